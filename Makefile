@@ -1,0 +1,47 @@
+# The two quick-start commands (README): `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB := .demo/demo-ward.sqlite
+
+.PHONY: run demo test check lint clean
+
+## run: install everything, write a fresh demo ward and open wardchart on it
+run: demo
+	$(BIN)/wardchart --db $(DEMO_DB)
+
+## demo: install everything and (re)write the demo ward; never touches your real chart file
+demo: $(VENV)/.run-installed
+	@mkdir -p .demo
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/wardchart demo --db $(DEMO_DB)
+
+## test: install the test tools and run every check CI runs
+test: $(VENV)/.dev-installed
+	$(MAKE) check
+
+## check: format, lint, types, layering, tests (assumes `make test` installed the tools)
+check:
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: requirements/run.txt pyproject.toml | $(VENV)/bin/python
+	./packaging/debian-deps.sh run
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/run.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt requirements/run.txt pyproject.toml | $(VENV)/bin/python
+	./packaging/debian-deps.sh test
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@ $(VENV)/.run-installed
+
+clean:
+	rm -rf $(VENV) .demo .mypy_cache .pytest_cache .ruff_cache build *.egg-info

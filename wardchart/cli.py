@@ -1,0 +1,299 @@
+"""The command line: a scriptable mirror of the window (DN §6).
+
+The same validation, storage and audit as the window. Every failure exits 2 with one
+line on stderr naming the field, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from wardchart import __version__
+
+EXIT_USAGE = 2
+
+#: Domain field names → the flag a person typed.
+FLAGS = {
+    "wbc": "--wbc",
+    "anc": "--anc",
+    "neut_pct": "--neut-pct",
+    "bands_pct": "--bands-pct",
+    "platelets": "--platelets",
+    "anc_lln": "--anc-lln",
+    "wbc_lln": "--wbc-lln",
+    "unit": "--unit",
+    "taken": "--taken",
+    "given": "--given",
+    "drug": "--drug",
+    "celsius": "--celsius",
+    "fahrenheit": "--fahrenheit",
+    "mrn": "--mrn",
+    "name": "--name",
+    "dob": "--dob",
+    "sex": "--sex",
+    "day1": "--day1",
+    "nadir_window": "--nadir-window",
+    "cycle_length": "--cycle-length",
+    "regimen": "--regimen",
+    "db": "--db",
+    "since": "--since",
+    "anc_threshold": "--anc-threshold",
+    "plt_threshold": "--plt-threshold",
+}
+
+
+class UsageError(Exception):
+    """A problem with what was typed; exits 2 with one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every command needs: the chart file, who is acting, and now."""
+
+    db_path: Path
+    actor: str
+    now: datetime
+
+
+def _actor() -> str:
+    """Until sign-in exists, records carry the operating-system user (issue 2)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+# --- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, documented in README.md."""
+    db_opt = _Parser(add_help=False)
+    db_opt.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="chart file (default: $WARDCHART_DB, else the user data folder)",
+    )
+    parser = _Parser(prog="wardchart", description="The oncology ward's neutropenia chart.")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help="chart file (default: $WARDCHART_DB, else the user data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"wardchart {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, helptext: str, parent: Any = commands) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = parent.add_parser(
+            name, help=helptext, parents=[db_opt], description=helptext
+        )
+        return sub
+
+    sub = command("demo", "write a realistic demo ward into a new, empty chart file")
+    sub.set_defaults(handler="demo")
+
+    patient = command("patient", "admit and list patients")
+    patient_cmds = patient.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command("add", "admit a patient", patient_cmds)
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--name", required=True, help='"Family, Given"')
+    sub.add_argument("--dob", required=True, help="YYYY-MM-DD")
+    sub.add_argument("--sex", default="", choices=["F", "M", "X"])
+    sub.add_argument("--bed", default="")
+    sub.add_argument("--diagnosis", default="")
+    sub.add_argument(
+        "--marrow-involved",
+        action="store_true",
+        help="haematological cancer involving the marrow (higher risk)",
+    )
+    sub.add_argument("--immune-disorder", action="store_true", help="immune disorder (higher risk)")
+    sub.set_defaults(handler="patient_add")
+    sub = command("list", "the census", patient_cmds)
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler="patient_list")
+
+    cycle = command("cycle", "chemotherapy cycles")
+    cycle_cmds = cycle.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command("start", "start the patient's next cycle", cycle_cmds)
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--regimen", required=True)
+    sub.add_argument("--day1", required=True, help="date chemotherapy was given, YYYY-MM-DD")
+    sub.add_argument("--nadir-window", help="first-last cycle day, e.g. 7-14")
+    sub.add_argument("--cycle-length", help="days")
+    sub.set_defaults(handler="cycle_start")
+
+    lab = command("lab", "CBC results")
+    lab_cmds = lab.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command("add", "record a CBC", lab_cmds)
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--taken", required=True, help="collection time, e.g. '2026-03-12 08:30'")
+    for flag in (
+        "--wbc",
+        "--anc",
+        "--neut-pct",
+        "--bands-pct",
+        "--unit",
+        "--anc-lln",
+        "--wbc-lln",
+        "--platelets",
+    ):
+        sub.add_argument(flag)
+    sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
+    sub.set_defaults(handler="lab_add")
+
+    temp = command("temp", "temperatures")
+    temp_cmds = temp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command("add", "record a temperature", temp_cmds)
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--taken", required=True)
+    scale = sub.add_mutually_exclusive_group(required=True)
+    scale.add_argument("--celsius")
+    scale.add_argument("--fahrenheit")
+    sub.add_argument("--route", default="", choices=["oral", "axillary", "tympanic"])
+    sub.add_argument("--confirm", action="store_true")
+    sub.set_defaults(handler="temp_add")
+
+    gcsf = command("gcsf", "G-CSF doses")
+    gcsf_cmds = gcsf.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command("add", "record a G-CSF dose", gcsf_cmds)
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--given", required=True)
+    sub.add_argument("--drug", required=True, help="e.g. filgrastim, pegfilgrastim")
+    sub.add_argument("--dose", default="")
+    sub.set_defaults(handler="gcsf_add")
+
+    prec = command("precautions", "neutropenic precautions")
+    prec_cmds = prec.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action in ("set", "clear"):
+        sub = command(action, f"{action} neutropenic precautions", prec_cmds)
+        sub.add_argument("--mrn", required=True)
+        sub.add_argument("--note", default="")
+        sub.set_defaults(handler="precautions", active=action == "set")
+
+    sub = command("summary", "a patient's computed chart")
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--ctcae", choices=["5.0", "6.0"])
+    sub.add_argument("--fn-rule", choices=["idsa2010", "ctcae", "esmo", "nice"])
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler="summary")
+
+    sub = command("export", "every current record with its computed values")
+    sub.add_argument("--format", required=True, choices=["csv", "json"])
+    sub.add_argument("--mrn")
+    sub.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    sub.set_defaults(handler="export")
+
+    sub = command("import", "CBC results from a CSV file (all rows or none)")
+    sub.add_argument("file", metavar="FILE.csv")
+    sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
+    sub.set_defaults(handler="import")
+
+    regimen = command("regimen", "the ward's regimen library")
+    regimen_cmds = regimen.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command("list", "list the library", regimen_cmds)
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler="regimen_list")
+    sub = command("set", "add a regimen or replace one of the same name", regimen_cmds)
+    sub.add_argument("--name", required=True)
+    sub.add_argument("--cycle-length", required=True)
+    sub.add_argument("--nadir-window", required=True)
+    sub.add_argument("--anc-threshold", help="day-1 ANC ×10^9/L; 'none' = irrespective of ANC")
+    sub.add_argument("--anc-op", choices=[">=", ">"], default=">=")
+    sub.add_argument("--plt-threshold", help="day-1 platelets ×10^9/L; 'none' = not required")
+    sub.add_argument("--plt-op", choices=[">=", ">"], default=">=")
+    sub.add_argument("--gcsf-required", action="store_true")
+    sub.add_argument("--notes", default="")
+    sub.set_defaults(handler="regimen_set")
+
+    settings = command("settings", "ward settings")
+    settings_cmds = settings.add_subparsers(dest="action", metavar="ACTION", required=True)
+    command("show", "show the ward settings", settings_cmds).set_defaults(handler="settings_show")
+    sub = command("set", "change a ward setting", settings_cmds)
+    sub.add_argument("key")
+    sub.add_argument("value")
+    sub.set_defaults(handler="settings_set")
+
+    audit = command("audit", "the audit log")
+    audit_cmds = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
+    command("verify", "check the hash chain", audit_cmds).set_defaults(handler="audit_verify")
+    sub = command("show", "list audit entries", audit_cmds)
+    sub.add_argument("--mrn")
+    sub.add_argument("--since", help="YYYY-MM-DD")
+    sub.set_defaults(handler="audit_show")
+    return parser
+
+
+# --- entry point ------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status."""
+    from wardchart.domain.problems import InvalidEntry
+    from wardchart.storage.errors import ChartFileError
+
+    try:
+        args = build_parser().parse_args(argv)
+        from wardchart.paths import chart_path
+
+        context = Context(chart_path(args.db), _actor(), datetime.now().astimezone())
+        if args.command is None:
+            return _no_command(context)
+        from wardchart import commands
+
+        handler: Callable[[argparse.Namespace, Context], int] = getattr(
+            commands, f"cmd_{args.handler}"
+        )
+        return handler(args, context)
+    except UsageError as error:
+        return _fail(str(error))
+    except InvalidEntry as error:
+        problem = error.first
+        flag = FLAGS.get(problem.field, problem.field)
+        hint = "; add --confirm if it is right" if problem.severity == "warning" else ""
+        message = (
+            problem.message
+            if problem.message.startswith("line ")
+            else (f"{flag}: {problem.message}")
+        )
+        return _fail(message + hint)
+    except ChartFileError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _fail(message: str) -> int:
+    print(f"wardchart: error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _no_command(context: Context) -> int:
+    """Opens the main window (issue 3); until it exists, prints the census."""
+    from wardchart.commands import print_census
+
+    print("The main window is not built yet; here is the census.", file=sys.stderr)
+    return print_census(context, as_json=False)
+
+
+def dump_json(value: Any) -> str:
+    """JSON as the command line prints it."""
+    return json.dumps(value, indent=2, ensure_ascii=False)

@@ -1,0 +1,127 @@
+"""Text the command line prints: the census table and a readable chart summary."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from wardchart.domain.census import CensusRow
+from wardchart.domain.chart import PatientChart
+from wardchart.domain.timeparse import iso_local
+from wardchart.domain.units import display
+
+CENSUS_HEADINGS = (
+    "Bed",
+    "Name",
+    "MRN",
+    "Regimen",
+    "Cycle",
+    "Latest ANC",
+    "Grade",
+    "Nadir",
+    "Next cycle",
+    "Flags",
+)
+
+
+def census_cells(row: CensusRow) -> tuple[str, ...]:
+    """A census row as the cells of the text table."""
+    return (
+        row.bed,
+        row.name,
+        row.mrn,
+        row.regimen,
+        row.cycle_day,
+        row.latest_anc,
+        row.anc_grade_text,
+        row.nadir_status,
+        row.readiness,
+        ", ".join(row.flags),
+    )
+
+
+def table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain aligned text table."""
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headings)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def census_json(row: CensusRow) -> dict[str, Any]:
+    """A census row for ``patient list --json``."""
+    return {
+        "bed": row.bed,
+        "name": row.name,
+        "mrn": row.mrn,
+        "regimen": row.regimen,
+        "cycle_day": row.cycle_day,
+        "latest_anc": row.latest_anc,
+        "anc_grade": row.anc_grade,
+        "nadir_status": row.nadir_status,
+        "next_cycle": row.readiness,
+        "flags": list(row.flags),
+    }
+
+
+def chart_text(chart: PatientChart) -> str:
+    """A readable summary of one chart for the terminal."""
+    p, tz, s = chart.patient, chart.tz, chart.settings
+    out = [
+        f"{p.name}  MRN {p.mrn}  DOB {p.dob} (age {chart.age})  bed {p.bed or '—'}",
+        f"{p.diagnosis}",
+        f"Grades: CTCAE v{s.ctcae_version}; fever rule: {s.fn_rule.value}",
+    ]
+    if chart.risk:
+        out.append("Higher risk: " + "; ".join(f.label for f in chart.risk))
+    out.append(f"Neutropenic precautions: {'ON' if chart.precautions_active else 'off'}")
+    for c in chart.cycles:
+        out.append("")
+        out.append(
+            f"Cycle {c.cycle.number} — {c.cycle.regimen_name}, day 1 {c.cycle.day1}, "
+            f"expected nadir days {c.window[0]}–{c.window[1]}"
+        )
+        rows = [
+            (
+                iso_local(r.result.taken, tz)[:16].replace("T", " "),
+                str(r.cycle_day),
+                "" if r.result.wbc is None else display(r.result.wbc),
+                ""
+                if r.result.anc is None
+                else display(r.result.anc)
+                + (" (calc)" if r.result.anc_source == "computed" else ""),
+                "" if r.anc_grade is None else r.anc_grade.short,
+            )
+            for r in c.results
+        ]
+        if rows:
+            out.append(table(("Taken", "Day", "WBC", "ANC", "Grade"), rows))
+        if c.nadir is not None:
+            grade = "" if c.nadir_grade is None else f", {c.nadir_grade}"
+            out.append(f"Nadir: ANC {display(c.nadir.anc)} on day {c.nadir.cycle_day}{grade}")
+        if c.recovery is not None:
+            out.append(f"Recovery (ANC ≥ {s.recovery_anc}): day {c.recovery.cycle_day}")
+        out.append(f"Next cycle: {c.readiness.status} — {c.readiness.reason}")
+    if chart.alerts:
+        out.append("")
+        out.append("Alerts:")
+        out += [
+            f"  {iso_local(a.at, tz)[:16].replace('T', ' ')}  [{a.rule}] {a.detail}"
+            for a in chart.alerts
+        ]
+    return "\n".join(out)
+
+
+def csv_text(rows: Sequence[dict[str, Any]]) -> str:
+    """Rows as CSV with a header, columns in first-seen order."""
+    columns: list[str] = []
+    for row in rows:
+        columns += [k for k in row if k not in columns]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()

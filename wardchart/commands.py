@@ -1,0 +1,477 @@
+"""The command handlers behind ``wardchart COMMAND``: parse text, call storage, print.
+
+Every text value is parsed (and refused, naming its flag) before the chart file is
+opened for writing, so a typing error never touches the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from wardchart.cli import Context, dump_json
+from wardchart.cli_output import (
+    CENSUS_HEADINGS,
+    census_cells,
+    census_json,
+    chart_text,
+    csv_text,
+    table,
+)
+from wardchart.domain.census import census_row
+from wardchart.domain.fever import FnRuleName
+from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.plausibility import CbcEntry
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.records import Regimen
+from wardchart.domain.regimens import check_regimen, parse_window
+from wardchart.domain.summary import chart_summary, export_rows
+from wardchart.domain.timeparse import parse_date, parse_datetime
+from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal
+from wardchart.paths import default_chart_path
+from wardchart.storage import audit, operations, queries
+from wardchart.storage.database import ChartStore, open_chart
+
+
+@contextmanager
+def _chart(context: Context, *, create: bool) -> Iterator[ChartStore]:
+    if create and context.db_path == default_chart_path():
+        context.db_path.parent.mkdir(parents=True, exist_ok=True)
+    store = open_chart(context.db_path, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _number(text: str | None, field: str) -> Decimal | None:
+    return None if text is None else parse_decimal(text, field)
+
+
+def _int(text: str | None, field: str) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit():
+        raise InvalidEntry([Problem(field, f"{text!r} is not a whole number of days")])
+    return int(text)
+
+
+# --- patients ---------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace, context: Context) -> int:
+    """Write the demo ward and print its census."""
+    from wardchart.demo import write_demo_ward
+
+    with _chart(context, create=True) as store:
+        count = write_demo_ward(store, now=context.now)
+    print(f"Demo ward of {count} patients written to {context.db_path}", file=sys.stderr)
+    return print_census(context, as_json=False)
+
+
+def cmd_patient_add(args: argparse.Namespace, context: Context) -> int:
+    """Admit a patient."""
+    dob = parse_date(args.dob, "dob")
+    with _chart(context, create=True) as store:
+        operations.admit_patient(
+            store,
+            mrn=args.mrn,
+            name=args.name,
+            dob=dob,
+            sex=args.sex,
+            bed=args.bed,
+            diagnosis=args.diagnosis,
+            marrow_involved=args.marrow_involved,
+            immune_disorder=args.immune_disorder,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Admitted {args.name.strip()} (MRN {args.mrn.strip()})")
+    return 0
+
+
+def cmd_patient_list(args: argparse.Namespace, context: Context) -> int:
+    """Print the census."""
+    return print_census(context, as_json=args.json)
+
+
+def print_census(context: Context, *, as_json: bool) -> int:
+    """The census as a table or JSON, sorted by bed."""
+    with _chart(context, create=False) as store:
+        settings = queries.ward_settings(store.db)
+        rows = [
+            census_row(queries.load_chart(store.db, p, settings, context.now))
+            for p in queries.all_patients(store.db)
+        ]
+    if as_json:
+        print(dump_json([census_json(r) for r in rows]))
+    elif rows:
+        print(table(CENSUS_HEADINGS, [census_cells(r) for r in rows]))
+    else:
+        print(
+            "No patients yet. Admit one with: wardchart patient add --mrn MRN --name NAME "
+            "--dob YYYY-MM-DD   (or try the demo ward: wardchart demo --db demo.sqlite)"
+        )
+    return 0
+
+
+# --- charting ---------------------------------------------------------------------------
+
+
+def cmd_cycle_start(args: argparse.Namespace, context: Context) -> int:
+    """Start the patient's next cycle."""
+    day1 = parse_date(args.day1, "day1")
+    window = None if args.nadir_window is None else parse_window(args.nadir_window)
+    length = _int(args.cycle_length, "cycle_length")
+    with _chart(context, create=True) as store:
+        patient = queries.require_patient(store.db, args.mrn)
+        operations.start_cycle(
+            store,
+            patient=patient,
+            regimen_name=args.regimen,
+            day1=day1,
+            nadir_window=window,
+            cycle_length_days=length,
+            actor=context.actor,
+            now=context.now,
+        )
+        number = len(queries.patient_records(store.db, patient).cycles)
+    print(f"Cycle {number} of {args.regimen} started for MRN {patient.mrn}, day 1 {day1}")
+    return 0
+
+
+def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
+    """Record a CBC."""
+    entry = CbcEntry(
+        taken=parse_datetime(args.taken, "taken"),
+        unit=PER_LITRE_E9 if args.unit is None else parse_count_unit(args.unit),
+        wbc=_number(args.wbc, "wbc"),
+        anc=_number(args.anc, "anc"),
+        neut_pct=_number(args.neut_pct, "neut_pct"),
+        bands_pct=_number(args.bands_pct, "bands_pct"),
+        platelets=_number(args.platelets, "platelets"),
+        anc_lln=_number(args.anc_lln, "anc_lln"),
+        wbc_lln=_number(args.wbc_lln, "wbc_lln"),
+    )
+    with _chart(context, create=True) as store:
+        patient = queries.require_patient(store.db, args.mrn)
+        operations.record_cbc(
+            store,
+            patient=patient,
+            entry=entry,
+            confirm=args.confirm,
+            actor=context.actor,
+            now=context.now,
+        )
+        settings = queries.ward_settings(store.db)
+        chart = queries.load_chart(store.db, patient, settings, context.now)
+    saved = next(r for r in reversed(chart.all_results) if r.result.taken == entry.taken)
+    anc = saved.result.anc
+    text = "no ANC" if anc is None else f"ANC {anc} ×10^9/L ({saved.result.anc_source})"
+    grade = "" if saved.anc_grade is None else f", {saved.anc_grade}"
+    print(f"Recorded CBC for MRN {patient.mrn}: {text}{grade}")
+    return 0
+
+
+def cmd_temp_add(args: argparse.Namespace, context: Context) -> int:
+    """Record a temperature."""
+    unit = "C" if args.celsius is not None else "F"
+    field = "celsius" if unit == "C" else "fahrenheit"
+    value = parse_decimal(args.celsius if unit == "C" else args.fahrenheit, field)
+    taken = parse_datetime(args.taken, "taken")
+    with _chart(context, create=True) as store:
+        patient = queries.require_patient(store.db, args.mrn)
+        operations.record_temperature(
+            store,
+            patient=patient,
+            value=value,
+            unit=unit,
+            taken=taken,
+            route=args.route,
+            confirm=args.confirm,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Recorded temperature {value} °{unit} for MRN {patient.mrn}")
+    return 0
+
+
+def cmd_gcsf_add(args: argparse.Namespace, context: Context) -> int:
+    """Record a G-CSF dose."""
+    given = parse_datetime(args.given, "given")
+    with _chart(context, create=True) as store:
+        patient = queries.require_patient(store.db, args.mrn)
+        operations.record_gcsf(
+            store,
+            patient=patient,
+            given=given,
+            drug=args.drug,
+            dose=args.dose,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Recorded {args.drug.strip()} for MRN {patient.mrn}")
+    return 0
+
+
+def cmd_precautions(args: argparse.Namespace, context: Context) -> int:
+    """Set or clear neutropenic precautions."""
+    with _chart(context, create=True) as store:
+        patient = queries.require_patient(store.db, args.mrn)
+        operations.set_precautions(
+            store,
+            patient=patient,
+            active=args.active,
+            note=args.note,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Neutropenic precautions {'set' if args.active else 'cleared'} for MRN {patient.mrn}")
+    return 0
+
+
+# --- reading out ------------------------------------------------------------------------
+
+
+def cmd_summary(args: argparse.Namespace, context: Context) -> int:
+    """Print a patient's computed chart."""
+    with _chart(context, create=False) as store:
+        patient = queries.require_patient(store.db, args.mrn)
+        settings = queries.ward_settings(store.db)
+        if args.ctcae:
+            settings = replace(settings, ctcae_version=CtcaeVersion(args.ctcae))
+        if args.fn_rule:
+            settings = replace(settings, fn_rule=FnRuleName(args.fn_rule))
+        chart = queries.load_chart(store.db, patient, settings, context.now)
+    print(dump_json(chart_summary(chart)) if args.json else chart_text(chart))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, context: Context) -> int:
+    """Export every current record (one patient or the ward) as CSV or JSON; audited."""
+    out = None if args.out is None else Path(args.out)
+    with _chart(context, create=False) as store:
+        settings = queries.ward_settings(store.db)
+        patients = (
+            [queries.require_patient(store.db, args.mrn)]
+            if args.mrn
+            else queries.all_patients(store.db)
+        )
+        charts = [queries.load_chart(store.db, p, settings, context.now) for p in patients]
+        if args.format == "json":
+            text = dump_json([chart_summary(c) for c in charts]) + "\n"
+        else:
+            text = csv_text([row for c in charts for row in export_rows(c)])
+        if out is not None:
+            _write_new_file(out, text)
+        operations.log_event(
+            store,
+            action="export",
+            entity="chart",
+            actor=context.actor,
+            now=context.now,
+            patient_id=patients[0].id if args.mrn else None,
+            detail={
+                "format": args.format,
+                "patients": [p.mrn for p in patients],
+                "to": str(out) if out else "standard output",
+            },
+        )
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        print(f"Exported {len(patients)} patient(s) to {out}", file=sys.stderr)
+    return 0
+
+
+def _write_new_file(path: Path, text: str) -> None:
+    """Write an export completely or not at all (a temporary file, then rename)."""
+    temp = path.with_name(f".{path.name}.part")
+    try:
+        with temp.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.replace(path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise InvalidEntry([Problem("out", f"cannot write {path}: {error.strerror}")]) from None
+
+
+def cmd_import(args: argparse.Namespace, context: Context) -> int:
+    """Import CBC results from CSV, all rows or none."""
+    from wardchart.storage.csv_import import import_results
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise InvalidEntry([Problem("file", f"no file {path}")])
+    with _chart(context, create=True) as store:
+        report = import_results(
+            store, path, confirm=args.confirm, actor=context.actor, now=context.now
+        )
+    skipped = (
+        f"; {report.skipped_duplicates} already on the chart were skipped"
+        if (report.skipped_duplicates)
+        else ""
+    )
+    print(f"Imported {report.imported} result(s) from {path}{skipped}")
+    return 0
+
+
+# --- ward administration ----------------------------------------------------------------
+
+
+def cmd_regimen_list(args: argparse.Namespace, context: Context) -> int:
+    """Print the ward's regimen library."""
+    with _chart(context, create=False) as store:
+        regimens = queries.regimens(store.db)
+    if args.json:
+        print(
+            dump_json(
+                [
+                    {
+                        "name": r.name,
+                        "cycle_length_days": r.cycle_length_days,
+                        "nadir_window": [r.nadir_start, r.nadir_end],
+                        "anc_threshold": None if r.anc_threshold is None else str(r.anc_threshold),
+                        "anc_op": r.anc_op,
+                        "plt_threshold": None if r.plt_threshold is None else str(r.plt_threshold),
+                        "plt_op": r.plt_op,
+                        "gcsf_required": r.gcsf_required,
+                        "notes": r.notes,
+                    }
+                    for r in regimens
+                ]
+            )
+        )
+        return 0
+
+    def threshold(value: Decimal | None, op: str) -> str:
+        return "irrespective" if value is None else f"{op} {value}"
+
+    print(
+        table(
+            ("Regimen", "Cycle", "Nadir window", "Day-1 ANC", "Day-1 PLT", "G-CSF"),
+            [
+                (
+                    r.name,
+                    f"{r.cycle_length_days} d",
+                    f"days {r.nadir_start}–{r.nadir_end}",
+                    threshold(r.anc_threshold, r.anc_op),
+                    threshold(r.plt_threshold, r.plt_op),
+                    "required" if r.gcsf_required else "",
+                )
+                for r in regimens
+            ],
+        )
+    )
+    return 0
+
+
+def cmd_regimen_set(args: argparse.Namespace, context: Context) -> int:
+    """Add or replace a regimen in the ward's library."""
+
+    def threshold(text: str | None, field: str, default: Decimal) -> Decimal | None:
+        if text is None:
+            return default
+        return None if text.strip().lower() == "none" else parse_decimal(text, field)
+
+    start, end = parse_window(args.nadir_window)
+    length = _int(args.cycle_length, "cycle_length")
+    assert length is not None
+    regimen = Regimen(
+        name=args.name.strip(),
+        cycle_length_days=length,
+        nadir_start=start,
+        nadir_end=end,
+        anc_threshold=threshold(args.anc_threshold, "anc_threshold", Decimal("1.5")),
+        anc_op=args.anc_op,
+        plt_threshold=threshold(args.plt_threshold, "plt_threshold", Decimal(100)),
+        plt_op=args.plt_op,
+        gcsf_required=args.gcsf_required,
+        notes=args.notes,
+    )
+    check_regimen(regimen)
+    with _chart(context, create=True) as store:
+        operations.save_regimen(store, regimen, actor=context.actor, now=context.now)
+    print(f"Regimen {regimen.name} saved")
+    return 0
+
+
+def cmd_settings_show(args: argparse.Namespace, context: Context) -> int:
+    """Print the ward settings."""
+    with _chart(context, create=False) as store:
+        settings = queries.ward_settings(store.db)
+    for key, value in vars(settings).items():
+        print(f"{key} = {'' if value is None else getattr(value, 'value', value)}")
+    return 0
+
+
+def cmd_settings_set(args: argparse.Namespace, context: Context) -> int:
+    """Change one ward setting."""
+    with _chart(context, create=True) as store:
+        operations.set_ward_setting(
+            store, args.key, args.value, actor=context.actor, now=context.now
+        )
+    print(f"{args.key} = {args.value}")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, context: Context) -> int:
+    """Check the audit hash chain."""
+    with _chart(context, create=False) as store:
+        check = audit.verify(store.db)
+    if check.ok:
+        print(f"OK: {check.rows} audit rows, chain intact")
+        return 0
+    print(f"BROKEN at row {check.broken_seq}: {check.why}")
+    return 1
+
+
+def cmd_audit_show(args: argparse.Namespace, context: Context) -> int:
+    """List audit entries, optionally for one patient or since a date."""
+    since = None if args.since is None else parse_date(args.since, "since")
+    with _chart(context, create=False) as store:
+        where, params = ["1"], []
+        if args.mrn:
+            patient = queries.require_patient(store.db, args.mrn)
+            where.append("patient_id = ?")
+            params.append(patient.id)
+        rows = list(
+            store.db.query(
+                f"SELECT seq, at_local, actor, action, entity, detail FROM audit_log "
+                f"WHERE {' AND '.join(where)} ORDER BY seq",
+                params,
+            )
+        )
+    if since is not None:
+        rows = [r for r in rows if date.fromisoformat(r["at_local"][:10]) >= since]
+    print(
+        table(
+            ("#", "When", "Who", "Action", "What", "Detail"),
+            [
+                (
+                    str(r["seq"]),
+                    r["at_local"],
+                    r["actor"],
+                    r["action"],
+                    r["entity"],
+                    r["detail"][:80],
+                )
+                for r in rows
+            ],
+        )
+    )
+    return 0
+
+
+def now_local() -> datetime:
+    """The current local time (aware)."""
+    return datetime.now().astimezone()

@@ -1,0 +1,13 @@
+"""ANC from WBC and differential, or as reported (CR §1.1, DN §3)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def compute_anc(wbc: Decimal, neut_pct: Decimal, bands_pct: Decimal | None = None) -> Decimal:
+    """ANC = WBC × (segs % + bands %) / 100, exact in Decimal.
+
+    2.1 × (40 + 5) / 100 = 0.945 (CR §9 case 1); 2.0 × (14.8 + 5.0) / 100 = 0.396 (case 2).
+    """
+    return wbc * (neut_pct + (bands_pct or Decimal(0))) / 100

@@ -1,0 +1,217 @@
+"""A patient's computed chart: every rule applied to the current records, in one place.
+
+The window, the printouts, ``summary --json`` and the census all read this, so a rule is
+applied the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+from wardchart.domain.cycles import assign_cycle, cycle_day
+from wardchart.domain.fever import FN_RULES, Alert, evaluate_fn
+from wardchart.domain.grading import Grade, grade_anc, grade_wbc
+from wardchart.domain.nadir import (
+    Nadir,
+    NadirStatus,
+    ReadinessCheck,
+    find_nadir,
+    find_recovery,
+    nadir_status,
+    next_cycle_readiness,
+)
+from wardchart.domain.records import Cycle, GcsfDose, LabResult, Patient, Precaution, Temperature
+from wardchart.domain.risk import RiskFlag, age_years, risk_flags
+from wardchart.domain.settings import WardSettings
+
+#: Issue 3 / DN §2: "in nadir window and no CBC in 24 h" is flagged on the census.
+CBC_OVERDUE_AFTER = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class ChartedResult:
+    """A result with where it falls (cycle number, cycle day) and its grades."""
+
+    result: LabResult
+    cycle_number: int | None
+    cycle_day: int | None
+    anc_grade: Grade | None
+    wbc_grade: Grade | None
+
+
+@dataclass(frozen=True)
+class CycleChart:
+    """One cycle's results and what they show."""
+
+    cycle: Cycle
+    results: tuple[ChartedResult, ...]
+    nadir: Nadir | None
+    nadir_grade: Grade | None
+    recovery: ChartedResult | None
+    readiness: ReadinessCheck
+
+    @property
+    def window(self) -> tuple[int, int]:
+        """The expected nadir window, first and last cycle day inclusive."""
+        return self.cycle.nadir_start, self.cycle.nadir_end
+
+
+@dataclass(frozen=True)
+class PatientChart:
+    """Everything the ward sees about one patient, computed at ``now``."""
+
+    patient: Patient
+    settings: WardSettings
+    now: datetime
+    tz: tzinfo | None
+    baseline: tuple[ChartedResult, ...]
+    cycles: tuple[CycleChart, ...]
+    temperatures: tuple[Temperature, ...]
+    gcsf_doses: tuple[GcsfDose, ...]
+    precaution: Precaution | None
+    alerts: tuple[Alert, ...]
+    risk: tuple[RiskFlag, ...]
+
+    @property
+    def today(self) -> datetime:
+        """Now, in local time."""
+        return self.now.astimezone(self.tz)
+
+    @property
+    def age(self) -> int:
+        """Age in completed years today."""
+        return age_years(self.patient.dob, self.today.date())
+
+    @property
+    def current(self) -> CycleChart | None:
+        """The latest cycle, if any."""
+        return self.cycles[-1] if self.cycles else None
+
+    @property
+    def today_cycle_day(self) -> int | None:
+        """Today's day in the current cycle."""
+        current = self.current
+        return None if current is None else cycle_day(current.cycle.day1, self.today.date())
+
+    @property
+    def nadir_status(self) -> NadirStatus | None:
+        """Today against the current cycle's expected nadir window."""
+        day, current = self.today_cycle_day, self.current
+        return None if day is None or current is None else nadir_status(day, current.window)
+
+    @property
+    def all_results(self) -> tuple[ChartedResult, ...]:
+        """Baseline and cycle results, oldest first."""
+        return self.baseline + tuple(r for c in self.cycles for r in c.results)
+
+    @property
+    def latest_anc(self) -> ChartedResult | None:
+        """The most recent result that has an ANC."""
+        with_anc = [r for r in self.all_results if r.result.anc is not None]
+        return with_anc[-1] if with_anc else None
+
+    @property
+    def cbc_overdue(self) -> bool:
+        """In the nadir window and no CBC in the last 24 h (issue 3 census flag)."""
+        if self.nadir_status is not NadirStatus.IN_WINDOW:
+            return False
+        results = self.all_results
+        return not results or self.now - results[-1].result.taken > CBC_OVERDUE_AFTER
+
+    @property
+    def current_alerts(self) -> tuple[Alert, ...]:
+        """Alerts raised since the current cycle's day 1 (all of them if no cycle)."""
+        current = self.current
+        if current is None:
+            return self.alerts
+        day1 = current.cycle.day1
+        return tuple(a for a in self.alerts if a.at.astimezone(self.tz).date() >= day1)
+
+    @property
+    def precautions_active(self) -> bool:
+        """Whether neutropenic precautions are in force."""
+        return self.precaution is not None and self.precaution.active
+
+
+def _grades(result: LabResult, settings: WardSettings) -> tuple[Grade | None, Grade | None]:
+    version = settings.ctcae_version
+    anc_lln = result.anc_lln if result.anc_lln is not None else settings.anc_lln_default
+    wbc_lln = result.wbc_lln if result.wbc_lln is not None else settings.wbc_lln_default
+    anc = None if result.anc is None else grade_anc(result.anc, version, anc_lln)
+    wbc = None if result.wbc is None else grade_wbc(result.wbc, version, wbc_lln)
+    return anc, wbc
+
+
+def build_chart(
+    patient: Patient,
+    cycles: Sequence[Cycle],
+    results: Sequence[LabResult],
+    temperatures: Sequence[Temperature],
+    gcsf_doses: Sequence[GcsfDose],
+    precautions: Sequence[Precaution],
+    settings: WardSettings,
+    now: datetime,
+    tz: tzinfo | None = None,
+    *,
+    anc_expected_to_fall: bool = False,
+) -> PatientChart:
+    """Apply every rule to a patient's current records."""
+    ordered_cycles = sorted(cycles, key=lambda c: c.day1)
+    day1s = [c.day1 for c in ordered_cycles]
+    per_cycle: list[list[ChartedResult]] = [[] for _ in ordered_cycles]
+    baseline: list[ChartedResult] = []
+    for result in sorted(results, key=lambda r: r.taken):
+        on = result.taken.astimezone(tz).date()
+        index = assign_cycle(day1s, on)
+        anc_grade, wbc_grade = _grades(result, settings)
+        if index is None:
+            day = cycle_day(day1s[0], on) if day1s else None
+            baseline.append(ChartedResult(result, None, day, anc_grade, wbc_grade))
+        else:
+            cycle = ordered_cycles[index]
+            per_cycle[index].append(
+                ChartedResult(result, cycle.number, cycle_day(cycle.day1, on), anc_grade, wbc_grade)
+            )
+    charts = tuple(
+        _cycle_chart(c, rs, settings) for c, rs in zip(ordered_cycles, per_cycle, strict=True)
+    )
+    alerts = evaluate_fn(
+        FN_RULES[settings.fn_rule],
+        temperatures,
+        results,
+        day1s,
+        anc_expected_to_fall=anc_expected_to_fall,
+        tz=tz,
+    )
+    latest_precaution = max(precautions, key=lambda p: p.at, default=None)
+    return PatientChart(
+        patient=patient,
+        settings=settings,
+        now=now,
+        tz=tz,
+        baseline=tuple(baseline),
+        cycles=charts,
+        temperatures=tuple(sorted(temperatures, key=lambda t: t.taken)),
+        gcsf_doses=tuple(sorted(gcsf_doses, key=lambda d: d.given)),
+        precaution=latest_precaution,
+        alerts=tuple(alerts),
+        risk=tuple(risk_flags(patient, now.astimezone(tz).date())),
+    )
+
+
+def _cycle_chart(cycle: Cycle, results: list[ChartedResult], settings: WardSettings) -> CycleChart:
+    pairs = [(r.result, r.cycle_day or 0) for r in results]
+    nadir = find_nadir(pairs)
+    nadir_grade = None
+    if nadir is not None:
+        nadir_grade = next(r.anc_grade for r in results if r.result is nadir.result)
+    recovery_pair = find_recovery(pairs, nadir, settings.recovery_anc)
+    recovery = None
+    if recovery_pair is not None:
+        recovery = next(r for r in results if r.result is recovery_pair[0])
+    latest = next((r.result for r in reversed(results) if r.result.anc is not None), None)
+    return CycleChart(
+        cycle, tuple(results), nadir, nadir_grade, recovery, next_cycle_readiness(cycle, latest)
+    )

@@ -1,0 +1,93 @@
+"""CTCAE grades for "Neutrophil count decreased" and "White blood cell decreased".
+
+CR §2.1 (v5.0, admiral [1]) and §2.3 (v6.0, admiral [2]). Boundaries: "<1.5 – 1.0"
+means 1.0 ≤ x < 1.5, so ANC 1.0 is v5 grade 2 and 0.5 is v5 grade 3. A grade that
+needs the lower limit of normal (LLN) and has none is "not gradable" (grade None),
+never a silent guess (DN §3). Every grade carries its CTCAE version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class CtcaeVersion(StrEnum):
+    """The CTCAE versions a ward can choose (DN §3: v5.0 default, v6.0 selectable)."""
+
+    V5 = "5.0"
+    V6 = "6.0"
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A CTCAE grade (0–4) or None when not gradable, with its term and version."""
+
+    term: str
+    version: CtcaeVersion
+    grade: int | None
+    why_not_gradable: str = ""
+
+    @property
+    def short(self) -> str:
+        """Short text for tables: "G3" or "n/g"."""
+        return "n/g" if self.grade is None else f"G{self.grade}"
+
+    def __str__(self) -> str:
+        if self.grade is None:
+            return f"not gradable ({self.why_not_gradable}), CTCAE v{self.version}"
+        return f"grade {self.grade}, CTCAE v{self.version}"
+
+
+ANC_TERM = "Neutrophil count decreased"
+WBC_TERM = "White blood cell decreased"
+_NO_LLN = "needs the lab's lower limit of normal"
+
+# Upper bounds (exclusive) of grades 4, 3, 2 in ×10^9/L; grade 1 is below the LLN
+# where ``lln_grade1`` is True, else below the last bound given.
+_ANC_V5 = (Decimal("0.5"), Decimal("1.0"), Decimal("1.5"))
+_ANC_V6 = (Decimal("0.1"), Decimal("0.5"), Decimal("1.0"), Decimal("1.5"))
+_WBC = (Decimal("1.0"), Decimal("2.0"), Decimal("3.0"))
+
+
+def _grade_below(value: Decimal, bounds: tuple[Decimal, ...]) -> int | None:
+    """4 below bounds[0], 3 below bounds[1], ...; None if not below any bound."""
+    for index, bound in enumerate(bounds):
+        if value < bound:
+            return 4 - index
+    return None
+
+
+def _grade_with_lln(
+    term: str,
+    version: CtcaeVersion,
+    value: Decimal,
+    bounds: tuple[Decimal, ...],
+    lln: Decimal | None,
+) -> Grade:
+    grade = _grade_below(value, bounds)
+    if grade is not None:
+        return Grade(term, version, grade)
+    if lln is None:
+        return Grade(term, version, None, _NO_LLN)
+    return Grade(term, version, 1 if value < lln else 0)
+
+
+def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
+    """Grade an ANC in ×10^9/L.
+
+    v5.0 (CR §2.1): <0.5 → 4; <1.0 → 3; <1.5 → 2; <LLN → 1 (needs the LLN).
+    v6.0 (CR §2.3): <0.1 → 4; <0.5 → 3; <1.0 → 2; <1.5 → 1; the LLN is not used.
+    """
+    if version is CtcaeVersion.V6:
+        return Grade(ANC_TERM, version, _grade_below(anc, _ANC_V6) or 0)
+    return _grade_with_lln(ANC_TERM, version, anc, _ANC_V5, lln)
+
+
+def grade_wbc(wbc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
+    """Grade a WBC in ×10^9/L; identical in v5.0 and v6.0 (CR §2.1, §2.3).
+
+    <1.0 → 4; <2.0 → 3; <3.0 → 2; <LLN → 1 (needs the LLN).
+    """
+    return _grade_with_lln(WBC_TERM, version, wbc, _WBC, lln)

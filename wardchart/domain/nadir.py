@@ -1,0 +1,111 @@
+"""Per-cycle nadir, expected window, recovery and next-cycle readiness (CR §4, §5.4; DN §3)."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+from wardchart.domain.records import Cycle, LabResult, ThresholdOp
+
+#: DN §3: recovery is the first result after the nadir with ANC ≥ 1.5 ×10^9/L
+#: (configurable per ward); 1.5 is the common "neutropenic" line, CR §1.3 [11c].
+DEFAULT_RECOVERY_ANC = Decimal("1.5")
+#: CR §4.2: days 7–14 cover [18][19][20]; used when the regimen gives no window.
+DEFAULT_NADIR_WINDOW = (7, 14)
+
+_OPS = {">=": operator.ge, ">": operator.gt}
+
+
+@dataclass(frozen=True)
+class Nadir:
+    """The lowest ANC of a cycle (earliest on a tie) and its cycle day."""
+
+    result: LabResult
+    anc: Decimal
+    cycle_day: int
+
+
+class NadirStatus(StrEnum):
+    """Where today falls against the cycle's expected nadir window."""
+
+    BEFORE = "before"
+    IN_WINDOW = "in window"
+    PAST = "past"
+
+
+def find_nadir(results: Sequence[tuple[LabResult, int]]) -> Nadir | None:
+    """The lowest ANC among (result, cycle day) pairs; the earliest wins a tie."""
+    best: Nadir | None = None
+    for result, day in sorted(results, key=lambda pair: pair[0].taken):
+        if result.anc is None:
+            continue
+        if best is None or result.anc < best.anc:
+            best = Nadir(result, result.anc, day)
+    return best
+
+
+def find_recovery(
+    results: Sequence[tuple[LabResult, int]],
+    nadir: Nadir | None,
+    threshold: Decimal = DEFAULT_RECOVERY_ANC,
+) -> tuple[LabResult, int] | None:
+    """The first result after the nadir with ANC ≥ ``threshold`` (DN §3)."""
+    if nadir is None:
+        return None
+    for result, day in sorted(results, key=lambda pair: pair[0].taken):
+        later = result.taken > nadir.result.taken
+        if later and result.anc is not None and result.anc >= threshold:
+            return result, day
+    return None
+
+
+def nadir_status(day_today: int, window: tuple[int, int]) -> NadirStatus:
+    """Before, inside or past the expected nadir window, both ends inclusive."""
+    if day_today < window[0]:
+        return NadirStatus.BEFORE
+    if day_today <= window[1]:
+        return NadirStatus.IN_WINDOW
+    return NadirStatus.PAST
+
+
+Readiness = Literal["ready", "not ready", "no count", "not required"]
+
+
+@dataclass(frozen=True)
+class ReadinessCheck:
+    """Whether the latest counts meet the regimen's day-1 thresholds (CR §5.4)."""
+
+    status: Readiness
+    reason: str
+
+
+def _meets(value: Decimal, op: ThresholdOp, limit: Decimal) -> bool:
+    return bool(_OPS[op](value, limit))
+
+
+def next_cycle_readiness(cycle: Cycle, latest: LabResult | None) -> ReadinessCheck:
+    """Check the latest CBC against the cycle's regimen thresholds.
+
+    The operator is the regimen's: paclitaxel retreats only when ANC > 1.5 and platelets
+    > 100, docetaxel is withheld only when ANC < 1.5, so 1.5 passes (CR §5.4, case 22).
+    A regimen without an ANC threshold proceeds irrespective of ANC (ABVD [32]).
+    """
+    if cycle.anc_threshold is None:
+        return ReadinessCheck(
+            "not required", f"{cycle.regimen_name} is given irrespective of the ANC"
+        )
+    if latest is None or latest.anc is None:
+        return ReadinessCheck("no count", "no ANC since day 1")
+    needs = [f"ANC {cycle.anc_op} {cycle.anc_threshold}"]
+    ok = _meets(latest.anc, cycle.anc_op, cycle.anc_threshold)
+    if cycle.plt_threshold is not None:
+        needs.append(f"platelets {cycle.plt_op} {cycle.plt_threshold}")
+        if latest.platelets is None:
+            return ReadinessCheck("no count", f"needs {' and '.join(needs)}; no platelet count")
+        ok = ok and _meets(latest.platelets, cycle.plt_op, cycle.plt_threshold)
+    status: Readiness = "ready" if ok else "not ready"
+    return ReadinessCheck(status, f"needs {' and '.join(needs)} ×10^9/L")

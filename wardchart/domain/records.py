@@ -1,0 +1,127 @@
+"""The clinical records as the domain sees them (DN §4): immutable, identified by UUID.
+
+Storage loads the *current* version of each record into these; history and the audit
+trail stay in storage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+AncSource = Literal["lab", "computed"]
+ResultSource = Literal["manual", "import"]
+ThresholdOp = Literal[">=", ">"]
+
+
+@dataclass(frozen=True)
+class Patient:
+    """A patient admitted to the ward. ``id`` is the stable id other records point to."""
+
+    id: str
+    mrn: str
+    name: str
+    dob: date
+    sex: str = ""
+    bed: str = ""
+    diagnosis: str = ""
+    marrow_involved: bool = False
+    immune_disorder: bool = False
+    high_risk_notes: str = ""
+
+
+@dataclass(frozen=True)
+class Regimen:
+    """A chemotherapy regimen from the ward's library (CR §4.3, §5.4).
+
+    ``anc_threshold`` None means the regimen proceeds irrespective of ANC (ABVD, CR §5.4).
+    """
+
+    name: str
+    cycle_length_days: int
+    nadir_start: int
+    nadir_end: int
+    anc_threshold: Decimal | None = Decimal("1.5")
+    anc_op: ThresholdOp = ">="
+    plt_threshold: Decimal | None = Decimal(100)
+    plt_op: ThresholdOp = ">="
+    gcsf_required: bool = False
+    notes: str = ""
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """One chemotherapy cycle. The regimen's values are copied in when the cycle starts,
+    so a later edit of the library never changes a past cycle's window."""
+
+    id: str
+    patient_id: str
+    number: int
+    regimen_name: str
+    day1: date
+    cycle_length_days: int
+    nadir_start: int
+    nadir_end: int
+    anc_threshold: Decimal | None = Decimal("1.5")
+    anc_op: ThresholdOp = ">="
+    plt_threshold: Decimal | None = Decimal(100)
+    plt_op: ThresholdOp = ">="
+
+
+@dataclass(frozen=True)
+class LabResult:
+    """A CBC result; counts in ×10^9/L. ``anc`` is the lab's or the computed one."""
+
+    id: str
+    patient_id: str
+    taken: datetime
+    wbc: Decimal | None = None
+    anc: Decimal | None = None
+    anc_source: AncSource | None = None
+    neut_pct: Decimal | None = None
+    bands_pct: Decimal | None = None
+    platelets: Decimal | None = None
+    anc_lln: Decimal | None = None
+    wbc_lln: Decimal | None = None
+    source: ResultSource = "manual"
+    recorded_by: str = ""
+    corrected: bool = False
+
+
+@dataclass(frozen=True)
+class Temperature:
+    """A body temperature, held in °C (entered °F values are converted exactly)."""
+
+    id: str
+    patient_id: str
+    taken: datetime
+    celsius: Decimal
+    route: str = ""
+    recorded_by: str = ""
+
+
+@dataclass(frozen=True)
+class GcsfDose:
+    """A G-CSF dose (filgrastim, pegfilgrastim, …) given at a time (CR §5)."""
+
+    id: str
+    patient_id: str
+    given: datetime
+    drug: str
+    dose: str = ""
+    recorded_by: str = ""
+
+
+@dataclass(frozen=True)
+class Precaution:
+    """A neutropenic-precautions state change (CR §6.1): set (active) or cleared."""
+
+    id: str
+    patient_id: str
+    active: bool
+    at: datetime
+    note: str = ""
+    recorded_by: str = ""

@@ -1,0 +1,81 @@
+"""The regimen library as data (CR §4.3, §5.4): parsed and checked here, stored per ward."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any, cast
+
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.records import Regimen, ThresholdOp
+
+
+def _threshold(value: Any, field: str) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        raise InvalidEntry([Problem(field, f"{value!r} is not a number")]) from None
+
+
+def _op(value: Any, field: str) -> ThresholdOp:
+    if value not in (">=", ">"):
+        raise InvalidEntry([Problem(field, f"{value!r} is not '>=' or '>'")])
+    return cast(ThresholdOp, value)
+
+
+def regimen_from_mapping(data: Mapping[str, Any]) -> Regimen:
+    """Build and check one regimen from a library entry (see resources/regimens.json)."""
+    try:
+        start, end = (int(day) for day in data["nadir_window"])
+        regimen = Regimen(
+            name=str(data["name"]).strip(),
+            cycle_length_days=int(data["cycle_length_days"]),
+            nadir_start=start,
+            nadir_end=end,
+            anc_threshold=_threshold(data.get("anc_threshold"), "anc_threshold"),
+            anc_op=_op(data.get("anc_op", ">="), "anc_op"),
+            plt_threshold=_threshold(data.get("plt_threshold"), "plt_threshold"),
+            plt_op=_op(data.get("plt_op", ">="), "plt_op"),
+            gcsf_required=bool(data.get("gcsf_required", False)),
+            notes=str(data.get("notes", "")),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise InvalidEntry([Problem("regimen", f"incomplete regimen entry: {error}")]) from None
+    check_regimen(regimen)
+    return regimen
+
+
+def check_regimen(regimen: Regimen) -> None:
+    """Refuse a regimen that cannot be charted."""
+    problems = []
+    if not regimen.name:
+        problems.append(Problem("name", "the regimen needs a name"))
+    if regimen.cycle_length_days < 1:
+        problems.append(Problem("cycle_length", "the cycle length must be 1 day or more"))
+    if not 1 <= regimen.nadir_start <= regimen.nadir_end:
+        problems.append(Problem("nadir_window", "give first-last days with 1 ≤ first ≤ last"))
+    if problems:
+        raise InvalidEntry(problems)
+
+
+def parse_library(entries: Sequence[Mapping[str, Any]]) -> list[Regimen]:
+    """Parse the whole library; names must be unique, ignoring case."""
+    regimens = [regimen_from_mapping(entry) for entry in entries]
+    names = [r.name.casefold() for r in regimens]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise InvalidEntry([Problem("name", f"duplicate regimen names: {', '.join(duplicates)}")])
+    return regimens
+
+
+def parse_window(text: str, field: str = "nadir_window") -> tuple[int, int]:
+    """Parse "7-14" (first and last cycle day, inclusive)."""
+    parts = text.replace("–", "-").split("-")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise InvalidEntry([Problem(field, f"{text!r} is not a window; give e.g. 7-14")])
+    start, end = int(parts[0]), int(parts[1])
+    if not 1 <= start <= end:
+        raise InvalidEntry([Problem(field, f"{text!r}: give first-last with 1 ≤ first ≤ last")])
+    return start, end

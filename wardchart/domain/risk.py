@@ -1,0 +1,48 @@
+"""Higher-risk flags: the groups the ward watches most closely (issue 2; CR §3.3, §4.3).
+
+Age 65 or over is a febrile-neutropenia risk factor in growth-factor guidance; under 18
+is paediatric; a haematological cancer involving the marrow means the patient may be
+neutropenic before treatment starts; an immune disorder. The last two are recorded on
+admission.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from wardchart.domain.records import Patient
+
+OLDER_AGE = 65
+ADULT_AGE = 18
+
+
+@dataclass(frozen=True)
+class RiskFlag:
+    """A reason to watch a patient more closely, with a short code for the census."""
+
+    code: str
+    label: str
+
+
+def age_years(dob: date, on: date) -> int:
+    """Completed years of age on a date (a birthday on 29 Feb counts from 1 Mar)."""
+    years = on.year - dob.year
+    if (on.month, on.day) < (dob.month, dob.day):
+        years -= 1
+    return years
+
+
+def risk_flags(patient: Patient, today: date) -> list[RiskFlag]:
+    """Every higher-risk flag that applies today."""
+    flags: list[RiskFlag] = []
+    age = age_years(patient.dob, today)
+    if age >= OLDER_AGE:
+        flags.append(RiskFlag("age≥65", f"age {age}: 65 or over"))
+    elif age < ADULT_AGE:
+        flags.append(RiskFlag("age<18", f"age {age}: under 18"))
+    if patient.marrow_involved:
+        flags.append(RiskFlag("marrow", "haematological cancer involving the marrow"))
+    if patient.immune_disorder:
+        flags.append(RiskFlag("immune", "immune disorder"))
+    return flags

@@ -1,0 +1,58 @@
+"""Ward settings that change clinical output: grading version, fever rule, defaults (DN §2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from decimal import Decimal
+
+from wardchart.domain.fever import FnRuleName
+from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.units import parse_decimal
+
+
+@dataclass(frozen=True)
+class WardSettings:
+    """The ward's choices. LLN defaults are None: CR §1.3 says the LLN is the lab's."""
+
+    ward_name: str = ""
+    ctcae_version: CtcaeVersion = CtcaeVersion.V5
+    fn_rule: FnRuleName = FnRuleName.IDSA2010
+    anc_lln_default: Decimal | None = None
+    wbc_lln_default: Decimal | None = None
+    recovery_anc: Decimal = DEFAULT_RECOVERY_ANC
+
+
+SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
+
+
+def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
+    """Return ``settings`` with ``key`` set from text, or raise naming the key."""
+    if key not in SETTING_KEYS:
+        raise InvalidEntry(
+            [Problem("key", f"unknown setting {key!r}; known: {', '.join(SETTING_KEYS)}")]
+        )
+    if key == "ward_name":
+        return replace(settings, ward_name=value.strip())
+    if key == "ctcae_version":
+        try:
+            return replace(settings, ctcae_version=CtcaeVersion(value.strip()))
+        except ValueError:
+            raise InvalidEntry([Problem(key, f"{value!r} is not 5.0 or 6.0")]) from None
+    if key == "fn_rule":
+        try:
+            return replace(settings, fn_rule=FnRuleName(value.strip().lower()))
+        except ValueError:
+            choices = ", ".join(r.value for r in FnRuleName)
+            raise InvalidEntry([Problem(key, f"{value!r} is not one of {choices}")]) from None
+    number = None if value.strip() == "" else parse_decimal(value, key)
+    if number is not None and number <= 0:
+        raise InvalidEntry([Problem(key, f"{value} must be above 0")])
+    if key == "anc_lln_default":
+        return replace(settings, anc_lln_default=number)
+    if key == "wbc_lln_default":
+        return replace(settings, wbc_lln_default=number)
+    if number is None:
+        raise InvalidEntry([Problem(key, "give a number, e.g. 1.5")])
+    return replace(settings, recovery_anc=number)

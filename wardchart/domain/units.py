@@ -1,0 +1,106 @@
+"""Numbers and units: strict decimal parsing and normalisation to ×10^9/L (CR §1.2, §7.2).
+
+Counts are kept as ``Decimal`` so that, for example, 2.1 × 45 / 100 is exactly 0.945
+(CR §9 case 1); floats would give 0.94 after rounding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from wardchart.domain.problems import InvalidEntry, Problem
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+#: The internal unit of every count (DN §3).
+SI_COUNT_UNIT = "10^9/L"
+
+
+@dataclass(frozen=True)
+class CountUnit:
+    """A unit a count can be entered in, and its factor to ×10^9/L."""
+
+    name: str
+    factor: Decimal
+
+
+#: CR §1.2: ×10^9/L = ×10^3/µL = G/L; 1 ×10^9/L = 1000 cells/µL = 1000/mm³.
+PER_LITRE_E9 = CountUnit("10^9/L", Decimal(1))
+PER_MICROLITRE = CountUnit("cells/uL", Decimal("0.001"))
+
+# Spellings accepted on entry and import (DN §3, CR §7.2), as _squash() leaves them.
+_COUNT_UNITS: dict[str, CountUnit] = {
+    **dict.fromkeys(
+        ["10^9/l", "g/l", "giga/l", "10^3/ul", "k/ul", "thou/ul", "10^3/mm3"],
+        PER_LITRE_E9,
+    ),
+    **dict.fromkeys(["cells/ul", "cell/ul", "/ul", "cells/mm3", "/mm3", "/cumm"], PER_MICROLITRE),
+}
+
+ACCEPTED_COUNT_UNITS = "10^9/L, G/L, 10^3/uL, K/uL, cells/uL, /uL or /mm3"
+
+_SPELLING = str.maketrans({"⁹": "^9", "³": "^3", "×": "x", "µ": "u", "μ": "u", " ": None})
+
+
+def _squash(text: str) -> str:
+    """Reduce a unit's spelling: "×10⁹/L", "x10E9/L", "10*9/L" all become "10^9/l"."""
+    squashed = text.translate(_SPELLING).lower().replace("**", "^").replace("*", "^")
+    squashed = re.sub(r"^x(?=10)", "", squashed)
+    return re.sub(r"10e(\d)", r"10^\1", squashed)
+
+
+def parse_count_unit(text: str, field: str = "unit") -> CountUnit:
+    """Parse a count unit in any accepted spelling, or raise naming ``field``."""
+    squashed = _squash(text.strip())
+    unit = _COUNT_UNITS.get(squashed)
+    if unit is None:
+        raise InvalidEntry(
+            [Problem(field, f"unknown count unit {text!r}; use {ACCEPTED_COUNT_UNITS}")]
+        )
+    return unit
+
+
+def parse_decimal(text: str, field: str) -> Decimal:
+    """Parse a plain decimal number ("0.945", "12", ".5") or raise naming ``field``.
+
+    A comma is refused rather than guessed: "2,100" could mean 2.1 or 2100.
+    """
+    cleaned = text.strip()
+    if "," in cleaned:
+        raise InvalidEntry(
+            [Problem(field, f"{text!r} contains a comma; use a decimal point, e.g. 1.5")]
+        )
+    if not _NUMBER.fullmatch(cleaned):
+        raise InvalidEntry([Problem(field, f"{text!r} is not a number; give e.g. 0.42")])
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+        raise InvalidEntry([Problem(field, f"{text!r} is not a number")]) from None
+
+
+def to_si(value: Decimal, unit: CountUnit) -> Decimal:
+    """Convert a count to ×10^9/L exactly."""
+    return value * unit.factor
+
+
+def from_si(value: Decimal, unit: CountUnit) -> Decimal:
+    """Convert a count in ×10^9/L to ``unit`` exactly."""
+    return value / unit.factor
+
+
+def fahrenheit_to_celsius(value: Decimal) -> Decimal:
+    """°F → °C, exact to Decimal precision: 101 °F → 38.333… °C (CR §3.2, case 19)."""
+    return (value - 32) * 5 / 9
+
+
+def display(value: Decimal, places: int = 2) -> str:
+    """Round half-up for display only; grading always uses the unrounded value (CR §0.1)."""
+    quantum = Decimal(1).scaleb(-places)
+    return str(value.quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def plain(value: Decimal) -> str:
+    """A decimal as plain text without exponent or trailing zeros ("0.945", "2", "0.0001")."""
+    return format(value.normalize(), "f")

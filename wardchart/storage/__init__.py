@@ -1,0 +1,1 @@
+"""The chart store: one SQLite file, opened safely, changed only by appending records."""

@@ -1,0 +1,95 @@
+"""The audit log: who did what, when, with before and after values (DN §4).
+
+Rows are append-only (triggers refuse UPDATE and DELETE) and hash-chained: each row's
+hash covers its content and the previous row's hash, so an edit or a removed row is
+detectable by ``verify``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+GENESIS = "0" * 64
+_FIELDS = (
+    "seq",
+    "at_utc",
+    "at_local",
+    "actor",
+    "action",
+    "entity",
+    "record_id",
+    "patient_id",
+    "detail",
+    "prev_hash",
+)
+
+
+def _digest(row: dict[str, Any]) -> str:
+    content = json.dumps([row[f] for f in _FIELDS], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def append(
+    db: Database,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    record_id: str | None = None,
+    patient_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Append one audit row inside the caller's write transaction; return its sequence."""
+    at = now or datetime.now(UTC)
+    last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq = 1 if last is None else int(last[0]) + 1
+    row: dict[str, Any] = {
+        "seq": seq,
+        "at_utc": at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "at_local": at.astimezone().isoformat(timespec="seconds"),
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "record_id": record_id,
+        "patient_id": patient_id,
+        "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
+        "prev_hash": GENESIS if last is None else str(last[1]),
+    }
+    row["hash"] = _digest(row)
+    db.table("audit_log").insert(row)
+    return seq
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """The result of checking the hash chain: ok, or the first broken row."""
+
+    ok: bool
+    rows: int
+    broken_seq: int | None = None
+    why: str = ""
+
+
+def verify(db: Database) -> ChainCheck:
+    """Walk the chain from the first row; report the first row that does not fit."""
+    previous, expected_seq, count = GENESIS, 1, 0
+    cursor = db.execute(f"SELECT {', '.join(_FIELDS)}, hash FROM audit_log ORDER BY seq")
+    for values in cursor:
+        row = dict(zip((*_FIELDS, "hash"), values, strict=True))
+        count += 1
+        seq = int(row["seq"])
+        if seq != expected_seq:
+            return ChainCheck(False, count, seq, f"row {expected_seq} is missing")
+        if row["prev_hash"] != previous:
+            return ChainCheck(False, count, seq, "does not follow the previous row's hash")
+        if _digest(row) != row["hash"]:
+            return ChainCheck(False, count, seq, "content does not match its hash")
+        previous, expected_seq = str(row["hash"]), expected_seq + 1
+    return ChainCheck(True, count)

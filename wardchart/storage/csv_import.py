@@ -1,0 +1,146 @@
+"""Importing CBC results from a CSV file: all rows or none (issue 2).
+
+The header row names the columns (any order, case-insensitive): mrn and taken are
+required; wbc, anc, neut_pct, bands_pct, platelets, anc_lln, wbc_lln and unit are
+optional. Messages give the file's line number, the header being line 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from wardchart.domain.plausibility import CbcEntry
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.records import Patient
+from wardchart.domain.timeparse import parse_datetime
+from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal
+from wardchart.storage import audit, queries, records
+from wardchart.storage.database import ChartStore
+from wardchart.storage.operations import cbc_values
+
+REQUIRED = ("mrn", "taken")
+NUMBERS = ("wbc", "anc", "neut_pct", "bands_pct", "platelets", "anc_lln", "wbc_lln")
+COLUMNS = (*REQUIRED, *NUMBERS, "unit")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import saved and what it skipped as already on the chart."""
+
+    imported: int
+    skipped_duplicates: int
+
+
+def _fail(line: int, problem: Problem) -> InvalidEntry:
+    return InvalidEntry(
+        [
+            Problem(
+                problem.field, f"line {line}: {problem.field}: {problem.message}", problem.severity
+            )
+        ]
+    )
+
+
+def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InvalidEntry([Problem("file", "line 1: the file is empty")]) from None
+    names = [h.strip().lower() for h in header]
+    unknown = [n for n in names if n not in COLUMNS]
+    if unknown:
+        raise InvalidEntry(
+            [Problem("file", f"line 1: unknown column {unknown[0]!r}; known: {', '.join(COLUMNS)}")]
+        )
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        raise InvalidEntry([Problem("file", f"line 1: missing column {missing[0]!r}")])
+    rows = []
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(names):
+            raise InvalidEntry(
+                [Problem("file", f"line {line}: {len(cells)} values for {len(names)} columns")]
+            )
+        rows.append((line, dict(zip(names, (c.strip() for c in cells), strict=True))))
+    return rows
+
+
+def _entry(row: dict[str, str], line: int) -> CbcEntry:
+    try:
+        unit = parse_count_unit(row["unit"], "unit") if row.get("unit") else PER_LITRE_E9
+        numbers: dict[str, Decimal | None] = {
+            name: parse_decimal(row[name], name) if row.get(name) else None for name in NUMBERS
+        }
+        taken = parse_datetime(row["taken"], "taken")
+    except InvalidEntry as error:
+        raise _fail(line, error.first) from None
+    return CbcEntry(taken=taken, unit=unit, **numbers)
+
+
+def import_results(
+    store: ChartStore, path: Path, *, confirm: bool, actor: str, now: datetime
+) -> ImportReport:
+    """Check every row, then save them all in one transaction, or save nothing."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidEntry([Problem("file", f"cannot read {path}: {error}")]) from None
+    rows = _read_rows(text)
+    imported = skipped = 0
+    with store.write() as db:
+        patients: dict[str, Patient] = {}
+        for line, row in rows:
+            if not row.get("mrn"):
+                raise _fail(line, Problem("mrn", "is empty"))
+            patient = patients.get(row["mrn"]) or queries.find_patient(db, row["mrn"])
+            if patient is None:
+                raise _fail(line, Problem("mrn", f"no patient with MRN {row['mrn']!r}"))
+            patients[row["mrn"]] = patient
+            entry = _entry(row, line)
+            try:
+                values = cbc_values(db, patient, entry, confirm=confirm, now=now)
+            except InvalidEntry as error:
+                problem = error.first
+                hint = (
+                    " (add --confirm to accept warnings)" if problem.severity == "warning" else ""
+                )
+                raise _fail(
+                    line, Problem(problem.field, problem.message + hint, problem.severity)
+                ) from None
+            if _already_charted(db, values):
+                skipped += 1
+                continue
+            values["source"] = "import"
+            records.create(db, "results", values, actor=actor, now=now, patient_id=patient.id)
+            imported += 1
+        audit.append(
+            db,
+            actor=actor,
+            action="import",
+            entity="results",
+            now=now,
+            detail={"file": str(path), "imported": imported, "skipped": skipped},
+        )
+    return ImportReport(imported, skipped)
+
+
+def _already_charted(db: Database, values: dict[str, Any]) -> bool:
+    """The same patient, time and counts are already current: importing again adds nothing."""
+    row = db.execute(
+        "SELECT 1 FROM current_results WHERE patient_id = ? AND taken_utc = ? "
+        "AND wbc IS ? AND anc IS ?",
+        [values["patient_id"], values["taken_utc"], values["wbc"], values["anc"]],
+    ).fetchone()
+    return row is not None

@@ -1,0 +1,129 @@
+"""Opening the chart file: refuse what is not ours or is newer, then make it safe to write.
+
+Pragmas (issue 2): foreign keys on; WAL journal; synchronous FULL so an acknowledged save
+survives power loss; a busy timeout so a second window or command waits its turn.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from wardchart.storage.errors import ChartFileError, describe
+from wardchart.storage.schema import migrations
+
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class ChartStore:
+    """An open chart file. All writes go through ``write()``."""
+
+    path: Path
+    db: Database
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying connection."""
+        return self.db.conn
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One durable write transaction: all of it is saved, or none of it.
+
+        BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of
+        failing half-way, and the audit chain is extended by one writer at a time. Inside
+        an outer ``write()`` a savepoint is used, so operations compose into one batch.
+        """
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise describe(error, self.path) from error
+        try:
+            yield self.db
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise describe(error, self.path) from error
+
+    def close(self) -> None:
+        """Close the file (SQLite checkpoints the WAL into it)."""
+        self.db.close()
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(len(_SQLITE_MAGIC))
+    if head and head != _SQLITE_MAGIC:
+        raise ChartFileError(
+            f"chart file {path} is not a wardchart chart file "
+            "(it is not an SQLite database); it was left untouched"
+        )
+
+
+def _check_ours(db: Database, path: Path) -> None:
+    """Refuse a foreign database or one written by a newer wardchart, before any write."""
+    tables = set(db.table_names())
+    if not tables:
+        return
+    if migrations.migrations_table not in tables:
+        raise ChartFileError(
+            f"chart file {path} is an SQLite database but not a wardchart "
+            "chart file; it was left untouched"
+        )
+    known = {m.name for m in migrations._migrations}
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = sorted(applied - known)
+    if unknown:
+        raise ChartFileError(
+            f"chart file {path} was made by a newer wardchart (schema {unknown[-1]}); "
+            "open it with that version or newer; it was left untouched"
+        )
+
+
+def open_chart(path: Path, *, create: bool = True) -> ChartStore:
+    """Open (and if allowed create) a chart file, upgrading its schema if it is older."""
+    path = Path(path)
+    if path.exists():
+        if path.is_dir():
+            raise ChartFileError(f"chart file {path} is a folder, not a file")
+        _check_header(path)
+    elif not create:
+        raise ChartFileError(f"no chart file at {path}")
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as error:
+        raise describe(error, path) from error
+    try:
+        db = Database(conn, execute_plugins=False)
+        _check_ours(db, path)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        if migrations.pending(db):
+            migrations.apply(db)
+    except ChartFileError:
+        conn.close()
+        raise
+    except sqlite3.Error as error:
+        conn.close()
+        raise describe(error, path) from error
+    return ChartStore(path, db)

@@ -1,0 +1,385 @@
+"""Every change to the chart: small functions that validate, write and audit in one
+transaction, and return what they saved (DN §5). Nothing is written when a check fails.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from wardchart.domain.anc import compute_anc
+from wardchart.domain.plausibility import (
+    CbcEntry,
+    check_cbc,
+    check_cycle_start,
+    check_patient,
+    check_temperature,
+    check_time,
+)
+from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
+from wardchart.domain.records import Patient, Regimen
+from wardchart.domain.regimens import check_regimen
+from wardchart.domain.settings import apply_setting
+from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si
+from wardchart.storage import audit, convert, queries, records
+from wardchart.storage.database import ChartStore
+from wardchart.storage.records import utc_text
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a change saved: the table, the record's stable id and its patient."""
+
+    table: str
+    record_id: str
+    patient_id: str | None = None
+
+
+def _local(at: datetime) -> str:
+    return at.isoformat(timespec="seconds")
+
+
+def admit_patient(
+    store: ChartStore,
+    *,
+    mrn: str,
+    name: str,
+    dob: date,
+    sex: str = "",
+    bed: str = "",
+    diagnosis: str = "",
+    marrow_involved: bool = False,
+    immune_disorder: bool = False,
+    high_risk_notes: str = "",
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Admit a patient; a current patient with the same MRN is refused."""
+    raise_if_blocking(check_patient(mrn, name, dob, sex, today=now.astimezone().date()))
+    with store.write() as db:
+        if queries.find_patient(db, mrn) is not None:
+            raise InvalidEntry(
+                [Problem("mrn", f"a patient with MRN {mrn.strip()!r} is already on this chart")]
+            )
+        values = {
+            "mrn": mrn.strip(),
+            "name": name.strip(),
+            "dob": dob.isoformat(),
+            "sex": sex,
+            "bed": bed.strip(),
+            "diagnosis": diagnosis.strip(),
+            "marrow_involved": int(marrow_involved),
+            "immune_disorder": int(immune_disorder),
+            "high_risk_notes": high_risk_notes.strip(),
+        }
+        record_id = records.create(db, "patients", values, actor=actor, now=now)
+    return Saved("patients", record_id, record_id)
+
+
+def start_cycle(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    regimen_name: str,
+    day1: date,
+    nadir_window: tuple[int, int] | None = None,
+    cycle_length_days: int | None = None,
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Start the patient's next cycle, numbered automatically.
+
+    The regimen's window, length and day-1 thresholds are copied into the cycle; the two
+    options override them for this cycle. A regimen not in the library needs a window.
+    """
+    with store.write() as db:
+        regimen = queries.find_regimen(db, regimen_name)
+        if regimen is None:
+            if nadir_window is None:
+                known = ", ".join(r.name for r in queries.regimens(db))
+                raise InvalidEntry(
+                    [
+                        Problem(
+                            "regimen",
+                            f"{regimen_name!r} is not in the ward's "
+                            f"library ({known}); give its nadir window too",
+                        )
+                    ]
+                )
+            # Not in the library: the labelled default day-1 thresholds of CR §5.4.
+            regimen = Regimen(
+                name=regimen_name.strip(),
+                cycle_length_days=21,
+                nadir_start=nadir_window[0],
+                nadir_end=nadir_window[1],
+            )
+        window = nadir_window or (regimen.nadir_start, regimen.nadir_end)
+        length = cycle_length_days or regimen.cycle_length_days
+        previous = db.execute(
+            "SELECT max(number), max(day1) FROM current_cycles WHERE patient_id = ?", [patient.id]
+        ).fetchone()
+        prev_number = int(previous[0] or 0)
+        prev_day1 = date.fromisoformat(previous[1]) if previous[1] else None
+        raise_if_blocking(
+            check_cycle_start(
+                day1,
+                dob=patient.dob,
+                today=now.astimezone().date(),
+                previous_day1=prev_day1,
+                nadir_start=window[0],
+                nadir_end=window[1],
+                cycle_length_days=length,
+            )
+        )
+        values: dict[str, Any] = {
+            "patient_id": patient.id,
+            "number": prev_number + 1,
+            "regimen_id": regimen.id or None,
+            "regimen_name": regimen.name,
+            "day1": day1.isoformat(),
+            "cycle_length_days": length,
+            "nadir_start": window[0],
+            "nadir_end": window[1],
+            "anc_threshold": convert.dec_text(regimen.anc_threshold),
+            "anc_op": regimen.anc_op,
+            "plt_threshold": convert.dec_text(regimen.plt_threshold),
+            "plt_op": regimen.plt_op,
+        }
+        record_id = records.create(
+            db, "cycles", values, actor=actor, now=now, patient_id=patient.id
+        )
+    return Saved("cycles", record_id, patient.id)
+
+
+def record_cbc(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    entry: CbcEntry,
+    confirm: bool = False,
+    source: str = "manual",
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Record a CBC: normalise to ×10^9/L, compute the ANC if needed, check, save."""
+    with store.write() as db:
+        values = cbc_values(db, patient, entry, confirm=confirm, now=now)
+        values["source"] = source
+        record_id = records.create(
+            db, "results", values, actor=actor, now=now, patient_id=patient.id
+        )
+    return Saved("results", record_id, patient.id)
+
+
+def cbc_values(
+    db: Database, patient: Patient, entry: CbcEntry, *, confirm: bool, now: datetime
+) -> dict[str, Any]:
+    """Check a CBC against the chart and build its row (inside the caller's transaction)."""
+    last_gcsf = queries.last_gcsf_before(db, patient.id, entry.taken)
+    problems = check_cbc(entry, dob=patient.dob, now=now, last_gcsf=last_gcsf)
+    raise_if_blocking(problems, confirmed=confirm)
+
+    def si(value: Decimal | None) -> str | None:
+        return None if value is None else plain(to_si(value, entry.unit))
+
+    if entry.anc is not None:
+        anc, anc_source = si(entry.anc), "lab"
+    elif entry.wbc is not None and entry.neut_pct is not None:
+        computed = compute_anc(to_si(entry.wbc, entry.unit), entry.neut_pct, entry.bands_pct)
+        anc, anc_source = plain(computed), "computed"
+    else:
+        anc, anc_source = None, None
+    entered = {
+        k: plain(v)
+        for k, v in (
+            ("wbc", entry.wbc),
+            ("anc", entry.anc),
+            ("neut_pct", entry.neut_pct),
+            ("bands_pct", entry.bands_pct),
+            ("platelets", entry.platelets),
+            ("anc_lln", entry.anc_lln),
+            ("wbc_lln", entry.wbc_lln),
+        )
+        if v is not None
+    }
+    warnings = [p.message for p in problems if p.severity == "warning"]
+    return {
+        "patient_id": patient.id,
+        "taken_at": _local(entry.taken),
+        "taken_utc": utc_text(entry.taken),
+        "wbc": si(entry.wbc),
+        "anc": anc,
+        "anc_source": anc_source,
+        "neut_pct": convert.dec_text(entry.neut_pct),
+        "bands_pct": convert.dec_text(entry.bands_pct),
+        "platelets": si(entry.platelets),
+        "anc_lln": si(entry.anc_lln),
+        "wbc_lln": si(entry.wbc_lln),
+        "unit_entered": entry.unit.name,
+        "entered": json.dumps(entered, sort_keys=True),
+        "confirmed_warnings": "; ".join(warnings),
+    }
+
+
+def record_temperature(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    value: Decimal,
+    unit: str,
+    taken: datetime,
+    route: str = "",
+    confirm: bool = False,
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Record a temperature in °C or °F; °F is converted exactly to °C for the rules."""
+    problems = check_temperature(value, unit, taken, dob=patient.dob, now=now)
+    raise_if_blocking(problems, confirmed=confirm)
+    celsius = value if unit == "C" else fahrenheit_to_celsius(value)
+    values = {
+        "patient_id": patient.id,
+        "taken_at": _local(taken),
+        "taken_utc": utc_text(taken),
+        "celsius": plain(celsius),
+        "value_entered": plain(value),
+        "unit_entered": unit,
+        "route": route,
+        "confirmed_warnings": "; ".join(p.message for p in problems),
+    }
+    with store.write() as db:
+        record_id = records.create(
+            db, "temperatures", values, actor=actor, now=now, patient_id=patient.id
+        )
+    return Saved("temperatures", record_id, patient.id)
+
+
+def record_gcsf(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    given: datetime,
+    drug: str,
+    dose: str = "",
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Record a G-CSF dose."""
+    problems = check_time(given, "given", dob=patient.dob, now=now)
+    if not drug.strip():
+        problems.append(Problem("drug", "name the drug, e.g. filgrastim or pegfilgrastim"))
+    raise_if_blocking(problems)
+    values = {
+        "patient_id": patient.id,
+        "given_at": _local(given),
+        "given_utc": utc_text(given),
+        "drug": drug.strip(),
+        "dose": dose.strip(),
+    }
+    with store.write() as db:
+        record_id = records.create(
+            db, "gcsf_doses", values, actor=actor, now=now, patient_id=patient.id
+        )
+    return Saved("gcsf_doses", record_id, patient.id)
+
+
+def set_precautions(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    active: bool,
+    note: str = "",
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Set or clear neutropenic precautions (CR §6.1)."""
+    values = {
+        "patient_id": patient.id,
+        "active": int(active),
+        "at_utc": utc_text(now),
+        "note": note.strip(),
+    }
+    with store.write() as db:
+        record_id = records.create(
+            db, "precautions", values, actor=actor, now=now, patient_id=patient.id
+        )
+    return Saved("precautions", record_id, patient.id)
+
+
+def save_regimen(store: ChartStore, regimen: Regimen, *, actor: str, now: datetime) -> Saved:
+    """Add a regimen to the ward's library, or replace the one with the same name."""
+    check_regimen(regimen)
+    values = convert.regimen_values(regimen)
+    with store.write() as db:
+        existing = queries.find_regimen(db, regimen.name)
+        if existing is None:
+            record_id = records.create(db, "regimens", values, actor=actor, now=now)
+        else:
+            record_id = existing.id
+            records.supersede(
+                db,
+                "regimens",
+                existing.id,
+                values,
+                actor=actor,
+                now=now,
+                reason="ward library edited",
+            )
+    return Saved("regimens", record_id)
+
+
+def set_ward_setting(
+    store: ChartStore, key: str, value: str, *, actor: str, now: datetime
+) -> Saved:
+    """Change one ward setting; the old value stays in the file and in the audit."""
+    with store.write() as db:
+        before = queries.ward_settings(db)
+        apply_setting(before, key, value)  # raises on a bad key or value
+        record_id = records.new_id()
+        db.table("ward_settings").insert(
+            {
+                "id": record_id,
+                "recorded_at": utc_text(now),
+                "recorded_by": actor,
+                "key": key,
+                "value": value,
+            }
+        )
+        audit.append(
+            db,
+            actor=actor,
+            action="settings",
+            entity="ward_settings",
+            record_id=record_id,
+            now=now,
+            detail={"key": key, "before": str(getattr(before, key)), "after": value},
+        )
+    return Saved("ward_settings", record_id)
+
+
+def log_event(
+    store: ChartStore,
+    *,
+    action: str,
+    entity: str,
+    detail: dict[str, Any],
+    actor: str,
+    now: datetime,
+    patient_id: str | None = None,
+) -> None:
+    """Audit an event that changes no record: an export, a print, a report."""
+    with store.write() as db:
+        audit.append(
+            db,
+            actor=actor,
+            action=action,
+            entity=entity,
+            patient_id=patient_id,
+            detail=detail,
+            now=now,
+        )

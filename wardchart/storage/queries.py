@@ -1,0 +1,131 @@
+"""Reading the chart: current records as domain objects. No writes here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from sqlite_utils import Database
+
+from wardchart.domain.chart import PatientChart, build_chart
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.records import (
+    Cycle,
+    GcsfDose,
+    LabResult,
+    Patient,
+    Precaution,
+    Regimen,
+    Temperature,
+)
+from wardchart.domain.settings import WardSettings, apply_setting
+from wardchart.storage import convert
+from wardchart.storage.records import utc_text
+
+
+@dataclass(frozen=True)
+class PatientRecords:
+    """A patient's current records of every kind."""
+
+    patient: Patient
+    cycles: list[Cycle]
+    results: list[LabResult]
+    temperatures: list[Temperature]
+    gcsf_doses: list[GcsfDose]
+    precautions: list[Precaution]
+
+
+def all_patients(db: Database) -> list[Patient]:
+    """Every current patient, by bed then name."""
+    rows = db.query("SELECT * FROM current_patients ORDER BY bed, name")
+    return [convert.patient(row) for row in rows]
+
+
+def find_patient(db: Database, mrn: str) -> Patient | None:
+    """The current patient with this MRN, if any."""
+    rows = db.query("SELECT * FROM current_patients WHERE mrn = ?", [mrn.strip()])
+    row = next(iter(rows), None)
+    return None if row is None else convert.patient(row)
+
+
+def require_patient(db: Database, mrn: str) -> Patient:
+    """The patient with this MRN, or an entry error naming the MRN field."""
+    found = find_patient(db, mrn)
+    if found is None:
+        raise InvalidEntry([Problem("mrn", f"no patient with MRN {mrn!r} on this chart")])
+    return found
+
+
+def _rows(db: Database, table: str, patient_id: str, order: str) -> list[dict[str, object]]:
+    sql = f"SELECT * FROM current_{table} WHERE patient_id = ? ORDER BY {order}"
+    return list(db.query(sql, [patient_id]))
+
+
+def patient_records(db: Database, patient: Patient) -> PatientRecords:
+    """All current records of one patient (indexed look-ups by patient)."""
+    pid = patient.id
+    return PatientRecords(
+        patient=patient,
+        cycles=[convert.cycle(r) for r in _rows(db, "cycles", pid, "day1")],
+        results=[convert.result(r) for r in _rows(db, "results", pid, "taken_utc")],
+        temperatures=[convert.temperature(r) for r in _rows(db, "temperatures", pid, "taken_utc")],
+        gcsf_doses=[convert.gcsf_dose(r) for r in _rows(db, "gcsf_doses", pid, "given_utc")],
+        precautions=[convert.precaution(r) for r in _rows(db, "precautions", pid, "at_utc")],
+    )
+
+
+def load_chart(
+    db: Database,
+    patient: Patient,
+    settings: WardSettings,
+    now: datetime,
+    tz: tzinfo | None = None,
+) -> PatientChart:
+    """A patient's computed chart."""
+    r = patient_records(db, patient)
+    return build_chart(
+        r.patient,
+        r.cycles,
+        r.results,
+        r.temperatures,
+        r.gcsf_doses,
+        r.precautions,
+        settings,
+        now,
+        tz,
+    )
+
+
+def ward_settings(db: Database) -> WardSettings:
+    """The ward's current settings: defaults overlaid with every saved change, in order."""
+    settings = WardSettings()
+    for row in db.query("SELECT key, value FROM ward_settings ORDER BY rowid"):
+        try:
+            settings = apply_setting(settings, row["key"], row["value"])
+        except InvalidEntry:
+            continue  # a key from a newer wardchart: ignore rather than fail
+    return settings
+
+
+def regimens(db: Database) -> list[Regimen]:
+    """The ward's regimen library, by name."""
+    rows = db.query("SELECT * FROM current_regimens ORDER BY name COLLATE NOCASE")
+    return [convert.regimen(row) for row in rows]
+
+
+def find_regimen(db: Database, name: str) -> Regimen | None:
+    """A regimen by name, ignoring case."""
+    rows = db.query("SELECT * FROM current_regimens WHERE name = ? COLLATE NOCASE", [name.strip()])
+    row = next(iter(rows), None)
+    return None if row is None else convert.regimen(row)
+
+
+def last_gcsf_before(db: Database, patient_id: str, at: datetime) -> datetime | None:
+    """The latest G-CSF dose given at or before ``at``."""
+    rows = db.query(
+        "SELECT given_at FROM current_gcsf_doses WHERE patient_id = ? AND given_utc <= ? "
+        "ORDER BY given_utc DESC LIMIT 1",
+        [patient_id, utc_text(at)],
+    )
+    row = next(iter(rows), None)
+    return None if row is None else datetime.fromisoformat(row["given_at"])

@@ -1,0 +1,119 @@
+"""Writing versioned records: create, correct, mark entered in error (DN §4).
+
+Every write goes through here so that ids, who and when, the supersedes chain and the
+audit row are always set the same way, in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from wardchart.storage import audit
+
+
+def new_id() -> str:
+    """A new random UUID for a record."""
+    return str(uuid.uuid4())
+
+
+def utc_text(at: datetime) -> str:
+    """A UTC timestamp that sorts as text: 2026-03-12T12:00:00.000000Z."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def create(
+    db: Database,
+    table: str,
+    values: dict[str, Any],
+    *,
+    actor: str,
+    now: datetime,
+    patient_id: str | None = None,
+    action: str = "create",
+) -> str:
+    """Insert the first version of a record and its audit row; return its id."""
+    record_id = new_id()
+    row = {
+        "id": record_id,
+        "origin_id": record_id,
+        "recorded_at": utc_text(now),
+        "recorded_by": actor,
+        **values,
+    }
+    db.table(table).insert(row)
+    audit.append(
+        db,
+        actor=actor,
+        action=action,
+        entity=table,
+        record_id=record_id,
+        patient_id=patient_id,
+        detail={"after": values},
+        now=now,
+    )
+    return record_id
+
+
+def current_version(db: Database, table: str, origin_id: str) -> dict[str, Any] | None:
+    """The current version of a record (None if unknown or entered in error)."""
+    rows = db.query(f"SELECT * FROM current_{table} WHERE origin_id = ?", [origin_id])
+    return next(iter(rows), None)
+
+
+def supersede(
+    db: Database,
+    table: str,
+    origin_id: str,
+    changes: dict[str, Any],
+    *,
+    reason: str,
+    actor: str,
+    now: datetime,
+    entered_in_error: bool = False,
+) -> str:
+    """Write a new version of a record that replaces its current one; return the new id.
+
+    The old version stays in the file; the audit row keeps before and after values.
+    """
+    current = current_version(db, table, origin_id)
+    if current is None:
+        raise LookupError(f"{table}: no current record {origin_id}")
+    version_id = new_id()
+    row = {
+        **current,
+        **changes,
+        "id": version_id,
+        "origin_id": origin_id,
+        "supersedes": current["id"],
+        "reason": reason.strip(),
+        "entered_in_error": 1 if entered_in_error else 0,
+        "recorded_at": utc_text(now),
+        "recorded_by": actor,
+    }
+    db.table(table).insert(row)
+    before = {k: current[k] for k in changes if current.get(k) != changes[k]}
+    after = {k: changes[k] for k in before}
+    audit.append(
+        db,
+        actor=actor,
+        action="entered_in_error" if entered_in_error else "correct",
+        entity=table,
+        record_id=origin_id,
+        patient_id=current.get("patient_id"),
+        detail={"before": before, "after": after, "reason": reason.strip()},
+        now=now,
+    )
+    return version_id
+
+
+def history(db: Database, table: str, origin_id: str) -> list[dict[str, Any]]:
+    """Every version of a record, oldest first."""
+    return list(
+        db.query(
+            f"SELECT * FROM {table} WHERE origin_id = ? ORDER BY recorded_at, rowid", [origin_id]
+        )
+    )

@@ -1,0 +1,251 @@
+"""The schema as numbered migrations (sqlite-utils Migrations). Never edit a released one:
+add ``m00N_...`` instead. A file with a migration this build does not know is refused."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from importlib import resources
+
+from sqlite_utils import Database, Migrations
+
+from wardchart.domain.regimens import parse_library
+from wardchart.storage import convert, records
+
+migrations = Migrations("wardchart")
+
+#: Tables of clinical records: versioned, never updated or deleted (DN §4).
+RECORD_TABLES = (
+    "patients",
+    "regimens",
+    "cycles",
+    "results",
+    "temperatures",
+    "gcsf_doses",
+    "precautions",
+)
+#: Append-only tables that are not versioned.
+LOG_TABLES = ("ward_settings", "audit_log")
+
+# Every clinical record: a UUID, when and by whom it was recorded, and for a correction
+# the version it supersedes and why. ``origin_id`` is the id of the record's first
+# version: the stable id other records point to.
+_COMMON = """
+    id TEXT PRIMARY KEY NOT NULL,
+    origin_id TEXT NOT NULL REFERENCES {table}(id),
+    supersedes TEXT REFERENCES {table}(id),
+    reason TEXT NOT NULL DEFAULT '',
+    entered_in_error INTEGER NOT NULL DEFAULT 0 CHECK (entered_in_error IN (0, 1)),
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+"""
+_COMMON_CHECK = """,
+    CHECK ((supersedes IS NULL AND origin_id = id)
+           OR (supersedes IS NOT NULL AND origin_id <> id AND trim(reason) <> ''))
+"""
+
+_TABLES = {
+    "patients": """
+        mrn TEXT NOT NULL CHECK (trim(mrn) <> ''),
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        dob TEXT NOT NULL,
+        sex TEXT NOT NULL DEFAULT '' CHECK (sex IN ('', 'F', 'M', 'X')),
+        bed TEXT NOT NULL DEFAULT '',
+        diagnosis TEXT NOT NULL DEFAULT '',
+        marrow_involved INTEGER NOT NULL DEFAULT 0,
+        immune_disorder INTEGER NOT NULL DEFAULT 0,
+        high_risk_notes TEXT NOT NULL DEFAULT ''
+    """,
+    "regimens": """
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        cycle_length_days INTEGER NOT NULL CHECK (cycle_length_days >= 1),
+        nadir_start INTEGER NOT NULL CHECK (nadir_start >= 1),
+        nadir_end INTEGER NOT NULL,
+        anc_threshold TEXT,
+        anc_op TEXT NOT NULL DEFAULT '>=' CHECK (anc_op IN ('>=', '>')),
+        plt_threshold TEXT,
+        plt_op TEXT NOT NULL DEFAULT '>=' CHECK (plt_op IN ('>=', '>')),
+        gcsf_required INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        CHECK (nadir_end >= nadir_start)
+    """,
+    "cycles": """
+        patient_id TEXT NOT NULL REFERENCES patients(id),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        regimen_id TEXT REFERENCES regimens(id),
+        regimen_name TEXT NOT NULL,
+        day1 TEXT NOT NULL,
+        cycle_length_days INTEGER NOT NULL CHECK (cycle_length_days >= 1),
+        nadir_start INTEGER NOT NULL CHECK (nadir_start >= 1),
+        nadir_end INTEGER NOT NULL,
+        anc_threshold TEXT,
+        anc_op TEXT NOT NULL DEFAULT '>=' CHECK (anc_op IN ('>=', '>')),
+        plt_threshold TEXT,
+        plt_op TEXT NOT NULL DEFAULT '>=' CHECK (plt_op IN ('>=', '>')),
+        CHECK (nadir_end >= nadir_start)
+    """,
+    "results": """
+        patient_id TEXT NOT NULL REFERENCES patients(id),
+        taken_at TEXT NOT NULL,
+        taken_utc TEXT NOT NULL,
+        wbc TEXT,
+        anc TEXT,
+        anc_source TEXT CHECK (anc_source IN ('lab', 'computed')),
+        neut_pct TEXT,
+        bands_pct TEXT,
+        platelets TEXT,
+        anc_lln TEXT,
+        wbc_lln TEXT,
+        unit_entered TEXT NOT NULL,
+        entered TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'import')),
+        confirmed_warnings TEXT NOT NULL DEFAULT '',
+        CHECK (wbc IS NOT NULL OR anc IS NOT NULL),
+        CHECK ((anc IS NULL) = (anc_source IS NULL))
+    """,
+    "temperatures": """
+        patient_id TEXT NOT NULL REFERENCES patients(id),
+        taken_at TEXT NOT NULL,
+        taken_utc TEXT NOT NULL,
+        celsius TEXT NOT NULL,
+        value_entered TEXT NOT NULL,
+        unit_entered TEXT NOT NULL CHECK (unit_entered IN ('C', 'F')),
+        route TEXT NOT NULL DEFAULT '',
+        confirmed_warnings TEXT NOT NULL DEFAULT ''
+    """,
+    "gcsf_doses": """
+        patient_id TEXT NOT NULL REFERENCES patients(id),
+        given_at TEXT NOT NULL,
+        given_utc TEXT NOT NULL,
+        drug TEXT NOT NULL CHECK (trim(drug) <> ''),
+        dose TEXT NOT NULL DEFAULT ''
+    """,
+    "precautions": """
+        patient_id TEXT NOT NULL REFERENCES patients(id),
+        active INTEGER NOT NULL CHECK (active IN (0, 1)),
+        at_utc TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    """,
+}
+
+_INDEXES = """
+CREATE INDEX patients_mrn ON patients(mrn);
+CREATE INDEX patients_origin ON patients(origin_id);
+CREATE INDEX cycles_patient ON cycles(patient_id, day1);
+CREATE INDEX results_patient ON results(patient_id, taken_utc);
+CREATE INDEX temperatures_patient ON temperatures(patient_id, taken_utc);
+CREATE INDEX gcsf_patient ON gcsf_doses(patient_id, given_utc);
+CREATE INDEX precautions_patient ON precautions(patient_id, at_utc);
+CREATE INDEX regimens_name ON regimens(name);
+CREATE INDEX ward_settings_key ON ward_settings(key);
+CREATE INDEX audit_patient ON audit_log(patient_id);
+"""
+
+
+def _record_table_sql(table: str) -> str:
+    return f"""
+CREATE TABLE {table} ({_COMMON.format(table=table)}{_TABLES[table]}{_COMMON_CHECK}) STRICT;
+-- A record has at most one successor: history is a line, never a fork.
+CREATE UNIQUE INDEX {table}_supersedes ON {table}(supersedes) WHERE supersedes IS NOT NULL;
+CREATE VIEW current_{table} AS
+    SELECT t.* FROM {table} t
+    WHERE t.entered_in_error = 0
+      AND NOT EXISTS (SELECT 1 FROM {table} s WHERE s.supersedes = t.id);
+CREATE TRIGGER {table}_same_record BEFORE INSERT ON {table}
+    WHEN NEW.supersedes IS NOT NULL
+     AND (SELECT origin_id FROM {table} WHERE id = NEW.supersedes) IS NOT NEW.origin_id
+BEGIN
+    SELECT RAISE(ABORT, '{table}: a correction must supersede a version of the same record');
+END;
+"""
+
+
+def _append_only_sql(table: str) -> str:
+    return f"""
+CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+BEGIN
+    SELECT RAISE(ABORT, '{table} rows are never changed; record a correction instead');
+END;
+CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+BEGIN
+    SELECT RAISE(ABORT, '{table} rows are never deleted; mark them entered in error');
+END;
+"""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Patients, regimens, cycles, results, temperatures, G-CSF doses, precautions,
+    ward settings and the hash-chained audit log; append-only by trigger."""
+    script = "".join(_record_table_sql(t) for t in RECORD_TABLES)
+    script += """
+CREATE TABLE ward_settings (
+    id TEXT PRIMARY KEY NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_utc TEXT NOT NULL,
+    at_local TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    record_id TEXT,
+    patient_id TEXT,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+-- One current patient per MRN (a correction of the same patient may keep it).
+CREATE TRIGGER patients_unique_mrn BEFORE INSERT ON patients
+    WHEN NEW.entered_in_error = 0 AND EXISTS (
+        SELECT 1 FROM current_patients p WHERE p.mrn = NEW.mrn AND p.origin_id <> NEW.origin_id)
+BEGIN
+    SELECT RAISE(ABORT, 'patients: duplicate MRN');
+END;
+"""
+    script += _INDEXES
+    script += "".join(_append_only_sql(t) for t in RECORD_TABLES + LOG_TABLES)
+    for statement in _split(script):
+        db.execute(statement)
+
+
+#: Who "recorded" the regimens that come with wardchart.
+DEFAULT_LIBRARY_AUTHOR = "wardchart default library"
+
+
+def default_library_entries() -> list[dict[str, object]]:
+    """The regimen library shipped with wardchart (wardchart/resources/regimens.json)."""
+    text = resources.files("wardchart.resources").joinpath("regimens.json").read_text("utf-8")
+    entries: list[dict[str, object]] = json.loads(text)["regimens"]
+    return entries
+
+
+@migrations()
+def m002_default_regimens(db: Database) -> None:
+    """Seed the ward's regimen library from the one shipped with wardchart (CR §4.3, §5.4)."""
+    now = datetime.now(UTC)
+    for regimen in parse_library(default_library_entries()):
+        records.create(
+            db, "regimens", convert.regimen_values(regimen), actor=DEFAULT_LIBRARY_AUTHOR, now=now
+        )
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        current.append(line)
+        text = "\n".join(current)
+        in_trigger = text.lstrip().upper().startswith("CREATE TRIGGER")
+        if (in_trigger and line.strip().upper() == "END;") or (
+            not in_trigger and line.rstrip().endswith(";")
+        ):
+            statements.append(text)
+            current = []
+    return statements
