@@ -340,9 +340,13 @@ def cmd_regimen_list(args: argparse.Namespace, context: Context) -> int:
                         "name": r.name,
                         "cycle_length_days": r.cycle_length_days,
                         "nadir_window": [r.nadir_start, r.nadir_end],
-                        "anc_threshold": None if r.anc_threshold is None else str(r.anc_threshold),
+                        "anc_threshold": None
+                        if r.anc_threshold is None
+                        else float(r.anc_threshold),
                         "anc_op": r.anc_op,
-                        "plt_threshold": None if r.plt_threshold is None else str(r.plt_threshold),
+                        "plt_threshold": None
+                        if r.plt_threshold is None
+                        else float(r.plt_threshold),
                         "plt_op": r.plt_op,
                         "gcsf_required": r.gcsf_required,
                         "notes": r.notes,

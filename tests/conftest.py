@@ -1,0 +1,51 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own real chart file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from wardchart.cli import main
+from wardchart.storage.database import ChartStore, open_chart
+
+
+@pytest.fixture
+def chart_path(tmp_path: Path) -> Path:
+    """Where a test's chart file lives (created on first use)."""
+    return tmp_path / "ward.sqlite"
+
+
+@pytest.fixture
+def store(chart_path: Path) -> Iterator[ChartStore]:
+    """A fresh, real chart file in tmp_path."""
+    opened = open_chart(chart_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def now() -> datetime:
+    """The current local time, aware."""
+    return datetime.now().astimezone()
+
+
+CliResult = tuple[int, str, str]
+
+
+@pytest.fixture
+def cli(chart_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run ``wardchart --db <chart_path> ARGS`` in-process; return (status, stdout, stderr)."""
+
+    def run(*args: str) -> CliResult:
+        status = main(["--db", str(chart_path), *args])
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return run

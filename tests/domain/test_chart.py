@@ -1,0 +1,140 @@
+"""The computed chart and its JSON summary: every rule applied together."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from wardchart.domain.census import age_text, census_row
+from wardchart.domain.chart import PatientChart, build_chart
+from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.records import Cycle, LabResult, Patient, Precaution, Temperature
+from wardchart.domain.settings import WardSettings
+from wardchart.domain.summary import chart_summary, export_rows
+
+D = Decimal
+PATIENT = Patient("p1", "00123456", "Doe, Jane", date(1965, 4, 12), "F", "412")
+DAY1 = date(2025, 3, 3)
+NOW = datetime(2025, 3, 13, 12, 0, tzinfo=UTC)
+
+
+def at(day: int, hour: int = 7) -> datetime:
+    """Cycle day (no day 0) and hour → an instant in UTC."""
+    offset = day - 1 if day > 0 else day
+    return datetime.combine(DAY1 + timedelta(days=offset), datetime.min.time(), UTC) + timedelta(
+        hours=hour
+    )
+
+
+def res(id_: str, when: datetime, anc: str, wbc: str = "5.0") -> LabResult:
+    return LabResult(id_, "p1", when, wbc=D(wbc), anc=D(anc), anc_source="lab", anc_lln=D("2.0"))
+
+
+CYCLE = Cycle("c1", "p1", 1, "AC", DAY1, 21, 10, 14)
+RESULTS = [
+    res("base", at(-2), "4.1"),
+    res("d1", at(1), "4.0"),
+    res("d9", at(9), "0.945", "2.1"),
+    res("d11", at(11), "0.4", "1.2"),
+]
+TEMPS = [Temperature("t1", "p1", at(11, 10), D("38.4"))]
+
+
+def chart(settings: WardSettings | None = None, now: datetime = NOW) -> PatientChart:
+    return build_chart(
+        PATIENT, [CYCLE], RESULTS, TEMPS, [], [], settings or WardSettings(), now, UTC
+    )
+
+
+def test_results_fall_into_baseline_and_cycle_with_days() -> None:
+    c = chart()
+    assert [(r.result.id, r.cycle_day) for r in c.baseline] == [("base", -2)]
+    assert [(r.result.id, r.cycle_day) for r in c.cycles[0].results] == [
+        ("d1", 1),
+        ("d9", 9),
+        ("d11", 11),
+    ]
+    assert c.today_cycle_day == 11
+    assert c.nadir_status is not None
+    assert c.nadir_status.value == "in window"
+
+
+def test_nadir_grade_and_alert() -> None:
+    c = chart()
+    cycle = c.cycles[0]
+    assert cycle.nadir is not None
+    assert cycle.nadir.anc == D("0.4")
+    assert cycle.nadir_grade is not None
+    assert cycle.nadir_grade.grade == 4
+    assert [a.kind for a in c.alerts] == ["febrile_neutropenia"]
+
+
+def test_summary_json_shape_and_exact_numbers() -> None:
+    summary = json.loads(json.dumps(chart_summary(chart())))
+    assert summary["patient"] == {
+        **summary["patient"],
+        "mrn": "00123456",
+        "name": "Doe, Jane",
+        "dob": "1965-04-12",
+    }
+    assert summary["ctcae_version"] == "5.0"
+    assert summary["fn_rule"] == "idsa2010"
+    assert len(summary["baseline"]) == 1
+    (cycle,) = summary["cycles"]
+    assert cycle["number"] == 1
+    assert cycle["regimen"] == "AC"
+    assert cycle["day1"] == "2025-03-03"
+    assert cycle["nadir_window"] == [10, 14]
+    assert cycle["nadir"] == {
+        "anc": 0.4,
+        "cycle_day": 11,
+        "taken": "2025-03-13T07:00:00+00:00",
+        "grade": 4,
+    }
+    assert cycle["recovery_day"] is None
+    day9 = cycle["results"][1]
+    assert day9["anc"] == 0.945  # unrounded
+    assert day9["anc_grade"] == 3
+    assert day9["wbc_grade"] == 2
+    assert day9["anc_source"] == "lab"
+    (alert,) = summary["alerts"]
+    assert alert["kind"] == "febrile_neutropenia"
+    assert alert["rule"] == "IDSA 2010"
+    assert alert["at"] == "2025-03-13T10:00:00+00:00"
+
+
+def test_v6_changes_grades_in_the_summary() -> None:
+    summary = chart_summary(chart(WardSettings(ctcae_version=CtcaeVersion.V6)))
+    assert summary["ctcae_version"] == "6.0"
+    assert summary["cycles"][0]["results"][1]["anc_grade"] == 2
+
+
+def test_census_row_never_relies_on_colour() -> None:
+    precaution = Precaution("x", "p1", True, at(10))
+    c = build_chart(PATIENT, [CYCLE], RESULTS, TEMPS, [], [precaution], WardSettings(), NOW, UTC)
+    row = census_row(c)
+    assert row.cycle_day == "C1 D11"
+    assert row.latest_anc == "0.40 · 5 h"
+    assert row.anc_grade_text == "G4 (v5.0)"
+    assert row.nadir_status == "in window"
+    assert "precautions" in row.flags
+    assert "FN alert" in row.flags
+
+
+def test_cbc_overdue_only_in_window_after_24_hours() -> None:
+    later = NOW + timedelta(hours=21)  # 29 h after the last CBC, day 12
+    assert chart(now=later).cbc_overdue
+    assert not chart(now=NOW).cbc_overdue
+    assert not chart(now=NOW + timedelta(days=5)).cbc_overdue  # past the window
+
+
+def test_age_text() -> None:
+    assert age_text(NOW - timedelta(minutes=35), NOW) == "35 min"
+    assert age_text(NOW - timedelta(hours=6), NOW) == "6 h"
+    assert age_text(NOW - timedelta(days=3), NOW) == "3 d"
+
+
+def test_export_rows_cover_every_kind() -> None:
+    kinds = {row["kind"] for row in export_rows(chart())}
+    assert kinds == {"cycle", "result", "temperature", "febrile_neutropenia"}

@@ -1,0 +1,410 @@
+"""The command line through its real entry point, on real chart files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from wardchart import __version__
+
+Cli = Callable[..., tuple[int, str, str]]
+TODAY = datetime.now().astimezone().date()
+DAY1 = (TODAY - timedelta(days=9)).isoformat()
+TAKEN = f"{(TODAY - timedelta(days=1)).isoformat()} 07:30"
+
+
+@pytest.fixture
+def admitted(cli: Cli) -> Cli:
+    assert (
+        cli(
+            "patient",
+            "add",
+            "--mrn",
+            "00123456",
+            "--name",
+            "Doe, Jane",
+            "--dob",
+            "1965-04-12",
+            "--sex",
+            "F",
+            "--bed",
+            "412",
+        )[0]
+        == 0
+    )
+    assert cli("cycle", "start", "--mrn", "00123456", "--regimen", "AC", "--day1", DAY1)[0] == 0
+    return cli
+
+
+def files(chart_path: Path) -> dict[str, bytes]:
+    """The chart file and any journal beside it, byte for byte."""
+    return {p.name: p.read_bytes() for p in chart_path.parent.glob(chart_path.name + "*")}
+
+
+def test_record_a_cbc_and_read_the_summary(admitted: Cli) -> None:
+    status, out, _ = admitted(
+        "lab",
+        "add",
+        "--mrn",
+        "00123456",
+        "--taken",
+        TAKEN,
+        "--wbc",
+        "2.1",
+        "--neut-pct",
+        "40",
+        "--bands-pct",
+        "5",
+    )
+    assert status == 0
+    assert "ANC 0.945" in out
+    assert "grade 3, CTCAE v5.0" in out
+    status, out, _ = admitted("summary", "--mrn", "00123456", "--json")
+    summary = json.loads(out)
+    (cycle,) = summary["cycles"]
+    assert cycle["day1"] == DAY1
+    assert cycle["nadir_window"] == [10, 14]
+    (result,) = cycle["results"]
+    assert result["anc"] == 0.945
+    assert result["anc_source"] == "computed"
+    assert result["cycle_day"] == 9
+    assert result["taken"][:10] == TAKEN[:10]
+    assert result["taken"][19:] in (datetime.now().astimezone().isoformat()[-6:],)
+    assert cycle["nadir"]["grade"] == 3
+    v6 = json.loads(admitted("summary", "--mrn", "00123456", "--json", "--ctcae", "6.0")[1])
+    assert v6["ctcae_version"] == "6.0"
+    assert v6["cycles"][0]["nadir"]["grade"] == 2
+
+
+def test_fever_rules_in_the_summary(admitted: Cli) -> None:
+    admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--anc", "0.8", "--wbc", "2")
+    fever = f"{TAKEN[:10]} 10:00"
+    assert (
+        admitted("temp", "add", "--mrn", "00123456", "--taken", fever, "--celsius", "38.3")[0] == 0
+    )
+
+    def kinds(rule: str) -> list[str]:
+        out = admitted("summary", "--mrn", "00123456", "--json", "--fn-rule", rule)[1]
+        data = json.loads(out)
+        assert data["fn_rule"] == rule
+        return [a["kind"] for a in data["alerts"]]
+
+    assert kinds("idsa2010") == []  # ANC 0.8 is not < 0.5
+    assert kinds("nice") == []  # 38.3 > 38 but ANC 0.8 > 0.5
+    assert kinds("ctcae") == []  # 38.3 is not > 38.3
+    admitted(
+        "temp", "add", "--mrn", "00123456", "--taken", f"{TAKEN[:10]} 11:15", "--fahrenheit", "101"
+    )
+    assert kinds("ctcae") == ["febrile_neutropenia"]  # 38.33 °C, ANC < 1.0, over an hour
+
+
+def test_possible_fn_without_a_recent_anc(admitted: Cli) -> None:
+    admitted(
+        "temp", "add", "--mrn", "00123456", "--taken", TAKEN, "--celsius", "38.6", "--route", "oral"
+    )
+    data = json.loads(admitted("summary", "--mrn", "00123456", "--json")[1])
+    (alert,) = data["alerts"]
+    assert alert["kind"] == "possible_febrile_neutropenia"
+    assert alert["rule"] == "IDSA 2010"
+    assert alert["at"][:16] == TAKEN.replace(" ", "T")
+
+
+def test_census(admitted: Cli) -> None:
+    admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--anc", "0.42", "--wbc", "1.1")
+    status, out, _ = admitted("patient", "list")
+    assert status == 0
+    assert "Doe, Jane" in out
+    assert "C1 D10" in out
+    assert "0.42" in out
+    assert "G4 (v5.0)" in out
+    (row,) = json.loads(admitted("patient", "list", "--json")[1])
+    assert row["mrn"] == "00123456"
+    assert row["nadir_status"] == "in window"
+
+
+def test_gcsf_precautions_and_export(admitted: Cli, tmp_path: Path) -> None:
+    assert (
+        admitted(
+            "gcsf",
+            "add",
+            "--mrn",
+            "00123456",
+            "--given",
+            TAKEN,
+            "--drug",
+            "pegfilgrastim",
+            "--dose",
+            "6 mg",
+        )[0]
+        == 0
+    )
+    assert admitted("precautions", "set", "--mrn", "00123456")[0] == 0
+    admitted(
+        "lab",
+        "add",
+        "--mrn",
+        "00123456",
+        "--taken",
+        TAKEN,
+        "--wbc",
+        "149",
+        "--anc",
+        "110",
+        "--anc-lln",
+        "2.0",
+    )
+    out = admitted("export", "--format", "csv")[1]
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["kind"] for r in rows} >= {"cycle", "result", "gcsf", "precautions"}
+    result = next(r for r in rows if r["kind"] == "result")
+    assert (result["mrn"], result["anc"], result["anc_grade"]) == ("00123456", "110", "0")
+    target = tmp_path / "export.json"
+    assert admitted("export", "--format", "json", "--mrn", "00123456", "--out", str(target))[0] == 0
+    (chart,) = json.loads(target.read_text())
+    assert chart["gcsf_doses"][0]["drug"] == "pegfilgrastim"
+    assert chart["precautions"] is True
+    show = admitted("audit", "show", "--mrn", "00123456")[1]
+    assert "export" in show
+
+
+def test_import_csv(admitted: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "labs.csv"
+    path.write_text(f"mrn,taken,wbc,anc\n00123456,{TAKEN},2.0,0.3\n", encoding="utf-8")
+    status, out, _ = admitted("import", str(path))
+    assert status == 0
+    assert "Imported 1 result" in out
+
+
+def test_regimens_and_settings(admitted: Cli) -> None:
+    cli = admitted
+    out = cli("regimen", "list")[1]
+    assert "R-CHOP-21" in out
+    assert "days 10–12" in out
+    assert (
+        cli(
+            "regimen",
+            "set",
+            "--name",
+            "Trial-X",
+            "--cycle-length",
+            "28",
+            "--nadir-window",
+            "8-15",
+            "--anc-threshold",
+            "1.0",
+        )[0]
+        == 0
+    )
+    library = {r["name"]: r for r in json.loads(cli("regimen", "list", "--json")[1])}
+    assert library["Trial-X"]["nadir_window"] == [8, 15]
+    assert library["Trial-X"]["anc_threshold"] == 1.0
+    assert cli("settings", "set", "ctcae_version", "6.0")[0] == 0
+    assert "ctcae_version = 6.0" in cli("settings", "show")[1]
+
+
+def test_audit_verify(admitted: Cli) -> None:
+    status, out, _ = admitted("audit", "verify")
+    assert status == 0
+    assert out.startswith("OK")
+
+
+def test_demo_writes_a_live_ward_and_refuses_a_used_file(cli: Cli) -> None:
+    assert cli("demo")[0] == 0
+    census = json.loads(cli("patient", "list", "--json")[1])
+    assert 10 <= len(census) <= 14
+    assert sum(row["nadir_status"] == "in window" for row in census) >= 2
+    grades = set()
+    for row in census:
+        data = json.loads(cli("summary", "--mrn", row["mrn"], "--json")[1])
+        assert 1 <= len(data["cycles"]) <= 4
+        grades |= {c["nadir"]["grade"] for c in data["cycles"] if c["nadir"]}
+        if any(a["kind"] == "febrile_neutropenia" for a in data["alerts"]):
+            grades.add("fn")
+        if data["gcsf_doses"]:
+            grades.add("gcsf")
+    assert {0, 1, 2, 3, 4, "fn", "gcsf"} <= grades
+    status, _, err = cli("demo")
+    assert status == 2
+    assert "already holds charts" in err
+
+
+ERRORS = [
+    (["lab", "add", "--mrn", "nobody", "--taken", TAKEN, "--wbc", "2"], "--mrn"),
+    (["lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "abc"], "--wbc"),
+    (["lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "1,5"], "--wbc"),
+    (["lab", "add", "--mrn", "00123456", "--taken", "2999-01-01 08:00", "--wbc", "2"], "--taken"),
+    (["lab", "add", "--mrn", "00123456", "--taken", "yesterday", "--wbc", "2"], "--taken"),
+    (["lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "2100"], "--wbc"),
+    (
+        ["lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "2", "--unit", "mmol/L"],
+        "--unit",
+    ),
+    (["lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "1", "--anc", "2"], "--anc"),
+    (["lab", "add", "--mrn", "00123456", "--taken", TAKEN], "--wbc"),
+    (
+        ["lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "5", "--neut-pct", "0.4"],
+        "--neut-pct",
+    ),
+    (["lab", "add", "--mrn", "00123456", "--wbc", "2"], "--taken"),
+    (["temp", "add", "--mrn", "00123456", "--taken", TAKEN, "--celsius", "101"], "--celsius"),
+    (
+        [
+            "temp",
+            "add",
+            "--mrn",
+            "00123456",
+            "--taken",
+            TAKEN,
+            "--celsius",
+            "38",
+            "--fahrenheit",
+            "100",
+        ],
+        "--fahrenheit",
+    ),
+    (["gcsf", "add", "--mrn", "00123456", "--given", TAKEN, "--drug", " "], "--drug"),
+    (["patient", "add", "--mrn", "00123456", "--name", "Dup", "--dob", "1970-01-01"], "--mrn"),
+    (["patient", "add", "--mrn", "9", "--name", "X", "--dob", "1970-02-30"], "--dob"),
+    (["cycle", "start", "--mrn", "00123456", "--regimen", "Trial-X", "--day1", DAY1], "--regimen"),
+    (["cycle", "start", "--mrn", "00123456", "--regimen", "AC", "--day1", DAY1], "--day1"),
+    (["cycle", "start", "--mrn", "00123456", "--regimen", "AC", "--day1", "2999-01-01"], "--day1"),
+    (
+        [
+            "cycle",
+            "start",
+            "--mrn",
+            "00123456",
+            "--regimen",
+            "X",
+            "--day1",
+            TAKEN[:10],
+            "--nadir-window",
+            "14-7",
+        ],
+        "--nadir-window",
+    ),
+    (["summary", "--mrn", "nobody", "--json"], "--mrn"),
+    (["settings", "set", "ctcae_version", "4.0"], "ctcae_version"),
+    (["export", "--format", "xml"], "--format"),
+]
+
+
+@pytest.mark.parametrize(("args", "field"), ERRORS)
+def test_errors_exit_2_with_one_line_and_write_nothing(
+    admitted: Cli, chart_path: Path, args: list[str], field: str
+) -> None:
+    before = files(chart_path)
+    status, out, err = admitted(*args)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("wardchart: error: ")
+    assert field in err
+    assert "Traceback" not in err
+    assert files(chart_path) == before
+
+
+def test_a_warning_can_be_confirmed(admitted: Cli) -> None:
+    status, _, err = admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "2100")
+    assert status == 2
+    assert "--confirm" in err
+    assert (
+        admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "2100", "--confirm")[
+            0
+        ]
+        == 0
+    )
+
+
+def test_import_error_names_the_line_and_writes_nothing(
+    admitted: Cli, chart_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "labs.csv"
+    path.write_text(f"mrn,taken,wbc\n00123456,{TAKEN},2\n00123456,{TAKEN},-2\n")
+    before = files(chart_path)
+    status, _, err = admitted("import", str(path))
+    assert status == 2
+    assert "line 3: wbc" in err
+    assert files(chart_path) == before
+
+
+def test_export_to_an_unwritable_place_leaves_no_file(admitted: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "out.csv"
+    status, _, err = admitted("export", "--format", "csv", "--out", str(target))
+    assert status == 2
+    assert "--out" in err or "out" in err
+    assert not target.exists()
+    assert list(target.parent.parent.glob("**/*.part")) == []
+
+
+def test_reading_commands_do_not_create_a_chart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wardchart.cli import main
+
+    missing = tmp_path / "typo.sqlite"
+    assert main(["--db", str(missing), "patient", "list"]) == 2
+    assert "no chart file" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_a_newer_file_is_refused_by_every_command(admitted: Cli, chart_path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(chart_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('wardchart', 'm999_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    before = files(chart_path)
+    status, _, err = admitted("patient", "list")
+    assert status == 2
+    assert "newer wardchart" in err
+    assert files(chart_path) == before
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wardchart", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_the_real_entry_point_and_wardchart_db(tmp_path: Path) -> None:
+    chart = tmp_path / "env.sqlite"
+    env = {"WARDCHART_DB": str(chart)}
+    done = _run(
+        "patient", "add", "--mrn", "1", "--name", "Env, Var", "--dob", "1950-01-01", env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert chart.exists()
+    listing = _run("patient", "list", env=env)
+    assert "Env, Var" in listing.stdout
+    bad = _run("lab", "add", "--mrn", "1", "--taken", "soon", "--wbc", "2", env=env)
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1
+    assert "--taken" in bad.stderr
+    assert _run("--version").stdout.strip() == f"wardchart {__version__}"
+
+
+def test_default_chart_lives_in_the_user_data_folder(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "WARDCHART_DB": ""}
+    done = _run(
+        "patient", "add", "--mrn", "1", "--name", "Default, Place", "--dob", "1950-01-01", env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "data" / "wardchart" / "wardchart.sqlite").exists()
