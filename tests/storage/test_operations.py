@@ -226,3 +226,84 @@ def test_a_batch_is_one_transaction(store: ChartStore, patient: Patient) -> None
     with pytest.raises(InvalidEntry):
         two_results_one_bad()
     assert counts(store) == before
+
+
+def test_correcting_a_cbc_supersedes_and_regrades(store: ChartStore, patient: Patient) -> None:
+    saved = operations.record_cbc(
+        store,
+        patient=patient,
+        entry=CbcEntry(taken=TAKEN, wbc=D("2.1"), anc=D("0.2")),
+        actor="nurse",
+        now=NOW,
+    )
+    fixed = CbcEntry(taken=TAKEN, wbc=D("2.1"), anc=D("1.2"))
+    with pytest.raises(InvalidEntry) as raised:
+        operations.correct_cbc(
+            store,
+            patient=patient,
+            record_id=saved.record_id,
+            entry=fixed,
+            reason=" ",
+            actor="charge",
+            now=NOW,
+        )
+    assert raised.value.first.field == "reason"
+    operations.correct_cbc(
+        store,
+        patient=patient,
+        record_id=saved.record_id,
+        entry=fixed,
+        reason="transcription error",
+        actor="charge",
+        now=NOW,
+    )
+    (result,) = queries.patient_records(store.db, patient).results
+    assert (result.id, result.anc, result.corrected) == (saved.record_id, D("1.2"), True)
+    history = operations.record_history(store, "results", saved.record_id)
+    assert [(h["anc"], h["recorded_by"], h["reason"]) for h in history] == [
+        ("0.2", "nurse", ""),
+        ("1.2", "charge", "transcription error"),
+    ]
+
+
+def test_a_correction_is_validated_like_an_entry(store: ChartStore, patient: Patient) -> None:
+    saved = operations.record_cbc(
+        store, patient=patient, entry=CbcEntry(taken=TAKEN, wbc=D(2)), actor="nurse", now=NOW
+    )
+    before = counts(store)
+    with pytest.raises(InvalidEntry):
+        operations.correct_cbc(
+            store,
+            patient=patient,
+            record_id=saved.record_id,
+            entry=CbcEntry(taken=TAKEN, wbc=D(-2)),
+            reason="typo",
+            actor="charge",
+            now=NOW,
+        )
+    assert counts(store) == before
+
+
+def test_entered_in_error_removes_from_the_chart_only(store: ChartStore, patient: Patient) -> None:
+    saved = operations.record_temperature(
+        store, patient=patient, value=D("38.9"), unit="C", taken=TAKEN, actor="nurse", now=NOW
+    )
+    operations.mark_entered_in_error(
+        store,
+        table="temperatures",
+        record_id=saved.record_id,
+        reason="wrong patient",
+        actor="charge",
+        now=NOW,
+    )
+    assert queries.patient_records(store.db, patient).temperatures == []
+    assert len(operations.record_history(store, "temperatures", saved.record_id)) == 2
+    with pytest.raises(InvalidEntry, match="already corrected"):
+        operations.mark_entered_in_error(
+            store,
+            table="temperatures",
+            record_id=saved.record_id,
+            reason="again",
+            actor="charge",
+            now=NOW,
+        )

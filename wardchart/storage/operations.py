@@ -170,10 +170,7 @@ def record_cbc(
     with store.write() as db:
         values = cbc_values(db, patient, entry, confirm=confirm, now=now)
         values["source"] = source
-        record_id = records.create(
-            db, "results", values, actor=actor, now=now, patient_id=patient.id
-        )
-    return Saved("results", record_id, patient.id)
+        return _create(store, "results", values, patient, actor=actor, now=now)
 
 
 def cbc_values(
@@ -226,6 +223,32 @@ def cbc_values(
     }
 
 
+def temperature_values(
+    patient: Patient,
+    *,
+    value: Decimal,
+    unit: str,
+    taken: datetime,
+    route: str = "",
+    confirm: bool = False,
+    now: datetime,
+) -> dict[str, Any]:
+    """Check a temperature in °C or °F and build its row; °F is converted exactly to °C."""
+    problems = check_temperature(value, unit, taken, dob=patient.dob, now=now)
+    raise_if_blocking(problems, confirmed=confirm)
+    celsius = value if unit == "C" else fahrenheit_to_celsius(value)
+    return {
+        "patient_id": patient.id,
+        "taken_at": _local(taken),
+        "taken_utc": utc_text(taken),
+        "celsius": plain(celsius),
+        "value_entered": plain(value),
+        "unit_entered": unit,
+        "route": route,
+        "confirmed_warnings": "; ".join(p.message for p in problems),
+    }
+
+
 def record_temperature(
     store: ChartStore,
     *,
@@ -238,25 +261,28 @@ def record_temperature(
     actor: str,
     now: datetime,
 ) -> Saved:
-    """Record a temperature in °C or °F; °F is converted exactly to °C for the rules."""
-    problems = check_temperature(value, unit, taken, dob=patient.dob, now=now)
-    raise_if_blocking(problems, confirmed=confirm)
-    celsius = value if unit == "C" else fahrenheit_to_celsius(value)
-    values = {
+    """Record a temperature."""
+    values = temperature_values(
+        patient, value=value, unit=unit, taken=taken, route=route, confirm=confirm, now=now
+    )
+    return _create(store, "temperatures", values, patient, actor=actor, now=now)
+
+
+def gcsf_values(
+    patient: Patient, *, given: datetime, drug: str, dose: str = "", now: datetime
+) -> dict[str, Any]:
+    """Check a G-CSF dose and build its row."""
+    problems = check_time(given, "given", dob=patient.dob, now=now)
+    if not drug.strip():
+        problems.append(Problem("drug", "name the drug, e.g. filgrastim or pegfilgrastim"))
+    raise_if_blocking(problems)
+    return {
         "patient_id": patient.id,
-        "taken_at": _local(taken),
-        "taken_utc": utc_text(taken),
-        "celsius": plain(celsius),
-        "value_entered": plain(value),
-        "unit_entered": unit,
-        "route": route,
-        "confirmed_warnings": "; ".join(p.message for p in problems),
+        "given_at": _local(given),
+        "given_utc": utc_text(given),
+        "drug": drug.strip(),
+        "dose": dose.strip(),
     }
-    with store.write() as db:
-        record_id = records.create(
-            db, "temperatures", values, actor=actor, now=now, patient_id=patient.id
-        )
-    return Saved("temperatures", record_id, patient.id)
 
 
 def record_gcsf(
@@ -270,22 +296,22 @@ def record_gcsf(
     now: datetime,
 ) -> Saved:
     """Record a G-CSF dose."""
-    problems = check_time(given, "given", dob=patient.dob, now=now)
-    if not drug.strip():
-        problems.append(Problem("drug", "name the drug, e.g. filgrastim or pegfilgrastim"))
-    raise_if_blocking(problems)
-    values = {
-        "patient_id": patient.id,
-        "given_at": _local(given),
-        "given_utc": utc_text(given),
-        "drug": drug.strip(),
-        "dose": dose.strip(),
-    }
+    values = gcsf_values(patient, given=given, drug=drug, dose=dose, now=now)
+    return _create(store, "gcsf_doses", values, patient, actor=actor, now=now)
+
+
+def _create(
+    store: ChartStore,
+    table: str,
+    values: dict[str, Any],
+    patient: Patient,
+    *,
+    actor: str,
+    now: datetime,
+) -> Saved:
     with store.write() as db:
-        record_id = records.create(
-            db, "gcsf_doses", values, actor=actor, now=now, patient_id=patient.id
-        )
-    return Saved("gcsf_doses", record_id, patient.id)
+        record_id = records.create(db, table, values, actor=actor, now=now, patient_id=patient.id)
+    return Saved(table, record_id, patient.id)
 
 
 def set_precautions(
@@ -304,11 +330,7 @@ def set_precautions(
         "at_utc": utc_text(now),
         "note": note.strip(),
     }
-    with store.write() as db:
-        record_id = records.create(
-            db, "precautions", values, actor=actor, now=now, patient_id=patient.id
-        )
-    return Saved("precautions", record_id, patient.id)
+    return _create(store, "precautions", values, patient, actor=actor, now=now)
 
 
 def save_regimen(store: ChartStore, regimen: Regimen, *, actor: str, now: datetime) -> Saved:
@@ -383,3 +405,144 @@ def log_event(
             detail=detail,
             now=now,
         )
+
+
+# --- corrections (DN §4): a new version that supersedes, with a reason ------------------
+
+CORRECTABLE = ("results", "temperatures", "gcsf_doses", "precautions", "cycles", "patients")
+
+
+def _need_reason(reason: str) -> None:
+    if not reason.strip():
+        raise InvalidEntry([Problem("reason", "give a reason for the correction")])
+
+
+def _supersede(
+    store: ChartStore,
+    db: Database,
+    table: str,
+    record_id: str,
+    values: dict[str, Any],
+    *,
+    reason: str,
+    actor: str,
+    now: datetime,
+    entered_in_error: bool = False,
+) -> Saved:
+    current = records.current_version(db, table, record_id)
+    if current is None:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "record",
+                    "this record was already corrected or "
+                    "marked entered in error; reload the chart",
+                )
+            ]
+        )
+    records.supersede(
+        db,
+        table,
+        record_id,
+        values,
+        reason=reason,
+        actor=actor,
+        now=now,
+        entered_in_error=entered_in_error,
+    )
+    patient_id = current.get("patient_id") or (record_id if table == "patients" else None)
+    return Saved(table, record_id, patient_id)
+
+
+def correct_cbc(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    record_id: str,
+    entry: CbcEntry,
+    reason: str,
+    confirm: bool = False,
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Replace a CBC's values, checked exactly like a new entry."""
+    _need_reason(reason)
+    with store.write() as db:
+        values = cbc_values(db, patient, entry, confirm=confirm, now=now)
+        return _supersede(
+            store, db, "results", record_id, values, reason=reason, actor=actor, now=now
+        )
+
+
+def correct_temperature(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    record_id: str,
+    value: Decimal,
+    unit: str,
+    taken: datetime,
+    route: str = "",
+    reason: str,
+    confirm: bool = False,
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Replace a temperature's values, checked exactly like a new entry."""
+    _need_reason(reason)
+    values = temperature_values(
+        patient, value=value, unit=unit, taken=taken, route=route, confirm=confirm, now=now
+    )
+    with store.write() as db:
+        return _supersede(
+            store, db, "temperatures", record_id, values, reason=reason, actor=actor, now=now
+        )
+
+
+def correct_gcsf(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    record_id: str,
+    given: datetime,
+    drug: str,
+    dose: str = "",
+    reason: str,
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Replace a G-CSF dose's values, checked exactly like a new entry."""
+    _need_reason(reason)
+    values = gcsf_values(patient, given=given, drug=drug, dose=dose, now=now)
+    with store.write() as db:
+        return _supersede(
+            store, db, "gcsf_doses", record_id, values, reason=reason, actor=actor, now=now
+        )
+
+
+def mark_entered_in_error(
+    store: ChartStore, *, table: str, record_id: str, reason: str, actor: str, now: datetime
+) -> Saved:
+    """Withdraw a record from the chart; it stays in the file and its history."""
+    if table not in CORRECTABLE:
+        raise InvalidEntry([Problem("record", f"{table} records cannot be withdrawn")])
+    _need_reason(reason)
+    with store.write() as db:
+        return _supersede(
+            store,
+            db,
+            table,
+            record_id,
+            {},
+            reason=reason,
+            actor=actor,
+            now=now,
+            entered_in_error=True,
+        )
+
+
+def record_history(store: ChartStore, table: str, record_id: str) -> list[dict[str, Any]]:
+    """Every version of a record, oldest first: values, who, when and why."""
+    if table not in CORRECTABLE:
+        raise InvalidEntry([Problem("record", f"{table} has no record history")])
+    return records.history(store.db, table, record_id)
