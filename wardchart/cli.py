@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="chart file (default: $WARDCHART_DB, else the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"wardchart {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window offscreen, draw the first patient, exit 0 if all is well",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, helptext: str, parent: Any = commands) -> argparse.ArgumentParser:
@@ -214,9 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--name", required=True)
     sub.add_argument("--cycle-length", required=True)
     sub.add_argument("--nadir-window", required=True)
-    sub.add_argument("--anc-threshold", help="day-1 ANC ×10^9/L; 'none' = irrespective of ANC")
+    sub.add_argument("--anc-threshold", help="day-1 ANC ×10⁹/L; 'none' = irrespective of ANC")
     sub.add_argument("--anc-op", choices=[">=", ">"], default=">=")
-    sub.add_argument("--plt-threshold", help="day-1 platelets ×10^9/L; 'none' = not required")
+    sub.add_argument("--plt-threshold", help="day-1 platelets ×10⁹/L; 'none' = not required")
     sub.add_argument("--plt-op", choices=[">=", ">"], default=">=")
     sub.add_argument("--gcsf-required", action="store_true")
     sub.add_argument("--notes", default="")
@@ -254,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         context = Context(chart_path(args.db), _actor(), datetime.now().astimezone())
         if args.command is None:
-            return _no_command(context)
+            return _no_command(context, self_test=args.self_test)
         from wardchart import commands
 
         handler: Callable[[argparse.Namespace, Context], int] = getattr(
@@ -286,12 +291,11 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def _no_command(context: Context) -> int:
-    """Opens the main window (issue 3); until it exists, prints the census."""
-    from wardchart.commands import print_census
+def _no_command(context: Context, *, self_test: bool) -> int:
+    """Open the main window on the chart file."""
+    from wardchart.app import run_window
 
-    print("The main window is not built yet; here is the census.", file=sys.stderr)
-    return print_census(context, as_json=False)
+    return run_window(context.db_path, context.actor, self_test=self_test)
 
 
 def dump_json(value: Any) -> str:

@@ -174,7 +174,7 @@ def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
         chart = queries.load_chart(store.db, patient, settings, context.now)
     saved = next(r for r in reversed(chart.all_results) if r.result.taken == entry.taken)
     anc = saved.result.anc
-    text = "no ANC" if anc is None else f"ANC {anc} ×10^9/L ({saved.result.anc_source})"
+    text = "no ANC" if anc is None else f"ANC {anc} ×10⁹/L ({saved.result.anc_source})"
     grade = "" if saved.anc_grade is None else f", {saved.anc_grade}"
     print(f"Recorded CBC for MRN {patient.mrn}: {text}{grade}")
     return 0

@@ -21,7 +21,7 @@ from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore
 
 DEMO_ACTOR = "demo"
-#: Example lab reference limits from CR §1.3 [5]: WBC 4–11, ANC 2–7.5 ×10^9/L.
+#: Example lab reference limits from CR §1.3 [5]: WBC 4–11, ANC 2–7.5 ×10⁹/L.
 LAB_ANC_LLN = Decimal("2.0")
 LAB_WBC_LLN = Decimal("4.0")
 
@@ -39,7 +39,7 @@ class DemoPatient:
     regimen: str
     cycles: int
     today_day: int  # today's day in the current cycle
-    nadir_anc: float  # the deepest ANC in a cycle, ×10^9/L
+    nadir_anc: float  # the deepest ANC in a cycle, ×10⁹/L
     gcsf: str = ""  # "" | "pegfilgrastim" | "filgrastim"
     marrow: bool = False
     immune: bool = False

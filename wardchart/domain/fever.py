@@ -26,7 +26,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from wardchart.domain.records import LabResult, Temperature
-from wardchart.domain.units import plain
+from wardchart.domain.units import OP_SYMBOL, plain
 
 Compare = Callable[[Decimal, Decimal], bool]
 _OPS: dict[str, Compare] = {
@@ -68,13 +68,13 @@ class FnRule:
 
     def describe(self) -> str:
         """The rule in words, for alerts and printouts."""
-        fever = f"single temperature {self.single_op} {self.single_celsius} °C"
+        fever = f"single temperature {OP_SYMBOL[self.single_op]} {self.single_celsius} °C"
         if self.sustained_op and self.sustained_celsius and self.sustained_minutes_op:
             fever += (
-                f", or {self.sustained_op} {self.sustained_celsius} °C sustained "
-                f"{self.sustained_minutes_op} {self.sustained_minutes} min"
+                f", or {OP_SYMBOL[self.sustained_op]} {self.sustained_celsius} °C sustained "
+                f"{OP_SYMBOL[self.sustained_minutes_op]} {self.sustained_minutes} min"
             )
-        return f"{self.label}: {fever}; ANC {self.anc_op} {self.anc_limit} ×10^9/L"
+        return f"{self.label}: {fever}; ANC {OP_SYMBOL[self.anc_op]} {self.anc_limit} ×10⁹/L"
 
 
 FN_RULES: dict[FnRuleName, FnRule] = {
@@ -269,7 +269,7 @@ def _alert_for(
     if not (anc_met or expected):
         return None
     taken = anc_result.taken.astimezone(tz)
-    anc_text = f"ANC {plain(anc_result.anc)} ×10^9/L at {taken:%Y-%m-%d %H:%M}"
+    anc_text = f"ANC {plain(anc_result.anc)} ×10⁹/L at {taken:%Y-%m-%d %H:%M}"
     if not anc_met:
         anc_text += " (expected to fall below the limit within 48 h)"
     return Alert(

@@ -44,7 +44,7 @@ ANC_TERM = "Neutrophil count decreased"
 WBC_TERM = "White blood cell decreased"
 _NO_LLN = "needs the lab's lower limit of normal"
 
-# Upper bounds (exclusive) of grades 4, 3, 2 in ×10^9/L; grade 1 is below the LLN
+# Upper bounds (exclusive) of grades 4, 3, 2 in ×10⁹/L; grade 1 is below the LLN
 # where ``lln_grade1`` is True, else below the last bound given.
 _ANC_V5 = (Decimal("0.5"), Decimal("1.0"), Decimal("1.5"))
 _ANC_V6 = (Decimal("0.1"), Decimal("0.5"), Decimal("1.0"), Decimal("1.5"))
@@ -75,7 +75,7 @@ def _grade_with_lln(
 
 
 def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
-    """Grade an ANC in ×10^9/L.
+    """Grade an ANC in ×10⁹/L.
 
     v5.0 (CR §2.1): <0.5 → 4; <1.0 → 3; <1.5 → 2; <LLN → 1 (needs the LLN).
     v6.0 (CR §2.3): <0.1 → 4; <0.5 → 3; <1.0 → 2; <1.5 → 1; the LLN is not used.
@@ -86,7 +86,7 @@ def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -
 
 
 def grade_wbc(wbc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
-    """Grade a WBC in ×10^9/L; identical in v5.0 and v6.0 (CR §2.1, §2.3).
+    """Grade a WBC in ×10⁹/L; identical in v5.0 and v6.0 (CR §2.1, §2.3).
 
     <1.0 → 4; <2.0 → 3; <3.0 → 2; <LLN → 1 (needs the LLN).
     """

@@ -10,8 +10,9 @@ from enum import StrEnum
 from typing import Literal
 
 from wardchart.domain.records import Cycle, LabResult, ThresholdOp
+from wardchart.domain.units import OP_SYMBOL
 
-#: DN §3: recovery is the first result after the nadir with ANC ≥ 1.5 ×10^9/L
+#: DN §3: recovery is the first result after the nadir with ANC ≥ 1.5 ×10⁹/L
 #: (configurable per ward); 1.5 is the common "neutropenic" line, CR §1.3 [11c].
 DEFAULT_RECOVERY_ANC = Decimal("1.5")
 #: CR §4.2: days 7–14 cover [18][19][20]; used when the regimen gives no window.
@@ -100,12 +101,12 @@ def next_cycle_readiness(cycle: Cycle, latest: LabResult | None) -> ReadinessChe
         )
     if latest is None or latest.anc is None:
         return ReadinessCheck("no count", "no ANC since day 1")
-    needs = [f"ANC {cycle.anc_op} {cycle.anc_threshold}"]
+    needs = [f"ANC {OP_SYMBOL[cycle.anc_op]} {cycle.anc_threshold}"]
     ok = _meets(latest.anc, cycle.anc_op, cycle.anc_threshold)
     if cycle.plt_threshold is not None:
-        needs.append(f"platelets {cycle.plt_op} {cycle.plt_threshold}")
+        needs.append(f"platelets {OP_SYMBOL[cycle.plt_op]} {cycle.plt_threshold}")
         if latest.platelets is None:
             return ReadinessCheck("no count", f"needs {' and '.join(needs)}; no platelet count")
         ok = ok and _meets(latest.platelets, cycle.plt_op, cycle.plt_threshold)
     status: Readiness = "ready" if ok else "not ready"
-    return ReadinessCheck(status, f"needs {' and '.join(needs)} ×10^9/L")
+    return ReadinessCheck(status, f"needs {' and '.join(needs)} ×10⁹/L")

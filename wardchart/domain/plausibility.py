@@ -14,10 +14,10 @@ from decimal import Decimal
 from wardchart.domain.problems import Problem
 from wardchart.domain.units import PER_LITRE_E9, CountUnit, display, to_si
 
-#: CR §1.4: a count ≥ 500 in a ×10^9/L field is above the analyzer's reportable range
+#: CR §1.4: a count ≥ 500 in a ×10⁹/L field is above the analyzer's reportable range
 #: (Sysmex XN-L WBC max 440 ×10^3/µL [46]), so it was most likely entered in cells/µL.
 UNIT_SLIP_COUNT = Decimal(500)
-#: CR §1.4: hyperleukocytosis is WBC > 100 ×10^9/L [47]; G-CSF can cause it [37].
+#: CR §1.4: hyperleukocytosis is WBC > 100 ×10⁹/L [47]; G-CSF can cause it [37].
 HIGH_WBC = Decimal(100)
 GCSF_LOOKBACK = timedelta(days=7)
 #: CR §1.4, case 19: a temperature above about 45 in a °C field is probably °F.
@@ -102,8 +102,8 @@ def _cbc_warnings(entry: CbcEntry, last_gcsf: datetime | None) -> list[Problem]:
                 warnings.append(
                     Problem(
                         field,
-                        f"{value} ×10^9/L is above any analyser's range; probably cells/µL "
-                        f"(that would be {display(value / 1000, 3)} ×10^9/L)",
+                        f"{value} ×10⁹/L is above any analyser's range; probably cells/µL "
+                        f"(that would be {display(value / 1000, 3)} ×10⁹/L)",
                         "warning",
                     )
                 )
@@ -125,7 +125,7 @@ def _cbc_warnings(entry: CbcEntry, last_gcsf: datetime | None) -> list[Problem]:
             warnings.append(
                 Problem(
                     "wbc",
-                    f"WBC {wbc} ×10^9/L is above 100 with no G-CSF in the last 7 days",
+                    f"WBC {wbc} ×10⁹/L is above 100 with no G-CSF in the last 7 days",
                     "warning",
                 )
             )

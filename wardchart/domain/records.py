@@ -73,7 +73,7 @@ class Cycle:
 
 @dataclass(frozen=True)
 class LabResult:
-    """A CBC result; counts in ×10^9/L. ``anc`` is the lab's or the computed one."""
+    """A CBC result; counts in ×10⁹/L. ``anc`` is the lab's or the computed one."""
 
     id: str
     patient_id: str

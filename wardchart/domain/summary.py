@@ -1,6 +1,6 @@
 """The computed chart as plain JSON-ready data (``wardchart summary --json``, issue 2).
 
-Times are ISO 8601 local time with the UTC offset; counts are JSON numbers in ×10^9/L,
+Times are ISO 8601 local time with the UTC offset; counts are JSON numbers in ×10⁹/L,
 unrounded (rounding is for display only); grades are integers 0–4 or None.
 """
 

@@ -1,4 +1,4 @@
-"""Numbers and units: strict decimal parsing and normalisation to ×10^9/L (CR §1.2, §7.2).
+"""Numbers and units: strict decimal parsing and normalisation to ×10⁹/L (CR §1.2, §7.2).
 
 Counts are kept as ``Decimal`` so that, for example, 2.1 × 45 / 100 is exactly 0.945
 (CR §9 case 1); floats would give 0.94 after rounding.
@@ -20,13 +20,13 @@ SI_COUNT_UNIT = "10^9/L"
 
 @dataclass(frozen=True)
 class CountUnit:
-    """A unit a count can be entered in, and its factor to ×10^9/L."""
+    """A unit a count can be entered in, and its factor to ×10⁹/L."""
 
     name: str
     factor: Decimal
 
 
-#: CR §1.2: ×10^9/L = ×10^3/µL = G/L; 1 ×10^9/L = 1000 cells/µL = 1000/mm³.
+#: CR §1.2: ×10⁹/L = ×10^3/µL = G/L; 1 ×10⁹/L = 1000 cells/µL = 1000/mm³.
 PER_LITRE_E9 = CountUnit("10^9/L", Decimal(1))
 PER_MICROLITRE = CountUnit("cells/uL", Decimal("0.001"))
 
@@ -81,18 +81,27 @@ def parse_decimal(text: str, field: str) -> Decimal:
 
 
 def to_si(value: Decimal, unit: CountUnit) -> Decimal:
-    """Convert a count to ×10^9/L exactly."""
+    """Convert a count to ×10⁹/L exactly."""
     return value * unit.factor
 
 
+def to_si_or_none(value: Decimal | None, unit: CountUnit) -> Decimal | None:
+    """``to_si`` that passes None through."""
+    return None if value is None else to_si(value, unit)
+
+
 def from_si(value: Decimal, unit: CountUnit) -> Decimal:
-    """Convert a count in ×10^9/L to ``unit`` exactly."""
+    """Convert a count in ×10⁹/L to ``unit`` exactly."""
     return value / unit.factor
 
 
 def fahrenheit_to_celsius(value: Decimal) -> Decimal:
     """°F → °C, exact to Decimal precision: 101 °F → 38.333… °C (CR §3.2, case 19)."""
     return (value - 32) * 5 / 9
+
+
+#: Comparison operators as printed for people.
+OP_SYMBOL = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 
 
 def display(value: Decimal, places: int = 2) -> str:

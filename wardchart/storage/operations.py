@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from wardchart.domain.anc import compute_anc
+from wardchart.domain.anc import resolve_anc
 from wardchart.domain.plausibility import (
     CbcEntry,
     check_cbc,
@@ -25,7 +25,7 @@ from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.regimens import check_regimen
 from wardchart.domain.settings import apply_setting
-from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si
+from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si, to_si_or_none
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
@@ -166,7 +166,7 @@ def record_cbc(
     actor: str,
     now: datetime,
 ) -> Saved:
-    """Record a CBC: normalise to ×10^9/L, compute the ANC if needed, check, save."""
+    """Record a CBC: normalise to ×10⁹/L, compute the ANC if needed, check, save."""
     with store.write() as db:
         values = cbc_values(db, patient, entry, confirm=confirm, now=now)
         values["source"] = source
@@ -184,13 +184,13 @@ def cbc_values(
     def si(value: Decimal | None) -> str | None:
         return None if value is None else plain(to_si(value, entry.unit))
 
-    if entry.anc is not None:
-        anc, anc_source = si(entry.anc), "lab"
-    elif entry.wbc is not None and entry.neut_pct is not None:
-        computed = compute_anc(to_si(entry.wbc, entry.unit), entry.neut_pct, entry.bands_pct)
-        anc, anc_source = plain(computed), "computed"
-    else:
-        anc, anc_source = None, None
+    resolved, anc_source = resolve_anc(
+        to_si_or_none(entry.wbc, entry.unit),
+        to_si_or_none(entry.anc, entry.unit),
+        entry.neut_pct,
+        entry.bands_pct,
+    )
+    anc = None if resolved is None else plain(resolved)
     entered = {
         k: plain(v)
         for k, v in (

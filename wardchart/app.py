@@ -1,0 +1,129 @@
+"""Composition root for the window: the chart file, the person charting, the main window.
+
+The window is shown first; the chart file is opened and pyqtgraph imported just after,
+so a nurse sees wardchart at once (research/model-codebases.md §8c).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+SELF_TEST_TIMEOUT_MS = 60_000
+
+
+def _log_path() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path("wardchart", appauthor=False) / "errors.log"
+
+
+def _install_error_hook() -> None:
+    """Unexpected errors go to a log file and a plain message, never a traceback on screen."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        path = _log_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as log:
+                log.write("".join(traceback.format_exception(kind, error, tb)) + "\n")
+        except OSError:
+            pass
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.warning(
+                None,
+                "wardchart",
+                "Something went wrong in wardchart. Everything you saved is "
+                f"safe in the chart file.\n\nDetails for IT: {path}",
+            )
+
+    sys.excepthook = hook
+
+
+def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
+    """Open the main window on a chart file; return the exit status."""
+    if self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from wardchart.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("wardchart")
+    app.setOrganizationName("wardchart")
+    if not self_test:
+        _install_error_hook()
+    window = MainWindow()
+    window.show()
+    outcome: dict[str, int] = {}
+
+    def open_chart() -> None:
+        status = _open_session(window, db_path, actor)
+        if status:
+            outcome["status"] = status
+            app.exit(status)
+            return
+        window.load_chart()
+        if self_test:
+            outcome["status"] = _self_test(window)
+            app.exit(outcome["status"])
+
+    QTimer.singleShot(0, open_chart)
+    if self_test:
+        QTimer.singleShot(SELF_TEST_TIMEOUT_MS, lambda: app.exit(1))
+    status = app.exec()
+    return outcome.get("status", status)
+
+
+def _open_session(window: object, db_path: Path, actor: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from wardchart.paths import default_chart_path
+    from wardchart.storage.database import open_chart
+    from wardchart.storage.errors import ChartFileError
+    from wardchart.ui.main_window import MainWindow
+    from wardchart.ui.session import ChartSession
+
+    assert isinstance(window, MainWindow)
+    try:
+        if db_path == default_chart_path():
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        store = open_chart(db_path)
+    except (ChartFileError, OSError) as error:
+        print(f"wardchart: error: {error}", file=sys.stderr)
+        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.critical(window, "wardchart cannot open the chart file", str(error))
+        return 2
+    window.set_session(ChartSession(store, actor))
+    return 0
+
+
+def _self_test(window: object) -> int:
+    """Select the first patient, draw the chart, check it was drawn; 0 if all is well."""
+    from wardchart.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    census = window.census
+    rows = census.model.rowCount()
+    if rows == 0:
+        print("wardchart self-test: the chart file has no patients", file=sys.stderr)
+        return 1
+    census.table.setCurrentIndex(census.proxy.index(0, 0))
+    view = window.patient_view.chart_view
+    if view is None or window.patient_view.chart is None:
+        print("wardchart self-test: the chart was not drawn", file=sys.stderr)
+        return 1
+    points = sum(len(d.anc_x) + len(d.wbc_x) for d in view.drawn)
+    image = window.grab()
+    if image.isNull():
+        print("wardchart self-test: the window could not be painted", file=sys.stderr)
+        return 1
+    name = window.patient_view.chart.patient.name
+    print(f"wardchart self-test OK: {rows} patients; chart of {name} drawn with {points} points")
+    return 0

@@ -1,0 +1,466 @@
+"""The cycle-day chart (pyqtgraph): counts above, temperatures below, one shared x axis.
+
+x is the cycle day on true time (a result's exact time, DN §3); the expected nadir window
+is a shaded band; the ANC grade thresholds of the ward's CTCAE version are labelled lines;
+the nadir and the recovery are marked; G-CSF doses sit on the same axis. WBC and ANC
+differ by line style and marker shape as well as colour, so they survive greyscale
+printing and colour blindness. Every draw starts from an empty plot: nothing of the
+previous patient can remain (research/peer-systems.md §3.1).
+
+This module imports pyqtgraph (about 0.9 s), so the window imports it after it is shown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
+from wardchart.domain.cycles import day_label, day_position
+from wardchart.domain.fever import FN_RULES
+from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.timeparse import iso_local
+from wardchart.domain.units import OP_SYMBOL, display, plain
+
+ANC_COLOUR = "#1f4e9c"
+WBC_COLOUR = "#6b6b6b"
+BAND_BRUSH = (255, 196, 0, 55)
+THRESHOLD_COLOUR = "#9c2f2f"
+GCSF_COLOUR = "#1b7f3b"
+FEVER_COLOUR = "#c0392b"
+FADED_ALPHA = 80
+COUNT_LABEL = "count (×10⁹/L)"
+
+#: The ANC bounds drawn for each CTCAE version (CR §2.1, §2.3): (value, grade below it).
+THRESHOLDS: dict[CtcaeVersion, tuple[tuple[Decimal, int], ...]] = {
+    CtcaeVersion.V5: ((Decimal("1.5"), 2), (Decimal("1.0"), 3), (Decimal("0.5"), 4)),
+    CtcaeVersion.V6: (
+        (Decimal("1.5"), 1),
+        (Decimal("1.0"), 2),
+        (Decimal("0.5"), 3),
+        (Decimal("0.1"), 4),
+    ),
+}
+
+
+class CycleDayAxis(pg.AxisItem):  # type: ignore[misc]
+    """Bottom axis labelled in cycle days (D1, D8, …; D−1 before day 1, no day 0) or dates."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self.day1: date | None = None
+        self.calendar = False
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
+        span = maxVal - minVal
+        if span > 60:
+            return [(28.0, 1.0), (7.0, 1.0)]
+        if span > 2:
+            return [(7.0, 1.0), (1.0, 0.0)]
+        return [(1.0, 0.0), (0.25, 0.0)]
+
+    def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+        return [self.label_for(v) for v in values]
+
+    def label_for(self, position: float) -> str:
+        """The tick text at a position: "D9", or a date in calendar mode."""
+        if position != math.floor(position):
+            hours = round((position - math.floor(position)) * 24)
+            return f"{hours:02d}:00"
+        if self.calendar and self.day1 is not None:
+            return (self.day1 + timedelta(days=math.floor(position) - 1)).strftime("%d %b")
+        return f"D{day_label(position)}"
+
+
+@dataclass(frozen=True)
+class DrawnCycle:
+    """What was drawn for one cycle, kept for tests and for the printout."""
+
+    number: int
+    anc_x: tuple[float, ...]
+    anc_y: tuple[float, ...]
+    wbc_x: tuple[float, ...]
+    wbc_y: tuple[float, ...]
+    faded: bool
+
+
+def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
+    """Hover text for a point: exact value, unit, time, cycle day and grade."""
+    r = item.result
+    value = r.anc if measure == "ANC" else r.wbc
+    grade = item.anc_grade if measure == "ANC" else item.wbc_grade
+    source = f" ({r.anc_source})" if measure == "ANC" and r.anc_source else ""
+    corrected = "\ncorrected" if r.corrected else ""
+    return (
+        f"{measure} {plain(value) if value is not None else '—'} ×10⁹/L{source}\n"
+        f"{iso_local(r.taken, chart.tz)[:16].replace('T', ' ')}\n"
+        f"cycle {item.cycle_number or 'baseline'}, day {item.cycle_day}\n"
+        f"{grade if grade is not None else 'not graded'}{corrected}"
+    )
+
+
+class ChartView(QWidget):
+    """The two linked plots and everything drawn on them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True, background="w", foreground="k")
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setAccessibleName("Cycle-day chart of WBC, ANC and temperature")
+        self.count_axis = CycleDayAxis()
+        self.temp_axis = CycleDayAxis()
+        self.counts = self.graphics.addPlot(row=0, col=0, axisItems={"bottom": self.count_axis})
+        self.temps = self.graphics.addPlot(row=1, col=0, axisItems={"bottom": self.temp_axis})
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+        self.temps.setXLink(self.counts)
+        self.counts.setLabel("left", COUNT_LABEL)
+        self.temps.setLabel("left", "temp (°C)")
+        self.temps.setLabel("bottom", "cycle day")
+        for plot in (self.counts, self.temps):
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.setMenuEnabled(False)
+        self.legend = self.counts.addLegend(offset=(-10, 10), labelTextSize="9pt")
+        self.drawn: list[DrawnCycle] = []
+        self.band: pg.LinearRegionItem | None = None
+        self.band_label: pg.TextItem | None = None
+        self.threshold_lines: list[pg.InfiniteLine] = []
+        self.nadir_marker: pg.ScatterPlotItem | None = None
+        self.recovery_line: pg.InfiniteLine | None = None
+        self.gcsf_marker: pg.ScatterPlotItem | None = None
+        self.fever_marker: pg.ScatterPlotItem | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.graphics)
+
+    # --- public API ---------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Remove everything drawn (a patient switch starts from nothing)."""
+        for plot in (self.counts, self.temps):
+            plot.clear()
+        self.legend.clear()
+        self.drawn = []
+        self.band = None
+        self.band_label = None
+        self.threshold_lines = []
+        self.nadir_marker = self.gcsf_marker = self.fever_marker = None
+        self.recovery_line = None
+        self.counts.setTitle(None)
+
+    def show_chart(
+        self, chart: PatientChart | None, view: str = "current", calendar: bool = False
+    ) -> None:
+        """Draw a patient's chart: the current cycle, cycle ``view`` (its number as text),
+        or every cycle overlaid on one cycle-day axis (``view == "overlay"``)."""
+        self.clear()
+        if chart is None:
+            return
+        if not chart.cycles:
+            self._draw_baseline_only(chart)
+            return
+        selected = self.selected_cycle(chart, view)
+        overlay = view == "overlay"
+        for axis in (self.count_axis, self.temp_axis):
+            axis.day1 = selected.cycle.day1
+            axis.calendar = calendar and not overlay
+        if overlay:
+            for earlier in chart.cycles:
+                if earlier is not selected:
+                    self._draw_results(chart, earlier, earlier.results, faded=True)
+        results = selected.results
+        if selected.cycle.number == 1:
+            results = chart.baseline + results
+        self._draw_results(chart, selected, results, faded=False)
+        self._draw_window(selected)
+        self._draw_thresholds(chart.settings.ctcae_version)
+        self._draw_nadir_and_recovery(chart, selected)
+        self._draw_day1()
+        self._draw_gcsf(chart, selected)
+        self._draw_temperatures(chart, selected)
+        self._fit_x(selected, chart)
+        self.counts.setTitle(
+            f"Cycle {selected.cycle.number} · {selected.cycle.regimen_name}"
+            f" · day 1 {selected.cycle.day1:%Y-%m-%d}"
+            + ("  (earlier cycles faded)" if overlay else ""),
+            size="10pt",
+        )
+
+    @staticmethod
+    def selected_cycle(chart: PatientChart, view: str) -> CycleChart:
+        """The cycle a view names; the current one for "current", "overlay" or unknown."""
+        for cycle in chart.cycles:
+            if view == str(cycle.cycle.number):
+                return cycle
+        return chart.cycles[-1]
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _x(self, chart: PatientChart, cycle: CycleChart, item: ChartedResult) -> float:
+        return day_position(cycle.cycle.day1, item.result.taken, chart.tz)
+
+    def _draw_results(
+        self,
+        chart: PatientChart,
+        cycle: CycleChart,
+        results: Sequence[ChartedResult],
+        *,
+        faded: bool,
+    ) -> None:
+        anc = [r for r in results if r.result.anc is not None]
+        wbc = [r for r in results if r.result.wbc is not None]
+        anc_x = [self._x(chart, cycle, r) for r in anc]
+        anc_y = [float(r.result.anc) for r in anc if r.result.anc is not None]
+        wbc_x = [self._x(chart, cycle, r) for r in wbc]
+        wbc_y = [float(r.result.wbc) for r in wbc if r.result.wbc is not None]
+        alpha = FADED_ALPHA if faded else 255
+        suffix = f" C{cycle.cycle.number}" if faded else ""
+        wbc_colour, anc_colour = pg.mkColor(WBC_COLOUR), pg.mkColor(ANC_COLOUR)
+        wbc_colour.setAlpha(alpha)
+        anc_colour.setAlpha(alpha)
+        wbc_item = pg.PlotDataItem(
+            wbc_x,
+            wbc_y,
+            name=f"WBC{suffix} (dashed, squares)",
+            pen=pg.mkPen(wbc_colour, width=1.6, style=Qt.PenStyle.DashLine),
+            symbol="s",
+            symbolSize=6,
+            symbolBrush=wbc_colour,
+            symbolPen=pg.mkPen(wbc_colour),
+            data=[point_tip(r, "WBC", chart) for r in wbc],
+        )
+        anc_item = pg.PlotDataItem(
+            anc_x,
+            anc_y,
+            name=f"ANC{suffix} (solid, circles)",
+            pen=pg.mkPen(anc_colour, width=2.4),
+            symbol="o",
+            symbolSize=8,
+            symbolBrush=anc_colour,
+            symbolPen=pg.mkPen("w"),
+            data=[point_tip(r, "ANC", chart) for r in anc],
+        )
+        for item in (wbc_item, anc_item):
+            item.scatter.opts["hoverable"] = True
+            item.scatter.opts["tip"] = _tip
+            self.counts.addItem(item)
+        self.drawn.append(
+            DrawnCycle(
+                cycle.cycle.number, tuple(anc_x), tuple(anc_y), tuple(wbc_x), tuple(wbc_y), faded
+            )
+        )
+
+    def _draw_window(self, cycle: CycleChart) -> None:
+        start, end = cycle.window
+        self.band = pg.LinearRegionItem(
+            values=(start, end + 1),
+            orientation="vertical",
+            movable=False,
+            brush=pg.mkBrush(*BAND_BRUSH),
+            pen=pg.mkPen(None),
+        )
+        self.band.setZValue(-10)
+        self.counts.addItem(self.band)
+        label = pg.TextItem(f"expected nadir D{start}–D{end}", color="#7a5a00", anchor=(0.5, 0))
+        label.setPos((start + end + 1) / 2, 0)  # moved to the top by _fit_x
+        label.setZValue(-5)
+        self.counts.addItem(label, ignoreBounds=True)
+        self.band_label = label
+
+    def _draw_thresholds(self, version: CtcaeVersion) -> None:
+        for value, grade in THRESHOLDS[version]:
+            line = pg.InfiniteLine(
+                pos=float(value),
+                angle=0,
+                movable=False,
+                pen=pg.mkPen(THRESHOLD_COLOUR, width=1, style=Qt.PenStyle.DotLine),
+                label=f"<{value}: G{grade} (v{version})",
+                labelOpts={
+                    "position": 0.99,
+                    "color": THRESHOLD_COLOUR,
+                    "anchors": [(1, 1), (1, 1)],
+                },
+            )
+            self.counts.addItem(line, ignoreBounds=True)
+            self.threshold_lines.append(line)
+
+    def _draw_nadir_and_recovery(self, chart: PatientChart, cycle: CycleChart) -> None:
+        if cycle.nadir is None:
+            return
+        x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
+        y = float(cycle.nadir.anc)
+        grade = "" if cycle.nadir_grade is None else f" · {cycle.nadir_grade.short}"
+        text = f"nadir {display(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
+        self.nadir_marker = pg.ScatterPlotItem(
+            [x],
+            [y],
+            symbol="star",
+            size=20,
+            brush=pg.mkBrush("#ffcc00"),
+            pen=pg.mkPen("k", width=1.2),
+            name=text,
+            data=[text],
+        )
+        self.nadir_marker.opts["hoverable"] = True
+        self.nadir_marker.opts["tip"] = _tip
+        self.counts.addItem(self.nadir_marker)
+        label = pg.TextItem(text, color="k", anchor=(0, 1.2), fill=pg.mkBrush(255, 255, 255, 200))
+        label.setPos(x, y)
+        self.counts.addItem(label, ignoreBounds=True)
+        self.nadir_label = text
+        if cycle.recovery is not None:
+            rx = day_position(cycle.cycle.day1, cycle.recovery.result.taken, chart.tz)
+            self.recovery_line = pg.InfiniteLine(
+                pos=rx,
+                angle=90,
+                movable=False,
+                pen=pg.mkPen("#2e7d32", width=1.4, style=Qt.PenStyle.DashDotLine),
+                label=f"recovery D{cycle.recovery.cycle_day}",
+                labelOpts={"position": 0.92, "color": "#2e7d32"},
+            )
+            self.counts.addItem(self.recovery_line, ignoreBounds=True)
+
+    def _draw_day1(self) -> None:
+        line = pg.InfiniteLine(
+            pos=1.0,
+            angle=90,
+            movable=False,
+            pen=pg.mkPen("k", width=1.2),
+            label="D1",
+            labelOpts={"position": 0.97, "color": "k"},
+        )
+        self.counts.addItem(line, ignoreBounds=True)
+        self.temps.addItem(
+            pg.InfiniteLine(pos=1.0, angle=90, movable=False, pen=pg.mkPen("k", width=1.2)),
+            ignoreBounds=True,
+        )
+
+    def _draw_gcsf(self, chart: PatientChart, cycle: CycleChart) -> None:
+        doses = [
+            d
+            for d in chart.gcsf_doses
+            if cycle.cycle.day1
+            <= d.given.astimezone(chart.tz).date()
+            < cycle.cycle.day1 + timedelta(days=max(cycle.cycle.cycle_length_days, 42))
+        ]
+        if not doses:
+            return
+        xs = [day_position(cycle.cycle.day1, d.given, chart.tz) for d in doses]
+        tips = [
+            f"G-CSF {d.drug} {d.dose}\n{iso_local(d.given, chart.tz)[:16].replace('T', ' ')}"
+            for d in doses
+        ]
+        self.gcsf_marker = pg.ScatterPlotItem(
+            xs,
+            [0.0] * len(xs),
+            symbol="t1",
+            size=13,
+            brush=pg.mkBrush(GCSF_COLOUR),
+            pen=pg.mkPen("k"),
+            name="G-CSF dose (triangle)",
+            data=tips,
+        )
+        self.gcsf_marker.opts["hoverable"] = True
+        self.gcsf_marker.opts["tip"] = _tip
+        self.counts.addItem(self.gcsf_marker)
+        self.legend.addItem(self.gcsf_marker, "G-CSF dose (triangle)")
+
+    def _draw_temperatures(self, chart: PatientChart, cycle: CycleChart) -> None:
+        rule = FN_RULES[chart.settings.fn_rule]
+        start = cycle.cycle.day1 - timedelta(days=7 if cycle.cycle.number == 1 else 0)
+        temps = [t for t in chart.temperatures if t.taken.astimezone(chart.tz).date() >= start]
+        xs = [day_position(cycle.cycle.day1, t.taken, chart.tz) for t in temps]
+        ys = [float(t.celsius) for t in temps]
+        fever = float(rule.single_celsius)
+        line = pg.InfiniteLine(
+            pos=fever,
+            angle=0,
+            movable=False,
+            pen=pg.mkPen(FEVER_COLOUR, style=Qt.PenStyle.DotLine),
+            label=f"{OP_SYMBOL[rule.single_op]}{rule.single_celsius} °C ({rule.label})",
+            labelOpts={"position": 0.02, "color": FEVER_COLOUR, "anchors": [(0, 1), (0, 1)]},
+        )
+        self.temps.addItem(line, ignoreBounds=True)
+        self.temps.setYRange(35.5, 40.0, padding=0)
+        if temps:
+            tips = [
+                f"{plain(t.celsius)} °C {t.route}\n"
+                f"{iso_local(t.taken, chart.tz)[:16].replace('T', ' ')}"
+                for t in temps
+            ]
+            curve = pg.PlotDataItem(
+                xs,
+                ys,
+                pen=pg.mkPen("#555555", width=1),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush="#555555",
+                data=tips,
+            )
+            curve.scatter.opts["hoverable"] = True
+            curve.scatter.opts["tip"] = _tip
+            self.temps.addItem(curve)
+        alerts = [a for a in chart.alerts if a.at.astimezone(chart.tz).date() >= start]
+        if alerts:
+            ax = [day_position(cycle.cycle.day1, a.at, chart.tz) for a in alerts]
+            ay = [39.6] * len(alerts)
+            tips = [f"{a.kind.replace('_', ' ')} [{a.rule}]\n{a.detail}" for a in alerts]
+            self.fever_marker = pg.ScatterPlotItem(
+                ax,
+                ay,
+                symbol="x",
+                size=14,
+                brush=pg.mkBrush(FEVER_COLOUR),
+                pen=pg.mkPen(FEVER_COLOUR, width=2.5),
+                data=tips,
+            )
+            self.fever_marker.opts["hoverable"] = True
+            self.fever_marker.opts["tip"] = _tip
+            self.temps.addItem(self.fever_marker)
+            for x, alert in zip(ax, alerts, strict=True):
+                text = "FN" if alert.kind == "febrile_neutropenia" else "FN?"
+                label = pg.TextItem(f"{text} ({alert.rule})", color=FEVER_COLOUR, anchor=(0, 0.5))
+                label.setPos(x + 0.15, 39.6)
+                self.temps.addItem(label, ignoreBounds=True)
+
+    def _fit_x(self, cycle: CycleChart, chart: PatientChart) -> None:
+        xs = [x for drawn in self.drawn for x in drawn.anc_x + drawn.wbc_x]
+        low = min([1.0, *xs]) - 0.5
+        high = max([float(cycle.cycle.cycle_length_days) + 1, cycle.window[1] + 2.0, *xs]) + 0.5
+        self.counts.setXRange(low, high, padding=0)
+        ys = [y for drawn in self.drawn for y in drawn.anc_y + drawn.wbc_y]
+        top = max([2.0, *ys]) * 1.15
+        self.counts.setYRange(0, top, padding=0)
+        if self.band_label is not None:
+            self.band_label.setPos(self.band_label.pos().x(), top)
+
+    def _draw_baseline_only(self, chart: PatientChart) -> None:
+        first = (
+            chart.baseline[0].result.taken.astimezone(chart.tz).date()
+            if chart.baseline
+            else chart.today.date()
+        )
+        xs = [
+            (r.result.taken.astimezone(chart.tz).date() - first).days + 1.0 for r in chart.baseline
+        ]
+        ys = [float(r.result.anc) if r.result.anc is not None else math.nan for r in chart.baseline]
+        if xs:
+            self.counts.addItem(
+                pg.PlotDataItem(
+                    xs, ys, name="ANC (no cycle yet)", pen=pg.mkPen(ANC_COLOUR, width=2), symbol="o"
+                )
+            )
+        self.counts.setTitle(
+            "No cycle started yet: results shown by day since the first", size="10pt"
+        )
+
+
+def _tip(x: float, y: float, data: object) -> str:
+    return str(data)

@@ -1,0 +1,1 @@
+"""Dialogs for charting: each checks through storage and shows problems beside its fields."""

@@ -1,0 +1,393 @@
+"""The charting dialogs: admit, start cycle, CBC, temperature, G-CSF, precautions.
+
+Each parses what was typed with the command line's own rules, calls one storage
+operation through the session, and shows any problem beside its field.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+
+from wardchart.domain.anc import resolve_anc
+from wardchart.domain.chart import ChartedResult
+from wardchart.domain.grading import grade_anc
+from wardchart.domain.plausibility import CbcEntry
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.records import Patient, Temperature
+from wardchart.domain.regimens import parse_window
+from wardchart.domain.units import (
+    ACCEPTED_COUNT_UNITS,
+    PER_LITRE_E9,
+    parse_count_unit,
+    parse_decimal,
+    plain,
+    to_si_or_none,
+)
+from wardchart.storage import operations
+from wardchart.ui.dialogs.form import FormDialog
+from wardchart.ui.session import ChartSession
+
+COUNT_UNITS = ("10^9/L", "10^3/uL", "G/L", "cells/uL")
+CBC_NUMBERS = ("wbc", "neut_pct", "bands_pct", "anc", "platelets", "anc_lln", "wbc_lln")
+
+
+def _optional_number(dialog: FormDialog, name: str, problems: list[Problem]) -> Decimal | None:
+    text = dialog.text(name)
+    if not text:
+        return None
+    try:
+        return parse_decimal(text, name)
+    except InvalidEntry as error:
+        problems.extend(error.problems)
+        return None
+
+
+class AdmitDialog(FormDialog):
+    """Admit a patient."""
+
+    def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
+        super().__init__("Admit patient", parent)
+        self.session = session
+        self.add_field("mrn", "MRN:", QLineEdit())
+        self.add_field("name", "Name:", QLineEdit(placeholderText="Family, Given"))
+        self.add_field("dob", "Date of birth:", self.date_edit(session.now().date()))
+        sex = QComboBox()
+        sex.addItems(["", "F", "M", "X"])
+        self.add_field("sex", "Sex:", sex)
+        self.add_field("bed", "Bed:", QLineEdit())
+        self.add_field("diagnosis", "Diagnosis:", QLineEdit())
+        self.add_field(
+            "marrow", "Higher risk:", QCheckBox("Haematological cancer involving the marrow")
+        )
+        self.add_field("immune", "", QCheckBox("Immune disorder"))
+
+    def submit(self, confirmed: bool) -> None:
+        sex = self.fields["sex"]
+        marrow, immune = self.fields["marrow"], self.fields["immune"]
+        assert isinstance(sex, QComboBox)
+        assert isinstance(marrow, QCheckBox)
+        assert isinstance(immune, QCheckBox)
+        self.session.save(
+            operations.admit_patient,
+            mrn=self.text("mrn"),
+            name=self.text("name"),
+            dob=self.day("dob"),
+            sex=sex.currentText(),
+            bed=self.text("bed"),
+            diagnosis=self.text("diagnosis"),
+            marrow_involved=marrow.isChecked(),
+            immune_disorder=immune.isChecked(),
+        )
+
+
+class CycleDialog(FormDialog):
+    """Start the patient's next cycle (regimen from the ward's library)."""
+
+    def __init__(
+        self, session: ChartSession, patient: Patient, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(f"Start cycle — {patient.name}", parent)
+        self.session, self.patient = session, patient
+        regimen = QComboBox()
+        regimen.setEditable(True)
+        for r in session.regimens():
+            regimen.addItem(f"{r.name}", r.name)
+        self.add_field(
+            "regimen",
+            "Regimen:",
+            regimen,
+            "Choose from the ward's library, or type a name and give its window",
+        )
+        self.add_field("day1", "Day 1 (given on):", self.date_edit(session.now().date()))
+        self.add_field(
+            "nadir_window",
+            "Nadir window:",
+            QLineEdit(placeholderText="the regimen's (or e.g. 7-14)"),
+        )
+        self.add_field(
+            "cycle_length", "Cycle length (days):", QLineEdit(placeholderText="the regimen's")
+        )
+
+    def submit(self, confirmed: bool) -> None:
+        regimen = self.fields["regimen"]
+        assert isinstance(regimen, QComboBox)
+        window_text, length_text = self.text("nadir_window"), self.text("cycle_length")
+        problems: list[Problem] = []
+        window = None
+        if window_text:
+            try:
+                window = parse_window(window_text)
+            except InvalidEntry as error:
+                problems.extend(error.problems)
+        length = None
+        if length_text:
+            if length_text.isdigit():
+                length = int(length_text)
+            else:
+                problems.append(Problem("cycle_length", "give a whole number of days"))
+        if problems:
+            raise InvalidEntry(problems)
+        self.session.save(
+            operations.start_cycle,
+            patient=self.patient,
+            regimen_name=regimen.currentText().strip(),
+            day1=self.day("day1"),
+            nadir_window=window,
+            cycle_length_days=length,
+        )
+
+
+class CbcDialog(FormDialog):
+    """Record a CBC (or correct one): the ANC and its grade are shown as you type."""
+
+    def __init__(
+        self,
+        session: ChartSession,
+        patient: Patient,
+        correcting: ChartedResult | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = "Correct CBC" if correcting else "Record CBC"
+        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent)
+        self.session, self.patient, self.correcting = session, patient, correcting
+        self.add_field(
+            "taken",
+            "Taken at:",
+            self.time_edit(correcting.result.taken.astimezone() if correcting else session.now()),
+        )
+        unit = QComboBox()
+        unit.setEditable(True)
+        unit.addItems(COUNT_UNITS)
+        self.add_field("unit", "Unit of counts:", unit, f"Accepted: {ACCEPTED_COUNT_UNITS}")
+        self.add_field("wbc", "WBC:", self.number_edit("e.g. 2.1"))
+        self.add_field("neut_pct", "Neutrophils %:", self.number_edit("e.g. 40"))
+        self.add_field("bands_pct", "Bands %:", self.number_edit("if reported"))
+        self.add_field("anc", "ANC (lab-reported):", self.number_edit("if the lab gives it"))
+        self.add_field("platelets", "Platelets:", self.number_edit("optional"))
+        self.add_field("anc_lln", "ANC lower limit (lab):", self.number_edit("optional"))
+        self.add_field("wbc_lln", "WBC lower limit (lab):", self.number_edit("optional"))
+        self.preview = QLabel()
+        self.preview.setAccessibleName("Computed ANC and grade")
+        self.form.addRow("ANC to record:", self.preview)
+        if correcting is not None:
+            self.add_field("reason", "Reason for correction:", QLineEdit())
+            self._prefill(correcting)
+        for name in CBC_NUMBERS:
+            edit = self.fields[name]
+            assert isinstance(edit, QLineEdit)
+            edit.textChanged.connect(self.update_preview)
+        unit.currentTextChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def _prefill(self, item: ChartedResult) -> None:
+        r = item.result
+        values = {
+            "wbc": r.wbc,
+            "neut_pct": r.neut_pct,
+            "bands_pct": r.bands_pct,
+            "anc": r.anc if r.anc_source == "lab" else None,
+            "platelets": r.platelets,
+            "anc_lln": r.anc_lln,
+            "wbc_lln": r.wbc_lln,
+        }
+        for name, value in values.items():
+            edit = self.fields[name]
+            assert isinstance(edit, QLineEdit)
+            edit.setText("" if value is None else plain(value))
+
+    def entry(self) -> CbcEntry:
+        """What was typed, parsed; raises with every field's problem at once."""
+        problems: list[Problem] = []
+        unit_box = self.fields["unit"]
+        assert isinstance(unit_box, QComboBox)
+        try:
+            unit = parse_count_unit(unit_box.currentText(), "unit")
+        except InvalidEntry as error:
+            problems.extend(error.problems)
+            unit = PER_LITRE_E9
+        numbers = {name: _optional_number(self, name, problems) for name in CBC_NUMBERS}
+        if problems:
+            raise InvalidEntry(problems)
+        return CbcEntry(taken=self.when("taken"), unit=unit, **numbers)
+
+    def update_preview(self) -> None:
+        """Show the ANC that will be recorded and its grade, live."""
+        try:
+            entry = self.entry()
+        except InvalidEntry:
+            self.preview.setText("—")
+            return
+        anc, source = resolve_anc(
+            to_si_or_none(entry.wbc, entry.unit),
+            to_si_or_none(entry.anc, entry.unit),
+            entry.neut_pct,
+            entry.bands_pct,
+        )
+        if anc is None:
+            self.preview.setText("— (give the WBC with neutrophil %, or the lab's ANC)")
+            return
+        settings = self.session.settings
+        lln = to_si_or_none(entry.anc_lln, entry.unit) or settings.anc_lln_default
+        grade = grade_anc(anc, settings.ctcae_version, lln)
+        self.preview.setText(f"<b>{plain(anc)}</b> ×10⁹/L ({source}) — {grade}")
+
+    def submit(self, confirmed: bool) -> None:
+        entry = self.entry()
+        if self.correcting is None:
+            self.session.save(
+                operations.record_cbc, patient=self.patient, entry=entry, confirm=confirmed
+            )
+        else:
+            self.session.save(
+                operations.correct_cbc,
+                patient=self.patient,
+                record_id=self.correcting.result.id,
+                entry=entry,
+                reason=self.text("reason"),
+                confirm=confirmed,
+            )
+
+
+class TemperatureDialog(FormDialog):
+    """Record (or correct) a temperature."""
+
+    def __init__(
+        self,
+        session: ChartSession,
+        patient: Patient,
+        correcting: Temperature | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = "Correct temperature" if correcting else "Record temperature"
+        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent)
+        self.session, self.patient, self.correcting = session, patient, correcting
+        self.add_field(
+            "taken",
+            "Taken at:",
+            self.time_edit(correcting.taken.astimezone() if correcting else session.now()),
+        )
+        self.add_field("celsius", "Temperature:", self.number_edit("e.g. 38.4"))
+        unit = QComboBox()
+        unit.addItem("°C", "C")
+        unit.addItem("°F", "F")
+        self.add_field("unit", "Unit:", unit)
+        route = QComboBox()
+        route.addItems(["oral", "axillary", "tympanic"])
+        self.add_field("route", "Route:", route)
+        if correcting is not None:
+            self.add_field("reason", "Reason for correction:", QLineEdit())
+            edit = self.fields["celsius"]
+            assert isinstance(edit, QLineEdit)
+            edit.setText(plain(correcting.celsius))
+
+    def submit(self, confirmed: bool) -> None:
+        unit, route = self.fields["unit"], self.fields["route"]
+        assert isinstance(unit, QComboBox)
+        assert isinstance(route, QComboBox)
+        value = parse_decimal(self.text("celsius") or " ", "celsius")
+        kwargs = {
+            "patient": self.patient,
+            "value": value,
+            "unit": unit.currentData(),
+            "taken": self.when("taken"),
+            "route": route.currentText(),
+            "confirm": confirmed,
+        }
+        try:
+            if self.correcting is None:
+                self.session.save(operations.record_temperature, **kwargs)
+            else:
+                self.session.save(
+                    operations.correct_temperature,
+                    record_id=self.correcting.id,
+                    reason=self.text("reason"),
+                    **kwargs,
+                )
+        except InvalidEntry as error:
+            # One box holds °C or °F: show either unit's problem beside it.
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "celsius" if p.field == "fahrenheit" else p.field, p.message, p.severity
+                    )
+                    for p in error.problems
+                ]
+            ) from None
+
+
+class GcsfDialog(FormDialog):
+    """Record a G-CSF dose."""
+
+    def __init__(
+        self, session: ChartSession, patient: Patient, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(f"Record G-CSF dose — {patient.name} (MRN {patient.mrn})", parent)
+        self.session, self.patient = session, patient
+        self.add_field("given", "Given at:", self.time_edit(session.now()))
+        drug = QComboBox()
+        drug.setEditable(True)
+        drug.addItems(["pegfilgrastim", "filgrastim", "lipegfilgrastim"])
+        self.add_field("drug", "Drug:", drug)
+        self.add_field("dose", "Dose:", QLineEdit(placeholderText="e.g. 6 mg SC"))
+
+    def submit(self, confirmed: bool) -> None:
+        drug = self.fields["drug"]
+        assert isinstance(drug, QComboBox)
+        self.session.save(
+            operations.record_gcsf,
+            patient=self.patient,
+            given=self.when("given"),
+            drug=drug.currentText(),
+            dose=self.text("dose"),
+        )
+
+
+class PrecautionsDialog(FormDialog):
+    """Set or clear neutropenic precautions."""
+
+    def __init__(
+        self, session: ChartSession, patient: Patient, active: bool, parent: QWidget | None = None
+    ) -> None:
+        verb = "Set" if active else "Clear"
+        super().__init__(f"{verb} neutropenic precautions — {patient.name}", parent)
+        self.session, self.patient, self.active = session, patient, active
+        self.add_field("note", "Note:", QLineEdit(placeholderText="optional"))
+
+    def submit(self, confirmed: bool) -> None:
+        self.session.save(
+            operations.set_precautions,
+            patient=self.patient,
+            active=self.active,
+            note=self.text("note"),
+        )
+
+
+class WithdrawDialog(FormDialog):
+    """Mark a record entered in error (it stays in the file and its history)."""
+
+    def __init__(
+        self,
+        session: ChartSession,
+        table: str,
+        record_id: str,
+        what: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Mark entered in error", parent)
+        self.session, self.table, self.record_id = session, table, record_id
+        self.form.addRow(
+            QLabel(
+                f"{what}\n\nThe record leaves the chart but stays in its history and the audit log."
+            )
+        )
+        self.add_field("reason", "Reason:", QLineEdit(placeholderText="e.g. wrong patient"))
+
+    def submit(self, confirmed: bool) -> None:
+        self.session.save(
+            operations.mark_entered_in_error,
+            table=self.table,
+            record_id=self.record_id,
+            reason=self.text("reason"),
+        )

@@ -1,0 +1,79 @@
+"""A record's full history: every version, who recorded it, when, and why."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+SHOWN = (
+    "taken_at",
+    "wbc",
+    "anc",
+    "anc_source",
+    "neut_pct",
+    "bands_pct",
+    "platelets",
+    "celsius",
+    "route",
+    "given_at",
+    "drug",
+    "dose",
+)
+
+
+def version_rows(versions: list[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
+    """(recorded at, by, values, why) for each version, oldest first."""
+    rows = []
+    for version in versions:
+        values = ", ".join(
+            f"{k}={version[k]}" for k in SHOWN if k in version and version[k] not in (None, "")
+        )
+        if version.get("entered") and version["entered"] != "{}":
+            values += f"  (typed: {json.loads(version['entered'])})"
+        why = version.get("reason") or "original entry"
+        if version.get("entered_in_error"):
+            why = f"ENTERED IN ERROR: {why}"
+        rows.append(
+            (
+                version["recorded_at"][:16].replace("T", " ") + " UTC",
+                version["recorded_by"],
+                values,
+                why,
+            )
+        )
+    return rows
+
+
+class HistoryDialog(QDialog):
+    """Shows every version of one record."""
+
+    def __init__(
+        self, title: str, versions: list[dict[str, Any]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        rows = version_rows(versions)
+        self.table = QTableWidget(len(rows), 4)
+        self.table.setAccessibleName("Record history")
+        self.table.setHorizontalHeaderLabels(["Recorded", "By", "Values", "Why"])
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(900, 260)

@@ -1,0 +1,347 @@
+"""The main window: lays out the census and the patient view, and forwards actions.
+
+It holds no SQL and no clinical rule: it asks the session and opens dialogs. It shows
+before pyqtgraph is imported; the chart arrives a moment later (``load_chart``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+)
+
+from wardchart import __version__
+from wardchart.domain.chart import ChartedResult
+from wardchart.domain.records import Patient
+from wardchart.ui import settings
+from wardchart.ui.census import CensusPanel
+from wardchart.ui.patient_view import PatientView
+from wardchart.ui.session import ChartSession
+
+#: The census shows how old results are and today's cycle day: recompute periodically.
+REFRESH_MS = 5 * 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    """Census on the left, the selected patient on the right."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: ChartSession | None = None
+        self.setWindowTitle("wardchart")
+        self.census = CensusPanel()
+        self.patient_view = PatientView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.census)
+        self.splitter.addWidget(self.patient_view)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 740])
+        self.setCentralWidget(self.splitter)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_menus()
+        self._restore_layout()
+        self.census.patient_selected.connect(self._on_patient_selected)
+        self.census.patient_opened.connect(self._on_patient_opened)
+        self.patient_view.view_changed.connect(self._on_view_changed)
+        self.patient_view.history_requested.connect(self.open_history)
+        self.patient_view.correct_requested.connect(self.open_correct_cbc)
+        self.patient_view.withdraw_requested.connect(self.open_withdraw_result)
+        self.refresh_timer = QTimer(self, interval=REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self._update_actions()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Any,
+        shortcut: Any = None,
+        tip: str = "",
+        needs_patient: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text.rstrip("…"))
+        action.setToolTip(tip or text.rstrip("…"))
+        action.triggered.connect(lambda _checked=False: slot())
+        action.setProperty("needs_patient", needs_patient)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(
+            self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        )
+        patient_menu = bar.addMenu("&Patient")
+        patient_menu.addAction(
+            self._action("admit", "&Admit patient…", self.open_admit, "Ctrl+Shift+A")
+        )
+        patient_menu.addAction(
+            self._action(
+                "cycle", "&Start cycle…", self.open_cycle, "Ctrl+Shift+C", needs_patient=True
+            )
+        )
+        patient_menu.addSeparator()
+        patient_menu.addAction(
+            self._action(
+                "precautions_on",
+                "Set neutropenic &precautions…",
+                lambda: self.open_precautions(True),
+                needs_patient=True,
+            )
+        )
+        patient_menu.addAction(
+            self._action(
+                "precautions_off",
+                "C&lear neutropenic precautions…",
+                lambda: self.open_precautions(False),
+                needs_patient=True,
+            )
+        )
+        chart_menu = bar.addMenu("&Chart")
+        chart_menu.addAction(
+            self._action("cbc", "Record &CBC…", self.open_cbc, "Ctrl+L", needs_patient=True)
+        )
+        chart_menu.addAction(
+            self._action(
+                "temperature",
+                "Record &temperature…",
+                self.open_temperature,
+                "Ctrl+T",
+                needs_patient=True,
+            )
+        )
+        chart_menu.addAction(
+            self._action(
+                "gcsf", "Record &G-CSF dose…", self.open_gcsf, "Ctrl+G", needs_patient=True
+            )
+        )
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(
+            self._action(
+                "find", "&Find patient", self.census.focus_filter, QKeySequence.StandardKey.Find
+            )
+        )
+        view_menu.addAction(
+            self._action("refresh", "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
+        )
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("about", "&About wardchart", self.open_about))
+        toolbar = QToolBar("Charting")
+        toolbar.setObjectName("charting_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("admit", "cycle", "cbc", "temperature", "gcsf", "precautions_on"):
+            toolbar.addAction(self.actions_by_name[name])
+        self.addToolBar(toolbar)
+
+    # --- public API ---------------------------------------------------------------------
+
+    def set_session(self, session: ChartSession) -> None:
+        """Show an open chart file."""
+        self.session = session
+        session.chart_did_change.connect(self._on_chart_changed)
+        self.setWindowTitle(f"wardchart — {session.file_name}")
+        ward = f" · ward {session.settings.ward_name}" if session.settings.ward_name else ""
+        self.status.setText(
+            f"Charting as {session.actor}{ward} · CTCAE "
+            f"v{session.settings.ctcae_version} · fever rule "
+            f"{session.settings.fn_rule.value} · {session.file_name}"
+        )
+        self.refresh()
+        if self.census.selected_patient_id() is None and self.census.proxy.rowCount():
+            self.census.table.setCurrentIndex(self.census.proxy.index(0, 0))
+        self.refresh_timer.start()
+
+    def load_chart(self) -> None:
+        """Import pyqtgraph and put the chart in place (after the window is shown)."""
+        from wardchart.ui.chart import ChartView
+
+        self.patient_view.attach_chart(ChartView())
+
+    def refresh(self) -> None:
+        """Recompute the census and the shown patient (keeps the selection)."""
+        if self.session is None:
+            return
+        self.census.set_rows(self.session.census())
+        self._show_selected(keep_view=True)
+
+    def selected_patient(self) -> Patient | None:
+        """The selected patient, if any."""
+        patient_id = self.census.selected_patient_id()
+        if self.session is None or patient_id is None:
+            return None
+        return self.session.patient(patient_id)
+
+    # --- dialogs ------------------------------------------------------------------------
+
+    def open_admit(self) -> QDialog | None:
+        """Patient → Admit patient…"""
+        from wardchart.ui.dialogs.entry import AdmitDialog
+
+        if self.session is None:
+            return None
+        dialog = AdmitDialog(self.session, self)
+        dialog.open()
+        return dialog
+
+    def _for_patient(self, make: Callable[[ChartSession, Patient], QDialog]) -> QDialog | None:
+        patient = self.selected_patient()
+        if self.session is None or patient is None:
+            return None
+        dialog = make(self.session, patient)
+        dialog.open()
+        return dialog
+
+    def open_cycle(self) -> QDialog | None:
+        """Patient → Start cycle…"""
+        from wardchart.ui.dialogs.entry import CycleDialog
+
+        return self._for_patient(lambda s, p: CycleDialog(s, p, self))
+
+    def open_cbc(self) -> QDialog | None:
+        """Chart → Record CBC…"""
+        from wardchart.ui.dialogs.entry import CbcDialog
+
+        return self._for_patient(lambda s, p: CbcDialog(s, p, parent=self))
+
+    def open_correct_cbc(self, item: ChartedResult) -> QDialog | None:
+        """Correct the selected result (the same checks as a new entry, plus a reason)."""
+        from wardchart.ui.dialogs.entry import CbcDialog
+
+        return self._for_patient(lambda s, p: CbcDialog(s, p, correcting=item, parent=self))
+
+    def open_withdraw_result(self, item: ChartedResult) -> QDialog | None:
+        """Mark the selected result entered in error."""
+        from wardchart.ui.dialogs.entry import WithdrawDialog
+
+        r = item.result
+        what = f"CBC taken {r.taken.astimezone():%Y-%m-%d %H:%M}: WBC {r.wbc}, ANC {r.anc}"
+        return self._for_patient(lambda s, _p: WithdrawDialog(s, "results", r.id, what, self))
+
+    def open_history(self, item: ChartedResult) -> QDialog | None:
+        """Show a result's correction history."""
+        from wardchart.ui.dialogs.history import HistoryDialog
+
+        title = f"History of the CBC taken {item.result.taken.astimezone():%Y-%m-%d %H:%M}"
+        return self._for_patient(
+            lambda s, _p: HistoryDialog(title, s.history("results", item.result.id), self)
+        )
+
+    def open_temperature(self) -> QDialog | None:
+        """Chart → Record temperature…"""
+        from wardchart.ui.dialogs.entry import TemperatureDialog
+
+        return self._for_patient(lambda s, p: TemperatureDialog(s, p, parent=self))
+
+    def open_gcsf(self) -> QDialog | None:
+        """Chart → Record G-CSF dose…"""
+        from wardchart.ui.dialogs.entry import GcsfDialog
+
+        return self._for_patient(lambda s, p: GcsfDialog(s, p, self))
+
+    def open_precautions(self, active: bool) -> QDialog | None:
+        """Set or clear neutropenic precautions."""
+        from wardchart.ui.dialogs.entry import PrecautionsDialog
+
+        return self._for_patient(lambda s, p: PrecautionsDialog(s, p, active, self))
+
+    def open_about(self) -> None:
+        """Help → About."""
+        file_name = self.session.file_name if self.session else "none"
+        QMessageBox.about(
+            self,
+            "About wardchart",
+            f"wardchart {__version__}\n\nChart file: {file_name}\n"
+            "Qt (LGPL v3), PySide6 (LGPL v3), pyqtgraph (MIT), "
+            "sqlite-utils (Apache 2.0), platformdirs (MIT).",
+        )
+
+    # --- Qt overrides -------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the layout; every entry is already saved, so nothing can be lost."""
+        settings.store(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.store(settings.WINDOW_STATE, self.saveState())
+        settings.store(settings.MAIN_SPLITTER, self.splitter.saveState())
+        settings.store(settings.PATIENT_SPLITTER, self.patient_view.splitter.saveState())
+        super().closeEvent(event)
+
+    # --- slots --------------------------------------------------------------------------
+
+    def _on_patient_selected(self, _patient_id: str) -> None:
+        self._show_selected(keep_view=False)
+        self._update_actions()
+
+    def _on_patient_opened(self, _patient_id: str) -> None:
+        self.patient_view.table.setFocus()
+
+    def _on_view_changed(self) -> None:
+        view = self.patient_view.current_view()
+        settings.store(settings.CYCLE_VIEW, "overlay" if view == "overlay" else "current")
+        settings.store(
+            settings.X_AXIS,
+            "calendar" if self.patient_view.calendar_box.isChecked() else "cycle_day",
+        )
+
+    def _on_chart_changed(self, patient_id: str) -> None:
+        if self.session is None:
+            return
+        if not patient_id:
+            self.refresh()
+            return
+        self.census.update_patient(self.session.census_row(patient_id), patient_id)
+        if self.census.selected_patient_id() == patient_id:
+            self._show_selected(keep_view=True)
+        elif self.census.selected_patient_id() is None:
+            self.census.select(patient_id)
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _show_selected(self, *, keep_view: bool) -> None:
+        patient = self.selected_patient()
+        chart = None if patient is None or self.session is None else self.session.chart(patient)
+        self.patient_view.show_patient(chart, keep_view=keep_view)
+        if not keep_view and settings.load(settings.CYCLE_VIEW) == "overlay":
+            self.patient_view.set_view("overlay")
+
+    def _update_actions(self) -> None:
+        has_patient = self.census.selected_patient_id() is not None
+        for action in self.actions_by_name.values():
+            if action.property("needs_patient"):
+                action.setEnabled(has_patient)
+
+    def _restore_layout(self) -> None:
+        geometry = settings.load(settings.WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = settings.load(settings.WINDOW_STATE)
+        if state:
+            self.restoreState(state)
+        for key, splitter in (
+            (settings.MAIN_SPLITTER, self.splitter),
+            (settings.PATIENT_SPLITTER, self.patient_view.splitter),
+        ):
+            saved = settings.load(key)
+            if saved:
+                splitter.restoreState(saved)
+        self.patient_view.calendar_box.setChecked(settings.load(settings.X_AXIS) == "calendar")

@@ -1,0 +1,89 @@
+"""The open chart as the window sees it: reads and saves through storage, announces changes.
+
+The window and its dialogs never touch SQL or clinical rules; they ask the session, and
+the session emits ``chart_did_change(patient_id)`` after every save so views refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from wardchart.domain.census import CensusRow, census_row
+from wardchart.domain.chart import PatientChart
+from wardchart.domain.records import Patient, Regimen
+from wardchart.domain.settings import WardSettings
+from wardchart.storage import operations, queries
+from wardchart.storage.database import ChartStore
+from wardchart.storage.operations import Saved
+
+T = TypeVar("T")
+
+
+class ChartSession(QObject):
+    """One open chart file, the person charting, and the ward's settings."""
+
+    chart_did_change = Signal(str)  # patient id ("" for ward-wide changes)
+
+    def __init__(
+        self, store: ChartStore, actor: str, clock: Callable[[], datetime] | None = None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.actor = actor
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self.settings: WardSettings = queries.ward_settings(store.db)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The current local time (aware)."""
+        return self._clock()
+
+    def patients(self) -> list[Patient]:
+        """Every current patient."""
+        return queries.all_patients(self.store.db)
+
+    def patient(self, patient_id: str) -> Patient | None:
+        """A current patient by stable id."""
+        return next((p for p in self.patients() if p.id == patient_id), None)
+
+    def chart(self, patient: Patient) -> PatientChart:
+        """A patient's computed chart, now."""
+        return queries.load_chart(self.store.db, patient, self.settings, self.now())
+
+    def census(self) -> list[CensusRow]:
+        """The census, one row per patient."""
+        return [census_row(self.chart(p)) for p in self.patients()]
+
+    def census_row(self, patient_id: str) -> CensusRow | None:
+        """One patient's census row (after a save only that row is recomputed)."""
+        patient = self.patient(patient_id)
+        return None if patient is None else census_row(self.chart(patient))
+
+    def regimens(self) -> list[Regimen]:
+        """The ward's regimen library."""
+        return queries.regimens(self.store.db)
+
+    def history(self, table: str, record_id: str) -> list[dict[str, Any]]:
+        """Every version of a record."""
+        return operations.record_history(self.store, table, record_id)
+
+    # --- saving -------------------------------------------------------------------------
+
+    def save(self, operation: Callable[..., Saved], **kwargs: Any) -> Saved:
+        """Run one storage operation as the signed-in person, now; then announce it.
+
+        Raises ``InvalidEntry`` (nothing saved) for the dialog to show beside its fields.
+        """
+        saved = operation(self.store, actor=self.actor, now=self.now(), **kwargs)
+        self.chart_did_change.emit(saved.patient_id or "")
+        return saved
+
+    @property
+    def file_name(self) -> str:
+        """The chart file's path, for the title bar."""
+        return str(self.store.path)

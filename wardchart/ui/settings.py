@@ -1,0 +1,40 @@
+"""Every QSettings key the window uses, with its default, declared once.
+
+These are per-computer view preferences only; clinical settings live in the chart file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+@dataclass(frozen=True)
+class Key:
+    """A settings key and its default."""
+
+    name: str
+    default: Any
+
+
+WINDOW_GEOMETRY = Key("window/geometry", QByteArray())
+WINDOW_STATE = Key("window/state", QByteArray())
+MAIN_SPLITTER = Key("window/main_splitter", QByteArray())
+PATIENT_SPLITTER = Key("window/patient_splitter", QByteArray())
+CYCLE_VIEW = Key("chart/cycle_view", "current")  # "current" | "overlay" | a cycle number
+X_AXIS = Key("chart/x_axis", "cycle_day")  # "cycle_day" | "calendar"
+
+ALL_KEYS = (WINDOW_GEOMETRY, WINDOW_STATE, MAIN_SPLITTER, PATIENT_SPLITTER, CYCLE_VIEW, X_AXIS)
+
+
+def load(key: Key) -> Any:
+    """Read a key, falling back to its default."""
+    value = QSettings().value(key.name, key.default)
+    return key.default if value is None else value
+
+
+def store(key: Key, value: Any) -> None:
+    """Write a key."""
+    QSettings().setValue(key.name, value)
