@@ -41,3 +41,10 @@ def test_domain_loads_no_sql() -> None:
 def test_the_command_line_does_not_load_qt() -> None:
     loaded = _loaded_after(["wardchart.cli", "wardchart.commands", "wardchart.demo"])
     assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+
+
+def test_the_window_module_does_not_load_pyqtgraph() -> None:
+    # The window is shown before the ~0.9 s pyqtgraph import (issue 3, §8c of the research).
+    loaded = _loaded_after(["wardchart.app", "wardchart.ui.main_window"])
+    assert "PySide6.QtWidgets" in loaded
+    assert "pyqtgraph" not in loaded

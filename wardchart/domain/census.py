@@ -47,9 +47,8 @@ def census_row(chart: PatientChart) -> CensusRow:
         if latest.anc_grade is not None:
             grade = latest.anc_grade.grade
             grade_text = f"{latest.anc_grade.short} (v{latest.anc_grade.version})"
-    flags = [f.code for f in chart.risk]
-    if chart.precautions_active:
-        flags.append("precautions")
+    # Most urgent first, so a narrow column still shows what matters.
+    flags: list[str] = []
     kinds = {a.kind for a in chart.current_alerts}
     if "febrile_neutropenia" in kinds:
         flags.append("FN alert")
@@ -57,6 +56,9 @@ def census_row(chart: PatientChart) -> CensusRow:
         flags.append("possible FN")
     if chart.cbc_overdue:
         flags.append("no CBC 24 h")
+    if chart.precautions_active:
+        flags.append("precautions")
+    flags += [f.code for f in chart.risk]
     return CensusRow(
         patient_id=chart.patient.id,
         bed=chart.patient.bed,

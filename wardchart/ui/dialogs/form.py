@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -91,7 +91,10 @@ class FormDialog(QDialog):
     @staticmethod
     def time_edit(value: datetime) -> QDateTimeEdit:
         """A 24-hour date-time box."""
-        edit = QDateTimeEdit(QDateTime(value.replace(tzinfo=None)))
+        local = value.astimezone()
+        edit = QDateTimeEdit(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setCalendarPopup(True)
         return edit
