@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from wardchart.domain.problems import Problem
-from wardchart.domain.units import PER_LITRE_E9, CountUnit, display, to_si
+from wardchart.domain.units import PER_LITRE_E9, CountUnit, display, plain, to_si
 
 #: CR §1.4: a count ≥ 500 in a ×10⁹/L field is above the analyzer's reportable range
 #: (Sysmex XN-L WBC max 440 ×10^3/µL [46]), so it was most likely entered in cells/µL.
@@ -114,7 +114,7 @@ def _cbc_warnings(entry: CbcEntry, last_gcsf: datetime | None) -> list[Problem]:
             warnings.append(
                 Problem(
                     field,
-                    f"{pct} % looks like a decimal fraction; did you mean {pct * 100} %?",
+                    f"{pct} % looks like a decimal fraction; did you mean {plain(pct * 100)} %?",
                     "warning",
                 )
             )

@@ -333,7 +333,8 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1366, 768)
+            screen = self.screen().availableGeometry()
+            self.resize(max(1024, screen.width()), max(700, screen.height()))
         state = settings.load(settings.WINDOW_STATE)
         if state:
             self.restoreState(state)

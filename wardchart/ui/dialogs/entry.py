@@ -29,7 +29,7 @@ from wardchart.storage import operations
 from wardchart.ui.dialogs.form import FormDialog
 from wardchart.ui.session import ChartSession
 
-COUNT_UNITS = ("10^9/L", "10^3/uL", "G/L", "cells/uL")
+COUNT_UNITS = ("×10⁹/L", "×10³/µL", "G/L", "cells/µL")
 CBC_NUMBERS = ("wbc", "neut_pct", "bands_pct", "anc", "platelets", "anc_lln", "wbc_lln")
 
 

@@ -37,6 +37,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
+        self.setMinimumWidth(620)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
@@ -171,6 +172,7 @@ class FormDialog(QDialog):
         self.banner.setVisible(bool(general))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.adjustSize()
 
     def message(self, name: str) -> str:
         """The message shown beside a field ("" if none): for tests and screen readers."""
