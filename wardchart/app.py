@@ -45,10 +45,27 @@ def _install_error_hook() -> None:
     sys.excepthook = hook
 
 
+def _no_display() -> bool:
+    """On Linux without X11 or Wayland, Qt would abort the process: say so instead."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
     """Open the main window on a chart file; return the exit status."""
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif _no_display():
+        print(
+            "wardchart: error: no display to open the window on (DISPLAY is not set); "
+            "run it in a desktop session, or use the commands (wardchart --help)",
+            file=sys.stderr,
+        )
+        return 2
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -163,3 +163,13 @@ def test_one_alert_per_episode() -> None:
 
 def test_no_fever_no_alert() -> None:
     assert evaluate_fn(FN_RULES[FnRuleName.NICE], [temp("37.9")], [anc("0.1")], [DAY1]) == []
+
+
+def test_counts_as_fever_per_rule() -> None:
+    from wardchart.domain.fever import counts_as_fever
+
+    assert counts_as_fever(FN_RULES[FnRuleName.IDSA2010], Decimal("38.0"))
+    assert not counts_as_fever(FN_RULES[FnRuleName.IDSA2010], Decimal("37.9"))
+    assert not counts_as_fever(FN_RULES[FnRuleName.NICE], Decimal("38.0"))
+    assert counts_as_fever(FN_RULES[FnRuleName.NICE], Decimal("38.01"))
+    assert not counts_as_fever(FN_RULES[FnRuleName.ESMO], Decimal("38.0"))

@@ -307,3 +307,71 @@ def test_entered_in_error_removes_from_the_chart_only(store: ChartStore, patient
             actor="charge",
             now=NOW,
         )
+
+
+def test_correcting_day_1_moves_every_cycle_day(store: ChartStore, patient: Patient) -> None:
+    for day1 in (date(2026, 1, 5), date(2026, 1, 26), date(2026, 2, 16)):
+        operations.start_cycle(
+            store, patient=patient, regimen_name="AC", day1=day1, actor="n", now=NOW
+        )
+    taken = datetime(2026, 2, 5, 7, 0, tzinfo=UTC)
+    operations.record_cbc(
+        store, patient=patient, entry=CbcEntry(taken=taken, anc=D("0.4")), actor="n", now=NOW
+    )
+    settings = queries.ward_settings(store.db)
+
+    def day_of_result() -> int | None:
+        chart = queries.load_chart(store.db, patient, settings, NOW, UTC)
+        return chart.cycles[1].results[0].cycle_day
+
+    assert day_of_result() == 11
+    c2 = queries.patient_records(store.db, patient).cycles[1]
+    for bad_day1, words in (
+        (date(2026, 1, 5), "previous cycle"),
+        (date(2026, 2, 16), "next cycle"),
+    ):
+        with pytest.raises(InvalidEntry, match=words):
+            operations.correct_cycle(
+                store,
+                patient=patient,
+                record_id=c2.id,
+                day1=bad_day1,
+                nadir_window=(10, 14),
+                cycle_length_days=21,
+                reason="wrong date",
+                actor="charge",
+                now=NOW,
+            )
+    operations.correct_cycle(
+        store,
+        patient=patient,
+        record_id=c2.id,
+        day1=date(2026, 1, 28),
+        nadir_window=(10, 14),
+        cycle_length_days=21,
+        reason="chemo was delayed two days",
+        actor="charge",
+        now=NOW,
+    )
+    assert day_of_result() == 9
+    history = operations.record_history(store, "cycles", c2.id)
+    assert [h["day1"] for h in history] == ["2026-01-26", "2026-01-28"]
+
+
+def test_correcting_patient_details_keeps_the_mrn_unique(
+    store: ChartStore, patient: Patient
+) -> None:
+    operations.admit_patient(
+        store, mrn="999", name="Other, Olga", dob=date(1970, 1, 1), actor="n", now=NOW
+    )
+    details = {"name": "Doe, Janet", "dob": date(1965, 4, 12), "sex": "F", "bed": "414"}
+    with pytest.raises(InvalidEntry, match="belongs to Other, Olga"):
+        operations.correct_patient(
+            store, patient=patient, mrn="999", reason="typo", actor="c", now=NOW, **details
+        )  # type: ignore[arg-type]
+    operations.correct_patient(
+        store, patient=patient, mrn="00123456", reason="moved to 414", actor="c", now=NOW, **details
+    )  # type: ignore[arg-type]
+    again = queries.find_patient(store.db, "00123456")
+    assert again is not None
+    assert (again.id, again.name, again.bed) == (patient.id, "Doe, Janet", "414")

@@ -14,7 +14,6 @@ from wardchart.storage import queries
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.ui.census import COLUMNS, CensusModel
 from wardchart.ui.main_window import MainWindow
-from wardchart.ui.patient_view import ResultsModel
 
 
 def select(window: MainWindow, mrn: str) -> None:
@@ -84,6 +83,8 @@ def test_the_chart_plots_true_time_band_thresholds_and_nadir(window: MainWindow)
     )
     assert view.gcsf_marker is not None
     assert view.fever_marker is not None
+    assert view.fever_readings is not None
+    assert [p.pos().y() for p in view.fever_readings.points()] == [38.5]
     assert (
         "FN" in view.fever_marker.data["data"][0] or "febrile" in view.fever_marker.data["data"][0]
     )
@@ -108,7 +109,7 @@ def test_a_patient_switch_leaves_nothing_of_the_previous_one(window: MainWindow)
     assert view.fever_marker is None  # A's fever is gone
     assert len(view.counts.items) <= before
     assert "Beta, Ben" in window.patient_view.header.text()
-    assert window.patient_view.results.rowCount() == len(B_ANC)
+    assert window.patient_view.records.models["results"].rowCount() == len(B_ANC)
 
 
 def test_overlay_all_cycles_fades_the_earlier_one(window: MainWindow) -> None:
@@ -122,6 +123,7 @@ def test_overlay_all_cycles_fades_the_earlier_one(window: MainWindow) -> None:
     # Both cycles on the same cycle-day axis: cycle 1 day 10 sits at x ≈ 10.29.
     assert c1.anc_x[2] == pytest.approx(day_position(A_DAY1S[0], at(A_DAY1S[0], 10)))
     assert not window.patient_view.calendar_box.isEnabled()
+    assert view.earlier_nadirs == ["C1 nadir 0.45 · D11"]
 
 
 def test_an_earlier_cycle_and_the_calendar_axis(window: MainWindow) -> None:
@@ -130,7 +132,7 @@ def test_an_earlier_cycle_and_the_calendar_axis(window: MainWindow) -> None:
     view = window.patient_view.chart_view
     assert view is not None
     assert [d.number for d in view.drawn] == [1]
-    assert window.patient_view.results.rowCount() == len(A_ANC)
+    assert window.patient_view.records.models["results"].rowCount() == len(A_ANC)
     assert view.count_axis.label_for(1.0) == "D1"
     assert view.count_axis.label_for(0.0) == "D-1"
     window.patient_view.calendar_box.setChecked(True)
@@ -250,11 +252,12 @@ def test_correct_a_result_with_a_reason_and_see_its_history(
     ward: ChartStore,  # type: ignore[no-untyped-def]
 ) -> None:
     select(window, "B-2")
-    window.patient_view.table.selectRow(1)
-    item = window.patient_view.selected_result()
-    assert item is not None
-    assert item.result.anc == Decimal("4.2")
-    dialog = window.open_correct_cbc(item)
+    records = window.patient_view.records
+    records.select("results", 1)
+    ref = records.selected()
+    assert ref is not None
+    assert ref.item.result.anc == Decimal("4.2")
+    dialog = window.open_correct(ref)
     assert dialog is not None
     anc = _dialog_field(dialog, "anc")
     anc.setText("4.1")
@@ -264,16 +267,59 @@ def test_correct_a_result_with_a_reason_and_see_its_history(
     qtbot.keyClicks(_dialog_field(dialog, "reason"), "transcription error")
     qtbot.keyClick(anc, Qt.Key.Key_Return)
     assert not dialog.isVisible()
-    model = window.patient_view.results
-    assert isinstance(model, ResultsModel)
-    cells = model.cells(model.result_at(1))
+    model = records.models["results"]
+    cells = model.cells(1)
     assert cells[3] == "4.10"
     assert cells[-1] == "corrected"
-    history = window.open_history(model.result_at(1))
+    history = window.open_history(model.ref(1))
     assert history is not None
     texts = [history.table.item(r, 3).text() for r in range(history.table.rowCount())]
     assert texts == ["original entry", "transcription error"]
     assert history.table.item(1, 1).text() == "nurse b"
+
+
+def test_correct_day_1_moves_the_chart(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    select(window, "B-2")
+    records = window.patient_view.records
+    records.select("cycles", 0)
+    ref = records.selected()
+    assert ref is not None
+    dialog = window.open_correct(ref)
+    assert dialog is not None
+    day1 = dialog.fields["day1"]
+    day1.setDate(day1.date().addDays(-1))
+    qtbot.keyClicks(_dialog_field(dialog, "reason"), "chemotherapy was given a day earlier")
+    qtbot.keyClick(_dialog_field(dialog, "reason"), Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert census_row(window, "B-2")["Cycle"] == "C1 D6"
+    assert records.models["results"].cells(1)[1] == "5"  # was day 4
+
+
+def test_withdraw_a_temperature_and_edit_the_bed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    select(window, "A-1")
+    records = window.patient_view.records
+    assert records.models["temperatures"].rowCount() == 1
+    records.select("temperatures", 0)
+    ref = records.selected()
+    assert ref is not None
+    dialog = window.open_withdraw(ref)
+    assert dialog is not None
+    qtbot.keyClick(_dialog_field(dialog, "reason"), Qt.Key.Key_Return)
+    assert dialog.isVisible()  # a reason is required
+    qtbot.keyClicks(_dialog_field(dialog, "reason"), "wrong patient")
+    qtbot.keyClick(_dialog_field(dialog, "reason"), Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert records.models["temperatures"].rowCount() == 0
+    assert "FN alert" not in census_row(window, "A-1")["Flags"]
+    edit = window.open_edit_patient()
+    assert edit is not None
+    bed = _dialog_field(edit, "bed")
+    bed.setText("4B-09")
+    qtbot.keyClicks(_dialog_field(edit, "reason"), "moved")
+    qtbot.keyClick(bed, Qt.Key.Key_Return)
+    assert not edit.isVisible()
+    assert census_row(window, "A-1")["Bed"] == "4B-09"
+    assert window.census.selected_patient_id() is not None
 
 
 def test_admit_and_start_a_cycle_from_the_window(
@@ -332,7 +378,8 @@ def test_every_action_is_named_and_described(window: MainWindow) -> None:
 def test_models_pass_qtmodeltester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     select(window, "A-1")
     qtmodeltester.check(window.census.model)
-    qtmodeltester.check(window.patient_view.results)
+    for model in window.patient_view.records.models.values():
+        qtmodeltester.check(model)
 
 
 def test_an_empty_chart_says_how_to_start(qtbot, store: ChartStore) -> None:  # type: ignore[no-untyped-def]

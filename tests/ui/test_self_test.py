@@ -49,3 +49,22 @@ def test_a_damaged_file_is_refused_without_a_traceback(tmp_path: Path) -> None:
     assert "not an SQLite database" in done.stderr
     assert "Traceback" not in done.stderr
     assert chart.read_bytes() == b"not a chart" * 50
+
+
+def test_no_display_is_one_clear_line_not_an_abort(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "wardchart", "--db", str(tmp_path / "x.sqlite")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "no display" in done.stderr

@@ -159,6 +159,11 @@ def _sustained_temp(rule: FnRule, celsius: Decimal) -> bool:
     return _OPS[rule.sustained_op](celsius, rule.sustained_celsius)
 
 
+def counts_as_fever(rule: FnRule, celsius: Decimal) -> bool:
+    """Whether a reading is febrile under a rule (alone, or as part of a sustained run)."""
+    return _febrile_single(rule, celsius) or _sustained_temp(rule, celsius)
+
+
 def _fever_reason(rule: FnRule, temps: Sequence[Temperature], index: int) -> str | None:
     """Why reading ``index`` completes a fever under ``rule``, or None."""
     reading = temps[index]

@@ -161,8 +161,10 @@ def check_cycle_start(
     nadir_start: int,
     nadir_end: int,
     cycle_length_days: int,
+    next_day1: date | None = None,
 ) -> list[Problem]:
-    """Day 1 is the date chemotherapy was actually given (CR §4.1): never in the future."""
+    """Day 1 is the date chemotherapy was actually given (CR §4.1): never in the future,
+    after the previous cycle's day 1 and (when correcting) before the next one's."""
     problems: list[Problem] = []
     if day1 > today:
         problems.append(
@@ -176,6 +178,10 @@ def check_cycle_start(
     elif previous_day1 is not None and day1 <= previous_day1:
         problems.append(
             Problem("day1", f"{day1} is not after the previous cycle's day 1 ({previous_day1})")
+        )
+    elif next_day1 is not None and day1 >= next_day1:
+        problems.append(
+            Problem("day1", f"{day1} is not before the next cycle's day 1 ({next_day1})")
         )
     if not 1 <= nadir_start <= nadir_end:
         problems.append(

@@ -520,6 +520,90 @@ def correct_gcsf(
         )
 
 
+def correct_cycle(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    record_id: str,
+    day1: date,
+    nadir_window: tuple[int, int],
+    cycle_length_days: int,
+    reason: str,
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Correct a cycle's day 1, nadir window or length: every cycle day moves with it."""
+    _need_reason(reason)
+    with store.write() as db:
+        cycles = queries.patient_records(db, patient).cycles
+        position = next((i for i, c in enumerate(cycles) if c.id == record_id), None)
+        if position is None:
+            raise InvalidEntry([Problem("record", "this cycle is no longer on the chart")])
+        previous = cycles[position - 1].day1 if position > 0 else None
+        following = cycles[position + 1].day1 if position + 1 < len(cycles) else None
+        raise_if_blocking(
+            check_cycle_start(
+                day1,
+                dob=patient.dob,
+                today=now.astimezone().date(),
+                previous_day1=previous,
+                next_day1=following,
+                nadir_start=nadir_window[0],
+                nadir_end=nadir_window[1],
+                cycle_length_days=cycle_length_days,
+            )
+        )
+        values = {
+            "day1": day1.isoformat(),
+            "nadir_start": nadir_window[0],
+            "nadir_end": nadir_window[1],
+            "cycle_length_days": cycle_length_days,
+        }
+        return _supersede(
+            store, db, "cycles", record_id, values, reason=reason, actor=actor, now=now
+        )
+
+
+def correct_patient(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    mrn: str,
+    name: str,
+    dob: date,
+    sex: str = "",
+    bed: str = "",
+    diagnosis: str = "",
+    marrow_involved: bool = False,
+    immune_disorder: bool = False,
+    high_risk_notes: str = "",
+    reason: str,
+    actor: str,
+    now: datetime,
+) -> Saved:
+    """Correct or update a patient's details (a new bed too); the old values stay."""
+    _need_reason(reason)
+    raise_if_blocking(check_patient(mrn, name, dob, sex, today=now.astimezone().date()))
+    with store.write() as db:
+        other = queries.find_patient(db, mrn)
+        if other is not None and other.id != patient.id:
+            raise InvalidEntry([Problem("mrn", f"MRN {mrn.strip()!r} belongs to {other.name}")])
+        values = {
+            "mrn": mrn.strip(),
+            "name": name.strip(),
+            "dob": dob.isoformat(),
+            "sex": sex,
+            "bed": bed.strip(),
+            "diagnosis": diagnosis.strip(),
+            "marrow_involved": int(marrow_involved),
+            "immune_disorder": int(immune_disorder),
+            "high_risk_notes": high_risk_notes.strip(),
+        }
+        return _supersede(
+            store, db, "patients", patient.id, values, reason=reason, actor=actor, now=now
+        )
+
+
 def mark_entered_in_error(
     store: ChartStore, *, table: str, record_id: str, reason: str, actor: str, now: datetime
 ) -> Saved:

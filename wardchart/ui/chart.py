@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
 from wardchart.domain.cycles import day_label, day_position
-from wardchart.domain.fever import FN_RULES
+from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.timeparse import iso_local
 from wardchart.domain.units import OP_SYMBOL, display, plain
@@ -136,6 +136,8 @@ class ChartView(QWidget):
         self.recovery_line: pg.InfiniteLine | None = None
         self.gcsf_marker: pg.ScatterPlotItem | None = None
         self.fever_marker: pg.ScatterPlotItem | None = None
+        self.fever_readings: pg.ScatterPlotItem | None = None
+        self.earlier_nadirs: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
@@ -152,6 +154,8 @@ class ChartView(QWidget):
         self.band_label = None
         self.threshold_lines = []
         self.nadir_marker = self.gcsf_marker = self.fever_marker = None
+        self.fever_readings = None
+        self.earlier_nadirs = []
         self.recovery_line = None
         self.counts.setTitle(None)
 
@@ -175,6 +179,7 @@ class ChartView(QWidget):
             for earlier in chart.cycles:
                 if earlier is not selected:
                     self._draw_results(chart, earlier, earlier.results, faded=True)
+                    self._draw_earlier_nadir(chart, earlier)
         results = selected.results
         if selected.cycle.number == 1:
             results = chart.baseline + results
@@ -327,6 +332,31 @@ class ChartView(QWidget):
             )
             self.counts.addItem(self.recovery_line, ignoreBounds=True)
 
+    def _draw_earlier_nadir(self, chart: PatientChart, cycle: CycleChart) -> None:
+        """A faded star and label for an earlier cycle's nadir, to compare with this one."""
+        if cycle.nadir is None:
+            return
+        x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
+        text = f"C{cycle.cycle.number} nadir {display(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}"
+        colour = pg.mkColor("#b38f00")
+        colour.setAlpha(150)
+        star = pg.ScatterPlotItem(
+            [x],
+            [float(cycle.nadir.anc)],
+            symbol="star",
+            size=13,
+            brush=pg.mkBrush(colour),
+            pen=pg.mkPen(None),
+            data=[text],
+        )
+        star.opts["hoverable"] = True
+        star.opts["tip"] = _tip
+        self.counts.addItem(star)
+        label = pg.TextItem(text, color="#8a7000", anchor=(0, -0.2))
+        label.setPos(x, float(cycle.nadir.anc))
+        self.counts.addItem(label, ignoreBounds=True)
+        self.earlier_nadirs.append(text)
+
     def _draw_day1(self) -> None:
         line = pg.InfiniteLine(
             pos=1.0,
@@ -407,6 +437,20 @@ class ChartView(QWidget):
             curve.scatter.opts["hoverable"] = True
             curve.scatter.opts["tip"] = _tip
             self.temps.addItem(curve)
+            febrile = [i for i, t in enumerate(temps) if counts_as_fever(rule, t.celsius)]
+            if febrile:
+                self.fever_readings = pg.ScatterPlotItem(
+                    [xs[i] for i in febrile],
+                    [ys[i] for i in febrile],
+                    symbol="d",
+                    size=11,
+                    brush=pg.mkBrush(FEVER_COLOUR),
+                    pen=pg.mkPen("k"),
+                    data=[tips[i] + f"\nfever ({rule.label})" for i in febrile],
+                )
+                self.fever_readings.opts["hoverable"] = True
+                self.fever_readings.opts["tip"] = _tip
+                self.temps.addItem(self.fever_readings)
         alerts = [a for a in chart.alerts if a.at.astimezone(chart.tz).date() >= start]
         if alerts:
             ax = [day_position(cycle.cycle.day1, a.at, chart.tz) for a in alerts]

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart import __version__
-from wardchart.domain.chart import ChartedResult
 from wardchart.domain.records import Patient
 from wardchart.ui import settings
 from wardchart.ui.census import CensusPanel
 from wardchart.ui.patient_view import PatientView
+from wardchart.ui.records_panel import RecordRef
 from wardchart.ui.session import ChartSession
 
 #: The census shows how old results are and today's cycle day: recompute periodically.
@@ -57,8 +57,8 @@ class MainWindow(QMainWindow):
         self.census.patient_opened.connect(self._on_patient_opened)
         self.patient_view.view_changed.connect(self._on_view_changed)
         self.patient_view.history_requested.connect(self.open_history)
-        self.patient_view.correct_requested.connect(self.open_correct_cbc)
-        self.patient_view.withdraw_requested.connect(self.open_withdraw_result)
+        self.patient_view.correct_requested.connect(self.open_correct)
+        self.patient_view.withdraw_requested.connect(self.open_withdraw)
         self.refresh_timer = QTimer(self, interval=REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresh)
         self._update_actions()
@@ -97,6 +97,19 @@ class MainWindow(QMainWindow):
         patient_menu.addAction(
             self._action(
                 "cycle", "&Start cycle…", self.open_cycle, "Ctrl+Shift+C", needs_patient=True
+            )
+        )
+        patient_menu.addAction(
+            self._action(
+                "edit_patient", "&Edit patient details…", self.open_edit_patient, needs_patient=True
+            )
+        )
+        patient_menu.addAction(
+            self._action(
+                "remove_patient",
+                "&Remove patient (entered in error)…",
+                self.open_remove_patient,
+                needs_patient=True,
             )
         )
         patient_menu.addSeparator()
@@ -198,7 +211,7 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return None
-        dialog = AdmitDialog(self.session, self)
+        dialog = AdmitDialog(self.session, parent=self)
         dialog.open()
         return dialog
 
@@ -214,7 +227,7 @@ class MainWindow(QMainWindow):
         """Patient → Start cycle…"""
         from wardchart.ui.dialogs.entry import CycleDialog
 
-        return self._for_patient(lambda s, p: CycleDialog(s, p, self))
+        return self._for_patient(lambda s, p: CycleDialog(s, p, parent=self))
 
     def open_cbc(self) -> QDialog | None:
         """Chart → Record CBC…"""
@@ -222,27 +235,52 @@ class MainWindow(QMainWindow):
 
         return self._for_patient(lambda s, p: CbcDialog(s, p, parent=self))
 
-    def open_correct_cbc(self, item: ChartedResult) -> QDialog | None:
-        """Correct the selected result (the same checks as a new entry, plus a reason)."""
-        from wardchart.ui.dialogs.entry import CbcDialog
+    def open_correct(self, ref: RecordRef) -> QDialog | None:
+        """Correct the selected record: the same checks as a new entry, plus a reason."""
+        from wardchart.ui.dialogs import entry
 
-        return self._for_patient(lambda s, p: CbcDialog(s, p, correcting=item, parent=self))
+        makers: dict[str, Callable[[ChartSession, Patient], QDialog]] = {
+            "results": lambda s, p: entry.CbcDialog(s, p, correcting=ref.item, parent=self),
+            "temperatures": lambda s, p: entry.TemperatureDialog(
+                s, p, correcting=ref.item, parent=self
+            ),
+            "gcsf_doses": lambda s, p: entry.GcsfDialog(s, p, correcting=ref.item, parent=self),
+            "cycles": lambda s, p: entry.CycleDialog(s, p, correcting=ref.item, parent=self),
+        }
+        return self._for_patient(makers[ref.table])
 
-    def open_withdraw_result(self, item: ChartedResult) -> QDialog | None:
-        """Mark the selected result entered in error."""
+    def open_withdraw(self, ref: RecordRef) -> QDialog | None:
+        """Mark the selected record entered in error."""
         from wardchart.ui.dialogs.entry import WithdrawDialog
 
-        r = item.result
-        what = f"CBC taken {r.taken.astimezone():%Y-%m-%d %H:%M}: WBC {r.wbc}, ANC {r.anc}"
-        return self._for_patient(lambda s, _p: WithdrawDialog(s, "results", r.id, what, self))
+        return self._for_patient(
+            lambda s, _p: WithdrawDialog(s, ref.table, ref.record_id, ref.description, self)
+        )
 
-    def open_history(self, item: ChartedResult) -> QDialog | None:
-        """Show a result's correction history."""
+    def open_history(self, ref: RecordRef) -> QDialog | None:
+        """Show every version of the selected record."""
         from wardchart.ui.dialogs.history import HistoryDialog
 
-        title = f"History of the CBC taken {item.result.taken.astimezone():%Y-%m-%d %H:%M}"
         return self._for_patient(
-            lambda s, _p: HistoryDialog(title, s.history("results", item.result.id), self)
+            lambda s, _p: HistoryDialog(
+                f"History — {ref.description}", s.history(ref.table, ref.record_id), self
+            )
+        )
+
+    def open_edit_patient(self) -> QDialog | None:
+        """Patient → Edit patient details… (a correction, or a move to another bed)."""
+        from wardchart.ui.dialogs.entry import AdmitDialog
+
+        return self._for_patient(lambda s, p: AdmitDialog(s, correcting=p, parent=self))
+
+    def open_remove_patient(self) -> QDialog | None:
+        """Patient → Remove patient (entered in error)…"""
+        from wardchart.ui.dialogs.entry import WithdrawDialog
+
+        return self._for_patient(
+            lambda s, p: WithdrawDialog(
+                s, "patients", p.id, f"{p.name} (MRN {p.mrn}) and the whole chart", self
+            )
         )
 
     def open_temperature(self) -> QDialog | None:
@@ -255,7 +293,7 @@ class MainWindow(QMainWindow):
         """Chart → Record G-CSF dose…"""
         from wardchart.ui.dialogs.entry import GcsfDialog
 
-        return self._for_patient(lambda s, p: GcsfDialog(s, p, self))
+        return self._for_patient(lambda s, p: GcsfDialog(s, p, parent=self))
 
     def open_precautions(self, active: bool) -> QDialog | None:
         """Set or clear neutropenic precautions."""
@@ -291,7 +329,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_patient_opened(self, _patient_id: str) -> None:
-        self.patient_view.table.setFocus()
+        self.patient_view.records.tabs.currentWidget().setFocus()
 
     def _on_view_changed(self) -> None:
         view = self.patient_view.current_view()

@@ -1,107 +1,27 @@
-"""The right-hand side: patient header, cycle-day chart, and the selected cycle's results."""
+"""The right-hand side: patient header, cycle-day chart, and the shown cycle's records."""
 
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
-from wardchart.domain.grading import Grade
+from wardchart.domain.chart import CycleChart, PatientChart
 from wardchart.domain.timeparse import iso_local
-from wardchart.domain.units import display
+from wardchart.ui.records_panel import RecordsPanel
 
 if TYPE_CHECKING:
     from wardchart.ui.chart import ChartView
-
-Index = QModelIndex | QPersistentModelIndex
-RESULT_COLUMNS = (
-    "Taken",
-    "Day",
-    "WBC",
-    "ANC",
-    "ANC from",
-    "ANC grade",
-    "WBC grade",
-    "Entered by",
-    "",
-)
-
-
-def _grade_text(grade: Grade | None) -> str:
-    if grade is None:
-        return ""
-    return f"{grade.short} (v{grade.version})"
-
-
-class ResultsModel(QAbstractTableModel):
-    """A cycle's results as a table (oldest first, as on the chart)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ChartedResult] = []
-        self._chart: PatientChart | None = None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RESULT_COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return RESULT_COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.cells(self._rows[index.row()])[index.column()]
-
-    def cells(self, item: ChartedResult) -> tuple[str, ...]:
-        """The text of every column for one result."""
-        r = item.result
-        tz = None if self._chart is None else self._chart.tz
-        return (
-            iso_local(r.taken, tz)[:16].replace("T", " "),
-            "" if item.cycle_day is None else str(item.cycle_day),
-            "" if r.wbc is None else display(r.wbc),
-            "" if r.anc is None else display(r.anc),
-            r.anc_source or "",
-            _grade_text(item.anc_grade),
-            _grade_text(item.wbc_grade),
-            r.recorded_by,
-            "corrected" if r.corrected else "",
-        )
-
-    def set_results(self, chart: PatientChart | None, rows: list[ChartedResult]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._chart, self._rows = chart, list(rows)
-        self.endResetModel()
-
-    def result_at(self, row: int) -> ChartedResult:
-        """The result at a row."""
-        return self._rows[row]
 
 
 def header_html(chart: PatientChart) -> str:
@@ -147,10 +67,10 @@ def header_html(chart: PatientChart) -> str:
 
 
 class PatientView(QWidget):
-    """Header, chart controls, the chart and the results table for one patient."""
+    """Header, chart controls, the chart and the records tables for one patient."""
 
     view_changed = Signal()
-    history_requested = Signal(object)  # ChartedResult
+    history_requested = Signal(object)  # RecordRef
     correct_requested = Signal(object)
     withdraw_requested = Signal(object)
 
@@ -179,36 +99,8 @@ class PatientView(QWidget):
         self.chart_holder.addWidget(self.placeholder)
         chart_box = QWidget()
         chart_box.setLayout(self.chart_holder)
-        self.results = ResultsModel()
-        self.table = QTableView()
-        self.table.setAccessibleName("Results of the cycle shown")
-        self.table.setModel(self.results)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.history_button = QPushButton("History…")
-        self.correct_button = QPushButton("Correct…")
-        self.withdraw_button = QPushButton("Entered in error…")
-        for button, text in (
-            (self.history_button, "Correction history of the selected result"),
-            (self.correct_button, "Correct the selected result"),
-            (self.withdraw_button, "Mark the selected result entered in error"),
-        ):
-            button.setAccessibleName(text)
-            button.setToolTip(text)
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Results of the cycle shown"))
-        buttons.addStretch(1)
-        for button in (self.history_button, self.correct_button, self.withdraw_button):
-            buttons.addWidget(button)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(buttons)
-        lower_layout.addWidget(self.table)
+        self.records = RecordsPanel()
+        lower = self.records
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(chart_box)
         self.splitter.addWidget(lower)
@@ -221,13 +113,9 @@ class PatientView(QWidget):
         layout.addWidget(self.splitter, 1)
         self.cycle_box.currentIndexChanged.connect(self._on_view_changed)
         self.calendar_box.toggled.connect(self._on_view_changed)
-        self.history_button.clicked.connect(lambda: self._emit_for_selected(self.history_requested))
-        self.correct_button.clicked.connect(lambda: self._emit_for_selected(self.correct_requested))
-        self.withdraw_button.clicked.connect(
-            lambda: self._emit_for_selected(self.withdraw_requested)
-        )
-        self._update_buttons()
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.records.history_requested.connect(self.history_requested)
+        self.records.correct_requested.connect(self.correct_requested)
+        self.records.withdraw_requested.connect(self.withdraw_requested)
 
     # --- public API ---------------------------------------------------------------------
 
@@ -269,11 +157,6 @@ class PatientView(QWidget):
         if position >= 0:
             self.cycle_box.setCurrentIndex(position)
 
-    def selected_result(self) -> ChartedResult | None:
-        """The result selected in the table."""
-        rows = self.table.selectionModel().selectedRows()
-        return self.results.result_at(rows[0].row()) if rows else None
-
     # --- internals ----------------------------------------------------------------------
 
     def _shown_cycle(self) -> CycleChart | None:
@@ -287,31 +170,11 @@ class PatientView(QWidget):
 
     def _redraw(self) -> None:
         chart, view = self.chart, self.current_view()
-        cycle = self._shown_cycle()
-        if chart is None:
-            rows: list[ChartedResult] = []
-        elif view == "overlay" or cycle is None:
-            rows = list(chart.all_results)
-        else:
-            rows = list(cycle.results)
-            if cycle.cycle.number == 1:
-                rows = list(chart.baseline) + rows
-        self.results.set_results(chart, rows)
+        self.records.show_records(chart, None if view == "overlay" else self._shown_cycle())
         self.calendar_box.setEnabled(view != "overlay")
         if self.chart_view is not None:
             self.chart_view.show_chart(chart, view, self.calendar_box.isChecked())
-        self._update_buttons()
 
     def _on_view_changed(self) -> None:
         self._redraw()
         self.view_changed.emit()
-
-    def _emit_for_selected(self, signal: Any) -> None:
-        selected = self.selected_result()
-        if selected is not None:
-            signal.emit(selected)
-
-    def _update_buttons(self) -> None:
-        has = self.selected_result() is not None
-        for button in (self.history_button, self.correct_button, self.withdraw_button):
-            button.setEnabled(has)

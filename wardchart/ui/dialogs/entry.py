@@ -11,11 +11,11 @@ from decimal import Decimal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from wardchart.domain.anc import resolve_anc
-from wardchart.domain.chart import ChartedResult
+from wardchart.domain.chart import ChartedResult, CycleChart
 from wardchart.domain.grading import grade_anc
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.records import Patient, Temperature
+from wardchart.domain.records import GcsfDose, Patient, Temperature
 from wardchart.domain.regimens import parse_window
 from wardchart.domain.units import (
     ACCEPTED_COUNT_UNITS,
@@ -45,23 +45,43 @@ def _optional_number(dialog: FormDialog, name: str, problems: list[Problem]) -> 
 
 
 class AdmitDialog(FormDialog):
-    """Admit a patient."""
+    """Admit a patient, or correct a patient's details (a new bed included)."""
 
-    def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
-        super().__init__("Admit patient", parent)
-        self.session = session
-        self.add_field("mrn", "MRN:", QLineEdit())
-        self.add_field("name", "Name:", QLineEdit(placeholderText="Family, Given"))
-        self.add_field("dob", "Date of birth:", self.date_edit(session.now().date()))
+    def __init__(
+        self,
+        session: ChartSession,
+        correcting: Patient | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = f"Edit patient details — {correcting.name}" if correcting else "Admit patient"
+        super().__init__(title, parent)
+        self.session, self.correcting = session, correcting
+        p = correcting
+        self.add_field("mrn", "MRN:", QLineEdit(p.mrn if p else ""))
+        self.add_field(
+            "name", "Name:", QLineEdit(p.name if p else "", placeholderText="Family, Given")
+        )
+        self.add_field(
+            "dob", "Date of birth:", self.date_edit(p.dob if p else session.now().date())
+        )
         sex = QComboBox()
         sex.addItems(["", "F", "M", "X"])
+        sex.setCurrentText(p.sex if p else "")
         self.add_field("sex", "Sex:", sex)
-        self.add_field("bed", "Bed:", QLineEdit())
-        self.add_field("diagnosis", "Diagnosis:", QLineEdit())
-        self.add_field(
-            "marrow", "Higher risk:", QCheckBox("Haematological cancer involving the marrow")
-        )
-        self.add_field("immune", "", QCheckBox("Immune disorder"))
+        self.add_field("bed", "Bed:", QLineEdit(p.bed if p else ""))
+        self.add_field("diagnosis", "Diagnosis:", QLineEdit(p.diagnosis if p else ""))
+        marrow = QCheckBox("Haematological cancer involving the marrow")
+        marrow.setChecked(bool(p and p.marrow_involved))
+        self.add_field("marrow", "Higher risk:", marrow)
+        immune = QCheckBox("Immune disorder")
+        immune.setChecked(bool(p and p.immune_disorder))
+        self.add_field("immune", "", immune)
+        if p is not None:
+            self.add_field(
+                "reason",
+                "Reason for the change:",
+                QLineEdit(placeholderText="e.g. moved to bed 4B-02, or spelling"),
+            )
 
     def submit(self, confirmed: bool) -> None:
         sex = self.fields["sex"]
@@ -69,46 +89,78 @@ class AdmitDialog(FormDialog):
         assert isinstance(sex, QComboBox)
         assert isinstance(marrow, QCheckBox)
         assert isinstance(immune, QCheckBox)
-        self.session.save(
-            operations.admit_patient,
-            mrn=self.text("mrn"),
-            name=self.text("name"),
-            dob=self.day("dob"),
-            sex=sex.currentText(),
-            bed=self.text("bed"),
-            diagnosis=self.text("diagnosis"),
-            marrow_involved=marrow.isChecked(),
-            immune_disorder=immune.isChecked(),
-        )
+        details = {
+            "mrn": self.text("mrn"),
+            "name": self.text("name"),
+            "dob": self.day("dob"),
+            "sex": sex.currentText(),
+            "bed": self.text("bed"),
+            "diagnosis": self.text("diagnosis"),
+            "marrow_involved": marrow.isChecked(),
+            "immune_disorder": immune.isChecked(),
+        }
+        if self.correcting is None:
+            self.session.save(operations.admit_patient, **details)
+        else:
+            self.session.save(
+                operations.correct_patient,
+                patient=self.correcting,
+                reason=self.text("reason"),
+                **details,
+            )
 
 
 class CycleDialog(FormDialog):
-    """Start the patient's next cycle (regimen from the ward's library)."""
+    """Start the patient's next cycle (regimen from the ward's library), or correct one."""
 
     def __init__(
-        self, session: ChartSession, patient: Patient, parent: QWidget | None = None
+        self,
+        session: ChartSession,
+        patient: Patient,
+        correcting: CycleChart | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(f"Start cycle — {patient.name}", parent)
-        self.session, self.patient = session, patient
+        if correcting is None:
+            title = f"Start cycle — {patient.name}"
+        else:
+            title = f"Correct cycle {correcting.cycle.number} — {patient.name}"
+        super().__init__(title, parent)
+        self.session, self.patient, self.correcting = session, patient, correcting
         regimen = QComboBox()
         regimen.setEditable(True)
         for r in session.regimens():
-            regimen.addItem(f"{r.name}", r.name)
+            regimen.addItem(r.name, r.name)
         self.add_field(
             "regimen",
             "Regimen:",
             regimen,
             "Choose from the ward's library, or type a name and give its window",
         )
-        self.add_field("day1", "Day 1 (given on):", self.date_edit(session.now().date()))
+        c = None if correcting is None else correcting.cycle
+        self.add_field(
+            "day1", "Day 1 (given on):", self.date_edit(c.day1 if c else session.now().date())
+        )
         self.add_field(
             "nadir_window",
             "Nadir window:",
-            QLineEdit(placeholderText="the regimen's (or e.g. 7-14)"),
+            QLineEdit(
+                f"{c.nadir_start}-{c.nadir_end}" if c else "",
+                placeholderText="the regimen's (or e.g. 7-14)",
+            ),
         )
         self.add_field(
-            "cycle_length", "Cycle length (days):", QLineEdit(placeholderText="the regimen's")
+            "cycle_length",
+            "Cycle length (days):",
+            QLineEdit(str(c.cycle_length_days) if c else "", placeholderText="the regimen's"),
         )
+        if c is not None:
+            regimen.setCurrentText(c.regimen_name)
+            regimen.setEnabled(False)
+            self.add_field(
+                "reason",
+                "Reason for correction:",
+                QLineEdit(placeholderText="e.g. chemotherapy was given a day later"),
+            )
 
     def submit(self, confirmed: bool) -> None:
         regimen = self.fields["regimen"]
@@ -129,13 +181,25 @@ class CycleDialog(FormDialog):
                 problems.append(Problem("cycle_length", "give a whole number of days"))
         if problems:
             raise InvalidEntry(problems)
+        if self.correcting is None:
+            self.session.save(
+                operations.start_cycle,
+                patient=self.patient,
+                regimen_name=regimen.currentText().strip(),
+                day1=self.day("day1"),
+                nadir_window=window,
+                cycle_length_days=length,
+            )
+            return
+        c = self.correcting.cycle
         self.session.save(
-            operations.start_cycle,
+            operations.correct_cycle,
             patient=self.patient,
-            regimen_name=regimen.currentText().strip(),
+            record_id=c.id,
             day1=self.day("day1"),
-            nadir_window=window,
-            cycle_length_days=length,
+            nadir_window=window or (c.nadir_start, c.nadir_end),
+            cycle_length_days=length or c.cycle_length_days,
+            reason=self.text("reason"),
         )
 
 
@@ -318,30 +382,53 @@ class TemperatureDialog(FormDialog):
 
 
 class GcsfDialog(FormDialog):
-    """Record a G-CSF dose."""
+    """Record (or correct) a G-CSF dose."""
 
     def __init__(
-        self, session: ChartSession, patient: Patient, parent: QWidget | None = None
+        self,
+        session: ChartSession,
+        patient: Patient,
+        correcting: GcsfDose | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(f"Record G-CSF dose — {patient.name} (MRN {patient.mrn})", parent)
-        self.session, self.patient = session, patient
-        self.add_field("given", "Given at:", self.time_edit(session.now()))
+        title = "Correct G-CSF dose" if correcting else "Record G-CSF dose"
+        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent)
+        self.session, self.patient, self.correcting = session, patient, correcting
+        self.add_field(
+            "given", "Given at:", self.time_edit(correcting.given if correcting else session.now())
+        )
         drug = QComboBox()
         drug.setEditable(True)
         drug.addItems(["pegfilgrastim", "filgrastim", "lipegfilgrastim"])
+        if correcting is not None:
+            drug.setCurrentText(correcting.drug)
         self.add_field("drug", "Drug:", drug)
-        self.add_field("dose", "Dose:", QLineEdit(placeholderText="e.g. 6 mg SC"))
+        self.add_field(
+            "dose",
+            "Dose:",
+            QLineEdit(correcting.dose if correcting else "", placeholderText="e.g. 6 mg SC"),
+        )
+        if correcting is not None:
+            self.add_field("reason", "Reason for correction:", QLineEdit())
 
     def submit(self, confirmed: bool) -> None:
         drug = self.fields["drug"]
         assert isinstance(drug, QComboBox)
-        self.session.save(
-            operations.record_gcsf,
-            patient=self.patient,
-            given=self.when("given"),
-            drug=drug.currentText(),
-            dose=self.text("dose"),
-        )
+        kwargs = {
+            "patient": self.patient,
+            "given": self.when("given"),
+            "drug": drug.currentText(),
+            "dose": self.text("dose"),
+        }
+        if self.correcting is None:
+            self.session.save(operations.record_gcsf, **kwargs)
+        else:
+            self.session.save(
+                operations.correct_gcsf,
+                record_id=self.correcting.id,
+                reason=self.text("reason"),
+                **kwargs,
+            )
 
 
 class PrecautionsDialog(FormDialog):

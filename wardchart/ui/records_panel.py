@@ -1,0 +1,271 @@
+"""The records under the chart: results, temperatures, G-CSF doses and cycles, each one
+action away from its history, its correction, or being marked entered in error."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
+from wardchart.domain.grading import Grade
+from wardchart.domain.records import GcsfDose, Temperature
+from wardchart.domain.timeparse import iso_local
+from wardchart.domain.units import display
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """A record shown in a table: its table, stable id, a description, and the record."""
+
+    table: str
+    record_id: str
+    description: str
+    item: Any
+
+
+def _when(value: datetime, tz: tzinfo | None) -> str:
+    return iso_local(value, tz)[:16].replace("T", " ")
+
+
+def _grade(grade: Grade | None) -> str:
+    return "" if grade is None else f"{grade.short} (v{grade.version})"
+
+
+def result_row(item: ChartedResult, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
+    """A result's cells and reference."""
+    r = item.result
+    cells = (
+        _when(r.taken, tz),
+        "" if item.cycle_day is None else str(item.cycle_day),
+        "" if r.wbc is None else display(r.wbc),
+        "" if r.anc is None else display(r.anc),
+        r.anc_source or "",
+        _grade(item.anc_grade),
+        _grade(item.wbc_grade),
+        r.recorded_by,
+        "corrected" if r.corrected else "",
+    )
+    what = f"CBC taken {cells[0]}: WBC {cells[2] or '—'}, ANC {cells[3] or '—'}"
+    return cells, RecordRef("results", r.id, what, item)
+
+
+def temperature_row(t: Temperature, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
+    """A temperature's cells and reference."""
+    cells = (_when(t.taken, tz), f"{display(t.celsius, 1)} °C", t.route, t.recorded_by)
+    return cells, RecordRef("temperatures", t.id, f"Temperature {cells[1]} at {cells[0]}", t)
+
+
+def gcsf_row(d: GcsfDose, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
+    """A G-CSF dose's cells and reference."""
+    cells = (_when(d.given, tz), d.drug, d.dose, d.recorded_by)
+    return cells, RecordRef("gcsf_doses", d.id, f"{d.drug} {d.dose} given {cells[0]}", d)
+
+
+def cycle_row(c: CycleChart) -> tuple[tuple[str, ...], RecordRef]:
+    """A cycle's cells and reference."""
+    cells = (
+        str(c.cycle.number),
+        c.cycle.regimen_name,
+        c.cycle.day1.isoformat(),
+        f"D{c.window[0]}–D{c.window[1]}",
+        f"{c.cycle.cycle_length_days} d",
+        "—" if c.nadir is None else f"{display(c.nadir.anc)} on D{c.nadir.cycle_day}",
+        "—" if c.recovery is None else f"D{c.recovery.cycle_day}",
+    )
+    what = f"Cycle {cells[0]} of {cells[1]}, day 1 {cells[2]}"
+    return cells, RecordRef("cycles", c.cycle.id, what, c)
+
+
+class RecordsModel(QAbstractTableModel):
+    """Rows of text with the record each row stands for."""
+
+    def __init__(self, headers: Sequence[str]) -> None:
+        super().__init__()
+        self.headers = tuple(headers)
+        self._rows: list[tuple[tuple[str, ...], RecordRef]] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._rows[index.row()][0][index.column()]
+
+    def set_rows(self, rows: list[tuple[tuple[str, ...], RecordRef]]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        """The text of a row."""
+        return self._rows[row][0]
+
+    def ref(self, row: int) -> RecordRef:
+        """The record a row stands for."""
+        return self._rows[row][1]
+
+
+TABS = (
+    (
+        "results",
+        "Results",
+        ("Taken", "Day", "WBC", "ANC", "ANC from", "ANC grade", "WBC grade", "Entered by", ""),
+    ),
+    ("temperatures", "Temperatures", ("Taken", "Temperature", "Route", "Entered by")),
+    ("gcsf_doses", "G-CSF doses", ("Given", "Drug", "Dose", "Entered by")),
+    (
+        "cycles",
+        "Cycles",
+        ("Cycle", "Regimen", "Day 1", "Expected nadir", "Length", "Nadir", "Recovery"),
+    ),
+)
+
+
+class RecordsPanel(QWidget):
+    """Tabs of records for the cycle shown, with History, Correct and Entered in error."""
+
+    history_requested = Signal(object)
+    correct_requested = Signal(object)
+    withdraw_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Records of the cycle shown")
+        self.models: dict[str, RecordsModel] = {}
+        self.views: dict[str, QTableView] = {}
+        for table, title, headers in TABS:
+            model = RecordsModel(headers)
+            view = QTableView()
+            view.setAccessibleName(f"{title} of the cycle shown")
+            view.setModel(model)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.verticalHeader().hide()
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
+            view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+            self.tabs.addTab(view, title)
+            self.models[table], self.views[table] = model, view
+        self.history_button = QPushButton("History…")
+        self.correct_button = QPushButton("Correct…")
+        self.withdraw_button = QPushButton("Entered in error…")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button, signal, text in (
+            (self.history_button, self.history_requested, "Every version of the selected record"),
+            (self.correct_button, self.correct_requested, "Correct the selected record"),
+            (
+                self.withdraw_button,
+                self.withdraw_requested,
+                "Mark the selected record entered in error",
+            ),
+        ):
+            button.setAccessibleName(text)
+            button.setToolTip(text)
+            button.clicked.connect(lambda _=False, s=signal: self._emit(s))
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _: self._update_buttons())
+        self._update_buttons()
+
+    # --- public API ---------------------------------------------------------------------
+
+    def show_records(self, chart: PatientChart | None, cycle: CycleChart | None) -> None:
+        """Fill the tabs for one cycle (None: every cycle) of a chart."""
+        if chart is None:
+            for model in self.models.values():
+                model.set_rows([])
+            self._update_buttons()
+            return
+        tz = chart.tz
+        if cycle is None:
+            results = list(chart.all_results)
+            start, end = date.min, date.max
+        else:
+            results = list(cycle.results)
+            start, end = _period(chart, cycle)
+            if cycle.cycle.number == 1:
+                results = list(chart.baseline) + results
+
+        def within(when: datetime) -> bool:
+            return start <= when.astimezone(tz).date() < end
+
+        self.models["results"].set_rows([result_row(r, tz) for r in results])
+        self.models["temperatures"].set_rows(
+            [temperature_row(t, tz) for t in chart.temperatures if within(t.taken)]
+        )
+        self.models["gcsf_doses"].set_rows(
+            [gcsf_row(d, tz) for d in chart.gcsf_doses if within(d.given)]
+        )
+        self.models["cycles"].set_rows([cycle_row(c) for c in chart.cycles])
+        self._update_buttons()
+
+    def selected(self) -> RecordRef | None:
+        """The record selected on the current tab."""
+        view = self.tabs.currentWidget()
+        assert isinstance(view, QTableView)
+        rows = view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        model = view.model()
+        assert isinstance(model, RecordsModel)
+        return model.ref(rows[0].row())
+
+    def select(self, table: str, row: int) -> None:
+        """Select a row of a tab (keyboard users and tests)."""
+        self.tabs.setCurrentWidget(self.views[table])
+        self.views[table].selectRow(row)
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _emit(self, signal: Any) -> None:
+        ref = self.selected()
+        if ref is not None:
+            signal.emit(ref)
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.history_button, self.correct_button, self.withdraw_button):
+            button.setEnabled(has)
+
+
+def _period(chart: PatientChart, cycle: CycleChart) -> tuple[date, date]:
+    """The dates that belong to a cycle: from its day 1 (cycle 1: from the first record)
+    to the next cycle's day 1."""
+    later = [c.cycle.day1 for c in chart.cycles if c.cycle.day1 > cycle.cycle.day1]
+    start = date.min if cycle.cycle.number == 1 else cycle.cycle.day1
+    return start, min(later, default=date.max)
