@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -373,6 +374,11 @@ def test_every_action_is_named_and_described(window: MainWindow) -> None:
         assert action.text(), name
         assert action.statusTip(), name
     assert window.actions_by_name["cbc"].shortcut().toString() == "Ctrl+L"
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for name, action in window.actions_by_name.items():
+        shortcut = action.shortcut().toString()
+        if shortcut and name != "quit":
+            assert shortcut in readme, (name, shortcut)
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
