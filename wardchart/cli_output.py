@@ -101,7 +101,8 @@ def chart_text(chart: PatientChart) -> str:
             out.append(table(("Taken", "Day", "WBC", "ANC", "Grade"), rows))
         if c.nadir is not None:
             grade = "" if c.nadir_grade is None else f", {c.nadir_grade}"
-            out.append(f"Nadir: ANC {display(c.nadir.anc)} on day {c.nadir.cycle_day}{grade}")
+            word = "Lowest so far" if c.nadir_provisional else "Nadir"
+            out.append(f"{word}: ANC {display(c.nadir.anc)} on day {c.nadir.cycle_day}{grade}")
         if c.recovery is not None:
             out.append(f"Recovery (ANC ≥ {s.recovery_anc}): day {c.recovery.cycle_day}")
         out.append(f"Next cycle: {c.readiness.status} — {c.readiness.reason}")

@@ -91,6 +91,7 @@ def test_summary_json_shape_and_exact_numbers() -> None:
         "cycle_day": 11,
         "taken": "2025-03-13T07:00:00+00:00",
         "grade": 4,
+        "provisional": True,
     }
     assert cycle["recovery_day"] is None
     day9 = cycle["results"][1]
@@ -138,3 +139,14 @@ def test_age_text() -> None:
 def test_export_rows_cover_every_kind() -> None:
     kinds = {row["kind"] for row in export_rows(chart())}
     assert kinds == {"cycle", "result", "temperature", "febrile_neutropenia"}
+
+
+def test_a_nadir_is_provisional_until_the_window_ends_or_the_count_recovers() -> None:
+    assert chart().cycles[0].nadir_provisional  # day 11 of a 10–14 window
+    assert not chart(now=NOW + timedelta(days=4)).cycles[0].nadir_provisional  # day 15
+    recovered = [*RESULTS, res("d12", at(12), "1.6")]
+    c = build_chart(PATIENT, [CYCLE], recovered, TEMPS, [], [], WardSettings(), NOW, UTC)
+    assert not c.cycles[0].nadir_provisional
+    later = Cycle("c2", "p1", 2, "AC", DAY1 + timedelta(days=9), 21, 10, 14)
+    two = build_chart(PATIENT, [CYCLE, later], RESULTS, TEMPS, [], [], WardSettings(), NOW, UTC)
+    assert not two.cycles[0].nadir_provisional  # an earlier cycle's nadir is final

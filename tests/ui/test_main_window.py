@@ -124,7 +124,7 @@ def test_overlay_all_cycles_fades_the_earlier_one(window: MainWindow) -> None:
     # Both cycles on the same cycle-day axis: cycle 1 day 10 sits at x ≈ 10.29.
     assert c1.anc_x[2] == pytest.approx(day_position(A_DAY1S[0], at(A_DAY1S[0], 10)))
     assert not window.patient_view.calendar_box.isEnabled()
-    assert view.earlier_nadirs == ["C1 nadir 0.45 · D11"]
+    assert view.earlier_nadirs == ["C1 0.45 on D11"]
 
 
 def test_an_earlier_cycle_and_the_calendar_axis(window: MainWindow) -> None:

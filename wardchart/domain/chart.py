@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from wardchart.domain.cycles import assign_cycle, cycle_day
 from wardchart.domain.fever import FN_RULES, Alert, evaluate_fn
@@ -51,6 +51,9 @@ class CycleChart:
     nadir_grade: Grade | None
     recovery: ChartedResult | None
     readiness: ReadinessCheck
+    #: The current cycle, before the end of its window and not yet recovered: the lowest
+    #: count so far, and the real nadir may still come.
+    nadir_provisional: bool = False
 
     @property
     def window(self) -> tuple[int, int]:
@@ -174,8 +177,10 @@ def build_chart(
             per_cycle[index].append(
                 ChartedResult(result, cycle.number, cycle_day(cycle.day1, on), anc_grade, wbc_grade)
             )
+    today = now.astimezone(tz).date()
     charts = tuple(
-        _cycle_chart(c, rs, settings) for c, rs in zip(ordered_cycles, per_cycle, strict=True)
+        _cycle_chart(c, rs, settings, today if c is ordered_cycles[-1] else None)
+        for c, rs in zip(ordered_cycles, per_cycle, strict=True)
     )
     alerts = evaluate_fn(
         FN_RULES[settings.fn_rule],
@@ -201,7 +206,10 @@ def build_chart(
     )
 
 
-def _cycle_chart(cycle: Cycle, results: list[ChartedResult], settings: WardSettings) -> CycleChart:
+def _cycle_chart(
+    cycle: Cycle, results: list[ChartedResult], settings: WardSettings, today: date | None
+) -> CycleChart:
+    """One cycle's chart; ``today`` is given for the current cycle only."""
     pairs = [(r.result, r.cycle_day or 0) for r in results]
     nadir = find_nadir(pairs)
     nadir_grade = None
@@ -212,6 +220,18 @@ def _cycle_chart(cycle: Cycle, results: list[ChartedResult], settings: WardSetti
     if recovery_pair is not None:
         recovery = next(r for r in results if r.result is recovery_pair[0])
     latest = next((r.result for r in reversed(results) if r.result.anc is not None), None)
+    provisional = (
+        today is not None
+        and nadir is not None
+        and recovery is None
+        and cycle_day(cycle.day1, today) <= cycle.nadir_end
+    )
     return CycleChart(
-        cycle, tuple(results), nadir, nadir_grade, recovery, next_cycle_readiness(cycle, latest)
+        cycle,
+        tuple(results),
+        nadir,
+        nadir_grade,
+        recovery,
+        next_cycle_readiness(cycle, latest),
+        provisional,
     )

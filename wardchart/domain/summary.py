@@ -60,6 +60,7 @@ def chart_summary(chart: PatientChart) -> dict[str, Any]:
                 "cycle_day": c.nadir.cycle_day,
                 "taken": iso_local(c.nadir.result.taken, tz),
                 "grade": _grade(c.nadir_grade),
+                "provisional": c.nadir_provisional,
             }
         cycles.append(
             {

@@ -37,6 +37,8 @@ GCSF_COLOUR = "#1b7f3b"
 FEVER_COLOUR = "#c0392b"
 FADED_ALPHA = 80
 COUNT_LABEL = "count (×10⁹/L)"
+#: Above this y-axis height (×10⁹/L) the grade lines are too close for a label each.
+COMBINE_THRESHOLD_LABELS_ABOVE = 6.0
 
 #: The ANC bounds drawn for each CTCAE version (CR §2.1, §2.3): (value, grade below it).
 THRESHOLDS: dict[CtcaeVersion, tuple[tuple[Decimal, int], ...]] = {
@@ -127,7 +129,9 @@ class ChartView(QWidget):
         for plot in (self.counts, self.temps):
             plot.showGrid(x=True, y=True, alpha=0.15)
             plot.setMenuEnabled(False)
-        self.legend = self.counts.addLegend(offset=(-10, 10), labelTextSize="9pt")
+        self.legend = self.counts.addLegend(
+            offset=(60, 6), labelTextSize="9pt", colCount=3, brush=pg.mkBrush(255, 255, 255, 215)
+        )
         self.drawn: list[DrawnCycle] = []
         self.band: pg.LinearRegionItem | None = None
         self.band_label: pg.TextItem | None = None
@@ -191,12 +195,15 @@ class ChartView(QWidget):
         self._draw_gcsf(chart, selected)
         self._draw_temperatures(chart, selected)
         self._fit_x(selected, chart)
-        self.counts.setTitle(
-            f"Cycle {selected.cycle.number} · {selected.cycle.regimen_name}"
-            f" · day 1 {selected.cycle.day1:%Y-%m-%d}"
-            + ("  (earlier cycles faded)" if overlay else ""),
-            size="10pt",
+        title = (
+            f"Cycle {selected.cycle.number} · {selected.cycle.regimen_name} · day 1 "
+            f"{selected.cycle.day1:%Y-%m-%d}"
         )
+        if overlay:
+            title += "  (earlier cycles faded)"
+            if self.earlier_nadirs:
+                title += "<br>Earlier nadirs: " + " · ".join(self.earlier_nadirs)
+        self.counts.setTitle(title, size="10pt")
 
     @staticmethod
     def selected_cycle(chart: PatientChart, view: str) -> CycleChart:
@@ -226,14 +233,14 @@ class ChartView(QWidget):
         wbc_x = [self._x(chart, cycle, r) for r in wbc]
         wbc_y = [float(r.result.wbc) for r in wbc if r.result.wbc is not None]
         alpha = FADED_ALPHA if faded else 255
-        suffix = f" C{cycle.cycle.number}" if faded else ""
+        # Earlier cycles stay out of the legend but for one "earlier cycles" entry.
         wbc_colour, anc_colour = pg.mkColor(WBC_COLOUR), pg.mkColor(ANC_COLOUR)
         wbc_colour.setAlpha(alpha)
         anc_colour.setAlpha(alpha)
         wbc_item = pg.PlotDataItem(
             wbc_x,
             wbc_y,
-            name=f"WBC{suffix} (dashed, squares)",
+            name=None if faded else "WBC (dashed, squares)",
             pen=pg.mkPen(wbc_colour, width=1.6, style=Qt.PenStyle.DashLine),
             symbol="s",
             symbolSize=6,
@@ -244,7 +251,7 @@ class ChartView(QWidget):
         anc_item = pg.PlotDataItem(
             anc_x,
             anc_y,
-            name=f"ANC{suffix} (solid, circles)",
+            name=None if faded else "ANC (solid, circles)",
             pen=pg.mkPen(anc_colour, width=2.4),
             symbol="o",
             symbolSize=8,
@@ -256,6 +263,8 @@ class ChartView(QWidget):
             item.scatter.opts["hoverable"] = True
             item.scatter.opts["tip"] = _tip
             self.counts.addItem(item)
+        if faded and not any(d.faded for d in self.drawn):
+            self.legend.addItem(anc_item, "earlier cycles (faded)")
         self.drawn.append(
             DrawnCycle(
                 cycle.cycle.number, tuple(anc_x), tuple(anc_y), tuple(wbc_x), tuple(wbc_y), faded
@@ -302,7 +311,8 @@ class ChartView(QWidget):
         x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
         y = float(cycle.nadir.anc)
         grade = "" if cycle.nadir_grade is None else f" · {cycle.nadir_grade.short}"
-        text = f"nadir {display(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
+        word = "lowest so far" if cycle.nadir_provisional else "nadir"
+        text = f"{word} {display(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
         self.nadir_marker = pg.ScatterPlotItem(
             [x],
             [y],
@@ -337,7 +347,7 @@ class ChartView(QWidget):
         if cycle.nadir is None:
             return
         x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
-        text = f"C{cycle.cycle.number} nadir {display(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}"
+        text = f"C{cycle.cycle.number} {display(cycle.nadir.anc)} on D{cycle.nadir.cycle_day}"
         colour = pg.mkColor("#b38f00")
         colour.setAlpha(150)
         star = pg.ScatterPlotItem(
@@ -352,9 +362,6 @@ class ChartView(QWidget):
         star.opts["hoverable"] = True
         star.opts["tip"] = _tip
         self.counts.addItem(star)
-        label = pg.TextItem(text, color="#8a7000", anchor=(0, -0.2))
-        label.setPos(x, float(cycle.nadir.anc))
-        self.counts.addItem(label, ignoreBounds=True)
         self.earlier_nadirs.append(text)
 
     def _draw_day1(self) -> None:
@@ -364,7 +371,7 @@ class ChartView(QWidget):
             movable=False,
             pen=pg.mkPen("k", width=1.2),
             label="D1",
-            labelOpts={"position": 0.97, "color": "k"},
+            labelOpts={"position": 0.08, "color": "k"},
         )
         self.counts.addItem(line, ignoreBounds=True)
         self.temps.addItem(
@@ -400,7 +407,6 @@ class ChartView(QWidget):
         self.gcsf_marker.opts["hoverable"] = True
         self.gcsf_marker.opts["tip"] = _tip
         self.counts.addItem(self.gcsf_marker)
-        self.legend.addItem(self.gcsf_marker, "G-CSF dose (triangle)")
 
     def _draw_temperatures(self, chart: PatientChart, cycle: CycleChart) -> None:
         rule = FN_RULES[chart.settings.fn_rule]
@@ -480,10 +486,16 @@ class ChartView(QWidget):
         high = max([float(cycle.cycle.cycle_length_days) + 1, cycle.window[1] + 2.0, *xs]) + 0.5
         self.counts.setXRange(low, high, padding=0)
         ys = [y for drawn in self.drawn for y in drawn.anc_y + drawn.wbc_y]
-        top = max([2.0, *ys]) * 1.15
+        top = max([2.0, *ys]) * 1.35  # headroom for the legend and the band's label
         self.counts.setYRange(0, top, padding=0)
-        if self.band_label is not None:
-            self.band_label.setPos(self.band_label.pos().x(), top)
+        if self.band_label is not None:  # below the legend, above the usual nadir counts
+            self.band_label.setPos(self.band_label.pos().x(), top * 0.62)
+        if top > COMBINE_THRESHOLD_LABELS_ABOVE and self.threshold_lines:
+            # Lines 0.5 apart on a tall axis are a few pixels apart: one label for all.
+            texts = [str(line.label.format) for line in self.threshold_lines]
+            self.threshold_lines[0].label.setFormat(" · ".join(texts))
+            for line in self.threshold_lines[1:]:
+                line.label.setVisible(False)
 
     def _draw_baseline_only(self, chart: PatientChart) -> None:
         first = (
