@@ -86,4 +86,4 @@ class ChartSession(QObject):
     @property
     def file_name(self) -> str:
         """The chart file's path, for the title bar."""
-        return str(self.store.path)
+        return str(self.store.path.resolve())
