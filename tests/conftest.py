@@ -36,6 +36,14 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
+@pytest.fixture
+def ward(store: ChartStore) -> ChartStore:
+    """Two patients with known results (see ward_fixture.py)."""
+    from ward_fixture import write_ward
+
+    return write_ward(store)
+
+
 CliResult = tuple[int, str, str]
 
 

@@ -45,6 +45,18 @@ def _install_error_hook() -> None:
     sys.excepthook = hook
 
 
+def quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's harmless "propagateSizeHints" notice (environment.md
+    gotcha 9) so a command prints only what it means to; every other message passes."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def _no_display() -> bool:
     """On Linux without X11 or Wayland, Qt would abort the process: say so instead."""
     return (
@@ -59,6 +71,7 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
     """Open the main window on a chart file; return the exit status."""
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        quiet_offscreen_warnings()
     elif _no_display():
         print(
             "wardchart: error: no display to open the window on (DISPLAY is not set); "

@@ -46,6 +46,8 @@ FLAGS = {
     "db": "--db",
     "since": "--since",
     "anc_threshold": "--anc-threshold",
+    "out": "--out",
+    "cycle": "--cycle",
     "plt_threshold": "--plt-threshold",
 }
 
@@ -234,6 +236,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("key")
     sub.add_argument("value")
     sub.set_defaults(handler="settings_set")
+
+    report = command("report", "printable PDF documents (no display needed)")
+    report_cmds = report.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command("patient", "a patient's chart summary", report_cmds)
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--cycle", help="cycle number (default: the current cycle)")
+    sub.add_argument(
+        "--overlay-previous", action="store_true", help="overlay the earlier cycles on the chart"
+    )
+    sub.add_argument("--paper", choices=["a4", "letter"], help="default: the system's")
+    sub.add_argument("--out", required=True, metavar="FILE.pdf")
+    sub.set_defaults(handler="report_patient")
+    sub = command("ward", "the ward handover / downtime sheet", report_cmds)
+    sub.add_argument("--paper", choices=["a4", "letter"], help="default: the system's")
+    sub.add_argument("--out", required=True, metavar="FILE.pdf")
+    sub.set_defaults(handler="report_ward")
 
     audit = command("audit", "the audit log")
     audit_cmds = audit.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -12,9 +12,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from wardchart.cli import Context, dump_json
 from wardchart.cli_output import (
@@ -476,6 +477,122 @@ def cmd_audit_show(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def now_local() -> datetime:
-    """The current local time (aware)."""
-    return datetime.now().astimezone()
+# --- printouts ---------------------------------------------------------------------------
+
+
+def _pdf_target(text: str) -> Path:
+    out = Path(text).expanduser()
+    if out.suffix.lower() != ".pdf":
+        raise InvalidEntry([Problem("out", f"{out} does not end in .pdf")])
+    if not out.parent.is_dir() or not os.access(out.parent, os.W_OK):
+        raise InvalidEntry([Problem("out", f"cannot write to the folder {out.parent}")])
+    return out
+
+
+def _write_report(
+    store: ChartStore,
+    context: Context,
+    out: Path,
+    paint: Any,
+    *,
+    title: str,
+    paper: str | None,
+    landscape: bool,
+    entity: str,
+    patient_id: str | None,
+    detail: dict[str, Any],
+) -> int:
+    """Write a report PDF (all or nothing) and audit who exported what, where to."""
+    from wardchart.report.output import ReportError, default_paper, write_pdf
+
+    try:
+        pages = write_pdf(
+            out, paint, title=title, paper=paper or default_paper(), landscape=landscape
+        )
+    except ReportError as error:
+        raise InvalidEntry([Problem("out", str(error))]) from None
+    operations.log_event(
+        store,
+        action="export",
+        entity=entity,
+        actor=context.actor,
+        now=context.now,
+        patient_id=patient_id,
+        detail={**detail, "to": str(out), "pages": pages, "format": "pdf"},
+    )
+    return pages
+
+
+def _qt_for_printing() -> None:
+    """Printing needs Qt but never a display."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from wardchart.app import quiet_offscreen_warnings
+
+    quiet_offscreen_warnings()
+    if QApplication.instance() is None:
+        QApplication(["wardchart"])
+
+
+def cmd_report_patient(args: argparse.Namespace, context: Context) -> int:
+    """wardchart report patient: a patient's chart summary as a PDF."""
+    out = _pdf_target(args.out)
+    cycle = _int(args.cycle, "cycle")
+    with _chart(context, create=False) as store:
+        patient = queries.require_patient(store.db, args.mrn)
+        settings = queries.ward_settings(store.db)
+        chart = queries.load_chart(store.db, patient, settings, context.now)
+        if cycle is not None and all(c.cycle.number != cycle for c in chart.cycles):
+            raise InvalidEntry([Problem("cycle", f"MRN {patient.mrn} has no cycle {cycle}")])
+        _qt_for_printing()
+        from wardchart.report.documents import PrintContext
+        from wardchart.report.output import render_patient_summary
+
+        printing = PrintContext(context.actor, context.now, store.path, settings.ward_name)
+        pages = _write_report(
+            store,
+            context,
+            out,
+            lambda device: render_patient_summary(
+                device, chart, printing, cycle_number=cycle, overlay_previous=args.overlay_previous
+            ),
+            title=f"Neutropenia chart summary — {patient.name} (MRN {patient.mrn})",
+            paper=args.paper,
+            landscape=False,
+            entity="patient_summary",
+            patient_id=patient.id,
+            detail={"mrn": patient.mrn, "cycle": cycle},
+        )
+    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''})")
+    return 0
+
+
+def cmd_report_ward(args: argparse.Namespace, context: Context) -> int:
+    """wardchart report ward: the ward handover sheet as a PDF."""
+    out = _pdf_target(args.out)
+    with _chart(context, create=False) as store:
+        settings = queries.ward_settings(store.db)
+        charts = [
+            queries.load_chart(store.db, p, settings, context.now)
+            for p in queries.all_patients(store.db)
+        ]
+        _qt_for_printing()
+        from wardchart.report.documents import PrintContext
+        from wardchart.report.output import render_ward_sheet
+
+        printing = PrintContext(context.actor, context.now, store.path, settings.ward_name)
+        pages = _write_report(
+            store,
+            context,
+            out,
+            lambda device: render_ward_sheet(device, charts, printing),
+            title="Ward handover sheet",
+            paper=args.paper,
+            landscape=True,
+            entity="ward_sheet",
+            patient_id=None,
+            detail={"patients": [c.patient.mrn for c in charts]},
+        )
+    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''})")
+    return 0

@@ -6,17 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from ward_fixture import NOW, write_ward
+from ward_fixture import NOW
 
 from wardchart.storage.database import ChartStore
 from wardchart.ui.main_window import MainWindow
 from wardchart.ui.session import ChartSession
-
-
-@pytest.fixture
-def ward(store: ChartStore) -> ChartStore:
-    """Two patients with known results (see ward_fixture.py)."""
-    return write_ward(store)
 
 
 @pytest.fixture(autouse=True)

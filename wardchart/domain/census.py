@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,11 @@ class CensusRow:
     nadir_status: str
     flags: tuple[str, ...]
     readiness: str
+
+
+def bed_sort_key(bed: str) -> tuple[int | str, ...]:
+    """Sort beds as people read them: "4A-2" before "4A-10"."""
+    return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", bed))
 
 
 def age_text(then: datetime, now: datetime) -> str:

@@ -132,6 +132,15 @@ class PatientChart:
         day1 = current.cycle.day1
         return tuple(a for a in self.alerts if a.at.astimezone(self.tz).date() >= day1)
 
+    def period(self, cycle: CycleChart | None) -> tuple[date, date]:
+        """The local dates that belong to a cycle, [start, end): from its day 1 (cycle 1:
+        from the first record) to the next cycle's day 1. None: the whole chart."""
+        if cycle is None:
+            return date.min, date.max
+        later = [c.cycle.day1 for c in self.cycles if c.cycle.day1 > cycle.cycle.day1]
+        start = date.min if cycle.cycle.number == 1 else cycle.cycle.day1
+        return start, min(later, default=date.max)
+
     @property
     def precautions_active(self) -> bool:
         """Whether neutropenic precautions are in force."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wardchart.domain.census import CensusRow
+from wardchart.domain.census import CensusRow, bed_sort_key
 
 # The urgent columns come first so they stay in view on a 1366-pixel laptop screen.
 FIELDS: tuple[tuple[str, Callable[[CensusRow], str]], ...] = (
@@ -47,11 +46,6 @@ GRADE_COLOURS = {0: None, 1: "#fff4c2", 2: "#ffd89a", 3: "#ffb07a", 4: "#ff8a80"
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _natural(text: str) -> tuple[Any, ...]:
-    """Sort "4A-2" before "4A-10"."""
-    return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text))
 
 
 class CensusModel(QAbstractTableModel):
@@ -140,7 +134,7 @@ class CensusModel(QAbstractTableModel):
     @staticmethod
     def _sort_key(row: CensusRow, column: int) -> Any:
         if column == 0:
-            return str(_natural(row.bed))
+            return str(bed_sort_key(row.bed))
         if column == GRADE_COLUMN:
             return -1 if row.anc_grade is None else row.anc_grade
         return CensusModel.cells(row)[column].lower()

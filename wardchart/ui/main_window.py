@@ -7,6 +7,7 @@ before pyqtgraph is imported; the chart arrives a moment later (``load_chart``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -87,6 +88,48 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(
+            self._action(
+                "preview",
+                "Print pre&view — patient summary…",
+                lambda: self.print_patient("preview"),
+                "Ctrl+Shift+P",
+                needs_patient=True,
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "print",
+                "&Print patient summary…",
+                lambda: self.print_patient("print"),
+                QKeySequence.StandardKey.Print,
+                needs_patient=True,
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "export",
+                "&Export patient summary PDF…",
+                lambda: self.print_patient("export"),
+                "Ctrl+E",
+                needs_patient=True,
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "ward_preview", "Print preview — &ward sheet…", lambda: self.print_ward("preview")
+            )
+        )
+        file_menu.addAction(
+            self._action("ward_print", "Print ward &sheet…", lambda: self.print_ward("print"))
+        )
+        file_menu.addAction(
+            self._action(
+                "ward_export", "Export ward sheet P&DF…", lambda: self.print_ward("export")
+            )
+        )
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
         )
@@ -185,7 +228,7 @@ class MainWindow(QMainWindow):
 
     def load_chart(self) -> None:
         """Import pyqtgraph and put the chart in place (after the window is shown)."""
-        from wardchart.ui.chart import ChartView
+        from wardchart.plot.cycle_chart import ChartView
 
         self.patient_view.attach_chart(ChartView())
 
@@ -300,6 +343,31 @@ class MainWindow(QMainWindow):
         from wardchart.ui.dialogs.entry import PrecautionsDialog
 
         return self._for_patient(lambda s, p: PrecautionsDialog(s, p, active, self))
+
+    def print_patient(self, how: str, path: Path | None = None) -> Any:
+        """Preview, print or export the selected patient's summary (the cycle on screen)."""
+        patient = self.selected_patient()
+        if self.session is None or patient is None:
+            return None
+        from wardchart.ui import printing
+
+        printout = printing.Printout(self.session, patient, self.patient_view.current_view())
+        return self._print(printing, printout, how, path)
+
+    def print_ward(self, how: str, path: Path | None = None) -> Any:
+        """Preview, print or export the ward handover sheet."""
+        if self.session is None:
+            return None
+        from wardchart.ui import printing
+
+        return self._print(printing, printing.Printout(self.session, None), how, path)
+
+    def _print(self, printing: Any, printout: Any, how: str, path: Path | None) -> Any:
+        if how == "preview":
+            return printing.preview(self, printout)
+        if how == "print":
+            return printing.print_document(self, printout)
+        return printing.export_pdf(self, printout, path)
 
     def open_about(self) -> None:
         """Help → About."""

@@ -21,7 +21,7 @@ from wardchart.domain.timeparse import iso_local
 from wardchart.ui.records_panel import RecordsPanel
 
 if TYPE_CHECKING:
-    from wardchart.ui.chart import ChartView
+    from wardchart.plot.cycle_chart import ChartView
 
 
 def header_html(chart: PatientChart) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -212,12 +212,11 @@ class RecordsPanel(QWidget):
             self._update_buttons()
             return
         tz = chart.tz
+        start, end = chart.period(cycle)
         if cycle is None:
             results = list(chart.all_results)
-            start, end = date.min, date.max
         else:
             results = list(cycle.results)
-            start, end = _period(chart, cycle)
             if cycle.cycle.number == 1:
                 results = list(chart.baseline) + results
 
@@ -261,11 +260,3 @@ class RecordsPanel(QWidget):
         has = self.selected() is not None
         for button in (self.history_button, self.correct_button, self.withdraw_button):
             button.setEnabled(has)
-
-
-def _period(chart: PatientChart, cycle: CycleChart) -> tuple[date, date]:
-    """The dates that belong to a cycle: from its day 1 (cycle 1: from the first record)
-    to the next cycle's day 1."""
-    later = [c.cycle.day1 for c in chart.cycles if c.cycle.day1 > cycle.cycle.day1]
-    start = date.min if cycle.cycle.number == 1 else cycle.cycle.day1
-    return start, min(later, default=date.max)

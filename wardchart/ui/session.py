@@ -83,6 +83,20 @@ class ChartSession(QObject):
         self.chart_did_change.emit(saved.patient_id or "")
         return saved
 
+    def log_event(
+        self, *, action: str, entity: str, detail: dict[str, Any], patient_id: str | None = None
+    ) -> None:
+        """Audit an event that changes no record (a print, an export)."""
+        operations.log_event(
+            self.store,
+            action=action,
+            entity=entity,
+            detail=detail,
+            actor=self.actor,
+            now=self.now(),
+            patient_id=patient_id,
+        )
+
     @property
     def file_name(self) -> str:
         """The chart file's path, for the title bar."""

@@ -204,6 +204,8 @@ class ChartView(QWidget):
             if self.earlier_nadirs:
                 title += "<br>Earlier nadirs: " + " · ".join(self.earlier_nadirs)
         self.counts.setTitle(title, size="10pt")
+        # PlotItem fixes the title row at one line; make room for the second.
+        self.counts.layout.setRowFixedHeight(0, 44 if "<br>" in title else 30)
 
     @staticmethod
     def selected_cycle(chart: PatientChart, view: str) -> CycleChart:

@@ -1,0 +1,112 @@
+"""Rendering documents onto PDF files and printers; paper sizes.
+
+One painting function per document (``render_patient_summary``, ``render_ward_sheet``)
+serves print preview, paper and PDF alike.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+from wardchart.domain.chart import PatientChart
+from wardchart.report.chart_figure import chart_figure
+from wardchart.report.documents import (
+    PrintContext,
+    patient_blocks,
+    patient_frame,
+    selected_cycle,
+    ward_blocks,
+    ward_frame,
+)
+from wardchart.report.layout import render
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+MARGINS_MM = QMarginsF(12, 12, 12, 12)
+PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+class ReportError(Exception):
+    """A document cannot be made as asked (unknown cycle, unwritable file)."""
+
+
+def default_paper() -> str:
+    """Letter where the system's locale measures in US units, else A4."""
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "letter" if imperial else "a4"
+
+
+def page_layout(paper: str, landscape: bool) -> QPageLayout:
+    """A4 or Letter, portrait or landscape, 12 mm margins."""
+    orientation = (
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(
+        QPageSize(PAPER[paper]), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter
+    )
+
+
+def render_patient_summary(
+    device: QPdfWriter | QPrinter,
+    chart: PatientChart,
+    context: PrintContext,
+    *,
+    cycle_number: int | None = None,
+    overlay_previous: bool = False,
+) -> int:
+    """Paint a patient's chart summary; return the page count."""
+    cycle = selected_cycle(chart, cycle_number)
+    if cycle_number is not None and cycle is None:
+        raise ReportError(f"patient {chart.patient.mrn} has no cycle {cycle_number}")
+    figure = None
+    if cycle is not None:
+        view = "overlay" if overlay_previous and len(chart.cycles) > 1 else str(cycle.cycle.number)
+        figure = chart_figure(chart, view)
+    return render(
+        device, patient_blocks(chart, cycle, figure), patient_frame(chart, cycle, context)
+    )
+
+
+def render_ward_sheet(
+    device: QPdfWriter | QPrinter, charts: list[PatientChart], context: PrintContext
+) -> int:
+    """Paint the ward handover sheet; return the page count."""
+    return render(device, ward_blocks(charts), ward_frame(charts, context))
+
+
+def write_pdf(
+    path: Path,
+    paint: Callable[[QPdfWriter], int],
+    *,
+    title: str,
+    paper: str,
+    landscape: bool,
+) -> int:
+    """Write a PDF completely or not at all (a temporary file, then a rename)."""
+    if not path.parent.is_dir():
+        raise ReportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    temp = path.with_name(f".{path.name}.part")
+    try:
+        writer = QPdfWriter(str(temp))
+        writer.setTitle(title)
+        writer.setCreator("wardchart")
+        writer.setPageLayout(page_layout(paper, landscape))
+        pages = paint(writer)
+        del writer  # flushes and closes the file
+        if not temp.exists() or temp.stat().st_size == 0:
+            raise ReportError(f"cannot write {path}: the PDF could not be created")
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise ReportError(f"cannot write {path}: {error.strerror or error}") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return pages

@@ -1,0 +1,163 @@
+"""File → Print preview, Print and Export PDF for the patient summary and the ward sheet.
+
+The same painting function (wardchart.report.output) serves preview, paper and PDF. Every
+print and export is audited: who, which patient's data, when, and where to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPdfWriter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from wardchart.domain.records import Patient
+from wardchart.report.documents import PrintContext
+from wardchart.report.output import (
+    ReportError,
+    default_paper,
+    page_layout,
+    render_patient_summary,
+    render_ward_sheet,
+    write_pdf,
+)
+from wardchart.ui.session import ChartSession
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+
+class Printout:
+    """One document ready to print: patient summary or ward sheet."""
+
+    def __init__(
+        self, session: ChartSession, patient: Patient | None, view: str = "current"
+    ) -> None:
+        self.session, self.patient = session, patient
+        self.landscape = patient is None
+        now = session.now()
+        self.context = PrintContext(
+            session.actor, now, session.store.path, session.settings.ward_name
+        )
+        if patient is None:
+            self.charts = [session.chart(p) for p in session.patients()]
+            self.title, self.entity = "Ward handover sheet", "ward_sheet"
+        else:
+            self.charts = [session.chart(patient)]
+            self.title = f"Neutropenia chart summary — {patient.name} (MRN {patient.mrn})"
+            self.entity = "patient_summary"
+        self.cycle = int(view) if view.isdigit() else None
+        self.overlay = view == "overlay"
+
+    def paint(self, device: QPdfWriter | QPrinter) -> int:
+        """Paint onto a printer or PDF writer."""
+        if self.patient is None:
+            return render_ward_sheet(device, self.charts, self.context)
+        return render_patient_summary(
+            device,
+            self.charts[0],
+            self.context,
+            cycle_number=self.cycle,
+            overlay_previous=self.overlay,
+        )
+
+    def audit(self, action: str, to: str, pages: int | None = None) -> None:
+        """Record the print or export in the audit log."""
+        detail: dict[str, object] = {"document": self.entity, "to": to}
+        if pages is not None:
+            detail["pages"] = pages
+        if self.patient is not None:
+            detail["mrn"] = self.patient.mrn
+        else:
+            detail["patients"] = [c.patient.mrn for c in self.charts]
+        self.session.log_event(
+            action=action,
+            entity=self.entity,
+            detail=detail,
+            patient_id=None if self.patient is None else self.patient.id,
+        )
+
+    def printer(self) -> QPrinter:
+        """A printer set up for this document's paper and orientation."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(default_paper(), self.landscape))
+        printer.setDocName(self.title)
+        return printer
+
+
+def preview(parent: QWidget, printout: Printout) -> QDialog:
+    """File → Print preview (printing from it is audited)."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    printer = printout.printer()
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Print preview — {printout.title}")
+    dialog.paintRequested.connect(printout.paint)
+
+    def on_finished(result: int) -> None:
+        if result == QDialog.DialogCode.Accepted.value:
+            printout.audit("print", _printer_name(printer))
+
+    dialog.finished.connect(on_finished)
+    dialog.open()
+    return dialog
+
+
+def print_document(parent: QWidget, printout: Printout) -> QDialog:
+    """File → Print… (Ctrl+P)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = printout.printer()
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"Print — {printout.title}")
+
+    def on_accepted() -> None:
+        pages = printout.paint(printer)
+        printout.audit("print", _printer_name(printer), pages)
+
+    dialog.accepted.connect(on_accepted)
+    dialog.show()
+    return dialog
+
+
+def export_pdf(parent: QWidget, printout: Printout, path: Path | None = None) -> Path | None:
+    """File → Export PDF…: ask where (unless given), write all or nothing, audit."""
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            f"Export {printout.title}",
+            str(Path.home() / _suggested(printout)),
+            "PDF files (*.pdf)",
+        )
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        pages = write_pdf(
+            path,
+            printout.paint,
+            title=printout.title,
+            paper=default_paper(),
+            landscape=printout.landscape,
+        )
+    except ReportError as error:
+        QMessageBox.warning(parent, "Export PDF", f"Nothing was exported: {error}")
+        return None
+    printout.audit("export", str(path), pages)
+    return path
+
+
+def _suggested(printout: Printout) -> str:
+    stamp = printout.context.printed_at.strftime("%Y-%m-%d-%H%M")
+    if printout.patient is None:
+        return f"ward-sheet-{stamp}.pdf"
+    return f"chart-{printout.patient.mrn}-{stamp}.pdf"
+
+
+def _printer_name(printer: object) -> str:
+    name = getattr(printer, "printerName", lambda: "")()
+    out = getattr(printer, "outputFileName", lambda: "")()
+    return str(out or name or "printer")
