@@ -241,9 +241,12 @@ def build_parser() -> argparse.ArgumentParser:
     report_cmds = report.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub = command("patient", "a patient's chart summary", report_cmds)
     sub.add_argument("--mrn", required=True)
-    sub.add_argument("--cycle", help="cycle number (default: the current cycle)")
-    sub.add_argument(
-        "--overlay-previous", action="store_true", help="overlay the earlier cycles on the chart"
+    which = sub.add_mutually_exclusive_group()
+    which.add_argument("--cycle", help="cycle number (default: the current cycle)")
+    which.add_argument(
+        "--overlay-previous",
+        action="store_true",
+        help="the current cycle with the earlier ones overlaid on the chart",
     )
     sub.add_argument("--paper", choices=["a4", "letter"], help="default: the system's")
     sub.add_argument("--out", required=True, metavar="FILE.pdf")

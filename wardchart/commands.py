@@ -493,32 +493,39 @@ def _write_report(
     store: ChartStore,
     context: Context,
     out: Path,
-    paint: Any,
+    charts: list[Any],
     *,
-    title: str,
     paper: str | None,
-    landscape: bool,
-    entity: str,
-    patient_id: str | None,
-    detail: dict[str, Any],
+    ward: bool = False,
+    view: str = "current",
 ) -> int:
     """Write a report PDF (all or nothing) and audit who exported what, where to."""
+    _qt_for_printing()
+    from wardchart.report.documents import PrintContext
+    from wardchart.report.jobs import PrintJob
     from wardchart.report.output import ReportError, default_paper, write_pdf
 
+    settings = queries.ward_settings(store.db)
+    job = PrintJob(
+        PrintContext(context.actor, context.now, store.path, settings.ward_name),
+        charts,
+        ward=ward,
+        view=view,
+    )
     try:
         pages = write_pdf(
-            out, paint, title=title, paper=paper or default_paper(), landscape=landscape
+            out, job.paint, title=job.title, paper=paper or default_paper(), landscape=job.landscape
         )
     except ReportError as error:
         raise InvalidEntry([Problem("out", str(error))]) from None
     operations.log_event(
         store,
         action="export",
-        entity=entity,
+        entity=job.entity,
         actor=context.actor,
         now=context.now,
-        patient_id=patient_id,
-        detail={**detail, "to": str(out), "pages": pages, "format": "pdf"},
+        patient_id=job.patient_id,
+        detail=job.audit_detail(str(out), pages),
     )
     return pages
 
@@ -541,29 +548,11 @@ def cmd_report_patient(args: argparse.Namespace, context: Context) -> int:
     cycle = _int(args.cycle, "cycle")
     with _chart(context, create=False) as store:
         patient = queries.require_patient(store.db, args.mrn)
-        settings = queries.ward_settings(store.db)
-        chart = queries.load_chart(store.db, patient, settings, context.now)
+        chart = queries.load_chart(store.db, patient, queries.ward_settings(store.db), context.now)
         if cycle is not None and all(c.cycle.number != cycle for c in chart.cycles):
             raise InvalidEntry([Problem("cycle", f"MRN {patient.mrn} has no cycle {cycle}")])
-        _qt_for_printing()
-        from wardchart.report.documents import PrintContext
-        from wardchart.report.output import render_patient_summary
-
-        printing = PrintContext(context.actor, context.now, store.path, settings.ward_name)
-        pages = _write_report(
-            store,
-            context,
-            out,
-            lambda device: render_patient_summary(
-                device, chart, printing, cycle_number=cycle, overlay_previous=args.overlay_previous
-            ),
-            title=f"Neutropenia chart summary — {patient.name} (MRN {patient.mrn})",
-            paper=args.paper,
-            landscape=False,
-            entity="patient_summary",
-            patient_id=patient.id,
-            detail={"mrn": patient.mrn, "cycle": cycle},
-        )
+        view = "overlay" if args.overlay_previous else str(cycle or "current")
+        pages = _write_report(store, context, out, [chart], paper=args.paper, view=view)
     print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''})")
     return 0
 
@@ -577,22 +566,6 @@ def cmd_report_ward(args: argparse.Namespace, context: Context) -> int:
             queries.load_chart(store.db, p, settings, context.now)
             for p in queries.all_patients(store.db)
         ]
-        _qt_for_printing()
-        from wardchart.report.documents import PrintContext
-        from wardchart.report.output import render_ward_sheet
-
-        printing = PrintContext(context.actor, context.now, store.path, settings.ward_name)
-        pages = _write_report(
-            store,
-            context,
-            out,
-            lambda device: render_ward_sheet(device, charts, printing),
-            title="Ward handover sheet",
-            paper=args.paper,
-            landscape=True,
-            entity="ward_sheet",
-            patient_id=None,
-            detail={"patients": [c.patient.mrn for c in charts]},
-        )
+        pages = _write_report(store, context, out, charts, paper=args.paper, ward=True)
     print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''})")
     return 0

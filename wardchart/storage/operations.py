@@ -44,6 +44,34 @@ def _local(at: datetime) -> str:
     return at.isoformat(timespec="seconds")
 
 
+def patient_values(
+    *,
+    mrn: str,
+    name: str,
+    dob: date,
+    sex: str,
+    bed: str,
+    diagnosis: str,
+    marrow_involved: bool,
+    immune_disorder: bool,
+    high_risk_notes: str,
+    now: datetime,
+) -> dict[str, Any]:
+    """Check a patient's details and build the row."""
+    raise_if_blocking(check_patient(mrn, name, dob, sex, today=now.astimezone().date()))
+    return {
+        "mrn": mrn.strip(),
+        "name": name.strip(),
+        "dob": dob.isoformat(),
+        "sex": sex,
+        "bed": bed.strip(),
+        "diagnosis": diagnosis.strip(),
+        "marrow_involved": int(marrow_involved),
+        "immune_disorder": int(immune_disorder),
+        "high_risk_notes": high_risk_notes.strip(),
+    }
+
+
 def admit_patient(
     store: ChartStore,
     *,
@@ -60,23 +88,23 @@ def admit_patient(
     now: datetime,
 ) -> Saved:
     """Admit a patient; a current patient with the same MRN is refused."""
-    raise_if_blocking(check_patient(mrn, name, dob, sex, today=now.astimezone().date()))
+    values = patient_values(
+        mrn=mrn,
+        name=name,
+        dob=dob,
+        sex=sex,
+        bed=bed,
+        diagnosis=diagnosis,
+        marrow_involved=marrow_involved,
+        immune_disorder=immune_disorder,
+        high_risk_notes=high_risk_notes,
+        now=now,
+    )
     with store.write() as db:
         if queries.find_patient(db, mrn) is not None:
             raise InvalidEntry(
                 [Problem("mrn", f"a patient with MRN {mrn.strip()!r} is already on this chart")]
             )
-        values = {
-            "mrn": mrn.strip(),
-            "name": name.strip(),
-            "dob": dob.isoformat(),
-            "sex": sex,
-            "bed": bed.strip(),
-            "diagnosis": diagnosis.strip(),
-            "marrow_involved": int(marrow_involved),
-            "immune_disorder": int(immune_disorder),
-            "high_risk_notes": high_risk_notes.strip(),
-        }
         record_id = records.create(db, "patients", values, actor=actor, now=now)
     return Saved("patients", record_id, record_id)
 
@@ -583,22 +611,22 @@ def correct_patient(
 ) -> Saved:
     """Correct or update a patient's details (a new bed too); the old values stay."""
     _need_reason(reason)
-    raise_if_blocking(check_patient(mrn, name, dob, sex, today=now.astimezone().date()))
+    values = patient_values(
+        mrn=mrn,
+        name=name,
+        dob=dob,
+        sex=sex,
+        bed=bed,
+        diagnosis=diagnosis,
+        marrow_involved=marrow_involved,
+        immune_disorder=immune_disorder,
+        high_risk_notes=high_risk_notes,
+        now=now,
+    )
     with store.write() as db:
         other = queries.find_patient(db, mrn)
         if other is not None and other.id != patient.id:
             raise InvalidEntry([Problem("mrn", f"MRN {mrn.strip()!r} belongs to {other.name}")])
-        values = {
-            "mrn": mrn.strip(),
-            "name": name.strip(),
-            "dob": dob.isoformat(),
-            "sex": sex,
-            "bed": bed.strip(),
-            "diagnosis": diagnosis.strip(),
-            "marrow_involved": int(marrow_involved),
-            "immune_disorder": int(immune_disorder),
-            "high_risk_notes": high_risk_notes.strip(),
-        }
         return _supersede(
             store, db, "patients", patient.id, values, reason=reason, actor=actor, now=now
         )

@@ -9,73 +9,40 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from wardchart.domain.records import Patient
 from wardchart.report.documents import PrintContext
-from wardchart.report.output import (
-    ReportError,
-    default_paper,
-    page_layout,
-    render_patient_summary,
-    render_ward_sheet,
-    write_pdf,
-)
+from wardchart.report.jobs import PrintJob
+from wardchart.report.output import ReportError, default_paper, page_layout, write_pdf
 from wardchart.ui.session import ChartSession
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
-class Printout:
-    """One document ready to print: patient summary or ward sheet."""
+class Printout(PrintJob):
+    """A print job from the window: the session's charts, audited through the session."""
 
     def __init__(
         self, session: ChartSession, patient: Patient | None, view: str = "current"
     ) -> None:
         self.session, self.patient = session, patient
-        self.landscape = patient is None
-        now = session.now()
-        self.context = PrintContext(
-            session.actor, now, session.store.path, session.settings.ward_name
+        context = PrintContext(
+            session.actor, session.now(), session.store.path, session.settings.ward_name
         )
-        if patient is None:
-            self.charts = [session.chart(p) for p in session.patients()]
-            self.title, self.entity = "Ward handover sheet", "ward_sheet"
-        else:
-            self.charts = [session.chart(patient)]
-            self.title = f"Neutropenia chart summary — {patient.name} (MRN {patient.mrn})"
-            self.entity = "patient_summary"
-        self.cycle = int(view) if view.isdigit() else None
-        self.overlay = view == "overlay"
-
-    def paint(self, device: QPdfWriter | QPrinter) -> int:
-        """Paint onto a printer or PDF writer."""
-        if self.patient is None:
-            return render_ward_sheet(device, self.charts, self.context)
-        return render_patient_summary(
-            device,
-            self.charts[0],
-            self.context,
-            cycle_number=self.cycle,
-            overlay_previous=self.overlay,
+        patients = session.patients() if patient is None else [patient]
+        super().__init__(
+            context, [session.chart(p) for p in patients], ward=patient is None, view=view
         )
 
     def audit(self, action: str, to: str, pages: int | None = None) -> None:
         """Record the print or export in the audit log."""
-        detail: dict[str, object] = {"document": self.entity, "to": to}
-        if pages is not None:
-            detail["pages"] = pages
-        if self.patient is not None:
-            detail["mrn"] = self.patient.mrn
-        else:
-            detail["patients"] = [c.patient.mrn for c in self.charts]
         self.session.log_event(
             action=action,
             entity=self.entity,
-            detail=detail,
-            patient_id=None if self.patient is None else self.patient.id,
+            detail=self.audit_detail(to, pages),
+            patient_id=self.patient_id,
         )
 
     def printer(self) -> QPrinter:
