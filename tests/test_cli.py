@@ -408,3 +408,37 @@ def test_default_chart_lives_in_the_user_data_folder(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "data" / "wardchart" / "wardchart.sqlite").exists()
+
+
+def test_backup_backups_restore_check_and_history(admitted: Cli, chart_path: Path) -> None:
+    status, out, _ = admitted("backup")
+    assert status == 0
+    backup = Path(out.split(": ", 1)[1].rsplit(" (", 1)[0])
+    assert backup.exists()
+    admitted("patient", "add", "--mrn", "LATE", "--name", "Late, Lou", "--dob", "1970-01-01")
+    listing = admitted("backups")[1]
+    assert backup.name in listing
+    assert "yes" in listing
+    status, out, _ = admitted("restore", str(backup))
+    assert status == 0
+    assert "previous contents were saved" in out
+    assert "Late, Lou" not in admitted("patient", "list")[1]
+    status, out, _ = admitted("check")
+    assert status == 0
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        "integrity",
+        "foreign keys",
+        "audit chain",
+        "schema",
+    ]
+    history = json.loads(admitted("history", "--mrn", "00123456", "--json")[1])
+    assert {v["table"] for v in history} == {"patients", "cycles"}
+    assert all(v["recorded_by"] for v in history)
+
+
+def test_restore_of_a_missing_file_writes_nothing(admitted: Cli, chart_path: Path) -> None:
+    before = files(chart_path)
+    status, _, err = admitted("restore", str(chart_path.parent / "nope.sqlite"))
+    assert status == 2
+    assert "no backup file" in err
+    assert files(chart_path) == before

@@ -100,6 +100,8 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
             app.exit(status)
             return
         window.load_chart()
+        if not self_test:
+            QTimer.singleShot(0, lambda: window.backup("open"))
         if self_test:
             outcome["status"] = _self_test(window)
             app.exit(outcome["status"])

@@ -256,6 +256,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, metavar="FILE.pdf")
     sub.set_defaults(handler="report_ward")
 
+    sub = command("history", "every version of a patient's records, who, when and why")
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler="history")
+
+    sub = command("backup", "write a verified backup of the chart file now")
+    sub.add_argument("--out", metavar="FILE", help="default: the backups folder beside the file")
+    sub.set_defaults(handler="backup")
+    command("backups", "list the chart file's backups").set_defaults(handler="backups")
+    sub = command(
+        "restore", "replace the chart with a backup (the current file is backed up first)"
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.set_defaults(handler="restore")
+    command("check", "integrity, foreign keys, audit chain and schema: one line each").set_defaults(
+        handler="check"
+    )
+
     audit = command("audit", "the audit log")
     audit_cmds = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
     command("verify", "check the hash chain", audit_cmds).set_defaults(handler="audit_verify")

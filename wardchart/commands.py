@@ -569,3 +569,97 @@ def cmd_report_ward(args: argparse.Namespace, context: Context) -> int:
         pages = _write_report(store, context, out, charts, paper=args.paper, ward=True)
     print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''})")
     return 0
+
+
+# --- the record's safety ------------------------------------------------------------------
+
+HISTORY_TABLES = ("patients", "cycles", "results", "temperatures", "gcsf_doses", "precautions")
+
+
+def cmd_history(args: argparse.Namespace, context: Context) -> int:
+    """Every version of every record of one patient."""
+    with _chart(context, create=False) as store:
+        patient = queries.require_patient(store.db, args.mrn)
+        versions = queries.patient_history(store.db, patient.id, HISTORY_TABLES)
+    if args.json:
+        print(dump_json(versions))
+        return 0
+    rows = [
+        (
+            v["recorded_at"][:19].replace("T", " ") + "Z",
+            v["table"],
+            v["origin_id"][:8],
+            v["recorded_by"],
+            "ENTERED IN ERROR"
+            if v["entered_in_error"]
+            else ("correction" if v["supersedes"] else "original"),
+            v["reason"],
+            v["summary"][:70],
+        )
+        for v in versions
+    ]
+    print(table(("Recorded (UTC)", "Kind", "Record", "By", "Version", "Why", "Values"), rows))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, context: Context) -> int:
+    """Write a verified backup now."""
+    from wardchart.storage.backup import make_backup
+
+    out = None if args.out is None else Path(args.out).expanduser()
+    with _chart(context, create=False) as store:
+        info = make_backup(store, reason="manual", actor=context.actor, now=context.now, out=out)
+    print(f"Backup written and verified: {info.path} ({info.size} bytes)")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace, context: Context) -> int:
+    """List the backups beside the chart file, newest first, each checked."""
+    from wardchart.storage.backup import list_backups, verify_backup
+
+    backups = list_backups(context.db_path)
+    if not backups:
+        print(f"No backups yet beside {context.db_path}")
+        return 0
+    print(
+        table(
+            ("Taken", "Why", "Size", "Verified", "File"),
+            [
+                (
+                    b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S %z"),
+                    b.reason,
+                    f"{b.size:,} B",
+                    "yes" if verify_backup(b.path) == "ok" else "NO — damaged",
+                    str(b.path),
+                )
+                for b in backups
+            ],
+        )
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, context: Context) -> int:
+    """Restore a backup over the chart file, after backing the current one up."""
+    from wardchart.storage.backup import restore
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise InvalidEntry([Problem("file", f"no backup file {source}")])
+    saved = restore(context.db_path, source, actor=context.actor, now=context.now)
+    print(
+        f"Restored {source} into {context.db_path}; the previous contents were saved as "
+        f"{saved.path}"
+    )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, context: Context) -> int:
+    """One line per check; exit 0 only if all pass."""
+    from wardchart.storage.health import check_chart
+
+    with _chart(context, create=False) as store:
+        findings = check_chart(store)
+    for finding in findings:
+        print(f"{finding.name}: {'OK' if finding.ok else 'FAILED'} — {finding.detail}")
+    return 0 if all(f.ok for f in findings) else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,11 +22,12 @@ def isolated_settings(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def window(qtbot, ward: ChartStore) -> MainWindow:  # type: ignore[no-untyped-def]
-    """The real main window on the real chart file, chart loaded."""
+def window(qtbot, ward: ChartStore) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The real main window on the real chart file, chart loaded; closed before the file."""
     win = MainWindow()
     qtbot.addWidget(win)
     win.set_session(ChartSession(ward, "nurse b", clock=lambda: NOW))
     win.load_chart()
     win.show()
-    return win
+    yield win
+    win.close()

@@ -22,6 +22,9 @@ class WardSettings:
     anc_lln_default: Decimal | None = None
     wbc_lln_default: Decimal | None = None
     recovery_anc: Decimal = DEFAULT_RECOVERY_ANC
+    #: Backups kept beside the chart file: the most recent ones, and one a day for N days.
+    backup_keep_recent: int = 10
+    backup_keep_days: int = 28
 
 
 SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
@@ -46,6 +49,12 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
         except ValueError:
             choices = ", ".join(r.value for r in FnRuleName)
             raise InvalidEntry([Problem(key, f"{value!r} is not one of {choices}")]) from None
+    if key in ("backup_keep_recent", "backup_keep_days"):
+        if not value.strip().isdigit() or int(value) < 1:
+            raise InvalidEntry([Problem(key, f"{value!r}: give a whole number of 1 or more")])
+        if key == "backup_keep_recent":
+            return replace(settings, backup_keep_recent=int(value))
+        return replace(settings, backup_keep_days=int(value))
     number = None if value.strip() == "" else parse_decimal(value, key)
     if number is not None and number <= 0:
         raise InvalidEntry([Problem(key, f"{value} must be above 0")])

@@ -77,7 +77,7 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _check_ours(db: Database, path: Path) -> None:
+def check_ours(db: Database, path: Path) -> None:
     """Refuse a foreign database or one written by a newer wardchart, before any write."""
     tables = set(db.table_names())
     if not tables:
@@ -112,7 +112,7 @@ def open_chart(path: Path, *, create: bool = True) -> ChartStore:
         raise describe(error, path) from error
     try:
         db = Database(conn, execute_plugins=False)
-        _check_ours(db, path)
+        check_ours(db, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -129,3 +131,32 @@ def last_gcsf_before(db: Database, patient_id: str, at: datetime) -> datetime | 
     )
     row = next(iter(rows), None)
     return None if row is None else datetime.fromisoformat(row["given_at"])
+
+
+_SUMMARY_SKIP = {
+    "id",
+    "origin_id",
+    "supersedes",
+    "reason",
+    "entered_in_error",
+    "recorded_at",
+    "recorded_by",
+    "patient_id",
+    "taken_utc",
+    "given_utc",
+    "entered",
+    "confirmed_warnings",
+}
+
+
+def patient_history(db: Database, patient_id: str, tables: Sequence[str]) -> list[dict[str, Any]]:
+    """Every version of every record of a patient, oldest first, with a short summary."""
+    versions: list[dict[str, Any]] = []
+    for table in tables:
+        column = "origin_id" if table == "patients" else "patient_id"
+        for row in db.query(f"SELECT * FROM {table} WHERE {column} = ?", [patient_id]):
+            summary = ", ".join(
+                f"{k}={v}" for k, v in row.items() if k not in _SUMMARY_SKIP and v not in (None, "")
+            )
+            versions.append({"table": table, **row, "summary": summary})
+    return sorted(versions, key=lambda v: (v["recorded_at"], v["table"]))

@@ -31,6 +31,10 @@ from wardchart.ui.session import ChartSession
 
 #: The census shows how old results are and today's cycle day: recompute periodically.
 REFRESH_MS = 5 * 60 * 1000
+#: Another window or command writing the same file is noticed within this time.
+WATCH_MS = 1500
+#: After a period of activity the chart is backed up again (if anything was saved).
+BACKUP_MS = 15 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +66,10 @@ class MainWindow(QMainWindow):
         self.patient_view.withdraw_requested.connect(self.open_withdraw)
         self.refresh_timer = QTimer(self, interval=REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresh)
+        self.watch_timer = QTimer(self, interval=WATCH_MS)
+        self.watch_timer.timeout.connect(self._on_watch)
+        self.backup_timer = QTimer(self, interval=BACKUP_MS)
+        self.backup_timer.timeout.connect(lambda: self.backup("activity", only_if_changed=True))
         self._update_actions()
 
     # --- building -----------------------------------------------------------------------
@@ -225,6 +233,14 @@ class MainWindow(QMainWindow):
         if self.census.selected_patient_id() is None and self.census.proxy.rowCount():
             self.census.table.setCurrentIndex(self.census.proxy.index(0, 0))
         self.refresh_timer.start()
+        self.watch_timer.start()
+        self.backup_timer.start()
+
+    def backup(self, reason: str, *, only_if_changed: bool = False) -> None:
+        """Back the chart file up now (on open, on close, after activity)."""
+        if self.session is None or (only_if_changed and not self.session.saves_since_backup):
+            return
+        self.statusBar().showMessage(self.session.backup(reason), 15_000)
 
     def load_chart(self) -> None:
         """Import pyqtgraph and put the chart in place (after the window is shown)."""
@@ -388,6 +404,9 @@ class MainWindow(QMainWindow):
         settings.store(settings.WINDOW_STATE, self.saveState())
         settings.store(settings.MAIN_SPLITTER, self.splitter.saveState())
         settings.store(settings.PATIENT_SPLITTER, self.patient_view.splitter.saveState())
+        for timer in (self.refresh_timer, self.watch_timer, self.backup_timer):
+            timer.stop()
+        self.backup("close")
         super().closeEvent(event)
 
     # --- slots --------------------------------------------------------------------------
@@ -406,6 +425,11 @@ class MainWindow(QMainWindow):
             settings.X_AXIS,
             "calendar" if self.patient_view.calendar_box.isChecked() else "cycle_day",
         )
+
+    def _on_watch(self) -> None:
+        if self.session is not None and self.session.changed_elsewhere():
+            self.session.reload_settings()
+            self.refresh()
 
     def _on_chart_changed(self, patient_id: str) -> None:
         if self.session is None:

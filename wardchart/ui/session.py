@@ -36,6 +36,8 @@ class ChartSession(QObject):
         self.actor = actor
         self._clock = clock or (lambda: datetime.now().astimezone())
         self.settings: WardSettings = queries.ward_settings(store.db)
+        self.saves_since_backup = 0
+        self._data_version = self._read_data_version()
 
     # --- reading ------------------------------------------------------------------------
 
@@ -80,6 +82,7 @@ class ChartSession(QObject):
         Raises ``InvalidEntry`` (nothing saved) for the dialog to show beside its fields.
         """
         saved = operation(self.store, actor=self.actor, now=self.now(), **kwargs)
+        self.saves_since_backup += 1
         self.chart_did_change.emit(saved.patient_id or "")
         return saved
 
@@ -96,6 +99,40 @@ class ChartSession(QObject):
             now=self.now(),
             patient_id=patient_id,
         )
+
+    # --- safety -------------------------------------------------------------------------
+
+    def backup(self, reason: str) -> str:
+        """Write a verified backup and prune old ones; return a line for the status bar."""
+        from wardchart.storage.backup import make_backup, prune
+        from wardchart.storage.errors import ChartFileError
+
+        try:
+            info = make_backup(self.store, reason=reason, actor=self.actor, now=self.now())
+            prune(
+                self.store.path,
+                keep_recent=self.settings.backup_keep_recent,
+                keep_days=self.settings.backup_keep_days,
+                now=self.now(),
+            )
+        except ChartFileError as error:
+            return f"Backup FAILED: {error}"
+        self.saves_since_backup = 0
+        return f"Backup verified at {info.taken_at.astimezone():%H:%M}: {info.path.name}"
+
+    def reload_settings(self) -> None:
+        """Read the ward settings again (another window may have changed them)."""
+        self.settings = queries.ward_settings(self.store.db)
+
+    def _read_data_version(self) -> int:
+        return int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another window or command has written to the file since we last looked
+        (SQLite's data_version changes only for other connections' commits)."""
+        version = self._read_data_version()
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
     @property
     def file_name(self) -> str:

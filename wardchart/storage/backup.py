@@ -1,0 +1,166 @@
+"""Backups of the chart file with SQLite's online backup API (issue 5).
+
+Backups live in a folder beside the chart file (``<name>-backups/``). Each is written to a
+temporary file, checked with ``PRAGMA integrity_check`` and only then given its name, so a
+listed backup is a verified one. A restore first backs up the current file, then copies the
+backup into it through the same API, so the live file and its WAL stay consistent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from wardchart.storage import audit
+from wardchart.storage.database import ChartStore, check_ours, open_chart
+from wardchart.storage.errors import ChartFileError
+
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{6}Z)-(?P<why>[a-z-]+)\.sqlite$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+
+def backup_folder(chart: Path) -> Path:
+    """Where a chart file's backups go: a folder beside it."""
+    return chart.with_name(f"{chart.stem}-backups")
+
+
+def _check(path: Path) -> str:
+    """What integrity_check finds ("ok" if whole); opens read-only, never writes."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return str(error)
+    return str(row[0])
+
+
+def make_backup(
+    store: ChartStore, *, reason: str, actor: str, now: datetime, out: Path | None = None
+) -> BackupInfo:
+    """Copy the open chart to a verified backup (or to ``out``); audit it in the chart."""
+    folder = backup_folder(store.path)
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = out or folder / f"{store.path.stem}-{stamp}-{reason}.sqlite"
+    if out is None:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    elif target.exists():
+        raise ChartFileError(f"{target} already exists; choose a new file name")
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        copy = sqlite3.connect(temp)
+        try:
+            store.conn.backup(copy)
+        finally:
+            copy.close()
+        verdict = _check(temp)
+        if verdict != "ok":
+            raise ChartFileError(
+                f"the backup of {store.path} failed its check ({verdict}); nothing was kept"
+            )
+        os.replace(temp, target)
+    except (OSError, sqlite3.Error) as error:
+        temp.unlink(missing_ok=True)
+        raise ChartFileError(f"could not write a backup to {target}: {error}") from None
+    finally:
+        temp.unlink(missing_ok=True)
+    try:
+        with store.write() as db:
+            audit.append(
+                db,
+                actor=actor,
+                action="backup",
+                entity="chart",
+                now=now,
+                detail={"to": str(target), "reason": reason, "verified": True},
+            )
+    except sqlite3.Error as error:
+        raise ChartFileError(
+            f"backup {target} written, but the audit row failed: {error}"
+        ) from None
+    return BackupInfo(target, now.astimezone(UTC), reason, target.stat().st_size)
+
+
+def list_backups(chart: Path) -> list[BackupInfo]:
+    """The chart's backups, newest first."""
+    folder = backup_folder(chart)
+    found = []
+    for path in folder.glob("*.sqlite") if folder.is_dir() else []:
+        match = _NAME.match(path.name)
+        if match is None or match["stem"] != chart.stem:
+            continue
+        taken = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+        found.append(BackupInfo(path, taken, match["why"], path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def verify_backup(path: Path) -> str:
+    """Whether a backup passes integrity_check: "ok", or what was found."""
+    return _check(path)
+
+
+def prune(chart: Path, *, keep_recent: int, keep_days: int, now: datetime) -> list[Path]:
+    """Remove backups beyond the most recent ones and one a day for ``keep_days``."""
+    backups = list_backups(chart)
+    keep = {b.path for b in backups[:keep_recent]}
+    seen_days: set[object] = set()
+    horizon = now.astimezone(UTC) - timedelta(days=keep_days)
+    for backup in backups:  # newest first: the newest of each day is kept
+        day = backup.taken_at.date()
+        if backup.taken_at >= horizon and day not in seen_days:
+            keep.add(backup.path)
+            seen_days.add(day)
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def restore(chart: Path, backup: Path, *, actor: str, now: datetime) -> BackupInfo:
+    """Replace the chart's contents with a verified backup; the current file is backed up
+    first, so a restore can itself be undone."""
+    verdict = _check(backup)
+    if verdict != "ok":
+        raise ChartFileError(f"{backup} is damaged ({verdict}); nothing was restored")
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        check_ours(Database(source, execute_plugins=False), backup)  # foreign or newer: refused
+        store = open_chart(chart, create=False)
+        try:
+            saved = make_backup(store, reason="before-restore", actor=actor, now=now)
+            source.backup(store.conn)
+        finally:
+            store.close()
+    finally:
+        source.close()
+    store = open_chart(chart, create=False)  # an older backup is upgraded here
+    try:
+        with store.write() as db:
+            audit.append(
+                db,
+                actor=actor,
+                action="restore",
+                entity="chart",
+                now=now,
+                detail={"from": str(backup), "previous_saved_as": str(saved.path)},
+            )
+    finally:
+        store.close()
+    return saved
