@@ -442,3 +442,125 @@ def test_restore_of_a_missing_file_writes_nothing(admitted: Cli, chart_path: Pat
     assert status == 2
     assert "no backup file" in err
     assert files(chart_path) == before
+
+
+def test_csv_export_neutralises_spreadsheet_formulas(cli: Cli) -> None:
+    for mrn, name in (
+        ("F1", '=HYPERLINK("http://x","y")'),
+        ("F2", "+1+1"),
+        ("F3", "@SUM(A1)"),
+        ("F4", "-2+3"),
+    ):
+        assert (
+            cli(
+                "patient",
+                "add",
+                "--mrn",
+                mrn,
+                f"--name={name}",
+                "--dob",
+                "1970-01-01",
+                "--bed",
+                "1",
+            )[0]
+            == 0
+        )
+        assert cli("cycle", "start", "--mrn", mrn, "--regimen", "AC", "--day1", DAY1)[0] == 0
+    rows = list(csv.DictReader(io.StringIO(cli("export", "--format", "csv")[1])))
+    names = {r["name"] for r in rows}
+    assert names == {'\'=HYPERLINK("http://x","y")', "'+1+1", "'@SUM(A1)", "'-2+3"}
+
+
+def _ids(cli: Cli, mrn: str) -> dict[str, list[str]]:
+    data = json.loads(cli("history", "--mrn", mrn, "--json")[1])
+    found: dict[str, list[str]] = {}
+    for version in data:
+        if version["supersedes"] is None:
+            found.setdefault(version["table"], []).append(version["origin_id"])
+    return found
+
+
+def test_correct_each_kind_of_record(admitted: Cli) -> None:
+    admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--anc", "0.2", "--wbc", "1")
+    admitted("temp", "add", "--mrn", "00123456", "--taken", TAKEN, "--celsius", "38.9")
+    admitted("gcsf", "add", "--mrn", "00123456", "--given", TAKEN, "--drug", "filgrastim")
+    ids = _ids(admitted, "00123456")
+    result, temp = ids["results"][0], ids["temperatures"][0]
+    gcsf, cycle = ids["gcsf_doses"][0], ids["cycles"][0]
+    assert (
+        admitted(
+            "correct", "lab", "--id", result[:8], "--reason", "typo", "--anc", "1.2", "--wbc", "3"
+        )[0]
+        == 0
+    )
+    assert (
+        admitted("correct", "temp", "--id", temp, "--reason", "typo", "--celsius", "37.9")[0] == 0
+    )
+    assert (
+        admitted("correct", "gcsf", "--id", gcsf, "--reason", "dose", "--dose", "300 mcg")[0] == 0
+    )
+    new_day1 = (TODAY - timedelta(days=8)).isoformat()
+    assert (
+        admitted(
+            "correct", "cycle", "--id", cycle, "--reason", "given a day later", "--day1", new_day1
+        )[0]
+        == 0
+    )
+    summary = json.loads(admitted("summary", "--mrn", "00123456", "--json")[1])
+    (c,) = summary["cycles"]
+    assert c["day1"] == new_day1
+    assert c["results"][0]["anc"] == 1.2
+    assert c["results"][0]["corrected"] is True
+    assert c["results"][0]["cycle_day"] == 8  # was day 9 before day 1 moved
+    assert summary["temperatures"][0]["celsius"] == 37.9
+    assert summary["gcsf_doses"][0]["dose"] == "300 mcg"
+    assert summary["alerts"] == []  # the fever was a typo
+    assert (
+        admitted(
+            "correct",
+            "entered-in-error",
+            "--kind",
+            "gcsf",
+            "--id",
+            gcsf,
+            "--reason",
+            "wrong patient",
+        )[0]
+        == 0
+    )
+    assert json.loads(admitted("summary", "--mrn", "00123456", "--json")[1])["gcsf_doses"] == []
+    history = json.loads(admitted("history", "--mrn", "00123456", "--json")[1])
+    assert [v["reason"] for v in history if v["origin_id"] == gcsf] == ["", "dose", "wrong patient"]
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["correct", "lab", "--id", "0000", "--reason", "x", "--wbc", "1"], "--id"),
+        (["correct", "lab", "--id", "00000000", "--reason", "x", "--wbc", "1"], "--id"),
+        (
+            [
+                "correct",
+                "entered-in-error",
+                "--kind",
+                "result",
+                "--id",
+                "deadbeef",
+                "--reason",
+                "x",
+            ],
+            "--id",
+        ),
+        (["correct", "patient", "--mrn", "00123456", "--reason", " ", "--bed", "9"], "--reason"),
+        (["correct", "patient", "--mrn", "nobody", "--reason", "x", "--bed", "9"], "--mrn"),
+    ],
+)
+def test_correction_errors_write_nothing(
+    admitted: Cli, chart_path: Path, args: list[str], field: str
+) -> None:
+    before = files(chart_path)
+    status, _, err = admitted(*args)
+    assert status == 2
+    assert err.count("\n") == 1
+    assert field in err
+    assert files(chart_path) == before

@@ -47,6 +47,8 @@ FLAGS = {
     "since": "--since",
     "anc_threshold": "--anc-threshold",
     "out": "--out",
+    "id": "--id",
+    "reason": "--reason",
     "cycle": "--cycle",
     "plt_threshold": "--plt-threshold",
 }
@@ -255,6 +257,73 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--paper", choices=["a4", "letter"], help="default: the system's")
     sub.add_argument("--out", required=True, metavar="FILE.pdf")
     sub.set_defaults(handler="report_ward")
+
+    correct = command(
+        "correct",
+        "correct a record, or mark it entered in error (reason "
+        "required; the old version stays in the history)",
+    )
+    kinds = correct.add_subparsers(dest="action", metavar="KIND", required=True)
+    sub = command("lab", "replace a CBC's values (the whole entry, as for lab add)", kinds)
+    sub.add_argument("--id", required=True, help="the result's id (first 8+ characters)")
+    sub.add_argument("--reason", required=True)
+    sub.add_argument("--taken", help="default: the original time")
+    for flag in (
+        "--wbc",
+        "--anc",
+        "--neut-pct",
+        "--bands-pct",
+        "--unit",
+        "--anc-lln",
+        "--wbc-lln",
+        "--platelets",
+    ):
+        sub.add_argument(flag)
+    sub.add_argument("--confirm", action="store_true")
+    sub.set_defaults(handler="correct_lab")
+    sub = command("temp", "replace a temperature", kinds)
+    sub.add_argument("--id", required=True)
+    sub.add_argument("--reason", required=True)
+    sub.add_argument("--taken", help="default: the original time")
+    scale = sub.add_mutually_exclusive_group(required=True)
+    scale.add_argument("--celsius")
+    scale.add_argument("--fahrenheit")
+    sub.add_argument("--route", choices=["oral", "axillary", "tympanic"])
+    sub.add_argument("--confirm", action="store_true")
+    sub.set_defaults(handler="correct_temp")
+    sub = command("gcsf", "correct a G-CSF dose (unchanged fields keep their values)", kinds)
+    sub.add_argument("--id", required=True)
+    sub.add_argument("--reason", required=True)
+    sub.add_argument("--given")
+    sub.add_argument("--drug")
+    sub.add_argument("--dose")
+    sub.set_defaults(handler="correct_gcsf")
+    sub = command("cycle", "correct a cycle's day 1, window or length", kinds)
+    sub.add_argument("--id", required=True)
+    sub.add_argument("--reason", required=True)
+    sub.add_argument("--day1")
+    sub.add_argument("--nadir-window")
+    sub.add_argument("--cycle-length")
+    sub.set_defaults(handler="correct_cycle")
+    sub = command("patient", "correct a patient's details or record a new bed", kinds)
+    sub.add_argument("--mrn", required=True)
+    sub.add_argument("--reason", required=True)
+    sub.add_argument("--new-mrn")
+    sub.add_argument("--name")
+    sub.add_argument("--dob")
+    sub.add_argument("--sex", choices=["F", "M", "X"])
+    sub.add_argument("--bed")
+    sub.add_argument("--diagnosis")
+    sub.set_defaults(handler="correct_patient")
+    sub = command("entered-in-error", "withdraw a record from the chart", kinds)
+    sub.add_argument(
+        "--kind",
+        required=True,
+        choices=["result", "temperature", "gcsf", "cycle", "precaution", "patient"],
+    )
+    sub.add_argument("--id", required=True)
+    sub.add_argument("--reason", required=True)
+    sub.set_defaults(handler="entered_in_error")
 
     sub = command("history", "every version of a patient's records, who, when and why")
     sub.add_argument("--mrn", required=True)

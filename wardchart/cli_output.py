@@ -116,13 +116,24 @@ def chart_text(chart: PatientChart) -> str:
     return "\n".join(out)
 
 
+#: A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise text a spreadsheet would run as a formula by prefixing an apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_text(rows: Sequence[dict[str, Any]]) -> str:
-    """Rows as CSV with a header, columns in first-seen order."""
+    """Rows as CSV with a header, columns in first-seen order, formulas neutralised."""
     columns: list[str] = []
     for row in rows:
         columns += [k for k in row if k not in columns]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -150,17 +150,7 @@ def cmd_cycle_start(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
     """Record a CBC."""
-    entry = CbcEntry(
-        taken=parse_datetime(args.taken, "taken"),
-        unit=PER_LITRE_E9 if args.unit is None else parse_count_unit(args.unit),
-        wbc=_number(args.wbc, "wbc"),
-        anc=_number(args.anc, "anc"),
-        neut_pct=_number(args.neut_pct, "neut_pct"),
-        bands_pct=_number(args.bands_pct, "bands_pct"),
-        platelets=_number(args.platelets, "platelets"),
-        anc_lln=_number(args.anc_lln, "anc_lln"),
-        wbc_lln=_number(args.wbc_lln, "wbc_lln"),
-    )
+    entry = _cbc_entry(args, parse_datetime(args.taken, "taken"))
     with _chart(context, create=True) as store:
         patient = queries.require_patient(store.db, args.mrn)
         operations.record_cbc(
@@ -663,3 +653,165 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     for finding in findings:
         print(f"{finding.name}: {'OK' if finding.ok else 'FAILED'} — {finding.detail}")
     return 0 if all(f.ok for f in findings) else 1
+
+
+# --- corrections -----------------------------------------------------------------------------
+
+KIND_TABLES = {
+    "result": "results",
+    "temperature": "temperatures",
+    "gcsf": "gcsf_doses",
+    "cycle": "cycles",
+    "precaution": "precautions",
+    "patient": "patients",
+}
+
+
+def _cbc_entry(args: argparse.Namespace, taken: datetime) -> CbcEntry:
+    return CbcEntry(
+        taken=taken,
+        unit=PER_LITRE_E9 if args.unit is None else parse_count_unit(args.unit),
+        wbc=_number(args.wbc, "wbc"),
+        anc=_number(args.anc, "anc"),
+        neut_pct=_number(args.neut_pct, "neut_pct"),
+        bands_pct=_number(args.bands_pct, "bands_pct"),
+        platelets=_number(args.platelets, "platelets"),
+        anc_lln=_number(args.anc_lln, "anc_lln"),
+        wbc_lln=_number(args.wbc_lln, "wbc_lln"),
+    )
+
+
+def _when_or(text: str | None, field: str, stored: str) -> datetime:
+    return datetime.fromisoformat(stored) if text is None else parse_datetime(text, field)
+
+
+def cmd_correct_lab(args: argparse.Namespace, context: Context) -> int:
+    """Replace a CBC's values; checked exactly like lab add."""
+    taken_text = None if args.taken is None else parse_datetime(args.taken, "taken")
+    with _chart(context, create=False) as store:
+        row = queries.resolve_record(store.db, "results", args.id)
+        patient = queries.patient_by_id(store.db, row["patient_id"])
+        taken = taken_text or datetime.fromisoformat(row["taken_at"])
+        operations.correct_cbc(
+            store,
+            patient=patient,
+            record_id=row["origin_id"],
+            entry=_cbc_entry(args, taken),
+            reason=args.reason,
+            confirm=args.confirm,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Corrected result {row['origin_id'][:8]} for MRN {patient.mrn}")
+    return 0
+
+
+def cmd_correct_temp(args: argparse.Namespace, context: Context) -> int:
+    """Replace a temperature."""
+    unit = "C" if args.celsius is not None else "F"
+    value = parse_decimal(
+        args.celsius if unit == "C" else args.fahrenheit, "celsius" if unit == "C" else "fahrenheit"
+    )
+    with _chart(context, create=False) as store:
+        row = queries.resolve_record(store.db, "temperatures", args.id)
+        patient = queries.patient_by_id(store.db, row["patient_id"])
+        operations.correct_temperature(
+            store,
+            patient=patient,
+            record_id=row["origin_id"],
+            value=value,
+            unit=unit,
+            taken=_when_or(args.taken, "taken", row["taken_at"]),
+            route=args.route if args.route is not None else row["route"],
+            reason=args.reason,
+            confirm=args.confirm,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Corrected temperature {row['origin_id'][:8]} for MRN {patient.mrn}")
+    return 0
+
+
+def cmd_correct_gcsf(args: argparse.Namespace, context: Context) -> int:
+    """Correct a G-CSF dose."""
+    with _chart(context, create=False) as store:
+        row = queries.resolve_record(store.db, "gcsf_doses", args.id)
+        patient = queries.patient_by_id(store.db, row["patient_id"])
+        operations.correct_gcsf(
+            store,
+            patient=patient,
+            record_id=row["origin_id"],
+            given=_when_or(args.given, "given", row["given_at"]),
+            drug=row["drug"] if args.drug is None else args.drug,
+            dose=row["dose"] if args.dose is None else args.dose,
+            reason=args.reason,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Corrected G-CSF dose {row['origin_id'][:8]} for MRN {patient.mrn}")
+    return 0
+
+
+def cmd_correct_cycle(args: argparse.Namespace, context: Context) -> int:
+    """Correct a cycle's day 1, nadir window or length."""
+    day1 = None if args.day1 is None else parse_date(args.day1, "day1")
+    window = None if args.nadir_window is None else parse_window(args.nadir_window)
+    length = _int(args.cycle_length, "cycle_length")
+    with _chart(context, create=False) as store:
+        row = queries.resolve_record(store.db, "cycles", args.id)
+        patient = queries.patient_by_id(store.db, row["patient_id"])
+        operations.correct_cycle(
+            store,
+            patient=patient,
+            record_id=row["origin_id"],
+            day1=day1 or date.fromisoformat(row["day1"]),
+            nadir_window=window or (row["nadir_start"], row["nadir_end"]),
+            cycle_length_days=length or row["cycle_length_days"],
+            reason=args.reason,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Corrected cycle {row['number']} for MRN {patient.mrn}")
+    return 0
+
+
+def cmd_correct_patient(args: argparse.Namespace, context: Context) -> int:
+    """Correct a patient's details (or record a new bed)."""
+    dob = None if args.dob is None else parse_date(args.dob, "dob")
+    with _chart(context, create=False) as store:
+        p = queries.require_patient(store.db, args.mrn)
+        operations.correct_patient(
+            store,
+            patient=p,
+            mrn=args.new_mrn or p.mrn,
+            name=args.name or p.name,
+            dob=dob or p.dob,
+            sex=p.sex if args.sex is None else args.sex,
+            bed=p.bed if args.bed is None else args.bed,
+            diagnosis=p.diagnosis if args.diagnosis is None else args.diagnosis,
+            marrow_involved=p.marrow_involved,
+            immune_disorder=p.immune_disorder,
+            high_risk_notes=p.high_risk_notes,
+            reason=args.reason,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Corrected the details of MRN {args.new_mrn or p.mrn}")
+    return 0
+
+
+def cmd_entered_in_error(args: argparse.Namespace, context: Context) -> int:
+    """Withdraw a record from the chart; it stays in its history."""
+    table = KIND_TABLES[args.kind]
+    with _chart(context, create=False) as store:
+        row = queries.resolve_record(store.db, table, args.id)
+        operations.mark_entered_in_error(
+            store,
+            table=table,
+            record_id=row["origin_id"],
+            reason=args.reason,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Marked {args.kind} {row['origin_id'][:8]} entered in error")
+    return 0

@@ -160,3 +160,47 @@ def patient_history(db: Database, patient_id: str, tables: Sequence[str]) -> lis
             )
             versions.append({"table": table, **row, "summary": summary})
     return sorted(versions, key=lambda v: (v["recorded_at"], v["table"]))
+
+
+def resolve_record(db: Database, table: str, id_or_prefix: str) -> dict[str, Any]:
+    """The current version of a record by its id, or by a unique prefix of 8+ characters."""
+    text = id_or_prefix.strip().lower()
+    if len(text) < 8:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "id",
+                    "give the record id (at least its first 8 characters;"
+                    " see wardchart history --mrn MRN)",
+                )
+            ]
+        )
+    rows = list(
+        db.query(
+            f"SELECT * FROM current_{table} WHERE origin_id LIKE ? LIMIT 2",
+            [text.replace("%", "").replace("_", "") + "%"],
+        )
+    )
+    if not rows:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "id",
+                    f"no current record {id_or_prefix!r} of this kind "
+                    "(corrected or withdrawn records keep their old id)",
+                )
+            ]
+        )
+    if len(rows) > 1:
+        raise InvalidEntry(
+            [Problem("id", f"{id_or_prefix!r} matches more than one record; give more of the id")]
+        )
+    return rows[0]
+
+
+def patient_by_id(db: Database, patient_id: str) -> Patient:
+    """A current patient by stable id."""
+    rows = list(db.query("SELECT * FROM current_patients WHERE origin_id = ?", [patient_id]))
+    if not rows:
+        raise InvalidEntry([Problem("id", "this record's patient is no longer on the chart")])
+    return convert.patient(rows[0])
