@@ -192,9 +192,20 @@ def check_cycle_start(
     return problems
 
 
+def check_text(field: str, value: str, limit: int) -> list[Problem]:
+    """Free text must be printable and of a sensible length."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        return [Problem(field, "contains control characters (a stray key or a pasted tab)")]
+    if len(value) > limit:
+        return [Problem(field, f"is {len(value)} characters long; at most {limit}")]
+    return []
+
+
 def check_patient(mrn: str, name: str, dob: date, sex: str, *, today: date) -> list[Problem]:
     """An admission needs an MRN, a name, a past date of birth and a known sex code."""
     problems: list[Problem] = []
+    for field, value, limit in (("mrn", mrn, 40), ("name", name, 200)):
+        problems += check_text(field, value, limit)
     if not mrn.strip():
         problems.append(Problem("mrn", "the MRN is empty"))
     if not name.strip():

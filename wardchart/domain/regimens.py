@@ -8,6 +8,7 @@ from typing import Any, cast
 
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Regimen, ThresholdOp
+from wardchart.domain.units import shown
 
 
 def _threshold(value: Any, field: str) -> Decimal | None:
@@ -74,8 +75,10 @@ def parse_window(text: str, field: str = "nadir_window") -> tuple[int, int]:
     """Parse "7-14" (first and last cycle day, inclusive)."""
     parts = text.replace("–", "-").split("-")
     if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
-        raise InvalidEntry([Problem(field, f"{text!r} is not a window; give e.g. 7-14")])
+        raise InvalidEntry([Problem(field, f"{shown(text)} is not a window; give e.g. 7-14")])
     start, end = int(parts[0]), int(parts[1])
     if not 1 <= start <= end:
-        raise InvalidEntry([Problem(field, f"{text!r}: give first-last with 1 ≤ first ≤ last")])
+        raise InvalidEntry(
+            [Problem(field, f"{shown(text)}: give first-last with 1 ≤ first ≤ last")]
+        )
     return start, end

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, tzinfo
 
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.units import shown
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
@@ -16,12 +17,12 @@ def parse_date(text: str, field: str) -> date:
     cleaned = text.strip()
     if not _DATE.fullmatch(cleaned):
         raise InvalidEntry(
-            [Problem(field, f"{text!r} is not a date; give YYYY-MM-DD, e.g. 2026-03-02")]
+            [Problem(field, f"{shown(text)} is not a date; give YYYY-MM-DD, e.g. 2026-03-02")]
         )
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        raise InvalidEntry([Problem(field, f"{text!r} is not a real calendar date")]) from None
+        raise InvalidEntry([Problem(field, f"{shown(text)} is not a real calendar date")]) from None
 
 
 def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
@@ -33,12 +34,17 @@ def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
     cleaned = text.strip()
     if not _DATETIME.fullmatch(cleaned):
         raise InvalidEntry(
-            [Problem(field, f"{text!r} is not a date and 24-hour time; give e.g. 2026-03-12 08:30")]
+            [
+                Problem(
+                    field,
+                    f"{shown(text)} is not a date and 24-hour time; give e.g. 2026-03-12 08:30",
+                )
+            ]
         )
     try:
         parsed = datetime.fromisoformat(cleaned)
     except ValueError:
-        raise InvalidEntry([Problem(field, f"{text!r} is not a real date and time")]) from None
+        raise InvalidEntry([Problem(field, f"{shown(text)} is not a real date and time")]) from None
     return as_aware(parsed, tz)
 
 

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from wardchart.domain.problems import InvalidEntry, Problem
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")  # ASCII digits only
 
 #: The internal unit of every count (DN §3).
 SI_COUNT_UNIT = "10^9/L"
@@ -57,9 +57,19 @@ def parse_count_unit(text: str, field: str = "unit") -> CountUnit:
     unit = _COUNT_UNITS.get(squashed)
     if unit is None:
         raise InvalidEntry(
-            [Problem(field, f"unknown count unit {text!r}; use {ACCEPTED_COUNT_UNITS}")]
+            [Problem(field, f"unknown count unit {shown(text)}; use {ACCEPTED_COUNT_UNITS}")]
         )
     return unit
+
+
+#: No laboratory value or temperature needs more significant digits than this.
+MAX_DIGITS = 12
+
+
+def shown(text: str, limit: int = 24) -> str:
+    """What was typed, quoted for a message: control characters escaped, long text cut."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return repr(cut)
 
 
 def parse_decimal(text: str, field: str) -> Decimal:
@@ -70,14 +80,18 @@ def parse_decimal(text: str, field: str) -> Decimal:
     cleaned = text.strip()
     if "," in cleaned:
         raise InvalidEntry(
-            [Problem(field, f"{text!r} contains a comma; use a decimal point, e.g. 1.5")]
+            [Problem(field, f"{shown(text)} contains a comma; use a decimal point, e.g. 1.5")]
         )
     if not _NUMBER.fullmatch(cleaned):
-        raise InvalidEntry([Problem(field, f"{text!r} is not a number; give e.g. 0.42")])
+        raise InvalidEntry([Problem(field, f"{shown(text)} is not a number; give e.g. 0.42")])
+    if len(cleaned.lstrip("+-").replace(".", "").lstrip("0")) > MAX_DIGITS:
+        raise InvalidEntry(
+            [Problem(field, f"{shown(text)} has too many digits to be a measurement")]
+        )
     try:
         return Decimal(cleaned)
     except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-        raise InvalidEntry([Problem(field, f"{text!r} is not a number")]) from None
+        raise InvalidEntry([Problem(field, f"{shown(text)} is not a number")]) from None
 
 
 def to_si(value: Decimal, unit: CountUnit) -> Decimal:

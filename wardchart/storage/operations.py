@@ -19,6 +19,7 @@ from wardchart.domain.plausibility import (
     check_cycle_start,
     check_patient,
     check_temperature,
+    check_text,
     check_time,
 )
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
@@ -58,7 +59,11 @@ def patient_values(
     now: datetime,
 ) -> dict[str, Any]:
     """Check a patient's details and build the row."""
-    raise_if_blocking(check_patient(mrn, name, dob, sex, today=now.astimezone().date()))
+    raise_if_blocking(
+        check_patient(mrn, name, dob, sex, today=now.astimezone().date())
+        + check_text("bed", bed, 40)
+        + check_text("diagnosis", diagnosis, 500)
+    )
     return {
         "mrn": mrn.strip(),
         "name": name.strip(),
@@ -301,6 +306,7 @@ def gcsf_values(
 ) -> dict[str, Any]:
     """Check a G-CSF dose and build its row."""
     problems = check_time(given, "given", dob=patient.dob, now=now)
+    problems += check_text("drug", drug, 80) + check_text("dose", dose, 80)
     if not drug.strip():
         problems.append(Problem("drug", "name the drug, e.g. filgrastim or pegfilgrastim"))
     raise_if_blocking(problems)
@@ -441,6 +447,7 @@ CORRECTABLE = ("results", "temperatures", "gcsf_doses", "precautions", "cycles",
 
 
 def _need_reason(reason: str) -> None:
+    raise_if_blocking(check_text("reason", reason, 500))
     if not reason.strip():
         raise InvalidEntry([Problem("reason", "give a reason for the correction")])
 
