@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -94,7 +95,12 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
     outcome: dict[str, int] = {}
 
     def open_chart() -> None:
-        status = _open_session(window, db_path, actor)
+        ask = (
+            None
+            if self_test
+            else (lambda error, backup, taken: _ask_for_backup(window, error, backup, taken))
+        )
+        status = open_session(window, db_path, actor, ask)
         if status:
             outcome["status"] = status
             app.exit(status)
@@ -113,11 +119,27 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
     return outcome.get("status", status)
 
 
-def _open_session(window: object, db_path: Path, actor: str) -> int:
-    from PySide6.QtWidgets import QMessageBox
+def _ask_for_backup(window: object, error: str, backup: Path, taken: str) -> bool:
+    """Ask the nurse whether to open the latest verified backup instead."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
+    assert isinstance(window, QWidget)
+    answer = QMessageBox.question(
+        window,
+        "wardchart cannot open the chart file",
+        f"{error}\n\nOpen the latest verified backup ({taken}) instead? The damaged file is "
+        "left exactly as it is for IT to examine; entries made now go into the backup copy.",
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_session(
+    window: object, db_path: Path, actor: str, ask: Callable[[str, Path, str], bool] | None
+) -> int:
+    """Open the chart (or, if it is damaged and ``ask`` agrees, its latest verified backup)."""
     from wardchart.paths import default_chart_path
-    from wardchart.storage.database import open_chart
+    from wardchart.storage.backup import list_backups, verify_backup
+    from wardchart.storage.database import open_chart, quick_check
     from wardchart.storage.errors import ChartFileError
     from wardchart.ui.main_window import MainWindow
     from wardchart.ui.session import ChartSession
@@ -127,11 +149,15 @@ def _open_session(window: object, db_path: Path, actor: str) -> int:
         if db_path == default_chart_path():
             db_path.parent.mkdir(parents=True, exist_ok=True)
         store = open_chart(db_path)
+        quick_check(store)
     except (ChartFileError, OSError) as error:
         print(f"wardchart: error: {error}", file=sys.stderr)
-        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(window, "wardchart cannot open the chart file", str(error))
-        return 2
+        good = next((b for b in list_backups(db_path) if verify_backup(b.path) == "ok"), None)
+        if good is None or ask is None:
+            return 2
+        if not ask(str(error), good.path, f"{good.taken_at.astimezone():%Y-%m-%d %H:%M}"):
+            return 2
+        return open_session(window, good.path, actor, None)
     window.set_session(ChartSession(store, actor))
     return 0
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -359,8 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status."""
     from wardchart.domain.problems import InvalidEntry
-    from wardchart.storage.errors import ChartFileError
+    from wardchart.storage.errors import ChartFileError, describe
 
+    context: Context | None = None
     try:
         args = build_parser().parse_args(argv)
         from wardchart.paths import chart_path
@@ -392,6 +395,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except sqlite3.Error as error:  # damage found mid-way, a lock held too long, a full disk
+        return _fail(
+            str(
+                describe(
+                    error,
+                    Path(os.environ.get("WARDCHART_DB", ""))
+                    if context is None
+                    else context.db_path,
+                )
+            )
+        )
+    except Exception as error:  # never a traceback: one line here, the details in the log
+        return _fail(
+            f"unexpected {type(error).__name__}: {error}; nothing more was saved; "
+            f"details in {_log_failure()}"
+        )
+
+
+def _log_failure() -> str:
+    import traceback
+
+    from platformdirs import user_log_path
+
+    path = user_log_path("wardchart", appauthor=False) / "errors.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(traceback.format_exc() + "\n")
+    except OSError:
+        return "(the log could not be written)"
+    return str(path)
 
 
 def _fail(message: str) -> int:

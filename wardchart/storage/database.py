@@ -127,3 +127,17 @@ def open_chart(path: Path, *, create: bool = True) -> ChartStore:
         conn.close()
         raise describe(error, path) from error
     return ChartStore(path, db)
+
+
+def quick_check(store: ChartStore) -> None:
+    """Raise if SQLite's quick_check finds damage (run when the window opens a file)."""
+    try:
+        found = [row[0] for row in store.conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.Error as error:
+        store.close()
+        raise describe(error, store.path) from error
+    if found != ["ok"]:
+        store.close()
+        raise ChartFileError(
+            f"chart file {store.path} is damaged ({found[0]}); it was left untouched"
+        )

@@ -1,0 +1,53 @@
+"""The window, given a damaged chart file, offers the latest verified backup instead."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from wardchart.app import open_session
+from wardchart.storage.backup import make_backup
+from wardchart.storage.database import ChartStore
+from wardchart.ui.main_window import MainWindow
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for page in range(1, len(data) // 4096):
+        data[page * 4096 + 16 : page * 4096 + 400] = b"\xff" * 384
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_file_offers_and_opens_the_latest_backup(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    info = make_backup(ward, reason="manual", actor="n", now=datetime.now(UTC))
+    path = ward.path
+    ward.close()
+    _damage(path)
+    before = path.read_bytes()
+    asked: list[str] = []
+    window = MainWindow()
+    qtbot.addWidget(window)
+
+    def ask(error: str, backup: Path, taken: str) -> bool:
+        asked.append(error)
+        return True
+
+    assert open_session(window, path, "nurse", ask) == 0
+    assert asked
+    assert str(path) in asked[0]
+    assert window.session is not None
+    assert Path(window.session.file_name) == info.path.resolve()
+    assert window.census.model.rowCount() == 2
+    assert path.read_bytes() == before  # the damaged file is left for IT
+    window.session.store.close()
+
+
+def test_declining_the_offer_opens_nothing(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    make_backup(ward, reason="manual", actor="n", now=datetime.now(UTC))
+    path = ward.path
+    ward.close()
+    _damage(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert open_session(window, path, "nurse", lambda *_: False) == 2
+    assert window.session is None
