@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
+        file_menu.addAction(self._action("backups", "&Backups…", self.open_backups))
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
         )
@@ -384,6 +386,16 @@ class MainWindow(QMainWindow):
         if how == "print":
             return printing.print_document(self, printout)
         return printing.export_pdf(self, printout, path)
+
+    def open_backups(self) -> QDialog | None:
+        """File → Backups…"""
+        from wardchart.ui.dialogs.backups import BackupsDialog
+
+        if self.session is None:
+            return None
+        dialog = BackupsDialog(self.session, self)
+        dialog.open()
+        return dialog
 
     def open_about(self) -> None:
         """Help → About."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -119,6 +120,28 @@ class ChartSession(QObject):
             return f"Backup FAILED: {error}"
         self.saves_since_backup = 0
         return f"Backup verified at {info.taken_at.astimezone():%H:%M}: {info.path.name}"
+
+    def backups(self) -> list[tuple[Any, str]]:
+        """The chart's backups, newest first, each with its check ("ok" if whole)."""
+        from wardchart.storage.backup import list_backups, verify_backup
+
+        return [(b, verify_backup(b.path)) for b in list_backups(self.store.path)]
+
+    def restore(self, backup: Path) -> str:
+        """Restore a backup into the chart file (the current contents are backed up first)."""
+        from wardchart.storage import backup as backups
+        from wardchart.storage.database import open_chart
+
+        path = self.store.path
+        self.store.close()
+        try:
+            saved = backups.restore(path, backup, actor=self.actor, now=self.now())
+        finally:
+            self.store = open_chart(path, create=False)
+            self.reload_settings()
+            self._data_version = self._read_data_version()
+            self.chart_did_change.emit("")
+        return f"Restored {backup.name}; the previous contents were saved as {saved.path.name}"
 
     def reload_settings(self) -> None:
         """Read the ward settings again (another window may have changed them)."""
