@@ -51,9 +51,14 @@ class ChartStore:
             raise describe(error, self.path) from error
         try:
             yield self.db
+        except sqlite3.IntegrityError:  # a rule of the schema said no: the caller's concern
+            self._rollback()
+            raise
+        except sqlite3.Error as error:  # disk full, read-only, I/O, damage: say so plainly
+            self._rollback()
+            raise describe(error, self.path) from error
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.conn.execute("COMMIT")
@@ -61,6 +66,10 @@ class ChartStore:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise describe(error, self.path) from error
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def close(self) -> None:
         """Close the file (SQLite checkpoints the WAL into it)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.timeparse import as_aware
+from wardchart.storage.errors import ChartFileError
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"
@@ -144,6 +145,16 @@ class FormDialog(QDialog):
             self.submit(self.confirm.isVisible() and self.confirm.isChecked())
         except InvalidEntry as error:
             self.show_problems(error.problems)
+            return
+        except ChartFileError as error:  # disk full, read-only, locked: keep what was typed
+            self.show_problems(
+                [
+                    Problem(
+                        "file",
+                        f"Not saved — {error}. What you typed is still here; try again or call IT.",
+                    )
+                ]
+            )
             return
         super().accept()
 
