@@ -6,6 +6,7 @@ survives power loss; a busy timeout so a second window or command waits its turn
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,8 @@ class ChartStore:
 
     path: Path
     db: Database
+    #: The file cannot be written (read-only medium, permissions): reading still works.
+    read_only: bool = False
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -115,8 +118,26 @@ def open_chart(path: Path, *, create: bool = True) -> ChartStore:
         _check_header(path)
     elif not create:
         raise ChartFileError(f"no chart file at {path}")
+    read_only = path.exists() and not _writable(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        return _connect(path, read_only=read_only, immutable=False)
+    except ChartFileError as error:
+        if not (path.exists() and "cannot be opened" in str(error)):
+            raise
+    # A read-only folder: SQLite cannot create the WAL index beside the file, so read the
+    # file as it stands (nobody can be writing to it in a folder nobody can write to).
+    return _connect(path, read_only=True, immutable=True)
+
+
+def _connect(path: Path, *, read_only: bool, immutable: bool) -> ChartStore:
+    if read_only:
+        target = f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
+    else:
+        target = str(path)
+    try:
+        conn = sqlite3.connect(
+            target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=read_only
+        )
     except sqlite3.Error as error:
         raise describe(error, path) from error
     try:
@@ -124,18 +145,35 @@ def open_chart(path: Path, *, create: bool = True) -> ChartStore:
         check_ours(db, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        if migrations.pending(db):
-            migrations.apply(db)
+        if read_only:
+            if migrations.pending(db):
+                raise ChartFileError(
+                    f"chart file {path} is read-only and needs an upgrade "
+                    "by this wardchart; make it writable first"
+                )
+        else:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            if migrations.pending(db):
+                migrations.apply(db)
     except ChartFileError:
         conn.close()
         raise
     except sqlite3.Error as error:
         conn.close()
         raise describe(error, path) from error
-    return ChartStore(path, db)
+    return ChartStore(path, db, read_only)
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file can be opened for writing (root included: immutable files say no)."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
 
 
 def quick_check(store: ChartStore) -> None:

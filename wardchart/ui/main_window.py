@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
         """Show an open chart file."""
         self.session = session
         session.chart_did_change.connect(self._on_chart_changed)
-        self.setWindowTitle(f"wardchart — {session.file_name}")
+        read_only = " (READ-ONLY: entries cannot be saved)" if session.store.read_only else ""
+        self.setWindowTitle(f"wardchart — {session.file_name}{read_only}")
         ward = f" · ward {session.settings.ward_name}" if session.settings.ward_name else ""
         self.status.setText(
             f"Charting as {session.actor}{ward} · CTCAE "

@@ -108,6 +108,8 @@ class ChartSession(QObject):
         from wardchart.storage.backup import make_backup, prune
         from wardchart.storage.errors import ChartFileError
 
+        if self.store.read_only:
+            return "Read-only chart file: nothing can be saved, so there is nothing to back up"
         try:
             info = make_backup(self.store, reason=reason, actor=self.actor, now=self.now())
             prune(
