@@ -11,9 +11,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from wardchart.cli import main
 from wardchart.storage.database import ChartStore, open_chart
+
+# A busy CI machine must not turn a slow example into a failure: no per-example deadline.
+settings.register_profile("wardchart", deadline=None)
+settings.load_profile("wardchart")
 
 
 @pytest.fixture
