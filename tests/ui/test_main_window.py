@@ -415,3 +415,17 @@ def test_window_state_is_remembered(qtbot, window: MainWindow, ward: ChartStore)
     assert again.splitter.sizes()[0] < again.splitter.sizes()[1]
     select(again, "A-1")
     assert again.patient_view.current_view() == "overlay"
+
+
+def test_record_actions_from_the_menu_act_on_the_selected_record(window: MainWindow) -> None:
+    from wardchart.ui.dialogs.history import HistoryDialog
+
+    select(window, "B-2")
+    assert window.act_on_selected_record("history") is None
+    assert "Select a record" in window.statusBar().currentMessage()
+    window.patient_view.records.select("results", 0)
+    window.actions_by_name["history"].trigger()
+    dialogs = [d for d in window.findChildren(HistoryDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    assert dialogs[0].table.rowCount() == 1
+    dialogs[0].reject()

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
                 "precautions_on",
                 "Set neutropenic &precautions…",
                 lambda: self.open_precautions(True),
+                "Ctrl+Shift+N",
                 needs_patient=True,
             )
         )
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
                 "precautions_off",
                 "C&lear neutropenic precautions…",
                 lambda: self.open_precautions(False),
+                "Ctrl+Shift+U",
                 needs_patient=True,
             )
         )
@@ -200,6 +202,21 @@ class MainWindow(QMainWindow):
                 "gcsf", "Record &G-CSF dose…", self.open_gcsf, "Ctrl+G", needs_patient=True
             )
         )
+        chart_menu.addSeparator()
+        for name, text, shortcut, signal in (
+            ("history", "&History of the selected record…", "Ctrl+H", "history"),
+            ("correct", "C&orrect the selected record…", "Ctrl+Shift+E", "correct"),
+            ("withdraw", "Mark the selected record entered in &error…", "Ctrl+Shift+X", "withdraw"),
+        ):
+            chart_menu.addAction(
+                self._action(
+                    name,
+                    text,
+                    lambda which=signal: self.act_on_selected_record(which),
+                    shortcut,
+                    needs_patient=True,
+                )
+            )
         view_menu = bar.addMenu("&View")
         view_menu.addAction(
             self._action(
@@ -214,7 +231,18 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Charting")
         toolbar.setObjectName("charting_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in ("admit", "cycle", "cbc", "temperature", "gcsf", "precautions_on"):
+        for name in (
+            "admit",
+            "cycle",
+            "cbc",
+            "temperature",
+            "gcsf",
+            "precautions_on",
+            "precautions_off",
+            "history",
+            "correct",
+            "withdraw",
+        ):
             toolbar.addAction(self.actions_by_name[name])
         self.addToolBar(toolbar)
 
@@ -328,6 +356,23 @@ class MainWindow(QMainWindow):
                 f"History — {ref.description}", s.history(ref.table, ref.record_id), self
             )
         )
+
+    def act_on_selected_record(self, which: str) -> QDialog | None:
+        """Chart → History / Correct / Entered in error, for the record selected below."""
+        ref = self.patient_view.records.selected()
+        if ref is None:
+            self.statusBar().showMessage(
+                "Select a record in the tables under the chart first (Results, Temperatures, "
+                "G-CSF doses or Cycles).",
+                10_000,
+            )
+            return None
+        opener = {
+            "history": self.open_history,
+            "correct": self.open_correct,
+            "withdraw": self.open_withdraw,
+        }[which]
+        return opener(ref)
 
     def open_edit_patient(self) -> QDialog | None:
         """Patient → Edit patient details… (a correction, or a move to another bed)."""
