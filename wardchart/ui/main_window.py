@@ -231,19 +231,22 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Charting")
         toolbar.setObjectName("charting_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in (
-            "admit",
-            "cycle",
-            "cbc",
-            "temperature",
-            "gcsf",
-            "precautions_on",
-            "precautions_off",
-            "history",
-            "correct",
-            "withdraw",
+        # Short labels on the toolbar; the menus carry the full wording.
+        for name, label in (
+            ("admit", "Admit"),
+            ("cycle", "Start cycle"),
+            ("cbc", "CBC"),
+            ("temperature", "Temperature"),
+            ("gcsf", "G-CSF"),
+            ("precautions_on", "Precautions on"),
+            ("precautions_off", "Precautions off"),
+            ("history", "History"),
+            ("correct", "Correct"),
+            ("withdraw", "Entered in error"),
         ):
-            toolbar.addAction(self.actions_by_name[name])
+            action = self.actions_by_name[name]
+            action.setIconText(label)
+            toolbar.addAction(action)
         self.addToolBar(toolbar)
 
     # --- public API ---------------------------------------------------------------------
