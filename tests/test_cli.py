@@ -398,7 +398,11 @@ def test_the_real_entry_point_and_wardchart_db(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1
     assert "--taken" in bad.stderr
-    assert _run("--version").stdout.strip() == f"wardchart {__version__}"
+    version = _run("--version", env=env).stdout.splitlines()
+    assert version[0] == f"wardchart {__version__}"
+    assert f"Chart file: {chart} (in use)" in version
+    assert "Grading: CTCAE v5.0 · febrile-neutropenia rule: IDSA 2010" in version
+    assert "LGPL v3" in version[3]
 
 
 def test_default_chart_lives_in_the_user_data_folder(tmp_path: Path) -> None:
@@ -564,3 +568,28 @@ def test_correction_errors_write_nothing(
     assert err.count("\n") == 1
     assert field in err
     assert files(chart_path) == before
+
+
+def test_a_portable_install_keeps_its_chart_beside_the_program(tmp_path: Path) -> None:
+    program = tmp_path / "stick" / "wardchart"
+    program.mkdir(parents=True)
+    launcher = program / "launch.py"
+    launcher.write_text("import sys\nfrom wardchart.cli import main\nsys.exit(main())\n")
+    env = {**os.environ, "WARDCHART_DB": "", "XDG_DATA_HOME": str(tmp_path / "home-data")}
+    args = [
+        sys.executable,
+        str(launcher),
+        "patient",
+        "add",
+        "--mrn",
+        "P1",
+        "--name",
+        "Port, Able",
+        "--dob",
+        "1970-01-01",
+    ]
+    assert subprocess.run(args, env=env, check=False, capture_output=True).returncode == 0
+    assert (tmp_path / "home-data" / "wardchart" / "wardchart.sqlite").exists()
+    (program / "wardchart-portable").write_text("")
+    assert subprocess.run(args, env=env, check=False, capture_output=True).returncode == 0
+    assert (program / "data" / "wardchart.sqlite").exists()

@@ -58,6 +58,19 @@ def quiet_offscreen_warnings() -> None:
     qInstallMessageHandler(handler)
 
 
+def _use_portable_settings() -> None:
+    """On a portable install the window's settings live in data/ beside the program too."""
+    from PySide6.QtCore import QSettings
+
+    from wardchart.paths import portable_data_folder
+
+    folder = portable_data_folder()
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
 def _no_display() -> bool:
     """On Linux without X11 or Wayland, Qt would abort the process: say so instead."""
     return (
@@ -88,6 +101,7 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("wardchart")
     app.setOrganizationName("wardchart")
+    _use_portable_settings()
     if not self_test:
         _install_error_hook()
     window = MainWindow()

@@ -18,8 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from wardchart import __version__
-
 EXIT_USAGE = 2
 
 #: Domain field names → the flag a person typed.
@@ -103,7 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="chart file (default: $WARDCHART_DB, else the user data folder)",
     )
-    parser.add_argument("--version", action="version", version=f"wardchart {__version__}")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="version, chart file, grading and fever rule, licences",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -369,6 +371,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wardchart.paths import chart_path
 
         context = Context(chart_path(args.db), _actor(), datetime.now().astimezone())
+        if args.version:
+            from wardchart.about import about_text
+
+            print(about_text(context.db_path))
+            return 0
         if args.command is None:
             return _no_command(context, self_test=args.self_test)
         from wardchart import commands

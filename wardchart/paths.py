@@ -1,22 +1,48 @@
-"""Where the chart file lives: --db, else $WARDCHART_DB, else the user data folder.
+"""Where the chart file and settings live.
 
-The folder has no version in its path, so an upgrade finds the same chart (platformdirs).
+The chart file: --db, else $WARDCHART_DB, else the data folder. The data folder is the
+platform's user data folder (no version in its path, so an upgrade finds the same chart),
+or — on a portable install, marked by a file ``wardchart-portable`` beside the program —
+a ``data/`` folder beside the program, so a clinic laptop carries its chart with it.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 CHART_FILE_NAME = "wardchart.sqlite"
 ENV_DB = "WARDCHART_DB"
+PORTABLE_MARKER = "wardchart-portable"
+
+
+def program_folder() -> Path:
+    """The folder holding the program (the frozen executable, or the launching script)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(sys.argv[0]).resolve().parent
+
+
+def portable_data_folder() -> Path | None:
+    """``data/`` beside the program when the portable marker file is there."""
+    folder = program_folder()
+    return folder / "data" if (folder / PORTABLE_MARKER).is_file() else None
+
+
+def data_folder() -> Path:
+    """Where the chart, its backups and the window's settings live by default."""
+    portable = portable_data_folder()
+    if portable is not None:
+        return portable
+    from platformdirs import user_data_path
+
+    return user_data_path("wardchart", appauthor=False)
 
 
 def default_chart_path() -> Path:
-    """The platform's user data folder, e.g. ~/.local/share/wardchart/wardchart.sqlite."""
-    from platformdirs import user_data_path
-
-    return user_data_path("wardchart", appauthor=False) / CHART_FILE_NAME
+    """The default chart file, e.g. ~/.local/share/wardchart/wardchart.sqlite."""
+    return data_folder() / CHART_FILE_NAME
 
 
 def chart_path(option: str | None) -> Path:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from wardchart import __version__
 from wardchart.domain.records import Patient
+from wardchart.paths import default_chart_path
 from wardchart.ui import settings
 from wardchart.ui.census import CensusPanel
 from wardchart.ui.patient_view import PatientView
@@ -447,15 +447,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_about(self) -> None:
-        """Help → About."""
-        file_name = self.session.file_name if self.session else "none"
-        QMessageBox.about(
-            self,
-            "About wardchart",
-            f"wardchart {__version__}\n\nChart file: {file_name}\n"
-            "Qt (LGPL v3), PySide6 (LGPL v3), pyqtgraph (MIT), "
-            "sqlite-utils (Apache 2.0), platformdirs (MIT).",
-        )
+        """Help → About: version, chart file, rules in force, licences."""
+        from wardchart.about import about_text
+
+        path = self.session.store.path if self.session else default_chart_path()
+        QMessageBox.about(self, "About wardchart", about_text(path))
 
     # --- Qt overrides -------------------------------------------------------------------
 

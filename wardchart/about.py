@@ -1,0 +1,51 @@
+"""What `wardchart --version` and Help → About say: version, chart file, rules, licences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wardchart import __version__
+
+#: The components a frozen build carries, with their licences.
+LICENCES = (
+    ("Qt 6 (via PySide6)", "LGPL v3"),
+    ("PySide6 / shiboken6", "LGPL v3"),
+    ("pyqtgraph", "MIT"),
+    ("NumPy", "BSD-3-Clause"),
+    ("sqlite-utils", "Apache 2.0"),
+    ("SQLite", "public domain"),
+    ("platformdirs", "MIT"),
+    ("Python", "PSF License"),
+    ("DejaVu fonts (from the system)", "Bitstream Vera / public domain"),
+)
+
+
+def about_text(chart: Path) -> str:
+    """The version, the chart file in use, the grading version and fever rule in force."""
+    from wardchart.domain.fever import FN_RULES
+    from wardchart.domain.settings import WardSettings
+    from wardchart.storage.errors import ChartFileError
+
+    settings, note = WardSettings(), "not created yet: defaults shown"
+    if chart.exists():
+        try:
+            from wardchart.storage import queries
+            from wardchart.storage.database import open_chart
+
+            store = open_chart(chart, create=False)
+            try:
+                settings, note = queries.ward_settings(store.db), "in use"
+            finally:
+                store.close()
+        except ChartFileError as error:
+            note = f"cannot be read: {error}"
+    lines = [
+        f"wardchart {__version__}",
+        f"Chart file: {chart} ({note})",
+        f"Grading: CTCAE v{settings.ctcae_version} · febrile-neutropenia rule: "
+        f"{FN_RULES[settings.fn_rule].label}",
+        "Bundled components: " + "; ".join(f"{name} ({lic})" for name, lic in LICENCES),
+        "Qt is used under the LGPL v3: its libraries are separate files in the program "
+        "folder and may be replaced.",
+    ]
+    return "\n".join(lines)
