@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB := .demo/demo-ward.sqlite
 
-.PHONY: run demo test check lint clean
+.PHONY: run demo test check lint clean dist dist-smoke
 
 ## run: install everything, write a fresh demo ward and open wardchart on it
 ## (with no display, e.g. over ssh: print the census and check the window offscreen)
@@ -48,6 +48,14 @@ $(VENV)/.dev-installed: requirements/dev.txt requirements/run.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@ $(VENV)/.run-installed
+
+## dist: build the one-folder program into dist/wardchart (PyInstaller)
+dist: $(VENV)/.dev-installed
+	./packaging/build.sh
+
+## dist-smoke: build, then run the frozen program's smoke test
+dist-smoke: $(VENV)/.dev-installed
+	./packaging/build.sh --smoke
 
 clean:
 	rm -rf $(VENV) .demo .mypy_cache .pytest_cache .ruff_cache build *.egg-info

@@ -58,6 +58,17 @@ def quiet_offscreen_warnings() -> None:
     qInstallMessageHandler(handler)
 
 
+def _set_icon(app: object) -> None:
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    icon = resources.files("wardchart.resources").joinpath("wardchart.png")
+    app.setWindowIcon(QIcon(str(icon)))
+
+
 def _use_portable_settings() -> None:
     """On a portable install the window's settings live in data/ beside the program too."""
     from PySide6.QtCore import QSettings
@@ -101,6 +112,7 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("wardchart")
     app.setOrganizationName("wardchart")
+    _set_icon(app)
     _use_portable_settings()
     if not self_test:
         _install_error_hook()
