@@ -55,11 +55,6 @@ def as_aware(value: datetime, tz: tzinfo | None = None) -> datetime:
     return value.replace(tzinfo=tz) if tz is not None else value.astimezone()
 
 
-def to_local(value: datetime, tz: tzinfo | None = None) -> datetime:
-    """The same instant as local wall-clock time with its offset."""
-    return value.astimezone(tz)
-
-
 def local_date(value: datetime, tz: tzinfo | None = None) -> date:
     """The local calendar date of an instant: the date cycle days are counted in (DN §3)."""
     return value.astimezone(tz).date()
