@@ -14,6 +14,8 @@ from pathlib import Path
 from types import TracebackType
 
 SELF_TEST_TIMEOUT_MS = 60_000
+#: The backup taken on open waits until the first chart is on screen.
+OPEN_BACKUP_DELAY_MS = 2000
 
 
 def _log_path() -> Path:
@@ -107,6 +109,7 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from wardchart.ui.first_paint import after_first_paint
     from wardchart.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -133,12 +136,12 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
             return
         window.load_chart()
         if not self_test:
-            QTimer.singleShot(0, lambda: window.backup("open"))
+            QTimer.singleShot(OPEN_BACKUP_DELAY_MS, lambda: window.backup("open"))
         if self_test:
             outcome["status"] = _self_test(window)
             app.exit(outcome["status"])
 
-    QTimer.singleShot(0, open_chart)
+    after_first_paint(window, open_chart)  # the window first, then the chart file
     if self_test:
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, lambda: app.exit(1))
     status = app.exec()

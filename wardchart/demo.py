@@ -46,6 +46,7 @@ class DemoPatient:
     febrile: bool = False
     skip_recent_cbc: bool = False
     nadir_day: float | None = None  # fixed nadir day in every cycle, else mid-window
+    daily_cbc: bool = False  # a CBC every morning, and every evening in the nadir window
 
 
 def _patients(today: date) -> list[DemoPatient]:
@@ -224,8 +225,59 @@ def _anc_curve(
     return max(value, 0.01)
 
 
-def write_demo_ward(store: ChartStore, *, now: datetime) -> int:
-    """Write the demo ward into an empty chart file; return the number of patients."""
+#: Regimens of the shipped library the synthetic ward draws from, with the diagnoses.
+_SYNTHETIC_REGIMENS = (
+    ("AC", "Breast cancer"),
+    ("ddAC", "Breast cancer"),
+    ("TC", "Breast cancer"),
+    ("R-CHOP-21", "Diffuse large B-cell lymphoma"),
+    ("Carboplatin/paclitaxel", "Ovarian cancer"),
+    ("mFOLFOX6", "Colorectal cancer"),
+    ("FOLFIRINOX", "Pancreatic adenocarcinoma"),
+    ("BEP", "Testicular germ-cell tumour"),
+    ("ABVD", "Hodgkin lymphoma"),
+    ("Docetaxel", "Non-small-cell lung cancer"),
+)
+_GIVEN = ("Alex", "Sam", "Maria", "Wei", "Aisha", "Jonas", "Priya", "Tomasz", "Ines", "Kofi")
+_FAMILY = ("Smith", "Garcia", "Chen", "Okoro", "Novak", "Patel", "Larsen", "Moreau", "Kim")
+
+
+def synthetic_patients(
+    count: int, *, today: date, seed: int = 1, cycles: tuple[int, int] = (1, 6)
+) -> list[DemoPatient]:
+    """``count`` fictitious patients with daily CBCs, for sizing and benchmarks.
+
+    Deterministic for a seed; cycles drawn from ``cycles`` (inclusive), nadirs of every
+    grade, some on G-CSF. MRNs are SYN000001, SYN000002, ...
+    """
+    rng = random.Random(seed)
+    people = []
+    for i in range(1, count + 1):
+        regimen, diagnosis = rng.choice(_SYNTHETIC_REGIMENS)
+        sex = rng.choice("FM")
+        people.append(
+            DemoPatient(
+                mrn=f"SYN{i:06d}",
+                name=f"{rng.choice(_FAMILY)}-{i}, {rng.choice(_GIVEN)}",
+                dob=date(today.year - rng.randint(25, 85), rng.randint(1, 12), rng.randint(1, 28)),
+                sex=sex,
+                bed=f"{rng.choice('ABCDEFGH')}-{i:04d}",
+                diagnosis=diagnosis,
+                regimen=regimen,
+                cycles=rng.randint(*cycles),
+                today_day=rng.randint(1, 14),
+                nadir_anc=rng.choice((0.2, 0.4, 0.8, 1.2, 1.7, 2.5)),
+                gcsf=rng.choice(("", "", "", "pegfilgrastim", "filgrastim")),
+                daily_cbc=True,
+            )
+        )
+    return people
+
+
+def write_demo_ward(
+    store: ChartStore, *, now: datetime, people: list[DemoPatient] | None = None
+) -> int:
+    """Write the demo ward (or ``people``) into an empty chart file; return the count."""
     if queries.all_patients(store.db):
         raise InvalidEntry(
             [
@@ -239,7 +291,7 @@ def write_demo_ward(store: ChartStore, *, now: datetime) -> int:
     local_now = now.astimezone()
     today = local_now.date()
     rng = random.Random(today.toordinal())
-    people = _patients(today)
+    people = _patients(today) if people is None else people
     with store.write():
         for person in people:
             _write_patient(store, person, rng, local_now)
@@ -320,9 +372,9 @@ def _write_patient(store: ChartStore, p: DemoPatient, rng: random.Random, now: d
                     actor=DEMO_ACTOR,
                     now=now,
                 )
-        for day in _sample_days(regimen.nadir_start, regimen.nadir_end, last_day):
+        for day, hour in _sample_times(regimen.nadir_start, regimen.nadir_end, last_day, p):
             when = datetime.combine(
-                day1 + timedelta(days=day - 1), time(6, rng.choice((0, 15, 30, 45)))
+                day1 + timedelta(days=day - 1), time(hour, rng.choice((0, 15, 30, 45)))
             )
             if when.astimezone() > now:
                 continue
@@ -346,11 +398,19 @@ def _write_patient(store: ChartStore, p: DemoPatient, rng: random.Random, now: d
         )
 
 
-def _sample_days(nadir_start: int, nadir_end: int, last_day: int) -> list[int]:
-    """Day 1, twice a week, and daily through the nadir window."""
-    days = {1, 4, 8, 15, 18, 22, 25}
-    days |= set(range(nadir_start, nadir_end + 1))
-    return sorted(d for d in days if d <= last_day)
+def _sample_times(
+    nadir_start: int, nadir_end: int, last_day: int, p: DemoPatient
+) -> list[tuple[int, int]]:
+    """(day, hour) of each CBC: day 1, twice a week and daily through the nadir window;
+    with ``daily_cbc`` every morning, and evenings too through the nadir window."""
+    window = set(range(nadir_start, nadir_end + 1))
+    if p.daily_cbc:
+        mornings = set(range(1, last_day + 1))
+        evenings = window
+    else:
+        mornings, evenings = {1, 4, 8, 15, 18, 22, 25} | window, set()
+    times = [(d, 6) for d in mornings] + [(d, 18) for d in evenings]
+    return sorted((d, h) for d, h in times if d <= last_day)
 
 
 def _cbc(

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from wardchart.domain.chart import PatientChart
+from wardchart.domain.fever import ANC_LOOKBACK, SUSTAINED_MAX_GAP, FnRule, counts_as_fever
+from wardchart.domain.records import Temperature
 from wardchart.domain.units import display
+
+#: A census line is computed from the records since this long before the current cycle's
+#: day 1 (see ``recent_records_suffice``); storage loads that much for every patient.
+RECENT_MARGIN = timedelta(days=10)
 
 
 @dataclass(frozen=True)
@@ -79,3 +86,38 @@ def census_row(chart: PatientChart) -> CensusRow:
         flags=tuple(flags),
         readiness="" if current is None else current.readiness.status,
     )
+
+
+def recent_since(day1: date) -> date:
+    """The UTC date from which storage loads a patient's results and temperatures for the
+    census: ``RECENT_MARGIN`` before the current cycle's day 1."""
+    return day1 - RECENT_MARGIN
+
+
+def recent_records_suffice(
+    rule: FnRule, day1: date, temps: Sequence[Temperature], loaded_from: datetime
+) -> bool:
+    """Whether records taken at or after ``loaded_from`` give the same census line as the
+    whole chart. The census reads only the current cycle (latest results are fetched
+    separately) and the alerts raised on or after its day 1 (``current_alerts``). Such an
+    alert depends on its febrile episode back to the episode's first reading (sustained
+    runs and one alert per episode, CR §6.1) and on the ANC in the 48 h before each of its
+    readings (CR §3.2). So: the episode holding the first reading from the day before
+    day 1 (any time zone) must start, less 48 h, after ``loaded_from``; else load it all.
+    """
+    ordered = sorted(temps, key=lambda t: t.taken)
+    cut = loaded_from + RECENT_MARGIN - timedelta(days=2)
+    first = next((i for i, t in enumerate(ordered) if t.taken >= cut), None)
+    if first is None:
+        return True
+    start = first
+    while (
+        start > 0
+        and counts_as_fever(rule, ordered[start].celsius)
+        and counts_as_fever(rule, ordered[start - 1].celsius)
+        and ordered[start].taken - ordered[start - 1].taken <= SUSTAINED_MAX_GAP
+    ):
+        start -= 1
+    if start == 0 and ordered[0].taken - SUSTAINED_MAX_GAP <= loaded_from:
+        return False  # the episode may reach back before what was loaded
+    return ordered[start].taken - ANC_LOOKBACK >= loaded_from

@@ -133,9 +133,57 @@ class ChartView(QWidget):
             offset=(60, 6), labelTextSize="9pt", colCount=3, brush=pg.mkBrush(255, 255, 255, 215)
         )
         self.drawn: list[DrawnCycle] = []
-        self.band: pg.LinearRegionItem | None = None
-        self.band_label: pg.TextItem | None = None
+        # The furniture of every chart is made once and moved, relabelled, shown or hidden
+        # on each draw: adding and removing pyqtgraph items is most of a redraw's cost.
+        self.wbc_curve = self._curve(WBC_COLOUR, 255, "WBC (dashed, squares)", wbc=True)
+        self.anc_curve = self._curve(ANC_COLOUR, 255, "ANC (solid, circles)", wbc=False)
+        for curve in (self.wbc_curve, self.anc_curve):
+            self.counts.addItem(curve)
+        self.band = pg.LinearRegionItem(
+            values=(0, 1),
+            orientation="vertical",
+            movable=False,
+            brush=pg.mkBrush(*BAND_BRUSH),
+            pen=pg.mkPen(None),
+        )
+        self.band.setZValue(-10)
+        self.counts.addItem(self.band)
+        self.band_label = pg.TextItem("", color="#7a5a00", anchor=(0.5, 0))
+        self.band_label.setZValue(-5)
+        self.counts.addItem(self.band_label, ignoreBounds=True)
+        self._threshold_sets: dict[CtcaeVersion, list[tuple[pg.InfiniteLine, str]]] = {}
         self.threshold_lines: list[pg.InfiniteLine] = []
+        self.day1_lines = (
+            pg.InfiniteLine(
+                pos=1.0,
+                angle=90,
+                movable=False,
+                pen=pg.mkPen("k", width=1.2),
+                label="D1",
+                labelOpts={"position": 0.08, "color": "k"},
+            ),
+            pg.InfiniteLine(pos=1.0, angle=90, movable=False, pen=pg.mkPen("k", width=1.2)),
+        )
+        self.counts.addItem(self.day1_lines[0], ignoreBounds=True)
+        self.temps.addItem(self.day1_lines[1], ignoreBounds=True)
+        self.fever_line = pg.InfiniteLine(
+            pos=38.0,
+            angle=0,
+            movable=False,
+            pen=pg.mkPen(FEVER_COLOUR, style=Qt.PenStyle.DotLine),
+            label=" ",
+            labelOpts={"position": 0.02, "color": FEVER_COLOUR, "anchors": [(0, 1), (0, 1)]},
+        )
+        self.temps.addItem(self.fever_line, ignoreBounds=True)
+        self.temp_curve = pg.PlotDataItem(
+            pen=pg.mkPen("#555555", width=1), symbol="o", symbolSize=5, symbolBrush="#555555"
+        )
+        self.temp_curve.scatter.opts["hoverable"] = True
+        self.temp_curve.scatter.opts["tip"] = _tip
+        self.temps.addItem(self.temp_curve)
+        self._furniture = (self.band, self.band_label, *self.day1_lines, self.fever_line)
+        # What one draw added, removed by the next.
+        self._transient: list[tuple[pg.PlotItem, pg.GraphicsObject]] = []
         self.nadir_marker: pg.ScatterPlotItem | None = None
         self.recovery_line: pg.InfiniteLine | None = None
         self.gcsf_marker: pg.ScatterPlotItem | None = None
@@ -150,12 +198,14 @@ class ChartView(QWidget):
 
     def clear(self) -> None:
         """Remove everything drawn (a patient switch starts from nothing)."""
-        for plot in (self.counts, self.temps):
-            plot.clear()
-        self.legend.clear()
+        for plot, item in self._transient:
+            plot.removeItem(item)
+        self._transient = []
+        for curve in (self.wbc_curve, self.anc_curve, self.temp_curve):
+            curve.setData([], [])
+        for item in (*self._furniture, *self.threshold_lines):
+            item.setVisible(False)
         self.drawn = []
-        self.band = None
-        self.band_label = None
         self.threshold_lines = []
         self.nadir_marker = self.gcsf_marker = self.fever_marker = None
         self.fever_readings = None
@@ -206,6 +256,8 @@ class ChartView(QWidget):
         self.counts.setTitle(title, size="10pt")
         # PlotItem fixes the title row at one line; make room for the second.
         self.counts.layout.setRowFixedHeight(0, 44 if "<br>" in title else 30)
+        # Settle ranges and axes now, so Qt paints the new chart once rather than twice.
+        self.graphics.scene().prepareForPaint()
 
     @staticmethod
     def selected_cycle(chart: PatientChart, view: str) -> CycleChart:
@@ -234,77 +286,87 @@ class ChartView(QWidget):
         anc_y = [float(r.result.anc) for r in anc if r.result.anc is not None]
         wbc_x = [self._x(chart, cycle, r) for r in wbc]
         wbc_y = [float(r.result.wbc) for r in wbc if r.result.wbc is not None]
-        alpha = FADED_ALPHA if faded else 255
-        # Earlier cycles stay out of the legend but for one "earlier cycles" entry.
-        wbc_colour, anc_colour = pg.mkColor(WBC_COLOUR), pg.mkColor(ANC_COLOUR)
-        wbc_colour.setAlpha(alpha)
-        anc_colour.setAlpha(alpha)
-        wbc_item = pg.PlotDataItem(
-            wbc_x,
-            wbc_y,
-            name=None if faded else "WBC (dashed, squares)",
-            pen=pg.mkPen(wbc_colour, width=1.6, style=Qt.PenStyle.DashLine),
-            symbol="s",
-            symbolSize=6,
-            symbolBrush=wbc_colour,
-            symbolPen=pg.mkPen(wbc_colour),
-            data=[point_tip(r, "WBC", chart) for r in wbc],
-        )
-        anc_item = pg.PlotDataItem(
-            anc_x,
-            anc_y,
-            name=None if faded else "ANC (solid, circles)",
-            pen=pg.mkPen(anc_colour, width=2.4),
-            symbol="o",
-            symbolSize=8,
-            symbolBrush=anc_colour,
-            symbolPen=pg.mkPen("w"),
-            data=[point_tip(r, "ANC", chart) for r in anc],
-        )
-        for item in (wbc_item, anc_item):
-            item.scatter.opts["hoverable"] = True
-            item.scatter.opts["tip"] = _tip
-            self.counts.addItem(item)
-        if faded and not any(d.faded for d in self.drawn):
-            self.legend.addItem(anc_item, "earlier cycles (faded)")
+        wbc_tips = [point_tip(r, "WBC", chart) for r in wbc]
+        anc_tips = [point_tip(r, "ANC", chart) for r in anc]
+        if faded:
+            # Earlier cycles stay out of the legend but for one "earlier cycles" entry.
+            wbc_item = self._curve(WBC_COLOUR, FADED_ALPHA, None, wbc=True)
+            anc_item = self._curve(ANC_COLOUR, FADED_ALPHA, None, wbc=False)
+            wbc_item.setData(wbc_x, wbc_y, data=wbc_tips)
+            anc_item.setData(anc_x, anc_y, data=anc_tips)
+            self._add(self.counts, wbc_item)
+            self._add(self.counts, anc_item)
+            if not any(d.faded for d in self.drawn):
+                self.legend.addItem(anc_item, "earlier cycles (faded)")
+        else:
+            self.wbc_curve.setData(wbc_x, wbc_y, data=wbc_tips)
+            self.anc_curve.setData(anc_x, anc_y, data=anc_tips)
         self.drawn.append(
             DrawnCycle(
                 cycle.cycle.number, tuple(anc_x), tuple(anc_y), tuple(wbc_x), tuple(wbc_y), faded
             )
         )
 
+    def _curve(self, colour: str, alpha: int, name: str | None, *, wbc: bool) -> pg.PlotDataItem:
+        """An empty WBC (dashed, squares) or ANC (solid, circles) curve with hover tips."""
+        qcolour = pg.mkColor(colour)
+        qcolour.setAlpha(alpha)
+        if wbc:
+            style = {
+                "pen": pg.mkPen(qcolour, width=1.6, style=Qt.PenStyle.DashLine),
+                "symbol": "s",
+                "symbolSize": 6,
+                "symbolPen": pg.mkPen(qcolour),
+            }
+        else:
+            style = {
+                "pen": pg.mkPen(qcolour, width=2.4),
+                "symbol": "o",
+                "symbolSize": 8,
+                "symbolPen": pg.mkPen("w"),
+            }
+        curve = pg.PlotDataItem(name=name, symbolBrush=qcolour, **style)
+        curve.scatter.opts["hoverable"] = True
+        curve.scatter.opts["tip"] = _tip
+        return curve
+
+    def _add(self, plot: pg.PlotItem, item: pg.GraphicsObject, *, bounds: bool = True) -> None:
+        """Add an item that belongs to this draw only."""
+        plot.addItem(item, ignoreBounds=not bounds)
+        self._transient.append((plot, item))
+
     def _draw_window(self, cycle: CycleChart) -> None:
         start, end = cycle.window
-        self.band = pg.LinearRegionItem(
-            values=(start, end + 1),
-            orientation="vertical",
-            movable=False,
-            brush=pg.mkBrush(*BAND_BRUSH),
-            pen=pg.mkPen(None),
-        )
-        self.band.setZValue(-10)
-        self.counts.addItem(self.band)
-        label = pg.TextItem(f"expected nadir D{start}–D{end}", color="#7a5a00", anchor=(0.5, 0))
-        label.setPos((start + end + 1) / 2, 0)  # moved to the top by _fit_x
-        label.setZValue(-5)
-        self.counts.addItem(label, ignoreBounds=True)
-        self.band_label = label
+        self.band.setRegion((start, end + 1))
+        self.band.setVisible(True)
+        self.band_label.setText(f"expected nadir D{start}–D{end}")
+        self.band_label.setPos((start + end + 1) / 2, 0)  # moved to the top by _fit_x
+        self.band_label.setVisible(True)
 
     def _draw_thresholds(self, version: CtcaeVersion) -> None:
-        for value, grade in THRESHOLDS[version]:
-            line = pg.InfiniteLine(
-                pos=float(value),
-                angle=0,
-                movable=False,
-                pen=pg.mkPen(THRESHOLD_COLOUR, width=1, style=Qt.PenStyle.DotLine),
-                label=f"<{value}: G{grade} (v{version})",
-                labelOpts={
-                    "position": 0.99,
-                    "color": THRESHOLD_COLOUR,
-                    "anchors": [(1, 1), (1, 1)],
-                },
-            )
-            self.counts.addItem(line, ignoreBounds=True)
+        if version not in self._threshold_sets:
+            lines = []
+            for value, grade in THRESHOLDS[version]:
+                text = f"<{value}: G{grade} (v{version})"
+                line = pg.InfiniteLine(
+                    pos=float(value),
+                    angle=0,
+                    movable=False,
+                    pen=pg.mkPen(THRESHOLD_COLOUR, width=1, style=Qt.PenStyle.DotLine),
+                    label=text,
+                    labelOpts={
+                        "position": 0.99,
+                        "color": THRESHOLD_COLOUR,
+                        "anchors": [(1, 1), (1, 1)],
+                    },
+                )
+                self.counts.addItem(line, ignoreBounds=True)
+                lines.append((line, text))
+            self._threshold_sets[version] = lines
+        for line, text in self._threshold_sets[version]:
+            line.label.setFormat(text)  # _fit_x may have merged the labels last time
+            line.label.setVisible(True)
+            line.setVisible(True)
             self.threshold_lines.append(line)
 
     def _draw_nadir_and_recovery(self, chart: PatientChart, cycle: CycleChart) -> None:
@@ -327,10 +389,10 @@ class ChartView(QWidget):
         )
         self.nadir_marker.opts["hoverable"] = True
         self.nadir_marker.opts["tip"] = _tip
-        self.counts.addItem(self.nadir_marker)
+        self._add(self.counts, self.nadir_marker)
         label = pg.TextItem(text, color="k", anchor=(0, 1.2), fill=pg.mkBrush(255, 255, 255, 200))
         label.setPos(x, y)
-        self.counts.addItem(label, ignoreBounds=True)
+        self._add(self.counts, label, bounds=False)
         self.nadir_label = text
         if cycle.recovery is not None:
             rx = day_position(cycle.cycle.day1, cycle.recovery.result.taken, chart.tz)
@@ -342,7 +404,7 @@ class ChartView(QWidget):
                 label=f"recovery D{cycle.recovery.cycle_day}",
                 labelOpts={"position": 0.92, "color": "#2e7d32"},
             )
-            self.counts.addItem(self.recovery_line, ignoreBounds=True)
+            self._add(self.counts, self.recovery_line, bounds=False)
 
     def _draw_earlier_nadir(self, chart: PatientChart, cycle: CycleChart) -> None:
         """A faded star and label for an earlier cycle's nadir, to compare with this one."""
@@ -363,23 +425,12 @@ class ChartView(QWidget):
         )
         star.opts["hoverable"] = True
         star.opts["tip"] = _tip
-        self.counts.addItem(star)
+        self._add(self.counts, star)
         self.earlier_nadirs.append(text)
 
     def _draw_day1(self) -> None:
-        line = pg.InfiniteLine(
-            pos=1.0,
-            angle=90,
-            movable=False,
-            pen=pg.mkPen("k", width=1.2),
-            label="D1",
-            labelOpts={"position": 0.08, "color": "k"},
-        )
-        self.counts.addItem(line, ignoreBounds=True)
-        self.temps.addItem(
-            pg.InfiniteLine(pos=1.0, angle=90, movable=False, pen=pg.mkPen("k", width=1.2)),
-            ignoreBounds=True,
-        )
+        for line in self.day1_lines:
+            line.setVisible(True)
 
     def _draw_gcsf(self, chart: PatientChart, cycle: CycleChart) -> None:
         doses = [
@@ -408,7 +459,7 @@ class ChartView(QWidget):
         )
         self.gcsf_marker.opts["hoverable"] = True
         self.gcsf_marker.opts["tip"] = _tip
-        self.counts.addItem(self.gcsf_marker)
+        self._add(self.counts, self.gcsf_marker)
 
     def _draw_temperatures(self, chart: PatientChart, cycle: CycleChart) -> None:
         rule = FN_RULES[chart.settings.fn_rule]
@@ -416,16 +467,11 @@ class ChartView(QWidget):
         temps = [t for t in chart.temperatures if t.taken.astimezone(chart.tz).date() >= start]
         xs = [day_position(cycle.cycle.day1, t.taken, chart.tz) for t in temps]
         ys = [float(t.celsius) for t in temps]
-        fever = float(rule.single_celsius)
-        line = pg.InfiniteLine(
-            pos=fever,
-            angle=0,
-            movable=False,
-            pen=pg.mkPen(FEVER_COLOUR, style=Qt.PenStyle.DotLine),
-            label=f"{OP_SYMBOL[rule.single_op]}{rule.single_celsius} °C ({rule.label})",
-            labelOpts={"position": 0.02, "color": FEVER_COLOUR, "anchors": [(0, 1), (0, 1)]},
+        self.fever_line.setPos(float(rule.single_celsius))
+        self.fever_line.label.setFormat(
+            f"{OP_SYMBOL[rule.single_op]}{rule.single_celsius} °C ({rule.label})"
         )
-        self.temps.addItem(line, ignoreBounds=True)
+        self.fever_line.setVisible(True)
         self.temps.setYRange(35.5, 40.0, padding=0)
         if temps:
             tips = [
@@ -433,18 +479,7 @@ class ChartView(QWidget):
                 f"{iso_local(t.taken, chart.tz)[:16].replace('T', ' ')}"
                 for t in temps
             ]
-            curve = pg.PlotDataItem(
-                xs,
-                ys,
-                pen=pg.mkPen("#555555", width=1),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush="#555555",
-                data=tips,
-            )
-            curve.scatter.opts["hoverable"] = True
-            curve.scatter.opts["tip"] = _tip
-            self.temps.addItem(curve)
+            self.temp_curve.setData(xs, ys, data=tips)
             febrile = [i for i, t in enumerate(temps) if counts_as_fever(rule, t.celsius)]
             if febrile:
                 self.fever_readings = pg.ScatterPlotItem(
@@ -458,7 +493,7 @@ class ChartView(QWidget):
                 )
                 self.fever_readings.opts["hoverable"] = True
                 self.fever_readings.opts["tip"] = _tip
-                self.temps.addItem(self.fever_readings)
+                self._add(self.temps, self.fever_readings)
         alerts = [a for a in chart.alerts if a.at.astimezone(chart.tz).date() >= start]
         if alerts:
             ax = [day_position(cycle.cycle.day1, a.at, chart.tz) for a in alerts]
@@ -475,12 +510,12 @@ class ChartView(QWidget):
             )
             self.fever_marker.opts["hoverable"] = True
             self.fever_marker.opts["tip"] = _tip
-            self.temps.addItem(self.fever_marker)
+            self._add(self.temps, self.fever_marker)
             for x, alert in zip(ax, alerts, strict=True):
                 text = "FN" if alert.kind == "febrile_neutropenia" else "FN?"
                 label = pg.TextItem(f"{text} ({alert.rule})", color=FEVER_COLOUR, anchor=(0, 0.5))
                 label.setPos(x + 0.15, 39.6)
-                self.temps.addItem(label, ignoreBounds=True)
+                self._add(self.temps, label, bounds=False)
 
     def _fit_x(self, cycle: CycleChart, chart: PatientChart) -> None:
         xs = [x for drawn in self.drawn for x in drawn.anc_x + drawn.wbc_x]
@@ -490,8 +525,8 @@ class ChartView(QWidget):
         ys = [y for drawn in self.drawn for y in drawn.anc_y + drawn.wbc_y]
         top = max([2.0, *ys]) * 1.35  # headroom for the legend and the band's label
         self.counts.setYRange(0, top, padding=0)
-        if self.band_label is not None:  # below the legend, above the usual nadir counts
-            self.band_label.setPos(self.band_label.pos().x(), top * 0.62)
+        # The band's label: below the legend, above the usual nadir counts.
+        self.band_label.setPos(self.band_label.pos().x(), top * 0.62)
         if top > COMBINE_THRESHOLD_LABELS_ABOVE and self.threshold_lines:
             # Lines 0.5 apart on a tall axis are a few pixels apart: one label for all.
             texts = [str(line.label.format) for line in self.threshold_lines]
@@ -510,10 +545,11 @@ class ChartView(QWidget):
         ]
         ys = [float(r.result.anc) if r.result.anc is not None else math.nan for r in chart.baseline]
         if xs:
-            self.counts.addItem(
+            self._add(
+                self.counts,
                 pg.PlotDataItem(
                     xs, ys, name="ANC (no cycle yet)", pen=pg.mkPen(ANC_COLOUR, width=2), symbol="o"
-                )
+                ),
             )
         self.counts.setTitle(
             "No cycle started yet: results shown by day since the first", size="10pt"

@@ -30,7 +30,8 @@ _FIELDS = (
 )
 
 
-def _digest(row: dict[str, Any]) -> str:
+def row_hash(row: dict[str, Any]) -> str:
+    """The hash that seals an audit row: its fields, including the previous row's hash."""
     content = json.dumps([row[f] for f in _FIELDS], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
@@ -62,7 +63,7 @@ def append(
         "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
         "prev_hash": GENESIS if last is None else str(last[1]),
     }
-    row["hash"] = _digest(row)
+    row["hash"] = row_hash(row)
     db.table("audit_log").insert(row)
     return seq
 
@@ -89,7 +90,7 @@ def verify(db: Database) -> ChainCheck:
             return ChainCheck(False, count, seq, f"row {expected_seq} is missing")
         if row["prev_hash"] != previous:
             return ChainCheck(False, count, seq, "does not follow the previous row's hash")
-        if _digest(row) != row["hash"]:
+        if row_hash(row) != row["hash"]:
             return ChainCheck(False, count, seq, "content does not match its hash")
         previous, expected_seq = str(row["hash"]), expected_seq + 1
     return ChainCheck(True, count)

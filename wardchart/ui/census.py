@@ -43,6 +43,8 @@ COLUMNS = tuple(heading for heading, _ in FIELDS)
 GRADE_COLUMN = COLUMNS.index("Grade")
 #: Grade colours add to the text, never replace it (issue 3: never colour alone).
 GRADE_COLOURS = {0: None, 1: "#fff4c2", 2: "#ffd89a", 3: "#ffb07a", 4: "#ff8a80"}
+#: Rows looked at when sizing the columns to their text.
+RESIZE_SAMPLE_ROWS = 200
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -54,6 +56,8 @@ class CensusModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[CensusRow] = []
+        self._cells: list[tuple[str, ...]] = []  # each row's text, computed once
+        self._positions: dict[str, int] = {}  # patient id → model row
 
     # --- Qt overrides -------------------------------------------------------------------
 
@@ -79,11 +83,11 @@ class CensusModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cells(row)[column]
+            return self._cells[index.row()][column]
         if role == PATIENT_ID_ROLE:
             return row.patient_id
         if role == SORT_ROLE:
-            return self._sort_key(row, column)
+            return self._sort_key(row, column, self._cells[index.row()])
         if role == Qt.ItemDataRole.BackgroundRole and column == GRADE_COLUMN:
             colour = GRADE_COLOURS.get(row.anc_grade) if row.anc_grade is not None else None
             return QBrush(QColor(colour)) if colour else None
@@ -104,6 +108,8 @@ class CensusModel(QAbstractTableModel):
         """Replace every row."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._cells = [self.cells(r) for r in self._rows]
+        self._positions = {r.patient_id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
     def update_row(self, row: CensusRow | None, patient_id: str) -> None:
@@ -112,18 +118,23 @@ class CensusModel(QAbstractTableModel):
         if row is None and position is not None:
             self.beginRemoveRows(QModelIndex(), position, position)
             del self._rows[position]
+            del self._cells[position]
+            self._positions = {r.patient_id: i for i, r in enumerate(self._rows)}
             self.endRemoveRows()
         elif row is not None and position is None:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+            self._positions[row.patient_id] = len(self._rows)
             self._rows.append(row)
+            self._cells.append(self.cells(row))
             self.endInsertRows()
         elif row is not None and position is not None:
             self._rows[position] = row
+            self._cells[position] = self.cells(row)
             self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
 
     def row_of(self, patient_id: str) -> int | None:
         """The model row of a patient, if present."""
-        return next((i for i, r in enumerate(self._rows) if r.patient_id == patient_id), None)
+        return self._positions.get(patient_id)
 
     def row_data(self, position: int) -> CensusRow:
         """The census row at a model row."""
@@ -132,12 +143,12 @@ class CensusModel(QAbstractTableModel):
     # --- internals ----------------------------------------------------------------------
 
     @staticmethod
-    def _sort_key(row: CensusRow, column: int) -> Any:
+    def _sort_key(row: CensusRow, column: int, cells: tuple[str, ...]) -> Any:
         if column == 0:
             return str(bed_sort_key(row.bed))
         if column == GRADE_COLUMN:
             return -1 if row.anc_grade is None else row.anc_grade
-        return CensusModel.cells(row)[column].lower()
+        return cells[column].lower()
 
 
 class CensusFilter(QSortFilterProxyModel):
@@ -189,8 +200,12 @@ class CensusPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the text once per load, from the first rows only: sizing to every row
+        # on every change would cost seconds on a hospital-sized census.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.empty = QLabel(
             "No patients on this chart yet.\n\nAdmit one with Patient → Admit patient… "
             "(Ctrl+Shift+A),\nor explore the demo ward: wardchart demo --db demo.sqlite"
@@ -215,7 +230,10 @@ class CensusPanel(QWidget):
     def set_rows(self, rows: list[CensusRow]) -> None:
         """Replace the census, keeping the selected patient selected."""
         keep = self.selected_patient_id()
+        first = self.model.rowCount() == 0
         self.model.set_rows(rows)
+        if first and rows:
+            self.table.resizeColumnsToContents()
         self._update_empty()
         if keep:
             self.select(keep)

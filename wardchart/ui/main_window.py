@@ -1,14 +1,16 @@
 """The main window: lays out the census and the patient view, and forwards actions.
 
 It holds no SQL and no clinical rule: it asks the session and opens dialogs. It shows
-before pyqtgraph is imported; the chart arrives a moment later (``load_chart``).
+as a frame (menus, toolbar, "Opening…") before anything heavy is imported; the census
+and patient view are built when a chart file is opened (``build_views``), and the chart
+arrives after that, with pyqtgraph (``load_chart``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,13 +23,15 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from wardchart.domain.records import Patient
 from wardchart.paths import default_chart_path
 from wardchart.ui import settings
-from wardchart.ui.census import CensusPanel
-from wardchart.ui.patient_view import PatientView
-from wardchart.ui.records_panel import RecordRef
-from wardchart.ui.session import ChartSession
+
+if TYPE_CHECKING:  # imported when the views are built, after the window shows
+    from wardchart.domain.records import Patient
+    from wardchart.ui.census import CensusPanel
+    from wardchart.ui.patient_view import PatientView
+    from wardchart.ui.records_panel import RecordRef
+    from wardchart.ui.session import ChartSession
 
 #: The census shows how old results are and today's cycle day: recompute periodically.
 REFRESH_MS = 5 * 60 * 1000
@@ -40,30 +44,23 @@ BACKUP_MS = 15 * 60 * 1000
 class MainWindow(QMainWindow):
     """Census on the left, the selected patient on the right."""
 
+    census: CensusPanel
+    patient_view: PatientView
+    splitter: QSplitter
+
     def __init__(self) -> None:
         super().__init__()
         self.session: ChartSession | None = None
+        self.views_built = False
         self.setWindowTitle("wardchart")
-        self.census = CensusPanel()
-        self.patient_view = PatientView()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.census)
-        self.splitter.addWidget(self.patient_view)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([620, 740])
-        self.setCentralWidget(self.splitter)
+        self.opening = QLabel("Opening the chart file…")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.opening)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
-        self._restore_layout()
-        self.census.patient_selected.connect(self._on_patient_selected)
-        self.census.patient_opened.connect(self._on_patient_opened)
-        self.patient_view.view_changed.connect(self._on_view_changed)
-        self.patient_view.history_requested.connect(self.open_history)
-        self.patient_view.correct_requested.connect(self.open_correct)
-        self.patient_view.withdraw_requested.connect(self.open_withdraw)
+        self._restore_geometry()
         self.refresh_timer = QTimer(self, interval=REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresh)
         self.watch_timer = QTimer(self, interval=WATCH_MS)
@@ -73,6 +70,31 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # --- building -----------------------------------------------------------------------
+
+    def build_views(self) -> None:
+        """Put the census and the patient view in place (once)."""
+        if self.views_built:
+            return
+        from wardchart.ui.census import CensusPanel
+        from wardchart.ui.patient_view import PatientView
+
+        self.census = CensusPanel()
+        self.patient_view = PatientView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.census)
+        self.splitter.addWidget(self.patient_view)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 740])
+        self.setCentralWidget(self.splitter)  # the "Opening…" label goes
+        self.census.patient_selected.connect(self._on_patient_selected)
+        self.census.patient_opened.connect(self._on_patient_opened)
+        self.patient_view.view_changed.connect(self._on_view_changed)
+        self.patient_view.history_requested.connect(self.open_history)
+        self.patient_view.correct_requested.connect(self.open_correct)
+        self.patient_view.withdraw_requested.connect(self.open_withdraw)
+        self.views_built = True
+        self._restore_splitters()
 
     def _action(
         self,
@@ -220,7 +242,10 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(
             self._action(
-                "find", "&Find patient", self.census.focus_filter, QKeySequence.StandardKey.Find
+                "find",
+                "&Find patient",
+                lambda: self.census.focus_filter(),
+                QKeySequence.StandardKey.Find,
             )
         )
         view_menu.addAction(
@@ -253,6 +278,7 @@ class MainWindow(QMainWindow):
 
     def set_session(self, session: ChartSession) -> None:
         """Show an open chart file."""
+        self.build_views()
         self.session = session
         session.chart_did_change.connect(self._on_chart_changed)
         read_only = " (READ-ONLY: entries cannot be saved)" if session.store.read_only else ""
@@ -280,6 +306,7 @@ class MainWindow(QMainWindow):
         """Import pyqtgraph and put the chart in place (after the window is shown)."""
         from wardchart.plot.cycle_chart import ChartView
 
+        self.build_views()
         self.patient_view.attach_chart(ChartView())
 
     def refresh(self) -> None:
@@ -291,8 +318,10 @@ class MainWindow(QMainWindow):
 
     def selected_patient(self) -> Patient | None:
         """The selected patient, if any."""
+        if self.session is None or not self.views_built:
+            return None
         patient_id = self.census.selected_patient_id()
-        if self.session is None or patient_id is None:
+        if patient_id is None:
             return None
         return self.session.patient(patient_id)
 
@@ -459,8 +488,9 @@ class MainWindow(QMainWindow):
         """Remember the layout; every entry is already saved, so nothing can be lost."""
         settings.store(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.store(settings.WINDOW_STATE, self.saveState())
-        settings.store(settings.MAIN_SPLITTER, self.splitter.saveState())
-        settings.store(settings.PATIENT_SPLITTER, self.patient_view.splitter.saveState())
+        if self.views_built:
+            settings.store(settings.MAIN_SPLITTER, self.splitter.saveState())
+            settings.store(settings.PATIENT_SPLITTER, self.patient_view.splitter.saveState())
         for timer in (self.refresh_timer, self.watch_timer, self.backup_timer):
             timer.stop()
         self.backup("close")
@@ -510,12 +540,12 @@ class MainWindow(QMainWindow):
             self.patient_view.set_view("overlay")
 
     def _update_actions(self) -> None:
-        has_patient = self.census.selected_patient_id() is not None
+        has_patient = self.views_built and self.census.selected_patient_id() is not None
         for action in self.actions_by_name.values():
             if action.property("needs_patient"):
                 action.setEnabled(has_patient)
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = settings.load(settings.WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
@@ -525,6 +555,8 @@ class MainWindow(QMainWindow):
         state = settings.load(settings.WINDOW_STATE)
         if state:
             self.restoreState(state)
+
+    def _restore_splitters(self) -> None:
         for key, splitter in (
             (settings.MAIN_SPLITTER, self.splitter),
             (settings.PATIENT_SPLITTER, self.patient_view.splitter),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from wardchart.domain.census import CensusRow, census_row
 from wardchart.domain.chart import PatientChart
+from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.settings import WardSettings
 from wardchart.storage import operations, queries
@@ -52,7 +53,10 @@ class ChartSession(QObject):
 
     def patient(self, patient_id: str) -> Patient | None:
         """A current patient by stable id."""
-        return next((p for p in self.patients() if p.id == patient_id), None)
+        try:
+            return queries.patient_by_id(self.store.db, patient_id)
+        except InvalidEntry:
+            return None
 
     def chart(self, patient: Patient) -> PatientChart:
         """A patient's computed chart, now."""
@@ -60,7 +64,7 @@ class ChartSession(QObject):
 
     def census(self) -> list[CensusRow]:
         """The census, one row per patient."""
-        return [census_row(self.chart(p)) for p in self.patients()]
+        return queries.census_rows(self.store.db, self.settings, self.now())
 
     def census_row(self, patient_id: str) -> CensusRow | None:
         """One patient's census row (after a save only that row is recomputed)."""

@@ -1,0 +1,346 @@
+"""Each figure beside its floor, measured in the same run (issue 8).
+
+A figure is a list of timings (seconds) of the real work, and where the table has one,
+a list of timings of its floor: the same work done by the bare library underneath.
+In-process figures run on one offscreen QApplication, on working copies of the
+generated chart files, so the files the run generated are never changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+PROBE = Path(__file__).with_name("probe.py")
+
+
+@dataclass
+class Figure:
+    """One row of the table."""
+
+    name: str
+    unit: str  # "ms" or "MiB"
+    samples: list[float]
+    floor_name: str = ""
+    floor: list[float] = field(default_factory=list)
+    target: str = ""
+    #: (limit, "ratio" | "value" | "ratio_of:<figure>") checked by ``met``.
+    limits: list[tuple[float, str]] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return median(self.samples)
+
+    @property
+    def ratio(self) -> float | None:
+        return self.median / median(self.floor) if self.floor else None
+
+    def met(self, others: dict[str, Figure]) -> bool | None:
+        """Whether every limit holds (None when the figure has no target)."""
+        if not self.limits:
+            return None
+        for limit, kind in self.limits:
+            if kind == "value" and self.median > limit:
+                return False
+            if kind == "ratio" and (self.ratio or 0) > limit:
+                return False
+            if kind.startswith("ratio_of:"):
+                other = others[kind.split(":", 1)[1]]
+                if self.median > limit * other.median:
+                    return False
+        return True
+
+    def as_json(self, others: dict[str, Figure]) -> dict[str, Any]:
+        return {
+            "figure": self.name,
+            "unit": self.unit,
+            "runs": len(self.samples),
+            "median": self.median,
+            "min": min(self.samples),
+            "max": max(self.samples),
+            "floor": self.floor_name or None,
+            "floor_median": median(self.floor) if self.floor else None,
+            "ratio": self.ratio,
+            "target": self.target or None,
+            "met": self.met(others),
+        }
+
+
+def timed(action: Callable[[], Any]) -> float:
+    """How long ``action`` takes, in milliseconds."""
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+# --- cold starts: one process per run -----------------------------------------------------
+
+
+def cold_start(kind: str, until: str, db: Path | None, env: dict[str, str]) -> tuple[float, float]:
+    """Spawn a probe; return (milliseconds to its mark, peak resident MiB)."""
+    command = [sys.executable, str(PROBE), kind, until] + ([str(db)] if db else [])
+    start = time.perf_counter()
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith("MARK "):
+                elapsed = (time.perf_counter() - start) * 1000
+                process.wait(timeout=30)
+                return elapsed, int(line.split()[1]) / 1024
+        process.wait(timeout=30)
+    raise RuntimeError(f"probe {kind} {until} ended without its mark")
+
+
+def cold_starts(ward: Path, runs: int, env: dict[str, str]) -> list[Figure]:
+    """Cold start to window shown and to first chart, each run beside its floor."""
+    pairs = {
+        "shown": (("wardchart", "shown", ward), ("pyside", "shown", None)),
+        "chart": (("wardchart", "chart", ward), ("pyqtgraph", "chart", None)),
+    }
+    times: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for _ in range(runs):  # interleaved, so both sides see the same noise
+        for real, floor in pairs.values():
+            for kind, until, db in (real, floor):
+                times.setdefault((kind, until), []).append(cold_start(kind, until, db, env))
+    shown, bare = times[("wardchart", "shown")], times[("pyside", "shown")]
+    chart, plot = times[("wardchart", "chart")], times[("pyqtgraph", "chart")]
+    return [
+        Figure(
+            "cold start to main window shown (ward file)",
+            "ms",
+            [t for t, _ in shown],
+            "bare PySide6: QApplication + empty QMainWindow shown",
+            [t for t, _ in bare],
+            "≤ 1.5 × floor",
+            [(1.5, "ratio")],
+        ),
+        Figure(
+            "cold start to first chart drawn (ward file)",
+            "ms",
+            [t for t, _ in chart],
+            "bare pyqtgraph: PlotWidget with two 30-point curves shown",
+            [t for t, _ in plot],
+            "≤ 1.3 × floor",
+            [(1.3, "ratio")],
+        ),
+        Figure(
+            "peak memory, ward file, chart shown",
+            "MiB",
+            [m for _, m in chart],
+            "the bare pyqtgraph floor process",
+            [m for _, m in plot],
+            "≤ 1.3 × floor",
+            [(1.3, "ratio")],
+        ),
+    ]
+
+
+# --- in the benchmark process -------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def main_window(db: Path) -> Iterator[Any]:
+    """The real main window on a chart file, shown offscreen at laptop size."""
+    from PySide6.QtWidgets import QApplication
+
+    from wardchart.storage.database import open_chart
+    from wardchart.ui.main_window import MainWindow
+    from wardchart.ui.session import ChartSession
+
+    app = QApplication.instance() or QApplication(["wardchart-bench"])
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    window.load_chart()
+    window.set_session(ChartSession(open_chart(db, create=False), "bench"))
+    app.processEvents()
+    try:
+        yield window
+    finally:
+        for timer in (window.refresh_timer, window.watch_timer, window.backup_timer):
+            timer.stop()
+        assert window.session is not None
+        window.session.store.close()
+        window.session = None
+        window.hide()
+        window.deleteLater()
+        app.processEvents()
+
+
+def _settle() -> None:
+    """Deliver what is pending: signals' consequences, layout, and the paints they asked
+    for (offscreen, a paint happens inside this call; ``paints`` in the smoke test checks)."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+
+
+def select_patient(
+    db: Path, mrn: str, other_mrn: str, runs: int
+) -> tuple[list[float], list[float]]:
+    """Census click on the patient → header, chart and records table drawn; and the floor:
+    the same query plus a bare PlotWidget setData of the same points, drawn."""
+    import pyqtgraph as pg
+
+    from wardchart.storage import queries
+
+    with main_window(db) as window:
+        assert window.session is not None
+        store = window.session.store
+        patient = queries.find_patient(store.db, mrn)
+        other = queries.find_patient(store.db, other_mrn)
+        assert patient is not None
+        assert other is not None
+
+        def click(patient_id: str) -> None:
+            window.census.select(patient_id)
+            _settle()
+
+        samples = []
+        for _ in range(runs):
+            click(other.id)
+            samples.append(timed(lambda: click(patient.id)))
+        assert window.patient_view.chart is not None
+        assert window.patient_view.chart.patient.id == patient.id
+        view = window.patient_view.chart_view
+        assert view is not None
+        size = view.size()
+
+        plot = pg.PlotWidget()
+        plot.resize(size)
+        plot.show()
+        anc, wbc = plot.plot(), plot.plot()
+
+        def floor() -> None:
+            records = queries.patient_records(store.db, patient)
+            xs = [r.taken.timestamp() for r in records.results]
+            anc.setData(xs, [float(r.anc or 0) for r in records.results], symbol="o")
+            wbc.setData(xs, [float(r.wbc or 0) for r in records.results], symbol="s")
+            _settle()
+
+        floors = []
+        for _ in range(runs):
+            anc.setData([], [])
+            wbc.setData([], [])
+            _settle()
+            floors.append(timed(floor))
+        plot.close()
+        plot.deleteLater()
+    return samples, floors
+
+
+def filter_keystrokes(db: Path, text: str, runs: int) -> list[float]:
+    """One keystroke in the census filter: the census refiltered and drawn."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    samples = []
+    with main_window(db) as window:
+        line = window.census.filter
+        table = window.census.table
+        for _ in range(runs):
+            for char in text:
+                samples.append(timed(lambda c=char: _key(line, table, c)))
+            for _char in text:
+                samples.append(timed(lambda: _key(line, table, Qt.Key.Key_Backspace)))
+        del QTest
+    return samples
+
+
+def _key(line: Any, table: Any, key: Any) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(line, key)
+    _settle()
+
+
+def record_cbc(db: Path, mrn: str, runs: int, floor_db: Path) -> tuple[list[float], list[float]]:
+    """Validate, commit durably, census line and chart refreshed and drawn; and the floor:
+    a raw sqlite3 insert and commit with the same pragmas (WAL, synchronous FULL)."""
+    from wardchart.domain.plausibility import CbcEntry
+    from wardchart.storage import operations, queries
+
+    samples = []
+    with main_window(db) as window:
+        session = window.session
+        assert session is not None
+        patient = queries.find_patient(session.store.db, mrn)
+        assert patient is not None
+        window.census.select(patient.id)
+        _settle()
+        start = session.now() - timedelta(hours=2)
+        for n in range(runs):
+            entry = CbcEntry(
+                taken=start + timedelta(minutes=n),
+                wbc=Decimal("3.1"),
+                anc=Decimal("1.4"),
+                platelets=Decimal("150"),
+            )
+
+            def save(entry: CbcEntry = entry) -> None:
+                session.save(operations.record_cbc, patient=patient, entry=entry, confirm=True)
+                _settle()
+
+            samples.append(timed(save))
+        assert window.patient_view.chart is not None
+        latest = window.patient_view.chart.latest_anc
+        assert latest is not None
+        assert latest.result.anc == Decimal("1.4")
+
+    for stale in (floor_db, Path(f"{floor_db}-wal"), Path(f"{floor_db}-shm")):
+        stale.unlink(missing_ok=True)
+    conn = sqlite3.connect(floor_db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE results (id TEXT PRIMARY KEY, patient_id TEXT, wbc TEXT, anc TEXT)")
+    floors = []
+    for n in range(runs):
+
+        def insert(n: int = n) -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT INTO results VALUES (?, 'p', '3.1', '1.4')", (f"r{n}",))
+            conn.execute("COMMIT")
+
+        floors.append(timed(insert))
+    conn.close()
+    return samples, floors
+
+
+def pdf(db: Path, argv: list[str], runs: int, out: Path) -> list[float]:
+    """``wardchart report …`` run in-process (imports warm): open, compute, paint, audit."""
+    from wardchart.cli import main
+
+    def run() -> None:
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = main([*argv, "--db", str(db), "--out", str(out)])
+        if status != 0:
+            raise RuntimeError(f"wardchart {' '.join(argv)} failed ({status})")
+
+    return [timed(run) for _ in range(runs)]
+
+
+def probe_env(config: Path) -> dict[str, str]:
+    """The environment for probes: offscreen unless a display is chosen, own settings."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["XDG_CONFIG_HOME"] = str(config)
+    env["XDG_STATE_HOME"] = str(config)
+    return env
+
+
+def today() -> datetime:
+    return datetime.now().astimezone()
