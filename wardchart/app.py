@@ -201,7 +201,7 @@ def _self_test(window: object) -> int:
     if rows == 0:
         print("wardchart self-test: the chart file has no patients", file=sys.stderr)
         return 1
-    census.table.setCurrentIndex(census.proxy.index(0, 0))
+    census.table.setCurrentIndex(census.model.index(0, 0))
     view = window.patient_view.chart_view
     if view is None or window.patient_view.chart is None:
         print("wardchart self-test: the chart was not drawn", file=sys.stderr)

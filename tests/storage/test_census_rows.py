@@ -119,3 +119,37 @@ def test_recent_records_suffice_only_when_no_episode_reaches_back() -> None:
     broken = [*run[:5], _reading(run[4].taken + timedelta(hours=4), "36.8")]
     broken += [_reading(inside + timedelta(hours=4 * i), "38.2") for i in range(3)]
     assert recent_records_suffice(rule, day1, broken, loaded_from)
+
+
+def test_census_in_parts_is_the_census_whole(store: ChartStore) -> None:
+    now = datetime.now().astimezone()
+    write_demo_ward(store, now=now)
+    settings = queries.ward_settings(store.db)
+    patients = queries.all_patients(store.db)
+    parts = [
+        row
+        for start in range(0, len(patients), 5)
+        for row in queries.census_rows(
+            store.db, settings, now, patients=patients[start : start + 5]
+        )
+    ]
+    assert parts == queries.census_rows(store.db, settings, now)
+    assert queries.census_rows(store.db, settings, now, patients=[]) == []
+
+
+def test_changes_since_names_the_patients_written_to(store: ChartStore) -> None:
+    now = datetime.now().astimezone()
+    write_demo_ward(store, now=now)
+    seen = queries.audit_position(store.db)
+    assert queries.changes_since(store.db, seen) == (set(), seen)
+    saved = operations.admit_patient(
+        store, mrn="NEW-1", name="New, Patient", dob=date(1970, 1, 1), actor="n", now=now
+    )
+    first = queries.all_patients(store.db)[0]
+    _cbc(store, first.mrn, now, "1.2", now)
+    changed, seen = queries.changes_since(store.db, seen)
+    assert changed == {saved.record_id, first.id}
+    operations.set_ward_setting(store, key="fn_rule", value="nice", actor="n", now=now)
+    assert queries.changes_since(store.db, seen)[0] is None  # every line may change
+    # A file whose audit row at the position seen is another one: read everything again.
+    assert queries.changes_since(store.db, (seen[0], "0" * 64))[0] is None

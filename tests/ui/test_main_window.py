@@ -52,15 +52,15 @@ def test_filter_as_you_type_and_ctrl_f(qtbot, window: MainWindow) -> None:  # ty
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.census.filter.hasFocus()
     qtbot.keyClicks(window.census.filter, "beta")
-    assert window.census.proxy.rowCount() == 1
+    assert window.census.model.rowCount() == 1
     window.census.filter.clear()
     qtbot.keyClicks(window.census.filter, "4a-01")
-    assert window.census.proxy.rowCount() == 1
+    assert window.census.model.rowCount() == 1
     window.census.filter.clear()
     qtbot.keyClicks(window.census.filter, "A-1")
-    assert window.census.proxy.rowCount() == 1
+    assert window.census.model.rowCount() == 1
     window.census.filter.clear()
-    assert window.census.proxy.rowCount() == 2
+    assert window.census.model.rowCount() == 2
 
 
 def test_the_chart_plots_true_time_band_thresholds_and_nadir(window: MainWindow) -> None:

@@ -112,7 +112,7 @@ _RECENT_SQL = """
     SELECT t.* FROM current_{table} t
     JOIN (SELECT patient_id, max(day1) AS day1 FROM current_cycles GROUP BY patient_id) c
       ON c.patient_id = t.patient_id
-    WHERE t.taken_utc >= date(c.day1, '-{days} days')
+    WHERE t.taken_utc >= date(c.day1, '-{days} days') {only}
     ORDER BY t.patient_id, t.taken_utc
 """
 _LATEST_SQL = """
@@ -121,15 +121,21 @@ _LATEST_SQL = """
 """
 
 
-def _grouped(db: Database, sql: str, make: Callable[[dict[str, Any]], T]) -> dict[str, list[T]]:
+def _grouped(
+    db: Database, sql: str, make: Callable[[dict[str, Any]], T], ids: Sequence[str] = ()
+) -> dict[str, list[T]]:
     grouped: dict[str, list[T]] = defaultdict(list)
-    for row in db.query(sql):
+    for row in db.query(sql, list(ids)):
         grouped[row["patient_id"]].append(make(row))
     return grouped
 
 
 def census_rows(
-    db: Database, settings: WardSettings, now: datetime, tz: tzinfo | None = None
+    db: Database,
+    settings: WardSettings,
+    now: datetime,
+    tz: tzinfo | None = None,
+    patients: Sequence[Patient] | None = None,
 ) -> list[CensusRow]:
     """Every patient's census line, read in a handful of queries whatever the file's size.
 
@@ -137,19 +143,36 @@ def census_rows(
     records since shortly before that day 1 are read (``recent_records_suffice`` says when
     that is enough; otherwise that patient's whole chart is read), plus each patient's
     latest result and latest ANC. Tests check every line against ``load_chart``.
+    ``patients``: only these (the window reads a big census in parts); default all.
     """
+    chosen = all_patients(db) if patients is None else list(patients)
+    if not chosen:
+        return []
+    ids = [] if patients is None else [p.id for p in chosen]
+    only = f"AND t.patient_id IN ({', '.join('?' for _ in ids)})" if ids else ""
+    where = f"WHERE patient_id IN ({', '.join('?' for _ in ids)})" if ids else ""
     days = RECENT_MARGIN.days
-    cycles = _grouped(db, "SELECT * FROM current_cycles ORDER BY patient_id, day1", convert.cycle)
-    precautions = _grouped(
-        db, "SELECT * FROM current_precautions ORDER BY patient_id, at_utc", convert.precaution
+    cycles = _grouped(
+        db, f"SELECT * FROM current_cycles {where} ORDER BY patient_id, day1", convert.cycle, ids
     )
-    recent_results = _grouped(db, _RECENT_SQL.format(table="results", days=days), convert.result)
+    precautions = _grouped(
+        db,
+        f"SELECT * FROM current_precautions {where} ORDER BY patient_id, at_utc",
+        convert.precaution,
+        ids,
+    )
+    recent_results = _grouped(
+        db, _RECENT_SQL.format(table="results", days=days, only=only), convert.result, ids
+    )
     recent_temps = _grouped(
-        db, _RECENT_SQL.format(table="temperatures", days=days), convert.temperature
+        db,
+        _RECENT_SQL.format(table="temperatures", days=days, only=only),
+        convert.temperature,
+        ids,
     )
     rule = FN_RULES[settings.fn_rule]
     rows = []
-    for patient in all_patients(db):
+    for patient in chosen:
         own_cycles = cycles.get(patient.id, [])
         temps = recent_temps.get(patient.id, [])
         loaded_from = None
@@ -190,6 +213,43 @@ def _latest_missing(db: Database, patient_id: str, results: list[LabResult]) -> 
             found = [convert.result(r) for r in rows]
             missing += [r for r in found if r not in missing]
     return missing
+
+
+#: Where a reader has got to in the audit log: the last row's sequence number and hash.
+AuditPosition = tuple[int, str]
+#: Audit entities whose change can alter any patient's census line.
+_WARD_WIDE = {"ward_settings"}
+
+
+def audit_position(db: Database) -> AuditPosition:
+    """The audit log's last row (0, "" when empty)."""
+    row = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (0, "") if row is None else (int(row[0]), str(row[1]))
+
+
+def changes_since(db: Database, seen: AuditPosition) -> tuple[set[str] | None, AuditPosition]:
+    """The patients whose records changed after ``seen``, and the new position.
+
+    Every change writes an audit row naming its patient (a patient's own record names
+    it as the record), so this is exact. None means "read everything again": the ward
+    settings changed, or the row at ``seen`` is not the one seen (the file was replaced).
+    """
+    seq, digest = seen
+    now_at = audit_position(db)
+    if seq:
+        row = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
+        if row is None or row[0] != digest:
+            return None, now_at
+    patients: set[str] = set()
+    sql = "SELECT entity, record_id, patient_id FROM audit_log WHERE seq > ? ORDER BY seq"
+    for entity, record_id, patient_id in db.execute(sql, [seq]):
+        if entity in _WARD_WIDE:
+            return None, now_at
+        if patient_id:
+            patients.add(patient_id)
+        elif entity == "patients" and record_id:
+            patients.add(record_id)
+    return patients, now_at
 
 
 def ward_settings(db: Database) -> WardSettings:

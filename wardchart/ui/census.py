@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -45,24 +44,42 @@ GRADE_COLUMN = COLUMNS.index("Grade")
 GRADE_COLOURS = {0: None, 1: "#fff4c2", 2: "#ffd89a", 3: "#ffb07a", 4: "#ff8a80"}
 #: Rows looked at when sizing the columns to their text.
 RESIZE_SAMPLE_ROWS = 200
+FLAGS_COLUMN = COLUMNS.index("Flags")
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        PATIENT_ID_ROLE,
+    }
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
 class CensusModel(QAbstractTableModel):
-    """Census rows as a table; holds no SQL and no clinical rule."""
+    """Census rows as a table, filtered and sorted; holds no SQL and no clinical rule.
+
+    Filtering and sorting work on plain lists (text and keys computed once per row), not
+    through a QSortFilterProxyModel, whose Python callbacks per comparison made a
+    keystroke in the filter take a second on a hospital-sized census.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[CensusRow] = []
         self._cells: list[tuple[str, ...]] = []  # each row's text, computed once
-        self._positions: dict[str, int] = {}  # patient id → model row
+        self._search: list[str] = []  # name, MRN and bed, casefolded
+        self._keys: dict[int, list[Any]] = {}  # column → each row's sort key
+        self._shown: list[int] = []  # the rows on screen, in order
+        self._needle = ""
+        self._sort = (0, Qt.SortOrder.AscendingOrder)
 
     # --- Qt overrides -------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -78,24 +95,28 @@ class CensusModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        position = self._shown[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[index.row()][column]
+            return self._cells[position][column]
+        row = self._rows[position]
         if role == PATIENT_ID_ROLE:
             return row.patient_id
-        if role == SORT_ROLE:
-            return self._sort_key(row, column, self._cells[index.row()])
         if role == Qt.ItemDataRole.BackgroundRole and column == GRADE_COLUMN:
             colour = GRADE_COLOURS.get(row.anc_grade) if row.anc_grade is not None else None
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole and column == GRADE_COLUMN and row.anc_grade:
             return QBrush(QColor("#000000"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == COLUMNS.index("Flags"):
+        if role == Qt.ItemDataRole.ToolTipRole and column == FLAGS_COLUMN:
             return "\n".join(row.flags) or None
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (the header was clicked)."""
+        self._sort = (column, order)
+        self._refresh_order()
 
     # --- public API ---------------------------------------------------------------------
 
@@ -109,70 +130,121 @@ class CensusModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._cells = [self.cells(r) for r in self._rows]
-        self._positions = {r.patient_id: i for i, r in enumerate(self._rows)}
+        self._search = [_search_text(r) for r in self._rows]
+        self._keys = {}
+        self._shown = self._order()
         self.endResetModel()
 
+    def add_rows(self, rows: list[CensusRow]) -> None:
+        """Add rows of patients not yet on the census."""
+        self._rows += rows
+        self._cells += [self.cells(r) for r in rows]
+        self._search += [_search_text(r) for r in rows]
+        self._keys = {}
+        self._replace_shown(self._order())
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows whose name, MRN or bed contain ``text`` (any case)."""
+        self._needle = text.strip().casefold()
+        self._refresh_order()
+
     def update_row(self, row: CensusRow | None, patient_id: str) -> None:
-        """Replace (or add, or drop) one patient's row without resetting the view."""
-        position = self.row_of(patient_id)
-        if row is None and position is not None:
-            self.beginRemoveRows(QModelIndex(), position, position)
-            del self._rows[position]
-            del self._cells[position]
-            self._positions = {r.patient_id: i for i, r in enumerate(self._rows)}
-            self.endRemoveRows()
-        elif row is not None and position is None:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-            self._positions[row.patient_id] = len(self._rows)
+        """Replace (or add, or drop) one patient's row."""
+        position = self._position(patient_id)
+        if row is None and position is None:
+            return
+        if row is None:
+            assert position is not None
+            for store in (self._rows, self._cells, self._search):
+                del store[position]
+        elif position is None:
             self._rows.append(row)
             self._cells.append(self.cells(row))
-            self.endInsertRows()
-        elif row is not None and position is not None:
+            self._search.append(_search_text(row))
+        else:
             self._rows[position] = row
             self._cells[position] = self.cells(row)
-            self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
+            self._search[position] = _search_text(row)
+        self._keys = {}
+        order = self._order()
+        if row is not None and position is not None and order == self._shown:
+            shown_at = self.row_of(patient_id)
+            if shown_at is not None:  # same place: redraw just this line
+                last = len(COLUMNS) - 1
+                self.dataChanged.emit(self.index(shown_at, 0), self.index(shown_at, last))
+            return
+        self._replace_shown(order)
 
     def row_of(self, patient_id: str) -> int | None:
-        """The model row of a patient, if present."""
-        return self._positions.get(patient_id)
+        """The shown row of a patient (None if absent or filtered out)."""
+        position = self._position(patient_id)
+        if position is None:
+            return None
+        try:
+            return self._shown.index(position)
+        except ValueError:
+            return None
 
-    def row_data(self, position: int) -> CensusRow:
-        """The census row at a model row."""
-        return self._rows[position]
+    def patient_count(self) -> int:
+        """Every patient on the census, shown or filtered out."""
+        return len(self._rows)
+
+    def row_data(self, shown_row: int) -> CensusRow:
+        """The census row at a shown row."""
+        return self._rows[self._shown[shown_row]]
 
     # --- internals ----------------------------------------------------------------------
 
-    @staticmethod
-    def _sort_key(row: CensusRow, column: int, cells: tuple[str, ...]) -> Any:
-        if column == 0:
-            return str(bed_sort_key(row.bed))
-        if column == GRADE_COLUMN:
-            return -1 if row.anc_grade is None else row.anc_grade
-        return cells[column].lower()
+    def _position(self, patient_id: str) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.patient_id == patient_id), None)
+
+    def _order(self) -> list[int]:
+        column, order = self._sort
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = [
+                _sort_key(row, column, cells)
+                for row, cells in zip(self._rows, self._cells, strict=True)
+            ]
+        needle = self._needle
+        shown = [i for i, text in enumerate(self._search) if needle in text]
+        shown.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        return shown
+
+    def _refresh_order(self) -> None:
+        order = self._order()
+        if order != self._shown:
+            self._replace_shown(order)
+
+    def _replace_shown(self, order: list[int]) -> None:
+        """Show ``order``: a reordering keeps the view's selection (layout change); a
+        different set of rows resets the model and the panel selects again."""
+        if sorted(order) == sorted(self._shown):
+            self.layoutAboutToBeChanged.emit()
+            moved = {old: order.index(position) for old, position in enumerate(self._shown)}
+            previous = self.persistentIndexList()
+            self.changePersistentIndexList(
+                previous, [self.index(moved[i.row()], i.column()) for i in previous]
+            )
+            self._shown = order
+            self.layoutChanged.emit()
+        else:
+            self.beginResetModel()
+            self._shown = order
+            self.endResetModel()
 
 
-class CensusFilter(QSortFilterProxyModel):
-    """Filter-as-you-type on name, MRN and bed; sorting by each column's key."""
+def _search_text(row: CensusRow) -> str:
+    # One line per field, so a search never matches across two of them.
+    return "\n".join((row.name, row.mrn, row.bed)).casefold()
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._needle = ""
 
-    def set_text(self, text: str) -> None:
-        """Show only rows whose name, MRN or bed contain ``text``."""
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._needle:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, CensusModel)
-        row = model.row_data(source_row)
-        return any(self._needle in value.casefold() for value in (row.name, row.mrn, row.bed))
+def _sort_key(row: CensusRow, column: int, cells: tuple[str, ...]) -> Any:
+    if column == 0:
+        return bed_sort_key(row.bed)
+    if column == GRADE_COLUMN:
+        return -1 if row.anc_grade is None else row.anc_grade
+    return cells[column].lower()
 
 
 class CensusPanel(QWidget):
@@ -184,14 +256,13 @@ class CensusPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CensusModel()
-        self.proxy = CensusFilter()
-        self.proxy.setSourceModel(self.model)
+        self._selected: str | None = None
         self.filter = QLineEdit(placeholderText="Filter by name, MRN or bed  (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Census filter")
         self.table = QTableView()
         self.table.setAccessibleName("Ward census")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -217,7 +288,7 @@ class CensusPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
-        self.filter.textChanged.connect(self.proxy.set_text)
+        self.filter.textChanged.connect(self._on_filter)
         self.filter.returnPressed.connect(self._open_current)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.activated.connect(lambda _index: self._open_current())
@@ -230,18 +301,29 @@ class CensusPanel(QWidget):
     def set_rows(self, rows: list[CensusRow]) -> None:
         """Replace the census, keeping the selected patient selected."""
         keep = self.selected_patient_id()
-        first = self.model.rowCount() == 0
+        first = self.model.patient_count() == 0
         self.model.set_rows(rows)
         if first and rows:
             self.table.resizeColumnsToContents()
         self._update_empty()
-        if keep:
-            self.select(keep)
+        self._reselect(keep)
+
+    def add_rows(self, rows: list[CensusRow]) -> None:
+        """Add rows (a census being read in parts), keeping the selected patient selected."""
+        keep = self.selected_patient_id()
+        first = self.model.patient_count() == 0
+        self.model.add_rows(rows)
+        if first and rows:
+            self.table.resizeColumnsToContents()
+        self._update_empty()
+        self._reselect(keep)
 
     def update_patient(self, row: CensusRow | None, patient_id: str) -> None:
         """Refresh one patient's row in place."""
+        keep = self.selected_patient_id()
         self.model.update_row(row, patient_id)
         self._update_empty()
+        self._reselect(keep)
 
     def selected_patient_id(self) -> str | None:
         """The selected patient's id, if any."""
@@ -253,9 +335,7 @@ class CensusPanel(QWidget):
         position = self.model.row_of(patient_id)
         if position is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(position, 0))
-        if not index.isValid():
-            return False
+        index = self.model.index(position, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
@@ -268,17 +348,30 @@ class CensusPanel(QWidget):
     # --- internals ----------------------------------------------------------------------
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.patient_selected.emit(current.data(PATIENT_ID_ROLE))
+        patient_id = current.data(PATIENT_ID_ROLE) if current.isValid() else None
+        if patient_id is not None and patient_id != self._selected:
+            self._selected = patient_id
+            self.patient_selected.emit(patient_id)
+
+    def _on_filter(self, text: str) -> None:
+        keep = self.selected_patient_id() or self._selected
+        self.model.set_filter(text)
+        self._reselect(keep)
+
+    def _reselect(self, patient_id: str | None) -> None:
+        """After the rows changed: the same patient stays selected if still shown (and,
+        being the same patient, the chart is not drawn again)."""
+        if patient_id is not None and self.selected_patient_id() != patient_id:
+            self.select(patient_id)
 
     def _open_current(self) -> None:
-        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
         patient_id = self.selected_patient_id()
         if patient_id:
             self.patient_opened.emit(patient_id)
 
     def _update_empty(self) -> None:
-        empty = self.model.rowCount() == 0
+        empty = self.model.patient_count() == 0
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)

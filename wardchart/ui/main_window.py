@@ -76,9 +76,12 @@ class MainWindow(QMainWindow):
         if self.views_built:
             return
         from wardchart.ui.census import CensusPanel
+        from wardchart.ui.census_loader import CensusLoader
         from wardchart.ui.patient_view import PatientView
 
         self.census = CensusPanel()
+        self.census_loader = CensusLoader(self.census, self)
+        self.census_loader.progress.connect(self._on_census_progress)
         self.patient_view = PatientView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.census)
@@ -290,8 +293,8 @@ class MainWindow(QMainWindow):
             f"{session.settings.fn_rule.value} · {session.file_name}"
         )
         self.refresh()
-        if self.census.selected_patient_id() is None and self.census.proxy.rowCount():
-            self.census.table.setCurrentIndex(self.census.proxy.index(0, 0))
+        if self.census.selected_patient_id() is None and self.census.model.rowCount():
+            self.census.table.setCurrentIndex(self.census.model.index(0, 0))
         self.refresh_timer.start()
         self.watch_timer.start()
         self.backup_timer.start()
@@ -310,10 +313,11 @@ class MainWindow(QMainWindow):
         self.patient_view.attach_chart(ChartView())
 
     def refresh(self) -> None:
-        """Recompute the census and the shown patient (keeps the selection)."""
+        """Recompute the census (in parts: see census_loader) and the shown patient,
+        keeping the selection."""
         if self.session is None:
             return
-        self.census.set_rows(self.session.census())
+        self.census_loader.start(self.session)
         self._show_selected(keep_view=True)
 
     def selected_patient(self) -> Patient | None:
@@ -514,9 +518,21 @@ class MainWindow(QMainWindow):
         )
 
     def _on_watch(self) -> None:
-        if self.session is not None and self.session.changed_elsewhere():
-            self.session.reload_settings()
+        if self.session is None or not self.session.changed_elsewhere():
+            return
+        self.session.reload_settings()
+        changed = self.session.patients_changed()
+        if changed is None:
             self.refresh()
+            return
+        for patient_id in changed:
+            self._on_chart_changed(patient_id)
+
+    def _on_census_progress(self, done: int, total: int) -> None:
+        if done < total:
+            self.statusBar().showMessage(f"Reading the census: {done:,} of {total:,} patients…")
+        else:
+            self.statusBar().clearMessage()
 
     def _on_chart_changed(self, patient_id: str) -> None:
         if self.session is None:
@@ -524,6 +540,7 @@ class MainWindow(QMainWindow):
         if not patient_id:
             self.refresh()
             return
+        self.census_loader.touched(patient_id)
         self.census.update_patient(self.session.census_row(patient_id), patient_id)
         if self.census.selected_patient_id() == patient_id:
             self._show_selected(keep_view=True)

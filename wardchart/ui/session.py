@@ -6,7 +6,7 @@ the session emits ``chart_did_change(patient_id)`` after every save so views ref
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,6 +40,7 @@ class ChartSession(QObject):
         self.settings: WardSettings = queries.ward_settings(store.db)
         self.saves_since_backup = 0
         self._data_version = self._read_data_version()
+        self._audit_seen = queries.audit_position(store.db)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -62,9 +63,9 @@ class ChartSession(QObject):
         """A patient's computed chart, now."""
         return queries.load_chart(self.store.db, patient, self.settings, self.now())
 
-    def census(self) -> list[CensusRow]:
-        """The census, one row per patient."""
-        return queries.census_rows(self.store.db, self.settings, self.now())
+    def census(self, patients: Sequence[Patient] | None = None) -> list[CensusRow]:
+        """The census, one row per patient (of ``patients``; default every patient)."""
+        return queries.census_rows(self.store.db, self.settings, self.now(), patients=patients)
 
     def census_row(self, patient_id: str) -> CensusRow | None:
         """One patient's census row (after a save only that row is recomputed)."""
@@ -146,6 +147,7 @@ class ChartSession(QObject):
             self.store = open_chart(path, create=False)
             self.reload_settings()
             self._data_version = self._read_data_version()
+            self._audit_seen = queries.audit_position(self.store.db)
             self.chart_did_change.emit("")
         return f"Restored {backup.name}; the previous contents were saved as {saved.path.name}"
 
@@ -155,6 +157,13 @@ class ChartSession(QObject):
 
     def _read_data_version(self) -> int:
         return int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def patients_changed(self) -> set[str] | None:
+        """The patients whose records changed since the last call (read from the audit
+        log, which every change writes to); None when the whole census must be read again
+        (ward settings changed, or the file was replaced by a restore)."""
+        changed, self._audit_seen = queries.changes_since(self.store.db, self._audit_seen)
+        return changed
 
     def changed_elsewhere(self) -> bool:
         """Whether another window or command has written to the file since we last looked
