@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB := .demo/demo-ward.sqlite
 
-.PHONY: run demo test check lint clean dist dist-smoke
+.PHONY: run demo test check lint clean dist dist-smoke bench
 
 ## run: install everything, write a fresh demo ward and open wardchart on it
 ## (with no display, e.g. over ssh: print the census and check the window offscreen)
@@ -59,3 +59,9 @@ dist-smoke: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) .demo .mypy_cache .pytest_cache .ruff_cache build *.egg-info
+
+## bench: measure every figure of issue 8 beside its floor (benchmarks/README.md);
+## compiles wardchart first, as an installed program is, so start-up is not compiling
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m compileall -q wardchart
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m benchmarks

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -167,6 +168,8 @@ def main_window(db: Path) -> Iterator[Any]:
     window.show()
     window.load_chart()
     window.set_session(ChartSession(open_chart(db, create=False), "bench"))
+    while window.census_loader.running:  # a big census is read in parts
+        app.processEvents()
     app.processEvents()
     try:
         yield window
@@ -189,41 +192,83 @@ def _settle() -> None:
     QApplication.processEvents()
 
 
+def census_open(db: Path, runs: int) -> list[float]:
+    """Chart file opened in the window until the whole census is on screen (informative:
+    the window answers clicks meanwhile, the census is read in parts)."""
+    from PySide6.QtWidgets import QApplication
+
+    from wardchart.storage.database import open_chart
+    from wardchart.ui.main_window import MainWindow
+    from wardchart.ui.session import ChartSession
+
+    app = QApplication.instance() or QApplication(["wardchart-bench"])
+    samples = []
+    for _ in range(runs):
+        window = MainWindow()
+        window.resize(1366, 768)
+        window.show()
+        window.load_chart()
+        _settle()
+        start = time.perf_counter()
+        store = open_chart(db, create=False)
+        window.set_session(ChartSession(store, "bench"))
+        while window.census_loader.running:
+            app.processEvents()
+        _settle()
+        samples.append((time.perf_counter() - start) * 1000)
+        for timer in (window.refresh_timer, window.watch_timer, window.backup_timer):
+            timer.stop()
+        window.session = None
+        store.close()
+        window.hide()
+        window.deleteLater()
+        _settle()
+    return samples
+
+
+@dataclass
+class SelectTimes:
+    """Census clicks on the ward and the hospital-scale file, and the floor, interleaved
+    run by run so that all three see the same machine."""
+
+    ward: list[float] = field(default_factory=list)
+    hospital: list[float] = field(default_factory=list)
+    floor: list[float] = field(default_factory=list)
+
+
 def select_patient(
-    db: Path, mrn: str, other_mrn: str, runs: int
-) -> tuple[list[float], list[float]]:
-    """Census click on the patient → header, chart and records table drawn; and the floor:
-    the same query plus a bare PlotWidget setData of the same points, drawn."""
+    ward_db: Path, hospital_db: Path, mrn: str, other: str, runs: int
+) -> SelectTimes:
+    """Census click on the patient → header, chart and records table drawn (after the
+    other patient was shown); and the floor: the same query plus a bare PlotWidget
+    setData of the same points, drawn."""
     import pyqtgraph as pg
 
     from wardchart.storage import queries
 
-    with main_window(db) as window:
-        assert window.session is not None
-        store = window.session.store
-        patient = queries.find_patient(store.db, mrn)
-        other = queries.find_patient(store.db, other_mrn)
-        assert patient is not None
-        assert other is not None
-
-        def click(patient_id: str) -> None:
-            window.census.select(patient_id)
-            _settle()
-
-        samples = []
-        for _ in range(runs):
-            click(other.id)
-            samples.append(timed(lambda: click(patient.id)))
-        assert window.patient_view.chart is not None
-        assert window.patient_view.chart.patient.id == patient.id
-        view = window.patient_view.chart_view
+    times = SelectTimes()
+    with main_window(ward_db) as ward, main_window(hospital_db) as hospital:
+        clicks = []
+        for window in (ward, hospital):
+            assert window.session is not None
+            db = window.session.store.db
+            found = queries.find_patient(db, mrn), queries.find_patient(db, other)
+            assert found[0] is not None
+            assert found[1] is not None
+            clicks.append((window, found[0], found[1]))
+        view = ward.patient_view.chart_view
         assert view is not None
-        size = view.size()
-
         plot = pg.PlotWidget()
-        plot.resize(size)
+        plot.resize(view.size())
         plot.show()
         anc, wbc = plot.plot(), plot.plot()
+        assert ward.session is not None
+        store = ward.session.store
+        patient = clicks[0][1]
+
+        def click(window: Any, patient_id: str) -> None:
+            window.census.select(patient_id)
+            _settle()
 
         def floor() -> None:
             records = queries.patient_records(store.db, patient)
@@ -232,21 +277,26 @@ def select_patient(
             wbc.setData(xs, [float(r.wbc or 0) for r in records.results], symbol="s")
             _settle()
 
-        floors = []
         for _ in range(runs):
+            for (window, chosen, before), into in zip(
+                clicks, (times.ward, times.hospital), strict=True
+            ):
+                click(window, before.id)
+                into.append(timed(partial(click, window, chosen.id)))
+                assert window.patient_view.chart is not None
+                assert window.patient_view.chart.patient.id == chosen.id
             anc.setData([], [])
             wbc.setData([], [])
             _settle()
-            floors.append(timed(floor))
+            times.floor.append(timed(floor))
         plot.close()
         plot.deleteLater()
-    return samples, floors
+    return times
 
 
 def filter_keystrokes(db: Path, text: str, runs: int) -> list[float]:
     """One keystroke in the census filter: the census refiltered and drawn."""
     from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
 
     samples = []
     with main_window(db) as window:
@@ -254,10 +304,9 @@ def filter_keystrokes(db: Path, text: str, runs: int) -> list[float]:
         table = window.census.table
         for _ in range(runs):
             for char in text:
-                samples.append(timed(lambda c=char: _key(line, table, c)))
+                samples.append(timed(partial(_key, line, table, char)))
             for _char in text:
                 samples.append(timed(lambda: _key(line, table, Qt.Key.Key_Backspace)))
-        del QTest
     return samples
 
 

@@ -48,6 +48,7 @@ def _watch(is_target: object) -> None:
             return False
 
     app = QApplication.instance()
+    assert app is not None
     watch = Watch(app)
     app.installEventFilter(watch)
 
@@ -71,8 +72,8 @@ def run_wardchart(until: str, db: str) -> None:
         if until == "chart" and view is not None:
             targets.append(view.graphics.viewport())
 
-    main_window.MainWindow.__init__ = init  # type: ignore[method-assign]
-    main_window.MainWindow.load_chart = load_chart  # type: ignore[method-assign]
+    main_window.MainWindow.__init__ = init  # type: ignore[method-assign,assignment]
+    main_window.MainWindow.load_chart = load_chart  # type: ignore[method-assign,assignment]
     from wardchart.cli import main
 
     sys.exit(main(["--db", db]))

@@ -69,3 +69,35 @@ def test_a_refresh_keeps_the_census_until_whole_and_keeps_saves_made_meanwhile(
         model.row_data(i) for i in range(model.rowCount()) if model.row_data(i).mrn == last.mrn
     )
     assert row.latest_anc.startswith("7.7")
+
+
+def test_a_save_while_the_first_census_fills_leaves_one_fresh_line(
+    qtbot,
+    store: ChartStore,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(census_loader, "PART", 3)
+    monkeypatch.setattr(census_loader, "SHOW_EVERY_S", 3600.0)  # parts wait until the end
+    now = datetime.now().astimezone()
+    write_demo_ward(store, now=now)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    session = ChartSession(store, "nurse", clock=lambda: now)
+    window.set_session(session)
+    loader = window.census_loader
+    job = loader._job
+    assert job is not None
+    qtbot.waitUntil(lambda: len(job.remaining) <= 6, timeout=5000)  # part 2 read, not shown
+    patients = sorted(queries.all_patients(store.db), key=lambda p: bed_sort_key(p.bed))
+    read_not_shown = patients[4]
+    entry = CbcEntry(
+        taken=session.now(), wbc=Decimal("9.9"), anc=Decimal("6.6"), platelets=Decimal(200)
+    )
+    session.save(operations.record_cbc, patient=read_not_shown, entry=entry, confirm=True)
+    qtbot.waitUntil(lambda: not loader.running, timeout=5000)
+    model = window.census.model
+    mrns = [model.row_data(i).mrn for i in range(model.rowCount())]
+    assert sorted(mrns) == sorted(p.mrn for p in patients)  # each patient once
+    row = model.row_data(mrns.index(read_not_shown.mrn))
+    assert row.latest_anc.startswith("6.6")
+    window.close()

@@ -127,7 +127,9 @@ class ChartView(QWidget):
         self.temps.setLabel("left", "temp (°C)")
         self.temps.setLabel("bottom", "cycle day")
         for plot in (self.counts, self.temps):
-            plot.showGrid(x=True, y=True, alpha=0.15)
+            # Day lines only: the grade thresholds and the fever line are the horizontal
+            # references, and a full grid doubled the cost of every repaint.
+            plot.showGrid(x=True, y=False, alpha=0.15)
             plot.setMenuEnabled(False)
         self.legend = self.counts.addLegend(
             offset=(60, 6), labelTextSize="9pt", colCount=3, brush=pg.mkBrush(255, 255, 255, 215)
@@ -181,7 +183,23 @@ class ChartView(QWidget):
         self.temp_curve.scatter.opts["hoverable"] = True
         self.temp_curve.scatter.opts["tip"] = _tip
         self.temps.addItem(self.temp_curve)
-        self._furniture = (self.band, self.band_label, *self.day1_lines, self.fever_line)
+        self._nadir_star = pg.ScatterPlotItem(
+            symbol="star", size=20, brush=pg.mkBrush("#ffcc00"), pen=pg.mkPen("k", width=1.2)
+        )
+        self._nadir_star.opts["hoverable"] = True
+        self._nadir_star.opts["tip"] = _tip
+        self.counts.addItem(self._nadir_star)
+        self._nadir_text = pg.TextItem(
+            "", color="k", anchor=(0, 1.2), fill=pg.mkBrush(255, 255, 255, 200)
+        )
+        self.counts.addItem(self._nadir_text, ignoreBounds=True)
+        self._furniture = (
+            self.band,
+            self.band_label,
+            *self.day1_lines,
+            self.fever_line,
+            self._nadir_text,
+        )
         # What one draw added, removed by the next.
         self._transient: list[tuple[pg.PlotItem, pg.GraphicsObject]] = []
         self.nadir_marker: pg.ScatterPlotItem | None = None
@@ -201,7 +219,7 @@ class ChartView(QWidget):
         for plot, item in self._transient:
             plot.removeItem(item)
         self._transient = []
-        for curve in (self.wbc_curve, self.anc_curve, self.temp_curve):
+        for curve in (self.wbc_curve, self.anc_curve, self.temp_curve, self._nadir_star):
             curve.setData([], [])
         for item in (*self._furniture, *self.threshold_lines):
             item.setVisible(False)
@@ -219,10 +237,10 @@ class ChartView(QWidget):
         """Draw a patient's chart: the current cycle, cycle ``view`` (its number as text),
         or every cycle overlaid on one cycle-day axis (``view == "overlay"``)."""
         self.clear()
-        if chart is None:
-            return
-        if not chart.cycles:
-            self._draw_baseline_only(chart)
+        if chart is None or not chart.cycles:
+            self._tidy_legend()
+            if chart is not None:
+                self._draw_baseline_only(chart)
             return
         selected = self.selected_cycle(chart, view)
         overlay = view == "overlay"
@@ -256,6 +274,7 @@ class ChartView(QWidget):
         self.counts.setTitle(title, size="10pt")
         # PlotItem fixes the title row at one line; make room for the second.
         self.counts.layout.setRowFixedHeight(0, 44 if "<br>" in title else 30)
+        self._tidy_legend()
         # Settle ranges and axes now, so Qt paints the new chart once rather than twice.
         self.graphics.scene().prepareForPaint()
 
@@ -377,23 +396,16 @@ class ChartView(QWidget):
         grade = "" if cycle.nadir_grade is None else f" · {cycle.nadir_grade.short}"
         word = "lowest so far" if cycle.nadir_provisional else "nadir"
         text = f"{word} {display(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
-        self.nadir_marker = pg.ScatterPlotItem(
-            [x],
-            [y],
-            symbol="star",
-            size=20,
-            brush=pg.mkBrush("#ffcc00"),
-            pen=pg.mkPen("k", width=1.2),
-            name=text,
-            data=[text],
-        )
-        self.nadir_marker.opts["hoverable"] = True
-        self.nadir_marker.opts["tip"] = _tip
-        self._add(self.counts, self.nadir_marker)
-        label = pg.TextItem(text, color="k", anchor=(0, 1.2), fill=pg.mkBrush(255, 255, 255, 200))
+        star, label = self._nadir_star, self._nadir_text
+        star.setData([x], [y], data=[text])
+        if self.legend.getLabel(star) is None:
+            self.legend.addItem(star, text)
+        else:
+            self.legend.getLabel(star).setText(text)
+        label.setText(text)
         label.setPos(x, y)
-        self._add(self.counts, label, bounds=False)
-        self.nadir_label = text
+        label.setVisible(True)
+        self.nadir_marker = star
         if cycle.recovery is not None:
             rx = day_position(cycle.cycle.day1, cycle.recovery.result.taken, chart.tz)
             self.recovery_line = pg.InfiniteLine(
@@ -533,6 +545,12 @@ class ChartView(QWidget):
             self.threshold_lines[0].label.setFormat(" · ".join(texts))
             for line in self.threshold_lines[1:]:
                 line.label.setVisible(False)
+
+    def _tidy_legend(self) -> None:
+        """The nadir's legend line stays between patients (re-adding it is slow) unless
+        this chart has no nadir."""
+        if self.nadir_marker is None and self.legend.getLabel(self._nadir_star) is not None:
+            self.legend.removeItem(self._nadir_star)
 
     def _draw_baseline_only(self, chart: PatientChart) -> None:
         first = (

@@ -136,7 +136,10 @@ class CensusModel(QAbstractTableModel):
         self.endResetModel()
 
     def add_rows(self, rows: list[CensusRow]) -> None:
-        """Add rows of patients not yet on the census."""
+        """Add rows of patients not yet on the census (a patient already on it keeps the
+        line it has: it was saved to meanwhile, so that line is the newer)."""
+        present = {r.patient_id for r in self._rows}
+        rows = [r for r in rows if r.patient_id not in present]
         self._rows += rows
         self._cells += [self.cells(r) for r in rows]
         self._search += [_search_text(r) for r in rows]

@@ -3,6 +3,7 @@ the window: a click or a keystroke waits for at most one part (``PART`` patients
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 
 #: Patients read per turn of the event loop (about 1–2 ms each).
 PART = 50
+#: While a first census fills, new lines are shown at most this often (re-sorting and
+#: redrawing the table after every part made a hospital census take twice as long).
+SHOW_EVERY_S = 0.5
 
 
 @dataclass
@@ -28,6 +32,7 @@ class _Job:
     #: on screen until the new one is complete.
     progressive: bool
     rows: list[CensusRow] = field(default_factory=list)
+    shown_at: float = 0.0
     #: Patients saved to while this job ran: their rows are read again at the end.
     touched: set[str] = field(default_factory=set)
 
@@ -63,11 +68,11 @@ class CensusLoader(QObject):
         if job is not self._job:
             return  # superseded by a newer start()
         part, job.remaining = job.remaining[:PART], job.remaining[PART:]
-        rows = job.session.census(part)
-        if job.progressive:
-            self.panel.add_rows(rows)
-        else:
-            job.rows += rows
+        job.rows += job.session.census(part)
+        now = time.monotonic()
+        if job.progressive and (not job.remaining or now - job.shown_at >= SHOW_EVERY_S):
+            self.panel.add_rows(job.rows)  # the first part at once, then now and then
+            job.rows, job.shown_at = [], now
         if job.remaining:
             self.progress.emit(job.total - len(job.remaining), job.total)
             QTimer.singleShot(0, lambda: self._step(job))

@@ -541,9 +541,10 @@ class MainWindow(QMainWindow):
             self.refresh()
             return
         self.census_loader.touched(patient_id)
-        self.census.update_patient(self.session.census_row(patient_id), patient_id)
+        found = self.session.chart_and_row(patient_id)  # one read for census and chart
+        self.census.update_patient(None if found is None else found[1], patient_id)
         if self.census.selected_patient_id() == patient_id:
-            self._show_selected(keep_view=True)
+            self.patient_view.show_patient(None if found is None else found[0], keep_view=True)
         elif self.census.selected_patient_id() is None:
             self.census.select(patient_id)
 

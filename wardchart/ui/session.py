@@ -69,8 +69,16 @@ class ChartSession(QObject):
 
     def census_row(self, patient_id: str) -> CensusRow | None:
         """One patient's census row (after a save only that row is recomputed)."""
+        found = self.chart_and_row(patient_id)
+        return None if found is None else found[1]
+
+    def chart_and_row(self, patient_id: str) -> tuple[PatientChart, CensusRow] | None:
+        """A patient's chart and census row, computed once (None: no longer on the chart)."""
         patient = self.patient(patient_id)
-        return None if patient is None else census_row(self.chart(patient))
+        if patient is None:
+            return None
+        chart = self.chart(patient)
+        return chart, census_row(chart)
 
     def regimens(self) -> list[Regimen]:
         """The ward's regimen library."""
