@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     hospital_file, hospital_counts = generate.cached_file(
         args.data, "tiny-hospital" if args.tiny else "hospital", hospital_size, now
     )
-    long_mrn, other_mrn = "SYN000001", "SYN000002"
+    long_mrn, other_mrn = "SYN000001", "SYN000002"  # the 10-cycle patient; another
 
     with tempfile.TemporaryDirectory(prefix="wardchart-bench-") as scratch:
         work = Path(scratch)
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         results += figures.cold_starts(ward, cold_runs, env)
 
         print("Selecting a patient ...", flush=True)
-        select = figures.select_patient(ward, hospital, long_mrn, other_mrn, runs)
+        select = figures.select_patient(ward, hospital, long_mrn, runs)
         results.append(
             Figure(
                 f"select a patient, ward file (patient with {ward_size.long_patient_cycles} "

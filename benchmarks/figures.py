@@ -236,9 +236,7 @@ class SelectTimes:
     floor: list[float] = field(default_factory=list)
 
 
-def select_patient(
-    ward_db: Path, hospital_db: Path, mrn: str, other: str, runs: int
-) -> SelectTimes:
+def select_patient(ward_db: Path, hospital_db: Path, mrn: str, runs: int) -> SelectTimes:
     """Census click on the patient → header, chart and records table drawn (after the
     other patient was shown); and the floor: the same query plus a bare PlotWidget
     setData of the same points, drawn."""
@@ -251,11 +249,15 @@ def select_patient(
         clicks = []
         for window in (ward, hospital):
             assert window.session is not None
-            db = window.session.store.db
-            found = queries.find_patient(db, mrn), queries.find_patient(db, other)
-            assert found[0] is not None
-            assert found[1] is not None
-            clicks.append((window, found[0], found[1]))
+            chosen = queries.find_patient(window.session.store.db, mrn)
+            assert chosen is not None
+            # Between the patient and the line below it, as a nurse clicks down the list:
+            # lines far apart would scroll and redraw the whole census on every click.
+            model = window.census.model
+            row = model.row_of(chosen.id)
+            assert row is not None
+            below = model.row_data(row + 1 if row + 1 < model.rowCount() else row - 1)
+            clicks.append((window, chosen, below))
         view = ward.patient_view.chart_view
         assert view is not None
         plot = pg.PlotWidget()
@@ -281,7 +283,7 @@ def select_patient(
             for (window, chosen, before), into in zip(
                 clicks, (times.ward, times.hospital), strict=True
             ):
-                click(window, before.id)
+                click(window, before.patient_id)
                 into.append(timed(partial(click, window, chosen.id)))
                 assert window.patient_view.chart is not None
                 assert window.patient_view.chart.patient.id == chosen.id

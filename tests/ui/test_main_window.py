@@ -429,3 +429,25 @@ def test_record_actions_from_the_menu_act_on_the_selected_record(window: MainWin
     assert len(dialogs) == 1
     assert dialogs[0].table.rowCount() == 1
     dialogs[0].reject()
+
+
+def test_reused_lines_are_labelled_for_each_chart_drawn(window: MainWindow) -> None:
+    """The fever and grade lines are kept between draws: their labels must follow the
+    ward's rule and CTCAE version every time, not keep the first chart's text."""
+    from wardchart.storage import operations
+
+    select(window, "A-1")
+    view = window.patient_view.chart_view
+    assert view is not None
+    assert view.fever_line.label.textItem.toPlainText() == "≥38.3 °C (IDSA 2010)"
+    session = window.session
+    assert session is not None
+    session.save(operations.set_ward_setting, key="fn_rule", value="nice")
+    session.save(operations.set_ward_setting, key="ctcae_version", value="6.0")
+    session.reload_settings()
+    window.refresh()
+    select(window, "B-2")
+    assert "38.0 °C (NICE" in view.fever_line.label.textItem.toPlainText()
+    labels = [line.label.textItem.toPlainText() for line in view.threshold_lines]
+    assert labels
+    assert all("(v6.0)" in text for text in labels if text)

@@ -214,13 +214,17 @@ class ChartView(QWidget):
 
     # --- public API ---------------------------------------------------------------------
 
-    def clear(self) -> None:
-        """Remove everything drawn (a patient switch starts from nothing)."""
+    def clear(self, *, redrawing: bool = False) -> None:
+        """Remove everything drawn (a patient switch starts from nothing). ``redrawing``:
+        a new chart follows at once and sets every curve itself (emptying them first
+        would cost a third of a redraw)."""
         for plot, item in self._transient:
             plot.removeItem(item)
         self._transient = []
-        for curve in (self.wbc_curve, self.anc_curve, self.temp_curve, self._nadir_star):
-            curve.setData([], [])
+        if not redrawing:
+            for curve in (self.wbc_curve, self.anc_curve, self.temp_curve, self._nadir_star):
+                curve.setData([], [])
+            self.counts.setTitle(None)
         for item in (*self._furniture, *self.threshold_lines):
             item.setVisible(False)
         self.drawn = []
@@ -229,14 +233,14 @@ class ChartView(QWidget):
         self.fever_readings = None
         self.earlier_nadirs = []
         self.recovery_line = None
-        self.counts.setTitle(None)
 
     def show_chart(
         self, chart: PatientChart | None, view: str = "current", calendar: bool = False
     ) -> None:
         """Draw a patient's chart: the current cycle, cycle ``view`` (its number as text),
         or every cycle overlaid on one cycle-day axis (``view == "overlay"``)."""
-        self.clear()
+        redrawing = chart is not None and bool(chart.cycles)
+        self.clear(redrawing=redrawing)
         if chart is None or not chart.cycles:
             self._tidy_legend()
             if chart is not None:
@@ -383,13 +387,14 @@ class ChartView(QWidget):
                 lines.append((line, text))
             self._threshold_sets[version] = lines
         for line, text in self._threshold_sets[version]:
-            line.label.setFormat(text)  # _fit_x may have merged the labels last time
+            line.setVisible(True)  # first: a hidden line's label ignores a new text
             line.label.setVisible(True)
-            line.setVisible(True)
+            line.label.setFormat(text)  # _fit_x may have merged the labels last time
             self.threshold_lines.append(line)
 
     def _draw_nadir_and_recovery(self, chart: PatientChart, cycle: CycleChart) -> None:
         if cycle.nadir is None:
+            self._nadir_star.setData([], [])
             return
         x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
         y = float(cycle.nadir.anc)
@@ -479,11 +484,12 @@ class ChartView(QWidget):
         temps = [t for t in chart.temperatures if t.taken.astimezone(chart.tz).date() >= start]
         xs = [day_position(cycle.cycle.day1, t.taken, chart.tz) for t in temps]
         ys = [float(t.celsius) for t in temps]
+        # Shown before relabelled: a hidden line's label ignores a new text.
+        self.fever_line.setVisible(True)
         self.fever_line.setPos(float(rule.single_celsius))
         self.fever_line.label.setFormat(
             f"{OP_SYMBOL[rule.single_op]}{rule.single_celsius} °C ({rule.label})"
         )
-        self.fever_line.setVisible(True)
         self.temps.setYRange(35.5, 40.0, padding=0)
         if temps:
             tips = [
@@ -506,6 +512,8 @@ class ChartView(QWidget):
                 self.fever_readings.opts["hoverable"] = True
                 self.fever_readings.opts["tip"] = _tip
                 self._add(self.temps, self.fever_readings)
+        else:
+            self.temp_curve.setData([], [])
         alerts = [a for a in chart.alerts if a.at.astimezone(chart.tz).date() >= start]
         if alerts:
             ax = [day_position(cycle.cycle.day1, a.at, chart.tz) for a in alerts]
