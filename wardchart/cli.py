@@ -85,15 +85,8 @@ def _actor() -> str:
 # --- parser -----------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, documented in README.md."""
-    db_opt = _Parser(add_help=False)
-    db_opt.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="chart file (default: $WARDCHART_DB, else the user data folder)",
-    )
+def _global_parser() -> argparse.ArgumentParser:
+    """The options that come before any command."""
     parser = _Parser(prog="wardchart", description="The oncology ward's neutropenia chart.")
     parser.add_argument(
         "--db",
@@ -111,6 +104,31 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window offscreen, draw the first patient, exit 0 if all is well",
     )
+    return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse a command line. Opening the window (no command) skips building the parsers
+    of every command, which is a noticeable part of the window's start-up."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if "-h" not in words and "--help" not in words:
+        quick, rest = _global_parser().parse_known_args(words)
+        if not rest:
+            quick.command = None
+            return quick
+    return build_parser().parse_args(words)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, documented in README.md."""
+    db_opt = _Parser(add_help=False)
+    db_opt.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="chart file (default: $WARDCHART_DB, else the user data folder)",
+    )
+    parser = _global_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, helptext: str, parent: Any = commands) -> argparse.ArgumentParser:
@@ -367,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     context: Context | None = None
     try:
-        args = build_parser().parse_args(argv)
+        args = parse(argv)
         from wardchart.paths import chart_path
 
         context = Context(chart_path(args.db), _actor(), datetime.now().astimezone())

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -27,6 +27,8 @@ from wardchart.paths import default_chart_path
 from wardchart.ui import settings
 
 if TYPE_CHECKING:  # imported when the views are built, after the window shows
+    from PySide6.QtGui import QCloseEvent
+
     from wardchart.domain.records import Patient
     from wardchart.ui.census import CensusPanel
     from wardchart.ui.patient_view import PatientView
@@ -53,8 +55,9 @@ class MainWindow(QMainWindow):
         self.session: ChartSession | None = None
         self.views_built = False
         self.setWindowTitle("wardchart")
-        self.opening = QLabel("Opening the chart file…")
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by markup: PySide6 builds its Qt namespace of enums (~40 ms) on first
+        # use, and nothing before the first paint needs it.
+        self.opening = QLabel("<center>Opening the chart file…</center>")
         self.setCentralWidget(self.opening)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
@@ -75,10 +78,13 @@ class MainWindow(QMainWindow):
         """Put the census and the patient view in place (once)."""
         if self.views_built:
             return
+        from PySide6.QtCore import Qt  # not at the top: see the "Opening…" label
+
         from wardchart.ui.census import CensusPanel
         from wardchart.ui.census_loader import CensusLoader
         from wardchart.ui.patient_view import PatientView
 
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.census = CensusPanel()
         self.census_loader = CensusLoader(self.census, self)
         self.census_loader.progress.connect(self._on_census_progress)
@@ -110,7 +116,15 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # A standard key brings every binding the platform has for it. (setShortcuts,
+            # not setShortcut: the latter builds PySide6's Qt enums, ~40 ms, before the
+            # window can show.)
+            keys = (
+                QKeySequence.keyBindings(shortcut)
+                if isinstance(shortcut, QKeySequence.StandardKey)
+                else [QKeySequence(shortcut)]
+            )
+            action.setShortcuts(keys)
         action.setStatusTip(tip or text.rstrip("…"))
         action.setToolTip(tip or text.rstrip("…"))
         action.triggered.connect(lambda _checked=False: slot())
@@ -258,7 +272,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("about", "&About wardchart", self.open_about))
         toolbar = QToolBar("Charting")
         toolbar.setObjectName("charting_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = toolbar  # text only: set in build_views, after the first paint
         # Short labels on the toolbar; the menus carry the full wording.
         for name, label in (
             ("admit", "Admit"),
