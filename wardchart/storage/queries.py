@@ -110,9 +110,9 @@ def load_chart(
 T = TypeVar("T")
 _RECENT_SQL = """
     SELECT t.* FROM current_{table} t
-    JOIN (SELECT patient_id, max(day1) AS day1 FROM current_cycles GROUP BY patient_id) c
+    JOIN (SELECT patient_id, max(day1) AS day1 FROM current_cycles {where} GROUP BY patient_id) c
       ON c.patient_id = t.patient_id
-    WHERE t.taken_utc >= date(c.day1, '-{days} days') {only}
+    WHERE t.taken_utc >= date(c.day1, '-{days} days')
     ORDER BY t.patient_id, t.taken_utc
 """
 _LATEST_SQL = """
@@ -149,7 +149,6 @@ def census_rows(
     if not chosen:
         return []
     ids = [] if patients is None else [p.id for p in chosen]
-    only = f"AND t.patient_id IN ({', '.join('?' for _ in ids)})" if ids else ""
     where = f"WHERE patient_id IN ({', '.join('?' for _ in ids)})" if ids else ""
     days = RECENT_MARGIN.days
     cycles = _grouped(
@@ -162,11 +161,11 @@ def census_rows(
         ids,
     )
     recent_results = _grouped(
-        db, _RECENT_SQL.format(table="results", days=days, only=only), convert.result, ids
+        db, _RECENT_SQL.format(table="results", days=days, where=where), convert.result, ids
     )
     recent_temps = _grouped(
         db,
-        _RECENT_SQL.format(table="temperatures", days=days, only=only),
+        _RECENT_SQL.format(table="temperatures", days=days, where=where),
         convert.temperature,
         ids,
     )
