@@ -123,6 +123,9 @@ class ChartView(QWidget):
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 1)
         self.temps.setXLink(self.counts)
+        # One day axis, under the temperatures: the counts' own axis keeps its ticks but
+        # not their numbers (the same days 1 cm lower; a quarter of every repaint).
+        self.count_axis.setStyle(showValues=False)
         self.counts.setLabel("left", COUNT_LABEL)
         self.temps.setLabel("left", "temp (°C)")
         self.temps.setLabel("bottom", "cycle day")
