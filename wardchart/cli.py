@@ -107,6 +107,14 @@ def _global_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def owner_only_files() -> None:
+    """Everything wardchart creates on POSIX — the chart file and its journal, backups,
+    exported and printed files, logs, window settings — is readable by its owner only
+    (files 0600, folders 0700): patient data on a shared or lost computer (issue 6)."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse a command line. Opening the window (no command) skips building the parsers
     of every command, which is a noticeable part of the window's start-up."""
@@ -380,6 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status."""
+    owner_only_files()
     from wardchart.domain.problems import InvalidEntry
     from wardchart.storage.errors import ChartFileError, describe
 
