@@ -450,4 +450,4 @@ def test_reused_lines_are_labelled_for_each_chart_drawn(window: MainWindow) -> N
     assert "38.0 °C (NICE" in view.fever_line.label.textItem.toPlainText()
     labels = [line.label.textItem.toPlainText() for line in view.threshold_lines]
     assert labels
-    assert all("(v6.0)" in text for text in labels if text)
+    assert all("v6.0)" in text for text in labels if text)

@@ -157,6 +157,8 @@ class ChartView(QWidget):
         self.band_label.setZValue(-5)
         self.counts.addItem(self.band_label, ignoreBounds=True)
         self._threshold_sets: dict[CtcaeVersion, list[tuple[pg.InfiniteLine, str]]] = {}
+        self._threshold_short: dict[pg.InfiniteLine, str] = {}  # "G2 <1.5"
+        self._version: CtcaeVersion | None = None
         self.threshold_lines: list[pg.InfiniteLine] = []
         self.day1_lines = (
             pg.InfiniteLine(
@@ -388,7 +390,9 @@ class ChartView(QWidget):
                 )
                 self.counts.addItem(line, ignoreBounds=True)
                 lines.append((line, text))
+                self._threshold_short[line] = f"G{grade} <{value}"
             self._threshold_sets[version] = lines
+        self._version = version
         for line, text in self._threshold_sets[version]:
             line.setVisible(True)  # first: a hidden line's label ignores a new text
             line.label.setVisible(True)
@@ -552,8 +556,9 @@ class ChartView(QWidget):
         self.band_label.setPos(self.band_label.pos().x(), top * 0.62)
         if top > COMBINE_THRESHOLD_LABELS_ABOVE and self.threshold_lines:
             # Lines 0.5 apart on a tall axis are a few pixels apart: one label for all.
-            texts = [str(line.label.format) for line in self.threshold_lines]
-            self.threshold_lines[0].label.setFormat(" · ".join(texts))
+            texts = [self._threshold_short[line] for line in self.threshold_lines]
+            combined = " · ".join(texts) + f" (CTCAE v{self._version})"
+            self.threshold_lines[0].label.setFormat(combined)
             for line in self.threshold_lines[1:]:
                 line.label.setVisible(False)
 
