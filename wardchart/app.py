@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 SELF_TEST_TIMEOUT_MS = 60_000
 #: The backup taken on open waits until the first chart is on screen.
@@ -95,7 +96,9 @@ def _no_display() -> bool:
     )
 
 
-def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
+def run_window(
+    db_path: Path, actor: str, *, self_test: bool = False, user: str | None = None
+) -> int:
     """Open the main window on a chart file; return the exit status."""
     if self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -134,7 +137,7 @@ def run_window(db_path: Path, actor: str, *, self_test: bool = False) -> int:
             if self_test
             else (lambda error, backup, taken: _ask_for_backup(window, error, backup, taken))
         )
-        status = open_session(window, db_path, actor, ask)
+        status = open_session(window, db_path, actor, ask, _signer(window, self_test, user))
         if status:
             gc.enable()
             outcome["status"] = status
@@ -175,8 +178,48 @@ def _ask_for_backup(window: object, error: str, backup: Path, taken: str) -> boo
     return answer == QMessageBox.StandardButton.Yes
 
 
+def _signer(window: object, self_test: bool, user: str | None) -> Callable[[Any], Any]:
+    """How the window signs in on a file with accounts: the dialog; for --self-test,
+    --user with $WARDCHART_PASSWORD (it has nobody to ask)."""
+
+    def sign_in(store: Any) -> Any:
+        from datetime import datetime
+
+        from wardchart.domain.problems import InvalidEntry
+        from wardchart.storage import users
+        from wardchart.ui.dialogs.sign_in import ask_sign_in
+
+        def now() -> datetime:
+            return datetime.now().astimezone()
+
+        if not self_test:
+            from PySide6.QtWidgets import QWidget
+
+            assert isinstance(window, QWidget)
+            return ask_sign_in(store, now, window, username=user or "")
+        password = os.environ.get("WARDCHART_PASSWORD")
+        if user is None or password is None:
+            print(
+                "wardchart: error: --user: this chart file has accounts: give --user "
+                "and WARDCHART_PASSWORD for the self-test",
+                file=sys.stderr,
+            )
+            return None
+        try:
+            return users.sign_in(store, user, password, now=now())
+        except InvalidEntry as error:
+            print(f"wardchart: error: {error.first.message}", file=sys.stderr)
+            return None
+
+    return sign_in
+
+
 def open_session(
-    window: object, db_path: Path, actor: str, ask: Callable[[str, Path, str], bool] | None
+    window: object,
+    db_path: Path,
+    actor: str,
+    ask: Callable[[str, Path, str], bool] | None,
+    sign_in: Callable[[Any], Any] | None = None,
 ) -> int:
     """Open the chart (or, if it is damaged and ``ask`` agrees, its latest verified backup)."""
     from wardchart.paths import default_chart_path
@@ -199,7 +242,15 @@ def open_session(
             return 2
         if not ask(str(error), good.path, f"{good.taken_at.astimezone():%Y-%m-%d %H:%M}"):
             return 2
-        return open_session(window, good.path, actor, None)
+        return open_session(window, good.path, actor, None, sign_in)
+    from wardchart.storage import users
+
+    if users.has_accounts(store.db):  # nobody sees a patient before signing in
+        account = None if sign_in is None else sign_in(store)
+        if account is None:
+            store.close()
+            return 2
+        actor = account.username
     window.set_session(ChartSession(store, actor))
     return 0
 

@@ -51,6 +51,11 @@ FLAGS = {
     "reason": "--reason",
     "cycle": "--cycle",
     "plt_threshold": "--plt-threshold",
+    "user": "--user",
+    "username": "--username",
+    "full_name": "--name",
+    "initials": "--initials",
+    "role": "--role",
 }
 
 
@@ -65,17 +70,21 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
-    """What every command needs: the chart file, who is acting, and now."""
+    """What every command needs: the chart file, who is acting, and now. ``user`` is the
+    account asked for with --user; once signed in, ``actor`` is its user name."""
 
     db_path: Path
     actor: str
     now: datetime
+    user: str | None = None
+    #: Signed in as a ward administrator (a file without accounts: everyone is).
+    admin: bool = True
 
 
 def _actor() -> str:
-    """Until sign-in exists, records carry the operating-system user (issue 2)."""
+    """A chart file without accounts records the operating-system user (issue 6)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -83,6 +92,12 @@ def _actor() -> str:
 
 
 # --- parser -----------------------------------------------------------------------------
+
+
+USER_HELP = (
+    "sign in as this account (a chart file with accounts needs it); the password comes "
+    "from $WARDCHART_PASSWORD, else a prompt"
+)
 
 
 def _global_parser() -> argparse.ArgumentParser:
@@ -94,6 +109,7 @@ def _global_parser() -> argparse.ArgumentParser:
         default=None,
         help="chart file (default: $WARDCHART_DB, else the user data folder)",
     )
+    parser.add_argument("--user", metavar="NAME", default=None, help=USER_HELP)
     parser.add_argument(
         "--version",
         action="store_true",
@@ -136,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="chart file (default: $WARDCHART_DB, else the user data folder)",
     )
+    db_opt.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=USER_HELP)
     parser = _global_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -269,6 +286,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("value")
     sub.set_defaults(handler="settings_set")
 
+    user = command("user", "local accounts: who may chart (ward administrators manage them)")
+    user_cmds = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    sub = command("add", "create an account (the first must be --role admin)", user_cmds)
+    sub.add_argument("--username", required=True, help="2–32 lower-case letters and digits")
+    sub.add_argument("--name", required=True, help="the person's full name")
+    sub.add_argument("--initials", required=True)
+    sub.add_argument("--role", required=True, choices=["nurse", "admin"])
+    sub.set_defaults(handler="user_add")
+    command("list", "list the accounts", user_cmds).set_defaults(handler="user_list")
+    for action, helptext in (
+        ("disable", "stop an account from signing in (its entries stay attributed to it)"),
+        ("enable", "let a disabled account sign in again"),
+        ("password", "set a new password (administrators: anyone's; others: their own)"),
+    ):
+        sub = command(action, helptext, user_cmds)
+        sub.add_argument("--username", required=True)
+        sub.add_argument("--reason", required=True)
+        sub.set_defaults(handler=f"user_{action}")
+
     report = command("report", "printable PDF documents (no display needed)")
     report_cmds = report.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub = command("patient", "a patient's chart summary", report_cmds)
@@ -397,7 +433,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parse(argv)
         from wardchart.paths import chart_path
 
-        context = Context(chart_path(args.db), _actor(), datetime.now().astimezone())
+        context = Context(
+            chart_path(args.db), _actor(), datetime.now().astimezone(), user=args.user
+        )
         if args.version:
             from wardchart.about import about_text
 
@@ -471,7 +509,7 @@ def _no_command(context: Context, *, self_test: bool) -> int:
     """Open the main window on the chart file."""
     from wardchart.app import run_window
 
-    return run_window(context.db_path, context.actor, self_test=self_test)
+    return run_window(context.db_path, context.actor, self_test=self_test, user=context.user)
 
 
 def dump_json(value: Any) -> str:

@@ -39,6 +39,7 @@ from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal
 from wardchart.paths import default_chart_path
 from wardchart.storage import audit, operations, queries
 from wardchart.storage.database import ChartStore, open_chart
+from wardchart.storage.errors import ChartFileError
 
 
 @contextmanager
@@ -47,9 +48,54 @@ def _chart(context: Context, *, create: bool) -> Iterator[ChartStore]:
         context.db_path.parent.mkdir(parents=True, exist_ok=True)
     store = open_chart(context.db_path, create=create)
     try:
+        _sign_in(store, context)
         yield store
     finally:
         store.close()
+
+
+def _sign_in(store: ChartStore, context: Context) -> None:
+    """A file with accounts: sign in as --user (every try audited); without: the
+    operating-system user charts, and --user is refused rather than ignored."""
+    from wardchart.storage import users
+
+    if not users.has_accounts(store.db):
+        if context.user is not None:
+            raise InvalidEntry(
+                [Problem("user", "this chart file has no accounts yet; leave out --user")]
+            )
+        return
+    if context.user is None:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "user",
+                    "this chart file has accounts: sign in with --user NAME "
+                    "(password from WARDCHART_PASSWORD or the prompt)",
+                )
+            ]
+        )
+    password = _password(f"password for {context.user}", "WARDCHART_PASSWORD")
+    user = users.sign_in(store, context.user, password, now=context.now)
+    context.actor, context.admin = user.username, user.is_admin
+
+
+def _password(prompt: str, variable: str, *, twice: bool = False) -> str:
+    """A password from the environment, else typed (not echoed), else an error: never
+    from the command line, where other users of the computer could read it."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise InvalidEntry(
+            [Problem("password", f"no password: set {variable} or run this in a terminal")]
+        )
+    import getpass
+
+    typed = getpass.getpass(f"{prompt}: ")
+    if twice and getpass.getpass("the same again: ") != typed:
+        raise InvalidEntry([Problem("password", "the two passwords differ")])
+    return typed
 
 
 def _number(text: str | None, field: str) -> Decimal | None:
@@ -636,6 +682,11 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise InvalidEntry([Problem("file", f"no backup file {source}")])
+    try:  # a chart with accounts: only a ward administrator replaces it
+        with _chart(context, create=False):
+            _admin_only(context)
+    except ChartFileError:
+        pass  # too damaged to open: restoring is how it is mended
     saved = restore(context.db_path, source, actor=context.actor, now=context.now)
     print(
         f"Restored {source} into {context.db_path}; the previous contents were saved as "
@@ -815,3 +866,84 @@ def cmd_entered_in_error(args: argparse.Namespace, context: Context) -> int:
         )
     print(f"Marked {args.kind} {row['origin_id'][:8]} entered in error")
     return 0
+
+
+# --- accounts ---------------------------------------------------------------------------
+
+
+def _admin_only(context: Context) -> None:
+    if not context.admin:
+        raise InvalidEntry([Problem("user", "only a ward administrator can manage accounts")])
+
+
+def cmd_user_add(args: argparse.Namespace, context: Context) -> int:
+    """Create an account; its password from WARDCHART_NEW_PASSWORD or typed twice."""
+    from wardchart.storage import users
+
+    with _chart(context, create=True) as store:
+        _admin_only(context)
+        password = _password(
+            f"new password for {args.username}", "WARDCHART_NEW_PASSWORD", twice=True
+        )
+        user = users.add_user(
+            store,
+            username=args.username,
+            full_name=args.name,
+            initials=args.initials,
+            role=args.role,
+            password=password,
+            actor=context.actor,
+            now=context.now,
+        )
+    print(f"Added account {users.describe(user)}")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace, context: Context) -> int:
+    """Every account; disabled ones are marked."""
+    from wardchart.storage import users
+
+    with _chart(context, create=False) as store:
+        found = users.list_users(store.db)
+    for user in found:
+        print(users.describe(user))
+    if not found:
+        print("No accounts: entries are recorded as the operating-system user.")
+    return 0
+
+
+def _change_user(args: argparse.Namespace, context: Context, **change: Any) -> int:
+    from wardchart.storage import users
+
+    with _chart(context, create=False) as store:
+        if not (context.admin or ("password" in change and args.username == context.actor)):
+            _admin_only(context)
+        if "password" in change:
+            change["password"] = _password(
+                f"new password for {args.username}", "WARDCHART_NEW_PASSWORD", twice=True
+            )
+        user = users.change_user(
+            store,
+            args.username,
+            reason=args.reason,
+            actor=context.actor,
+            now=context.now,
+            **change,
+        )
+    print(f"Changed account {users.describe(user)}")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace, context: Context) -> int:
+    """Stop an account signing in; nothing it entered changes."""
+    return _change_user(args, context, disabled=True)
+
+
+def cmd_user_enable(args: argparse.Namespace, context: Context) -> int:
+    """Let a disabled account sign in again."""
+    return _change_user(args, context, disabled=False)
+
+
+def cmd_user_password(args: argparse.Namespace, context: Context) -> int:
+    """A new password: administrators for anyone, others for themselves."""
+    return _change_user(args, context, password="")

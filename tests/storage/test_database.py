@@ -28,6 +28,7 @@ def test_a_new_file_is_durable_and_migrated(chart_path: Path) -> None:
     assert [m.name for m in migrations.applied(store.db)] == [
         "m001_initial",
         "m002_default_regimens",
+        "m003_users",
     ]
     assert len(queries.regimens(store.db)) >= 11
     store.close()

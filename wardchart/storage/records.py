@@ -34,8 +34,10 @@ def create(
     now: datetime,
     patient_id: str | None = None,
     action: str = "create",
+    secret: frozenset[str] = frozenset(),
 ) -> str:
-    """Insert the first version of a record and its audit row; return its id."""
+    """Insert the first version of a record and its audit row; return its id.
+    Columns in ``secret`` (a password hash) are named in the audit row, never copied."""
     record_id = new_id()
     row = {
         "id": record_id,
@@ -52,7 +54,7 @@ def create(
         entity=table,
         record_id=record_id,
         patient_id=patient_id,
-        detail={"after": values},
+        detail={"after": _redacted(values, secret)},
         now=now,
     )
     return record_id
@@ -74,6 +76,7 @@ def supersede(
     actor: str,
     now: datetime,
     entered_in_error: bool = False,
+    secret: frozenset[str] = frozenset(),
 ) -> str:
     """Write a new version of a record that replaces its current one; return the new id.
 
@@ -104,10 +107,18 @@ def supersede(
         entity=table,
         record_id=origin_id,
         patient_id=current.get("patient_id"),
-        detail={"before": before, "after": after, "reason": reason.strip()},
+        detail={
+            "before": _redacted(before, secret),
+            "after": _redacted(after, secret),
+            "reason": reason.strip(),
+        },
         now=now,
     )
     return version_id
+
+
+def _redacted(values: dict[str, Any], secret: frozenset[str]) -> dict[str, Any]:
+    return {k: ("(set)" if k in secret else v) for k, v in values.items()}
 
 
 def history(db: Database, table: str, origin_id: str) -> list[dict[str, Any]]:

@@ -142,9 +142,10 @@ CREATE INDEX audit_patient ON audit_log(patient_id);
 """
 
 
-def _record_table_sql(table: str) -> str:
+def _record_table_sql(table: str, columns: str | None = None) -> str:
+    columns = _TABLES[table] if columns is None else columns
     return f"""
-CREATE TABLE {table} ({_COMMON.format(table=table)}{_TABLES[table]}{_COMMON_CHECK}) STRICT;
+CREATE TABLE {table} ({_COMMON.format(table=table)}{columns}{_COMMON_CHECK}) STRICT;
 -- A record has at most one successor: history is a line, never a fork.
 CREATE UNIQUE INDEX {table}_supersedes ON {table}(supersedes) WHERE supersedes IS NOT NULL;
 CREATE VIEW current_{table} AS
@@ -232,6 +233,35 @@ def m002_default_regimens(db: Database) -> None:
         records.create(
             db, "regimens", convert.regimen_values(regimen), actor=DEFAULT_LIBRARY_AUTHOR, now=now
         )
+
+
+_USERS = """
+        username TEXT NOT NULL,
+        full_name TEXT NOT NULL CHECK (trim(full_name) <> ''),
+        initials TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('nurse', 'admin')),
+        password_hash TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+        disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+"""
+
+
+@migrations()
+def m003_users(db: Database) -> None:
+    """Local accounts (issue 6): versioned like every record, append-only, one current
+    account per user name, passwords only as Argon2id hashes."""
+    script = _record_table_sql("users", _USERS) + _append_only_sql("users")
+    script += """
+CREATE TRIGGER users_unique_username BEFORE INSERT ON users
+    WHEN NEW.entered_in_error = 0 AND EXISTS (
+        SELECT 1 FROM current_users u WHERE u.username = NEW.username
+                                        AND u.origin_id <> NEW.origin_id)
+BEGIN
+    SELECT RAISE(ABORT, 'users: duplicate user name');
+END;
+CREATE INDEX users_username ON users(username);
+"""
+    for statement in _split(script):
+        db.execute(statement)
 
 
 def _split(script: str) -> list[str]:

@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action("backups", "&Backups…", self.open_backups))
+        file_menu.addAction(
+            self._action("switch_user", "S&witch user…", self.switch_user, "Ctrl+Shift+S")
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -300,12 +303,7 @@ class MainWindow(QMainWindow):
         session.chart_did_change.connect(self._on_chart_changed)
         read_only = " (READ-ONLY: entries cannot be saved)" if session.store.read_only else ""
         self.setWindowTitle(f"wardchart — {session.file_name}{read_only}")
-        ward = f" · ward {session.settings.ward_name}" if session.settings.ward_name else ""
-        self.status.setText(
-            f"Charting as {session.actor}{ward} · CTCAE "
-            f"v{session.settings.ctcae_version} · fever rule "
-            f"{session.settings.fn_rule.value} · {session.file_name}"
-        )
+        self._show_status()
         self.refresh()
         if self.census.selected_patient_id() is None and self.census.model.rowCount():
             self.census.table.setCurrentIndex(self.census.model.index(0, 0))
@@ -483,6 +481,27 @@ class MainWindow(QMainWindow):
             return printing.print_document(self, printout)
         return printing.export_pdf(self, printout, path)
 
+    def switch_user(self) -> None:
+        """File → Switch user…: another nurse takes over the shared workstation."""
+        if self.session is None:
+            return
+        from wardchart.storage import users
+        from wardchart.ui.dialogs.sign_in import ask_sign_in
+
+        if not users.has_accounts(self.session.store.db):
+            QMessageBox.information(
+                self,
+                "Switch user",
+                "This chart file has no accounts yet, so entries are recorded as "
+                f"{self.session.actor}.\n\nA ward administrator adds accounts with "
+                "wardchart user add (see the README).",
+            )
+            return
+        account = ask_sign_in(self.session.store, self.session.now, self)
+        if account is not None:
+            self.session.actor = account.username
+            self._show_status()
+
     def open_backups(self) -> QDialog | None:
         """File → Backups…"""
         from wardchart.ui.dialogs.backups import BackupsDialog
@@ -570,6 +589,17 @@ class MainWindow(QMainWindow):
         self.patient_view.show_patient(chart, keep_view=keep_view)
         if not keep_view and settings.load(settings.CYCLE_VIEW) == "overlay":
             self.patient_view.set_view("overlay")
+
+    def _show_status(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        ward = f" · ward {session.settings.ward_name}" if session.settings.ward_name else ""
+        self.status.setText(
+            f"Charting as {session.actor}{ward} · CTCAE "
+            f"v{session.settings.ctcae_version} · fever rule "
+            f"{session.settings.fn_rule.value} · {session.file_name}"
+        )
 
     def _update_actions(self) -> None:
         has_patient = self.views_built and self.census.selected_patient_id() is not None

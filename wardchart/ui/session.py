@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from wardchart.domain.census import CensusRow, census_row
 from wardchart.domain.chart import PatientChart
-from wardchart.domain.problems import InvalidEntry
+from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.settings import WardSettings
 from wardchart.storage import operations, queries
@@ -145,8 +145,15 @@ class ChartSession(QObject):
     def restore(self, backup: Path) -> str:
         """Restore a backup into the chart file (the current contents are backed up first)."""
         from wardchart.storage import backup as backups
+        from wardchart.storage import users
         from wardchart.storage.database import open_chart
 
+        if users.has_accounts(self.store.db):
+            account = users.find_user(self.store.db, self.actor)
+            if account is None or not account.is_admin:
+                raise InvalidEntry(
+                    [Problem("user", "only a ward administrator can restore a backup")]
+                )
         path = self.store.path
         self.store.close()
         try:

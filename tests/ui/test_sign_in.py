@@ -1,0 +1,104 @@
+"""The window shows no patient before someone signs in, on a file with accounts; the
+sign-in dialog refuses wrong passwords (audited) and holds the button during a wait."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+
+from wardchart.app import open_session
+from wardchart.storage import users
+from wardchart.storage.database import ChartStore
+from wardchart.ui.dialogs.sign_in import SignInDialog
+from wardchart.ui.main_window import MainWindow
+
+PASSWORD = "ward password 2026"
+
+
+def _accounts(store: ChartStore) -> None:
+    now = datetime.now().astimezone()
+    for name, role in (("ada", "admin"), ("nina", "nurse")):
+        users.add_user(
+            store,
+            username=name,
+            full_name=f"{name.title()} X",
+            initials=name[:2],
+            role=role,
+            password=PASSWORD,
+            actor="setup",
+            now=now,
+        )
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def test_no_census_until_signed_in_and_entries_are_the_signed_in_users(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    _accounts(ward)
+    path = ward.path
+    ward.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert open_session(window, path, "os-user", None, lambda store: None) == 2
+    assert window.session is None
+    assert not window.views_built  # nothing about any patient was shown
+    status = open_session(
+        window,
+        path,
+        "os-user",
+        None,
+        lambda store: users.sign_in(store, "nina", PASSWORD, now=_now()),
+    )
+    assert status == 0
+    assert window.session is not None
+    assert window.session.actor == "nina"
+    assert "Charting as nina" in window.status.text()
+    assert window.census.model.rowCount() == 2
+    window.session.store.close()
+
+
+def test_the_dialog_refuses_a_wrong_password_then_signs_in(
+    qtbot,
+    store: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    _accounts(store)
+    dialog = SignInDialog(store, _now, username="nina")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password, "wrong one, sorry")
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.user is None
+    assert dialog.isVisible()
+    assert dialog.message.text() == "User name or password is wrong."
+    assert dialog.password.text() == ""  # cleared for the next try
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.user is not None
+    assert dialog.user.username == "nina"
+    failed = store.db.execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'sign_in_failed'"
+    ).fetchone()[0]
+    assert failed == 1
+
+
+def test_the_dialog_holds_the_button_while_wrong_passwords_must_wait(
+    qtbot,
+    store: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    _accounts(store)
+    dialog = SignInDialog(store, _now, username="ada")
+    qtbot.addWidget(dialog)
+    for _ in range(4):  # three free tries, then a wait of a second
+        dialog.password.setText("not it at all")
+        dialog.try_sign_in()
+        if not dialog.sign_in_button.isEnabled():
+            break
+    assert "try again in" in dialog.message.text()
+    assert not dialog.sign_in_button.isEnabled()
+    qtbot.waitUntil(dialog.sign_in_button.isEnabled, timeout=5000)

@@ -1,0 +1,223 @@
+"""Local accounts in the chart file: create, change, disable, sign in (issue 6).
+
+Passwords are hashed with Argon2id (argon2-cffi's defaults: 64 MiB, 3 passes) and only
+the hash is stored; audit rows say a password was set, never what it was. Every sign-in
+and every wrong password is audited; wrong passwords in a row make the next try wait
+(``backoff_seconds``), counted from the audit log so that a new process cannot skip it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlite_utils import Database
+
+from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
+from wardchart.domain.users import User, backoff_seconds, check_password, check_user
+from wardchart.storage import audit, records
+from wardchart.storage.database import ChartStore
+from wardchart.storage.records import utc_text
+
+_HASHER = PasswordHasher()
+_SECRET = frozenset({"password_hash"})
+#: Verified against when the user name is unknown, so that answering takes as long.
+_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+WRONG = "user name or password is wrong"
+
+
+def _user(row: dict[str, Any]) -> User:
+    return User(
+        id=row["origin_id"],
+        username=row["username"],
+        full_name=row["full_name"],
+        initials=row["initials"],
+        role=row["role"],
+        disabled=bool(row["disabled"]),
+    )
+
+
+def has_accounts(db: Database) -> bool:
+    """Whether the file has any account (then everyone must sign in)."""
+    if not db["users"].exists():
+        return False  # a file not yet upgraded, opened read-only
+    return db.execute("SELECT 1 FROM current_users LIMIT 1").fetchone() is not None
+
+
+def list_users(db: Database) -> list[User]:
+    """Every current account, by user name."""
+    if not db["users"].exists():
+        return []
+    return [_user(r) for r in db.query("SELECT * FROM current_users ORDER BY username")]
+
+
+def _row(db: Database, username: str) -> dict[str, Any] | None:
+    if not db["users"].exists():
+        return None
+    rows = db.query("SELECT * FROM current_users WHERE username = ?", [username.strip()])
+    return next(iter(rows), None)
+
+
+def find_user(db: Database, username: str) -> User | None:
+    """The current account with this user name."""
+    row = _row(db, username)
+    return None if row is None else _user(row)
+
+
+def add_user(
+    store: ChartStore,
+    *,
+    username: str,
+    full_name: str,
+    initials: str,
+    role: str,
+    password: str,
+    actor: str,
+    now: datetime,
+) -> User:
+    """Create an account. The file's first account must be a ward administrator."""
+    username = username.strip()
+    raise_if_blocking(check_user(username, full_name, initials, role) + check_password(password))
+    with store.write() as db:
+        if not has_accounts(db) and role != "admin":
+            raise InvalidEntry(
+                [Problem("role", "the first account must be a ward administrator (--role admin)")]
+            )
+        if _row(db, username) is not None:
+            raise InvalidEntry([Problem("username", f"{username!r} already has an account")])
+        values = {
+            "username": username,
+            "full_name": full_name.strip(),
+            "initials": initials.strip().upper(),
+            "role": role,
+            "password_hash": _HASHER.hash(password),
+            "disabled": 0,
+        }
+        records.create(db, "users", values, actor=actor, now=now, secret=_SECRET)
+        found = find_user(db, username)
+    assert found is not None
+    return found
+
+
+def change_user(
+    store: ChartStore,
+    username: str,
+    *,
+    reason: str,
+    actor: str,
+    now: datetime,
+    password: str | None = None,
+    disabled: bool | None = None,
+    role: str | None = None,
+) -> User:
+    """Set a new password, disable or enable, or change the role of an account. Nothing
+    is deleted: a disabled account's entries stay attributed to it."""
+    if not reason.strip():
+        raise InvalidEntry([Problem("reason", "say why the account is changed")])
+    changes: dict[str, Any] = {}
+    if password is not None:
+        raise_if_blocking(check_password(password))
+        changes["password_hash"] = _HASHER.hash(password)
+    if disabled is not None:
+        changes["disabled"] = int(disabled)
+    if role is not None:
+        raise_if_blocking([p for p in check_user("ab", "x", "x", role) if p.field == "role"])
+        changes["role"] = role
+    with store.write() as db:
+        row = _row(db, username)
+        if row is None:
+            raise InvalidEntry([Problem("username", f"no account {username!r}")])
+        leaves_admin = row["role"] == "admin" and (disabled or (role and role != "admin"))
+        if leaves_admin and not any(
+            u.is_admin and not u.disabled and u.username != row["username"] for u in list_users(db)
+        ):
+            raise InvalidEntry(
+                [Problem("username", "this is the last ward administrator: add another first")]
+            )
+        records.supersede(
+            db,
+            "users",
+            row["origin_id"],
+            changes,
+            reason=reason,
+            actor=actor,
+            now=now,
+            secret=_SECRET,
+        )
+        found = find_user(db, username)
+    assert found is not None
+    return found
+
+
+def wait_before_trying(db: Database, username: str, now: datetime) -> int:
+    """Seconds the next sign-in as ``username`` must still wait (0: may try now)."""
+    failures, last = 0, None
+    rows = db.execute(
+        "SELECT action, at_utc FROM audit_log WHERE entity = 'users' "
+        "AND action IN ('sign_in', 'sign_in_failed') "
+        "AND json_extract(detail, '$.username') = ? ORDER BY seq DESC LIMIT 64",
+        [username.strip()],
+    )
+    for action, at in rows:
+        if action == "sign_in":
+            break
+        failures += 1
+        last = last or datetime.fromisoformat(at)
+    wait = backoff_seconds(failures)
+    if not wait or last is None:
+        return 0
+    left = last + timedelta(seconds=wait) - now
+    return max(0, int(left.total_seconds() + 0.999))
+
+
+def sign_in(store: ChartStore, username: str, password: str, *, now: datetime) -> User:
+    """The account, if the password is right; every try is audited.
+
+    Raises ``InvalidEntry`` on the "password" field: a wrong name or password (one
+    message for both), a disabled account, or a try made before the wait is over.
+    """
+    username = username.strip()
+    wait = wait_before_trying(store.db, username, now)
+    if wait:
+        raise InvalidEntry(
+            [Problem("password", f"too many wrong passwords: try again in {wait} s")]
+        )
+    row = _row(store.db, username)
+    try:
+        _HASHER.verify(row["password_hash"] if row else _DUMMY_HASH, password)
+        right = row is not None
+    except (VerificationError, InvalidHashError):
+        right = False
+    user = None if row is None else _user(row)
+    if right and user is not None and not user.disabled:
+        _log(store, "sign_in", user.id, username, now)
+        return user
+    _log(store, "sign_in_failed", None if user is None else user.id, username, now)
+    if right and user is not None:
+        message = "this account is disabled: ask a ward administrator"
+    else:
+        message = WRONG
+    raise InvalidEntry([Problem("password", message)])
+
+
+def _log(store: ChartStore, action: str, user_id: str | None, username: str, now: datetime) -> None:
+    if store.read_only:
+        return  # a read-only file cannot record it; reading is all that can be done
+    with store.write() as db:
+        audit.append(
+            db,
+            actor=username,
+            action=action,
+            entity="users",
+            record_id=user_id,
+            detail={"username": username, "at": utc_text(now)},
+            now=now,
+        )
+
+
+def describe(user: User) -> str:
+    """One line for lists: "akim  Anna Kim (AK), nurse"."""
+    state = ", DISABLED" if user.disabled else ""
+    return f"{user.username}  {user.full_name} ({user.initials}), {user.role}{state}"
