@@ -102,3 +102,57 @@ def test_the_dialog_holds_the_button_while_wrong_passwords_must_wait(
     assert "try again in" in dialog.message.text()
     assert not dialog.sign_in_button.isEnabled()
     qtbot.waitUntil(dialog.sign_in_button.isEnabled, timeout=5000)
+
+
+def _signed_in_window(qtbot, ward: ChartStore) -> MainWindow:  # type: ignore[no-untyped-def]
+    _accounts(ward)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    from wardchart.ui.session import ChartSession
+
+    window.set_session(ChartSession(ward, "nina"))
+    window.load_chart()
+    return window
+
+
+def test_the_window_locks_when_idle_and_another_nurse_signs_in(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    window = _signed_in_window(qtbot, ward)
+    assert window.idle_watch.limit_s == 5 * 60  # the ward setting's default
+    dialog = QDialog(window)  # e.g. a CBC form left open
+    dialog.show()
+    window.idle_watch.limit_s = 0.2
+    window.idle_watch.restart()
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    assert not dialog.isVisible()
+    assert not window.splitter.isVisibleTo(window)  # no census, no chart
+    assert window.patient_view.chart_view is not None
+    assert not window.patient_view.chart_view.isVisibleTo(window)
+    assert "locked" in window.lock_text.text()
+    enabled = {n for n, a in window.actions_by_name.items() if a.isEnabled()}
+    assert enabled == {"switch_user", "quit"}
+    window.unlock("ada")
+    assert not window.locked
+    assert window.splitter.isVisibleTo(window)
+    assert window.session is not None
+    assert window.session.actor == "ada"
+    assert "Charting as ada" in window.status.text()
+    assert window.actions_by_name["backups"].isEnabled()
+    window.close()
+
+
+def test_without_accounts_the_window_never_locks(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    from wardchart.ui.session import ChartSession
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_session(ChartSession(ward, "os-user"))
+    window.lock()
+    assert not window.locked
+    window.close()

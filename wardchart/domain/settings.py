@@ -25,6 +25,8 @@ class WardSettings:
     #: Backups kept beside the chart file: the most recent ones, and one a day for N days.
     backup_keep_recent: int = 10
     backup_keep_days: int = 28
+    #: A window on a chart file with accounts locks after this many idle minutes (issue 6).
+    lock_after_minutes: int = 5
 
 
 SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
@@ -49,6 +51,10 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
         except ValueError:
             choices = ", ".join(r.value for r in FnRuleName)
             raise InvalidEntry([Problem(key, f"{value!r} is not one of {choices}")]) from None
+    if key == "lock_after_minutes":
+        if not value.strip().isdigit() or not 1 <= int(value) <= 240:
+            raise InvalidEntry([Problem(key, f"{value!r}: give a whole number from 1 to 240")])
+        return replace(settings, lock_after_minutes=int(value))
     if key in ("backup_keep_recent", "backup_keep_days"):
         if not value.strip().isdigit() or int(value) < 1:
             raise InvalidEntry([Problem(key, f"{value!r}: give a whole number of 1 or more")])

@@ -15,12 +15,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from wardchart.paths import default_chart_path
@@ -35,6 +39,8 @@ if TYPE_CHECKING:  # imported when the views are built, after the window shows
     from wardchart.ui.records_panel import RecordRef
     from wardchart.ui.session import ChartSession
 
+#: While locked only these work: signing in (again) and quitting.
+STAY_ENABLED_WHEN_LOCKED = frozenset({"switch_user", "quit"})
 #: The census shows how old results are and today's cycle day: recompute periodically.
 REFRESH_MS = 5 * 60 * 1000
 #: Another window or command writing the same file is noticed within this time.
@@ -102,6 +108,22 @@ class MainWindow(QMainWindow):
         self.patient_view.history_requested.connect(self.open_history)
         self.patient_view.correct_requested.connect(self.open_correct)
         self.patient_view.withdraw_requested.connect(self.open_withdraw)
+        self.lock_page = QWidget()
+        self.lock_text = QLabel()
+        self.lock_text.setWordWrap(True)
+        self.lock_text.setStyleSheet("font-size: 14pt; padding: 40px")
+        self.unlock_button = QPushButton("Sign in…")
+        self.unlock_button.clicked.connect(self.switch_user)
+        lock_layout = QVBoxLayout(self.lock_page)
+        lock_layout.addStretch(1)
+        lock_layout.addWidget(self.lock_text)
+        lock_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        lock_layout.addStretch(2)
+        self.lock_page.hide()
+        from wardchart.ui.idle_lock import IdleWatch
+
+        self.idle_watch = IdleWatch(5 * 60, self)
+        self.idle_watch.idle.connect(self.lock)
         self.views_built = True
         self._restore_splitters()
 
@@ -310,6 +332,8 @@ class MainWindow(QMainWindow):
         self.refresh_timer.start()
         self.watch_timer.start()
         self.backup_timer.start()
+        self.idle_watch.limit_s = session.settings.lock_after_minutes * 60
+        self.idle_watch.start()
 
     def backup(self, reason: str, *, only_if_changed: bool = False) -> None:
         """Back the chart file up now (on open, on close, after activity)."""
@@ -497,10 +521,63 @@ class MainWindow(QMainWindow):
                 "wardchart user add (see the README).",
             )
             return
-        account = ask_sign_in(self.session.store, self.session.now, self)
-        if account is not None:
+        account = ask_sign_in(
+            self.session.store,
+            self.session.now,
+            self,
+            username=self.session.actor if self.locked else "",
+        )
+        if account is None:
+            return
+        if self.locked:
+            self.unlock(account.username)
+        else:
             self.session.actor = account.username
             self._show_status()
+
+    @property
+    def locked(self) -> bool:
+        """Whether patient data is hidden behind the lock screen."""
+        return self.views_built and self.centralWidget() is self.lock_page
+
+    def lock(self) -> None:
+        """Hide every patient until someone signs in (only on a file with accounts:
+        without them there is nobody to sign in as)."""
+        from wardchart.storage import users
+
+        if self.session is None or self.locked or not users.has_accounts(self.session.store.db):
+            return
+        for widget in QApplication.topLevelWidgets():  # dialogs show patient data too;
+            if isinstance(widget, QDialog) and widget.isVisible():  # all is saved already
+                widget.reject()
+        minutes = self.session.settings.lock_after_minutes
+        self.lock_text.setText(
+            f"<center><b>wardchart is locked</b><br><br>Patient data is hidden after "
+            f"{minutes} minute{'s' if minutes != 1 else ''} without use. Everything "
+            f"entered is saved.<br><br>Sign in to continue (Ctrl+Shift+S).</center>"
+        )
+        self.takeCentralWidget()  # the census and patient view, kept for the unlock
+        self.setCentralWidget(self.lock_page)
+        self.lock_page.show()
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(name in STAY_ENABLED_WHEN_LOCKED)
+        self.idle_watch.timer.stop()
+        self.unlock_button.setFocus()
+
+    def unlock(self, username: str) -> None:
+        """Show the chart again, charting as ``username`` (a signed-in account)."""
+        if self.session is None or not self.locked:
+            return
+        self.session.actor = username
+        self.takeCentralWidget()  # the lock page, kept for next time
+        self.setCentralWidget(self.splitter)
+        self.splitter.show()
+        for action in self.actions_by_name.values():
+            action.setEnabled(True)
+        self._update_actions()
+        self._show_status()
+        self.idle_watch.start()
+        self.refresh()
 
     def open_backups(self) -> QDialog | None:
         """File → Backups…"""
