@@ -154,8 +154,9 @@ def cold_starts(ward: Path, runs: int, env: dict[str, str]) -> list[Figure]:
 
 
 @contextlib.contextmanager
-def main_window(db: Path) -> Iterator[Any]:
-    """The real main window on a chart file, shown offscreen at laptop size."""
+def main_window(db: Path, opened: list[float] | None = None) -> Iterator[Any]:
+    """The real main window on a chart file, shown offscreen at laptop size; the time
+    from opening the file to the whole census on screen is added to ``opened``."""
     from PySide6.QtWidgets import QApplication
 
     from wardchart.storage.database import open_chart
@@ -167,15 +168,20 @@ def main_window(db: Path) -> Iterator[Any]:
     window.resize(1366, 768)
     window.show()
     window.load_chart()
+    _settle()
+    start = time.perf_counter()
     window.set_session(ChartSession(open_chart(db, create=False), "bench"))
     while window.census_loader.running:  # a big census is read in parts
         app.processEvents()
-    app.processEvents()
+    _settle()
+    if opened is not None:
+        opened.append((time.perf_counter() - start) * 1000)
     try:
         yield window
     finally:
         for timer in (window.refresh_timer, window.watch_timer, window.backup_timer):
             timer.stop()
+        window.idle_watch.timer.stop()
         assert window.session is not None
         window.session.store.close()
         window.session = None
@@ -186,7 +192,8 @@ def main_window(db: Path) -> Iterator[Any]:
 
 def _settle() -> None:
     """Deliver what is pending: signals' consequences, layout, and the paints they asked
-    for (offscreen, a paint happens inside this call; ``paints`` in the smoke test checks)."""
+    for (offscreen, the paints happen inside this call: checked by counting the chart's
+    Paint events while these benchmarks were written)."""
     from PySide6.QtWidgets import QApplication
 
     QApplication.processEvents()
@@ -195,34 +202,10 @@ def _settle() -> None:
 def census_open(db: Path, runs: int) -> list[float]:
     """Chart file opened in the window until the whole census is on screen (informative:
     the window answers clicks meanwhile, the census is read in parts)."""
-    from PySide6.QtWidgets import QApplication
-
-    from wardchart.storage.database import open_chart
-    from wardchart.ui.main_window import MainWindow
-    from wardchart.ui.session import ChartSession
-
-    app = QApplication.instance() or QApplication(["wardchart-bench"])
-    samples = []
+    samples: list[float] = []
     for _ in range(runs):
-        window = MainWindow()
-        window.resize(1366, 768)
-        window.show()
-        window.load_chart()
-        _settle()
-        start = time.perf_counter()
-        store = open_chart(db, create=False)
-        window.set_session(ChartSession(store, "bench"))
-        while window.census_loader.running:
-            app.processEvents()
-        _settle()
-        samples.append((time.perf_counter() - start) * 1000)
-        for timer in (window.refresh_timer, window.watch_timer, window.backup_timer):
-            timer.stop()
-        window.session = None
-        store.close()
-        window.hide()
-        window.deleteLater()
-        _settle()
+        with main_window(db, opened=samples):
+            pass
     return samples
 
 
