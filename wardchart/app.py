@@ -137,7 +137,14 @@ def run_window(
             if self_test
             else (lambda error, backup, taken: _ask_for_backup(window, error, backup, taken))
         )
-        status = open_session(window, db_path, actor, ask, _signer(window, self_test, user))
+        status = open_session(
+            window,
+            db_path,
+            actor,
+            ask,
+            _signer(window, self_test, user),
+            _unlocker(window, self_test),
+        )
         if status:
             gc.enable()
             outcome["status"] = status
@@ -220,11 +227,14 @@ def open_session(
     actor: str,
     ask: Callable[[str, Path, str], bool] | None,
     sign_in: Callable[[Any], Any] | None = None,
+    unlock: Callable[[Path, str], str | None] | None = None,
 ) -> int:
-    """Open the chart (or, if it is damaged and ``ask`` agrees, its latest verified backup)."""
+    """Open the chart (or, if it is damaged and ``ask`` agrees, its latest verified backup).
+    An encrypted chart takes its passphrase from ``unlock`` (three tries); a file with
+    accounts, a signed-in account from ``sign_in``."""
     from wardchart.paths import default_chart_path
     from wardchart.storage.backup import list_backups, verify_backup
-    from wardchart.storage.database import open_chart, quick_check
+    from wardchart.storage.database import quick_check
     from wardchart.storage.errors import ChartFileError
     from wardchart.ui.main_window import MainWindow
     from wardchart.ui.session import ChartSession
@@ -233,10 +243,14 @@ def open_session(
     try:
         if db_path == default_chart_path():
             db_path.parent.mkdir(parents=True, exist_ok=True)
-        store = open_chart(db_path)
+        store = _open_chart(db_path, unlock)
+        if store is None:
+            raise ChartFileError(f"chart file {db_path} was not opened: no passphrase given")
         quick_check(store)
     except (ChartFileError, OSError) as error:
         print(f"wardchart: error: {error}", file=sys.stderr)
+        if "wrong passphrase" in str(error):
+            return 2  # an encrypted chart: its backups need the same passphrase
         good = next((b for b in list_backups(db_path) if verify_backup(b.path) == "ok"), None)
         if good is None or ask is None:
             return 2
@@ -253,6 +267,57 @@ def open_session(
         actor = account.username
     window.set_session(ChartSession(store, actor))
     return 0
+
+
+def _open_chart(path: Path, unlock: Callable[[Path, str], str | None] | None) -> Any:
+    """The open chart; an encrypted one after up to three passphrases (None: given up)."""
+    from wardchart.storage.cipher import is_encrypted
+    from wardchart.storage.database import open_chart
+    from wardchart.storage.errors import ChartFileError
+
+    if unlock is None or not (path.is_file() and is_encrypted(path)):
+        return open_chart(path)
+    why = "This chart file is encrypted (or it is damaged, or not a chart file)."
+    for _ in range(3):
+        key = unlock(path, why)
+        if key is None:
+            return None
+        try:
+            return open_chart(path, passphrase=key)
+        except ChartFileError as error:
+            if "wrong passphrase" not in str(error):
+                raise
+            why = str(error)
+    raise ChartFileError(f"chart file {path}: three times a wrong passphrase; nothing was changed")
+
+
+def _unlocker(window: object, self_test: bool) -> Callable[[Path, str], str | None]:
+    """How the window asks for an encrypted chart's passphrase: a password box; for
+    --self-test, $WARDCHART_PASSPHRASE."""
+
+    def unlock(path: Path, why: str) -> str | None:
+        if self_test:
+            key = os.environ.get("WARDCHART_PASSPHRASE")
+            if key is None:
+                print(
+                    f"wardchart: error: chart file {path} is encrypted, or damaged, or not "
+                    "a chart file (it is not a plain SQLite database): for the self-test "
+                    "of an encrypted file set WARDCHART_PASSPHRASE",
+                    file=sys.stderr,
+                )
+            return key
+        from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+        assert isinstance(window, QWidget)
+        text, ok = QInputDialog.getText(
+            window,
+            "Encrypted chart file",
+            f"{why}\n\nPassphrase for {path}:",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok else None
+
+    return unlock
 
 
 def _self_test(window: object) -> int:

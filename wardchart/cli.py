@@ -10,7 +10,6 @@ import argparse
 import getpass
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,6 +55,7 @@ FLAGS = {
     "full_name": "--name",
     "initials": "--initials",
     "role": "--role",
+    "passphrase": "passphrase",
 }
 
 
@@ -286,6 +286,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("value")
     sub.set_defaults(handler="settings_set")
 
+    command(
+        "encrypt", "encrypt the chart file and its backups (passphrase: $WARDCHART_NEW_PASSPHRASE)"
+    ).set_defaults(handler="encrypt")
+    command("decrypt", "make an encrypted chart file and its backups plain again").set_defaults(
+        handler="decrypt"
+    )
+
     user = command("user", "local accounts: who may chart (ward administrators manage them)")
     user_cmds = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     sub = command("add", "create an account (the first must be --role admin)", user_cmds)
@@ -426,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit status."""
     owner_only_files()
     from wardchart.domain.problems import InvalidEntry
-    from wardchart.storage.errors import ChartFileError, describe
+    from wardchart.storage.errors import ChartFileError, db_errors, describe
 
     context: Context | None = None
     try:
@@ -467,7 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except sqlite3.Error as error:  # damage found mid-way, a lock held too long, a full disk
+    except db_errors() as error:  # damage found mid-way, a lock held too long, a full disk
         return _fail(
             str(
                 describe(

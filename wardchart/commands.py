@@ -46,7 +46,7 @@ from wardchart.storage.errors import ChartFileError
 def _chart(context: Context, *, create: bool) -> Iterator[ChartStore]:
     if create and context.db_path == default_chart_path():
         context.db_path.parent.mkdir(parents=True, exist_ok=True)
-    store = open_chart(context.db_path, create=create)
+    store = open_chart(context.db_path, create=create, passphrase=_passphrase(context))
     try:
         _sign_in(store, context)
         yield store
@@ -80,21 +80,43 @@ def _sign_in(store: ChartStore, context: Context) -> None:
     context.actor, context.admin = user.username, user.is_admin
 
 
-def _password(prompt: str, variable: str, *, twice: bool = False) -> str:
-    """A password from the environment, else typed (not echoed), else an error: never
+def _passphrase(context: Context) -> str | None:
+    """An encrypted chart file's passphrase (None for a plain or a new file)."""
+    from wardchart.storage.cipher import is_encrypted
+
+    path = context.db_path
+    if not (path.is_file() and is_encrypted(path)):
+        return None
+    return _password(
+        f"passphrase for {path.name}",
+        "WARDCHART_PASSPHRASE",
+        field="passphrase",
+        missing=f"chart file {path} is encrypted, or damaged, or not a chart file: if it is "
+        "encrypted, set WARDCHART_PASSPHRASE or run this in a terminal; it was left untouched",
+    )
+
+
+def _password(
+    prompt: str,
+    variable: str,
+    *,
+    twice: bool = False,
+    field: str = "password",
+    missing: str | None = None,
+) -> str:
+    """A secret from the environment, else typed (not echoed), else an error: never
     from the command line, where other users of the computer could read it."""
     value = os.environ.get(variable)
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise InvalidEntry(
-            [Problem("password", f"no password: set {variable} or run this in a terminal")]
-        )
+        text = missing or f"no {field}: set {variable} or run this in a terminal"
+        raise InvalidEntry([Problem(field, text)])
     import getpass
 
     typed = getpass.getpass(f"{prompt}: ")
     if twice and getpass.getpass("the same again: ") != typed:
-        raise InvalidEntry([Problem("password", "the two passwords differ")])
+        raise InvalidEntry([Problem(field, f"the two {field}s differ")])
     return typed
 
 
@@ -654,6 +676,7 @@ def cmd_backups(args: argparse.Namespace, context: Context) -> int:
     from wardchart.storage.backup import list_backups, verify_backup
 
     backups = list_backups(context.db_path)
+    key = _passphrase(context)  # an encrypted chart's backups open with its passphrase
     if not backups:
         print(f"No backups yet beside {context.db_path}")
         return 0
@@ -665,7 +688,7 @@ def cmd_backups(args: argparse.Namespace, context: Context) -> int:
                     b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S %z"),
                     b.reason,
                     f"{b.size:,} B",
-                    "yes" if verify_backup(b.path) == "ok" else "NO — damaged",
+                    "yes" if verify_backup(b.path, key) == "ok" else "NO — damaged",
                     str(b.path),
                 )
                 for b in backups
@@ -687,7 +710,13 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
             _admin_only(context)
     except ChartFileError:
         pass  # too damaged to open: restoring is how it is mended
-    saved = restore(context.db_path, source, actor=context.actor, now=context.now)
+    saved = restore(
+        context.db_path,
+        source,
+        actor=context.actor,
+        now=context.now,
+        passphrase=_passphrase(context),
+    )
     print(
         f"Restored {source} into {context.db_path}; the previous contents were saved as "
         f"{saved.path}"
@@ -947,3 +976,40 @@ def cmd_user_enable(args: argparse.Namespace, context: Context) -> int:
 def cmd_user_password(args: argparse.Namespace, context: Context) -> int:
     """A new password: administrators for anyone, others for themselves."""
     return _change_user(args, context, password="")
+
+
+# --- encryption -------------------------------------------------------------------------
+
+
+def cmd_encrypt(args: argparse.Namespace, context: Context) -> int:
+    """Encrypt the chart file and its backups with a new passphrase."""
+    return _rewrite(context, encrypt=True)
+
+
+def cmd_decrypt(args: argparse.Namespace, context: Context) -> int:
+    """Turn an encrypted chart file and its backups back into plain SQLite."""
+    return _rewrite(context, encrypt=False)
+
+
+def _rewrite(context: Context, *, encrypt: bool) -> int:
+    from wardchart.storage.cipher import is_encrypted, rewrite_chart
+
+    with _chart(context, create=False):  # signs in; a file with accounts: administrators
+        if not context.admin:
+            raise InvalidEntry(
+                [Problem("user", "only a ward administrator can encrypt or decrypt")]
+            )
+    encrypted = is_encrypted(context.db_path)
+    if encrypt == encrypted:
+        state = "already encrypted" if encrypted else "not encrypted"
+        raise InvalidEntry([Problem("db", f"{context.db_path} is {state}; nothing was done")])
+    old = _passphrase(context)
+    new = None
+    if encrypt:
+        new = _password(
+            "new passphrase", "WARDCHART_NEW_PASSPHRASE", twice=True, field="passphrase"
+        )
+    backups = rewrite_chart(context.db_path, old=old, new=new, actor=context.actor, now=context.now)
+    done = "Encrypted" if encrypt else "Decrypted"
+    print(f"{done} {context.db_path} and {len(backups)} backup{'s' if len(backups) != 1 else ''}")
+    return 0

@@ -73,7 +73,7 @@ def test_a_newer_file_is_refused_and_left_untouched(chart_path: Path) -> None:
 def test_a_file_that_is_not_a_database_is_refused_untouched(chart_path: Path) -> None:
     chart_path.write_bytes(b"this is a spreadsheet, honest\n" * 100)
     before = chart_path.read_bytes()
-    with pytest.raises(ChartFileError, match="not an SQLite database"):
+    with pytest.raises(ChartFileError, match="not a plain SQLite database"):
         open_chart(chart_path)
     assert chart_path.read_bytes() == before
 

@@ -51,3 +51,30 @@ def test_declining_the_offer_opens_nothing(qtbot, ward: ChartStore) -> None:  # 
     qtbot.addWidget(window)
     assert open_session(window, path, "nurse", lambda *_: False) == 2
     assert window.session is None
+
+
+def test_a_zeroed_header_still_offers_the_backup_when_no_passphrase_is_given(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    """A damaged header looks like an encrypted file: cancelling the passphrase question
+    must still lead to the offer of the latest verified (plain) backup."""
+    make_backup(ward, reason="manual", actor="n", now=datetime.now(UTC))
+    path = ward.path
+    ward.close()
+    data = bytearray(path.read_bytes())
+    data[:100] = b"\x00" * 100
+    path.write_bytes(bytes(data))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    offered: list[str] = []
+
+    def ask(error: str, backup: Path, taken: str) -> bool:
+        offered.append(error)
+        return True
+
+    assert open_session(window, path, "nurse", ask, None, lambda p, why: None) == 0
+    assert offered
+    assert window.session is not None
+    assert window.census.model.rowCount() == 2
+    window.session.store.close()

@@ -46,7 +46,7 @@ def test_a_damaged_file_is_refused_without_a_traceback(tmp_path: Path) -> None:
     chart.write_bytes(b"not a chart" * 50)
     done = _run(tmp_path, "--db", str(chart), "--self-test")
     assert done.returncode == 2
-    assert "not an SQLite database" in done.stderr
+    assert "not a plain SQLite database" in done.stderr
     assert "Traceback" not in done.stderr
     assert chart.read_bytes() == b"not a chart" * 50
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,8 +17,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from wardchart.storage import audit
+from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.database import ChartStore, check_ours, open_chart
-from wardchart.storage.errors import ChartFileError
+from wardchart.storage.errors import ChartFileError, db_errors
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{6}Z)-(?P<why>[a-z-]+)\.sqlite$")
 
@@ -39,15 +39,16 @@ def backup_folder(chart: Path) -> Path:
     return chart.with_name(f"{chart.stem}-backups")
 
 
-def _check(path: Path) -> str:
+def _check(path: Path, passphrase: str | None = None) -> str:
     """What integrity_check finds ("ok" if whole); opens read-only, never writes."""
+    failures: tuple[type[Exception], ...] = (*db_errors(), ChartFileError)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect(f"file:{path}?mode=ro", passphrase, uri=True)
         try:
             row = conn.execute("PRAGMA integrity_check").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error as error:
+    except failures as error:
         return str(error)
     return str(row[0])
 
@@ -65,22 +66,26 @@ def make_backup(
         raise ChartFileError(f"{target} already exists; choose a new file name")
     temp = target.with_name(f".{target.name}.part")
     try:
-        copy = sqlite3.connect(temp)
+        copy = connect(str(temp), store.passphrase)  # an encrypted chart: an encrypted copy
         try:
             store.conn.backup(copy)
+            # A backup is one self-contained file: no WAL, so checking it read-only
+            # leaves no -wal/-shm files behind in the backups folder.
+            copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        verdict = _check(temp)
+        verdict = _check(temp, store.passphrase)
         if verdict != "ok":
             raise ChartFileError(
                 f"the backup of {store.path} failed its check ({verdict}); nothing was kept"
             )
         os.replace(temp, target)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *db_errors()) as error:  # type: ignore[misc]
         temp.unlink(missing_ok=True)
         raise ChartFileError(f"could not write a backup to {target}: {error}") from None
     finally:
-        temp.unlink(missing_ok=True)
+        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+            leftover.unlink(missing_ok=True)
     try:
         with store.write() as db:
             audit.append(
@@ -91,7 +96,7 @@ def make_backup(
                 now=now,
                 detail={"to": str(target), "reason": reason, "verified": True},
             )
-    except sqlite3.Error as error:
+    except db_errors() as error:
         raise ChartFileError(
             f"backup {target} written, but the audit row failed: {error}"
         ) from None
@@ -111,9 +116,9 @@ def list_backups(chart: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def verify_backup(path: Path) -> str:
+def verify_backup(path: Path, passphrase: str | None = None) -> str:
     """Whether a backup passes integrity_check: "ok", or what was found."""
-    return _check(path)
+    return _check(path, passphrase if is_encrypted(path) else None)
 
 
 def prune(chart: Path, *, keep_recent: int, keep_days: int, now: datetime) -> list[Path]:
@@ -133,16 +138,25 @@ def prune(chart: Path, *, keep_recent: int, keep_days: int, now: datetime) -> li
     return removed
 
 
-def restore(chart: Path, backup: Path, *, actor: str, now: datetime) -> BackupInfo:
+def restore(
+    chart: Path, backup: Path, *, actor: str, now: datetime, passphrase: str | None = None
+) -> BackupInfo:
     """Replace the chart's contents with a verified backup; the current file is backed up
-    first, so a restore can itself be undone."""
-    verdict = _check(backup)
+    first, so a restore can itself be undone. An encrypted chart takes only a backup
+    encrypted with the same passphrase."""
+    verdict = verify_backup(backup, passphrase)
     if verdict != "ok":
         raise ChartFileError(f"{backup} is damaged ({verdict}); nothing was restored")
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    if is_encrypted(backup) != (passphrase is not None and is_encrypted(chart)):
+        raise ChartFileError(
+            f"{backup} and the chart file are not both encrypted (or both plain); "
+            "nothing was restored"
+        )
+    key = passphrase if is_encrypted(backup) else None
+    source = connect(f"file:{backup}?mode=ro", key, uri=True)
     try:
         check_ours(Database(source, execute_plugins=False), backup)  # foreign or newer: refused
-        store = open_chart(chart, create=False)
+        store = open_chart(chart, create=False, passphrase=passphrase)
         try:
             saved = make_backup(store, reason="before-restore", actor=actor, now=now)
             source.backup(store.conn)
@@ -150,7 +164,7 @@ def restore(chart: Path, backup: Path, *, actor: str, now: datetime) -> BackupIn
             store.close()
     finally:
         source.close()
-    store = open_chart(chart, create=False)  # an older backup is upgraded here
+    store = open_chart(chart, create=False, passphrase=passphrase)  # older: upgraded here
     try:
         with store.write() as db:
             audit.append(

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from wardchart.storage.errors import ChartFileError, describe
+from wardchart.storage.cipher import connect, is_encrypted
+from wardchart.storage.errors import ChartFileError, db_errors, describe, integrity_errors
 from wardchart.storage.schema import migrations
 
 BUSY_TIMEOUT_MS = 5000
@@ -30,6 +31,8 @@ class ChartStore:
     db: Database
     #: The file cannot be written (read-only medium, permissions): reading still works.
     read_only: bool = False
+    #: An encrypted file's passphrase, kept to key its backups the same way.
+    passphrase: str | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -50,14 +53,14 @@ class ChartStore:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
+        except db_errors() as error:
             raise describe(error, self.path) from error
         try:
             yield self.db
-        except sqlite3.IntegrityError:  # a rule of the schema said no: the caller's concern
+        except integrity_errors():  # a rule of the schema said no: the caller's concern
             self._rollback()
             raise
-        except sqlite3.Error as error:  # disk full, read-only, I/O, damage: say so plainly
+        except db_errors() as error:  # disk full, read-only, I/O, damage: say so plainly
             self._rollback()
             raise describe(error, self.path) from error
         except BaseException:
@@ -65,7 +68,7 @@ class ChartStore:
             raise
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.Error as error:
+        except db_errors() as error:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise describe(error, self.path) from error
@@ -79,14 +82,18 @@ class ChartStore:
         self.db.close()
 
 
-def _check_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        head = handle.read(len(_SQLITE_MAGIC))
-    if head and head != _SQLITE_MAGIC:
+def _check_header(path: Path, passphrase: str | None) -> str | None:
+    """The passphrase to open ``path`` with: None for a plain SQLite file (a passphrase
+    given for one is not needed); refuse an encrypted one without a passphrase."""
+    if not is_encrypted(path):
+        return None
+    if passphrase is None:
         raise ChartFileError(
-            f"chart file {path} is not a wardchart chart file "
-            "(it is not an SQLite database); it was left untouched"
+            f"chart file {path} is encrypted, or is not a wardchart chart file (it is not "
+            "a plain SQLite database): give its passphrase (WARDCHART_PASSPHRASE) if it is "
+            "encrypted; it was left untouched"
         )
+    return passphrase
 
 
 def check_ours(db: Database, path: Path) -> None:
@@ -109,36 +116,36 @@ def check_ours(db: Database, path: Path) -> None:
         )
 
 
-def open_chart(path: Path, *, create: bool = True) -> ChartStore:
-    """Open (and if allowed create) a chart file, upgrading its schema if it is older."""
+def open_chart(path: Path, *, create: bool = True, passphrase: str | None = None) -> ChartStore:
+    """Open (and if allowed create) a chart file, upgrading its schema if it is older. An
+    encrypted file needs its ``passphrase``; a plain one ignores it."""
     path = Path(path)
+    key = None
     if path.exists():
         if path.is_dir():
             raise ChartFileError(f"chart file {path} is a folder, not a file")
-        _check_header(path)
+        key = _check_header(path, passphrase)
     elif not create:
         raise ChartFileError(f"no chart file at {path}")
     read_only = path.exists() and not _writable(path)
     try:
-        return _connect(path, read_only=read_only, immutable=False)
+        return _connect(path, read_only=read_only, immutable=False, passphrase=key)
     except ChartFileError as error:
         if not (path.exists() and "cannot be opened" in str(error)):
             raise
     # A read-only folder: SQLite cannot create the WAL index beside the file, so read the
     # file as it stands (nobody can be writing to it in a folder nobody can write to).
-    return _connect(path, read_only=True, immutable=True)
+    return _connect(path, read_only=True, immutable=True, passphrase=key)
 
 
-def _connect(path: Path, *, read_only: bool, immutable: bool) -> ChartStore:
+def _connect(path: Path, *, read_only: bool, immutable: bool, passphrase: str | None) -> ChartStore:
     if read_only:
         target = f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
     else:
         target = str(path)
     try:
-        conn = sqlite3.connect(
-            target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=read_only
-        )
-    except sqlite3.Error as error:
+        conn = connect(target, passphrase, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000)
+    except db_errors() as error:
         raise describe(error, path) from error
     try:
         db = Database(conn, execute_plugins=False)
@@ -160,10 +167,10 @@ def _connect(path: Path, *, read_only: bool, immutable: bool) -> ChartStore:
     except ChartFileError:
         conn.close()
         raise
-    except sqlite3.Error as error:
+    except db_errors() as error:
         conn.close()
         raise describe(error, path) from error
-    return ChartStore(path, db, read_only)
+    return ChartStore(path, db, read_only, passphrase)
 
 
 def _writable(path: Path) -> bool:
@@ -180,7 +187,7 @@ def quick_check(store: ChartStore) -> None:
     """Raise if SQLite's quick_check finds damage (run when the window opens a file)."""
     try:
         found = [row[0] for row in store.conn.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.Error as error:
+    except db_errors() as error:
         store.close()
         raise describe(error, store.path) from error
     if found != ["ok"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 
@@ -10,7 +11,22 @@ class ChartFileError(Exception):
     """The chart file cannot be used as asked; the message names the file and the problem."""
 
 
-def describe(error: sqlite3.Error, path: Path) -> ChartFileError:
+def db_errors() -> tuple[type[Exception], ...]:
+    """Errors an open chart can raise: the standard library's SQLite, and SQLCipher's once
+    an encrypted chart has been opened (its module is loaded only then)."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
+
+
+def integrity_errors() -> tuple[type[Exception], ...]:
+    """A rule of the schema said no (a trigger, a constraint), in either SQLite."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    if cipher is None:
+        return (sqlite3.IntegrityError,)
+    return (sqlite3.IntegrityError, cipher.IntegrityError)
+
+
+def describe(error: Exception, path: Path) -> ChartFileError:
     """Turn an SQLite error into one clear sentence naming the chart file."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:

@@ -140,7 +140,8 @@ class ChartSession(QObject):
         """The chart's backups, newest first, each with its check ("ok" if whole)."""
         from wardchart.storage.backup import list_backups, verify_backup
 
-        return [(b, verify_backup(b.path)) for b in list_backups(self.store.path)]
+        key = self.store.passphrase
+        return [(b, verify_backup(b.path, key)) for b in list_backups(self.store.path)]
 
     def restore(self, backup: Path) -> str:
         """Restore a backup into the chart file (the current contents are backed up first)."""
@@ -154,12 +155,12 @@ class ChartSession(QObject):
                 raise InvalidEntry(
                     [Problem("user", "only a ward administrator can restore a backup")]
                 )
-        path = self.store.path
+        path, key = self.store.path, self.store.passphrase
         self.store.close()
         try:
-            saved = backups.restore(path, backup, actor=self.actor, now=self.now())
+            saved = backups.restore(path, backup, actor=self.actor, now=self.now(), passphrase=key)
         finally:
-            self.store = open_chart(path, create=False)
+            self.store = open_chart(path, create=False, passphrase=key)
             self.reload_settings()
             self._data_version = self._read_data_version()
             self._audit_seen = queries.audit_position(self.store.db)

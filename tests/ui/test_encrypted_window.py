@@ -1,0 +1,55 @@
+"""The window opens an encrypted chart after its passphrase (three tries), and its
+backups are encrypted too (issue 6)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from wardchart.app import open_session
+from wardchart.storage.cipher import is_encrypted, rewrite_chart
+from wardchart.storage.database import ChartStore
+from wardchart.ui.main_window import MainWindow
+
+PASSPHRASE = "a long ward passphrase"
+
+
+def _encrypt(ward: ChartStore) -> Path:
+    path = ward.path
+    ward.close()
+    rewrite_chart(path, old=None, new=PASSPHRASE, actor="it", now=datetime.now().astimezone())
+    return path
+
+
+def test_opens_after_a_wrong_then_the_right_passphrase(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    path = _encrypt(ward)
+    tries = ["wrong passphrase here", PASSPHRASE]
+    asked: list[str] = []
+
+    def unlock(chart: Path, why: str) -> str | None:
+        asked.append(why)
+        return tries.pop(0)
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert open_session(window, path, "nurse", None, None, unlock) == 0
+    assert "wrong passphrase" in asked[1]
+    assert window.session is not None
+    assert window.census.model.rowCount() == 2
+    window.session.backup("manual")
+    backups = window.session.backups()
+    assert len(backups) == 1
+    assert is_encrypted(backups[0][0].path)
+    assert backups[0][1] == "ok"
+    window.session.store.close()
+
+
+def test_three_wrong_passphrases_or_cancel_open_nothing(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    path = _encrypt(ward)
+    before = path.read_bytes()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert open_session(window, path, "nurse", None, None, lambda p, w: "nope, not it") == 2
+    assert open_session(window, path, "nurse", None, None, lambda p, w: None) == 2
+    assert window.session is None
+    assert path.read_bytes() == before

@@ -1,0 +1,172 @@
+"""Encrypted chart files: SQLCipher through ``sqlcipher3`` (issue 6).
+
+A chart file is encrypted as a whole (pages, journal and backups) with a key SQLCipher
+derives from the ward's passphrase (PBKDF2-HMAC-SHA512, 256,000 iterations, AES-256 with
+an HMAC on every page). ``sqlcipher3`` is imported only when an encrypted file is met,
+so a ward without encryption never loads it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.storage.errors import ChartFileError, db_errors
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether a file that exists holds something other than plain SQLite (an encrypted
+    chart, or not a chart at all: only the passphrase tells which)."""
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    return bool(head) and head != SQLITE_MAGIC
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(target: str, passphrase: str | None, *, uri: bool = False, timeout: float = 5.0) -> Any:
+    """A connection to ``target``: plain SQLite, or SQLCipher keyed with ``passphrase``.
+
+    A wrong passphrase (or a file that is not a chart) raises ChartFileError; nothing is
+    written to the file by trying.
+    """
+    if passphrase is None:
+        return sqlite3.connect(target, timeout=timeout, isolation_level=None, uri=uri)
+    from sqlcipher3 import dbapi2
+
+    conn = dbapi2.connect(target, timeout=timeout, isolation_level=None, uri=uri)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # its own messages go to stderr
+        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except dbapi2.DatabaseError:
+        conn.close()
+        name = target.removeprefix("file:").split("?")[0]
+        raise ChartFileError(
+            f"chart file {name}: wrong passphrase, or not a wardchart chart file; "
+            "nothing was changed"
+        ) from None
+    return conn
+
+
+def convert(source: Path, target: Path, *, read_with: str | None, write_with: str | None) -> None:
+    """Write a copy of ``source`` to ``target``: encrypted with ``write_with``, or plain
+    if it is None. ``read_with`` opens ``source`` (None: it is plain)."""
+    from sqlcipher3 import dbapi2
+
+    if target.exists():
+        raise ChartFileError(f"{target} already exists; it was left untouched")
+    conn = dbapi2.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if read_with is not None:
+            conn.execute(f"PRAGMA key = {_quote(read_with)}")
+        conn.execute(
+            f"ATTACH DATABASE {_quote(str(target))} AS target KEY {_quote(write_with or '')}"
+        )
+        conn.execute("SELECT sqlcipher_export('target')")
+        conn.execute("DETACH DATABASE target")
+    except (*db_errors(), dbapi2.Error) as error:
+        target.unlink(missing_ok=True)
+        raise ChartFileError(f"could not write {target}: {error}") from None
+    finally:
+        conn.close()
+
+
+#: Shorter passphrases are refused: the file may leave the building on a laptop.
+MIN_PASSPHRASE = 12
+
+
+def rewrite_chart(
+    path: Path, *, old: str | None, new: str | None, actor: str, now: datetime
+) -> list[Path]:
+    """Encrypt (``old`` None), decrypt (``new`` None) or re-key a chart file and every
+    backup beside it, safely: each is written to a new file and checked (integrity, the
+    audit chain, the same rows in every table) before it replaces the original; until
+    then the original is untouched. Returns the backups rewritten."""
+    from wardchart.storage import audit
+    from wardchart.storage.backup import list_backups
+    from wardchart.storage.database import open_chart
+
+    if new is not None and len(new) < MIN_PASSPHRASE:
+        raise InvalidEntry([Problem("passphrase", f"at least {MIN_PASSPHRASE} characters")])
+    store = open_chart(path, create=False, passphrase=old)
+    try:
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        store.close()
+    done = [_rewrite_one(path, old, new)]
+    backups = [b.path for b in list_backups(path)]
+    for backup in backups:
+        done.append(_rewrite_one(backup, old if is_encrypted(backup) else None, new))
+    store = open_chart(path, create=False, passphrase=new)
+    try:
+        with store.write() as db:
+            audit.append(
+                db,
+                actor=actor,
+                action="encrypt" if new else "decrypt",
+                entity="chart",
+                now=now,
+                detail={"backups_rewritten": len(backups)},
+            )
+    finally:
+        store.close()
+    return backups
+
+
+def _rewrite_one(path: Path, old: str | None, new: str | None) -> Path:
+    temp = path.with_name(f".{path.name}.rewriting")
+    temp.unlink(missing_ok=True)
+    try:
+        convert(path, temp, read_with=old, write_with=new)
+        _same_rows(path, old, temp, new)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    for journal in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        journal.unlink(missing_ok=True)  # checkpointed and closed: the old key's pages
+    return path
+
+
+def _same_rows(source: Path, old: str | None, copy: Path, new: str | None) -> None:
+    """Refuse a copy that is not whole or differs in any table's rows."""
+    from sqlite_utils import Database
+
+    from wardchart.storage import audit
+
+    counts = []
+    for path, key in ((source, old), (copy, new)):
+        conn = connect(f"file:{path}?mode=ro", key, uri=True)
+        try:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise ChartFileError(f"the new copy of {source} failed its check; nothing changed")
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                )
+            ]
+            counts.append(
+                {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+            )
+            if (
+                path == copy
+                and "audit_log" in tables
+                and not audit.verify(Database(conn, execute_plugins=False)).ok
+            ):
+                raise ChartFileError(
+                    f"the new copy of {source} broke the audit chain; nothing changed"
+                )
+        finally:
+            conn.close()
+    if counts[0] != counts[1]:
+        raise ChartFileError(f"the new copy of {source} lost rows; nothing changed")
