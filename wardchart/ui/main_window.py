@@ -631,6 +631,7 @@ class MainWindow(QMainWindow):
         if self.session is None or not self.session.changed_elsewhere():
             return
         self.session.reload_settings()
+        self.idle_watch.limit_s = self.session.settings.lock_after_minutes * 60
         changed = self.session.patients_changed()
         if changed is None:
             self.refresh()
