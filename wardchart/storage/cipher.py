@@ -101,9 +101,12 @@ def rewrite_chart(
     store = open_chart(path, create=False, passphrase=old)
     try:
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # Hold the write lock while the copy is made and put in place: a window saving
+        # meanwhile waits, then finds the file replaced and saves nothing (ChartStore.write).
+        with store.write():
+            done = [_rewrite_one(path, old, new)]
     finally:
         store.close()
-    done = [_rewrite_one(path, old, new)]
     backups = [b.path for b in list_backups(path)]
     for backup in backups:
         done.append(_rewrite_one(backup, old if is_encrypted(backup) else None, new))

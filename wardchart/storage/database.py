@@ -33,6 +33,8 @@ class ChartStore:
     read_only: bool = False
     #: An encrypted file's passphrase, kept to key its backups the same way.
     passphrase: str | None = None
+    #: The file opened (device, inode): another program may replace the path meanwhile.
+    identity: tuple[int, int] | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -55,6 +57,13 @@ class ChartStore:
             self.conn.execute("BEGIN IMMEDIATE")
         except db_errors() as error:
             raise describe(error, self.path) from error
+        if not self._still_the_file():
+            self._rollback()
+            raise ChartFileError(
+                f"chart file {self.path} was replaced by another program (encrypted, "
+                "decrypted or copied over) since it was opened: nothing was saved; close "
+                "it and open it again"
+            )
         try:
             yield self.db
         except integrity_errors():  # a rule of the schema said no: the caller's concern
@@ -72,6 +81,17 @@ class ChartStore:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise describe(error, self.path) from error
+
+    def _still_the_file(self) -> bool:
+        """Whether the path still names the file this connection has open (checked with
+        the write lock held, so nothing can replace it between the check and the save)."""
+        if self.identity is None:
+            return True
+        try:
+            found = self.path.stat()
+        except OSError:
+            return False
+        return (found.st_dev, found.st_ino) == self.identity
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -170,7 +190,8 @@ def _connect(path: Path, *, read_only: bool, immutable: bool, passphrase: str | 
     except db_errors() as error:
         conn.close()
         raise describe(error, path) from error
-    return ChartStore(path, db, read_only, passphrase)
+    found = path.stat()
+    return ChartStore(path, db, read_only, passphrase, (found.st_dev, found.st_ino))
 
 
 def _writable(path: Path) -> bool:
