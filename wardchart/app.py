@@ -158,6 +158,17 @@ def run_window(
             outcome["status"] = _self_test(window)
             app.exit(outcome["status"])
 
+    def reopen() -> None:  # the file was replaced (encrypted, decrypted) under the window
+        open_session(
+            window,
+            db_path,
+            actor,
+            None,
+            _signer(window, self_test, user),
+            _unlocker(window, self_test),
+        )
+
+    window.reopen_requested.connect(reopen)
     after_first_paint(window, open_chart)  # the window first, then the chart file
     if self_test:
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, lambda: app.exit(1))

@@ -53,3 +53,32 @@ def test_three_wrong_passphrases_or_cancel_open_nothing(qtbot, ward: ChartStore)
     assert open_session(window, path, "nurse", None, None, lambda p, w: None) == 2
     assert window.session is None
     assert path.read_bytes() == before
+
+
+def test_a_file_encrypted_under_an_open_window_is_hidden_then_opened_again(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from wardchart.ui.session import ChartSession
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.set_session(ChartSession(ward, "nurse"))
+    path = ward.path
+    rewrite_chart(path, old=None, new=PASSPHRASE, actor="it", now=datetime.now().astimezone())
+    window._on_watch()  # what the 1.5-second watch timer does
+    assert window.session is None
+    assert not window.splitter.isVisibleTo(window)  # possibly stale data: hidden
+    assert "replaced by another program" in window.lock_text.text()
+    assert {n for n, a in window.actions_by_name.items() if a.isEnabled()} == {"quit"}
+    with qtbot.waitSignal(window.reopen_requested, timeout=2000):
+        qtbot.mouseClick(window.unlock_button, Qt.MouseButton.LeftButton)
+    assert open_session(window, path, "nurse", None, None, lambda p, why: PASSPHRASE) == 0
+    assert window.session is not None
+    assert window.splitter.isVisibleTo(window)
+    assert window.census.model.rowCount() == 2
+    assert window.actions_by_name["backups"].isEnabled()
+    window.session.store.close()

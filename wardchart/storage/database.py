@@ -57,7 +57,7 @@ class ChartStore:
             self.conn.execute("BEGIN IMMEDIATE")
         except db_errors() as error:
             raise describe(error, self.path) from error
-        if not self._still_the_file():
+        if not self.still_the_file():
             self._rollback()
             raise ChartFileError(
                 f"chart file {self.path} was replaced by another program (encrypted, "
@@ -82,7 +82,7 @@ class ChartStore:
                 self.conn.execute("ROLLBACK")
             raise describe(error, self.path) from error
 
-    def _still_the_file(self) -> bool:
+    def still_the_file(self) -> bool:
         """Whether the path still names the file this connection has open (checked with
         the write lock held, so nothing can replace it between the check and the save)."""
         if self.identity is None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,9 @@ BACKUP_MS = 15 * 60 * 1000
 
 class MainWindow(QMainWindow):
     """Census on the left, the selected patient on the right."""
+
+    #: The chart file was replaced by another program: the application opens it again.
+    reopen_requested = Signal()
 
     census: CensusPanel
     patient_view: PatientView
@@ -321,6 +324,16 @@ class MainWindow(QMainWindow):
     def set_session(self, session: ChartSession) -> None:
         """Show an open chart file."""
         self.build_views()
+        if self.centralWidget() is self.lock_page:  # opened again after a replacement
+            self.takeCentralWidget()
+            self.setCentralWidget(self.splitter)
+            self.splitter.show()
+            self.unlock_button.setText("Sign in…")
+            self.unlock_button.clicked.disconnect()
+            self.unlock_button.clicked.connect(self.switch_user)
+            for action in self.actions_by_name.values():
+                action.setEnabled(True)
+            self._update_actions()
         self.session = session
         session.chart_did_change.connect(self._on_chart_changed)
         read_only = " (READ-ONLY: entries cannot be saved)" if session.store.read_only else ""
@@ -564,6 +577,33 @@ class MainWindow(QMainWindow):
         self.idle_watch.timer.stop()
         self.unlock_button.setFocus()
 
+    def _file_replaced(self) -> None:
+        """Another program put a new file where ours was: what is on screen may be out of
+        date and nothing can be saved to it, so hide it and ask to open the file again."""
+        session, self.session = self.session, None
+        for timer in (self.refresh_timer, self.watch_timer, self.backup_timer):
+            timer.stop()
+        self.idle_watch.timer.stop()
+        if session is not None:
+            session.store.close()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.lock_text.setText(
+            "<center><b>The chart file was replaced by another program</b><br><br>"
+            "(encrypted, decrypted or copied over). What was shown may be out of date, so it "
+            "is hidden; nothing was lost.<br><br>Open the file again to continue.</center>"
+        )
+        self.unlock_button.setText("Open it again…")
+        self.unlock_button.clicked.disconnect()
+        self.unlock_button.clicked.connect(self.reopen_requested.emit)
+        if self.centralWidget() is not self.lock_page:
+            self.takeCentralWidget()
+            self.setCentralWidget(self.lock_page)
+        self.lock_page.show()
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(name == "quit")
+
     def unlock(self, username: str) -> None:
         """Show the chart again, charting as ``username`` (a signed-in account)."""
         if self.session is None or not self.locked:
@@ -628,7 +668,12 @@ class MainWindow(QMainWindow):
         )
 
     def _on_watch(self) -> None:
-        if self.session is None or not self.session.changed_elsewhere():
+        if self.session is None:
+            return
+        if self.session.replaced():
+            self._file_replaced()
+            return
+        if not self.session.changed_elsewhere():
             return
         self.session.reload_settings()
         self.idle_watch.limit_s = self.session.settings.lock_after_minutes * 60

@@ -181,6 +181,11 @@ class ChartSession(QObject):
         changed, self._audit_seen = queries.changes_since(self.store.db, self._audit_seen)
         return changed
 
+    def replaced(self) -> bool:
+        """Whether another program replaced the chart file since it was opened (encrypted
+        or decrypted it, copied a file over it): this session reads a file nobody uses."""
+        return not self.store.still_the_file()
+
     def changed_elsewhere(self) -> bool:
         """Whether another window or command has written to the file since we last looked
         (SQLite's data_version changes only for other connections' commits)."""
