@@ -9,6 +9,7 @@ and every wrong password is audited; wrong passwords in a row make the next try 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -23,8 +24,15 @@ from wardchart.storage.records import utc_text
 
 _HASHER = PasswordHasher()
 _SECRET = frozenset({"password_hash"})
-#: Verified against when the user name is unknown, so that answering takes as long.
-_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the user name is unknown, so that answering takes as long
+    (made on first need: hashing takes ~0.2 s, which every start-up would pay)."""
+    return _HASHER.hash("not a password of anyone")
+
+
 WRONG = "user name or password is wrong"
 
 
@@ -186,7 +194,7 @@ def sign_in(store: ChartStore, username: str, password: str, *, now: datetime) -
         )
     row = _row(store.db, username)
     try:
-        _HASHER.verify(row["password_hash"] if row else _DUMMY_HASH, password)
+        _HASHER.verify(row["password_hash"] if row else _dummy_hash(), password)
         right = row is not None
     except (VerificationError, InvalidHashError):
         right = False
