@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import CliResult
 
 ADMIN_PASSWORD = "admin password 123"
 NURSE_PASSWORD = "nurse password 456"
-Cli = Callable[..., CliResult]
+Cli = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture

@@ -9,11 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CliResult
 
 from wardchart.storage.backup import backup_folder
 
-Cli = Callable[..., CliResult]
+Cli = Callable[..., tuple[int, str, str]]
 PASSPHRASE = "a long ward passphrase"
 SECRETS = (b"Okafor", b"MRN100231", b"Lindqvist", b"MRN100242")
 
