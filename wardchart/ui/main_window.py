@@ -647,6 +647,8 @@ class MainWindow(QMainWindow):
             settings.store(settings.PATIENT_SPLITTER, self.patient_view.splitter.saveState())
         for timer in (self.refresh_timer, self.watch_timer, self.backup_timer):
             timer.stop()
+        if self.views_built:
+            self.idle_watch.timer.stop()
         self.backup("close")
         super().closeEvent(event)
 
