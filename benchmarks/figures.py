@@ -157,6 +157,7 @@ def cold_starts(ward: Path, runs: int, env: dict[str, str]) -> list[Figure]:
 def main_window(db: Path, opened: list[float] | None = None) -> Iterator[Any]:
     """The real main window on a chart file, shown offscreen at laptop size; the time
     from opening the file to the whole census on screen is added to ``opened``."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from wardchart.storage.database import open_chart
@@ -187,6 +188,9 @@ def main_window(db: Path, opened: list[float] | None = None) -> Iterator[Any]:
         window.session = None
         window.hide()
         window.deleteLater()
+        # Really gone before the next figure: a window kept alive keeps its application-wide
+        # event filter (the idle lock), and every later event would pass through it too.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
 
 
