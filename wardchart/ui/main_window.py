@@ -8,7 +8,7 @@ arrives after that, with pyqtgraph (``load_chart``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -324,16 +324,8 @@ class MainWindow(QMainWindow):
     def set_session(self, session: ChartSession) -> None:
         """Show an open chart file."""
         self.build_views()
-        if self.centralWidget() is self.lock_page:  # opened again after a replacement
-            self.takeCentralWidget()
-            self.setCentralWidget(self.splitter)
-            self.splitter.show()
-            self.unlock_button.setText("Sign in…")
-            self.unlock_button.clicked.disconnect()
-            self.unlock_button.clicked.connect(self.switch_user)
-            for action in self.actions_by_name.values():
-                action.setEnabled(True)
-            self._update_actions()
+        if self.locked:  # opened again after the file was replaced
+            self._show_chart_views()
         self.session = session
         session.chart_did_change.connect(self._on_chart_changed)
         read_only = " (READ-ONLY: entries cannot be saved)" if session.store.read_only else ""
@@ -569,13 +561,8 @@ class MainWindow(QMainWindow):
             f"{minutes} minute{'s' if minutes != 1 else ''} without use. Everything "
             f"entered is saved.<br><br>Sign in to continue (Ctrl+Shift+S).</center>"
         )
-        self.takeCentralWidget()  # the census and patient view, kept for the unlock
-        self.setCentralWidget(self.lock_page)
-        self.lock_page.show()
-        for name, action in self.actions_by_name.items():
-            action.setEnabled(name in STAY_ENABLED_WHEN_LOCKED)
+        self._hide_chart_views("Sign in…", self.switch_user, STAY_ENABLED_WHEN_LOCKED)
         self.idle_watch.timer.stop()
-        self.unlock_button.setFocus()
 
     def _file_replaced(self) -> None:
         """Another program put a new file where ours was: what is on screen may be out of
@@ -594,27 +581,40 @@ class MainWindow(QMainWindow):
             "(encrypted, decrypted or copied over). What was shown may be out of date, so it "
             "is hidden; nothing was lost.<br><br>Open the file again to continue.</center>"
         )
-        self.unlock_button.setText("Open it again…")
+        self._hide_chart_views("Open it again…", self.reopen_requested.emit, {"quit"})
+
+    def _hide_chart_views(
+        self, button: str, slot: Callable[[], object], enabled: Iterable[str]
+    ) -> None:
+        """Put the lock page (already worded) where census and patient view were; its
+        button does ``slot``; only the ``enabled`` actions work meanwhile."""
+        self.unlock_button.setText(button)
         self.unlock_button.clicked.disconnect()
-        self.unlock_button.clicked.connect(self.reopen_requested.emit)
+        self.unlock_button.clicked.connect(slot)
         if self.centralWidget() is not self.lock_page:
-            self.takeCentralWidget()
+            self.takeCentralWidget()  # the census and patient view, kept to come back
             self.setCentralWidget(self.lock_page)
         self.lock_page.show()
+        keep = set(enabled)
         for name, action in self.actions_by_name.items():
-            action.setEnabled(name == "quit")
+            action.setEnabled(name in keep)
+        self.unlock_button.setFocus()
 
-    def unlock(self, username: str) -> None:
-        """Show the chart again, charting as ``username`` (a signed-in account)."""
-        if self.session is None or not self.locked:
-            return
-        self.session.actor = username
+    def _show_chart_views(self) -> None:
+        """Census and patient view back in place of the lock page, every action back."""
         self.takeCentralWidget()  # the lock page, kept for next time
         self.setCentralWidget(self.splitter)
         self.splitter.show()
         for action in self.actions_by_name.values():
             action.setEnabled(True)
         self._update_actions()
+
+    def unlock(self, username: str) -> None:
+        """Show the chart again, charting as ``username`` (a signed-in account)."""
+        if self.session is None or not self.locked:
+            return
+        self.session.actor = username
+        self._show_chart_views()
         self._show_status()
         self.idle_watch.start()
         self.refresh()
