@@ -496,7 +496,10 @@ def cmd_audit_verify(args: argparse.Namespace, context: Context) -> int:
         check = verify_history(store.db)
         anchored = None
         if check.ok and args.against is not None:
-            anchored = verify_against(store, args.against)
+            try:
+                anchored = verify_against(store, args.against)
+            except ChartFileError as error:  # no sound anchor to compare with
+                raise InvalidEntry([Problem("--against", str(error))]) from None
     if not check.ok:
         print(f"BROKEN: {describe_history(check)}")
         return 1

@@ -177,6 +177,8 @@ def verify_against(store: ChartStore, anchor_text: str) -> tuple[bool, str]:
     history = verify_history(store.db)
     if not history.ok:
         return False, f"the chart's audit history: {describe_history(history)}"
+    if not anchor_text.strip():
+        raise ChartFileError("give a backup file, or a chain head as printed (42-3f9a…)")
     backup = Path(anchor_text)
     printed = None if backup.exists() else audit.parse_head(anchor_text)
     if printed is not None:
