@@ -434,6 +434,7 @@ def test_backup_backups_restore_check_and_history(admitted: Cli, chart_path: Pat
         "foreign keys",
         "audit chain",
         "schema",
+        "schema objects",
     ]
     history = json.loads(admitted("history", "--mrn", "00123456", "--json")[1])
     assert {v["table"] for v in history} == {"patients", "cycles"}

@@ -412,13 +412,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("file", metavar="FILE")
     sub.set_defaults(handler="restore")
-    command("check", "integrity, foreign keys, audit chain and schema: one line each").set_defaults(
-        handler="check"
-    )
+    sub = command("check", "integrity, foreign keys, audit, schema and its objects: one line each")
+    sub.set_defaults(handler="check")
 
     audit = command("audit", "the audit log")
     audit_cmds = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
-    command("verify", "check the hash chain", audit_cmds).set_defaults(handler="audit_verify")
+    sub = command("verify", "check the hash chain and that every record is audited", audit_cmds)
+    sub.add_argument(
+        "--against",
+        metavar="BACKUP_FILE",
+        help="also check the history extends a backup's (or a printed head, e.g. 42-3f9a…)",
+    )
+    sub.set_defaults(handler="audit_verify")
     sub = command("show", "list audit entries", audit_cmds)
     sub.add_argument("--mrn")
     sub.add_argument("--since", help="YYYY-MM-DD")

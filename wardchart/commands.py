@@ -488,14 +488,26 @@ def cmd_settings_set(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, context: Context) -> int:
-    """Check the audit hash chain."""
+    """Check the audit hash chain, that every record has its audit row and, with
+    ``--against``, that the history extends a backup's (see docs/tamper-evidence.md)."""
+    from wardchart.storage.health import describe_history, verify_against, verify_history
+
     with _chart(context, create=False) as store:
-        check = audit.verify(store.db)
-    if check.ok:
-        print(f"OK: {check.rows} audit rows, chain intact")
-        return 0
-    print(f"BROKEN at row {check.broken_seq}: {check.why}")
-    return 1
+        check = verify_history(store.db)
+        anchored = None
+        if check.ok and args.against is not None:
+            try:
+                anchored = verify_against(store, args.against)
+            except ChartFileError as error:  # no sound anchor to compare with
+                raise InvalidEntry([Problem("--against", str(error))]) from None
+    if not check.ok:
+        print(f"BROKEN: {describe_history(check)}")
+        return 1
+    if anchored is not None:
+        print(f"{'OK' if anchored[0] else 'BROKEN'}: {anchored[1]}")
+        return 0 if anchored[0] else 1
+    print(f"OK: {check.rows} audit rows, chain intact, every record audited")
+    return 0
 
 
 def cmd_audit_show(args: argparse.Namespace, context: Context) -> int:
@@ -565,7 +577,13 @@ def _write_report(
 
     settings = queries.ward_settings(store.db)
     job = PrintJob(
-        PrintContext(context.actor, context.now, store.path, settings.ward_name),
+        PrintContext(
+            context.actor,
+            context.now,
+            store.path,
+            settings.ward_name,
+            audit_head=audit.head(store.db).short(),
+        ),
         charts,
         ward=ward,
         view=view,

@@ -96,9 +96,10 @@ def test_prune_keeps_recent_and_one_a_day(store: ChartStore) -> None:
 
 def test_check_reports_a_broken_audit_chain(store: ChartStore) -> None:
     _admit(store, "1")
-    assert [f.ok for f in check_chart(store)] == [True, True, True, True]
+    assert [f.ok for f in check_chart(store)] == [True, True, True, True, True]
     store.conn.execute("DROP TRIGGER audit_log_no_update")
     store.conn.execute("UPDATE audit_log SET actor = 'x' WHERE seq = 1")
     findings = {f.name: f for f in check_chart(store)}
     assert not findings["audit chain"].ok
+    assert not findings["schema objects"].ok  # the dropped trigger
     assert findings["integrity"].ok

@@ -29,6 +29,7 @@ def test_a_new_file_is_durable_and_migrated(chart_path: Path) -> None:
         "m001_initial",
         "m002_default_regimens",
         "m003_users",
+        "m004_refuse_replace",
     ]
     assert len(queries.regimens(store.db)) >= 11
     store.close()

@@ -148,6 +148,10 @@ for value in ["", "7", "14-7", "0-5", "a-b", "7-14-21"]:
 for value in ["\x07", "d" * 200]:
     CASES.append((["gcsf", "add", "--mrn", "A-1", "--given", TAKEN, f"--drug={value}"], "--drug"))
 
+# An anchor to verify the audit history against that is missing, not a file, or not one.
+for value in ["", "/nonexistent/ward-backup.sqlite", ".", "/dev/null", "12-zz"]:
+    CASES.append((["audit", "verify", f"--against={value}"], "--against"))
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -7,7 +7,7 @@ with every grade, and the rule behind every alert. Nothing relies on colour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -35,6 +35,9 @@ class PrintContext:
     printed_at: datetime
     chart_file: Path
     ward_name: str = ""
+    #: The audit chain head when printed, short form ("42-3f9a2c1b7d0e5a44"): every page
+    #: anchors the chart's history outside the file (see docs/tamper-evidence.md).
+    audit_head: str = field(kw_only=True)
 
     def footer(self) -> list[str]:
         """The footer lines; "{page}" and "{pages}" are filled in per page."""
@@ -43,6 +46,7 @@ class PrintContext:
         return [
             f"Printed by {self.printed_by} at {at:%Y-%m-%d %H:%M} (UTC{offset}) · "
             f"wardchart {__version__} · chart file {self.chart_file.name} · "
+            f"audit head {self.audit_head} · "
             "page {page} of {pages}"
         ]
 

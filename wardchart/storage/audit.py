@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -94,3 +95,56 @@ def verify(db: Database) -> ChainCheck:
             return ChainCheck(False, count, seq, "content does not match its hash")
         previous, expected_seq = str(row["hash"]), expected_seq + 1
     return ChainCheck(True, count)
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """Where the chain ends: how many rows, and the last row's hash. Kept outside the file
+    (in each backup's name, on every printed page) it anchors the history up to there:
+    see docs/tamper-evidence.md. A short form may keep only the start of the hash."""
+
+    rows: int
+    hash: str
+
+    def short(self) -> str:
+        """The form printed and put in file names: "42-3f9a2c1b7d0e5a44"."""
+        return f"{self.rows}-{self.hash[:SHORT_HASH]}"
+
+    def matches(self, full: ChainHead) -> bool:
+        """Whether ``full`` is this head (this one may be a short form)."""
+        return self.rows == full.rows and full.hash.startswith(self.hash)
+
+
+#: Hex digits of the hash in the short form (64 bits).
+SHORT_HASH = 16
+_SHORT = re.compile(rf"^(?P<rows>\d{{1,12}})-(?P<hash>[0-9a-f]{{{SHORT_HASH},64}})$")
+_IN_NAME = re.compile(rf"\.audit-(?P<head>\d{{1,12}}-[0-9a-f]{{{SHORT_HASH},64}})\.sqlite$")
+
+
+def head(db: Database) -> ChainHead:
+    """The chain head of an open chart (0 rows: the genesis hash)."""
+    last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    count = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    return ChainHead(int(count), GENESIS if last is None else str(last[1]))
+
+
+def head_of(hashes: list[str]) -> ChainHead:
+    """The head of a chain given its hashes in order."""
+    return ChainHead(len(hashes), hashes[-1] if hashes else GENESIS)
+
+
+def parse_head(text: str) -> ChainHead | None:
+    """A short head as printed ("42-3f9a2c1b7d0e5a44"), or None if ``text`` is not one."""
+    match = _SHORT.match(text.strip().lower())
+    return None if match is None else ChainHead(int(match["rows"]), match["hash"])
+
+
+def name_tag(chain: ChainHead) -> str:
+    """What a backup's file name carries before ".sqlite": ".audit-42-3f9a2c1b7d0e5a44"."""
+    return f".audit-{chain.short()}"
+
+
+def head_in_name(name: str) -> ChainHead | None:
+    """The chain head a backup's file name records, if it records one."""
+    match = _IN_NAME.search(name)
+    return None if match is None else parse_head(match["head"])

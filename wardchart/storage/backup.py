@@ -21,7 +21,12 @@ from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.database import ChartStore, check_ours, open_chart
 from wardchart.storage.errors import ChartFileError, db_errors
 
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{6}Z)-(?P<why>[a-z-]+)\.sqlite$")
+# A backup's name records the audit chain head it holds (see docs/tamper-evidence.md):
+# chart-20260312T120000000000Z-manual.audit-42-3f9a2c1b7d0e5a44.sqlite
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{6}Z)-(?P<why>[a-z-]+)"
+    r"(?:\.audit-\d+-[0-9a-f]+)?\.sqlite$"
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,15 @@ def _check(path: Path, passphrase: str | None = None) -> str:
     return str(row[0])
 
 
+def _chain_head(path: Path, passphrase: str | None) -> audit.ChainHead:
+    """The audit chain head held in a backup file just written."""
+    conn = connect(f"file:{path}?mode=ro", passphrase, uri=True)
+    try:
+        return audit.head(Database(conn, execute_plugins=False))
+    finally:
+        conn.close()
+
+
 def make_backup(
     store: ChartStore, *, reason: str, actor: str, now: datetime, out: Path | None = None
 ) -> BackupInfo:
@@ -79,6 +93,9 @@ def make_backup(
             raise ChartFileError(
                 f"the backup of {store.path} failed its check ({verdict}); nothing was kept"
             )
+        chain = _chain_head(temp, store.passphrase)
+        if out is None:  # the name records the chain head the backup holds
+            target = target.with_name(f"{target.stem}{audit.name_tag(chain)}.sqlite")
         os.replace(temp, target)
     except (OSError, *db_errors()) as error:  # type: ignore[misc]
         temp.unlink(missing_ok=True)
@@ -94,7 +111,12 @@ def make_backup(
                 action="backup",
                 entity="chart",
                 now=now,
-                detail={"to": str(target), "reason": reason, "verified": True},
+                detail={
+                    "to": str(target),
+                    "reason": reason,
+                    "verified": True,
+                    "audit_head": chain.short(),
+                },
             )
     except db_errors() as error:
         raise ChartFileError(

@@ -264,6 +264,47 @@ CREATE INDEX users_username ON users(username);
         db.execute(statement)
 
 
+def _no_replace_sql(table: str, keys: tuple[tuple[str, ...], ...]) -> str:
+    """A trigger that refuses a new row clashing with a stored row on any unique key.
+
+    ``INSERT OR REPLACE`` (``REPLACE INTO``) resolves such a clash by deleting the stored
+    row, and that delete fires no delete trigger; an UPSERT turns it into an update. Both
+    are refused here, before SQLite looks for the clash. See docs/tamper-evidence.md.
+    """
+    clashes = " OR ".join(
+        f"EXISTS (SELECT 1 FROM {table} WHERE "
+        + " AND ".join(f"{column} = NEW.{column}" for column in key)
+        + ")"
+        for key in keys
+    )
+    return f"""
+CREATE TRIGGER {table}_no_replace BEFORE INSERT ON {table}
+    WHEN {clashes}
+BEGIN
+    SELECT RAISE(ABORT, '{table} rows are never replaced; record a correction instead');
+END;
+"""
+
+
+#: Every table's unique keys (primary key first): what REPLACE or an UPSERT could clash on.
+UNIQUE_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    **dict.fromkeys((*RECORD_TABLES, "users"), (("id",), ("supersedes",))),
+    "ward_settings": (("id",),),
+    "audit_log": (("seq",),),
+    migrations.migrations_table: (("id",), ("migration_set", "name")),
+}
+
+
+@migrations()
+def m004_refuse_replace(db: Database) -> None:
+    """Refuse REPLACE and UPSERT on every table, and make the record of applied schema
+    steps append-only too (see docs/tamper-evidence.md)."""
+    script = "".join(_no_replace_sql(table, keys) for table, keys in UNIQUE_KEYS.items())
+    script += _append_only_sql(migrations.migrations_table)
+    for statement in _split(script):
+        db.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements, current = [], []

@@ -15,6 +15,7 @@ from wardchart.domain.records import Patient
 from wardchart.report.documents import PrintContext
 from wardchart.report.jobs import PrintJob
 from wardchart.report.output import ReportError, default_paper, page_layout, write_pdf
+from wardchart.storage import audit
 from wardchart.ui.session import ChartSession
 
 if TYPE_CHECKING:
@@ -29,7 +30,11 @@ class Printout(PrintJob):
     ) -> None:
         self.session, self.patient = session, patient
         context = PrintContext(
-            session.actor, session.now(), session.store.path, session.settings.ward_name
+            session.actor,
+            session.now(),
+            session.store.path,
+            session.settings.ward_name,
+            audit_head=audit.head(session.store.db).short(),
         )
         patients = session.patients() if patient is None else [patient]
         super().__init__(

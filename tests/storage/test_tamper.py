@@ -1,0 +1,391 @@
+"""Tamper evidence on real files: every attempt is made the way someone with write access to
+the file would make it, with a plain sqlite3 connection, and each must be refused by the file
+or found by ``check`` / ``audit verify`` (see docs/tamper-evidence.md)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Callable
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from ward_fixture import NOW, write_ward
+
+from wardchart.domain.plausibility import CbcEntry
+from wardchart.storage import audit, operations, queries, users
+from wardchart.storage.backup import list_backups, make_backup
+from wardchart.storage.database import ChartStore, open_chart
+from wardchart.storage.health import check_chart
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+def sql(path: Path, *statements: str) -> None:
+    """Run statements on the chart file with a plain connection, as a tamperer would."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+    finally:
+        conn.close()
+
+
+def trigger_sql(path: Path, name: str) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()
+    finally:
+        conn.close()
+    assert row is not None
+    return str(row[0])
+
+
+def rewrite_chain(path: Path, seq: int, detail: str) -> None:
+    """Change audit row ``seq`` and recompute every hash after it (the chain has no key),
+    putting the refusing trigger back exactly as it was: only an anchor can tell."""
+    keep = trigger_sql(path, "audit_log_no_update")
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET detail = ? WHERE seq = ?", [detail, seq])
+        fields = (*audit._FIELDS, "hash")
+        rows = conn.execute(f"SELECT {', '.join(fields)} FROM audit_log ORDER BY seq").fetchall()
+        previous = audit.GENESIS
+        for values in rows:
+            row = dict(zip(fields, values, strict=True))
+            row["prev_hash"] = previous
+            row["hash"] = audit.row_hash(row)
+            conn.execute(
+                "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
+                [row["prev_hash"], row["hash"], row["seq"]],
+            )
+            previous = row["hash"]
+        conn.execute(keep)
+    finally:
+        conn.close()
+
+
+def cut_history(path: Path, keep_rows: int) -> None:
+    """Delete the newest audit rows, putting the refusing trigger back as it was."""
+    keep = trigger_sql(path, "audit_log_no_delete")
+    sql(
+        path,
+        "DROP TRIGGER audit_log_no_delete",
+        f"DELETE FROM audit_log WHERE seq > {keep_rows}",
+        keep,
+    )
+
+
+def rows_of(path: Path, table: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def charted(store: ChartStore) -> Path:
+    """The known ward, closed: a file to tamper with."""
+    write_ward(store)
+    store.close()
+    return store.path
+
+
+def _every_table_filled(store: ChartStore) -> Path:
+    write_ward(store)
+    patient = queries.find_patient(store.db, "A-1")
+    assert patient is not None
+    operations.set_precautions(store, patient=patient, active=True, actor="n", now=NOW)
+    operations.set_ward_setting(store, "ward_name", "4A", actor="n", now=NOW)
+    users.add_user(
+        store,
+        username="akim",
+        full_name="Anna Kim",
+        initials="AK",
+        role="admin",
+        password="correct horse battery",
+        actor="setup",
+        now=NOW,
+    )
+    result = store.db.execute("SELECT origin_id FROM current_results LIMIT 1").fetchone()[0]
+    operations.correct_cbc(
+        store,
+        patient=patient,
+        record_id=result,
+        entry=CbcEntry(taken=NOW - timedelta(hours=2), wbc=Decimal("3.0"), anc=Decimal("1.1")),
+        reason="transcription",
+        actor="n",
+        now=NOW,
+    )
+    store.close()
+    return store.path
+
+
+def _tables(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        names = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    finally:
+        conn.close()
+    return sorted(str(n[0]) for n in names)
+
+
+def test_every_table_has_a_row_to_attack_and_a_refusing_trigger(store: ChartStore) -> None:
+    path = _every_table_filled(store)
+    for table in _tables(path):
+        assert rows_of(path, table), f"{table} has no row to attack in this test"
+        assert trigger_sql(path, f"{table}_no_replace")
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        'INSERT OR REPLACE INTO "{t}" SELECT * FROM "{t}" WHERE rowid = {r}',
+        'REPLACE INTO "{t}" SELECT * FROM "{t}" WHERE rowid = {r}',
+        'INSERT INTO "{t}" SELECT * FROM "{t}" WHERE rowid = {r} '
+        "ON CONFLICT DO UPDATE SET {c} = excluded.{c}",
+        'INSERT OR IGNORE INTO "{t}" SELECT * FROM "{t}" WHERE rowid = {r}',
+    ],
+    ids=["insert-or-replace", "replace-into", "upsert", "insert-or-ignore"],
+)
+def test_replace_and_upsert_are_refused_by_the_file_on_every_table(
+    store: ChartStore, attack: str
+) -> None:
+    path = _every_table_filled(store)
+    for table in _tables(path):
+        before = rows_of(path, table)
+        conn = sqlite3.connect(path)
+        try:
+            rowid = conn.execute(f'SELECT min(rowid) FROM "{table}"').fetchone()[0]
+            column = conn.execute(f'SELECT name FROM pragma_table_info("{table}")').fetchone()[0]
+        finally:
+            conn.close()
+        with pytest.raises(sqlite3.IntegrityError, match="never replaced"):
+            sql(path, attack.format(t=table, r=rowid, c=column))
+        assert rows_of(path, table) == before, table
+
+
+def test_replace_on_the_correction_key_is_refused(store: ChartStore) -> None:
+    """A new row naming the same superseded version would delete the real correction."""
+    path = _every_table_filled(store)
+    before = rows_of(path, "results")
+    with pytest.raises(sqlite3.IntegrityError, match="never replaced"):
+        sql(
+            path,
+            "INSERT OR REPLACE INTO results SELECT 'forged', origin_id, supersedes, reason, "
+            "entered_in_error, recorded_at, recorded_by, patient_id, taken_at, taken_utc, wbc, "
+            "'9.99', anc_source, neut_pct, bands_pct, platelets, anc_lln, wbc_lln, "
+            "unit_entered, entered, source, confirmed_warnings FROM results "
+            "WHERE supersedes IS NOT NULL",
+        )
+    assert rows_of(path, "results") == before
+
+
+def test_a_fresh_and_a_busy_chart_pass_every_check(charted: Path, cli: Cli) -> None:
+    status, out, _ = cli("check")
+    assert status == 0, out
+    assert "schema objects: OK" in out
+    status, out, _ = cli("audit", "verify")
+    assert status == 0, out
+
+
+@pytest.mark.parametrize(
+    ("tamper", "named"),
+    [
+        (["DROP TRIGGER results_no_delete"], "trigger results_no_delete is missing"),
+        (["DROP TRIGGER results_no_replace"], "trigger results_no_replace is missing"),
+        (
+            ["CREATE TRIGGER quiet AFTER INSERT ON results BEGIN SELECT 1; END"],
+            "extra trigger quiet (on results)",
+        ),
+        (["ALTER TABLE results ADD COLUMN note TEXT"], "table results differs"),
+        (["DROP INDEX results_patient"], "index results_patient is missing"),
+        (["CREATE VIEW everything AS SELECT * FROM results"], "extra view everything"),
+        (
+            ["DROP VIEW current_results", "CREATE VIEW current_results AS SELECT * FROM results"],
+            "view current_results differs",
+        ),
+    ],
+    ids=[
+        "drop-trigger",
+        "drop-replace-guard",
+        "add-trigger",
+        "alter-table",
+        "drop-index",
+        "add-view",
+        "change-view",
+    ],
+)
+def test_check_finds_any_change_to_the_schema(
+    charted: Path, cli: Cli, tamper: list[str], named: str
+) -> None:
+    sql(charted, *tamper)
+    status, out, _ = cli("check")
+    assert status == 1
+    assert f"schema objects: FAILED — {named}" in out
+
+
+def test_a_replaced_trigger_with_the_same_name_is_found(charted: Path, cli: Cli) -> None:
+    sql(
+        charted,
+        "DROP TRIGGER results_no_update",
+        "CREATE TRIGGER results_no_update BEFORE UPDATE ON results WHEN 0 "
+        "BEGIN SELECT RAISE(ABORT, 'results rows are never changed'); END",
+    )
+    status, out, _ = cli("check")
+    assert status == 1
+    assert "trigger results_no_update differs from what this version creates" in out
+
+
+def test_deleting_the_whole_audit_log_fails_check_and_verify(charted: Path, cli: Cli) -> None:
+    keep = trigger_sql(charted, "audit_log_no_delete")
+    sql(charted, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log", keep)
+    status, out, _ = cli("audit", "verify")
+    assert status == 1
+    assert out.startswith("BROKEN: 0 rows, but ")
+    assert "results records have versions without an audit row" in out
+    status, out, _ = cli("check")
+    assert status == 1
+    assert "audit chain: FAILED" in out
+
+
+def test_deleting_the_audit_rows_of_the_newest_records_is_found(charted: Path, cli: Cli) -> None:
+    conn = sqlite3.connect(charted)
+    last_create = conn.execute(
+        "SELECT max(seq) FROM audit_log WHERE entity = 'temperatures'"
+    ).fetchone()[0]
+    conn.close()
+    cut_history(charted, last_create - 1)
+    status, out, _ = cli("audit", "verify")
+    assert status == 1
+    assert "1 temperatures records have versions without an audit row" in out
+
+
+def test_a_rewritten_chain_is_found_against_a_backup(store: ChartStore, cli: Cli) -> None:
+    write_ward(store)
+    backup = make_backup(store, reason="manual", actor="n", now=NOW)
+    store.close()
+    status, out, _ = cli("audit", "verify", "--against", str(backup.path))
+    assert status == 0, out
+    assert out.startswith("OK: the chart's ")
+    rewrite_chain(store.path, 5, '{"after": "forged"}')
+    status, out, _ = cli("audit", "verify", "--against", str(backup.path))
+    assert status == 1
+    assert out.strip() == (
+        f"BROKEN: history was rewritten: audit row 5 differs from backup {backup.path.name}"
+    )
+
+
+def test_cut_history_is_found_against_a_backup(store: ChartStore, cli: Cli) -> None:
+    write_ward(store)
+    rows = audit.head(store.db).rows
+    operations.log_event(store, action="export", entity="ward", detail={}, actor="n", now=NOW)
+    backup = make_backup(store, reason="manual", actor="n", now=NOW)
+    store.close()
+    cut_history(store.path, rows)  # the export (no record of its own) and the backup's row
+    status, out, _ = cli("check")  # nothing in the file itself shows it
+    assert status == 0, out
+    status, out, _ = cli("audit", "verify", "--against", str(backup.path))
+    assert status == 1
+    assert out.startswith(f"BROKEN: history was cut: the chart has {rows} audit rows")
+
+
+def test_an_old_backup_copied_over_the_chart_is_found(store: ChartStore, cli: Cli) -> None:
+    write_ward(store)
+    old = make_backup(store, reason="manual", actor="n", now=NOW)
+    patient = queries.find_patient(store.db, "B-2")
+    assert patient is not None
+    operations.set_precautions(store, patient=patient, active=True, actor="n", now=NOW)
+    new = make_backup(store, reason="manual", actor="n", now=NOW + timedelta(minutes=1))
+    store.close()
+    for leftover in (Path(f"{store.path}-wal"), Path(f"{store.path}-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(old.path, store.path)
+    status, out, _ = cli("audit", "verify", "--against", str(old.path))
+    assert status == 0, out
+    status, out, _ = cli("audit", "verify", "--against", str(new.path))
+    assert status == 1
+    assert "BROKEN: history was cut" in out
+
+
+def test_a_backup_name_records_its_chain_head(store: ChartStore, cli: Cli) -> None:
+    write_ward(store)
+    backup = make_backup(store, reason="manual", actor="n", now=NOW)
+    held = open_chart(backup.path, create=False)
+    try:
+        head = audit.head(held.db)
+    finally:
+        held.close()
+    assert backup.path.name.endswith(f"-manual.audit-{head.short()}.sqlite")
+    assert [b.path for b in list_backups(store.path)] == [backup.path]
+    assert (
+        head.short()
+        in store.db.execute("SELECT detail FROM audit_log WHERE action = 'backup'").fetchone()[0]
+    )
+    store.close()
+    rewrite_chain(backup.path, 3, '{"after": "forged"}')  # the backup edited too
+    status, out, err = cli("audit", "verify", "--against", str(backup.path))
+    assert (status, out) == (2, "")
+    assert err.startswith("wardchart: error: --against: backup ")
+    assert "was altered after it was made" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_restore_through_wardchart_is_named_when_history_differs(
+    store: ChartStore, cli: Cli
+) -> None:
+    from wardchart.storage.backup import restore
+
+    write_ward(store)
+    old = make_backup(store, reason="manual", actor="n", now=NOW)
+    operations.log_event(store, action="export", entity="ward", detail={}, actor="n", now=NOW)
+    new = make_backup(store, reason="manual", actor="n", now=NOW + timedelta(minutes=1))
+    store.close()
+    restore(store.path, old.path, actor="admin", now=NOW + timedelta(minutes=2))
+    status, out, _ = cli("audit", "verify", "--against", str(new.path))
+    assert status == 1
+    assert "restored from an older backup there" in out
+    reopened = open_chart(store.path, create=False)
+    try:
+        assert all(f.ok for f in check_chart(reopened))
+    finally:
+        reopened.close()
+
+
+def test_every_printed_page_carries_the_chain_head(charted: Path, cli: Cli, tmp_path: Path) -> None:
+    store = open_chart(charted, create=False)
+    try:
+        head = audit.head(store.db)
+    finally:
+        store.close()
+    out = tmp_path / "ward.pdf"
+    status, _, err = cli("report", "ward", "--out", str(out))
+    assert status == 0, err
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert pages
+    for page in pages:
+        assert f"audit head {head.short()}" in " ".join(page.split())
+    # the printed head is an anchor: the history extends it, until someone rewrites it
+    status, stdout, _ = cli("audit", "verify", "--against", head.short())
+    assert status == 0, stdout
+    rewrite_chain(charted, 2, '{"after": "forged"}')
+    status, stdout, _ = cli("audit", "verify", "--against", head.short())
+    assert status == 1
+    assert "differs from the printed head" in stdout
+
+
+def test_audit_verify_against_a_missing_backup_is_one_line(charted: Path, cli: Cli) -> None:
+    status, out, err = cli("audit", "verify", "--against", str(charted.parent / "nope.sqlite"))
+    assert (status, out) == (2, "")
+    assert err.startswith("wardchart: error: ")
+    assert len(err.strip().splitlines()) == 1
