@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -78,7 +84,7 @@ def test_with_accounts_everyone_signs_in(accounts: Cli, monkeypatch: pytest.Monk
     monkeypatch.setenv("WARDCHART_PASSWORD", "not her password")
     status, out, err = accounts("--user", "nina", "patient", "list")
     assert (status, out) == (2, "")
-    assert err.endswith("user name or password is wrong\n")
+    assert err.endswith("user name or password is wrong, or the account is disabled\n")
     monkeypatch.delenv("WARDCHART_PASSWORD")  # and no terminal to type it in
     status, _, err = accounts("--user", "nina", "patient", "list")
     assert status == 2
@@ -158,3 +164,57 @@ def test_a_disabled_account_cannot_sign_in_and_keeps_its_entries(
     status, _, err = accounts("--user", "nina", "patient", "list")
     assert status == 2
     assert "disabled" in err
+
+
+def test_a_busy_chart_never_lets_a_nurse_restore(
+    accounts: Cli, chart_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holds the write lock past the 5 s wait, then lets go: the nurse's
+    restore, run as a real process meanwhile, is refused, not run as someone else."""
+    monkeypatch.setenv("WARDCHART_PASSWORD", ADMIN_PASSWORD)
+    status, _, err = accounts("--user", "ada", "backup")
+    assert status == 0, err
+    backup = next((chart_path.parent / "ward-backups").glob("*.sqlite"))
+    command = ["--db", str(chart_path), "--user", "nina", "restore", str(backup)]
+    holder = sqlite3.connect(chart_path, timeout=10, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(6.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "wardchart", *command],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "WARDCHART_PASSWORD": NURSE_PASSWORD},
+            check=False,
+        )
+    finally:
+        release.join()
+        holder.close()
+    assert done.returncode == 2, done.stdout
+    assert done.stderr.startswith("wardchart: error: ")
+    assert done.stderr.count("\n") == 1
+    restores = sqlite3.connect(chart_path).execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'restore'"
+    )
+    assert restores.fetchone()[0] == 0
+
+
+def test_a_damaged_chart_is_restored_only_by_an_administrator_of_the_backup(
+    accounts: Cli, chart_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chart cannot say who may restore it: the backup's accounts decide."""
+    monkeypatch.setenv("WARDCHART_PASSWORD", ADMIN_PASSWORD)
+    assert accounts("--user", "ada", "backup")[0] == 0
+    backup = next((chart_path.parent / "ward-backups").glob("*.sqlite"))
+    for suffix in ("-wal", "-shm"):
+        chart_path.with_name(chart_path.name + suffix).unlink(missing_ok=True)
+    chart_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # damaged
+    monkeypatch.setenv("WARDCHART_PASSWORD", NURSE_PASSWORD)
+    status, _, err = accounts("--user", "nina", "restore", str(backup))
+    assert status == 2
+    assert "only a ward administrator" in err
+    assert accounts("restore", str(backup))[0] == 2  # nobody signed in: refused too
+    monkeypatch.setenv("WARDCHART_PASSWORD", ADMIN_PASSWORD)
+    _, _, err = accounts("--user", "ada", "restore", str(backup))
+    assert "only a ward administrator" not in err  # past the check (mending is restore's)

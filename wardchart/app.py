@@ -223,10 +223,15 @@ def _signer(window: object, self_test: bool, user: str | None) -> Callable[[Any]
                 file=sys.stderr,
             )
             return None
+        from wardchart.storage.errors import ChartFileError
+
         try:
             return users.sign_in(store, user, password, now=now())
         except InvalidEntry as error:
             print(f"wardchart: error: {error.first.message}", file=sys.stderr)
+            return None
+        except ChartFileError as error:  # busy: not signed in, never let through
+            print(f"wardchart: error: {error}", file=sys.stderr)
             return None
 
     return sign_in

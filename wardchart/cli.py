@@ -51,6 +51,10 @@ FLAGS = {
     "cycle": "--cycle",
     "plt_threshold": "--plt-threshold",
     "user": "--user",
+    "bed": "--bed",
+    "diagnosis": "--diagnosis",
+    "note": "--note",
+    "dose": "--dose",
     "username": "--username",
     "full_name": "--name",
     "initials": "--initials",
@@ -79,8 +83,10 @@ class Context:
     actor: str
     now: datetime
     user: str | None = None
-    #: Signed in as a ward administrator (a file without accounts: everyone is).
-    admin: bool = True
+    #: Signed in as a ward administrator (a file without accounts: everyone is). False
+    #: until the chart file has been opened and has said so: a check that could not be
+    #: made refuses.
+    admin: bool = False
 
 
 def _actor() -> str:

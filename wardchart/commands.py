@@ -29,6 +29,7 @@ from wardchart.cli_output import (
 from wardchart.domain.census import census_row
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.identifiers import normal_mrn, normal_text, normal_username
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Regimen
@@ -39,7 +40,7 @@ from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal
 from wardchart.paths import default_chart_path
 from wardchart.storage import audit, operations, queries
 from wardchart.storage.database import ChartStore, open_chart
-from wardchart.storage.errors import ChartFileError
+from wardchart.storage.errors import ChartBusyError, ChartFileError
 
 
 @contextmanager
@@ -64,6 +65,7 @@ def _sign_in(store: ChartStore, context: Context) -> None:
             raise InvalidEntry(
                 [Problem("user", "this chart file has no accounts yet; leave out --user")]
             )
+        context.admin = True  # no accounts: whoever runs wardchart may do everything
         return
     if context.user is None:
         raise InvalidEntry(
@@ -162,7 +164,7 @@ def cmd_patient_add(args: argparse.Namespace, context: Context) -> int:
             actor=context.actor,
             now=context.now,
         )
-    print(f"Admitted {args.name.strip()} (MRN {args.mrn.strip()})")
+    print(f"Admitted {normal_text(args.name)} (MRN {normal_mrn(args.mrn)})")
     return 0
 
 
@@ -725,9 +727,15 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
         raise InvalidEntry([Problem("file", f"no backup file {source}")])
     try:  # a chart with accounts: only a ward administrator replaces it
         with _chart(context, create=False):
-            _admin_only(context)
+            pass
+    except ChartBusyError:
+        raise  # busy: who may restore cannot be checked, so nobody may
     except ChartFileError:
-        pass  # too damaged to open: restoring is how it is mended
+        # Too damaged to open (restoring is how it is mended): the chart cannot say who
+        # may restore it, so the backup's accounts do.
+        _sign_in_to_backup(source, context)
+    if not context.admin:
+        raise InvalidEntry([Problem("user", "only a ward administrator can restore a backup")])
     saved = restore(
         context.db_path,
         source,
@@ -740,6 +748,28 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
         f"{saved.path}"
     )
     return 0
+
+
+def _sign_in_to_backup(source: Path, context: Context) -> None:
+    """Sign in against a backup's accounts, reading it only (nothing is recorded in it)."""
+    from sqlite_utils import Database
+
+    from wardchart.storage.cipher import connect, is_encrypted
+    from wardchart.storage.errors import db_errors
+
+    key = os.environ.get("WARDCHART_PASSPHRASE") if is_encrypted(source) else None
+    try:
+        conn = connect(f"file:{source}?mode=ro", key, uri=True)
+        store = ChartStore(source, Database(conn, execute_plugins=False), read_only=True)
+        try:
+            _sign_in(store, context)
+        finally:
+            store.close()
+    except db_errors() as error:
+        raise ChartFileError(
+            f"neither the chart file nor {source} can be read to check who may restore "
+            f"({error}); nothing was restored"
+        ) from error
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:
@@ -894,7 +924,7 @@ def cmd_correct_patient(args: argparse.Namespace, context: Context) -> int:
             actor=context.actor,
             now=context.now,
         )
-    print(f"Corrected the details of MRN {args.new_mrn or p.mrn}")
+    print(f"Corrected the details of MRN {normal_mrn(args.new_mrn or p.mrn)}")
     return 0
 
 
@@ -963,7 +993,8 @@ def _change_user(args: argparse.Namespace, context: Context, **change: Any) -> i
     from wardchart.storage import users
 
     with _chart(context, create=False) as store:
-        if not (context.admin or ("password" in change and args.username == context.actor)):
+        own = normal_username(args.username) == context.actor
+        if not (context.admin or ("password" in change and own)):
             _admin_only(context)
         if "password" in change:
             change["password"] = _password(

@@ -151,6 +151,23 @@ for value in ["\x07", "d" * 200]:
 # An anchor to verify the audit history against that is missing, not a file, or not one.
 for value in ["", "/nonexistent/ward-backup.sqlite", ".", "/dev/null", "12-zz"]:
     CASES.append((["audit", "verify", f"--against={value}"], "--against"))
+# Text that looks the same is the same: hidden and direction-changing characters refused,
+# an MRN that differs only in case or width is the patient already on the chart.
+NEW_PATIENT = ["patient", "add", "--dob", "1970-01-01"]
+CASES += [
+    ([*NEW_PATIENT, "--mrn", "A-1\u200b", "--name", "Alpha, Ann"], "--mrn"),
+    ([*NEW_PATIENT, "--mrn", "\ufeffNEW", "--name", "New, Ned"], "--mrn"),
+    ([*NEW_PATIENT, "--mrn", "a-1", "--name", "Alpha, Ann"], "--mrn"),
+    ([*NEW_PATIENT, "--mrn", "Ａ－１", "--name", "Alpha, Ann"], "--mrn"),
+    ([*NEW_PATIENT, "--mrn", "NEW", "--name", "Okafor\u202e, Grace"], "--name"),
+    ([*NEW_PATIENT, "--mrn", "NEW", "--name", "Okafor, \u2066Grace"], "--name"),
+    ([*NEW_PATIENT, "--mrn", "NEW", "--name", "New, Ned", "--bed", "4A-\u200b01"], "--bed"),
+    (["lab", "add", "--mrn", "A-1\u200b", "--taken", TAKEN, "--wbc=5"], "--mrn"),
+    (["summary", "--mrn", "A\u00ad-1"], "--mrn"),
+    (["cycle", "start", "--mrn", "B-2", "--regimen", "AC\u200b", "--day1", DAY1], "--regimen"),
+    (["precautions", "set", "--mrn", "A-1", "--note", "wash \u202ehands"], "--note"),
+    (["correct", "patient", "--mrn", "A-1", "--reason", "bed \u202e"], "--reason"),
+]
 
 
 def test_there_are_more_than_a_hundred_cases() -> None:

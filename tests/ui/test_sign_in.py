@@ -74,7 +74,7 @@ def test_the_dialog_refuses_a_wrong_password_then_signs_in(
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     assert dialog.user is None
     assert dialog.isVisible()
-    assert dialog.message.text() == "User name or password is wrong."
+    assert dialog.message.text() == "User name or password is wrong, or the account is disabled."
     assert dialog.password.text() == ""  # cleared for the next try
     qtbot.keyClicks(dialog.password, PASSWORD)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from wardchart.domain.identifiers import identifier_problems, text_problems
 from wardchart.domain.problems import Problem
 from wardchart.domain.units import PER_LITRE_E9, CountUnit, display, plain, to_si
 
@@ -193,19 +194,15 @@ def check_cycle_start(
 
 
 def check_text(field: str, value: str, limit: int) -> list[Problem]:
-    """Free text must be printable and of a sensible length."""
-    if any(ord(c) < 32 or ord(c) == 127 for c in value):
-        return [Problem(field, "contains control characters (a stray key or a pasted tab)")]
-    if len(value) > limit:
-        return [Problem(field, f"is {len(value)} characters long; at most {limit}")]
-    return []
+    """Free text must be printable, show what is stored, and be of a sensible length
+    (see docs/identifiers.md)."""
+    return text_problems(field, value, limit)
 
 
 def check_patient(mrn: str, name: str, dob: date, sex: str, *, today: date) -> list[Problem]:
     """An admission needs an MRN, a name, a past date of birth and a known sex code."""
     problems: list[Problem] = []
-    for field, value, limit in (("mrn", mrn, 40), ("name", name, 200)):
-        problems += check_text(field, value, limit)
+    problems += identifier_problems("mrn", mrn, 40) + check_text("name", name, 200)
     if not mrn.strip():
         problems.append(Problem("mrn", "the MRN is empty"))
     if not name.strip():

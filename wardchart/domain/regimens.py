@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
+from wardchart.domain.identifiers import identifier_key, identifier_problems
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Regimen, ThresholdOp
 from wardchart.domain.units import shown
@@ -50,8 +51,8 @@ def regimen_from_mapping(data: Mapping[str, Any]) -> Regimen:
 
 def check_regimen(regimen: Regimen) -> None:
     """Refuse a regimen that cannot be charted."""
-    problems = []
-    if not regimen.name:
+    problems = identifier_problems("name", regimen.name, 80)
+    if not regimen.name.strip():
         problems.append(Problem("name", "the regimen needs a name"))
     if regimen.cycle_length_days < 1:
         problems.append(Problem("cycle_length", "the cycle length must be 1 day or more"))
@@ -64,7 +65,7 @@ def check_regimen(regimen: Regimen) -> None:
 def parse_library(entries: Sequence[Mapping[str, Any]]) -> list[Regimen]:
     """Parse the whole library; names must be unique, ignoring case."""
     regimens = [regimen_from_mapping(entry) for entry in entries]
-    names = [r.name.casefold() for r in regimens]
+    names = [identifier_key(r.name) for r in regimens]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise InvalidEntry([Problem("name", f"duplicate regimen names: {', '.join(duplicates)}")])

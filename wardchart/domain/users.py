@@ -6,10 +6,14 @@ Argon2id and keeps only the hash.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
+from wardchart.domain.identifiers import identifier_problems, normal_username, text_problems
 from wardchart.domain.problems import Problem
 
 Role = Literal["nurse", "admin"]
@@ -43,8 +47,8 @@ class User:
 
 def check_user(username: str, full_name: str, initials: str, role: str) -> list[Problem]:
     """Problems with an account's details (empty when it may be saved)."""
-    problems = []
-    if not USERNAME.fullmatch(username):
+    problems = identifier_problems("username", username, 32)
+    if not problems and not USERNAME.fullmatch(normal_username(username)):
         problems.append(
             Problem(
                 "username",
@@ -52,7 +56,7 @@ def check_user(username: str, full_name: str, initials: str, role: str) -> list[
             )
         )
     name = full_name.strip()
-    if not name or len(name) > 120 or any(ord(c) < 32 for c in name):
+    if not name or text_problems("full_name", name, 120):
         problems.append(Problem("full_name", "give the person's full name (up to 120 characters)"))
     letters = initials.strip()
     if not (1 <= len(letters) <= 4 and letters.isalpha()):
@@ -71,6 +75,34 @@ def check_password(password: str) -> list[Problem]:
     if any(ord(c) < 32 for c in password):
         return [Problem("password", "no control characters")]
     return []
+
+
+def seconds_to_wait(
+    failures: int,
+    last_failure: datetime | None,
+    now: datetime,
+    refused_since: Sequence[datetime] = (),
+) -> int:
+    """Seconds a sign-in must still wait: never more than ``MAX_WAIT_SECONDS``, whatever
+    the clock does (see docs/identifiers.md).
+
+    ``failures`` wrong passwords in a row, the latest at ``last_failure``;
+    ``refused_since``: when tries were refused for waiting since then. A clock set back
+    (``now`` earlier than the last failure) cannot say how long ago that was, so the wait
+    counts from the first try refused at the clock's new time instead: the full wait,
+    then the try is allowed.
+    """
+    wait = backoff_seconds(failures)
+    if not wait or last_failure is None:
+        return 0
+    start = last_failure
+    if now < last_failure:
+        earlier = [at for at in refused_since if at <= now and at < last_failure]
+        if not earlier:
+            return wait
+        start = min(earlier)
+    left = wait - (now - start).total_seconds()
+    return max(0, min(wait, math.ceil(left)))
 
 
 def backoff_seconds(failures: int) -> int:

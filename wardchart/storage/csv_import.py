@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from wardchart.domain.identifiers import identifier_problems
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
@@ -104,6 +105,8 @@ def import_results(
         for line, row in rows:
             if not row.get("mrn"):
                 raise _fail(line, Problem("mrn", "is empty"))
+            for problem in identifier_problems("mrn", row["mrn"]):  # see docs/identifiers.md
+                raise _fail(line, problem)
             patient = patients.get(row["mrn"]) or queries.find_patient(db, row["mrn"])
             if patient is None:
                 raise _fail(line, Problem("mrn", f"no patient with MRN {row['mrn']!r}"))

@@ -11,6 +11,12 @@ class ChartFileError(Exception):
     """The chart file cannot be used as asked; the message names the file and the problem."""
 
 
+class ChartBusyError(ChartFileError):
+    """Another program or window held the chart file's lock too long: nothing was done,
+    and nothing may be taken for granted about the file (a check that could not be made
+    is failed, never skipped)."""
+
+
 def db_errors() -> tuple[type[Exception], ...]:
     """Errors an open chart can raise: the standard library's SQLite, and SQLCipher's once
     an encrypted chart has been opened (its module is loaded only then)."""
@@ -30,8 +36,10 @@ def describe(error: Exception, path: Path) -> ChartFileError:
     """Turn an SQLite error into one clear sentence naming the chart file."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        why = "is in use by another program or window; try again in a moment"
-    elif "readonly" in text or "read-only" in text:
+        return ChartBusyError(
+            f"chart file {path} is in use by another program or window; try again in a moment"
+        )
+    if "readonly" in text or "read-only" in text:
         why = "is read-only: nothing was saved; check the file's and folder's permissions"
     elif "disk is full" in text or "disk i/o" in text or "full" in text:
         why = "could not be written (disk full or failing): nothing was saved"

@@ -5,7 +5,7 @@ transaction, and return what they saved (DN §5). Nothing is written when a chec
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -13,6 +13,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from wardchart.domain.anc import resolve_anc
+from wardchart.domain.identifiers import (
+    identifier_problems,
+    normal_identifier,
+    normal_mrn,
+    normal_text,
+)
 from wardchart.domain.plausibility import (
     CbcEntry,
     check_cbc,
@@ -61,19 +67,20 @@ def patient_values(
     """Check a patient's details and build the row."""
     raise_if_blocking(
         check_patient(mrn, name, dob, sex, today=now.astimezone().date())
-        + check_text("bed", bed, 40)
+        + identifier_problems("bed", bed, 40)
         + check_text("diagnosis", diagnosis, 500)
+        + check_text("high_risk_notes", high_risk_notes, 500)
     )
-    return {
-        "mrn": mrn.strip(),
-        "name": name.strip(),
+    return {  # identifiers and names in normal form: see docs/identifiers.md
+        "mrn": normal_mrn(mrn),
+        "name": normal_text(name),
         "dob": dob.isoformat(),
         "sex": sex,
-        "bed": bed.strip(),
-        "diagnosis": diagnosis.strip(),
+        "bed": normal_identifier(bed),
+        "diagnosis": normal_text(diagnosis),
         "marrow_involved": int(marrow_involved),
         "immune_disorder": int(immune_disorder),
-        "high_risk_notes": high_risk_notes.strip(),
+        "high_risk_notes": normal_text(high_risk_notes),
     }
 
 
@@ -108,7 +115,7 @@ def admit_patient(
     with store.write() as db:
         if queries.find_patient(db, mrn) is not None:
             raise InvalidEntry(
-                [Problem("mrn", f"a patient with MRN {mrn.strip()!r} is already on this chart")]
+                [Problem("mrn", f"a patient with MRN {values['mrn']!r} is already on this chart")]
             )
         record_id = records.create(db, "patients", values, actor=actor, now=now)
     return Saved("patients", record_id, record_id)
@@ -130,6 +137,7 @@ def start_cycle(
     The regimen's window, length and day-1 thresholds are copied into the cycle; the two
     options override them for this cycle. A regimen not in the library needs a window.
     """
+    raise_if_blocking(identifier_problems("regimen", regimen_name, 80))
     with store.write() as db:
         regimen = queries.find_regimen(db, regimen_name)
         if regimen is None:
@@ -146,7 +154,7 @@ def start_cycle(
                 )
             # Not in the library: the labelled default day-1 thresholds of CR §5.4.
             regimen = Regimen(
-                name=regimen_name.strip(),
+                name=normal_identifier(regimen_name),
                 cycle_length_days=21,
                 nadir_start=nadir_window[0],
                 nadir_end=nadir_window[1],
@@ -358,11 +366,12 @@ def set_precautions(
     now: datetime,
 ) -> Saved:
     """Set or clear neutropenic precautions (CR §6.1)."""
+    raise_if_blocking(check_text("note", note, 500))
     values = {
         "patient_id": patient.id,
         "active": int(active),
         "at_utc": utc_text(now),
-        "note": note.strip(),
+        "note": normal_text(note),
     }
     return _create(store, "precautions", values, patient, actor=actor, now=now)
 
@@ -370,6 +379,7 @@ def set_precautions(
 def save_regimen(store: ChartStore, regimen: Regimen, *, actor: str, now: datetime) -> Saved:
     """Add a regimen to the ward's library, or replace the one with the same name."""
     check_regimen(regimen)
+    regimen = replace(regimen, name=normal_identifier(regimen.name))
     values = convert.regimen_values(regimen)
     with store.write() as db:
         existing = queries.find_regimen(db, regimen.name)
@@ -633,7 +643,7 @@ def correct_patient(
     with store.write() as db:
         other = queries.find_patient(db, mrn)
         if other is not None and other.id != patient.id:
-            raise InvalidEntry([Problem("mrn", f"MRN {mrn.strip()!r} belongs to {other.name}")])
+            raise InvalidEntry([Problem("mrn", f"MRN {values['mrn']!r} belongs to {other.name}")])
         return _supersede(
             store, db, "patients", patient.id, values, reason=reason, actor=actor, now=now
         )

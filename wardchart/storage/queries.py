@@ -19,7 +19,8 @@ from wardchart.domain.census import (
 )
 from wardchart.domain.chart import PatientChart, build_chart
 from wardchart.domain.fever import FN_RULES
-from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.identifiers import identifier_key, identifier_problems, normal_mrn
+from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import (
     Cycle,
     GcsfDose,
@@ -53,14 +54,26 @@ def all_patients(db: Database) -> list[Patient]:
 
 
 def find_patient(db: Database, mrn: str) -> Patient | None:
-    """The current patient with this MRN, if any."""
-    rows = db.query("SELECT * FROM current_patients WHERE mrn = ?", [mrn.strip()])
+    """The current patient with this MRN, if any, however it was typed or stored: MRNs
+    are compared in their normal form (see docs/identifiers.md). Patients admitted before
+    MRNs were normalised keep the MRN as it was typed, so they are compared one by one
+    when the stored form does not match."""
+    key = normal_mrn(mrn)
+    if not key:
+        return None
+    rows = db.query("SELECT * FROM current_patients WHERE mrn = ?", [key])
     row = next(iter(rows), None)
+    if row is None:
+        stored = db.execute("SELECT id, mrn FROM current_patients WHERE mrn <> ?", [key])
+        match = next((i for i, m in stored if normal_mrn(m) == key), None)
+        if match is not None:
+            row = next(iter(db.query("SELECT * FROM current_patients WHERE id = ?", [match])))
     return None if row is None else convert.patient(row)
 
 
 def require_patient(db: Database, mrn: str) -> Patient:
     """The patient with this MRN, or an entry error naming the MRN field."""
+    raise_if_blocking(identifier_problems("mrn", mrn))
     found = find_patient(db, mrn)
     if found is None:
         raise InvalidEntry([Problem("mrn", f"no patient with MRN {mrn!r} on this chart")])
@@ -269,8 +282,12 @@ def regimens(db: Database) -> list[Regimen]:
 
 
 def find_regimen(db: Database, name: str) -> Regimen | None:
-    """A regimen by name, ignoring case."""
-    rows = db.query("SELECT * FROM current_regimens WHERE name = ? COLLATE NOCASE", [name.strip()])
+    """A regimen by name, ignoring case and compared in normal form (see
+    docs/identifiers.md)."""
+    key = identifier_key(name)
+    stored = db.execute("SELECT id, name FROM current_regimens")
+    match = next((i for i, n in stored if identifier_key(n) == key), None)
+    rows = db.query("SELECT * FROM current_regimens WHERE id = ?", [match])
     row = next(iter(rows), None)
     return None if row is None else convert.regimen(row)
 

@@ -3,12 +3,13 @@
 Passwords are hashed with Argon2id (argon2-cffi's defaults: 64 MiB, 3 passes) and only
 the hash is stored; audit rows say a password was set, never what it was. Every sign-in
 and every wrong password is audited; wrong passwords in a row make the next try wait
-(``backoff_seconds``), counted from the audit log so that a new process cannot skip it.
+(``seconds_to_wait``), counted from the audit log under the write lock so that neither a
+new process nor many at once can skip it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -16,8 +17,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlite_utils import Database
 
+from wardchart.domain.identifiers import normal_text, normal_username
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
-from wardchart.domain.users import User, backoff_seconds, check_password, check_user
+from wardchart.domain.users import User, check_password, check_user, seconds_to_wait
 from wardchart.storage import audit, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
@@ -33,7 +35,9 @@ def _dummy_hash() -> str:
     return _HASHER.hash("not a password of anyone")
 
 
-WRONG = "user name or password is wrong"
+#: One answer for a wrong user name, a wrong password and a disabled account, so that a
+#: try tells nobody which it was (see docs/identifiers.md).
+WRONG = "user name or password is wrong, or the account is disabled"
 
 
 def _user(row: dict[str, Any]) -> User:
@@ -64,7 +68,7 @@ def list_users(db: Database) -> list[User]:
 def _row(db: Database, username: str) -> dict[str, Any] | None:
     if not db["users"].exists():
         return None
-    rows = db.query("SELECT * FROM current_users WHERE username = ?", [username.strip()])
+    rows = db.query("SELECT * FROM current_users WHERE username = ?", [normal_username(username)])
     return next(iter(rows), None)
 
 
@@ -86,8 +90,8 @@ def add_user(
     now: datetime,
 ) -> User:
     """Create an account. The file's first account must be a ward administrator."""
-    username = username.strip()
     raise_if_blocking(check_user(username, full_name, initials, role) + check_password(password))
+    username = normal_username(username)
     with store.write() as db:
         if not has_accounts(db) and role != "admin":
             raise InvalidEntry(
@@ -97,7 +101,7 @@ def add_user(
             raise InvalidEntry([Problem("username", f"{username!r} already has an account")])
         values = {
             "username": username,
-            "full_name": full_name.strip(),
+            "full_name": normal_text(full_name),
             "initials": initials.strip().upper(),
             "role": role,
             "password_hash": _HASHER.hash(password),
@@ -159,40 +163,67 @@ def change_user(
     return found
 
 
-def wait_before_trying(db: Database, username: str, now: datetime) -> int:
-    """Seconds the next sign-in as ``username`` must still wait (0: may try now)."""
-    failures, last = 0, None
+def _attempts(db: Database, username: str) -> tuple[int, datetime | None, list[datetime]]:
+    """Wrong passwords in a row for ``username`` (since its last sign-in), when the
+    latest was, and when tries were refused for waiting since then. Read newest first
+    until the last sign-in, so that no number of refused tries can hide a failure."""
+    failures, last, refused = 0, None, []
     rows = db.execute(
         "SELECT action, at_utc FROM audit_log WHERE entity = 'users' "
-        "AND action IN ('sign_in', 'sign_in_failed') "
-        "AND json_extract(detail, '$.username') = ? ORDER BY seq DESC LIMIT 64",
-        [username.strip()],
+        "AND action IN ('sign_in', 'sign_in_failed', 'sign_in_too_soon') "
+        "AND json_extract(detail, '$.username') = ? ORDER BY seq DESC",
+        [username],
     )
     for action, at in rows:
         if action == "sign_in":
             break
+        if action == "sign_in_too_soon":
+            if last is None:
+                refused.append(datetime.fromisoformat(at))
+            continue
         failures += 1
         last = last or datetime.fromisoformat(at)
-    wait = backoff_seconds(failures)
-    if not wait or last is None:
-        return 0
-    left = last + timedelta(seconds=wait) - now
-    return max(0, int(left.total_seconds() + 0.999))
+    return failures, last, refused
+
+
+def wait_before_trying(db: Database, username: str, now: datetime) -> int:
+    """Seconds the next sign-in as ``username`` must still wait (0: may try now); at most
+    a minute whatever the clock does."""
+    failures, last, refused = _attempts(db, normal_username(username))
+    return seconds_to_wait(failures, last, now, refused)
 
 
 def sign_in(store: ChartStore, username: str, password: str, *, now: datetime) -> User:
     """The account, if the password is right; every try is audited.
 
-    Raises ``InvalidEntry`` on the "password" field: a wrong name or password (one
-    message for both), a disabled account, or a try made before the wait is over.
+    Tries are made one at a time under the chart's write lock: the wait is worked out,
+    the password checked and the outcome recorded in one transaction, so parallel tries
+    (other windows, commands, scripts) each see every try before them. A file that is
+    busy too long refuses the try (``ChartFileError``): it is never let through.
+
+    Raises ``InvalidEntry`` on the "password" field: a wrong name or password, or a
+    disabled account (one message for all three, see ``WRONG``), or a try made before
+    the wait is over.
     """
-    username = username.strip()
-    wait = wait_before_trying(store.db, username, now)
+    username = normal_username(username)
+    if store.read_only:  # nothing can be recorded: check only (nothing can be changed)
+        outcome = _try(store.db, username, password, now, record=False)
+    else:
+        with store.write() as db:
+            outcome = _try(db, username, password, now, record=True)
+    if isinstance(outcome, User):
+        return outcome
+    raise InvalidEntry([Problem("password", outcome)])
+
+
+def _try(db: Database, username: str, password: str, now: datetime, *, record: bool) -> User | str:
+    """One sign-in try inside the write lock: the account, or why it was refused."""
+    wait = wait_before_trying(db, username, now)
     if wait:
-        raise InvalidEntry(
-            [Problem("password", f"too many wrong passwords: try again in {wait} s")]
-        )
-    row = _row(store.db, username)
+        if record:
+            _log(db, "sign_in_too_soon", None, username, now)
+        return f"too many wrong passwords: try again in {wait} s"
+    row = _row(db, username)
     try:
         _HASHER.verify(row["password_hash"] if row else _dummy_hash(), password)
         right = row is not None
@@ -200,29 +231,35 @@ def sign_in(store: ChartStore, username: str, password: str, *, now: datetime) -
         right = False
     user = None if row is None else _user(row)
     if right and user is not None and not user.disabled:
-        _log(store, "sign_in", user.id, username, now)
+        if record:
+            _log(db, "sign_in", user.id, username, now)
         return user
-    _log(store, "sign_in_failed", None if user is None else user.id, username, now)
-    if right and user is not None:
-        message = "this account is disabled: ask a ward administrator"
-    else:
-        message = WRONG
-    raise InvalidEntry([Problem("password", message)])
+    if record:  # a disabled account counts as a failure even with the right password
+        disabled = user is not None and user.disabled
+        _log(db, "sign_in_failed", None if user is None else user.id, username, now, disabled)
+    return WRONG
 
 
-def _log(store: ChartStore, action: str, user_id: str | None, username: str, now: datetime) -> None:
-    if store.read_only:
-        return  # a read-only file cannot record it; reading is all that can be done
-    with store.write() as db:
-        audit.append(
-            db,
-            actor=username,
-            action=action,
-            entity="users",
-            record_id=user_id,
-            detail={"username": username, "at": utc_text(now)},
-            now=now,
-        )
+def _log(
+    db: Database,
+    action: str,
+    user_id: str | None,
+    username: str,
+    now: datetime,
+    disabled: bool = False,
+) -> None:
+    detail: dict[str, Any] = {"username": username, "at": utc_text(now)}
+    if disabled:  # for the administrators reading the audit log, never for the one trying
+        detail["account_disabled"] = True
+    audit.append(
+        db,
+        actor=username,
+        action=action,
+        entity="users",
+        record_id=user_id,
+        detail=detail,
+        now=now,
+    )
 
 
 def describe(user: User) -> str:
