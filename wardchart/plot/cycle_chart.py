@@ -27,7 +27,8 @@ from wardchart.domain.cycles import day_label, day_position
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.timeparse import iso_local
-from wardchart.domain.units import OP_SYMBOL, display, plain
+from wardchart.domain.display import count_text
+from wardchart.domain.units import OP_SYMBOL, plain
 
 ANC_COLOUR = "#1f4e9c"
 WBC_COLOUR = "#6b6b6b"
@@ -101,7 +102,7 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
     source = f" ({r.anc_source})" if measure == "ANC" and r.anc_source else ""
     corrected = "\ncorrected" if r.corrected else ""
     return (
-        f"{measure} {plain(value) if value is not None else '—'} ×10⁹/L{source}\n"
+        f"{measure} {count_text(value) if value is not None else '—'} ×10⁹/L{source}\n"
         f"{iso_local(r.taken, chart.tz)[:16].replace('T', ' ')}\n"
         f"cycle {item.cycle_number or 'baseline'}, day {item.cycle_day}\n"
         f"{grade if grade is not None else 'not graded'}{corrected}"
@@ -407,7 +408,7 @@ class ChartView(QWidget):
         y = float(cycle.nadir.anc)
         grade = "" if cycle.nadir_grade is None else f" · {cycle.nadir_grade.short}"
         word = "lowest so far" if cycle.nadir_provisional else "nadir"
-        text = f"{word} {display(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
+        text = f"{word} {count_text(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
         star, label = self._nadir_star, self._nadir_text
         star.setData([x], [y], data=[text])
         if self.legend.getLabel(star) is None:
@@ -435,7 +436,7 @@ class ChartView(QWidget):
         if cycle.nadir is None:
             return
         x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
-        text = f"C{cycle.cycle.number} {display(cycle.nadir.anc)} on D{cycle.nadir.cycle_day}"
+        text = f"C{cycle.cycle.number} {count_text(cycle.nadir.anc)} on D{cycle.nadir.cycle_day}"
         colour = pg.mkColor("#b38f00")
         colour.setAlpha(150)
         star = pg.ScatterPlotItem(
