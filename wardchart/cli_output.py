@@ -9,8 +9,8 @@ from typing import Any
 
 from wardchart.domain.census import CensusRow
 from wardchart.domain.chart import PatientChart
-from wardchart.domain.timeparse import iso_local
 from wardchart.domain.display import count_text
+from wardchart.domain.timeparse import iso_local
 
 CENSUS_HEADINGS = (
     "Bed",

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from wardchart.domain.chart import PatientChart
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import ANC_LOOKBACK, SUSTAINED_MAX_GAP, FnRule, counts_as_fever
 from wardchart.domain.records import Temperature
-from wardchart.domain.display import count_text
 
 #: A census line is computed from the records since this long before the current cycle's
 #: day 1 (see ``recent_records_suffice``); storage loads that much for every patient.

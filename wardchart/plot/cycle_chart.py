@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
 from wardchart.domain.cycles import day_label, day_position
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.timeparse import iso_local
-from wardchart.domain.display import count_text
 from wardchart.domain.units import OP_SYMBOL, plain
 
 ANC_COLOUR = "#1f4e9c"

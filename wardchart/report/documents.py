@@ -14,10 +14,10 @@ from pathlib import Path
 from wardchart import __version__
 from wardchart.domain.census import bed_sort_key, census_row
 from wardchart.domain.chart import CycleChart, PatientChart
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import Grade
 from wardchart.domain.timeparse import iso_local
-from wardchart.domain.display import count_text
 from wardchart.domain.units import display, plain
 from wardchart.report.layout import Block, PageFrame, Paragraph, Table
 

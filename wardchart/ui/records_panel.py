@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
+from wardchart.domain.display import count_text
 from wardchart.domain.grading import Grade
 from wardchart.domain.records import GcsfDose, Temperature
 from wardchart.domain.timeparse import iso_local
-from wardchart.domain.display import count_text
 from wardchart.domain.units import display
 
 Index = QModelIndex | QPersistentModelIndex
