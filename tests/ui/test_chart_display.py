@@ -86,7 +86,8 @@ def _overlaps(view: object) -> list[str]:
     for i, (text, rect) in enumerate(labels):
         found += [f"{text!r} covers a point" for p in points if overlap(rect, p)]
         found += [f"{text!r} covers {o!r}" for o, r2 in labels[i + 1 :] if overlap(rect, r2)]
-    for axis in (view.grade_axis, view.fever_axis, view.level_axis):  # type: ignore[attr-defined]
+    axes = [getattr(view, name, None) for name in ("grade_axis", "fever_axis", "level_axis")]
+    for axis in (a for a in axes if a is not None):
         drawn = axis.drawn_texts
         for i, (rect, text) in enumerate(drawn):
             found += [f"{text!r} covers {o!r}" for r2, o in drawn[i + 1 :] if overlap(rect, r2)]
