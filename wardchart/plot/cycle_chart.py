@@ -452,7 +452,7 @@ class ChartView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """As many legend columns as fit the width (the legend wraps, never clips)."""
         super().resizeEvent(event)
-        columns = max(1, (self.width() - 40) // 250)
+        columns = max(1, (self.width() - 40) // 320)
         if columns != self.legend.columnCount:
             self.legend.setColumnCount(columns)
 
