@@ -9,8 +9,8 @@ from typing import Any
 
 from wardchart.domain.census import CensusRow
 from wardchart.domain.chart import PatientChart
+from wardchart.domain.display import count_text
 from wardchart.domain.timeparse import iso_local
-from wardchart.domain.units import display
 
 CENSUS_HEADINGS = (
     "Bed",
@@ -88,10 +88,10 @@ def chart_text(chart: PatientChart) -> str:
             (
                 iso_local(r.result.taken, tz)[:16].replace("T", " "),
                 str(r.cycle_day),
-                "" if r.result.wbc is None else display(r.result.wbc),
+                "" if r.result.wbc is None else count_text(r.result.wbc),
                 ""
                 if r.result.anc is None
-                else display(r.result.anc)
+                else count_text(r.result.anc)
                 + (" (calc)" if r.result.anc_source == "computed" else ""),
                 "" if r.anc_grade is None else r.anc_grade.short,
             )
@@ -102,7 +102,7 @@ def chart_text(chart: PatientChart) -> str:
         if c.nadir is not None:
             grade = "" if c.nadir_grade is None else f", {c.nadir_grade}"
             word = "Lowest so far" if c.nadir_provisional else "Nadir"
-            out.append(f"{word}: ANC {display(c.nadir.anc)} on day {c.nadir.cycle_day}{grade}")
+            out.append(f"{word}: ANC {count_text(c.nadir.anc)} on day {c.nadir.cycle_day}{grade}")
         if c.recovery is not None:
             out.append(f"Recovery (ANC ≥ {s.recovery_anc}): day {c.recovery.cycle_day}")
         out.append(f"Next cycle: {c.readiness.status} — {c.readiness.reason}")

@@ -150,3 +150,12 @@ def test_a_nadir_is_provisional_until_the_window_ends_or_the_count_recovers() ->
     later = Cycle("c2", "p1", 2, "AC", DAY1 + timedelta(days=9), 21, 10, 14)
     two = build_chart(PATIENT, [CYCLE, later], RESULTS, TEMPS, [], [], WardSettings(), NOW, UTC)
     assert not two.cycles[0].nadir_provisional  # an earlier cycle's nadir is final
+
+
+def test_a_normal_lowest_count_is_not_marked_as_a_nadir() -> None:
+    early = build_chart(
+        PATIENT, [CYCLE], RESULTS[:2], [], [], [], WardSettings(), NOW - timedelta(days=8), UTC
+    )
+    assert early.cycles[0].nadir is not None  # 4.0 on day 1 is the lowest so far
+    assert not early.cycles[0].nadir_marked
+    assert chart().cycles[0].nadir_marked  # 0.4 on day 11

@@ -173,3 +173,10 @@ def test_counts_as_fever_per_rule() -> None:
     assert not counts_as_fever(FN_RULES[FnRuleName.NICE], Decimal("38.0"))
     assert counts_as_fever(FN_RULES[FnRuleName.NICE], Decimal("38.01"))
     assert not counts_as_fever(FN_RULES[FnRuleName.ESMO], Decimal("38.0"))
+
+
+def test_the_alert_shows_the_anc_as_a_lab_reports_it() -> None:
+    rule = FN_RULES[FnRuleName("idsa2010")]
+    alerts = evaluate_fn(rule, [temp("38.5")], [anc("0.32736")], [DAY1], tz=UTC)
+    assert "ANC 0.33 ×10⁹/L" in alerts[0].detail
+    assert "0.32736" not in alerts[0].detail

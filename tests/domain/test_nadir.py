@@ -6,9 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from wardchart.domain.nadir import (
+    Nadir,
     NadirStatus,
     find_nadir,
     find_recovery,
+    nadir_marked,
     nadir_status,
     next_cycle_readiness,
 )
@@ -117,3 +119,18 @@ def test_missing_counts_are_not_guessed() -> None:
     c = cycle(anc_threshold=D("1.5"), plt_threshold=D(100))
     assert next_cycle_readiness(c, None).status == "no count"
     assert next_cycle_readiness(c, result(21, "2.0")[0]).status == "no count"
+
+
+def _nadir(anc: str) -> Nadir:
+    result = LabResult("r", "p", datetime(2025, 3, 3, 7, tzinfo=UTC), anc=Decimal(anc))
+    return Nadir(result, Decimal(anc), 1)
+
+
+def test_a_nadir_marker_only_for_a_count_below_the_neutropenic_line() -> None:
+    line = Decimal("1.5")
+    assert not nadir_marked(None, line)
+    assert not nadir_marked(_nadir("3.97"), line)  # a normal day-1 count
+    assert not nadir_marked(_nadir("1.5"), line)  # on the line: not neutropenic
+    assert nadir_marked(_nadir("1.49"), line)
+    assert nadir_marked(_nadir("0.0"), line)
+    assert not nadir_marked(_nadir("1.2"), Decimal("1.0"))  # a ward with a lower line

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from wardchart.domain.chart import PatientChart
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import ANC_LOOKBACK, SUSTAINED_MAX_GAP, FnRule, counts_as_fever
 from wardchart.domain.records import Temperature
-from wardchart.domain.units import display
 
 #: A census line is computed from the records since this long before the current cycle's
 #: day 1 (see ``recent_records_suffice``); storage loads that much for every patient.
@@ -56,7 +56,7 @@ def census_row(chart: PatientChart) -> CensusRow:
     latest = chart.latest_anc
     anc_text, grade, grade_text = "—", None, ""
     if latest is not None and latest.result.anc is not None:
-        anc_text = f"{display(latest.result.anc)} · {age_text(latest.result.taken, chart.now)}"
+        anc_text = f"{count_text(latest.result.anc)} · {age_text(latest.result.taken, chart.now)}"
         if latest.anc_grade is not None:
             grade = latest.anc_grade.grade
             grade_text = f"{latest.anc_grade.short} (v{latest.anc_grade.version})"

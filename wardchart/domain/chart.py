@@ -19,6 +19,7 @@ from wardchart.domain.nadir import (
     ReadinessCheck,
     find_nadir,
     find_recovery,
+    nadir_marked,
     nadir_status,
     next_cycle_readiness,
 )
@@ -54,6 +55,8 @@ class CycleChart:
     #: The current cycle, before the end of its window and not yet recovered: the lowest
     #: count so far, and the real nadir may still come.
     nadir_provisional: bool = False
+    #: Whether the nadir is worth a marker on the chart (``nadir.nadir_marked``).
+    nadir_marked: bool = False
 
     @property
     def window(self) -> tuple[int, int]:
@@ -243,4 +246,5 @@ def _cycle_chart(
         recovery,
         next_cycle_readiness(cycle, latest),
         provisional,
+        nadir_marked(nadir, settings.recovery_anc),
     )

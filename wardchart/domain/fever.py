@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from enum import StrEnum
 
+from wardchart.domain.display import count_text
 from wardchart.domain.records import LabResult, Temperature
 from wardchart.domain.units import OP_SYMBOL, plain
 
@@ -274,7 +275,7 @@ def _alert_for(
     if not (anc_met or expected):
         return None
     taken = anc_result.taken.astimezone(tz)
-    anc_text = f"ANC {plain(anc_result.anc)} ×10⁹/L at {taken:%Y-%m-%d %H:%M}"
+    anc_text = f"ANC {count_text(anc_result.anc)} ×10⁹/L at {taken:%Y-%m-%d %H:%M}"
     if not anc_met:
         anc_text += " (expected to fall below the limit within 48 h)"
     return Alert(

@@ -49,6 +49,18 @@ def find_nadir(results: Sequence[tuple[LabResult, int]]) -> Nadir | None:
     return best
 
 
+def nadir_marked(nadir: Nadir | None, neutropenic_below: Decimal) -> bool:
+    """Whether a cycle's lowest ANC earns a nadir marker on the chart.
+
+    Only a count that fell below ``neutropenic_below`` (the ward's recovery line, 1.5
+    ×10⁹/L by default: where neutropenia starts) is a nadir worth pointing at. A lowest
+    count at or above it (a normal day-1 value, or a value before the fall has begun) is
+    just the smallest number seen so far, and a star on it would read as a nadir that did
+    not happen. The rule and its source: see docs/chart.md.
+    """
+    return nadir is not None and nadir.anc < neutropenic_below
+
+
 def find_recovery(
     results: Sequence[tuple[LabResult, int]],
     nadir: Nadir | None,

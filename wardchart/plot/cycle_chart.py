@@ -20,25 +20,33 @@ from decimal import Decimal
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
 from wardchart.domain.cycles import day_label, day_position
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.timeparse import iso_local
-from wardchart.domain.units import OP_SYMBOL, display, plain
+from wardchart.domain.units import OP_SYMBOL, plain
+from wardchart.plot.label_layout import LabelRequest, Rect, around, down_from, place, point_rect
+from wardchart.plot.scale import LINEAR_TO, CountScale
 
 ANC_COLOUR = "#1f4e9c"
 WBC_COLOUR = "#6b6b6b"
 BAND_BRUSH = (255, 196, 0, 55)
 THRESHOLD_COLOUR = "#9c2f2f"
 GCSF_COLOUR = "#1b7f3b"
+#: Purple, not green: the recovery line must not be read as a G-CSF dose.
+RECOVERY_COLOUR = "#7b3fa0"
+NOW_COLOUR = "#d35400"
 FEVER_COLOUR = "#c0392b"
 FADED_ALPHA = 80
 COUNT_LABEL = "count (×10⁹/L)"
-#: Above this y-axis height (×10⁹/L) the grade lines are too close for a label each.
-COMBINE_THRESHOLD_LABELS_ABOVE = 6.0
+#: Width in pixels of the right-hand axes (grade lines, fever line): equal, so the two
+#: plots' days line up.
+RIGHT_AXIS_WIDTH = 96
 
 #: The ANC bounds drawn for each CTCAE version (CR §2.1, §2.3): (value, grade below it).
 THRESHOLDS: dict[CtcaeVersion, tuple[tuple[Decimal, int], ...]] = {
@@ -52,13 +60,41 @@ THRESHOLDS: dict[CtcaeVersion, tuple[tuple[Decimal, int], ...]] = {
 }
 
 
-class CycleDayAxis(pg.AxisItem):  # type: ignore[misc]
+class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
+    """An axis that remembers the texts it last drew and where (scene rectangles)."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.drawn_texts: list[tuple[Rect, str]] = []
+
+    def generateDrawSpecs(self, p: object) -> object:
+        specs = super().generateDrawSpecs(p)
+        if specs is not None:
+            self.drawn_texts = []
+            for rect, _flags, text in specs[2]:
+                r = self.mapRectToScene(rect)
+                self.drawn_texts.append(((r.x(), r.y(), r.width(), r.height()), text))
+        return specs
+
+    def redraw(self) -> None:
+        """Draw the texts again at the next paint, even if the range did not change."""
+        self.picture = None
+        self.update()
+
+
+class CycleDayAxis(RecordingAxis):
     """Bottom axis labelled in cycle days (D1, D8, …; D−1 before day 1, no day 0) or dates."""
 
     def __init__(self) -> None:
         super().__init__("bottom")
         self.day1: date | None = None
         self.calendar = False
+
+    def set_days(self, day1: date | None, calendar: bool) -> None:
+        """Label from ``day1``, in dates or cycle days; the drawn texts follow at once
+        (pyqtgraph redraws an axis's texts only when its range changes)."""
+        self.day1, self.calendar = day1, calendar
+        self.redraw()
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
         span = maxVal - minVal
@@ -101,7 +137,7 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
     source = f" ({r.anc_source})" if measure == "ANC" and r.anc_source else ""
     corrected = "\ncorrected" if r.corrected else ""
     return (
-        f"{measure} {plain(value) if value is not None else '—'} ×10⁹/L{source}\n"
+        f"{measure} {count_text(value) if value is not None else '—'} ×10⁹/L{source}\n"
         f"{iso_local(r.taken, chart.tz)[:16].replace('T', ' ')}\n"
         f"cycle {item.cycle_number or 'baseline'}, day {item.cycle_day}\n"
         f"{grade if grade is not None else 'not graded'}{corrected}"
@@ -109,7 +145,7 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
 
 
 class ChartView(QWidget):
-    """The two linked plots and everything drawn on them."""
+    """The two linked plots, the legend above them, and everything drawn on them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,10 +154,28 @@ class ChartView(QWidget):
         self.graphics.setAccessibleName("Cycle-day chart of WBC, ANC and temperature")
         self.count_axis = CycleDayAxis()
         self.temp_axis = CycleDayAxis()
-        self.counts = self.graphics.addPlot(row=0, col=0, axisItems={"bottom": self.count_axis})
-        self.temps = self.graphics.addPlot(row=1, col=0, axisItems={"bottom": self.temp_axis})
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+        self.level_axis = RecordingAxis("left")
+        self.grade_axis = RecordingAxis("right")
+        self.fever_axis = RecordingAxis("right")
+        # The legend has a row of its own above the plots: it can never cover a point.
+        self.legend = pg.LegendItem(
+            offset=None, labelTextSize="9pt", colCount=4, brush=pg.mkBrush(255, 255, 255)
+        )
+        self.graphics.addItem(self.legend, row=0, col=0)
+        self.counts = self.graphics.addPlot(
+            row=1,
+            col=0,
+            axisItems={
+                "bottom": self.count_axis,
+                "left": self.level_axis,
+                "right": self.grade_axis,
+            },
+        )
+        self.temps = self.graphics.addPlot(
+            row=2, col=0, axisItems={"bottom": self.temp_axis, "right": self.fever_axis}
+        )
+        self.graphics.ci.layout.setRowStretchFactor(1, 3)
+        self.graphics.ci.layout.setRowStretchFactor(2, 1)
         self.temps.setXLink(self.counts)
         # One day axis, under the temperatures: the counts' own axis keeps its ticks but
         # not their numbers (the same days 1 cm lower; a quarter of every repaint).
@@ -129,14 +183,20 @@ class ChartView(QWidget):
         self.counts.setLabel("left", COUNT_LABEL)
         self.temps.setLabel("left", "temp (°C)")
         self.temps.setLabel("bottom", "cycle day")
-        for plot in (self.counts, self.temps):
+        for plot, axis in ((self.counts, self.grade_axis), (self.temps, self.fever_axis)):
             # Day lines only: the grade thresholds and the fever line are the horizontal
             # references, and a full grid doubled the cost of every repaint.
             plot.showGrid(x=True, y=False, alpha=0.15)
             plot.setMenuEnabled(False)
-        self.legend = self.counts.addLegend(
-            offset=(60, 6), labelTextSize="9pt", colCount=3, brush=pg.mkBrush(255, 255, 255, 215)
-        )
+            # No wheel or drag zoom: the chart always shows the whole cycle.
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.showAxis("right")
+            axis.setWidth(RIGHT_AXIS_WIDTH)
+        # The grade and fever lines are named on the right-hand axes, outside the data.
+        self.grade_axis.setTextPen(THRESHOLD_COLOUR)
+        self.fever_axis.setTextPen(FEVER_COLOUR)
+        self.scale = CountScale(2.0)
         self.drawn: list[DrawnCycle] = []
         # The furniture of every chart is made once and moved, relabelled, shown or hidden
         # on each draw: adding and removing pyqtgraph items is most of a redraw's cost.
@@ -144,6 +204,7 @@ class ChartView(QWidget):
         self.anc_curve = self._curve(ANC_COLOUR, 255, "ANC (solid, circles)", wbc=False)
         for curve in (self.wbc_curve, self.anc_curve):
             self.counts.addItem(curve)
+            self.legend.addItem(curve, curve.name())
         self.band = pg.LinearRegionItem(
             values=(0, 1),
             orientation="vertical",
@@ -153,34 +214,46 @@ class ChartView(QWidget):
         )
         self.band.setZValue(-10)
         self.counts.addItem(self.band)
-        self.band_label = pg.TextItem("", color="#7a5a00", anchor=(0.5, 0))
-        self.band_label.setZValue(-5)
-        self.counts.addItem(self.band_label, ignoreBounds=True)
+        self._band_sample = pg.PlotDataItem(
+            pen=pg.mkPen(None), fillLevel=0, fillBrush=pg.mkBrush(255, 196, 0, 110)
+        )
+        self.band_label = self._label("#7a5a00")
+        self.day1_label = self._label("k")
+        self.now_label = self._label(NOW_COLOUR)
+        self.recovery_label = self._label(RECOVERY_COLOUR)
+        self._nadir_text = self._label("k")
+        self.break_line = pg.InfiniteLine(
+            pos=LINEAR_TO, angle=0, movable=False, pen=pg.mkPen("#9a9a9a", width=1)
+        )
+        self.counts.addItem(self.break_line, ignoreBounds=True)
         self._threshold_sets: dict[CtcaeVersion, list[tuple[pg.InfiniteLine, str]]] = {}
-        self._threshold_short: dict[pg.InfiniteLine, str] = {}  # "G2 <1.5"
         self._version: CtcaeVersion | None = None
         self.threshold_lines: list[pg.InfiniteLine] = []
         self.day1_lines = (
-            pg.InfiniteLine(
-                pos=1.0,
-                angle=90,
-                movable=False,
-                pen=pg.mkPen("k", width=1.2),
-                label="D1",
-                labelOpts={"position": 0.08, "color": "k"},
-            ),
+            pg.InfiniteLine(pos=1.0, angle=90, movable=False, pen=pg.mkPen("k", width=1.2)),
             pg.InfiniteLine(pos=1.0, angle=90, movable=False, pen=pg.mkPen("k", width=1.2)),
         )
         self.counts.addItem(self.day1_lines[0], ignoreBounds=True)
         self.temps.addItem(self.day1_lines[1], ignoreBounds=True)
+        now_pen = pg.mkPen(NOW_COLOUR, width=1.6, style=Qt.PenStyle.DashLine)
+        self.now_lines = (
+            pg.InfiniteLine(pos=0.0, angle=90, movable=False, pen=now_pen),
+            pg.InfiniteLine(pos=0.0, angle=90, movable=False, pen=now_pen),
+        )
+        self.counts.addItem(self.now_lines[0], ignoreBounds=True)
+        self.temps.addItem(self.now_lines[1], ignoreBounds=True)
+        self._now_sample = pg.PlotDataItem(pen=now_pen)
+        recovery_pen = pg.mkPen(RECOVERY_COLOUR, width=1.6, style=Qt.PenStyle.DashDotLine)
+        self._recovery_line = pg.InfiniteLine(pos=0.0, angle=90, movable=False, pen=recovery_pen)
+        self.counts.addItem(self._recovery_line, ignoreBounds=True)
+        self._recovery_sample = pg.PlotDataItem(pen=recovery_pen)
         self.fever_line = pg.InfiniteLine(
             pos=38.0,
             angle=0,
             movable=False,
             pen=pg.mkPen(FEVER_COLOUR, style=Qt.PenStyle.DotLine),
-            label=" ",
-            labelOpts={"position": 0.02, "color": FEVER_COLOUR, "anchors": [(0, 1), (0, 1)]},
         )
+        self.fever_text = ""
         self.temps.addItem(self.fever_line, ignoreBounds=True)
         self.temp_curve = pg.PlotDataItem(
             pen=pg.mkPen("#555555", width=1), symbol="o", symbolSize=5, symbolBrush="#555555"
@@ -194,25 +267,42 @@ class ChartView(QWidget):
         self._nadir_star.opts["hoverable"] = True
         self._nadir_star.opts["tip"] = _tip
         self.counts.addItem(self._nadir_star)
-        self._nadir_text = pg.TextItem(
-            "", color="k", anchor=(0, 1.2), fill=pg.mkBrush(255, 255, 255, 200)
+        self._gcsf = pg.ScatterPlotItem(
+            symbol="t1", size=13, brush=pg.mkBrush(GCSF_COLOUR), pen=pg.mkPen("k")
         )
-        self.counts.addItem(self._nadir_text, ignoreBounds=True)
+        self._gcsf.opts["hoverable"] = True
+        self._gcsf.opts["tip"] = _tip
+        self.counts.addItem(self._gcsf)
         self._furniture = (
             self.band,
             self.band_label,
+            self.day1_label,
+            self.now_label,
+            self.recovery_label,
+            self.break_line,
             *self.day1_lines,
+            *self.now_lines,
+            self._recovery_line,
             self.fever_line,
             self._nadir_text,
         )
         # What one draw added, removed by the next.
         self._transient: list[tuple[pg.PlotItem, pg.GraphicsObject]] = []
+        # Labels to lay out once the plots have their size: (plot, label, how, x, y).
+        self._plan: list[tuple[pg.PlotItem, pg.TextItem, str, float, float]] = []
         self.nadir_marker: pg.ScatterPlotItem | None = None
         self.recovery_line: pg.InfiniteLine | None = None
         self.gcsf_marker: pg.ScatterPlotItem | None = None
         self.fever_marker: pg.ScatterPlotItem | None = None
         self.fever_readings: pg.ScatterPlotItem | None = None
+        self.now_x: float | None = None
         self.earlier_nadirs: list[str] = []
+        self.x_range: tuple[float, float] = (0.0, 1.0)
+        # Labels are laid out just before a paint, when every size is final.
+        self._labels_dirty = False
+        for plot in (self.counts, self.temps):
+            plot.vb.sigResized.connect(self._labels_moved)
+        self.graphics.scene().sigPrepareForPaint.connect(self._layout_if_needed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
@@ -224,10 +314,19 @@ class ChartView(QWidget):
         a new chart follows at once and sets every curve itself (emptying them first
         would cost a third of a redraw)."""
         for plot, item in self._transient:
+            if self.legend.getLabel(item) is not None:
+                self.legend.removeItem(item)
             plot.removeItem(item)
         self._transient = []
+        self._plan = []
         if not redrawing:
-            for curve in (self.wbc_curve, self.anc_curve, self.temp_curve, self._nadir_star):
+            for curve in (
+                self.wbc_curve,
+                self.anc_curve,
+                self.temp_curve,
+                self._nadir_star,
+                self._gcsf,
+            ):
                 curve.setData([], [])
             self.counts.setTitle(None)
         for item in (*self._furniture, *self.threshold_lines):
@@ -238,6 +337,7 @@ class ChartView(QWidget):
         self.fever_readings = None
         self.earlier_nadirs = []
         self.recovery_line = None
+        self.now_x = None
 
     def show_chart(
         self, chart: PatientChart | None, view: str = "current", calendar: bool = False
@@ -247,31 +347,40 @@ class ChartView(QWidget):
         redrawing = chart is not None and bool(chart.cycles)
         self.clear(redrawing=redrawing)
         if chart is None or not chart.cycles:
-            self._tidy_legend()
+            for axis in (self.count_axis, self.temp_axis):
+                axis.set_days(None, False)
+            self._legend_entries(None, None, None, None, None)
             if chart is not None:
                 self._draw_baseline_only(chart)
             return
         selected = self.selected_cycle(chart, view)
         overlay = view == "overlay"
         for axis in (self.count_axis, self.temp_axis):
-            axis.day1 = selected.cycle.day1
-            axis.calendar = calendar and not overlay
-        if overlay:
-            for earlier in chart.cycles:
-                if earlier is not selected:
-                    self._draw_results(chart, earlier, earlier.results, faded=True)
-                    self._draw_earlier_nadir(chart, earlier)
+            axis.set_days(selected.cycle.day1, calendar and not overlay)
         results = selected.results
         if selected.cycle.number == 1:
             results = chart.baseline + results
+        earlier = [c for c in chart.cycles if overlay and c is not selected]
+        counts = [
+            float(v)
+            for r in (*results, *(x for c in earlier for x in c.results))
+            for v in (r.result.anc, r.result.wbc)
+            if v is not None
+        ]
+        self.scale = CountScale(max([2.0, *counts]))
+        for cycle in earlier:
+            self._draw_results(chart, cycle, cycle.results, faded=True)
+            self._draw_earlier_nadir(chart, cycle)
         self._draw_results(chart, selected, results, faded=False)
         self._draw_window(selected)
         self._draw_thresholds(chart.settings.ctcae_version)
-        self._draw_nadir_and_recovery(chart, selected)
+        nadir_text, recovery_text = self._draw_nadir_and_recovery(chart, selected)
         self._draw_day1()
-        self._draw_gcsf(chart, selected)
+        gcsf_text = self._draw_gcsf(chart, selected)
         self._draw_temperatures(chart, selected)
-        self._fit_x(selected, chart)
+        now_text = self._draw_now(chart, selected)
+        self._fit_x(selected)
+        self._legend_entries(nadir_text, gcsf_text, recovery_text, now_text, selected)
         title = (
             f"Cycle {selected.cycle.number} · {selected.cycle.regimen_name} · day 1 "
             f"{selected.cycle.day1:%Y-%m-%d}"
@@ -283,9 +392,10 @@ class ChartView(QWidget):
         self.counts.setTitle(title, size="10pt")
         # PlotItem fixes the title row at one line; make room for the second.
         self.counts.layout.setRowFixedHeight(0, 44 if "<br>" in title else 30)
-        self._tidy_legend()
         # Settle ranges and axes now, so Qt paints the new chart once rather than twice.
         self.graphics.scene().prepareForPaint()
+        self.layout_labels()
+        self._labels_dirty = True
 
     @staticmethod
     def selected_cycle(chart: PatientChart, view: str) -> CycleChart:
@@ -295,7 +405,115 @@ class ChartView(QWidget):
                 return cycle
         return chart.cycles[-1]
 
+    def layout_labels(self) -> None:
+        """Place the labels where they cover no point and no other label (see
+        docs/chart.md); a label with no free place is hidden (the legend says it too)."""
+        for plot in (self.counts, self.temps):
+            plan = [entry for entry in self._plan if entry[0] is plot]
+            if not plan:
+                continue
+            vb = plot.vb
+            box = vb.sceneBoundingRect()
+            if box.width() < 20 or box.height() < 20:
+                continue
+            area = (box.x() + 2, box.y() + 2, box.width() - 4, box.height() - 4)
+            obstacles = self._point_rects(plot)
+            requests = []
+            for _, label, how, x, y in plan:
+                label.updateTransform(force=True)
+                text_box = label.sceneBoundingRect()
+                w, h = text_box.width() + 1, text_box.height() + 1
+                at = vb.mapViewToScene(pg.Point(x, y))
+                if how == "point":
+                    candidates = around(at.x(), at.y(), w, h, 8)
+                else:  # hung from the top of the plot at x
+                    candidates = down_from(at.x(), area[1] + 1, area[1] + area[3], w, h)
+                requests.append(LabelRequest(str(id(label)), (w, h), candidates))
+            placed = place(requests, obstacles, area)
+            for _, label, _how, _x, _y in plan:
+                rect = placed[str(id(label))]
+                label.setVisible(rect is not None)
+                if rect is not None:
+                    label.setAnchor((0, 0))
+                    label.setPos(vb.mapSceneToView(pg.Point(rect[0], rect[1])))
+
+    def _labels_moved(self) -> None:
+        self._labels_dirty = True
+
+    def _layout_if_needed(self) -> None:
+        if self._labels_dirty:
+            self._labels_dirty = False
+            self.layout_labels()
+
+    def point_rects(self) -> list[Rect]:
+        """The scene rectangle of every data point and marker drawn (both plots)."""
+        return self._point_rects(self.counts) + self._point_rects(self.temps)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As many legend columns as fit the width (the legend wraps, never clips)."""
+        super().resizeEvent(event)
+        columns = max(1, (self.width() - 40) // 320)
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+
     # --- internals ----------------------------------------------------------------------
+
+    def _point_rects(self, plot: pg.PlotItem) -> list[Rect]:
+        rects: list[Rect] = []
+        vb = plot.vb
+        for item in plot.items:
+            scatter = item.scatter if isinstance(item, pg.PlotDataItem) else item
+            if not isinstance(scatter, pg.ScatterPlotItem) or not item.isVisible():
+                continue
+            data = scatter.data
+            if len(data) == 0:
+                continue
+            size = float(scatter.opts["size"])
+            for x, y in zip(data["x"], data["y"], strict=True):
+                if math.isnan(x) or math.isnan(y):
+                    continue
+                at = vb.mapViewToScene(pg.Point(float(x), float(y)))
+                rects.append(point_rect(at.x(), at.y(), size))
+        return rects
+
+    def _label(self, colour: str) -> pg.TextItem:
+        label = pg.TextItem("", color=colour, anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 220))
+        label.setZValue(20)
+        label.setVisible(False)
+        self.counts.addItem(label, ignoreBounds=True)
+        return label
+
+    def _hang(self, plot: pg.PlotItem, label: pg.TextItem, how: str, x: float, y: float) -> None:
+        """Lay ``label`` out at the next layout: beside the point (x, y) or hung at x."""
+        label.setVisible(True)
+        self._plan.append((plot, label, how, x, y))
+
+    def _legend_entries(
+        self,
+        nadir: str | None,
+        gcsf: str | None,
+        recovery: str | None,
+        now: str | None,
+        cycle: CycleChart | None,
+    ) -> None:
+        """The legend rows this chart needs; rows are added or removed only on a change
+        (re-adding them is slow)."""
+        band = None if cycle is None else f"expected nadir D{cycle.window[0]}–D{cycle.window[1]}"
+        for item, text in (
+            (self._band_sample, band),
+            (self._nadir_star, nadir),
+            (self._gcsf, gcsf),
+            (self._recovery_sample, recovery),
+            (self._now_sample, now),
+        ):
+            label = self.legend.getLabel(item)
+            if text is None:
+                if label is not None:
+                    self.legend.removeItem(item)
+            elif label is None:
+                self.legend.addItem(item, text)
+            elif label.text != text:
+                label.setText(text)
 
     def _x(self, chart: PatientChart, cycle: CycleChart, item: ChartedResult) -> float:
         return day_position(cycle.cycle.day1, item.result.taken, chart.tz)
@@ -316,19 +534,22 @@ class ChartView(QWidget):
         wbc_y = [float(r.result.wbc) for r in wbc if r.result.wbc is not None]
         wbc_tips = [point_tip(r, "WBC", chart) for r in wbc]
         anc_tips = [point_tip(r, "ANC", chart) for r in anc]
+        to_view = self.scale.to_view
+        anc_v = [to_view(y) for y in anc_y]
+        wbc_v = [to_view(y) for y in wbc_y]
         if faded:
             # Earlier cycles stay out of the legend but for one "earlier cycles" entry.
             wbc_item = self._curve(WBC_COLOUR, FADED_ALPHA, None, wbc=True)
             anc_item = self._curve(ANC_COLOUR, FADED_ALPHA, None, wbc=False)
-            wbc_item.setData(wbc_x, wbc_y, data=wbc_tips)
-            anc_item.setData(anc_x, anc_y, data=anc_tips)
+            wbc_item.setData(wbc_x, wbc_v, data=wbc_tips)
+            anc_item.setData(anc_x, anc_v, data=anc_tips)
             self._add(self.counts, wbc_item)
             self._add(self.counts, anc_item)
             if not any(d.faded for d in self.drawn):
                 self.legend.addItem(anc_item, "earlier cycles (faded)")
         else:
-            self.wbc_curve.setData(wbc_x, wbc_y, data=wbc_tips)
-            self.anc_curve.setData(anc_x, anc_y, data=anc_tips)
+            self.wbc_curve.setData(wbc_x, wbc_v, data=wbc_tips)
+            self.anc_curve.setData(anc_x, anc_v, data=anc_tips)
         self.drawn.append(
             DrawnCycle(
                 cycle.cycle.number, tuple(anc_x), tuple(anc_y), tuple(wbc_x), tuple(wbc_y), faded
@@ -368,79 +589,71 @@ class ChartView(QWidget):
         self.band.setRegion((start, end + 1))
         self.band.setVisible(True)
         self.band_label.setText(f"expected nadir D{start}–D{end}")
-        self.band_label.setPos((start + end + 1) / 2, 0)  # moved to the top by _fit_x
-        self.band_label.setVisible(True)
+        self._hang(self.counts, self.band_label, "top", (start + end + 1) / 2, 0)
 
     def _draw_thresholds(self, version: CtcaeVersion) -> None:
         if version not in self._threshold_sets:
             lines = []
             for value, grade in THRESHOLDS[version]:
-                text = f"<{value}: G{grade} (v{version})"
                 line = pg.InfiniteLine(
                     pos=float(value),
                     angle=0,
                     movable=False,
                     pen=pg.mkPen(THRESHOLD_COLOUR, width=1, style=Qt.PenStyle.DotLine),
-                    label=text,
-                    labelOpts={
-                        "position": 0.99,
-                        "color": THRESHOLD_COLOUR,
-                        "anchors": [(1, 1), (1, 1)],
-                    },
                 )
                 self.counts.addItem(line, ignoreBounds=True)
-                lines.append((line, text))
-                self._threshold_short[line] = f"G{grade} <{value}"
+                lines.append((line, f"G{grade} <{value}"))
             self._threshold_sets[version] = lines
         self._version = version
+        ticks = []
         for line, text in self._threshold_sets[version]:
-            line.setVisible(True)  # first: a hidden line's label ignores a new text
-            line.label.setVisible(True)
-            line.label.setFormat(text)  # _fit_x may have merged the labels last time
+            line.setVisible(True)
             self.threshold_lines.append(line)
+            ticks.append((line.value(), text))
+        self.grade_axis.setTicks([ticks, []])
+        self.counts.setLabel("right", f"ANC grade, CTCAE v{version}", color=THRESHOLD_COLOUR)
 
-    def _draw_nadir_and_recovery(self, chart: PatientChart, cycle: CycleChart) -> None:
-        if cycle.nadir is None:
+    def _draw_nadir_and_recovery(
+        self, chart: PatientChart, cycle: CycleChart
+    ) -> tuple[str | None, str | None]:
+        """The nadir star and the recovery line; their legend texts."""
+        if cycle.nadir is None or not cycle.nadir_marked:
             self._nadir_star.setData([], [])
-            return
+            return None, None
         x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
-        y = float(cycle.nadir.anc)
+        y = self.scale.to_view(float(cycle.nadir.anc))
         grade = "" if cycle.nadir_grade is None else f" · {cycle.nadir_grade.short}"
         word = "lowest so far" if cycle.nadir_provisional else "nadir"
-        text = f"{word} {display(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
-        star, label = self._nadir_star, self._nadir_text
-        star.setData([x], [y], data=[text])
-        if self.legend.getLabel(star) is None:
-            self.legend.addItem(star, text)
-        else:
-            self.legend.getLabel(star).setText(text)
-        label.setText(text)
-        label.setPos(x, y)
-        label.setVisible(True)
-        self.nadir_marker = star
-        if cycle.recovery is not None:
-            rx = day_position(cycle.cycle.day1, cycle.recovery.result.taken, chart.tz)
-            self.recovery_line = pg.InfiniteLine(
-                pos=rx,
-                angle=90,
-                movable=False,
-                pen=pg.mkPen("#2e7d32", width=1.4, style=Qt.PenStyle.DashDotLine),
-                label=f"recovery D{cycle.recovery.cycle_day}",
-                labelOpts={"position": 0.92, "color": "#2e7d32"},
-            )
-            self._add(self.counts, self.recovery_line, bounds=False)
+        text = f"{word} {count_text(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
+        self._nadir_star.setData([x], [y], data=[text])
+        self._nadir_text.setText(text)
+        self._hang(self.counts, self._nadir_text, "point", x, y)
+        self.nadir_marker = self._nadir_star
+        if cycle.recovery is None:
+            return text, None
+        rx = day_position(cycle.cycle.day1, cycle.recovery.result.taken, chart.tz)
+        self._recovery_line.setPos(rx)
+        self._recovery_line.setVisible(True)
+        self.recovery_line = self._recovery_line
+        recovery = f"recovery D{cycle.recovery.cycle_day} (ANC ≥{chart.settings.recovery_anc})"
+        self.recovery_label.setText(f"recovery D{cycle.recovery.cycle_day}")
+        self._hang(self.counts, self.recovery_label, "top", rx, 0)
+        return text, recovery
 
     def _draw_earlier_nadir(self, chart: PatientChart, cycle: CycleChart) -> None:
         """A faded star and label for an earlier cycle's nadir, to compare with this one."""
         if cycle.nadir is None:
             return
         x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
-        text = f"C{cycle.cycle.number} {display(cycle.nadir.anc)} on D{cycle.nadir.cycle_day}"
+        text = f"C{cycle.cycle.number} {count_text(cycle.nadir.anc)} on D{cycle.nadir.cycle_day}"
+        self.earlier_nadirs.append(text)
+        if not cycle.nadir_marked:
+            return
         colour = pg.mkColor("#b38f00")
         colour.setAlpha(150)
         star = pg.ScatterPlotItem(
             [x],
-            [float(cycle.nadir.anc)],
+            [self.scale.to_view(float(cycle.nadir.anc))],
             symbol="star",
             size=13,
             brush=pg.mkBrush(colour),
@@ -450,13 +663,31 @@ class ChartView(QWidget):
         star.opts["hoverable"] = True
         star.opts["tip"] = _tip
         self._add(self.counts, star)
-        self.earlier_nadirs.append(text)
 
     def _draw_day1(self) -> None:
         for line in self.day1_lines:
             line.setVisible(True)
+        if self.count_axis.calendar:
+            self.day1_label.setText("D1")
+            self._hang(self.counts, self.day1_label, "top", 1.0, 0)
 
-    def _draw_gcsf(self, chart: PatientChart, cycle: CycleChart) -> None:
+    def _draw_now(self, chart: PatientChart, cycle: CycleChart) -> str | None:
+        """The "now" line, on the current cycle only: a missing CBC shows as a gap."""
+        if cycle is not chart.cycles[-1]:
+            return None
+        x = day_position(cycle.cycle.day1, chart.now, chart.tz)
+        if x > cycle.cycle.cycle_length_days + 15:
+            return None  # long after this cycle: the line would stretch the axis
+        self.now_x = x
+        for line in self.now_lines:
+            line.setPos(x)
+            line.setVisible(True)
+        text = f"now D{day_label(x)} {chart.today:%H:%M}"
+        self.now_label.setText(text)
+        self._hang(self.counts, self.now_label, "top", x, 0)
+        return text
+
+    def _draw_gcsf(self, chart: PatientChart, cycle: CycleChart) -> str | None:
         doses = [
             d
             for d in chart.gcsf_doses
@@ -465,25 +696,16 @@ class ChartView(QWidget):
             < cycle.cycle.day1 + timedelta(days=max(cycle.cycle.cycle_length_days, 42))
         ]
         if not doses:
-            return
+            self._gcsf.setData([], [])
+            return None
         xs = [day_position(cycle.cycle.day1, d.given, chart.tz) for d in doses]
         tips = [
             f"G-CSF {d.drug} {d.dose}\n{iso_local(d.given, chart.tz)[:16].replace('T', ' ')}"
             for d in doses
         ]
-        self.gcsf_marker = pg.ScatterPlotItem(
-            xs,
-            [0.0] * len(xs),
-            symbol="t1",
-            size=13,
-            brush=pg.mkBrush(GCSF_COLOUR),
-            pen=pg.mkPen("k"),
-            name="G-CSF dose (triangle)",
-            data=tips,
-        )
-        self.gcsf_marker.opts["hoverable"] = True
-        self.gcsf_marker.opts["tip"] = _tip
-        self._add(self.counts, self.gcsf_marker)
+        self._gcsf.setData(xs, [0.0] * len(xs), data=tips)
+        self.gcsf_marker = self._gcsf
+        return "G-CSF dose (triangle)"
 
     def _draw_temperatures(self, chart: PatientChart, cycle: CycleChart) -> None:
         rule = FN_RULES[chart.settings.fn_rule]
@@ -491,12 +713,12 @@ class ChartView(QWidget):
         temps = [t for t in chart.temperatures if t.taken.astimezone(chart.tz).date() >= start]
         xs = [day_position(cycle.cycle.day1, t.taken, chart.tz) for t in temps]
         ys = [float(t.celsius) for t in temps]
-        # Shown before relabelled: a hidden line's label ignores a new text.
         self.fever_line.setVisible(True)
         self.fever_line.setPos(float(rule.single_celsius))
-        self.fever_line.label.setFormat(
-            f"{OP_SYMBOL[rule.single_op]}{rule.single_celsius} °C ({rule.label})"
-        )
+        limit = f"{OP_SYMBOL[rule.single_op]}{rule.single_celsius} °C"
+        self.fever_text = f"{limit} ({rule.label})"
+        self.fever_axis.setTicks([[(float(rule.single_celsius), limit)], []])
+        self.temps.setLabel("right", f"fever: {rule.label}", color=FEVER_COLOUR)
         self.temps.setYRange(35.5, 40.0, padding=0)
         if temps:
             tips = [
@@ -540,33 +762,28 @@ class ChartView(QWidget):
             self._add(self.temps, self.fever_marker)
             for x, alert in zip(ax, alerts, strict=True):
                 text = "FN" if alert.kind == "febrile_neutropenia" else "FN?"
-                label = pg.TextItem(f"{text} ({alert.rule})", color=FEVER_COLOUR, anchor=(0, 0.5))
-                label.setPos(x + 0.15, 39.6)
+                label = pg.TextItem(f"{text} ({alert.rule})", color=FEVER_COLOUR, anchor=(0, 0))
+                label.setZValue(20)
                 self._add(self.temps, label, bounds=False)
+                self._hang(self.temps, label, "point", x, 39.6)
 
-    def _fit_x(self, cycle: CycleChart, chart: PatientChart) -> None:
+    def _fit_x(self, cycle: CycleChart) -> None:
         xs = [x for drawn in self.drawn for x in drawn.anc_x + drawn.wbc_x]
+        if self.now_x is not None:
+            xs.append(self.now_x)
         low = min([1.0, *xs]) - 0.5
         high = max([float(cycle.cycle.cycle_length_days) + 1, cycle.window[1] + 2.0, *xs]) + 0.5
+        self.x_range = (low, high)
         self.counts.setXRange(low, high, padding=0)
-        ys = [y for drawn in self.drawn for y in drawn.anc_y + drawn.wbc_y]
-        top = max([2.0, *ys]) * 1.35  # headroom for the legend and the band's label
-        self.counts.setYRange(0, top, padding=0)
-        # The band's label: below the legend, above the usual nadir counts.
-        self.band_label.setPos(self.band_label.pos().x(), top * 0.62)
-        if top > COMBINE_THRESHOLD_LABELS_ABOVE and self.threshold_lines:
-            # Lines 0.5 apart on a tall axis are a few pixels apart: one label for all.
-            texts = [self._threshold_short[line] for line in self.threshold_lines]
-            combined = " · ".join(texts) + f" (CTCAE v{self._version})"
-            self.threshold_lines[0].label.setFormat(combined)
-            for line in self.threshold_lines[1:]:
-                line.label.setVisible(False)
-
-    def _tidy_legend(self) -> None:
-        """The nadir's legend line stays between patients (re-adding it is slow) unless
-        this chart has no nadir."""
-        if self.nadir_marker is None and self.legend.getLabel(self._nadir_star) is not None:
-            self.legend.removeItem(self._nadir_star)
+        top = self.scale.view_top
+        # A little below 0: a count of 0.0 and the G-CSF triangles are drawn whole.
+        self.counts.setYRange(-0.05 * top, top, padding=0)
+        self.level_axis.setTicks(self.scale.ticks())
+        self.break_line.setVisible(self.scale.compressed)
+        self.counts.setLabel(
+            "left",
+            COUNT_LABEL + (f"; log >{LINEAR_TO:g}" if self.scale.compressed else ""),
+        )
 
     def _draw_baseline_only(self, chart: PatientChart) -> None:
         first = (
@@ -578,13 +795,21 @@ class ChartView(QWidget):
             (r.result.taken.astimezone(chart.tz).date() - first).days + 1.0 for r in chart.baseline
         ]
         ys = [float(r.result.anc) if r.result.anc is not None else math.nan for r in chart.baseline]
+        self.scale = CountScale(max([2.0, *(y for y in ys if not math.isnan(y))]))
         if xs:
             self._add(
                 self.counts,
                 pg.PlotDataItem(
-                    xs, ys, name="ANC (no cycle yet)", pen=pg.mkPen(ANC_COLOUR, width=2), symbol="o"
+                    xs,
+                    [self.scale.to_view(y) for y in ys],
+                    name="ANC (no cycle yet)",
+                    pen=pg.mkPen(ANC_COLOUR, width=2),
+                    symbol="o",
                 ),
             )
+            self.counts.setXRange(min(xs) - 0.5, max(xs) + 0.5, padding=0)
+        self.counts.setYRange(-0.05 * self.scale.view_top, self.scale.view_top, padding=0)
+        self.level_axis.setTicks(self.scale.ticks())
         self.counts.setTitle(
             "No cycle started yet: results shown by day since the first", size="10pt"
         )

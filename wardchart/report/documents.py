@@ -14,6 +14,7 @@ from pathlib import Path
 from wardchart import __version__
 from wardchart.domain.census import bed_sort_key, census_row
 from wardchart.domain.chart import CycleChart, PatientChart
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import Grade
 from wardchart.domain.timeparse import iso_local
@@ -149,8 +150,8 @@ def patient_blocks(
             [
                 _when(r.taken, tz),
                 "" if item.cycle_day is None else str(item.cycle_day),
-                "" if r.wbc is None else display(r.wbc),
-                "" if r.anc is None else display(r.anc),
+                "" if r.wbc is None else count_text(r.wbc),
+                "" if r.anc is None else count_text(r.anc),
                 {"computed": "computed", "lab": "lab"}.get(r.anc_source or "", ""),
                 "×10⁹/L",
                 "" if lln is None else plain(lln),
@@ -239,7 +240,7 @@ def _cycle_paragraphs(chart: PatientChart, cycle: CycleChart | None) -> list[Blo
         word = "Lowest ANC so far" if cycle.nadir_provisional else "Nadir"
         grade = "" if cycle.nadir_grade is None else f", {cycle.nadir_grade}"
         lines.append(
-            f"{word}: ANC {display(cycle.nadir.anc)} ×10⁹/L on day "
+            f"{word}: ANC {count_text(cycle.nadir.anc)} ×10⁹/L on day "
             f"{cycle.nadir.cycle_day} ({_when(cycle.nadir.result.taken, chart.tz)})"
             f"{grade}."
         )
@@ -292,7 +293,7 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
         anc = "—"
         if latest is not None and latest.result.anc is not None:
             anc = (
-                f"{display(latest.result.anc)} at {_when(latest.result.taken, chart.tz)} "
+                f"{count_text(latest.result.anc)} at {_when(latest.result.taken, chart.tz)} "
                 f"{_grade(latest.anc_grade)}"
             )
         alerts = [

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
+from wardchart.domain.display import count_text
 from wardchart.domain.grading import Grade
 from wardchart.domain.records import GcsfDose, Temperature
 from wardchart.domain.timeparse import iso_local
@@ -53,8 +54,8 @@ def result_row(item: ChartedResult, tz: tzinfo | None) -> tuple[tuple[str, ...],
     cells = (
         _when(r.taken, tz),
         "" if item.cycle_day is None else str(item.cycle_day),
-        "" if r.wbc is None else display(r.wbc),
-        "" if r.anc is None else display(r.anc),
+        "" if r.wbc is None else count_text(r.wbc),
+        "" if r.anc is None else count_text(r.anc),
         r.anc_source or "",
         _grade(item.anc_grade),
         _grade(item.wbc_grade),
@@ -85,7 +86,7 @@ def cycle_row(c: CycleChart) -> tuple[tuple[str, ...], RecordRef]:
         c.cycle.day1.isoformat(),
         f"D{c.window[0]}–D{c.window[1]}",
         f"{c.cycle.cycle_length_days} d",
-        "—" if c.nadir is None else f"{display(c.nadir.anc)} on D{c.nadir.cycle_day}",
+        "—" if c.nadir is None else f"{count_text(c.nadir.anc)} on D{c.nadir.cycle_day}",
         "—" if c.recovery is None else f"D{c.recovery.cycle_day}",
     )
     what = f"Cycle {cells[0]} of {cells[1]}, day 1 {cells[2]}"

@@ -1,0 +1,282 @@
+"""The chart shows what is true: its axis, labels, scale, "now" and zoom, on the real window."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+from test_main_window import select
+from ward_fixture import A_DAY1S, B_DAY1, NOW, TODAY
+
+from wardchart.demo import write_demo_ward
+from wardchart.domain.cycles import day_position
+from wardchart.domain.plausibility import CbcEntry
+from wardchart.domain.settings import WardSettings
+from wardchart.plot.cycle_chart import GCSF_COLOUR
+from wardchart.plot.label_layout import Rect, overlap
+from wardchart.report.chart_figure import chart_figure
+from wardchart.storage import operations, queries
+from wardchart.storage.database import ChartStore
+from wardchart.ui.main_window import MainWindow
+from wardchart.ui.session import ChartSession
+
+
+def _rect(r: object) -> Rect:
+    return (r.x(), r.y(), r.width(), r.height())  # type: ignore[attr-defined]
+
+
+def _axis_texts(view: object) -> list[str]:
+    view.graphics.grab()  # type: ignore[attr-defined]
+    return [text for _, text in view.temp_axis.drawn_texts]  # type: ignore[attr-defined]
+
+
+def test_the_day_axis_follows_the_calendar_box_for_the_patient_shown(
+    qtbot, window: MainWindow
+) -> None:
+    view = window.patient_view.chart_view
+    assert view is not None
+    box = window.patient_view.calendar_box
+    select(window, "A-1")
+    assert "D8" in _axis_texts(view)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+    texts = _axis_texts(view)
+    a_day8 = (A_DAY1S[1] + timedelta(days=7)).strftime("%d %b")
+    assert a_day8 in texts
+    assert not any(t.startswith("D") for t in texts)
+    select(window, "B-2")
+    texts = _axis_texts(view)
+    b_day8 = (B_DAY1 + timedelta(days=7)).strftime("%d %b")
+    assert b_day8 in texts
+    assert a_day8 not in texts
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert not box.isChecked()
+    texts = _axis_texts(view)
+    assert "D8" in texts
+    assert b_day8 not in texts
+
+
+def _overlaps(view: object) -> list[str]:
+    """Every label, legend or axis text that covers a point or another label."""
+    graphics = view.graphics  # type: ignore[attr-defined]
+    graphics.grab()
+    labels = []
+    for item in graphics.scene().items():
+        if isinstance(item, pg.TextItem) and item.isVisible() and item.toPlainText().strip():
+            labels.append((item.toPlainText(), _rect(item.sceneBoundingRect())))
+    legend = view.legend  # type: ignore[attr-defined]
+    labels.append(("legend", _rect(legend.sceneBoundingRect())))
+    points: list[Rect] = []
+    for plot in (view.counts, view.temps):  # type: ignore[attr-defined]
+        vb = plot.vb
+        for item in plot.items:
+            scatter = item.scatter if isinstance(item, pg.PlotDataItem) else item
+            if not isinstance(scatter, pg.ScatterPlotItem) or not item.isVisible():
+                continue
+            for p in scatter.points():
+                at_ = vb.mapViewToScene(p.pos())
+                half = p.size() / 2
+                points.append((at_.x() - half, at_.y() - half, 2 * half, 2 * half))
+    found = []
+    for i, (text, rect) in enumerate(labels):
+        found += [f"{text!r} covers a point" for p in points if overlap(rect, p)]
+        found += [f"{text!r} covers {o!r}" for o, r2 in labels[i + 1 :] if overlap(rect, r2)]
+    axes = [getattr(view, name, None) for name in ("grade_axis", "fever_axis", "level_axis")]
+    for axis in (a for a in axes if a is not None):
+        drawn = axis.drawn_texts
+        for i, (rect, text) in enumerate(drawn):
+            found += [f"{text!r} covers {o!r}" for r2, o in drawn[i + 1 :] if overlap(rect, r2)]
+    return found
+
+
+def _demo_window(qtbot, store: ChartStore, size: tuple[int, int]) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.set_session(ChartSession(store, "nurse b", clock=lambda: NOW))
+    win.load_chart()
+    win.resize(*size)
+    win.show()
+    QApplication.processEvents()
+    return win
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_no_label_covers_a_point_or_a_label_on_any_demo_patient(
+    qtbot, store: ChartStore, size: tuple[int, int]
+) -> None:
+    write_demo_ward(store, now=NOW)
+    win = _demo_window(qtbot, store, size)
+    view = win.patient_view.chart_view
+    assert view is not None
+    problems = []
+    for patient in queries.all_patients(store.db):
+        assert win.census.select(patient.id)
+        for shown in ("current", "overlay"):
+            win.patient_view.set_view(shown)
+            problems += [f"{patient.name} {shown}: {p}" for p in _overlaps(view)]
+    win.close()
+    assert problems == []
+
+
+def _cbc(store: ChartStore, mrn: str, taken: datetime, anc: str, wbc: str) -> None:
+    patient = queries.find_patient(store.db, mrn)
+    assert patient is not None
+    entry = CbcEntry(taken=taken, wbc=Decimal(wbc), anc=Decimal(anc), platelets=Decimal(150))
+    operations.record_cbc(store, patient=patient, entry=entry, actor="n", now=NOW, confirm=True)
+
+
+def _extreme(store: ChartStore, mrn: str, day1: date) -> None:
+    operations.admit_patient(
+        store, mrn=mrn, name=f"Extreme, {mrn}", dob=date(1960, 1, 1), actor="n", now=NOW
+    )
+    patient = queries.find_patient(store.db, mrn)
+    assert patient is not None
+    operations.start_cycle(store, patient=patient, regimen_name="AC", day1=day1, actor="n", now=NOW)
+
+
+def _local(day1: date, day: int, minutes: int = 0) -> datetime:
+    start = datetime.combine(day1 + timedelta(days=day - 1), time(0, 0)).astimezone()
+    return start + timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def extremes(store: ChartStore) -> ChartStore:
+    """Nadir on day 1, points on the band's edges, ANC 0.0, WBC 60, 40 results in the window."""
+    day1 = TODAY - timedelta(days=15)
+    _extreme(store, "X-DAY1", day1)
+    _cbc(store, "X-DAY1", _local(day1, 1, 420), "0.2", "0.9")
+    for day, anc in ((4, "0.6"), (8, "1.4"), (12, "2.5")):
+        _cbc(store, "X-DAY1", _local(day1, day, 420), anc, "3.0")
+    _extreme(store, "X-EDGE", day1)
+    for day, anc in ((1, "4.0"), (10, "1.5"), (14, "0.0"), (15, "1.0")):
+        _cbc(store, "X-EDGE", _local(day1, day), anc, "5.0")  # midnight: on the band edges
+    _extreme(store, "X-PEAK", day1)
+    for day, anc, wbc in ((1, "4.0", "6"), (3, "30", "60"), (9, "0.0", "0.4"), (11, "2.0", "4")):
+        _cbc(store, "X-PEAK", _local(day1, day, 420), anc, wbc)
+    _extreme(store, "X-MANY", day1)
+    for i in range(40):  # every 3 hours from day 10
+        anc = f"{0.1 + (i % 7) * 0.2:.1f}"
+        _cbc(store, "X-MANY", _local(day1, 10, 180 * i), anc, "1.9")
+    return store
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_no_label_covers_a_point_or_a_label_at_the_extremes(
+    qtbot, extremes: ChartStore, size: tuple[int, int]
+) -> None:
+    win = _demo_window(qtbot, extremes, size)
+    view = win.patient_view.chart_view
+    assert view is not None
+    problems = []
+    for patient in queries.all_patients(extremes.db):
+        assert win.census.select(patient.id)
+        problems += [f"{patient.mrn}: {p}" for p in _overlaps(view)]
+    win.close()
+    assert problems == []
+
+
+def test_the_printed_chart_has_no_overlaps_either(qtbot, extremes: ChartStore) -> None:
+    for patient in queries.all_patients(extremes.db):
+        chart = queries.load_chart(extremes.db, patient, WardSettings(), NOW)
+        figure = chart_figure(chart, "current")
+        assert _overlaps(figure.keep) == [], patient.mrn
+
+
+def test_a_high_peak_leaves_the_decision_range_readable(qtbot, extremes: ChartStore) -> None:
+    win = _demo_window(qtbot, extremes, (1366, 768))
+    view = win.patient_view.chart_view
+    assert view is not None
+    select(win, "X-PEAK")
+    view.graphics.grab()
+    vb = view.counts.vb
+    ys = {
+        round(view.drawn[-1].anc_y[i], 2): p.pos().y()
+        for i, p in enumerate(view.anc_curve.scatter.points())
+    }
+    zero = vb.mapViewToScene(QPointF(0, ys[0.0])).y()
+    two = vb.mapViewToScene(QPointF(0, ys[2.0])).y()
+    assert zero - two >= 0.3 * vb.sceneBoundingRect().height()  # 0–2 keeps ≥ 30 % of the height
+    assert view.anc_curve.scatter.points()[1].pos().y() < view.counts.vb.viewRange()[1][1]
+    win.close()
+
+
+def test_a_normal_day_1_count_gets_no_nadir_star(window: MainWindow) -> None:
+    select(window, "B-2")  # 5.5 on day 1 and 4.2 on day 4: no fall yet
+    view = window.patient_view.chart_view
+    assert view is not None
+    assert view.nadir_marker is None
+    assert not any("lowest" in t.lower() for t, _ in _legend_texts(view))
+
+
+def _legend_texts(view: object) -> list[tuple[str, object]]:
+    return [(label.text, sample) for sample, label in view.legend.items]  # type: ignore[attr-defined]
+
+
+def test_the_recovery_line_has_its_own_legend_entry_and_colour(qtbot, ward: ChartStore) -> None:
+    win = _demo_window(qtbot, ward, (1366, 768))
+    select(win, "A-1")
+    win.patient_view.set_view("1")  # cycle 1 recovered on day 15
+    view = win.patient_view.chart_view
+    assert view is not None
+    assert view.recovery_line is not None
+    assert view.recovery_line.isVisible()
+    entries = [t for t, _ in _legend_texts(view)]
+    assert any(t.startswith("recovery D15") for t in entries)
+    assert view.recovery_line.pen.color().name() != pg.mkColor(GCSF_COLOUR).name()
+    win.close()
+
+
+def test_counts_are_shown_with_two_decimals(window: MainWindow) -> None:
+    select(window, "A-1")
+    assert "ANC 0.30 ×10⁹/L" in window.patient_view.header.text()
+
+
+def test_a_now_line_shows_where_today_is(window: MainWindow) -> None:
+    select(window, "A-1")
+    view = window.patient_view.chart_view
+    assert view is not None
+    line = view.now_lines[0]
+    assert line.isVisible()
+    assert line.value() == pytest.approx(day_position(A_DAY1S[1], NOW))
+    low, high = view.counts.vb.viewRange()[0]
+    assert low < line.value() < high
+    assert any(t.startswith("now D12") for t, _ in _legend_texts(view))
+
+
+def test_the_wheel_and_a_drag_do_not_zoom_the_chart_away(qtbot, window: MainWindow) -> None:
+    select(window, "A-1")
+    view = window.patient_view.chart_view
+    assert view is not None
+    before = view.counts.vb.viewRange()
+    viewport = view.graphics.viewport()
+    centre = view.graphics.mapFromScene(view.counts.vb.sceneBoundingRect().center())
+    wheel = QWheelEvent(
+        QPointF(centre),
+        QPointF(viewport.mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 480),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseMove(viewport, centre + QPoint(120, 40))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=centre + QPoint(120, 40))
+    QApplication.processEvents()
+    assert view.counts.vb.viewRange() == before
+
+
+def test_print_uses_the_same_chart(ward: ChartStore) -> None:
+    patient = queries.find_patient(ward.db, "A-1")
+    assert patient is not None
+    chart = queries.load_chart(ward.db, patient, WardSettings(), NOW)
+    view = chart_figure(chart, "current").keep
+    assert view.nadir_marker is not None  # type: ignore[attr-defined]
+    assert view.now_lines[0].isVisible()  # type: ignore[attr-defined]
