@@ -25,7 +25,7 @@ from wardchart.domain.plausibility import (
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.regimens import check_regimen
-from wardchart.domain.settings import apply_setting
+from wardchart.domain.settings import apply_setting, setting_problems
 from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si, to_si_or_none
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
@@ -56,13 +56,15 @@ def patient_values(
     marrow_involved: bool,
     immune_disorder: bool,
     high_risk_notes: str,
+    confirm: bool = False,
     now: datetime,
 ) -> dict[str, Any]:
     """Check a patient's details and build the row."""
     raise_if_blocking(
         check_patient(mrn, name, dob, sex, today=now.astimezone().date())
         + check_text("bed", bed, 40)
-        + check_text("diagnosis", diagnosis, 500)
+        + check_text("diagnosis", diagnosis, 500),
+        confirmed=confirm,
     )
     return {
         "mrn": mrn.strip(),
@@ -89,6 +91,7 @@ def admit_patient(
     marrow_involved: bool = False,
     immune_disorder: bool = False,
     high_risk_notes: str = "",
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
@@ -103,6 +106,7 @@ def admit_patient(
         marrow_involved=marrow_involved,
         immune_disorder=immune_disorder,
         high_risk_notes=high_risk_notes,
+        confirm=confirm,
         now=now,
     )
     with store.write() as db:
@@ -122,6 +126,7 @@ def start_cycle(
     day1: date,
     nadir_window: tuple[int, int] | None = None,
     cycle_length_days: int | None = None,
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
@@ -152,7 +157,8 @@ def start_cycle(
                 nadir_end=nadir_window[1],
             )
         window = nadir_window or (regimen.nadir_start, regimen.nadir_end)
-        length = cycle_length_days or regimen.cycle_length_days
+        # None means "the regimen's"; any number given (0 too) is checked as given.
+        length = regimen.cycle_length_days if cycle_length_days is None else cycle_length_days
         previous = db.execute(
             "SELECT max(number), max(day1) FROM current_cycles WHERE patient_id = ?", [patient.id]
         ).fetchone()
@@ -167,7 +173,8 @@ def start_cycle(
                 nadir_start=window[0],
                 nadir_end=window[1],
                 cycle_length_days=length,
-            )
+            ),
+            confirmed=confirm,
         )
         values: dict[str, Any] = {
             "patient_id": patient.id,
@@ -302,14 +309,20 @@ def record_temperature(
 
 
 def gcsf_values(
-    patient: Patient, *, given: datetime, drug: str, dose: str = "", now: datetime
+    patient: Patient,
+    *,
+    given: datetime,
+    drug: str,
+    dose: str = "",
+    confirm: bool = False,
+    now: datetime,
 ) -> dict[str, Any]:
     """Check a G-CSF dose and build its row."""
     problems = check_time(given, "given", dob=patient.dob, now=now)
     problems += check_text("drug", drug, 80) + check_text("dose", dose, 80)
     if not drug.strip():
         problems.append(Problem("drug", "name the drug, e.g. filgrastim or pegfilgrastim"))
-    raise_if_blocking(problems)
+    raise_if_blocking(problems, confirmed=confirm)
     return {
         "patient_id": patient.id,
         "given_at": _local(given),
@@ -326,11 +339,12 @@ def record_gcsf(
     given: datetime,
     drug: str,
     dose: str = "",
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
     """Record a G-CSF dose."""
-    values = gcsf_values(patient, given=given, drug=drug, dose=dose, now=now)
+    values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
     return _create(store, "gcsf_doses", values, patient, actor=actor, now=now)
 
 
@@ -367,9 +381,11 @@ def set_precautions(
     return _create(store, "precautions", values, patient, actor=actor, now=now)
 
 
-def save_regimen(store: ChartStore, regimen: Regimen, *, actor: str, now: datetime) -> Saved:
+def save_regimen(
+    store: ChartStore, regimen: Regimen, *, confirm: bool = False, actor: str, now: datetime
+) -> Saved:
     """Add a regimen to the ward's library, or replace the one with the same name."""
-    check_regimen(regimen)
+    check_regimen(regimen, confirmed=confirm)
     values = convert.regimen_values(regimen)
     with store.write() as db:
         existing = queries.find_regimen(db, regimen.name)
@@ -390,12 +406,13 @@ def save_regimen(store: ChartStore, regimen: Regimen, *, actor: str, now: dateti
 
 
 def set_ward_setting(
-    store: ChartStore, key: str, value: str, *, actor: str, now: datetime
+    store: ChartStore, key: str, value: str, *, confirm: bool = False, actor: str, now: datetime
 ) -> Saved:
     """Change one ward setting; the old value stays in the file and in the audit."""
     with store.write() as db:
         before = queries.ward_settings(db)
-        apply_setting(before, key, value)  # raises on a bad key or value
+        apply_setting(before, key, value)  # raises on a bad key or an impossible value
+        raise_if_blocking(setting_problems(key, value), confirmed=confirm)
         record_id = records.new_id()
         db.table("ward_settings").insert(
             {
@@ -543,12 +560,13 @@ def correct_gcsf(
     drug: str,
     dose: str = "",
     reason: str,
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
     """Replace a G-CSF dose's values, checked exactly like a new entry."""
     _need_reason(reason)
-    values = gcsf_values(patient, given=given, drug=drug, dose=dose, now=now)
+    values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
     with store.write() as db:
         return _supersede(
             store, db, "gcsf_doses", record_id, values, reason=reason, actor=actor, now=now
@@ -564,6 +582,7 @@ def correct_cycle(
     nadir_window: tuple[int, int],
     cycle_length_days: int,
     reason: str,
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
@@ -586,7 +605,8 @@ def correct_cycle(
                 nadir_start=nadir_window[0],
                 nadir_end=nadir_window[1],
                 cycle_length_days=cycle_length_days,
-            )
+            ),
+            confirmed=confirm,
         )
         values = {
             "day1": day1.isoformat(),
@@ -613,6 +633,7 @@ def correct_patient(
     immune_disorder: bool = False,
     high_risk_notes: str = "",
     reason: str,
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
@@ -628,6 +649,7 @@ def correct_patient(
         marrow_involved=marrow_involved,
         immune_disorder=immune_disorder,
         high_risk_notes=high_risk_notes,
+        confirm=confirm,
         now=now,
     )
     with store.write() as db:
