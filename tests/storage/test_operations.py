@@ -392,3 +392,34 @@ def test_correcting_patient_details_keeps_the_mrn_unique(
     again = queries.find_patient(store.db, "00123456")
     assert again is not None
     assert (again.id, again.name, again.bed) == (patient.id, "Doe, Janet", "414")
+
+
+def test_a_cycle_length_of_0_is_refused_never_replaced(store: ChartStore, patient: Patient) -> None:
+    with pytest.raises(InvalidEntry) as raised:
+        operations.start_cycle(
+            store,
+            patient=patient,
+            regimen_name="AC",
+            day1=date(2026, 3, 10),
+            cycle_length_days=0,
+            actor="n",
+            now=NOW,
+        )
+    assert raised.value.first.field == "cycle_length"
+    saved = operations.start_cycle(
+        store, patient=patient, regimen_name="AC", day1=date(2026, 3, 10), actor="n", now=NOW
+    )
+    with pytest.raises(InvalidEntry) as raised:
+        operations.correct_cycle(
+            store,
+            patient=patient,
+            record_id=saved.record_id,
+            day1=date(2026, 3, 10),
+            nadir_window=(10, 14),
+            cycle_length_days=0,
+            reason="typo",
+            actor="n",
+            now=NOW,
+        )
+    assert raised.value.first.field == "cycle_length"
+    assert queries.patient_records(store.db, patient).cycles[0].cycle_length_days == 21
