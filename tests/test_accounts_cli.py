@@ -109,6 +109,7 @@ def test_entries_carry_the_signed_in_user(accounts: Cli) -> None:
         "3.1",
         "--anc",
         "1.4",
+        "--confirm",  # a date months ago
     )
     assert status == 0, err
     status, out, _ = accounts("--user", "nina", "history", "--mrn", "P-1", "--json")

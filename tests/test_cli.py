@@ -314,15 +314,24 @@ def test_errors_exit_2_with_one_line_and_write_nothing(
 
 
 def test_a_warning_can_be_confirmed(admitted: Cli) -> None:
-    status, _, err = admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "2100")
+    status, _, err = admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "600")
     assert status == 2
     assert "--confirm" in err
     assert (
-        admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "2100", "--confirm")[
+        admitted("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "600", "--confirm")[
             0
         ]
         == 0
     )
+
+
+def test_an_impossible_value_cannot_be_confirmed(admitted: Cli) -> None:
+    args = ["lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "2100", "--confirm"]
+    status, _, err = admitted(*args)
+    assert status == 2
+    assert "--wbc" in err
+    assert "2.100" in err
+    assert "--confirm" not in err
 
 
 def test_import_error_names_the_line_and_writes_nothing(

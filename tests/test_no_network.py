@@ -45,7 +45,7 @@ def test_window_print_import_export_without_sockets(
     assert main(["--db", str(chart), "demo"]) == 0
     csv = tmp_path / "labs.csv"
     csv.write_text("mrn,taken,wbc,anc\nMRN100231,2026-01-05 07:00,2.0,0.4\n")
-    assert main(["--db", str(chart), "import", str(csv)]) == 0
+    assert main(["--db", str(chart), "import", str(csv), "--confirm"]) == 0
     assert (
         main(["--db", str(chart), "export", "--format", "csv", "--out", str(tmp_path / "out.csv")])
         == 0

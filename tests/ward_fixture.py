@@ -35,7 +35,10 @@ def _results(store: ChartStore, mrn: str, day1: date, ancs: dict[int, str]) -> N
             anc_lln=Decimal("2.0"),
             platelets=Decimal(150),
         )
-        operations.record_cbc(store, patient=patient, entry=entry, actor="nurse a", now=NOW)
+        # History written at once: dates over a week old are confirmed, as a nurse would.
+        operations.record_cbc(
+            store, patient=patient, entry=entry, confirm=True, actor="nurse a", now=NOW
+        )
 
 
 def write_ward(store: ChartStore) -> ChartStore:
@@ -49,7 +52,9 @@ def write_ward(store: ChartStore) -> ChartStore:
     assert a is not None
     assert b is not None
     for day1 in A_DAY1S:
-        operations.start_cycle(store, patient=a, regimen_name="AC", day1=day1, actor="n", now=NOW)
+        operations.start_cycle(
+            store, patient=a, regimen_name="AC", day1=day1, confirm=True, actor="n", now=NOW
+        )
     operations.start_cycle(
         store, patient=b, regimen_name="R-CHOP-21", day1=B_DAY1, actor="n", now=NOW
     )
@@ -62,6 +67,7 @@ def write_ward(store: ChartStore) -> ChartStore:
         given=at(A_DAY1S[1], 2, 10),
         drug="pegfilgrastim",
         dose="6 mg",
+        confirm=True,
         actor="n",
         now=NOW,
     )

@@ -41,6 +41,9 @@ FLAGS = {
     "day1": "--day1",
     "nadir_window": "--nadir-window",
     "cycle_length": "--cycle-length",
+    "recovery_anc": "recovery_anc",
+    "anc_lln_default": "anc_lln_default",
+    "wbc_lln_default": "wbc_lln_default",
     "regimen": "--regimen",
     "db": "--db",
     "since": "--since",
@@ -186,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="haematological cancer involving the marrow (higher risk)",
     )
     sub.add_argument("--immune-disorder", action="store_true", help="immune disorder (higher risk)")
+    sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
     sub.set_defaults(handler="patient_add")
     sub = command("list", "the census", patient_cmds)
     sub.add_argument("--json", action="store_true")
@@ -199,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--day1", required=True, help="date chemotherapy was given, YYYY-MM-DD")
     sub.add_argument("--nadir-window", help="first-last cycle day, e.g. 7-14")
     sub.add_argument("--cycle-length", help="days")
+    sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
     sub.set_defaults(handler="cycle_start")
 
     lab = command("lab", "CBC results")
@@ -239,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--given", required=True)
     sub.add_argument("--drug", required=True, help="e.g. filgrastim, pegfilgrastim")
     sub.add_argument("--dose", default="")
+    sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
     sub.set_defaults(handler="gcsf_add")
 
     prec = command("precautions", "neutropenic precautions")
@@ -282,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--plt-op", choices=[">=", ">"], default=">=")
     sub.add_argument("--gcsf-required", action="store_true")
     sub.add_argument("--notes", default="")
+    sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
     sub.set_defaults(handler="regimen_set")
 
     settings = command("settings", "ward settings")
@@ -290,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("set", "change a ward setting", settings_cmds)
     sub.add_argument("key")
     sub.add_argument("value")
+    sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
     sub.set_defaults(handler="settings_set")
 
     command(
@@ -376,6 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--given")
     sub.add_argument("--drug")
     sub.add_argument("--dose")
+    sub.add_argument("--confirm", action="store_true")
     sub.set_defaults(handler="correct_gcsf")
     sub = command("cycle", "correct a cycle's day 1, window or length", kinds)
     sub.add_argument("--id", required=True)
@@ -383,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--day1")
     sub.add_argument("--nadir-window")
     sub.add_argument("--cycle-length")
+    sub.add_argument("--confirm", action="store_true")
     sub.set_defaults(handler="correct_cycle")
     sub = command("patient", "correct a patient's details or record a new bed", kinds)
     sub.add_argument("--mrn", required=True)
@@ -393,6 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--sex", choices=["F", "M", "X"])
     sub.add_argument("--bed")
     sub.add_argument("--diagnosis")
+    sub.add_argument("--confirm", action="store_true")
     sub.set_defaults(handler="correct_patient")
     sub = command("entered-in-error", "withdraw a record from the chart", kinds)
     sub.add_argument(

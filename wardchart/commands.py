@@ -161,6 +161,7 @@ def cmd_patient_add(args: argparse.Namespace, context: Context) -> int:
             diagnosis=args.diagnosis,
             marrow_involved=args.marrow_involved,
             immune_disorder=args.immune_disorder,
+            confirm=args.confirm,
             actor=context.actor,
             now=context.now,
         )
@@ -210,6 +211,7 @@ def cmd_cycle_start(args: argparse.Namespace, context: Context) -> int:
             day1=day1,
             nadir_window=window,
             cycle_length_days=length,
+            confirm=args.confirm,
             actor=context.actor,
             now=context.now,
         )
@@ -275,6 +277,7 @@ def cmd_gcsf_add(args: argparse.Namespace, context: Context) -> int:
             given=given,
             drug=args.drug,
             dose=args.dose,
+            confirm=args.confirm,
             actor=context.actor,
             now=context.now,
         )
@@ -463,9 +466,11 @@ def cmd_regimen_set(args: argparse.Namespace, context: Context) -> int:
         gcsf_required=args.gcsf_required,
         notes=args.notes,
     )
-    check_regimen(regimen)
+    check_regimen(regimen, confirmed=args.confirm)
     with _chart(context, create=True) as store:
-        operations.save_regimen(store, regimen, actor=context.actor, now=context.now)
+        operations.save_regimen(
+            store, regimen, confirm=args.confirm, actor=context.actor, now=context.now
+        )
     print(f"Regimen {regimen.name} saved")
     return 0
 
@@ -483,7 +488,7 @@ def cmd_settings_set(args: argparse.Namespace, context: Context) -> int:
     """Change one ward setting."""
     with _chart(context, create=True) as store:
         operations.set_ward_setting(
-            store, args.key, args.value, actor=context.actor, now=context.now
+            store, args.key, args.value, confirm=args.confirm, actor=context.actor, now=context.now
         )
     print(f"{args.key} = {args.value}")
     return 0
@@ -873,6 +878,7 @@ def cmd_correct_gcsf(args: argparse.Namespace, context: Context) -> int:
             drug=row["drug"] if args.drug is None else args.drug,
             dose=row["dose"] if args.dose is None else args.dose,
             reason=args.reason,
+            confirm=args.confirm,
             actor=context.actor,
             now=context.now,
         )
@@ -894,8 +900,9 @@ def cmd_correct_cycle(args: argparse.Namespace, context: Context) -> int:
             record_id=row["origin_id"],
             day1=day1 or date.fromisoformat(row["day1"]),
             nadir_window=window or (row["nadir_start"], row["nadir_end"]),
-            cycle_length_days=length or row["cycle_length_days"],
+            cycle_length_days=row["cycle_length_days"] if length is None else length,
             reason=args.reason,
+            confirm=args.confirm,
             actor=context.actor,
             now=context.now,
         )
@@ -921,6 +928,7 @@ def cmd_correct_patient(args: argparse.Namespace, context: Context) -> int:
             immune_disorder=p.immune_disorder,
             high_risk_notes=p.high_risk_notes,
             reason=args.reason,
+            confirm=args.confirm,
             actor=context.actor,
             now=context.now,
         )

@@ -346,8 +346,15 @@ def _write_patient(store: ChartStore, p: DemoPatient, rng: random.Random, now: d
         neut_fraction=0.6,
     )
     for number, day1 in enumerate(day1s, start=1):
+        # The demo charts weeks of history at once: its past dates are confirmed.
         operations.start_cycle(
-            store, patient=patient, regimen_name=p.regimen, day1=day1, actor=DEMO_ACTOR, now=now
+            store,
+            patient=patient,
+            regimen_name=p.regimen,
+            day1=day1,
+            confirm=True,
+            actor=DEMO_ACTOR,
+            now=now,
         )
         last_day = (
             (today - day1).days + 1 if number == len(day1s) else ((day1s[number] - day1).days)
@@ -369,6 +376,7 @@ def _write_patient(store: ChartStore, p: DemoPatient, rng: random.Random, now: d
                     given=given.astimezone(),
                     drug=p.gcsf,
                     dose="6 mg SC" if p.gcsf == "pegfilgrastim" else "300 mcg SC daily",
+                    confirm=True,
                     actor=DEMO_ACTOR,
                     now=now,
                 )
@@ -472,6 +480,7 @@ def _temperatures(
             unit="C",
             taken=when,
             route="oral",
+            confirm=True,
             actor=DEMO_ACTOR,
             now=now,
         )
@@ -489,6 +498,7 @@ def _febrile_episode(store: ChartStore, patient: Patient, on: date, now: datetim
                 unit="C",
                 taken=when,
                 route="oral",
+                confirm=True,
                 actor=DEMO_ACTOR,
                 now=now,
             )

@@ -93,6 +93,7 @@ def test_a_long_chart_continues_with_headers_and_no_split_rows(
             ward,
             patient=patient,
             entry=CbcEntry(taken=taken, wbc=Decimal("5.0"), anc=Decimal("3.0")),
+            confirm=True,  # a month of history at once: the old dates are confirmed
             actor="lab",
             now=NOW,
         )

@@ -45,7 +45,14 @@ def _temp(store: ChartStore, mrn: str, at: datetime, value: str, now: datetime) 
     patient = queries.find_patient(store.db, mrn)
     assert patient is not None
     operations.record_temperature(
-        store, patient=patient, value=Decimal(value), unit="C", taken=at, actor="n", now=now
+        store,
+        patient=patient,
+        value=Decimal(value),
+        unit="C",
+        taken=at,
+        confirm=True,
+        actor="n",
+        now=now,
     )
 
 
@@ -85,6 +92,7 @@ def test_edge_cases_are_the_same_either_way(store: ChartStore) -> None:
         patient=old_patient,
         regimen_name="AC",
         day1=today - timedelta(days=40),
+        confirm=True,
         actor="n",
         now=now,
     )

@@ -59,7 +59,8 @@ def test_a_good_file_imports_every_row(ward: ChartStore, tmp_path: Path) -> None
         ("A1,2026-03-10 07:00,2.1\nZZ,2026-03-11 07:00,2.0\n", "line 3: mrn"),
         ("A1,2026-03-10 07:00,2.1\nA1,yesterday,2.0\n", "line 3: taken"),
         ("A1,2026-03-10 07:00,2.1\nA1,2026-03-11 07:00,-1\n", "line 3: wbc"),
-        ("A1,2026-03-10 07:00,2100\n", "line 2: wbc"),  # a warning needs --confirm
+        ("A1,2026-03-10 07:00,600\n", "line 2: wbc"),  # a warning needs --confirm
+        ("A1,2026-03-10 07:00,2100\n", "line 2: wbc"),  # impossible: refused
         ("A1,2026-03-10 07:00\n", "line 2: 2 values"),
     ],
 )
@@ -74,7 +75,7 @@ def test_one_bad_row_rejects_the_whole_file(
 
 
 def test_confirm_accepts_warnings(ward: ChartStore, tmp_path: Path) -> None:
-    path = write(tmp_path, "mrn,taken,wbc\nA1,2026-03-10 07:00,2100\n")
+    path = write(tmp_path, "mrn,taken,wbc\nA1,2026-03-10 07:00,600\n")
     assert import_results(ward, path, confirm=True, actor="lab", now=NOW).imported == 1
 
 

@@ -47,6 +47,7 @@ def test_disk_full_is_clear_and_leaves_nothing_half_written(store: ChartStore) -
         store,
         patient=patient,
         entry=CbcEntry(taken=NOW - timedelta(days=30), wbc=Decimal(5)),
+        confirm=True,
         actor="n",
         now=NOW,
     )

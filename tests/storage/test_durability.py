@@ -33,7 +33,7 @@ start = int(sys.argv[2])
 base = datetime(2026, 3, 1, tzinfo=UTC)
 for i in range(start, start + 100000):
     entry = CbcEntry(taken=base + timedelta(minutes=i), wbc=Decimal(5), anc=Decimal(2))
-    operations.record_cbc(store, patient=patient, entry=entry, actor="writer",
+    operations.record_cbc(store, patient=patient, entry=entry, confirm=True, actor="writer",
                           now=datetime(2026, 11, 1, tzinfo=UTC))
     print(i, flush=True)  # acknowledged only after the commit returned
 """

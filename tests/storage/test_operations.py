@@ -78,7 +78,7 @@ def test_cells_per_microlitre_are_normalised_and_the_entry_kept(
 
 def test_a_warning_saves_nothing_until_confirmed(store: ChartStore, patient: Patient) -> None:
     before = counts(store)
-    entry = CbcEntry(taken=TAKEN, wbc=D(2100))
+    entry = CbcEntry(taken=TAKEN, wbc=D(600))
     with pytest.raises(InvalidEntry) as raised:
         operations.record_cbc(store, patient=patient, entry=entry, actor="nurse", now=NOW)
     assert raised.value.first.severity == "warning"
@@ -120,7 +120,13 @@ def test_recent_gcsf_silences_the_high_wbc_warning(store: ChartStore, patient: P
 def test_cycles_are_numbered_and_copy_the_regimen(store: ChartStore, patient: Patient) -> None:
     for day1 in (date(2026, 1, 5), date(2026, 1, 26), date(2026, 2, 18)):
         operations.start_cycle(
-            store, patient=patient, regimen_name="r-chop-21", day1=day1, actor="n", now=NOW
+            store,
+            patient=patient,
+            regimen_name="r-chop-21",
+            day1=day1,
+            confirm=True,
+            actor="n",
+            now=NOW,
         )
     cycles = queries.patient_records(store.db, patient).cycles
     assert [c.number for c in cycles] == [1, 2, 3]
@@ -165,7 +171,13 @@ def test_overrides_and_unknown_regimens(store: ChartStore, patient: Patient) -> 
 
 def test_a_cycle_must_follow_the_previous_one(store: ChartStore, patient: Patient) -> None:
     operations.start_cycle(
-        store, patient=patient, regimen_name="AC", day1=date(2026, 2, 1), actor="n", now=NOW
+        store,
+        patient=patient,
+        regimen_name="AC",
+        day1=date(2026, 2, 1),
+        confirm=True,
+        actor="n",
+        now=NOW,
     )
     with pytest.raises(InvalidEntry, match="previous cycle"):
         operations.start_cycle(
@@ -312,11 +324,16 @@ def test_entered_in_error_removes_from_the_chart_only(store: ChartStore, patient
 def test_correcting_day_1_moves_every_cycle_day(store: ChartStore, patient: Patient) -> None:
     for day1 in (date(2026, 1, 5), date(2026, 1, 26), date(2026, 2, 16)):
         operations.start_cycle(
-            store, patient=patient, regimen_name="AC", day1=day1, actor="n", now=NOW
+            store, patient=patient, regimen_name="AC", day1=day1, confirm=True, actor="n", now=NOW
         )
     taken = datetime(2026, 2, 5, 7, 0, tzinfo=UTC)
     operations.record_cbc(
-        store, patient=patient, entry=CbcEntry(taken=taken, anc=D("0.4")), actor="n", now=NOW
+        store,
+        patient=patient,
+        entry=CbcEntry(taken=taken, anc=D("0.4")),
+        confirm=True,
+        actor="n",
+        now=NOW,
     )
     settings = queries.ward_settings(store.db)
 
@@ -375,3 +392,34 @@ def test_correcting_patient_details_keeps_the_mrn_unique(
     again = queries.find_patient(store.db, "00123456")
     assert again is not None
     assert (again.id, again.name, again.bed) == (patient.id, "Doe, Janet", "414")
+
+
+def test_a_cycle_length_of_0_is_refused_never_replaced(store: ChartStore, patient: Patient) -> None:
+    with pytest.raises(InvalidEntry) as raised:
+        operations.start_cycle(
+            store,
+            patient=patient,
+            regimen_name="AC",
+            day1=date(2026, 3, 10),
+            cycle_length_days=0,
+            actor="n",
+            now=NOW,
+        )
+    assert raised.value.first.field == "cycle_length"
+    saved = operations.start_cycle(
+        store, patient=patient, regimen_name="AC", day1=date(2026, 3, 10), actor="n", now=NOW
+    )
+    with pytest.raises(InvalidEntry) as raised:
+        operations.correct_cycle(
+            store,
+            patient=patient,
+            record_id=saved.record_id,
+            day1=date(2026, 3, 10),
+            nadir_window=(10, 14),
+            cycle_length_days=0,
+            reason="typo",
+            actor="n",
+            now=NOW,
+        )
+    assert raised.value.first.field == "cycle_length"
+    assert queries.patient_records(store.db, patient).cycles[0].cycle_length_days == 21

@@ -41,6 +41,7 @@ def test_read_only_chart(demo: Path, capsys: pytest.CaptureFixture[str], what: s
                 "2026-01-01 08:00",
                 "--wbc",
                 "2",
+                "--confirm",
             ]
         )
         err = capsys.readouterr().err

@@ -168,6 +168,81 @@ CASES += [
     (["precautions", "set", "--mrn", "A-1", "--note", "wash \u202ehands"], "--note"),
     (["correct", "patient", "--mrn", "A-1", "--reason", "bed \u202e"], "--reason"),
 ]
+# Plausibility: impossible values are refused and implausible ones need --confirm, for every
+# numeric and date field (see docs/plausibility.md).
+STALE = f"{TODAY - timedelta(days=8)} 07:30"
+for args, field in [
+    (
+        ["lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc=5", "--platelets=50000"],
+        "--platelets",
+    ),
+    (
+        ["lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc=5", "--platelets=5000"],
+        "--platelets",
+    ),
+    (["lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc=5", "--neut-pct=140"], "--neut-pct"),
+    (["lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc=5", "--anc-lln=0"], "--anc-lln"),
+    (["lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc=5", "--wbc-lln=40"], "--wbc-lln"),
+    (["lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc=2.1", "--unit=cells/uL"], "--wbc"),
+    (["lab", "add", "--mrn", "A-1", "--taken", STALE, "--wbc=5"], "--taken"),
+    (["temp", "add", "--mrn", "A-1", "--taken", TAKEN, "--celsius=3.8"], "--celsius"),
+    (["temp", "add", "--mrn", "A-1", "--taken", TAKEN, "--celsius=30"], "--celsius"),
+    (["temp", "add", "--mrn", "A-1", "--taken", TAKEN, "--fahrenheit=1000"], "--fahrenheit"),
+    (["temp", "add", "--mrn", "A-1", "--taken", TAKEN, "--fahrenheit=38.5"], "--fahrenheit"),
+    (["temp", "add", "--mrn", "A-1", "--taken", STALE, "--celsius=37"], "--taken"),
+    (["gcsf", "add", "--mrn", "A-1", "--given", STALE, "--drug=filgrastim"], "--given"),
+    (["patient", "add", "--mrn", "NEW", "--name", "New, Ned", f"--dob={TODAY}"], "--dob"),
+    (["patient", "add", "--mrn", "NEW", "--name", "New, Ned", "--dob=1900-01-01"], "--dob"),
+    (["patient", "add", "--mrn", "NEW", "--name", "New, Ned", "--dob=1850-01-01"], "--dob"),
+    (["settings", "set", "recovery_anc", "1500"], "recovery_anc"),
+    (["settings", "set", "anc_lln_default", "20"], "anc_lln_default"),
+    (
+        [
+            "regimen",
+            "set",
+            "--name=Q",
+            "--cycle-length=21",
+            "--nadir-window=7-14",
+            "--anc-threshold=1500",
+        ],
+        "--anc-threshold",
+    ),
+    (["regimen", "set", "--name=Q", "--cycle-length=0", "--nadir-window=7-14"], "--cycle-length"),
+]:
+    CASES.append((args, field))
+for value in ["0", "400", "3"]:
+    CASES.append(
+        (
+            [
+                "cycle",
+                "start",
+                "--mrn",
+                "A-1",
+                "--regimen",
+                "AC",
+                "--day1",
+                f"{TODAY}",
+                f"--cycle-length={value}",
+            ],
+            "--cycle-length",
+        )
+    )
+CASES.append(
+    (
+        [
+            "cycle",
+            "start",
+            "--mrn",
+            "A-1",
+            "--regimen",
+            "AC",
+            "--day1",
+            f"{TODAY}",
+            "--nadir-window=7-400",
+        ],
+        "--nadir-window",
+    )
+)
 
 
 def test_there_are_more_than_a_hundred_cases() -> None:

@@ -225,7 +225,7 @@ def test_a_warning_must_be_confirmed(qtbot, window: MainWindow, ward: ChartStore
     before = _results_in_file(ward)
     dialog = window.open_cbc()
     assert dialog is not None
-    qtbot.keyClicks(_dialog_field(dialog, "wbc"), "2100")
+    qtbot.keyClicks(_dialog_field(dialog, "wbc"), "600")
     qtbot.keyClick(_dialog_field(dialog, "wbc"), Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert dialog.message("wbc").startswith("Check:")
@@ -335,6 +335,11 @@ def test_admit_and_start_a_cycle_from_the_window(
     qtbot.keyClicks(_dialog_field(dialog, "mrn"), "C-3")
     qtbot.keyClicks(_dialog_field(dialog, "name"), "Gamma, Gail")
     qtbot.keyClicks(_dialog_field(dialog, "bed"), "4A-03")
+    qtbot.keyClick(_dialog_field(dialog, "bed"), Qt.Key.Key_Return)
+    assert dialog.isVisible()  # the date of birth is still today: born today?
+    assert dialog.message("dob").startswith("Check:")
+    dob = dialog.fields["dob"]  # type: ignore[attr-defined]
+    dob.setDate(dob.date().addYears(-50))
     qtbot.keyClick(_dialog_field(dialog, "bed"), Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert window.census.model.rowCount() == 3

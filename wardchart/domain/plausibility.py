@@ -1,8 +1,9 @@
-"""Entry checks (DN §3 "Plausibility", CR §1.4).
+"""Entry checks: one set of rules for the dialogs, the command line and every import.
 
 Errors are impossible values and can never be saved. Warnings are implausible values,
-most often a unit mistake; the nurse must confirm them before saving. The thresholds
-are the engineering heuristics of CR §1.4, not clinical facts.
+most often a unit or typing slip; the nurse must confirm them before saving. Every
+range, its source, and which ranges are engineering choices rather than clinical
+facts, is written down in docs/plausibility.md.
 """
 
 from __future__ import annotations
@@ -15,14 +16,37 @@ from wardchart.domain.identifiers import identifier_problems, text_problems
 from wardchart.domain.problems import Problem
 from wardchart.domain.units import PER_LITRE_E9, CountUnit, display, plain, to_si
 
-#: CR §1.4: a count ≥ 500 in a ×10⁹/L field is above the analyzer's reportable range
-#: (Sysmex XN-L WBC max 440 ×10^3/µL [46]), so it was most likely entered in cells/µL.
+#: A count of 500 or more in a ×10⁹/L field is above the analyser's reportable range
+#: (0.03–440 ×10⁹/L for the WBC), so it was most likely entered in cells/µL.
 UNIT_SLIP_COUNT = Decimal(500)
-#: CR §1.4: hyperleukocytosis is WBC > 100 ×10⁹/L [47]; G-CSF can cause it [37].
+#: No analyser displays a WBC of 1000 ×10⁹/L or more (display range up to 999.99).
+MAX_COUNT = Decimal(1000)
+#: The analyser's lowest reportable WBC; a lower non-zero WBC is a probable unit slip.
+MIN_REPORTABLE_WBC = Decimal("0.03")
+#: Platelets (engineering choices, see docs/plausibility.md): a value this high in
+#: ×10⁹/L is probably cells/µL; ten times more is no platelet count at all.
+UNIT_SLIP_PLATELETS = Decimal(1000)
+MAX_PLATELETS = Decimal(10000)
+#: Hyperleukocytosis is a WBC above 100 ×10⁹/L; G-CSF can cause it.
 HIGH_WBC = Decimal(100)
 GCSF_LOOKBACK = timedelta(days=7)
-#: CR §1.4, case 19: a temperature above about 45 in a °C field is probably °F.
+#: A lower limit of normal is the bottom of a normal range: warn outside these
+#: (engineering margins around the published floors, see docs/plausibility.md).
+LLN_RANGE = {"anc_lln": (Decimal("0.5"), Decimal(5)), "wbc_lln": (Decimal(1), Decimal(10))}
+#: Temperatures, compared in °C. Above 45 in a °C field is probably °F.
 MAX_CELSIUS = Decimal(45)
+LOW_CELSIUS = Decimal(34)
+MIN_CELSIUS = Decimal(10)
+#: Above this, a °C entry is not a body temperature even if it was meant as °F.
+MAX_FAHRENHEIT = Decimal(115)
+#: A time charted this long after it happened must be confirmed.
+STALE_AFTER = timedelta(days=7)
+#: Ages (whole years) past which a date of birth is implausible or impossible.
+OLD_AGE = 110
+MAX_AGE = 130
+#: Cycle lengths and nadir days: a regimen's day numbers (engineering bounds).
+MAX_CYCLE_DAYS = 365
+USUAL_CYCLE_DAYS = (7, 56)
 
 
 @dataclass(frozen=True)
@@ -41,18 +65,93 @@ class CbcEntry:
 
 
 def check_time(taken: datetime, field: str, *, dob: date, now: datetime) -> list[Problem]:
-    """A time cannot be in the future or before the patient's birth (DN §3)."""
+    """A time cannot be in the future or before the patient's birth; one more than
+    7 days ago is probably a mistyped date and must be confirmed."""
     if taken > now:
         return [Problem(field, f"{taken:%Y-%m-%d %H:%M} is in the future")]
     if taken.astimezone(now.tzinfo).date() < dob:
         return [Problem(field, f"{taken:%Y-%m-%d} is before the patient's date of birth {dob}")]
+    if now - taken > STALE_AFTER:
+        days = (now - taken).days
+        return [
+            Problem(
+                field,
+                f"{taken:%Y-%m-%d %H:%M} is {days} days ago; check the date",
+                "warning",
+            )
+        ]
+    return []
+
+
+def age_in_years(dob: date, on: date) -> int:
+    """Completed years of age on ``on``."""
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
+def check_dob(dob: date, *, today: date) -> list[Problem]:
+    """A date of birth: never in the future, never an impossible age; born today or
+    older than 110 must be confirmed."""
+    if dob > today:
+        return [Problem("dob", f"{dob} is in the future")]
+    age = age_in_years(dob, today)
+    if age >= MAX_AGE:
+        return [Problem("dob", f"{dob} would make the patient {age}; check the year")]
+    if age > OLD_AGE:
+        return [Problem("dob", f"{dob} makes the patient {age} years old", "warning")]
+    if dob == today:
+        return [Problem("dob", f"{dob} is today: a patient born today?", "warning")]
+    return []
+
+
+def check_count(field: str, value: Decimal, unit: CountUnit) -> list[Problem]:
+    """A WBC, ANC, platelet count or lower limit in ``unit``: one problem at most."""
+    if value < 0:
+        return [Problem(field, f"{value} is negative; a count cannot be below 0")]
+    si = to_si(value, unit)
+    platelets = field == "platelets"
+    limit = MAX_PLATELETS if platelets else MAX_COUNT
+    slip = UNIT_SLIP_PLATELETS if platelets else UNIT_SLIP_COUNT
+    as_cells = f"as cells/µL that would be {display(value / 1000, 3)} ×10⁹/L"
+    if si >= limit:
+        hint = f"; {as_cells}" if unit.factor == 1 else ""
+        return [Problem(field, f"{plain(si)} ×10⁹/L is not a possible count{hint}")]
+    if unit.factor == 1 and value >= slip:
+        return [
+            Problem(
+                field,
+                f"{value} ×10⁹/L is above any analyser's range; probably cells/µL ({as_cells})",
+                "warning",
+            )
+        ]
+    if field == "wbc" and 0 < si < MIN_REPORTABLE_WBC:
+        return [
+            Problem(
+                field,
+                f"{plain(si)} ×10⁹/L is below the analyser's lowest reportable WBC "
+                f"({MIN_REPORTABLE_WBC}); check the unit",
+                "warning",
+            )
+        ]
+    if field in LLN_RANGE:
+        if si == 0:
+            return [Problem(field, "a lower limit of normal cannot be 0")]
+        low, high = LLN_RANGE[field]
+        if not low <= si <= high:
+            return [
+                Problem(
+                    field,
+                    f"a lower limit of {plain(si)} ×10⁹/L is unusual (expected {low} to "
+                    f"{high}); check the unit and the box",
+                    "warning",
+                )
+            ]
     return []
 
 
 def check_cbc(
     entry: CbcEntry, *, dob: date, now: datetime, last_gcsf: datetime | None
 ) -> list[Problem]:
-    """Every problem with a CBC entry, errors first."""
+    """Every problem with a CBC entry, errors first (warnings only when no error)."""
     problems = _check_cbc_shape(entry)
     if problems:
         return problems
@@ -65,8 +164,8 @@ def check_cbc(
         "wbc_lln": entry.wbc_lln,
     }
     for field, value in counts.items():
-        if value is not None and value < 0:
-            problems.append(Problem(field, f"{value} is negative; a count cannot be below 0"))
+        if value is not None:
+            problems += check_count(field, value, entry.unit)
     for field, pct in (("neut_pct", entry.neut_pct), ("bands_pct", entry.bands_pct)):
         if pct is not None and not Decimal(0) <= pct <= 100:
             problems.append(Problem(field, f"{pct} % is impossible; give 0 to 100"))
@@ -75,8 +174,9 @@ def check_cbc(
         problems.append(Problem("bands_pct", "neutrophil % plus band % is more than 100"))
     if entry.wbc is not None and entry.anc is not None and entry.anc > entry.wbc:
         problems.append(Problem("anc", f"ANC {entry.anc} is more than the WBC {entry.wbc}"))
-    if any(p.severity == "error" for p in problems):
-        return problems
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        return errors
     return problems + _cbc_warnings(entry, last_gcsf)
 
 
@@ -92,25 +192,9 @@ def _check_cbc_shape(entry: CbcEntry) -> list[Problem]:
 
 def _cbc_warnings(entry: CbcEntry, last_gcsf: datetime | None) -> list[Problem]:
     warnings: list[Problem] = []
-    if entry.unit.factor == 1:
-        for field, value in (
-            ("wbc", entry.wbc),
-            ("anc", entry.anc),
-            ("anc_lln", entry.anc_lln),
-            ("wbc_lln", entry.wbc_lln),
-        ):
-            if value is not None and value >= UNIT_SLIP_COUNT:
-                warnings.append(
-                    Problem(
-                        field,
-                        f"{value} ×10⁹/L is above any analyser's range; probably cells/µL "
-                        f"(that would be {display(value / 1000, 3)} ×10⁹/L)",
-                        "warning",
-                    )
-                )
     for field, pct in (("neut_pct", entry.neut_pct), ("bands_pct", entry.bands_pct)):
-        # CR §1.4 and case 23: a value below 1 is probably a decimal fraction. Exactly 1 is
-        # taken as 1 %: as a fraction it would mean 100 %, itself implausible.
+        # A value below 1 is probably a decimal fraction. Exactly 1 is taken as 1 %:
+        # as a fraction it would mean 100 %, itself implausible.
         if pct is not None and Decimal(0) < pct < 1:
             warnings.append(
                 Problem(
@@ -136,19 +220,74 @@ def _cbc_warnings(entry: CbcEntry, last_gcsf: datetime | None) -> list[Problem]:
 def check_temperature(
     value: Decimal, unit: str, taken: datetime, *, dob: date, now: datetime
 ) -> list[Problem]:
-    """Problems with a temperature entered as ``value`` in "C" or "F" (CR §1.4, case 19)."""
+    """Problems with a temperature entered as ``value`` in "C" or "F"."""
     field = "celsius" if unit == "C" else "fahrenheit"
     problems = check_time(taken, "taken", dob=dob, now=now)
-    if value <= 0:
-        problems.append(Problem(field, f"{value} is not a body temperature"))
-        return problems
+    celsius = value if unit == "C" else (value - 32) * 5 / 9
+    shown = f"{value} °{unit}"
+    if value > MAX_FAHRENHEIT:
+        problems.append(Problem(field, f"{shown} is not a body temperature in °C or °F"))
+    elif unit == "F" and celsius > MAX_CELSIUS:
+        problems.append(
+            Problem(field, f"{shown} ({display(celsius, 1)} °C) is not a body temperature")
+        )
+    elif celsius < MIN_CELSIUS:
+        hint = (
+            f"; did you mean {plain(value * 10)}?"
+            if unit == "C" and MIN_CELSIUS <= value * 10 <= MAX_CELSIUS
+            else "; was it °C?"
+            if unit == "F" and MIN_CELSIUS <= value <= MAX_CELSIUS
+            else ""
+        )
+        problems.append(Problem(field, f"{shown} is not a body temperature{hint}"))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        return errors
+    if unit == "C" and celsius > MAX_CELSIUS:
+        problems.append(Problem(field, f"{shown} is above 45; probably °F", "warning"))
+    elif celsius < LOW_CELSIUS:
+        problems.append(
+            Problem(
+                field,
+                f"{shown} is below {LOW_CELSIUS} °C; check the reading and the decimal point",
+                "warning",
+            )
+        )
+    return problems
+
+
+def check_cycle_shape(nadir_start: int, nadir_end: int, cycle_length_days: int) -> list[Problem]:
+    """A cycle's length and nadir window, for a cycle and for a regimen in the library."""
+    problems: list[Problem] = []
+    if not 1 <= cycle_length_days <= MAX_CYCLE_DAYS:
+        problems.append(
+            Problem("cycle_length", f"give a cycle length from 1 to {MAX_CYCLE_DAYS} days")
+        )
+    if not 1 <= nadir_start <= nadir_end <= MAX_CYCLE_DAYS:
+        problems.append(
+            Problem(
+                "nadir_window",
+                f"give the first and last day, e.g. 7-14, with 1 ≤ first ≤ last ≤ {MAX_CYCLE_DAYS}",
+            )
+        )
     if problems:
         return problems
-    if unit == "C" and value > MAX_CELSIUS:
-        problems.append(Problem(field, f"{value} °C is above 45; probably °F", "warning"))
-    if unit == "F" and value <= MAX_CELSIUS:
+    low, high = USUAL_CYCLE_DAYS
+    if not low <= cycle_length_days <= high:
         problems.append(
-            Problem(field, f"{value} °F would be a plausible °C; probably °C", "warning")
+            Problem(
+                "cycle_length",
+                f"{cycle_length_days} days is unusual for a cycle (usually {low} to {high})",
+                "warning",
+            )
+        )
+    if nadir_end > cycle_length_days:
+        problems.append(
+            Problem(
+                "nadir_window",
+                f"the window ends on day {nadir_end}, after the cycle's {cycle_length_days} days",
+                "warning",
+            )
         )
     return problems
 
@@ -164,8 +303,9 @@ def check_cycle_start(
     cycle_length_days: int,
     next_day1: date | None = None,
 ) -> list[Problem]:
-    """Day 1 is the date chemotherapy was actually given (CR §4.1): never in the future,
-    after the previous cycle's day 1 and (when correcting) before the next one's."""
+    """Day 1 is the date chemotherapy was actually given: never in the future, after the
+    previous cycle's day 1 and (when correcting) before the next one's. A day 1 more
+    than one cycle length ago must be confirmed: that cycle is already over."""
     problems: list[Problem] = []
     if day1 > today:
         problems.append(
@@ -184,12 +324,20 @@ def check_cycle_start(
         problems.append(
             Problem("day1", f"{day1} is not before the next cycle's day 1 ({next_day1})")
         )
-    if not 1 <= nadir_start <= nadir_end:
-        problems.append(
-            Problem("nadir_window", "give the first and last day, e.g. 7-14, with 1 ≤ first ≤ last")
+    problems += check_cycle_shape(nadir_start, nadir_end, cycle_length_days)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        return errors
+    if next_day1 is None and (today - day1).days >= cycle_length_days >= 1:
+        problems.insert(
+            0,
+            Problem(
+                "day1",
+                f"{day1} is {(today - day1).days} days ago, longer than the "
+                f"{cycle_length_days}-day cycle; check the date",
+                "warning",
+            ),
         )
-    if cycle_length_days < 1:
-        problems.append(Problem("cycle_length", "give a cycle length of 1 day or more"))
     return problems
 
 
@@ -207,8 +355,46 @@ def check_patient(mrn: str, name: str, dob: date, sex: str, *, today: date) -> l
         problems.append(Problem("mrn", "the MRN is empty"))
     if not name.strip():
         problems.append(Problem("name", "the name is empty"))
-    if dob > today:
-        problems.append(Problem("dob", f"{dob} is in the future"))
+    problems += check_dob(dob, today=today)
     if sex not in ("", "F", "M", "X"):
         problems.append(Problem("sex", f"{sex!r} is not F, M or X"))
     return problems
+
+
+#: Day-1 thresholds in ×10⁹/L: the sources give ANC 1.0 to 1.5 and platelets 75 to 100;
+#: outside these margins a threshold is probably in another unit (see docs/plausibility.md).
+THRESHOLD_RANGE = {
+    "anc_threshold": (Decimal("0.5"), Decimal(3)),
+    "plt_threshold": (Decimal(20), Decimal(200)),
+    "recovery_anc": (Decimal("0.5"), Decimal(3)),
+}
+
+
+def check_threshold(field: str, value: Decimal) -> list[Problem]:
+    """A ward's ANC or platelet threshold in ×10⁹/L (day 1, recovery)."""
+    limit = MAX_PLATELETS if field == "plt_threshold" else MAX_COUNT
+    if value <= 0:
+        return [Problem(field, f"{value} must be above 0")]
+    if value >= limit:
+        return [Problem(field, f"{value} ×10⁹/L is not a possible count")]
+    low, high = THRESHOLD_RANGE[field]
+    if not low <= value <= high:
+        return [
+            Problem(
+                field,
+                f"{value} ×10⁹/L is unusual (expected {low} to {high}); "
+                "check the unit (1500 cells/µL is 1.5 ×10⁹/L)",
+                "warning",
+            )
+        ]
+    return []
+
+
+def check_setting(key: str, value: Decimal | None) -> list[Problem]:
+    """A numeric ward setting: the LLN defaults are checked like a lab's LLN."""
+    if value is None:
+        return []
+    lln = {"anc_lln_default": "anc_lln", "wbc_lln_default": "wbc_lln"}.get(key)
+    if lln is not None:
+        return [Problem(key, p.message, p.severity) for p in check_count(lln, value, PER_LITRE_E9)]
+    return check_threshold(key, value)

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any, cast
 
 from wardchart.domain.identifiers import identifier_key, identifier_problems
-from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.plausibility import check_cycle_shape, check_threshold
+from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Regimen, ThresholdOp
 from wardchart.domain.units import shown
 
@@ -27,7 +28,7 @@ def _op(value: Any, field: str) -> ThresholdOp:
     return cast(ThresholdOp, value)
 
 
-def regimen_from_mapping(data: Mapping[str, Any]) -> Regimen:
+def regimen_from_mapping(data: Mapping[str, Any], *, confirmed: bool = False) -> Regimen:
     """Build and check one regimen from a library entry (see resources/regimens.json)."""
     try:
         start, end = (int(day) for day in data["nadir_window"])
@@ -45,21 +46,28 @@ def regimen_from_mapping(data: Mapping[str, Any]) -> Regimen:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidEntry([Problem("regimen", f"incomplete regimen entry: {error}")]) from None
-    check_regimen(regimen)
+    check_regimen(regimen, confirmed=confirmed)
     return regimen
 
 
-def check_regimen(regimen: Regimen) -> None:
-    """Refuse a regimen that cannot be charted."""
+def regimen_problems(regimen: Regimen) -> list[Problem]:
+    """Everything wrong or unusual with a regimen (see docs/plausibility.md)."""
     problems = identifier_problems("name", regimen.name, 80)
     if not regimen.name.strip():
         problems.append(Problem("name", "the regimen needs a name"))
-    if regimen.cycle_length_days < 1:
-        problems.append(Problem("cycle_length", "the cycle length must be 1 day or more"))
-    if not 1 <= regimen.nadir_start <= regimen.nadir_end:
-        problems.append(Problem("nadir_window", "give first-last days with 1 ≤ first ≤ last"))
-    if problems:
-        raise InvalidEntry(problems)
+    problems += check_cycle_shape(regimen.nadir_start, regimen.nadir_end, regimen.cycle_length_days)
+    for field, value in (
+        ("anc_threshold", regimen.anc_threshold),
+        ("plt_threshold", regimen.plt_threshold),
+    ):
+        if value is not None:
+            problems += check_threshold(field, value)
+    return problems
+
+
+def check_regimen(regimen: Regimen, *, confirmed: bool = False) -> None:
+    """Refuse a regimen that cannot be charted, or an unusual one not confirmed."""
+    raise_if_blocking(regimen_problems(regimen), confirmed=confirmed)
 
 
 def parse_library(entries: Sequence[Mapping[str, Any]]) -> list[Regimen]:

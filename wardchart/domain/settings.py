@@ -8,6 +8,7 @@ from decimal import Decimal
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
+from wardchart.domain.plausibility import check_setting
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.units import parse_decimal
 
@@ -62,8 +63,11 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
             return replace(settings, backup_keep_recent=int(value))
         return replace(settings, backup_keep_days=int(value))
     number = None if value.strip() == "" else parse_decimal(value, key)
-    if number is not None and number <= 0:
-        raise InvalidEntry([Problem(key, f"{value} must be above 0")])
+    # Impossible values are refused here; unusual ones are the caller's to confirm
+    # (setting_problems), so a stored, confirmed value always loads.
+    errors = [p for p in check_setting(key, number) if p.severity == "error"]
+    if errors:
+        raise InvalidEntry(errors)
     if key == "anc_lln_default":
         return replace(settings, anc_lln_default=number)
     if key == "wbc_lln_default":
@@ -71,3 +75,10 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
     if number is None:
         raise InvalidEntry([Problem(key, "give a number, e.g. 1.5")])
     return replace(settings, recovery_anc=number)
+
+
+def setting_problems(key: str, value: str) -> list[Problem]:
+    """Warnings (and errors) for a numeric setting, as the nurse must confirm them."""
+    if key not in ("anc_lln_default", "wbc_lln_default", "recovery_anc") or not value.strip():
+        return []
+    return check_setting(key, parse_decimal(value, key))

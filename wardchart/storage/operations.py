@@ -31,7 +31,7 @@ from wardchart.domain.plausibility import (
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.regimens import check_regimen
-from wardchart.domain.settings import apply_setting
+from wardchart.domain.settings import apply_setting, setting_problems
 from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si, to_si_or_none
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
@@ -62,6 +62,7 @@ def patient_values(
     marrow_involved: bool,
     immune_disorder: bool,
     high_risk_notes: str,
+    confirm: bool = False,
     now: datetime,
 ) -> dict[str, Any]:
     """Check a patient's details and build the row."""
@@ -69,7 +70,8 @@ def patient_values(
         check_patient(mrn, name, dob, sex, today=now.astimezone().date())
         + identifier_problems("bed", bed, 40)
         + check_text("diagnosis", diagnosis, 500)
-        + check_text("high_risk_notes", high_risk_notes, 500)
+        + check_text("high_risk_notes", high_risk_notes, 500),
+        confirmed=confirm,
     )
     return {  # identifiers and names in normal form: see docs/identifiers.md
         "mrn": normal_mrn(mrn),
@@ -96,6 +98,7 @@ def admit_patient(
     marrow_involved: bool = False,
     immune_disorder: bool = False,
     high_risk_notes: str = "",
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
@@ -110,6 +113,7 @@ def admit_patient(
         marrow_involved=marrow_involved,
         immune_disorder=immune_disorder,
         high_risk_notes=high_risk_notes,
+        confirm=confirm,
         now=now,
     )
     with store.write() as db:
@@ -129,6 +133,7 @@ def start_cycle(
     day1: date,
     nadir_window: tuple[int, int] | None = None,
     cycle_length_days: int | None = None,
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
@@ -160,7 +165,8 @@ def start_cycle(
                 nadir_end=nadir_window[1],
             )
         window = nadir_window or (regimen.nadir_start, regimen.nadir_end)
-        length = cycle_length_days or regimen.cycle_length_days
+        # None means "the regimen's"; any number given (0 too) is checked as given.
+        length = regimen.cycle_length_days if cycle_length_days is None else cycle_length_days
         previous = db.execute(
             "SELECT max(number), max(day1) FROM current_cycles WHERE patient_id = ?", [patient.id]
         ).fetchone()
@@ -175,7 +181,8 @@ def start_cycle(
                 nadir_start=window[0],
                 nadir_end=window[1],
                 cycle_length_days=length,
-            )
+            ),
+            confirmed=confirm,
         )
         values: dict[str, Any] = {
             "patient_id": patient.id,
@@ -310,14 +317,20 @@ def record_temperature(
 
 
 def gcsf_values(
-    patient: Patient, *, given: datetime, drug: str, dose: str = "", now: datetime
+    patient: Patient,
+    *,
+    given: datetime,
+    drug: str,
+    dose: str = "",
+    confirm: bool = False,
+    now: datetime,
 ) -> dict[str, Any]:
     """Check a G-CSF dose and build its row."""
     problems = check_time(given, "given", dob=patient.dob, now=now)
     problems += check_text("drug", drug, 80) + check_text("dose", dose, 80)
     if not drug.strip():
         problems.append(Problem("drug", "name the drug, e.g. filgrastim or pegfilgrastim"))
-    raise_if_blocking(problems)
+    raise_if_blocking(problems, confirmed=confirm)
     return {
         "patient_id": patient.id,
         "given_at": _local(given),
@@ -334,11 +347,12 @@ def record_gcsf(
     given: datetime,
     drug: str,
     dose: str = "",
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
     """Record a G-CSF dose."""
-    values = gcsf_values(patient, given=given, drug=drug, dose=dose, now=now)
+    values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
     return _create(store, "gcsf_doses", values, patient, actor=actor, now=now)
 
 
@@ -376,9 +390,11 @@ def set_precautions(
     return _create(store, "precautions", values, patient, actor=actor, now=now)
 
 
-def save_regimen(store: ChartStore, regimen: Regimen, *, actor: str, now: datetime) -> Saved:
+def save_regimen(
+    store: ChartStore, regimen: Regimen, *, confirm: bool = False, actor: str, now: datetime
+) -> Saved:
     """Add a regimen to the ward's library, or replace the one with the same name."""
-    check_regimen(regimen)
+    check_regimen(regimen, confirmed=confirm)
     regimen = replace(regimen, name=normal_identifier(regimen.name))
     values = convert.regimen_values(regimen)
     with store.write() as db:
@@ -400,12 +416,13 @@ def save_regimen(store: ChartStore, regimen: Regimen, *, actor: str, now: dateti
 
 
 def set_ward_setting(
-    store: ChartStore, key: str, value: str, *, actor: str, now: datetime
+    store: ChartStore, key: str, value: str, *, confirm: bool = False, actor: str, now: datetime
 ) -> Saved:
     """Change one ward setting; the old value stays in the file and in the audit."""
     with store.write() as db:
         before = queries.ward_settings(db)
-        apply_setting(before, key, value)  # raises on a bad key or value
+        apply_setting(before, key, value)  # raises on a bad key or an impossible value
+        raise_if_blocking(setting_problems(key, value), confirmed=confirm)
         record_id = records.new_id()
         db.table("ward_settings").insert(
             {
@@ -553,12 +570,13 @@ def correct_gcsf(
     drug: str,
     dose: str = "",
     reason: str,
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
     """Replace a G-CSF dose's values, checked exactly like a new entry."""
     _need_reason(reason)
-    values = gcsf_values(patient, given=given, drug=drug, dose=dose, now=now)
+    values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
     with store.write() as db:
         return _supersede(
             store, db, "gcsf_doses", record_id, values, reason=reason, actor=actor, now=now
@@ -574,6 +592,7 @@ def correct_cycle(
     nadir_window: tuple[int, int],
     cycle_length_days: int,
     reason: str,
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
@@ -596,7 +615,8 @@ def correct_cycle(
                 nadir_start=nadir_window[0],
                 nadir_end=nadir_window[1],
                 cycle_length_days=cycle_length_days,
-            )
+            ),
+            confirmed=confirm,
         )
         values = {
             "day1": day1.isoformat(),
@@ -623,6 +643,7 @@ def correct_patient(
     immune_disorder: bool = False,
     high_risk_notes: str = "",
     reason: str,
+    confirm: bool = False,
     actor: str,
     now: datetime,
 ) -> Saved:
@@ -638,6 +659,7 @@ def correct_patient(
         marrow_involved=marrow_involved,
         immune_disorder=immune_disorder,
         high_risk_notes=high_risk_notes,
+        confirm=confirm,
         now=now,
     )
     with store.write() as db:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 from wardchart.domain.anc import resolve_anc
 from wardchart.domain.chart import ChartedResult, CycleChart
 from wardchart.domain.grading import grade_anc
-from wardchart.domain.plausibility import CbcEntry
+from wardchart.domain.plausibility import CbcEntry, check_cbc
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import GcsfDose, Patient, Temperature
 from wardchart.domain.regimens import parse_window
@@ -25,7 +25,7 @@ from wardchart.domain.units import (
     plain,
     to_si_or_none,
 )
-from wardchart.storage import operations
+from wardchart.storage import operations, queries
 from wardchart.ui.dialogs.form import FormDialog
 from wardchart.ui.session import ChartSession
 
@@ -100,12 +100,13 @@ class AdmitDialog(FormDialog):
             "immune_disorder": immune.isChecked(),
         }
         if self.correcting is None:
-            self.session.save(operations.admit_patient, **details)
+            self.session.save(operations.admit_patient, confirm=confirmed, **details)
         else:
             self.session.save(
                 operations.correct_patient,
                 patient=self.correcting,
                 reason=self.text("reason"),
+                confirm=confirmed,
                 **details,
             )
 
@@ -189,6 +190,7 @@ class CycleDialog(FormDialog):
                 day1=self.day("day1"),
                 nadir_window=window,
                 cycle_length_days=length,
+                confirm=confirmed,
             )
             return
         c = self.correcting.cycle
@@ -198,8 +200,9 @@ class CycleDialog(FormDialog):
             record_id=c.id,
             day1=self.day("day1"),
             nadir_window=window or (c.nadir_start, c.nadir_end),
-            cycle_length_days=length or c.cycle_length_days,
+            cycle_length_days=c.cycle_length_days if length is None else length,
             reason=self.text("reason"),
+            confirm=confirmed,
         )
 
 
@@ -277,11 +280,20 @@ class CbcDialog(FormDialog):
         return CbcEntry(taken=self.when("taken"), unit=unit, **numbers)
 
     def update_preview(self) -> None:
-        """Show the ANC that will be recorded and its grade, live."""
+        """Show the ANC that will be recorded and its grade, live: checked by the same
+        rules as the save, so an impossible entry shows its problem, never a grade."""
         try:
             entry = self.entry()
-        except InvalidEntry:
-            self.preview.setText("—")
+        except InvalidEntry as error:
+            self.preview.setText(f"— {error.first.message}")
+            return
+        last_gcsf = queries.last_gcsf_before(self.session.store.db, self.patient.id, entry.taken)
+        problems = check_cbc(
+            entry, dob=self.patient.dob, now=self.session.now(), last_gcsf=last_gcsf
+        )
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            self.preview.setText(f"— {errors[0].message}")
             return
         anc, source = resolve_anc(
             to_si_or_none(entry.wbc, entry.unit),
@@ -295,7 +307,8 @@ class CbcDialog(FormDialog):
         settings = self.session.settings
         lln = to_si_or_none(entry.anc_lln, entry.unit) or settings.anc_lln_default
         grade = grade_anc(anc, settings.ctcae_version, lln)
-        self.preview.setText(f"<b>{plain(anc)}</b> ×10⁹/L ({source}) — {grade}")
+        check = f" — check: {problems[0].message}" if problems else ""
+        self.preview.setText(f"<b>{plain(anc)}</b> ×10⁹/L ({source}) — {grade}{check}")
 
     def submit(self, confirmed: bool) -> None:
         entry = self.entry()
@@ -419,6 +432,7 @@ class GcsfDialog(FormDialog):
             "given": self.when("given"),
             "drug": drug.currentText(),
             "dose": self.text("dose"),
+            "confirm": confirmed,
         }
         if self.correcting is None:
             self.session.save(operations.record_gcsf, **kwargs)
