@@ -5,6 +5,8 @@ Each must get one clear line naming the field, and the chart file must not chang
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -147,6 +149,22 @@ for value in ["", "7", "14-7", "0-5", "a-b", "7-14-21"]:
     )
 for value in ["\x07", "d" * 200]:
     CASES.append((["gcsf", "add", "--mrn", "A-1", "--given", TAKEN, f"--drug={value}"], "--drug"))
+# Local times the clocks skipped (spring) or showed twice (autumn) in America/New_York; the
+# test runs these cases in that zone.
+DAYLIGHT_SAVING = ("2026-03-08 02:30", "2026-11-01 01:30", "2026-03-08 02:00", "2026-11-01 01:59")
+for value in DAYLIGHT_SAVING:
+    CASES.append(
+        (["lab", "add", "--mrn", "A-1", f"--taken={value}", "--wbc=5", "--confirm"], "--taken")
+    )
+    CASES.append(
+        (
+            ["temp", "add", "--mrn", "A-1", f"--taken={value}", "--celsius=37", "--confirm"],
+            "--taken",
+        )
+    )
+    CASES.append(
+        (["gcsf", "add", "--mrn", "A-1", f"--given={value}", "--drug=filgrastim"], "--given")
+    )
 
 # An anchor to verify the audit history against that is missing, not a file, or not one.
 for value in ["", "/nonexistent/ward-backup.sqlite", ".", "/dev/null", "12-zz"]:
@@ -249,14 +267,37 @@ def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100
 
 
+def _in_new_york(request: pytest.FixtureRequest) -> None:
+    """Run the rest of the test in America/New_York, as the process's own zone."""
+    old = os.environ.get("TZ")
+
+    def restore() -> None:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+    request.addfinalizer(restore)
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+
+
 def _files(path: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in path.parent.glob(path.name + "*")}
 
 
 @pytest.mark.parametrize(("args", "field"), CASES, ids=[f"{i:03d}" for i in range(len(CASES))])
 def test_bad_input_on_the_command_line(
-    ward: ChartStore, cli: Cli, chart_path: Path, args: list[str], field: str
+    ward: ChartStore,
+    cli: Cli,
+    chart_path: Path,
+    args: list[str],
+    field: str,
+    request: pytest.FixtureRequest,
 ) -> None:
+    if any(value in arg for arg in args for value in DAYLIGHT_SAVING):
+        _in_new_york(request)
     ward.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the fixture's own saves, on disk
     before = _files(chart_path)
     status, out, err = cli(*args)

@@ -23,6 +23,9 @@ def test_a_full_disk_keeps_the_entry_in_the_dialog(qtbot, window: MainWindow) ->
         wbc = dialog.fields["wbc"]
         assert isinstance(wbc, QLineEdit)
         wbc.setText("3.3")
+        taken = dialog.fields["taken"]
+        assert isinstance(taken, QLineEdit)
+        taken.setText("now")
         dialog.accept()
         if dialog.isVisible():
             break

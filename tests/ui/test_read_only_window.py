@@ -42,6 +42,9 @@ def test_read_only_file_opens_and_refuses_saves_clearly(qtbot, tmp_path: Path) -
         wbc = dialog.fields["wbc"]
         assert isinstance(wbc, QLineEdit)
         wbc.setText("2.0")
+        taken = dialog.fields["taken"]
+        assert isinstance(taken, QLineEdit)
+        taken.setText("now")
         dialog.accept()
         assert dialog.isVisible()
         assert "read-only" in dialog.banner.text()

@@ -1,15 +1,27 @@
-"""Dates and times as nurses type them: ISO 8601, local time unless an offset is given (DN §6)."""
+"""Dates and times as nurses type them: ISO 8601, local time unless an offset is given.
+
+A local time is read on the computer's own clock, with its daylight-saving rules. A time
+the clock skipped (the hour lost when clocks go forward) is refused, and a time the clock
+showed twice (the hour repeated when clocks go back) must carry its UTC offset: nothing
+is guessed. See docs/dates-and-times.md.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.units import shown
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
+_DATETIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?(Z|[+-]\d{2}:?\d{2})?"
+)
+
+#: What the window shows and what a nurse types: date, and date with 24-hour time.
+DATE_FORMAT = "%Y-%m-%d"
+DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def parse_date(text: str, field: str) -> date:
@@ -26,13 +38,15 @@ def parse_date(text: str, field: str) -> date:
 
 
 def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
-    """Parse "2026-03-12 08:30" (local) or "2026-03-12T08:30-04:00" into an aware datetime.
+    """Parse "2026-03-12 08:30" (local) or "2026-03-12 08:30 -04:00" into an aware datetime.
 
     A time without an offset is local wall-clock time: in ``tz`` if given, else the
-    computer's own zone (with its daylight-saving rules).
+    computer's own zone (with its daylight-saving rules). A local time that did not exist
+    or that happened twice there is refused (see ``as_aware``).
     """
     cleaned = text.strip()
-    if not _DATETIME.fullmatch(cleaned):
+    match = _DATETIME.fullmatch(cleaned)
+    if match is None:
         raise InvalidEntry(
             [
                 Problem(
@@ -42,21 +56,83 @@ def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
             ]
         )
     try:
-        parsed = datetime.fromisoformat(cleaned)
+        parsed = datetime.fromisoformat(match.group(1) + (match.group(2) or ""))
     except ValueError:
         raise InvalidEntry([Problem(field, f"{shown(text)} is not a real date and time")]) from None
-    return as_aware(parsed, tz)
+    return as_aware(parsed, tz, field=field)
 
 
-def as_aware(value: datetime, tz: tzinfo | None = None) -> datetime:
-    """Attach the local zone to a naive datetime; leave an aware one as it is."""
+def as_aware(value: datetime, tz: tzinfo | None = None, *, field: str = "time") -> datetime:
+    """Attach the local zone to a naive datetime; leave an aware one as it is.
+
+    The local zone is ``tz`` if given, else the computer's own. A wall-clock time that
+    the zone skipped, or showed twice, at a daylight-saving change is refused naming
+    ``field``: the first cannot be right, the second needs its UTC offset to say which.
+    """
     if value.tzinfo is not None:
         return value
-    return value.replace(tzinfo=tz) if tz is not None else value.astimezone()
+    candidates = _instants(value, tz)
+    typed = value.strftime(DATETIME_FORMAT)
+    if not candidates:
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    f"{typed} did not exist on this computer's clock: the clocks went forward "
+                    "for daylight saving; check the time",
+                )
+            ]
+        )
+    if len(candidates) > 1:
+        offsets = " or ".join(f"{typed} {_offset(c)}" for c in candidates)
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    f"{typed} happened twice: the clocks went back for daylight saving; "
+                    f"add the UTC offset: {offsets}",
+                )
+            ]
+        )
+    return candidates[0]
+
+
+def _instants(naive: datetime, tz: tzinfo | None) -> list[datetime]:
+    """Every instant whose local wall-clock reading is ``naive`` (0, 1 or 2 of them)."""
+    found: list[datetime] = []
+    for fold in (0, 1):
+        guess = naive.replace(fold=fold)
+        aware = guess.astimezone() if tz is None else guess.replace(tzinfo=tz)
+        back = aware.astimezone(UTC).astimezone(tz)
+        if back.replace(tzinfo=None, fold=0) != naive.replace(fold=0):
+            continue  # the zone never showed this reading: it normalised to another time
+        if all(back.utcoffset() != f.utcoffset() for f in found):
+            found.append(back if tz is None else naive.replace(tzinfo=tz, fold=fold))
+    return found
+
+
+def _offset(value: datetime) -> str:
+    offset = value.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def shown_local(value: datetime, tz: tzinfo | None = None) -> str:
+    """An instant as a nurse types it back: "2026-03-12 08:30" in local time.
+
+    A reading the clock showed twice gets its UTC offset ("2026-11-01 01:30 -04:00") so
+    that saving it again means the same instant.
+    """
+    local = value.astimezone(tz)
+    text = local.strftime(DATETIME_FORMAT)
+    if len(_instants(local.replace(tzinfo=None), tz)) > 1:
+        text += " " + _offset(local)
+    return text
 
 
 def local_date(value: datetime, tz: tzinfo | None = None) -> date:
-    """The local calendar date of an instant: the date cycle days are counted in (DN §3)."""
+    """The local calendar date of an instant: the date cycle days are counted in."""
     return value.astimezone(tz).date()
 
 

@@ -6,6 +6,7 @@ operation through the session, and shows any problem beside its field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
@@ -54,16 +55,14 @@ class AdmitDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = f"Edit patient details — {correcting.name}" if correcting else "Admit patient"
-        super().__init__(title, parent)
+        super().__init__(title, parent, clock=session.now)
         self.session, self.correcting = session, correcting
         p = correcting
         self.add_field("mrn", "MRN:", QLineEdit(p.mrn if p else ""))
         self.add_field(
             "name", "Name:", QLineEdit(p.name if p else "", placeholderText="Family, Given")
         )
-        self.add_field(
-            "dob", "Date of birth:", self.date_edit(p.dob if p else session.now().date())
-        )
+        self.add_date_field("dob", "Date of birth:", p.dob if p else None)
         sex = QComboBox()
         sex.addItems(["", "F", "M", "X"])
         sex.setCurrentText(p.sex if p else "")
@@ -99,16 +98,11 @@ class AdmitDialog(FormDialog):
             "marrow_involved": marrow.isChecked(),
             "immune_disorder": immune.isChecked(),
         }
-        if self.correcting is None:
-            self.session.save(operations.admit_patient, confirm=confirmed, **details)
-        else:
-            self.session.save(
-                operations.correct_patient,
-                patient=self.correcting,
-                reason=self.text("reason"),
-                confirm=confirmed,
-                **details,
-            )
+        operation: Callable[..., operations.Saved] = operations.admit_patient
+        if self.correcting is not None:
+            operation = operations.correct_patient
+            details.update(patient=self.correcting, reason=self.text("reason"))
+        self.session.save(operation, **details, confirm=confirmed)
 
 
 class CycleDialog(FormDialog):
@@ -125,7 +119,7 @@ class CycleDialog(FormDialog):
             title = f"Start cycle — {patient.name}"
         else:
             title = f"Correct cycle {correcting.cycle.number} — {patient.name}"
-        super().__init__(title, parent)
+        super().__init__(title, parent, clock=session.now)
         self.session, self.patient, self.correcting = session, patient, correcting
         regimen = QComboBox()
         regimen.setEditable(True)
@@ -138,9 +132,7 @@ class CycleDialog(FormDialog):
             "Choose from the ward's library, or type a name and give its window",
         )
         c = None if correcting is None else correcting.cycle
-        self.add_field(
-            "day1", "Day 1 (given on):", self.date_edit(c.day1 if c else session.now().date())
-        )
+        self.add_date_field("day1", "Day 1 (given on):", c.day1 if c else None, today=True)
         self.add_field(
             "nadir_window",
             "Nadir window:",
@@ -168,6 +160,11 @@ class CycleDialog(FormDialog):
         assert isinstance(regimen, QComboBox)
         window_text, length_text = self.text("nadir_window"), self.text("cycle_length")
         problems: list[Problem] = []
+        day1 = None
+        try:
+            day1 = self.day("day1")
+        except InvalidEntry as error:
+            problems.extend(error.problems)
         window = None
         if window_text:
             try:
@@ -180,14 +177,14 @@ class CycleDialog(FormDialog):
                 length = int(length_text)
             else:
                 problems.append(Problem("cycle_length", "give a whole number of days"))
-        if problems:
+        if problems or day1 is None:
             raise InvalidEntry(problems)
         if self.correcting is None:
             self.session.save(
                 operations.start_cycle,
                 patient=self.patient,
                 regimen_name=regimen.currentText().strip(),
-                day1=self.day("day1"),
+                day1=day1,
                 nadir_window=window,
                 cycle_length_days=length,
                 confirm=confirmed,
@@ -198,7 +195,7 @@ class CycleDialog(FormDialog):
             operations.correct_cycle,
             patient=self.patient,
             record_id=c.id,
-            day1=self.day("day1"),
+            day1=day1,
             nadir_window=window or (c.nadir_start, c.nadir_end),
             cycle_length_days=c.cycle_length_days if length is None else length,
             reason=self.text("reason"),
@@ -217,13 +214,9 @@ class CbcDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = "Correct CBC" if correcting else "Record CBC"
-        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent)
+        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent, session.now)
         self.session, self.patient, self.correcting = session, patient, correcting
-        self.add_field(
-            "taken",
-            "Taken at:",
-            self.time_edit(correcting.result.taken.astimezone() if correcting else session.now()),
-        )
+        self.add_time_field("taken", "Taken at:", correcting.result.taken if correcting else None)
         unit = QComboBox()
         unit.setEditable(True)
         unit.addItems(COUNT_UNITS)
@@ -264,9 +257,18 @@ class CbcDialog(FormDialog):
             assert isinstance(edit, QLineEdit)
             edit.setText("" if value is None else plain(value))
 
-    def entry(self) -> CbcEntry:
-        """What was typed, parsed; raises with every field's problem at once."""
+    def entry(self, *, preview: bool = False) -> CbcEntry:
+        """What was typed, parsed; raises with every field's problem at once.
+
+        For the ``preview`` the time does not matter: an empty one does not stop it.
+        """
         problems: list[Problem] = []
+        taken = self.clock()
+        try:
+            taken = self.when("taken")
+        except InvalidEntry as error:
+            if not preview:
+                problems.extend(error.problems)
         unit_box = self.fields["unit"]
         assert isinstance(unit_box, QComboBox)
         try:
@@ -277,13 +279,13 @@ class CbcDialog(FormDialog):
         numbers = {name: _optional_number(self, name, problems) for name in CBC_NUMBERS}
         if problems:
             raise InvalidEntry(problems)
-        return CbcEntry(taken=self.when("taken"), unit=unit, **numbers)
+        return CbcEntry(taken=taken, unit=unit, **numbers)
 
     def update_preview(self) -> None:
         """Show the ANC that will be recorded and its grade, live: checked by the same
         rules as the save, so an impossible entry shows its problem, never a grade."""
         try:
-            entry = self.entry()
+            entry = self.entry(preview=True)
         except InvalidEntry as error:
             self.preview.setText(f"— {error.first.message}")
             return
@@ -338,13 +340,9 @@ class TemperatureDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = "Correct temperature" if correcting else "Record temperature"
-        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent)
+        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent, session.now)
         self.session, self.patient, self.correcting = session, patient, correcting
-        self.add_field(
-            "taken",
-            "Taken at:",
-            self.time_edit(correcting.taken.astimezone() if correcting else session.now()),
-        )
+        self.add_time_field("taken", "Taken at:", correcting.taken if correcting else None)
         self.add_field("celsius", "Temperature:", self.number_edit("e.g. 38.4"))
         unit = QComboBox()
         unit.addItem("°C", "C")
@@ -363,12 +361,22 @@ class TemperatureDialog(FormDialog):
         unit, route = self.fields["unit"], self.fields["route"]
         assert isinstance(unit, QComboBox)
         assert isinstance(route, QComboBox)
-        value = parse_decimal(self.text("celsius") or " ", "celsius")
+        problems: list[Problem] = []
+        taken = None
+        try:
+            taken = self.when("taken")
+        except InvalidEntry as error:
+            problems.extend(error.problems)
+        value = _optional_number(self, "celsius", problems)
+        if value is None and all(p.field != "celsius" for p in problems):
+            problems.append(Problem("celsius", "give the temperature, e.g. 38.4"))
+        if problems:
+            raise InvalidEntry(problems)
         kwargs = {
             "patient": self.patient,
             "value": value,
             "unit": unit.currentData(),
-            "taken": self.when("taken"),
+            "taken": taken,
             "route": route.currentText(),
             "confirm": confirmed,
         }
@@ -405,11 +413,9 @@ class GcsfDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = "Correct G-CSF dose" if correcting else "Record G-CSF dose"
-        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent)
+        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent, session.now)
         self.session, self.patient, self.correcting = session, patient, correcting
-        self.add_field(
-            "given", "Given at:", self.time_edit(correcting.given if correcting else session.now())
-        )
+        self.add_time_field("given", "Given at:", correcting.given if correcting else None)
         drug = QComboBox()
         drug.setEditable(True)
         drug.addItems(["pegfilgrastim", "filgrastim", "lipegfilgrastim"])
@@ -427,22 +433,17 @@ class GcsfDialog(FormDialog):
     def submit(self, confirmed: bool) -> None:
         drug = self.fields["drug"]
         assert isinstance(drug, QComboBox)
-        kwargs = {
+        kwargs: dict[str, object] = {
             "patient": self.patient,
             "given": self.when("given"),
             "drug": drug.currentText(),
             "dose": self.text("dose"),
-            "confirm": confirmed,
         }
-        if self.correcting is None:
-            self.session.save(operations.record_gcsf, **kwargs)
-        else:
-            self.session.save(
-                operations.correct_gcsf,
-                record_id=self.correcting.id,
-                reason=self.text("reason"),
-                **kwargs,
-            )
+        operation: Callable[..., operations.Saved] = operations.record_gcsf
+        if self.correcting is not None:
+            operation = operations.correct_gcsf
+            kwargs.update(record_id=self.correcting.id, reason=self.text("reason"))
+        self.session.save(operation, **kwargs, confirm=confirmed)
 
 
 class PrecautionsDialog(FormDialog):
@@ -452,7 +453,7 @@ class PrecautionsDialog(FormDialog):
         self, session: ChartSession, patient: Patient, active: bool, parent: QWidget | None = None
     ) -> None:
         verb = "Set" if active else "Clear"
-        super().__init__(f"{verb} neutropenic precautions — {patient.name}", parent)
+        super().__init__(f"{verb} neutropenic precautions — {patient.name}", parent, session.now)
         self.session, self.patient, self.active = session, patient, active
         self.add_field("note", "Note:", QLineEdit(placeholderText="optional"))
 
@@ -476,7 +477,7 @@ class WithdrawDialog(FormDialog):
         what: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Mark entered in error", parent)
+        super().__init__("Mark entered in error", parent, session.now)
         self.session, self.table, self.record_id = session, table, record_id
         self.form.addRow(
             QLabel(

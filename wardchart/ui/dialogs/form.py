@@ -2,43 +2,88 @@
 
 Nothing is saved until ``submit`` succeeds: it raises ``InvalidEntry`` with problems
 named by field, and the dialog shows each next to its field in words a nurse reads.
-Enter saves, Esc cancels.
+
+The keyboard: the dialog opens with the cursor in its first field; Tab goes through the
+fields in the order they are shown, then Save, then Cancel; Enter saves from any field
+(Save is the only default button: no button becomes the default by taking focus); Esc,
+Cancel and closing the window ask before throwing away anything typed. Dates and times
+are plain text typed exactly as shown (YYYY-MM-DD, YYYY-MM-DD HH:MM, 24-hour), checked by
+the command line's own parser; see docs/dates-and-times.md.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
-    QDateTimeEdit,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.timeparse import as_aware
+from wardchart.domain.timeparse import local_date, parse_date, parse_datetime, shown_local
 from wardchart.storage.errors import ChartFileError
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"
 
+#: Typed into a time field, the current time; into a day-1 field, today's date.
+NOW_WORD, TODAY_WORD = "now", "today"
+
+
+def _value(widget: QWidget) -> object:
+    """What a field holds, to tell whether anything was typed."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    return None
+
+
+def key_order(widgets: list[QWidget]) -> None:
+    """Make Tab visit ``widgets`` in this order."""
+    for before, after in itertools.pairwise(widgets):
+        QWidget.setTabOrder(before, after)
+
+
+def one_default_button(default: QPushButton, *others: QPushButton) -> None:
+    """``default`` answers Enter; no button becomes the default by taking focus."""
+    for button in (default, *others):
+        button.setAutoDefault(False)
+    default.setDefault(True)
+
 
 class FormDialog(QDialog):
     """Base for every charting dialog."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(620)
+        self.clock = clock or (lambda: datetime.now().astimezone())
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
@@ -53,9 +98,12 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setDefault(True)
+        self.buttons.rejected.connect(self.cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        one_default_button(self.save_button, self.cancel_button)
+        self.discard_box: QMessageBox | None = None
+        self._opened_with: dict[str, object] | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.banner)
@@ -64,13 +112,26 @@ class FormDialog(QDialog):
 
     # --- building -----------------------------------------------------------------------
 
-    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
-        """Add a labelled field with a message line under it."""
+    def add_field(
+        self,
+        name: str,
+        label: str,
+        widget: QWidget,
+        hint: str = "",
+        beside: QWidget | None = None,
+    ) -> QWidget:
+        """Add a labelled field with a message line under it (and ``beside`` it, a button)."""
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
-        column.addWidget(widget)
+        if beside is None:
+            column.addWidget(widget)
+        else:
+            row = QHBoxLayout()
+            row.addWidget(widget, 1)
+            row.addWidget(beside)
+            column.addLayout(row)
         message = QLabel()
         message.setWordWrap(True)
         message.hide()
@@ -83,30 +144,66 @@ class FormDialog(QDialog):
         self.messages[name] = message
         return widget
 
+    def add_time_field(self, name: str, label: str, value: datetime | None) -> QLineEdit:
+        """A date and 24-hour time typed as shown; empty for a new entry, required.
+
+        Typing "now" (or the Now button, for the mouse) fills in the current time, shown
+        before it is saved.
+        """
+        edit = QLineEdit("" if value is None else shown_local(value))
+        edit.setPlaceholderText(f"YYYY-MM-DD HH:MM (24-hour), or {NOW_WORD}")
+        edit.editingFinished.connect(lambda: self._fill_in(edit, NOW_WORD))
+        self.add_field(
+            name,
+            label,
+            edit,
+            "Type the date and 24-hour time as shown, e.g. 2026-03-12 08:30, or type now",
+            self._fill_button("Now", edit, NOW_WORD),
+        )
+        return edit
+
+    def add_date_field(
+        self, name: str, label: str, value: date | None, *, today: bool = False
+    ) -> QLineEdit:
+        """A date typed as shown (YYYY-MM-DD); empty for a new entry, required.
+
+        With ``today``, typing "today" (or the Today button) fills in today's date.
+        """
+        edit = QLineEdit("" if value is None else value.isoformat())
+        edit.setPlaceholderText(f"YYYY-MM-DD, or {TODAY_WORD}" if today else "YYYY-MM-DD")
+        button = None
+        if today:
+            edit.editingFinished.connect(lambda: self._fill_in(edit, TODAY_WORD))
+            button = self._fill_button("Today", edit, TODAY_WORD)
+        self.add_field(name, label, edit, "Type the date as shown, e.g. 2026-03-02", button)
+        return edit
+
+    def _fill_button(self, text: str, edit: QLineEdit, word: str) -> QToolButton:
+        # Off the Tab path (typing the word does the same from the keyboard).
+        button = QToolButton()
+        button.setText(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAccessibleName(f"{edit.accessibleName() or text}: {text.lower()}")
+
+        def fill() -> None:
+            edit.setText(word)
+            self._fill_in(edit, word)
+
+        button.clicked.connect(fill)
+        return button
+
+    def _fill_in(self, edit: QLineEdit, word: str) -> None:
+        """Replace "now" / "today" by the time or date it means, so the nurse sees it."""
+        if edit.text().strip().lower() != word:
+            return
+        now = self.clock()
+        edit.setText(shown_local(now) if word == NOW_WORD else local_date(now).isoformat())
+
     @staticmethod
     def number_edit(placeholder: str = "") -> QLineEdit:
         """A text box for a number (parsed by the same rules as the command line)."""
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
-        return edit
-
-    @staticmethod
-    def time_edit(value: datetime) -> QDateTimeEdit:
-        """A 24-hour date-time box."""
-        local = value.astimezone()
-        edit = QDateTimeEdit(
-            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-        )
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        edit.setCalendarPopup(True)
-        return edit
-
-    @staticmethod
-    def date_edit(value: date) -> QDateEdit:
-        """A date box."""
-        edit = QDateEdit(QDate(value.year, value.month, value.day))
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
         return edit
 
     # --- reading ------------------------------------------------------------------------
@@ -118,20 +215,108 @@ class FormDialog(QDialog):
         return widget.text().strip()
 
     def when(self, name: str) -> datetime:
-        """A date-time box's value as an aware local time."""
-        widget = self.fields[name]
-        assert isinstance(widget, QDateTimeEdit)
-        value = widget.dateTime().toPython()
-        assert isinstance(value, datetime)
-        return as_aware(value.replace(second=0, microsecond=0))
+        """A time field's value as an aware instant; empty, or not a real local time, is
+        refused naming the field."""
+        text = self.text(name)
+        if not text:
+            raise InvalidEntry(
+                [Problem(name, "required: type the date and 24-hour time, e.g. 2026-03-12 08:30")]
+            )
+        if text.lower() == NOW_WORD:
+            return self.clock().replace(second=0, microsecond=0)
+        return parse_datetime(text, name)
 
     def day(self, name: str) -> date:
-        """A date box's value."""
-        widget = self.fields[name]
-        assert isinstance(widget, QDateEdit)
-        value = widget.date().toPython()
-        assert isinstance(value, date)
-        return value
+        """A date field's value; empty or not a date is refused naming the field."""
+        text = self.text(name)
+        if not text:
+            raise InvalidEntry([Problem(name, "required: type the date, e.g. 2026-03-02")])
+        if text.lower() == TODAY_WORD:
+            return local_date(self.clock())
+        return parse_date(text, name)
+
+    def has_typed_content(self) -> bool:
+        """Whether any field differs from how the dialog opened."""
+        if self._opened_with is None:
+            return False
+        return any(
+            _value(widget) != self._opened_with.get(name) for name, widget in self.fields.items()
+        )
+
+    # --- keyboard -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first showing: Tab order as shown, and the cursor in the first field."""
+        super().showEvent(event)
+        if self._opened_with is not None:
+            return
+        self._opened_with = {name: _value(w) for name, w in self.fields.items()}
+        for widget in self.fields.values():
+            if isinstance(widget, QComboBox) and widget.isEditable():
+                widget.installEventFilter(self)  # its text box would swallow Enter
+        fields = [w for w in self.fields.values() if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        key_order([*fields, self.confirm, self.save_button, self.cancel_button])
+        first = next((w for w in fields if w.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in a combo box one can type in saves, as in any other field."""
+        if (
+            isinstance(watched, QComboBox)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not watched.view().isVisible()
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc is Cancel; Enter on the focused Cancel button is Cancel; Enter elsewhere saves."""
+        key = event.key()
+        on_cancel = self.focusWidget() is self.cancel_button
+        if key == Qt.Key.Key_Escape or (on_cancel and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            event.accept()
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window is Cancel: it asks before throwing away what was typed."""
+        if self.isVisible() and self.has_typed_content():
+            event.ignore()
+            self.cancel()
+            return
+        super().closeEvent(event)
+
+    def cancel(self) -> None:
+        """Close without saving; if anything was typed, ask first (the default keeps it)."""
+        if not self.has_typed_content():
+            self.reject()
+            return
+        if self.discard_box is not None and self.discard_box.isVisible():
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard this entry?",
+            "What you typed here has not been saved. Discard it?",
+            parent=self,
+        )
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(_: int) -> None:
+            if box.clickedButton() is discard:
+                self.reject()
+
+        box.finished.connect(answered)
+        self.discard_box = box
+        box.open()
 
     # --- saving -------------------------------------------------------------------------
 
