@@ -52,11 +52,11 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
             choices = ", ".join(r.value for r in FnRuleName)
             raise InvalidEntry([Problem(key, f"{value!r} is not one of {choices}")]) from None
     if key == "lock_after_minutes":
-        if not value.strip().isdigit() or not 1 <= int(value) <= 240:
+        if not _whole(value) or not 1 <= int(value) <= 240:
             raise InvalidEntry([Problem(key, f"{value!r}: give a whole number from 1 to 240")])
         return replace(settings, lock_after_minutes=int(value))
     if key in ("backup_keep_recent", "backup_keep_days"):
-        if not value.strip().isdigit() or int(value) < 1:
+        if not _whole(value) or int(value) < 1:
             raise InvalidEntry([Problem(key, f"{value!r}: give a whole number of 1 or more")])
         if key == "backup_keep_recent":
             return replace(settings, backup_keep_recent=int(value))
@@ -71,3 +71,9 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
     if number is None:
         raise InvalidEntry([Problem(key, "give a number, e.g. 1.5")])
     return replace(settings, recovery_anc=number)
+
+
+def _whole(text: str) -> bool:
+    """Plain digits 0-9 (at most six): "²" or a huge number never reaches int()."""
+    digits = text.strip()
+    return digits.isascii() and digits.isdigit() and len(digits) <= 6

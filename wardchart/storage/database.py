@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -142,8 +143,9 @@ def open_chart(path: Path, *, create: bool = True, passphrase: str | None = None
     path = Path(path)
     key = None
     if path.exists():
-        if path.is_dir():
-            raise ChartFileError(f"chart file {path} is a folder, not a file")
+        kind = _not_a_file(path)
+        if kind is not None:
+            raise ChartFileError(f"chart file {path} is {kind}, not a chart file; nothing was done")
         key = _check_header(path, passphrase)
     elif not create:
         raise ChartFileError(f"no chart file at {path}")
@@ -156,6 +158,21 @@ def open_chart(path: Path, *, create: bool = True, passphrase: str | None = None
     # A read-only folder: SQLite cannot create the WAL index beside the file, so read the
     # file as it stands (nobody can be writing to it in a folder nobody can write to).
     return _connect(path, read_only=True, immutable=True, passphrase=key)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (a folder, a named pipe — reading
+    one would wait for ever —, a device, a socket); None for a regular file."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def _connect(path: Path, *, read_only: bool, immutable: bool, passphrase: str | None) -> ChartStore:
@@ -215,4 +232,62 @@ def quick_check(store: ChartStore) -> None:
         store.close()
         raise ChartFileError(
             f"chart file {store.path} is damaged ({found[0]}); it was left untouched"
+        )
+
+
+_EXPECTED: set[tuple[str, str]] = set()
+
+
+def expected_schema() -> set[tuple[str, str]]:
+    """Every table, index, trigger and view (type, name) that this version's chart has:
+    those of a new chart made in memory."""
+    if not _EXPECTED:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            db = Database(conn, execute_plugins=False)
+            migrations.apply(db)
+            _EXPECTED.update(_objects(db))
+        finally:
+            conn.close()
+    return set(_EXPECTED)
+
+
+def _objects(db: Database) -> set[tuple[str, str]]:
+    return {
+        (str(row[0]), str(row[1]))
+        for row in db.execute(
+            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite^_%' ESCAPE '^'"
+        ).fetchall()
+    }
+
+
+def schema_problem(db: Database) -> str | None:
+    """What is missing from, or added to, a chart's schema ("no trigger results_no_update",
+    "an unknown trigger x"); None when it is exactly this version's."""
+    found, expected = _objects(db), expected_schema()
+    for kind, name in sorted(expected - found):
+        return f"no {kind} {name}"
+    for kind, name in sorted(found - expected):
+        return f"an unknown {kind} {name}"
+    return None
+
+
+def check_before_writing(store: ChartStore) -> None:
+    """Refuse to write into a damaged chart file or one whose schema is not this version's
+    (SQLite's quick_check, then every table, index, trigger and view by name): a write
+    into a damaged file can spread the damage (see docs/files.md)."""
+    try:
+        found = [row[0] for row in store.conn.execute("PRAGMA quick_check").fetchall()]
+        problem = schema_problem(store.db)
+    except db_errors() as error:
+        raise describe(error, store.path) from error
+    if found != ["ok"]:
+        raise ChartFileError(
+            f"chart file {store.path} is damaged ({found[0]}); nothing was saved; "
+            "run wardchart check, and restore a backup if it fails"
+        )
+    if problem is not None:
+        raise ChartFileError(
+            f"chart file {store.path} does not have this wardchart's schema ({problem}); "
+            "nothing was saved; run wardchart check"
         )
