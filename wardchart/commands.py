@@ -44,19 +44,34 @@ from wardchart.storage.errors import ChartFileError
 
 
 @contextmanager
-def _chart(context: Context, *, create: bool, verify: bool = True) -> Iterator[ChartStore]:
+def _chart(
+    context: Context,
+    *,
+    create: bool,
+    verify: bool = True,
+    key: str | None = None,
+    rewriting: bool = False,
+) -> Iterator[ChartStore]:
     """The chart file, signed in. Only commands that can start a chart (``create``) make
     a new file, and a new file is removed again if the command fails before saving
     anything. An existing file is checked (``verify``: quick integrity check and schema)
     before anything is written to it — signing in already writes to the audit log."""
+    from wardchart.storage.cipher import pending_rewrite
+
     path = context.db_path
+    pending = pending_rewrite(path)
+    if pending is not None and not rewriting:
+        raise ChartFileError(
+            f"chart file {path}: an {pending} of it and its backups was interrupted; "
+            f"finish it first with wardchart {pending}; nothing was done"
+        )
     new = create and not path.exists()
     made_folder = None
     if new and not path.parent.exists() and path == default_chart_path():
         made_folder = path.parent
         made_folder.mkdir(parents=True, exist_ok=True)
     try:
-        store = open_chart(path, create=create, passphrase=_passphrase(context))
+        store = open_chart(path, create=create, passphrase=key or _passphrase(context))
     except BaseException:
         if new:
             _remove_new_chart(path, made_folder, None)
@@ -1057,20 +1072,41 @@ def cmd_decrypt(args: argparse.Namespace, context: Context) -> int:
 
 
 def _rewrite(context: Context, *, encrypt: bool) -> int:
-    from wardchart.storage.cipher import is_encrypted, rewrite_chart
+    from wardchart.storage.cipher import is_encrypted, pending_rewrite, rewrite_chart
 
-    with _chart(context, create=False):  # signs in; a file with accounts: administrators
+    wanted = "encrypt" if encrypt else "decrypt"
+    pending = pending_rewrite(context.db_path)
+    if pending is not None and pending != wanted:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "db",
+                    f"an interrupted {pending} of {context.db_path} must be finished "
+                    f"first: run wardchart {pending} again; nothing was done",
+                )
+            ]
+        )
+    encrypted = is_encrypted(context.db_path) if context.db_path.is_file() else False
+    if pending is None and encrypt == encrypted:
+        state = "already encrypted" if encrypted else "not encrypted"
+        raise InvalidEntry([Problem("db", f"{context.db_path} is {state}; nothing was done")])
+    resumed_encrypted = encrypt and encrypted  # an interrupted encryption did the chart
+    new = None
+    if resumed_encrypted:
+        new = _password("new passphrase", "WARDCHART_NEW_PASSPHRASE", field="passphrase")
+    with _chart(context, create=False, key=new, rewriting=True):  # with accounts: admins
         if not context.admin:
             raise InvalidEntry(
                 [Problem("user", "only a ward administrator can encrypt or decrypt")]
             )
-    encrypted = is_encrypted(context.db_path)
-    if encrypt == encrypted:
-        state = "already encrypted" if encrypted else "not encrypted"
-        raise InvalidEntry([Problem("db", f"{context.db_path} is {state}; nothing was done")])
-    old = _passphrase(context)
-    new = None
-    if encrypt:
+    old = None
+    if not encrypt:  # the backups' passphrase, even when the chart itself is plain again
+        old = (
+            _passphrase(context)
+            if encrypted
+            else _password("passphrase", "WARDCHART_PASSPHRASE", field="passphrase")
+        )
+    if encrypt and new is None:
         new = _password(
             "new passphrase", "WARDCHART_NEW_PASSPHRASE", twice=True, field="passphrase"
         )
