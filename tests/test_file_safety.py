@@ -157,7 +157,8 @@ def test_a_full_disk_leaves_no_truncated_output(
     )
     assert done.returncode == 2, (done.stdout, done.stderr)
     assert done.stderr.count("\n") == 1
-    assert "--out" in done.stderr and "nothing was saved" in done.stderr
+    assert "--out" in done.stderr
+    assert "nothing was saved" in done.stderr
     assert out.read_bytes() == b"the previous file"
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
@@ -207,7 +208,8 @@ def test_reimporting_never_brings_back_a_result_entered_in_error(
     assert status == 0, err
     status, out, err = cli("import", str(file))
     assert status == 0, err
-    assert "Imported 0 result(s)" in out and "1 already on the chart" in out
+    assert "Imported 0 result(s)" in out
+    assert "1 already on the chart" in out
     summary = json.loads(cli("summary", "--mrn", "B-2", "--json")[1])
     ancs = [r["anc"] for c in summary["cycles"] for r in c["results"]]
     assert 0.2 not in ancs
@@ -394,7 +396,8 @@ def test_odd_db_paths_are_refused_in_one_line(tmp_path: Path) -> None:
             done = _wardchart("--db", db, *command, timeout=30)
             assert done.returncode == 2, (db, command, done.stderr)
             assert done.stderr.count("\n") == 1
-            assert "--db" in done.stderr and why in done.stderr
+            assert "--db" in done.stderr
+            assert why in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.sqlite"]
 
 

@@ -61,8 +61,9 @@ def _chart(
     path = context.db_path
     pending = pending_rewrite(path)
     if pending is not None and not rewriting:
+        job = {"decrypt": "decryption"}.get(pending, "encryption")
         raise ChartFileError(
-            f"chart file {path}: an {pending} of it and its backups was interrupted; "
+            f"chart file {path}: an {job} of it and its backups was interrupted; "
             f"finish it first with wardchart {pending}; nothing was done"
         )
     new = create and not path.exists()

@@ -9,7 +9,7 @@ from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.units import parse_decimal
+from wardchart.domain.units import parse_decimal, shown
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,11 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
             raise InvalidEntry([Problem(key, f"{value!r} is not one of {choices}")]) from None
     if key == "lock_after_minutes":
         if not _whole(value) or not 1 <= int(value) <= 240:
-            raise InvalidEntry([Problem(key, f"{value!r}: give a whole number from 1 to 240")])
+            raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number from 1 to 240")])
         return replace(settings, lock_after_minutes=int(value))
     if key in ("backup_keep_recent", "backup_keep_days"):
         if not _whole(value) or int(value) < 1:
-            raise InvalidEntry([Problem(key, f"{value!r}: give a whole number of 1 or more")])
+            raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number of 1 or more")])
         if key == "backup_keep_recent":
             return replace(settings, backup_keep_recent=int(value))
         return replace(settings, backup_keep_days=int(value))

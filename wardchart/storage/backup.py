@@ -88,7 +88,9 @@ def make_backup(
         sync_folder(target.parent)
     except (OSError, *db_errors()) as error:  # type: ignore[misc]
         temp.unlink(missing_ok=True)
-        raise ChartFileError(f"could not write a backup to {target}: {error}") from None
+        raise ChartFileError(
+            f"could not write a backup to {target}: {error}; nothing was saved"
+        ) from None
     finally:
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
             leftover.unlink(missing_ok=True)
