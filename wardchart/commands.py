@@ -51,12 +51,15 @@ def _chart(
     verify: bool = True,
     key: str | None = None,
     rewriting: bool = False,
+    reads_only: bool = False,
 ) -> Iterator[ChartStore]:
     """The chart file, signed in. Only commands that can start a chart (``create``) make
     a new file, and a new file is removed again if the command fails before saving
     anything. An existing file is checked (``verify``: quick integrity check and schema)
-    before anything is written to it — signing in already writes to the audit log."""
+    before anything is written to it: unless the command ``reads_only`` on a file without
+    accounts, since signing in writes to the audit log (see docs/files.md)."""
     from wardchart.storage.cipher import pending_rewrite
+    from wardchart.storage.users import has_accounts
 
     path = context.db_path
     pending = pending_rewrite(path)
@@ -79,7 +82,7 @@ def _chart(
         raise
     mark = _last_audit_row(store) if new else None
     try:
-        if verify and not new:
+        if verify and not new and not (reads_only and not has_accounts(store.db)):
             check_before_writing(store)
         _sign_in(store, context)
         yield store
@@ -256,7 +259,7 @@ def cmd_patient_list(args: argparse.Namespace, context: Context) -> int:
 
 def print_census(context: Context, *, as_json: bool) -> int:
     """The census as a table or JSON, sorted by bed."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         settings = queries.ward_settings(store.db)
         rows = [
             census_row(queries.load_chart(store.db, p, settings, context.now))
@@ -384,7 +387,7 @@ def cmd_precautions(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_summary(args: argparse.Namespace, context: Context) -> int:
     """Print a patient's computed chart."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         patient = queries.require_patient(store.db, args.mrn)
         settings = queries.ward_settings(store.db)
         if args.ctcae:
@@ -470,7 +473,7 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_regimen_list(args: argparse.Namespace, context: Context) -> int:
     """Print the ward's regimen library."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         regimens = queries.regimens(store.db)
     if args.json:
         print(
@@ -551,7 +554,7 @@ def cmd_regimen_set(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_settings_show(args: argparse.Namespace, context: Context) -> int:
     """Print the ward settings."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         settings = queries.ward_settings(store.db)
     for key, value in vars(settings).items():
         print(f"{key} = {'' if value is None else getattr(value, 'value', value)}")
@@ -570,7 +573,7 @@ def cmd_settings_set(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, context: Context) -> int:
     """Check the audit hash chain."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         check = audit.verify(store.db)
     if check.ok:
         print(f"OK: {check.rows} audit rows, chain intact")
@@ -582,7 +585,7 @@ def cmd_audit_verify(args: argparse.Namespace, context: Context) -> int:
 def cmd_audit_show(args: argparse.Namespace, context: Context) -> int:
     """List audit entries, optionally for one patient or since a date."""
     since = None if args.since is None else parse_date(args.since, "since")
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         where, params = ["1"], []
         if args.mrn:
             patient = queries.require_patient(store.db, args.mrn)
@@ -717,7 +720,7 @@ HISTORY_TABLES = ("patients", "cycles", "results", "temperatures", "gcsf_doses",
 
 def cmd_history(args: argparse.Namespace, context: Context) -> int:
     """Every version of every record of one patient."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         patient = queries.require_patient(store.db, args.mrn)
         versions = queries.patient_history(store.db, patient.id, HISTORY_TABLES)
     if args.json:
@@ -1013,7 +1016,7 @@ def cmd_user_list(args: argparse.Namespace, context: Context) -> int:
     """Every account; disabled ones are marked."""
     from wardchart.storage import users
 
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         found = users.list_users(store.db)
     for user in found:
         print(users.describe(user))
