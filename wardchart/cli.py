@@ -460,11 +460,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     context: Context | None = None
     try:
         args = parse(argv)
-        from wardchart.paths import chart_path
+        from wardchart.paths import chart_path, path_problem
 
+        if args.db is not None and not args.db.strip():
+            raise UsageError("--db: is empty; give the chart file's path")
         context = Context(
             chart_path(args.db), _actor(), datetime.now().astimezone(), user=args.user
         )
+        odd_path = path_problem(context.db_path)
+        if odd_path is not None:
+            raise UsageError(f"--db: {context.db_path} {odd_path}")
         if args.version:
             from wardchart.about import about_text
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -36,23 +37,87 @@ from wardchart.domain.records import Regimen
 from wardchart.domain.regimens import check_regimen, parse_window
 from wardchart.domain.summary import chart_summary, export_rows
 from wardchart.domain.timeparse import parse_date, parse_datetime
-from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal
+from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal, shown
 from wardchart.paths import default_chart_path
 from wardchart.storage import audit, operations, queries
-from wardchart.storage.database import ChartStore, open_chart
+from wardchart.storage.database import ChartStore, check_before_writing, open_chart
 from wardchart.storage.errors import ChartBusyError, ChartFileError
 
 
 @contextmanager
-def _chart(context: Context, *, create: bool) -> Iterator[ChartStore]:
-    if create and context.db_path == default_chart_path():
-        context.db_path.parent.mkdir(parents=True, exist_ok=True)
-    store = open_chart(context.db_path, create=create, passphrase=_passphrase(context))
+def _chart(
+    context: Context,
+    *,
+    create: bool,
+    verify: bool = True,
+    key: str | None = None,
+    rewriting: bool = False,
+    reads_only: bool = False,
+) -> Iterator[ChartStore]:
+    """The chart file, signed in. Only commands that can start a chart (``create``) make
+    a new file, and a new file is removed again if the command fails before saving
+    anything. An existing file is checked (``verify``: quick integrity check and schema)
+    before anything is written to it: unless the command ``reads_only`` on a file without
+    accounts, since signing in writes to the audit log (see docs/files.md)."""
+    from wardchart.storage.cipher import pending_rewrite
+    from wardchart.storage.users import has_accounts
+
+    path = context.db_path
+    pending = pending_rewrite(path)
+    if pending is not None and not rewriting:
+        job = {"decrypt": "decryption"}.get(pending, "encryption")
+        raise ChartFileError(
+            f"chart file {path}: an {job} of it and its backups was interrupted; "
+            f"finish it first with wardchart {pending}; nothing was done"
+        )
+    new = create and not path.exists()
+    made_folder = None
+    if new and not path.parent.exists() and path == default_chart_path():
+        made_folder = path.parent
+        made_folder.mkdir(parents=True, exist_ok=True)
     try:
+        store = open_chart(path, create=create, passphrase=key or _passphrase(context))
+    except BaseException:
+        if new:
+            _remove_new_chart(path, made_folder, None)
+        raise
+    mark = _last_audit_row(store) if new else None
+    try:
+        if verify and not new and not (reads_only and not has_accounts(store.db)):
+            check_before_writing(store)
         _sign_in(store, context)
         yield store
-    finally:
+    except BaseException:
         store.close()
+        if new:
+            _remove_new_chart(path, made_folder, mark)
+        raise
+    store.close()
+
+
+def _last_audit_row(store: ChartStore) -> int:
+    row = store.conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
+    return int(row[0])
+
+
+def _remove_new_chart(path: Path, folder: Path | None, mark: int | None) -> None:
+    """A chart file this command created, then failed: remove it (and its journal, and the
+    folder made for it), unless something was saved in it meanwhile."""
+    if mark is not None and path.exists():
+        try:
+            store = open_chart(path, create=False)
+        except ChartFileError:
+            return
+        try:
+            if _last_audit_row(store) != mark:
+                return
+        finally:
+            store.close()
+    for leftover in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)
+    if folder is not None:
+        with suppress(OSError):
+            folder.rmdir()
 
 
 def _sign_in(store: ChartStore, context: Context) -> None:
@@ -122,16 +187,37 @@ def _password(
     return typed
 
 
+_DIGITS = re.compile(r"[0-9]{1,4}")
+
+
+def _output_path(text: str, context: Context, field: str = "out") -> Path:
+    """Where to write an output file: never the chart, its journal or a backup (checked
+    on the real file, links resolved), and in a folder that exists."""
+    from wardchart.storage.files import check_output_path
+
+    if not text.strip():
+        raise InvalidEntry([Problem(field, "is empty; give a file name")])
+    out = Path(text).expanduser()
+    check_output_path(out, context.db_path, field)
+    if not out.parent.is_dir():
+        raise InvalidEntry([Problem(field, f"the folder {out.parent} does not exist")])
+    return out
+
+
 def _number(text: str | None, field: str) -> Decimal | None:
     return None if text is None else parse_decimal(text, field)
 
 
 def _int(text: str | None, field: str) -> int | None:
+    """A whole number typed in plain digits 0-9 (at most four): "²", "٣" or a 23-digit
+    number is refused naming the field, never handed to Python's int()."""
     if text is None:
         return None
-    if not text.strip().isdigit():
-        raise InvalidEntry([Problem(field, f"{text!r} is not a whole number of days")])
-    return int(text)
+    if not _DIGITS.fullmatch(text.strip()):
+        raise InvalidEntry(
+            [Problem(field, f"{shown(text)} is not a whole number (digits 0-9, at most 4)")]
+        )
+    return int(text.strip())
 
 
 # --- patients ---------------------------------------------------------------------------
@@ -176,7 +262,7 @@ def cmd_patient_list(args: argparse.Namespace, context: Context) -> int:
 
 def print_census(context: Context, *, as_json: bool) -> int:
     """The census as a table or JSON, sorted by bed."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         settings = queries.ward_settings(store.db)
         rows = [
             census_row(queries.load_chart(store.db, p, settings, context.now))
@@ -202,7 +288,7 @@ def cmd_cycle_start(args: argparse.Namespace, context: Context) -> int:
     day1 = parse_date(args.day1, "day1")
     window = None if args.nadir_window is None else parse_window(args.nadir_window)
     length = _int(args.cycle_length, "cycle_length")
-    with _chart(context, create=True) as store:
+    with _chart(context, create=False) as store:
         patient = queries.require_patient(store.db, args.mrn)
         operations.start_cycle(
             store,
@@ -223,7 +309,7 @@ def cmd_cycle_start(args: argparse.Namespace, context: Context) -> int:
 def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
     """Record a CBC."""
     entry = _cbc_entry(args, parse_datetime(args.taken, "taken"))
-    with _chart(context, create=True) as store:
+    with _chart(context, create=False) as store:
         patient = queries.require_patient(store.db, args.mrn)
         operations.record_cbc(
             store,
@@ -249,7 +335,7 @@ def cmd_temp_add(args: argparse.Namespace, context: Context) -> int:
     field = "celsius" if unit == "C" else "fahrenheit"
     value = parse_decimal(args.celsius if unit == "C" else args.fahrenheit, field)
     taken = parse_datetime(args.taken, "taken")
-    with _chart(context, create=True) as store:
+    with _chart(context, create=False) as store:
         patient = queries.require_patient(store.db, args.mrn)
         operations.record_temperature(
             store,
@@ -269,7 +355,7 @@ def cmd_temp_add(args: argparse.Namespace, context: Context) -> int:
 def cmd_gcsf_add(args: argparse.Namespace, context: Context) -> int:
     """Record a G-CSF dose."""
     given = parse_datetime(args.given, "given")
-    with _chart(context, create=True) as store:
+    with _chart(context, create=False) as store:
         patient = queries.require_patient(store.db, args.mrn)
         operations.record_gcsf(
             store,
@@ -287,7 +373,7 @@ def cmd_gcsf_add(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_precautions(args: argparse.Namespace, context: Context) -> int:
     """Set or clear neutropenic precautions."""
-    with _chart(context, create=True) as store:
+    with _chart(context, create=False) as store:
         patient = queries.require_patient(store.db, args.mrn)
         operations.set_precautions(
             store,
@@ -306,7 +392,7 @@ def cmd_precautions(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_summary(args: argparse.Namespace, context: Context) -> int:
     """Print a patient's computed chart."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         patient = queries.require_patient(store.db, args.mrn)
         settings = queries.ward_settings(store.db)
         if args.ctcae:
@@ -320,7 +406,7 @@ def cmd_summary(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
     """Export every current record (one patient or the ward) as CSV or JSON; audited."""
-    out = None if args.out is None else Path(args.out)
+    out = None if args.out is None else _output_path(args.out, context)
     with _chart(context, create=False) as store:
         settings = queries.ward_settings(store.db)
         patients = (
@@ -357,16 +443,14 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
 
 def _write_new_file(path: Path, text: str) -> None:
     """Write an export completely or not at all (a temporary file, then rename)."""
-    temp = path.with_name(f".{path.name}.part")
+    from wardchart.storage.files import write_atomically
+
     try:
-        with temp.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.replace(path)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise InvalidEntry([Problem("out", f"cannot write {path}: {error.strerror}")]) from None
+        raise InvalidEntry(
+            [Problem("out", f"cannot write {path}: {error.strerror or error}; nothing was saved")]
+        ) from None
 
 
 def cmd_import(args: argparse.Namespace, context: Context) -> int:
@@ -376,7 +460,7 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise InvalidEntry([Problem("file", f"no file {path}")])
-    with _chart(context, create=True) as store:
+    with _chart(context, create=False) as store:
         report = import_results(
             store, path, confirm=args.confirm, actor=context.actor, now=context.now
         )
@@ -394,7 +478,7 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_regimen_list(args: argparse.Namespace, context: Context) -> int:
     """Print the ward's regimen library."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         regimens = queries.regimens(store.db)
     if args.json:
         print(
@@ -477,7 +561,7 @@ def cmd_regimen_set(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_settings_show(args: argparse.Namespace, context: Context) -> int:
     """Print the ward settings."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         settings = queries.ward_settings(store.db)
     for key, value in vars(settings).items():
         print(f"{key} = {'' if value is None else getattr(value, 'value', value)}")
@@ -499,7 +583,7 @@ def cmd_audit_verify(args: argparse.Namespace, context: Context) -> int:
     ``--against``, that the history extends a backup's (see docs/tamper-evidence.md)."""
     from wardchart.storage.health import describe_history, verify_against, verify_history
 
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         check = verify_history(store.db)
         anchored = None
         if check.ok and args.against is not None:
@@ -520,7 +604,7 @@ def cmd_audit_verify(args: argparse.Namespace, context: Context) -> int:
 def cmd_audit_show(args: argparse.Namespace, context: Context) -> int:
     """List audit entries, optionally for one patient or since a date."""
     since = None if args.since is None else parse_date(args.since, "since")
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         where, params = ["1"], []
         if args.mrn:
             patient = queries.require_patient(store.db, args.mrn)
@@ -557,8 +641,8 @@ def cmd_audit_show(args: argparse.Namespace, context: Context) -> int:
 # --- printouts ---------------------------------------------------------------------------
 
 
-def _pdf_target(text: str) -> Path:
-    out = Path(text).expanduser()
+def _pdf_target(text: str, context: Context) -> Path:
+    out = _output_path(text, context)
     if out.suffix.lower() != ".pdf":
         raise InvalidEntry([Problem("out", f"{out} does not end in .pdf")])
     if not out.parent.is_dir() or not os.access(out.parent, os.W_OK):
@@ -627,7 +711,7 @@ def _qt_for_printing() -> None:
 
 def cmd_report_patient(args: argparse.Namespace, context: Context) -> int:
     """wardchart report patient: a patient's chart summary as a PDF."""
-    out = _pdf_target(args.out)
+    out = _pdf_target(args.out, context)
     cycle = _int(args.cycle, "cycle")
     with _chart(context, create=False) as store:
         patient = queries.require_patient(store.db, args.mrn)
@@ -642,7 +726,7 @@ def cmd_report_patient(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_report_ward(args: argparse.Namespace, context: Context) -> int:
     """wardchart report ward: the ward handover sheet as a PDF."""
-    out = _pdf_target(args.out)
+    out = _pdf_target(args.out, context)
     with _chart(context, create=False) as store:
         settings = queries.ward_settings(store.db)
         charts = [
@@ -661,7 +745,7 @@ HISTORY_TABLES = ("patients", "cycles", "results", "temperatures", "gcsf_doses",
 
 def cmd_history(args: argparse.Namespace, context: Context) -> int:
     """Every version of every record of one patient."""
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         patient = queries.require_patient(store.db, args.mrn)
         versions = queries.patient_history(store.db, patient.id, HISTORY_TABLES)
     if args.json:
@@ -689,7 +773,7 @@ def cmd_backup(args: argparse.Namespace, context: Context) -> int:
     """Write a verified backup now."""
     from wardchart.storage.backup import make_backup
 
-    out = None if args.out is None else Path(args.out).expanduser()
+    out = None if args.out is None else _output_path(args.out, context)
     with _chart(context, create=False) as store:
         info = make_backup(store, reason="manual", actor=context.actor, now=context.now, out=out)
     print(f"Backup written and verified: {info.path} ({info.size} bytes)")
@@ -731,7 +815,7 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
     if not source.is_file():
         raise InvalidEntry([Problem("file", f"no backup file {source}")])
     try:  # a chart with accounts: only a ward administrator replaces it
-        with _chart(context, create=False):
+        with _chart(context, create=False, verify=False):
             pass
     except ChartBusyError:
         raise  # busy: who may restore cannot be checked, so nobody may
@@ -781,7 +865,7 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     """One line per check; exit 0 only if all pass."""
     from wardchart.storage.health import check_chart
 
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, verify=False) as store:
         findings = check_chart(store)
     for finding in findings:
         print(f"{finding.name}: {'OK' if finding.ok else 'FAILED'} — {finding.detail}")
@@ -988,7 +1072,7 @@ def cmd_user_list(args: argparse.Namespace, context: Context) -> int:
     """Every account; disabled ones are marked."""
     from wardchart.storage import users
 
-    with _chart(context, create=False) as store:
+    with _chart(context, create=False, reads_only=True) as store:
         found = users.list_users(store.db)
     for user in found:
         print(users.describe(user))
@@ -1049,20 +1133,41 @@ def cmd_decrypt(args: argparse.Namespace, context: Context) -> int:
 
 
 def _rewrite(context: Context, *, encrypt: bool) -> int:
-    from wardchart.storage.cipher import is_encrypted, rewrite_chart
+    from wardchart.storage.cipher import is_encrypted, pending_rewrite, rewrite_chart
 
-    with _chart(context, create=False):  # signs in; a file with accounts: administrators
+    wanted = "encrypt" if encrypt else "decrypt"
+    pending = pending_rewrite(context.db_path)
+    if pending is not None and pending != wanted:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "db",
+                    f"an interrupted {pending} of {context.db_path} must be finished "
+                    f"first: run wardchart {pending} again; nothing was done",
+                )
+            ]
+        )
+    encrypted = is_encrypted(context.db_path) if context.db_path.is_file() else False
+    if pending is None and encrypt == encrypted:
+        state = "already encrypted" if encrypted else "not encrypted"
+        raise InvalidEntry([Problem("db", f"{context.db_path} is {state}; nothing was done")])
+    resumed_encrypted = encrypt and encrypted  # an interrupted encryption did the chart
+    new = None
+    if resumed_encrypted:
+        new = _password("new passphrase", "WARDCHART_NEW_PASSPHRASE", field="passphrase")
+    with _chart(context, create=False, key=new, rewriting=True):  # with accounts: admins
         if not context.admin:
             raise InvalidEntry(
                 [Problem("user", "only a ward administrator can encrypt or decrypt")]
             )
-    encrypted = is_encrypted(context.db_path)
-    if encrypt == encrypted:
-        state = "already encrypted" if encrypted else "not encrypted"
-        raise InvalidEntry([Problem("db", f"{context.db_path} is {state}; nothing was done")])
-    old = _passphrase(context)
-    new = None
-    if encrypt:
+    old = None
+    if not encrypt:  # the backups' passphrase, even when the chart itself is plain again
+        old = (
+            _passphrase(context)
+            if encrypted
+            else _password("passphrase", "WARDCHART_PASSPHRASE", field="passphrase")
+        )
+    if encrypt and new is None:
         new = _password(
             "new passphrase", "WARDCHART_NEW_PASSPHRASE", twice=True, field="passphrase"
         )

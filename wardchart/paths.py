@@ -9,6 +9,7 @@ a ``data/`` folder beside the program, so a clinic laptop carries its chart with
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -45,9 +46,30 @@ def default_chart_path() -> Path:
     return data_folder() / CHART_FILE_NAME
 
 
+def path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a chart file ("is a named pipe"), None if it can (a regular
+    file, or nothing yet). Checked before anything opens it: reading a named pipe or a
+    device would wait for ever or read garbage."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot be used: {error.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a chart file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe, not a chart file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a chart file"
+    return "is not a regular file"
+
+
 def chart_path(option: str | None) -> Path:
     """The chart file to use: the --db option, the environment, or the default."""
-    if option:
+    if option is not None:
         return Path(option).expanduser()
     from_env = os.environ.get(ENV_DB, "").strip()
     if from_env:

@@ -262,6 +262,26 @@ CASES.append(
     )
 )
 
+# Files and commands: no output over the chart, odd --db paths, whole numbers that would
+# reach Python's int() (see docs/files.md).
+CYCLE_START = ["cycle", "start", "--mrn", "B-2", "--regimen", "AC", "--day1", DAY1]
+CASES += [
+    ([*CYCLE_START, "--cycle-length=²"], "--cycle-length"),
+    ([*CYCLE_START, "--cycle-length=" + "9" * 23], "--cycle-length"),
+    ([*CYCLE_START, "--nadir-window=1-" + "9" * 23], "--nadir-window"),
+    ([*CYCLE_START, "--nadir-window=²-⁹"], "--nadir-window"),
+    (["regimen", "set", "--name=X", "--cycle-length=٢١", "--nadir-window=7-14"], "--cycle-length"),
+    (["settings", "set", "lock_after_minutes", "²"], "lock_after_minutes"),
+    (["settings", "set", "backup_keep_days", "9" * 5000], "backup_keep_days"),
+    (["report", "patient", "--mrn=A-1", "--cycle=³", "--out=never.pdf"], "--cycle"),
+    (["patient", "list", "--db="], "--db"),
+    (["lab", "add", "--db=/dev/null", "--mrn=A-1", f"--taken={TAKEN}", "--wbc=5"], "--db"),
+    (["export", "--format=csv", "--db=typo.sqlite", "--out=typo.sqlite"], "--out"),
+    (["export", "--format=json", "--db=typo.sqlite", "--out=typo.sqlite-wal"], "--out"),
+    (["export", "--format=csv", "--db=typo.sqlite", "--out=typo-backups/x.csv"], "--out"),
+    (["export", "--format=csv", "--db=typo.sqlite", "--out=./x/../typo.sqlite"], "--out"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -82,8 +82,9 @@ def parse_library(entries: Sequence[Mapping[str, Any]]) -> list[Regimen]:
 
 def parse_window(text: str, field: str = "nadir_window") -> tuple[int, int]:
     """Parse "7-14" (first and last cycle day, inclusive)."""
-    parts = text.replace("–", "-").split("-")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+    parts = [p.strip() for p in text.replace("–", "-").split("-")]
+    # Plain digits 0-9, at most three: "²" or a 23-digit day never reaches int().
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) <= 3 for p in parts):
         raise InvalidEntry([Problem(field, f"{shown(text)} is not a window; give e.g. 7-14")])
     start, end = int(parts[0]), int(parts[1])
     if not 1 <= start <= end:

@@ -10,7 +10,7 @@ from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
 from wardchart.domain.plausibility import check_setting
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.units import parse_decimal
+from wardchart.domain.units import parse_decimal, shown
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,12 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
             choices = ", ".join(r.value for r in FnRuleName)
             raise InvalidEntry([Problem(key, f"{value!r} is not one of {choices}")]) from None
     if key == "lock_after_minutes":
-        if not value.strip().isdigit() or not 1 <= int(value) <= 240:
-            raise InvalidEntry([Problem(key, f"{value!r}: give a whole number from 1 to 240")])
+        if not _whole(value) or not 1 <= int(value) <= 240:
+            raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number from 1 to 240")])
         return replace(settings, lock_after_minutes=int(value))
     if key in ("backup_keep_recent", "backup_keep_days"):
-        if not value.strip().isdigit() or int(value) < 1:
-            raise InvalidEntry([Problem(key, f"{value!r}: give a whole number of 1 or more")])
+        if not _whole(value) or int(value) < 1:
+            raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number of 1 or more")])
         if key == "backup_keep_recent":
             return replace(settings, backup_keep_recent=int(value))
         return replace(settings, backup_keep_days=int(value))
@@ -82,3 +82,9 @@ def setting_problems(key: str, value: str) -> list[Problem]:
     if key not in ("anc_lln_default", "wbc_lln_default", "recovery_anc") or not value.strip():
         return []
     return check_setting(key, parse_decimal(value, key))
+
+
+def _whole(text: str) -> bool:
+    """Plain digits 0-9 (at most six): "²" or a huge number never reaches int()."""
+    digits = text.strip()
+    return digits.isascii() and digits.isdigit() and len(digits) <= 6

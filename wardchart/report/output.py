@@ -6,12 +6,11 @@ serves print preview, paper and PDF alike.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from wardchart.domain.chart import PatientChart
@@ -25,6 +24,7 @@ from wardchart.report.documents import (
     ward_frame,
 )
 from wardchart.report.layout import render
+from wardchart.storage.files import write_atomically
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -89,24 +89,30 @@ def write_pdf(
     paper: str,
     landscape: bool,
 ) -> int:
-    """Write a PDF completely or not at all (a temporary file, then a rename)."""
+    """Write a PDF completely or not at all.
+
+    The document is made in memory, then written to a temporary file in the same folder,
+    flushed to the disk and renamed (see docs/files.md): a full disk leaves no truncated
+    PDF and the file of that name, if any, as it was.
+    """
     if not path.parent.is_dir():
         raise ReportError(f"cannot write {path}: the folder {path.parent} does not exist")
-    temp = path.with_name(f".{path.name}.part")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("wardchart")
+    writer.setPageLayout(page_layout(paper, landscape))
+    pages = paint(writer)
+    del writer  # finishes the document
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
+        raise ReportError(f"cannot write {path}: the PDF could not be made; nothing was saved")
     try:
-        writer = QPdfWriter(str(temp))
-        writer.setTitle(title)
-        writer.setCreator("wardchart")
-        writer.setPageLayout(page_layout(paper, landscape))
-        pages = paint(writer)
-        del writer  # flushes and closes the file
-        if not temp.exists() or temp.stat().st_size == 0:
-            raise ReportError(f"cannot write {path}: the PDF could not be created")
-        os.replace(temp, path)
+        write_atomically(path, data)
     except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise ReportError(f"cannot write {path}: {error.strerror or error}") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        raise ReportError(
+            f"cannot write {path}: {error.strerror or error}; nothing was saved"
+        ) from None
     return pages

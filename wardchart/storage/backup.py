@@ -16,10 +16,15 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from wardchart.domain.problems import InvalidEntry
 from wardchart.storage import audit
 from wardchart.storage.cipher import connect, is_encrypted
-from wardchart.storage.database import ChartStore, check_ours, open_chart
+from wardchart.storage.database import ChartStore, check_ours, open_chart, schema_problem
 from wardchart.storage.errors import ChartFileError, db_errors
+from wardchart.storage.files import backup_folder, check_output_path, sync_folder
+from wardchart.storage.schema import migrations
+
+__all__ = ["BackupInfo", "backup_folder", "list_backups", "make_backup", "restore"]
 
 # A backup's name records the audit chain head it holds (see docs/tamper-evidence.md):
 # chart-20260312T120000000000Z-manual.audit-42-3f9a2c1b7d0e5a44.sqlite
@@ -37,11 +42,6 @@ class BackupInfo:
     taken_at: datetime
     reason: str
     size: int
-
-
-def backup_folder(chart: Path) -> Path:
-    """Where a chart file's backups go: a folder beside it."""
-    return chart.with_name(f"{chart.stem}-backups")
 
 
 def _check(path: Path, passphrase: str | None = None) -> str:
@@ -76,7 +76,12 @@ def make_backup(
     target = out or folder / f"{store.path.stem}-{stamp}-{reason}.sqlite"
     if out is None:
         folder.mkdir(mode=0o700, exist_ok=True)
-    elif target.exists():
+    else:
+        try:
+            check_output_path(out, store.path)
+        except InvalidEntry as error:
+            raise ChartFileError(error.first.message) from None
+    if target.exists():
         raise ChartFileError(f"{target} already exists; choose a new file name")
     temp = target.with_name(f".{target.name}.part")
     try:
@@ -97,9 +102,12 @@ def make_backup(
         if out is None:  # the name records the chain head the backup holds
             target = target.with_name(f"{target.stem}{audit.name_tag(chain)}.sqlite")
         os.replace(temp, target)
+        sync_folder(target.parent)
     except (OSError, *db_errors()) as error:  # type: ignore[misc]
         temp.unlink(missing_ok=True)
-        raise ChartFileError(f"could not write a backup to {target}: {error}") from None
+        raise ChartFileError(
+            f"could not write a backup to {target}: {error}; nothing was saved"
+        ) from None
     finally:
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
             leftover.unlink(missing_ok=True)
@@ -166,6 +174,10 @@ def restore(
     """Replace the chart's contents with a verified backup; the current file is backed up
     first, so a restore can itself be undone. An encrypted chart takes only a backup
     encrypted with the same passphrase."""
+    if os.path.realpath(backup) == os.path.realpath(chart):
+        raise ChartFileError(f"{backup} is the chart file itself; nothing was restored")
+    if backup.stat().st_size == 0:
+        raise ChartFileError(f"{backup} is empty (0 bytes); nothing was restored")
     verdict = verify_backup(backup, passphrase)
     if verdict != "ok":
         raise ChartFileError(f"{backup} is damaged ({verdict}); nothing was restored")
@@ -177,7 +189,9 @@ def restore(
     key = passphrase if is_encrypted(backup) else None
     source = connect(f"file:{backup}?mode=ro", key, uri=True)
     try:
-        check_ours(Database(source, execute_plugins=False), backup)  # foreign or newer: refused
+        problem = restorable_problem(Database(source, execute_plugins=False), backup)
+        if problem is not None:
+            raise ChartFileError(f"{backup} cannot be restored: {problem}; nothing was restored")
         store = open_chart(chart, create=False, passphrase=passphrase)
         try:
             saved = make_backup(store, reason="before-restore", actor=actor, now=now)
@@ -200,3 +214,28 @@ def restore(
     finally:
         store.close()
     return saved
+
+
+def restorable_problem(db: Database, path: Path) -> str | None:
+    """Why a backup must not replace the chart (None: it may): not a chart, made by a
+    newer wardchart, a schema not this version's, no patients, or an audit chain that does
+    not verify. Read-only; see docs/files.md."""
+    check_ours(db, path)  # foreign or newer: ChartFileError
+    tables = set(db.table_names())
+    if migrations.migrations_table not in tables:
+        return "it is not a wardchart chart file (it has no tables)"
+    if not migrations.pending(db):  # an older backup is upgraded after restoring
+        problem = schema_problem(db)
+        if problem is not None:
+            return f"its schema is not this wardchart's ({problem})"
+    for table in ("patients", "audit_log"):
+        if table not in tables:
+            return f"it has no {table} table"
+    if db.execute("SELECT count(*) FROM patients").fetchone()[0] == 0:
+        return "it holds no patients (restoring it would empty the chart)"
+    chain = audit.verify(db)
+    if not chain.ok:
+        return f"its audit chain is broken at row {chain.broken_seq} ({chain.why})"
+    if chain.rows == 0:
+        return "its audit log is empty"
+    return None

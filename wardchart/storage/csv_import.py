@@ -50,13 +50,33 @@ def _fail(line: int, problem: Problem) -> InvalidEntry:
     )
 
 
+#: The longest cell accepted: far above any MRN, time or count (see docs/files.md).
+MAX_CELL = 200
+
+
 def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
-    reader = csv.reader(io.StringIO(text))
+    # The csv module's own limit (128 KB a cell) would stop with its own message: allow
+    # any length here, then refuse long cells naming their line and column.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
         raise InvalidEntry([Problem("file", "line 1: the file is empty")]) from None
-    names = [h.strip().lower() for h in header]
+    except csv.Error as error:
+        raise InvalidEntry([Problem("file", f"line 1: {error}")]) from None
+    names = [" ".join(h.split()).lower()[:MAX_CELL] for h in header]
+    for index, name in enumerate(names):
+        if name in names[:index]:  # "anc,anc" or "ANC, anc ": which value is meant?
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "file",
+                        f"line 1: column {name!r} appears more than once "
+                        f"(columns {names.index(name) + 1} and {index + 1}); keep one",
+                    )
+                ]
+            )
     unknown = [n for n in names if n not in COLUMNS]
     if unknown:
         raise InvalidEntry(
@@ -66,7 +86,13 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
     if missing:
         raise InvalidEntry([Problem("file", f"line 1: missing column {missing[0]!r}")])
     rows = []
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise InvalidEntry([Problem("file", f"line {reader.line_num}: {error}")]) from None
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
@@ -74,6 +100,16 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
             raise InvalidEntry(
                 [Problem("file", f"line {line}: {len(cells)} values for {len(names)} columns")]
             )
+        for name, cell in zip(names, cells, strict=True):
+            if len(cell) > MAX_CELL:
+                raise InvalidEntry(
+                    [
+                        Problem(
+                            name,
+                            f"line {line}: {name}: {len(cell):,} characters; at most {MAX_CELL}",
+                        )
+                    ]
+                )
         rows.append((line, dict(zip(names, (c.strip() for c in cells), strict=True))))
     return rows
 
@@ -140,10 +176,11 @@ def import_results(
 
 
 def _already_charted(db: Database, values: dict[str, Any]) -> bool:
-    """The same patient, time and counts are already current: importing again adds nothing."""
+    """The same patient, time and counts are already in the file, in any version —
+    current, corrected or marked entered in error: importing the same file again adds
+    nothing, and never brings back a result that was withdrawn or corrected."""
     row = db.execute(
-        "SELECT 1 FROM current_results WHERE patient_id = ? AND taken_utc = ? "
-        "AND wbc IS ? AND anc IS ?",
+        "SELECT 1 FROM results WHERE patient_id = ? AND taken_utc = ? AND wbc IS ? AND anc IS ?",
         [values["patient_id"], values["taken_utc"], values["wbc"], values["anc"]],
     ).fetchone()
     return row is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from sqlite_utils import Database
 from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.errors import ChartFileError, db_errors, describe, integrity_errors
 from wardchart.storage.schema import migrations
+from wardchart.storage.schema_check import schema_differences
 
 BUSY_TIMEOUT_MS = 5000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -142,8 +144,9 @@ def open_chart(path: Path, *, create: bool = True, passphrase: str | None = None
     path = Path(path)
     key = None
     if path.exists():
-        if path.is_dir():
-            raise ChartFileError(f"chart file {path} is a folder, not a file")
+        kind = _not_a_file(path)
+        if kind is not None:
+            raise ChartFileError(f"chart file {path} is {kind}, not a chart file; nothing was done")
         key = _check_header(path, passphrase)
     elif not create:
         raise ChartFileError(f"no chart file at {path}")
@@ -156,6 +159,21 @@ def open_chart(path: Path, *, create: bool = True, passphrase: str | None = None
     # A read-only folder: SQLite cannot create the WAL index beside the file, so read the
     # file as it stands (nobody can be writing to it in a folder nobody can write to).
     return _connect(path, read_only=True, immutable=True, passphrase=key)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (a folder, a named pipe — reading
+    one would wait for ever —, a device, a socket); None for a regular file."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def _connect(path: Path, *, read_only: bool, immutable: bool, passphrase: str | None) -> ChartStore:
@@ -215,4 +233,32 @@ def quick_check(store: ChartStore) -> None:
         store.close()
         raise ChartFileError(
             f"chart file {store.path} is damaged ({found[0]}); it was left untouched"
+        )
+
+
+def schema_problem(db: Database) -> str | None:
+    """What is missing from, or added to, a chart's schema ("no trigger results_no_update",
+    "an unknown trigger x"); None when it is exactly this version's."""
+    differences = schema_differences(db)
+    return differences[0] if differences else None
+
+
+def check_before_writing(store: ChartStore) -> None:
+    """Refuse to write into a damaged chart file or one whose schema is not this version's
+    (SQLite's quick_check, then every table, index, trigger and view by name): a write
+    into a damaged file can spread the damage (see docs/files.md)."""
+    try:
+        found = [row[0] for row in store.conn.execute("PRAGMA quick_check").fetchall()]
+        problem = schema_problem(store.db)
+    except db_errors() as error:
+        raise describe(error, store.path) from error
+    if found != ["ok"]:
+        raise ChartFileError(
+            f"chart file {store.path} is damaged ({found[0]}); nothing was saved; "
+            "run wardchart check, and restore a backup if it fails"
+        )
+    if problem is not None:
+        raise ChartFileError(
+            f"chart file {store.path} does not have this wardchart's schema ({problem}); "
+            "nothing was saved; run wardchart check"
         )

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.records import Patient
 from wardchart.report.documents import PrintContext
 from wardchart.report.jobs import PrintJob
 from wardchart.report.output import ReportError, default_paper, page_layout, write_pdf
 from wardchart.storage import audit
+from wardchart.storage.files import check_output_path
 from wardchart.ui.session import ChartSession
 
 if TYPE_CHECKING:
@@ -107,6 +109,11 @@ def export_pdf(parent: QWidget, printout: Printout, path: Path | None = None) ->
         if not name:
             return None
         path = Path(name)
+    try:
+        check_output_path(path, printout.context.chart_file)
+    except InvalidEntry as error:
+        QMessageBox.warning(parent, "Export PDF", f"Nothing was exported: {error.first.message}")
+        return None
     try:
         pages = write_pdf(
             path,

@@ -1,0 +1,543 @@
+"""Files and commands never destroy data: output paths, whole-or-nothing writes, restore,
+checks before writing, interrupted encryption, odd --db paths (see docs/files.md).
+
+Everything runs through the real command line on real files; where a process matters (a
+full disk, a kill) it is a real subprocess.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from wardchart.storage.database import ChartStore
+
+Cli = Callable[..., tuple[int, str, str]]
+TAKEN = f"{datetime.now().astimezone().date() - timedelta(days=1)} 07:30"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _everything(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, byte for byte (journals and backups included)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+def _one_line_error(status: int, out: str, err: str, field: str) -> None:
+    assert status == 2, (out, err)
+    assert out == ""
+    assert err.count("\n") == 1, err
+    assert err.startswith("wardchart: error: ")
+    assert field in err, err
+    assert "unexpected" not in err
+
+
+@pytest.fixture
+def settled(ward: ChartStore, chart_path: Path) -> Path:
+    """The ward written and checkpointed: its files on disk are what a command finds."""
+    ward.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return chart_path
+
+
+# --- no output over the chart --------------------------------------------------------------
+
+
+def _targets(chart: Path, cli: Cli) -> list[str]:
+    assert cli("backup")[0] == 0
+    folder = chart.with_name(f"{chart.stem}-backups")
+    (backup,) = sorted(folder.glob("*.sqlite"))
+    (chart.parent / "sub").mkdir()
+    (chart.parent / "link.csv").symlink_to(chart)
+    (chart.parent / "link-to-backup.csv").symlink_to(backup)
+    os.link(chart, chart.parent / "hard.csv")
+    (chart.parent / "backups-link").symlink_to(folder)
+    return [
+        str(chart),
+        f"{chart}-wal",
+        f"{chart}-shm",
+        f"{chart}-journal",
+        str(chart.parent / "sub" / ".." / chart.name),
+        os.path.relpath(chart),
+        str(chart.parent / "link.csv"),
+        str(chart.parent / "hard.csv"),
+        str(backup),
+        str(chart.parent / "link-to-backup.csv"),
+        str(folder / "new-export.csv"),
+        str(chart.parent / "backups-link" / "new-export.csv"),
+        str(folder),
+    ]
+
+
+def test_no_export_overwrites_the_chart_its_journal_or_a_backup(settled: Path, cli: Cli) -> None:
+    for target in _targets(settled, cli):
+        before = _everything(settled.parent)
+        for fmt in ("csv", "json"):
+            status, out, err = cli("export", "--format", fmt, "--out", target)
+            _one_line_error(status, out, err, "--out")
+        assert _everything(settled.parent) == before, target
+    assert cli("patient", "list")[0] == 0  # the chart is still a chart
+
+
+def test_no_report_or_backup_overwrites_the_chart(settled: Path, cli: Cli) -> None:
+    (settled.parent / "chart.pdf").symlink_to(settled)
+    os.link(settled, settled.parent / "hard.pdf")
+    folder = settled.with_name(f"{settled.stem}-backups")
+    folder.mkdir()
+    before = _everything(settled.parent)
+    for target in ("chart.pdf", "hard.pdf"):
+        path = str(settled.parent / target)
+        _one_line_error(*cli("report", "ward", "--out", path), "--out")
+        _one_line_error(*cli("report", "patient", "--mrn", "A-1", "--out", path), "--out")
+    _one_line_error(*cli("report", "ward", "--out", str(folder / "ward.pdf")), "--out")
+    for target in (str(settled), f"{settled}-wal", str(settled.parent / "hard.pdf")):
+        _one_line_error(*cli("backup", "--out", target), "--out")
+    assert _everything(settled.parent) == before
+
+
+# --- whole or nothing on a full disk --------------------------------------------------------
+
+
+def _limited(limit: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run wardchart in a process that may not write past ``limit`` bytes in any file."""
+
+    def limit_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead (EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "wardchart", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        preexec_fn=limit_files,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "patient", "--mrn", "A-1"],
+        ["report", "ward"],
+        ["export", "--format", "json"],
+        ["export", "--format", "csv"],
+    ],
+)
+def test_a_full_disk_leaves_no_truncated_output(
+    settled: Path, command: list[str], tmp_path: Path
+) -> None:
+    suffix = ".pdf" if command[0] == "report" else f".{command[-1]}"
+    out = tmp_path / f"out{suffix}"
+    out.write_bytes(b"the previous file")
+    # The ward's connection stays open (the fixture): SQLite's shared-memory file is
+    # already full size, so the limit stops only the report or export.
+    done = _limited(
+        16_000 if command[0] == "report" else 2_000,
+        "--db",
+        str(settled),
+        *command,
+        "--out",
+        str(out),
+    )
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stderr.count("\n") == 1
+    assert "--out" in done.stderr
+    assert "nothing was saved" in done.stderr
+    assert out.read_bytes() == b"the previous file"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+# --- CSV import ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("mrn,taken,anc,anc", "A-1,{taken},0.2,0.9"),
+        ("mrn,taken,ANC, anc ", "A-1,{taken},0.2,0.9"),
+        ("mrn,taken,wbc,Wbc,anc", "A-1,{taken},1.0,2.0,0.2"),
+        ("mrn,MRN,taken,anc", "A-1,B-2,{taken},0.2"),
+    ],
+)
+def test_a_csv_header_naming_a_column_twice_is_refused(
+    settled: Path, cli: Cli, tmp_path: Path, header: str, row: str
+) -> None:
+    file = tmp_path / "results.csv"
+    file.write_text(f"{header}\n{row.format(taken=TAKEN)}\n")
+    before = _everything(settled.parent)
+    status, out, err = cli("import", str(file))
+    _one_line_error(status, out, err, "line 1")
+    assert "more than once" in err
+    assert _everything(settled.parent) == before
+
+
+def test_reimporting_never_brings_back_a_result_entered_in_error(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    file = tmp_path / "results.csv"
+    file.write_text(f"mrn,taken,wbc,anc\nB-2,{TAKEN},1.0,0.2\n")
+    assert cli("import", str(file))[0] == 0
+    history = cli("history", "--mrn", "B-2", "--json")[1]
+    (imported,) = [v for v in json.loads(history) if v["summary"].find("0.2") >= 0]
+    status, _, err = cli(
+        "correct",
+        "entered-in-error",
+        "--kind",
+        "result",
+        "--id",
+        imported["origin_id"],
+        "--reason",
+        "wrong patient",
+    )
+    assert status == 0, err
+    status, out, err = cli("import", str(file))
+    assert status == 0, err
+    assert "Imported 0 result(s)" in out
+    assert "1 already on the chart" in out
+    summary = json.loads(cli("summary", "--mrn", "B-2", "--json")[1])
+    ancs = [r["anc"] for c in summary["cycles"] for r in c["results"]]
+    assert 0.2 not in ancs
+
+
+def test_a_huge_csv_cell_is_one_line_naming_its_line_and_column(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    file = tmp_path / "results.csv"
+    file.write_text(f"mrn,taken,anc\nA-1,{TAKEN},{'9' * 131_073}\n")
+    before = _everything(settled.parent)
+    status, out, err = cli("import", str(file))
+    _one_line_error(status, out, err, "line 2")
+    assert "anc" in err
+    assert _everything(settled.parent) == before
+
+
+# --- restore verifies what it restores -------------------------------------------------------
+
+
+def _copy_with(source: Path, target: Path, *sql: str) -> Path:
+    shutil.copy(source, target)
+    conn = sqlite3.connect(target, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        for statement in sql:
+            conn.execute(statement)
+    finally:
+        conn.close()
+    return target
+
+
+def _trigger(chart: Path, name: str) -> str:
+    conn = sqlite3.connect(chart)
+    try:
+        return str(
+            conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()[0]
+        )
+    finally:
+        conn.close()
+
+
+def test_restore_refuses_what_is_not_a_whole_verified_chart(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    from wardchart.storage.database import open_chart
+
+    spare = tmp_path / "spare"
+    spare.mkdir()
+    empty = spare / "zero.sqlite"
+    empty.write_bytes(b"")
+    fresh = open_chart(spare / "fresh.sqlite")  # a chart with no patients in it
+    fresh.conn.execute("PRAGMA journal_mode = DELETE")  # one file, as backups are
+    fresh.close()
+    no_update = _trigger(settled, "audit_log_no_update")
+    bad = {
+        "0 bytes": empty,
+        "no patients": spare / "fresh.sqlite",
+        "missing tables": _copy_with(
+            settled,
+            spare / "tables.sqlite",
+            "DROP VIEW current_results",
+            "DROP TRIGGER results_no_delete",
+            "DROP TRIGGER results_no_update",
+            "DROP TRIGGER results_same_record",
+            "DROP TABLE results",
+        ),
+        "a trigger gone": _copy_with(
+            settled, spare / "trigger.sqlite", "DROP TRIGGER results_no_update"
+        ),
+        "audit chain broken": _copy_with(
+            settled,
+            spare / "chain.sqlite",
+            "DROP TRIGGER audit_log_no_update",
+            "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2",
+            no_update,
+        ),
+        "emptied": _copy_with(
+            settled,
+            spare / "emptied.sqlite",
+            *(f"DROP TRIGGER {t}_no_delete" for t in ("results", "patients", "cycles")),
+            "DELETE FROM results",
+            "DELETE FROM cycles",
+            "DELETE FROM patients",
+            *(_trigger(settled, f"{t}_no_delete") for t in ("results", "patients", "cycles")),
+        ),
+    }
+    before = _everything(settled.parent)
+    for why, backup in bad.items():
+        status, out, err = cli("restore", str(backup))
+        _one_line_error(status, out, err, "nothing was restored")
+        assert _everything(settled.parent) == before, why
+    assert cli("restore", str(settled))[0] == 2  # the chart itself
+    assert _everything(settled.parent) == before
+
+
+def test_a_good_backup_is_still_restored(settled: Path, cli: Cli) -> None:
+    assert cli("backup")[0] == 0
+    (backup,) = settled.with_name(f"{settled.stem}-backups").glob("*.sqlite")
+    status, _, err = cli("restore", str(backup))
+    assert status == 0, err
+
+
+# --- a writing command checks the file first ---------------------------------------------------
+
+
+def test_a_command_does_not_write_into_a_file_whose_schema_was_changed(
+    settled: Path, cli: Cli
+) -> None:
+    conn = sqlite3.connect(settled, isolation_level=None)
+    conn.execute("DROP TRIGGER results_no_update")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = _everything(settled.parent)
+    status, out, err = cli("lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc", "5")
+    _one_line_error(status, out, err, "schema")
+    assert "results_no_update" in err
+    assert _everything(settled.parent) == before
+    assert cli("patient", "list")[0] == 0  # reading, which writes nothing, still works
+
+
+def test_a_command_does_not_write_into_a_damaged_file(settled: Path, cli: Cli) -> None:
+    conn = sqlite3.connect(settled, isolation_level=None)
+    root = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'cycles_supersedes'"
+    ).fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    # Damage an index that recording a CBC does not use: SQLite alone would let it write.
+    with settled.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(b"\x00" * 64)
+    before = _everything(settled.parent)
+    status, out, err = cli("lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc", "5")
+    _one_line_error(status, out, err, "damaged")
+    assert _everything(settled.parent) == before
+
+
+# --- read-only and failed commands create nothing; odd --db paths -----------------------------
+
+
+def test_a_mistyped_db_creates_nothing(tmp_path: Path, cli: Cli) -> None:
+    from wardchart.cli import main
+
+    missing = tmp_path / "typo.sqlite"
+    for args in (
+        ["patient", "list"],
+        ["summary", "--mrn", "A-1"],
+        ["lab", "add", "--mrn", "A-1", "--taken", TAKEN, "--wbc", "5"],
+        ["temp", "add", "--mrn", "A-1", "--taken", TAKEN, "--celsius", "37"],
+        ["cycle", "start", "--mrn", "A-1", "--regimen", "AC", "--day1", TAKEN[:10]],
+        ["import", __file__],
+        ["patient", "add", "--mrn", "1", "--name", "", "--dob", "1970-01-01"],
+        ["patient", "add", "--mrn", "1", "--name", "New, Ned", "--dob", "1970-02-30"],
+    ):
+        assert main(["--db", str(missing), *args]) == 2, args
+        assert list(tmp_path.iterdir()) == [], args
+
+
+def _wardchart(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wardchart", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+def test_odd_db_paths_are_refused_in_one_line(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.sqlite"
+    os.mkfifo(fifo)
+    for db, why in (
+        ("", "empty"),
+        (str(fifo), "named pipe"),
+        (str(tmp_path), "folder"),
+        ("/dev/null", "device"),
+    ):
+        for command in (
+            ["patient", "list"],
+            ["backups"],
+            ["lab", "add", "--mrn", "1", "--taken", TAKEN, "--wbc", "5"],
+        ):
+            done = _wardchart("--db", db, *command, timeout=30)
+            assert done.returncode == 2, (db, command, done.stderr)
+            assert done.stderr.count("\n") == 1
+            assert "--db" in done.stderr
+            assert why in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.sqlite"]
+
+
+# --- bad values never reach Python's parsers ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (
+            [
+                "cycle",
+                "start",
+                "--mrn",
+                "B-2",
+                "--regimen",
+                "AC",
+                "--day1",
+                TAKEN[:10],
+                "--cycle-length",
+                "²",
+            ],
+            "--cycle-length",
+        ),
+        (
+            [
+                "cycle",
+                "start",
+                "--mrn",
+                "B-2",
+                "--regimen",
+                "AC",
+                "--day1",
+                TAKEN[:10],
+                "--nadir-window",
+                "1-" + "9" * 23,
+            ],
+            "--nadir-window",
+        ),
+        (
+            [
+                "regimen",
+                "set",
+                "--name",
+                "X",
+                "--cycle-length",
+                "9" * 5000,
+                "--nadir-window",
+                "7-14",
+            ],
+            "--cycle-length",
+        ),
+        (["report", "patient", "--mrn", "A-1", "--cycle", "³", "--out", "x.pdf"], "--cycle"),
+        (["settings", "set", "lock_after_minutes", "²"], "lock_after_minutes"),
+        (["settings", "set", "backup_keep_days", "9" * 5000], "backup_keep_days"),
+    ],
+)
+def test_bad_whole_numbers_are_one_line_naming_the_field(
+    settled: Path, cli: Cli, args: list[str], field: str
+) -> None:
+    before = _everything(settled.parent)
+    _one_line_error(*cli(*args), field)
+    assert _everything(settled.parent) == before
+
+
+# --- an interrupted encryption -------------------------------------------------------------------
+
+PASSPHRASE = "correct horse battery staple"
+
+
+def _plain_files(folder: Path) -> list[str]:
+    """Files that a reader without the passphrase could open as SQLite."""
+    return [
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if p.is_file() and p.read_bytes()[:16] == SQLITE_MAGIC
+    ]
+
+
+def _when(condition: str, chart: Path) -> Callable[[], bool]:
+    folder = chart.with_name(f"{chart.stem}-backups")
+
+    def encrypted() -> int:
+        return sum(
+            1 for p in folder.glob("*.sqlite") if p.read_bytes()[:16] not in (SQLITE_MAGIC, b"")
+        )
+
+    return {
+        "a copy half-written": lambda: any(
+            p.name.endswith(".rewriting") for p in [*folder.iterdir(), *chart.parent.iterdir()]
+        ),
+        "one backup done": lambda: encrypted() >= 1,
+        "all backups done": lambda: encrypted() >= 3,
+    }[condition]
+
+
+@pytest.mark.parametrize(
+    "kill_when", ["a copy half-written", "one backup done", "all backups done"]
+)
+def test_a_killed_encrypt_is_finished_by_running_it_again(
+    settled: Path, cli: Cli, kill_when: str
+) -> None:
+    for _ in range(3):
+        assert cli("backup")[0] == 0
+    folder = settled.parent
+    env = {**os.environ, "WARDCHART_NEW_PASSPHRASE": PASSPHRASE}
+    command = [sys.executable, "-m", "wardchart", "--db", str(settled), "encrypt"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    ready = _when(kill_when, settled)
+    deadline = time.monotonic() + 60
+    while process.poll() is None and not ready() and time.monotonic() < deadline:
+        time.sleep(0.002)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert process.returncode == -signal.SIGKILL, "it finished before it could be killed"
+    assert _plain_files(folder)  # killed part-way: plain copies are still there
+    again = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert again.returncode == 0, again.stderr
+    assert _plain_files(folder) == []
+    assert not [p for p in folder.rglob("*") if p.name.endswith((".rewriting", ".part"))]
+    assert not [p for p in folder.rglob("*") if p.name.endswith(".rewrite.json")]
+    reading = {**os.environ, "WARDCHART_PASSPHRASE": PASSPHRASE}
+    for args in (["patient", "list"], ["audit", "verify"], ["backups"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "wardchart", "--db", str(settled), *args],
+            env=reading,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, (args, done.stderr)
+        assert "NO — damaged" not in done.stdout
+    assert (
+        "Alpha, Ann"
+        in subprocess.run(
+            [sys.executable, "-m", "wardchart", "--db", str(settled), "patient", "list"],
+            env=reading,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    )
