@@ -17,6 +17,7 @@ def _open_cbc(window: MainWindow, mrn: str) -> object:
     window.census.select(patient.id)
     dialog = window.open_cbc()
     assert dialog is not None
+    dialog.fields["taken"].setText("now")  # type: ignore[attr-defined]
     return dialog
 
 

@@ -466,6 +466,6 @@ def test_reused_lines_are_labelled_for_each_chart_drawn(window: MainWindow) -> N
     window.refresh()
     select(window, "B-2")
     assert "38.0 °C (NICE" in view.fever_text
-    assert view.temps.getAxis("right").labelText == "fever: NICE CG151"
+    assert view.temps.getAxis("right").labelText == "NICE CG151"
     assert view.counts.getAxis("right").labelText == "ANC grade, CTCAE v6.0"
     assert [line.value() for line in view.threshold_lines] == [1.5, 1.0, 0.5, 0.1]

@@ -718,7 +718,7 @@ class ChartView(QWidget):
         limit = f"{OP_SYMBOL[rule.single_op]}{rule.single_celsius} °C"
         self.fever_text = f"{limit} ({rule.label})"
         self.fever_axis.setTicks([[(float(rule.single_celsius), limit)], []])
-        self.temps.setLabel("right", f"fever: {rule.label}", color=FEVER_COLOUR)
+        self.temps.setLabel("right", rule.label, color=FEVER_COLOUR)
         self.temps.setYRange(35.5, 40.0, padding=0)
         if temps:
             tips = [
