@@ -338,7 +338,7 @@ def test_a_warning_is_confirmed_from_the_keyboard(
     dialog = opened(window, "cbc")
     type_in(qtbot, dialog, TAKEN)
     press(qtbot, dialog, Key.Key_Tab, 2)
-    type_in(qtbot, dialog, "2100")
+    type_in(qtbot, dialog, "600")
     press(qtbot, dialog, Key.Key_Return)
     assert dialog.isVisible()
     assert dialog.message("wbc").startswith("Check:")

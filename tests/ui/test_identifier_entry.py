@@ -51,6 +51,8 @@ def test_the_admit_dialog_refuses_look_alike_mrns_and_hidden_characters(
         _field(dialog, "name").clear()
         _type(qtbot, _field(dialog, "mrn"), mrn)
         _type(qtbot, _field(dialog, "name"), name)
+        if not _field(dialog, "dob").text():
+            _type(qtbot, _field(dialog, "dob"), "1970-01-31")
         assert _field(dialog, "name").text() == name
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
         assert dialog.isVisible(), mrn
