@@ -603,3 +603,34 @@ def test_a_portable_install_keeps_its_chart_beside_the_program(tmp_path: Path) -
     (program / "wardchart-portable").write_text("")
     assert subprocess.run(args, env=env, check=False, capture_output=True).returncode == 0
     assert (program / "data" / "wardchart.sqlite").exists()
+
+
+def test_an_import_warning_gives_one_hint_and_every_warning_of_its_line(
+    admitted: Cli, chart_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "labs.csv"
+    path.write_text(f"mrn,taken,wbc,neut_pct\n00123456,{TAKEN},600,0.5\n", encoding="utf-8")
+    before = files(chart_path)
+    status, _, err = admitted("import", str(path))
+    assert status == 2
+    assert err.count("\n") == 1
+    assert err.count("--confirm") == 1
+    assert "line 2: " in err
+    assert "wbc: " in err  # both warnings: --confirm accepts both, so both are shown
+    assert "neut_pct: " in err
+    assert files(chart_path) == before
+
+
+def test_a_command_line_warning_shows_every_warning_before_confirm_accepts_them(
+    admitted: Cli, chart_path: Path
+) -> None:
+    args = ("lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc=600", "--neut-pct=0.5")
+    before = files(chart_path)
+    status, _, err = admitted(*args)
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "--wbc: " in err
+    assert "--neut-pct: " in err
+    assert err.count("--confirm") == 1
+    assert err.rstrip().endswith("if the values are right, add --confirm")
+    assert files(chart_path) == before

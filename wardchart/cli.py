@@ -15,7 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from wardchart.domain.problems import InvalidEntry, Problem
 
 EXIT_USAGE = 2
 
@@ -486,15 +489,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         return _fail(str(error))
     except InvalidEntry as error:
-        problem = error.first
-        flag = FLAGS.get(problem.field, problem.field)
-        hint = "; add --confirm if it is right" if problem.severity == "warning" else ""
-        message = (
-            problem.message
-            if problem.message.startswith("line ")
-            else (f"{flag}: {problem.message}")
-        )
-        return _fail(message + hint)
+        return _fail(_entry_message(error))
     except ChartFileError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -537,6 +532,22 @@ def _log_failure() -> str:
 def _fail(message: str) -> int:
     print(f"wardchart: error: {' '.join(message.split())}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _entry_message(error: InvalidEntry) -> str:
+    """One line: the first error; or, if there are only warnings, every one of them
+    (--confirm accepts them all, so none may go unseen) and, once, how to accept them."""
+    problem = error.first
+    if problem.severity == "error":
+        return _named(problem)
+    shown = dict.fromkeys(_named(p) for p in error.problems)
+    return "; ".join(shown) + "; if the values are right, add --confirm"
+
+
+def _named(problem: Problem) -> str:
+    if problem.message.startswith("line "):
+        return problem.message
+    return f"{FLAGS.get(problem.field, problem.field)}: {problem.message}"
 
 
 def _no_command(context: Context, *, self_test: bool) -> int:

@@ -281,6 +281,18 @@ CASES += [
     (["export", "--format=csv", "--db=typo.sqlite", "--out=typo-backups/x.csv"], "--out"),
     (["export", "--format=csv", "--db=typo.sqlite", "--out=./x/../typo.sqlite"], "--out"),
 ]
+# Warnings: --confirm accepts every warning, so the one line names each of them (the second
+# here, not only the first).
+CASES += [
+    (
+        ["lab", "add", "--mrn=A-1", f"--taken={TAKEN}", "--wbc=600", "--neut-pct=0.5"],
+        "--neut-pct",
+    ),
+    (
+        ["temp", "add", "--mrn=A-1", f"--taken={STALE}", "--celsius=101.3"],
+        "--celsius",
+    ),
+]
 
 
 def test_there_are_more_than_a_hundred_cases() -> None:

@@ -15,7 +15,14 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from ward_fixture import NOW, TODAY
 
 from wardchart.storage import queries
@@ -101,6 +108,8 @@ def gcsf_window(qtbot, window: MainWindow) -> MainWindow:  # type: ignore[no-unt
     """The window, with a G-CSF dose on A-1 so that it can be corrected."""
     dialog = opened(window, "gcsf")
     type_in(qtbot, dialog, f"{TODAY} 09:00")
+    press(qtbot, dialog, Key.Key_Tab)
+    type_in(qtbot, dialog, "pegfilgrastim")
     press(qtbot, dialog, Key.Key_Return)
     assert not dialog.isVisible()
     return window
@@ -262,12 +271,14 @@ def test_enter_saves_after_tabbing_past_save_and_cancel(
     type_in(qtbot, dialog, f"{TODAY} 14:10")
     press(qtbot, dialog, Key.Key_Tab)
     type_in(qtbot, dialog, "38.4")
+    press(qtbot, dialog, Key.Key_Tab, 2)  # past the unit (°C) to the route
+    press(qtbot, dialog, Key.Key_Down)
     press(qtbot, dialog, Key.Key_Return)
     assert not dialog.isVisible()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    saved = rows(ward, "SELECT taken_at, celsius FROM current_temperatures ORDER BY rowid")
+    saved = rows(ward, "SELECT taken_at, celsius, route FROM current_temperatures ORDER BY rowid")
     assert saved[-1][0].startswith(f"{TODAY}T14:10:00")  # type: ignore[union-attr]
-    assert saved[-1][1] == "38.4"
+    assert saved[-1][1:] == ("38.4", "oral")
 
 
 def test_enter_on_the_cancel_button_cancels(qtbot, window: MainWindow, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
@@ -288,6 +299,7 @@ def test_typing_now_fills_in_the_time_before_it_is_saved(
     type_in(qtbot, dialog, "now")
     press(qtbot, dialog, Key.Key_Tab)
     assert dialog.text("given") == NOW.strftime("%Y-%m-%d %H:%M")
+    type_in(qtbot, dialog, "pegfilgrastim")
     press(qtbot, dialog, Key.Key_Return)
     assert not dialog.isVisible()
     saved = rows(ward, "SELECT given_at, drug FROM current_gcsf_doses")
@@ -322,6 +334,7 @@ def test_a_day_1_typed_as_shown_is_that_day(qtbot, window: MainWindow, ward: Cha
     assert isinstance(cycle, FormDialog)
     active(cycle)
     assert focused(cycle) is cycle.fields["regimen"]
+    type_in(qtbot, cycle, "AC")
     press(qtbot, cycle, Key.Key_Tab)
     assert cycle.text("day1") == ""
     day1 = TODAY - timedelta(days=2)
@@ -351,6 +364,200 @@ def test_a_warning_is_confirmed_from_the_keyboard(
     press(qtbot, dialog, Key.Key_Return)
     assert not dialog.isVisible()
     assert rows(ward, "SELECT count(*) FROM results") == [(before[0][0] + 1,)]  # type: ignore[operator]
+
+
+# --- warnings: a tick confirms only what was shown ----------------------------------------
+
+
+def _tab_to(qtbot, dialog: FormDialog, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(30):
+        if focused(dialog) is widget:
+            return
+        press(qtbot, dialog, Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {widget.accessibleName()}")
+
+
+def _retype(qtbot, dialog: FormDialog, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    _tab_to(qtbot, dialog, dialog.fields[name])
+    qtbot.keyClick(focused(dialog), Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_in(qtbot, dialog, text)
+
+
+def test_a_tick_confirms_only_the_warnings_on_screen(
+    qtbot, window: MainWindow, ward: ChartStore
+) -> None:  # type: ignore[no-untyped-def]
+    before = rows(ward, "SELECT count(*) FROM results")
+    dialog = opened(window, "cbc")
+    type_in(qtbot, dialog, "now")
+    press(qtbot, dialog, Key.Key_Tab, 2)
+    type_in(qtbot, dialog, "600")
+    press(qtbot, dialog, Key.Key_Tab)
+    type_in(qtbot, dialog, "40")
+    press(qtbot, dialog, Key.Key_Return)
+    assert dialog.message("wbc").startswith("Check:")
+    _tab_to(qtbot, dialog, dialog.confirm)
+    press(qtbot, dialog, Key.Key_Space)
+    assert dialog.confirm.isChecked()
+    _retype(qtbot, dialog, "neut_pct", "0.5")
+    assert not dialog.confirm.isChecked()  # the edit took the tick away, and the old message
+    assert dialog.confirm.isHidden()
+    assert dialog.message("wbc") == ""
+    press(qtbot, dialog, Key.Key_Return)  # so Enter shows both warnings, saves nothing
+    assert dialog.isVisible()
+    assert rows(ward, "SELECT count(*) FROM results") == before
+    assert dialog.message("wbc").startswith("Check:")
+    assert "50 %" in dialog.message("neut_pct")
+    _tab_to(qtbot, dialog, dialog.confirm)
+    press(qtbot, dialog, Key.Key_Space)
+    press(qtbot, dialog, Key.Key_Return)
+    assert not dialog.isVisible()
+    (confirmed,) = rows(ward, "SELECT confirmed_warnings FROM current_results ORDER BY rowid")[-1]
+    assert "600" in str(confirmed)
+    assert "50 %" in str(confirmed)
+
+
+def test_a_warning_that_arises_after_the_tick_needs_a_tick_of_its_own(
+    qtbot, ward: ChartStore
+) -> None:  # type: ignore[no-untyped-def]
+    from wardchart.ui.session import ChartSession
+
+    clock = [NOW]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_session(ChartSession(ward, "nurse b", clock=lambda: clock[0]))
+    window.load_chart()
+    window.show()
+    before = rows(ward, "SELECT count(*) FROM results")
+    dialog = opened(window, "cbc")
+    almost_a_week = NOW - timedelta(days=7) + timedelta(minutes=1)
+    type_in(qtbot, dialog, almost_a_week.strftime("%Y-%m-%d %H:%M"))
+    press(qtbot, dialog, Key.Key_Tab, 2)
+    type_in(qtbot, dialog, "600")
+    press(qtbot, dialog, Key.Key_Return)
+    assert dialog.message("wbc").startswith("Check:")
+    assert dialog.message("taken") == ""
+    _tab_to(qtbot, dialog, dialog.confirm)
+    press(qtbot, dialog, Key.Key_Space)
+    clock[0] = NOW + timedelta(minutes=5)  # left open: the result is now over 7 days old
+    press(qtbot, dialog, Key.Key_Return)
+    assert dialog.isVisible()
+    assert rows(ward, "SELECT count(*) FROM results") == before
+    assert dialog.message("taken").startswith("Check:")
+    assert not dialog.confirm.isChecked()
+    _tab_to(qtbot, dialog, dialog.confirm)
+    press(qtbot, dialog, Key.Key_Space)
+    press(qtbot, dialog, Key.Key_Return)
+    assert not dialog.isVisible()
+    window.close()
+
+
+def test_changing_the_unit_clears_the_message_about_the_old_unit(
+    qtbot, window: MainWindow, ward: ChartStore
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = opened(window, "temperature")
+    type_in(qtbot, dialog, f"{TODAY} 14:10")
+    press(qtbot, dialog, Key.Key_Tab)
+    type_in(qtbot, dialog, "101.3")
+    press(qtbot, dialog, Key.Key_Tab, 2)
+    press(qtbot, dialog, Key.Key_Down)  # route: oral
+    press(qtbot, dialog, Key.Key_Return)
+    assert "probably °F" in dialog.message("celsius")
+    _tab_to(qtbot, dialog, dialog.fields["unit"])
+    press(qtbot, dialog, Key.Key_Down)  # °F
+    assert dialog.message("celsius") == ""
+    assert dialog.confirm.isHidden()
+    press(qtbot, dialog, Key.Key_Return)
+    assert not dialog.isVisible()
+    saved = rows(ward, "SELECT value_entered, unit_entered, confirmed_warnings FROM temperatures")
+    assert saved[-1] == ("101.3", "F", "")
+
+
+# --- choices that matter start empty ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("which", "typed", "field", "table"),
+    [
+        ("cycle", ["", f"{TODAY}"], "regimen", "cycles"),
+        ("gcsf", [f"{TODAY} 09:00", ""], "drug", "gcsf_doses"),
+        ("temperature", [f"{TODAY} 09:00", "37.2"], "route", "temperatures"),
+    ],
+)
+def test_a_clinical_choice_starts_empty_and_enter_too_fast_saves_nothing(
+    qtbot,
+    window: MainWindow,
+    ward: ChartStore,
+    which: str,
+    typed: list[str],
+    field: str,
+    table: str,  # type: ignore[no-untyped-def]
+) -> None:
+    before = rows(ward, f"SELECT count(*) FROM {table}")
+    dialog = opened(window, which)
+    for text in typed:
+        type_in(qtbot, dialog, text)
+        press(qtbot, dialog, Key.Key_Tab)
+    press(qtbot, dialog, Key.Key_Return)
+    assert dialog.isVisible()
+    assert "required" in dialog.message(field)
+    assert rows(ward, f"SELECT count(*) FROM {table}") == before
+    dialog.reject()
+
+
+# --- tables give Tab back -----------------------------------------------------------------
+
+
+def test_tab_leaves_the_history_table_for_the_close_button(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    select(window, "A-1")
+    window.patient_view.records.select("results", 0)
+    ref = window.patient_view.records.selected()
+    assert ref is not None
+    dialog = window.open_history(ref)
+    assert dialog is not None
+    for _ in range(100):
+        if QApplication.activeWindow() is dialog:
+            break
+        QTest.qWait(20)
+    assert focused(dialog) is dialog.table  # type: ignore[attr-defined]
+    press(qtbot, dialog, Key.Key_Tab)
+    assert isinstance(focused(dialog), QPushButton)
+    assert focused(dialog).text() == "Close"
+    assert "(MRN A-1)" in dialog.windowTitle()
+    dialog.reject()
+
+
+def test_tab_leaves_the_backups_table_for_its_buttons(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.open_backups()
+    assert dialog is not None
+    dialog.backup_now()
+    for _ in range(100):
+        if QApplication.activeWindow() is dialog:
+            break
+        QTest.qWait(20)
+    dialog.table.setFocus()  # where a nurse lands after choosing a backup with the mouse
+    press(qtbot, dialog, Key.Key_Tab)
+    assert focused(dialog) is not dialog.table
+    dialog.reject()
+
+
+# --- every dialog names its patient, in one wording ----------------------------------------
+
+
+def test_marking_entered_in_error_names_the_patient(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = opened(window, "withdraw")
+    assert "(MRN A-1)" in dialog.windowTitle()
+    dialog.reject()
+
+
+def test_the_cbc_preview_asks_for_counts_in_one_wording(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = opened(window, "cbc")
+    asked = dialog.preview.text()  # nothing typed yet
+    type_in(qtbot, dialog, TAKEN)
+    press(qtbot, dialog, Key.Key_Tab, 2)
+    type_in(qtbot, dialog, "2.1")  # a WBC alone: still no ANC
+    assert dialog.preview.text() == asked
+    assert "give a WBC, an ANC, or a WBC with neutrophil %" in asked
+    dialog.reject()
 
 
 # --- daylight saving, in the window ------------------------------------------------------

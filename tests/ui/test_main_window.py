@@ -354,6 +354,7 @@ def test_admit_and_start_a_cycle_from_the_window(
     select(window, "C-3")
     cycle = window.open_cycle()
     assert cycle is not None
+    qtbot.keyClicks(cycle.fields["regimen"].lineEdit(), "AC")  # no regimen is chosen for you
     qtbot.keyClicks(_dialog_field(cycle, "day1"), "today")
     qtbot.keyClick(_dialog_field(cycle, "cycle_length"), Qt.Key.Key_Return)
     assert not cycle.isVisible()
@@ -366,6 +367,7 @@ def test_temperature_gcsf_and_precautions(qtbot, window: MainWindow) -> None:  #
     assert temp is not None
     qtbot.keyClicks(_dialog_field(temp, "taken"), TAKEN)
     qtbot.keyClicks(_dialog_field(temp, "celsius"), "101")
+    temp.fields["route"].setCurrentText("oral")
     qtbot.keyClick(_dialog_field(temp, "celsius"), Qt.Key.Key_Return)
     assert "probably °F" in temp.message("celsius")
     temp.fields["unit"].setCurrentIndex(1)  # °F
@@ -381,6 +383,7 @@ def test_temperature_gcsf_and_precautions(qtbot, window: MainWindow) -> None:  #
     gcsf = window.open_gcsf()
     assert gcsf is not None
     qtbot.keyClicks(_dialog_field(gcsf, "given"), "now")
+    qtbot.keyClicks(gcsf.fields["drug"].lineEdit(), "pegfilgrastim")
     qtbot.keyClick(_dialog_field(gcsf, "dose"), Qt.Key.Key_Return)
     chart = window.patient_view.chart
     assert chart is not None

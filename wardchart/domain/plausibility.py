@@ -180,9 +180,13 @@ def check_cbc(
     return problems + _cbc_warnings(entry, last_gcsf)
 
 
+#: What a CBC needs, in the words used wherever it is asked for.
+CBC_SHAPE = "give a WBC, an ANC, or a WBC with neutrophil %"
+
+
 def _check_cbc_shape(entry: CbcEntry) -> list[Problem]:
     if entry.wbc is None and entry.anc is None:
-        return [Problem("wbc", "give a WBC, an ANC, or a WBC with neutrophil %")]
+        return [Problem("wbc", CBC_SHAPE)]
     if entry.neut_pct is not None and entry.wbc is None and entry.anc is None:
         return [Problem("wbc", "a neutrophil % needs the WBC to compute the ANC")]
     if entry.bands_pct is not None and entry.neut_pct is None and entry.anc is None:

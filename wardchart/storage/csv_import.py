@@ -50,6 +50,16 @@ def _fail(line: int, problem: Problem) -> InvalidEntry:
     )
 
 
+def _line_problems(line: int, error: InvalidEntry) -> InvalidEntry:
+    """The first error on a line; or, if there are only warnings, all of them: an import
+    with --confirm accepts every one, so each must have been shown."""
+    first = error.first
+    if first.severity == "error":
+        return _fail(line, first)
+    text = "; ".join(dict.fromkeys(f"{p.field}: {p.message}" for p in error.problems))
+    return InvalidEntry([Problem(first.field, f"line {line}: {text}", "warning")])
+
+
 #: The longest cell accepted: far above any MRN, time or count (see docs/files.md).
 MAX_CELL = 200
 
@@ -150,14 +160,8 @@ def import_results(
             entry = _entry(row, line)
             try:
                 values = cbc_values(db, patient, entry, confirm=confirm, now=now)
-            except InvalidEntry as error:
-                problem = error.first
-                hint = (
-                    " (add --confirm to accept warnings)" if problem.severity == "warning" else ""
-                )
-                raise _fail(
-                    line, Problem(problem.field, problem.message + hint, problem.severity)
-                ) from None
+            except InvalidEntry as error:  # the command line adds how to confirm warnings
+                raise _line_problems(line, error) from None
             if _already_charted(db, values):
                 skipped += 1
                 continue

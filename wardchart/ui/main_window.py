@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
         from wardchart.ui.dialogs.entry import WithdrawDialog
 
         return self._for_patient(
-            lambda s, _p: WithdrawDialog(s, ref.table, ref.record_id, ref.description, self)
+            lambda s, p: WithdrawDialog(s, p, ref.table, ref.record_id, ref.description, self)
         )
 
     def open_history(self, ref: RecordRef) -> QDialog | None:
@@ -429,8 +429,10 @@ class MainWindow(QMainWindow):
         from wardchart.ui.dialogs.history import HistoryDialog
 
         return self._for_patient(
-            lambda s, _p: HistoryDialog(
-                f"History — {ref.description}", s.history(ref.table, ref.record_id), self
+            lambda s, p: HistoryDialog(
+                f"History — {ref.description} — {p.name} (MRN {p.mrn})",
+                s.history(ref.table, ref.record_id),
+                self,
             )
         )
 
@@ -463,7 +465,7 @@ class MainWindow(QMainWindow):
 
         return self._for_patient(
             lambda s, p: WithdrawDialog(
-                s, "patients", p.id, f"{p.name} (MRN {p.mrn}) and the whole chart", self
+                s, p, "patients", p.id, f"{p.name} (MRN {p.mrn}) and the whole chart", self
             )
         )
 

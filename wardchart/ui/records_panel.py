@@ -171,6 +171,7 @@ class RecordsPanel(QWidget):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setTabKeyNavigation(False)  # Tab moves on; the arrows move in the table
             view.verticalHeader().hide()
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -2,6 +2,13 @@
 
 Each parses what was typed with the command line's own rules, calls one storage
 operation through the session, and shows any problem beside its field.
+
+A choice that matters clinically starts empty and must be made: the regimen, the G-CSF
+drug, the temperature's route (sex is optional and starts empty, as on the command line).
+Two units start chosen, because a wrong one cannot be saved unnoticed: counts in ×10⁹/L
+(×10³/µL and G/L are the same numbers; a count in cells/µL is a thousand times larger and
+is refused or flagged), and temperatures in °C (a °F reading is above 45 and flagged as
+"probably °F"; a °C reading as °F is refused). See docs/plausibility.md.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 from wardchart.domain.anc import resolve_anc
 from wardchart.domain.chart import ChartedResult, CycleChart
 from wardchart.domain.grading import grade_anc
-from wardchart.domain.plausibility import CbcEntry, check_cbc
+from wardchart.domain.plausibility import CBC_SHAPE, CbcEntry, check_cbc
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import GcsfDose, Patient, Temperature
 from wardchart.domain.regimens import parse_window
@@ -31,6 +38,11 @@ from wardchart.ui.dialogs.form import FormDialog
 from wardchart.ui.session import ChartSession
 
 COUNT_UNITS = ("×10⁹/L", "×10³/µL", "G/L", "cells/µL")
+ROUTES = ("oral", "axillary", "tympanic")
+GCSF_DRUGS = ("pegfilgrastim", "filgrastim", "lipegfilgrastim")
+REGIMEN_REQUIRED = "required: choose the regimen from the list, or type its name"
+ROUTE_REQUIRED = "required: choose how it was taken (oral, axillary or tympanic)"
+DRUG_REQUIRED = "required: choose or type the drug given, e.g. filgrastim"
 CBC_NUMBERS = ("wbc", "neut_pct", "bands_pct", "anc", "platelets", "anc_lln", "wbc_lln")
 
 
@@ -125,6 +137,7 @@ class CycleDialog(FormDialog):
         regimen.setEditable(True)
         for r in session.regimens():
             regimen.addItem(r.name, r.name)
+        regimen.setCurrentIndex(-1)  # no regimen is chosen for the nurse (see module doc)
         self.add_field(
             "regimen",
             "Regimen:",
@@ -160,6 +173,8 @@ class CycleDialog(FormDialog):
         assert isinstance(regimen, QComboBox)
         window_text, length_text = self.text("nadir_window"), self.text("cycle_length")
         problems: list[Problem] = []
+        if not regimen.currentText().strip():
+            problems.append(Problem("regimen", REGIMEN_REQUIRED))
         day1 = None
         try:
             day1 = self.day("day1")
@@ -304,7 +319,7 @@ class CbcDialog(FormDialog):
             entry.bands_pct,
         )
         if anc is None:
-            self.preview.setText("— (give the WBC with neutrophil %, or the lab's ANC)")
+            self.preview.setText(f"— {CBC_SHAPE}")
             return
         settings = self.session.settings
         lln = to_si_or_none(entry.anc_lln, entry.unit) or settings.anc_lln_default
@@ -345,12 +360,13 @@ class TemperatureDialog(FormDialog):
         self.add_time_field("taken", "Taken at:", correcting.taken if correcting else None)
         self.add_field("celsius", "Temperature:", self.number_edit("e.g. 38.4"))
         unit = QComboBox()
-        unit.addItem("°C", "C")
+        unit.addItem("°C", "C")  # a safe default: a °F reading in °C is flagged, see above
         unit.addItem("°F", "F")
         self.add_field("unit", "Unit:", unit)
         route = QComboBox()
-        route.addItems(["oral", "axillary", "tympanic"])
-        self.add_field("route", "Route:", route)
+        route.addItems(["", *ROUTES])
+        route.setCurrentText(correcting.route if correcting else "")
+        self.add_field("route", "Route:", route, "How it was taken: " + ", ".join(ROUTES))
         if correcting is not None:
             self.add_field("reason", "Reason for correction:", QLineEdit())
             edit = self.fields["celsius"]
@@ -370,6 +386,9 @@ class TemperatureDialog(FormDialog):
         value = _optional_number(self, "celsius", problems)
         if value is None and all(p.field != "celsius" for p in problems):
             problems.append(Problem("celsius", "give the temperature, e.g. 38.4"))
+        # Required, unless the reading being corrected never had one.
+        if not route.currentText() and (self.correcting is None or self.correcting.route):
+            problems.append(Problem("route", ROUTE_REQUIRED))
         if problems:
             raise InvalidEntry(problems)
         kwargs = {
@@ -418,10 +437,11 @@ class GcsfDialog(FormDialog):
         self.add_time_field("given", "Given at:", correcting.given if correcting else None)
         drug = QComboBox()
         drug.setEditable(True)
-        drug.addItems(["pegfilgrastim", "filgrastim", "lipegfilgrastim"])
+        drug.addItems(GCSF_DRUGS)
+        drug.setCurrentIndex(-1)  # no drug is chosen for the nurse (see module doc)
         if correcting is not None:
             drug.setCurrentText(correcting.drug)
-        self.add_field("drug", "Drug:", drug)
+        self.add_field("drug", "Drug:", drug, "Choose or type the drug given")
         self.add_field(
             "dose",
             "Dose:",
@@ -433,9 +453,19 @@ class GcsfDialog(FormDialog):
     def submit(self, confirmed: bool) -> None:
         drug = self.fields["drug"]
         assert isinstance(drug, QComboBox)
+        problems: list[Problem] = []
+        given = None
+        try:
+            given = self.when("given")
+        except InvalidEntry as error:
+            problems.extend(error.problems)
+        if not drug.currentText().strip():
+            problems.append(Problem("drug", DRUG_REQUIRED))
+        if problems:
+            raise InvalidEntry(problems)
         kwargs: dict[str, object] = {
             "patient": self.patient,
-            "given": self.when("given"),
+            "given": given,
             "drug": drug.currentText(),
             "dose": self.text("dose"),
         }
@@ -472,12 +502,14 @@ class WithdrawDialog(FormDialog):
     def __init__(
         self,
         session: ChartSession,
+        patient: Patient,
         table: str,
         record_id: str,
         what: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Mark entered in error", parent, session.now)
+        title = f"Mark entered in error — {patient.name} (MRN {patient.mrn})"
+        super().__init__(title, parent, session.now)
         self.session, self.table, self.record_id = session, table, record_id
         self.form.addRow(
             QLabel(

@@ -9,6 +9,11 @@ fields in the order they are shown, then Save, then Cancel; Enter saves from any
 Cancel and closing the window ask before throwing away anything typed. Dates and times
 are plain text typed exactly as shown (YYYY-MM-DD, YYYY-MM-DD HH:MM, 24-hour), checked by
 the command line's own parser; see docs/dates-and-times.md.
+
+Warnings: a save with "I have checked these values" ticked goes through only if the
+warnings it would confirm are exactly the ones on screen when it was ticked. Any change to
+any field unticks and hides the box and clears every message beside the fields, so no
+message outlives the values it was about (see docs/plausibility.md).
 """
 
 from __future__ import annotations
@@ -55,6 +60,23 @@ def _value(widget: QWidget) -> object:
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     return None
+
+
+def _when_changed(widget: QWidget, slot: Callable[[], None]) -> None:
+    """Call ``slot`` whenever the field's value changes, by typing or by choosing."""
+    if isinstance(widget, QLineEdit):
+        widget.textChanged.connect(lambda _: slot())
+    elif isinstance(widget, QComboBox):
+        widget.currentTextChanged.connect(lambda _: slot())
+    elif isinstance(widget, QCheckBox):
+        widget.toggled.connect(lambda _: slot())
+
+
+def _warnings(problems: tuple[Problem, ...] | list[Problem]) -> frozenset[tuple[str, str]] | None:
+    """The set of warnings, if the problems are warnings only (else None)."""
+    if not problems or any(p.severity != "warning" for p in problems):
+        return None
+    return frozenset((p.field, p.message) for p in problems)
 
 
 def key_order(widgets: list[QWidget]) -> None:
@@ -104,6 +126,9 @@ class FormDialog(QDialog):
         one_default_button(self.save_button, self.cancel_button)
         self.discard_box: QMessageBox | None = None
         self._opened_with: dict[str, object] | None = None
+        #: The warnings on screen (field, message), the ones a tick confirms; None if none.
+        self.shown_warnings: frozenset[tuple[str, str]] | None = None
+        self._filling_in = False
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.banner)
@@ -142,6 +167,7 @@ class FormDialog(QDialog):
         self.form.addRow(label, holder)
         self.fields[name] = widget
         self.messages[name] = message
+        _when_changed(widget, self._edited)
         return widget
 
     def add_time_field(self, name: str, label: str, value: datetime | None) -> QLineEdit:
@@ -197,7 +223,17 @@ class FormDialog(QDialog):
         if edit.text().strip().lower() != word:
             return
         now = self.clock()
-        edit.setText(shown_local(now) if word == NOW_WORD else local_date(now).isoformat())
+        self._filling_in = True  # the same value, shown as it will be saved: not an edit
+        try:
+            edit.setText(shown_local(now) if word == NOW_WORD else local_date(now).isoformat())
+        finally:
+            self._filling_in = False
+
+    def _edited(self) -> None:
+        """A field changed: what was shown about the old values no longer holds."""
+        if self._filling_in:
+            return
+        self.clear_problems()
 
     @staticmethod
     def number_edit(placeholder: str = "") -> QLineEdit:
@@ -325,9 +361,17 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        """Save if the entry is valid; otherwise show why, beside each field."""
+        """Save if the entry is valid; otherwise show why, beside each field.
+
+        With the confirm box ticked, the entry is first checked unconfirmed: it is saved
+        confirmed only if its warnings are exactly those shown when the box was ticked;
+        any other warning is shown and needs a new tick.
+        """
         try:
-            self.submit(self.confirm.isVisible() and self.confirm.isChecked())
+            if not self.confirm.isHidden() and self.confirm.isChecked():
+                self._submit_confirmed()
+            else:
+                self.submit(False)
         except InvalidEntry as error:
             self.show_problems(error.problems)
             return
@@ -343,10 +387,27 @@ class FormDialog(QDialog):
             return
         super().accept()
 
-    def show_problems(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
-        """Show each problem beside its field; warnings bring up the confirm box."""
+    def _submit_confirmed(self) -> None:
+        try:
+            self.submit(False)  # no warning any more: saved as it is, nothing to confirm
+        except InvalidEntry as error:
+            if _warnings(error.problems) != self.shown_warnings:
+                raise
+            self.submit(True)
+
+    def clear_problems(self) -> None:
+        """Hide every message and the confirm box, unticked."""
         for message in self.messages.values():
             message.hide()
+        self.banner.hide()
+        self.confirm.setChecked(False)
+        self.confirm.hide()
+        self.shown_warnings = None
+
+    def show_problems(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
+        """Show each problem beside its field; warnings alone bring up the confirm box,
+        unticked: a tick confirms only the warnings on screen."""
+        self.clear_problems()
         general: list[str] = []
         first: QWidget | None = None
         for problem in problems:
@@ -359,10 +420,8 @@ class FormDialog(QDialog):
             label.setStyleSheet(WARNING_STYLE if problem.severity == "warning" else ERROR_STYLE)
             label.show()
             first = first or self.fields[problem.field]
-        warnings_only = all(p.severity == "warning" for p in problems)
-        self.confirm.setVisible(warnings_only)
-        if not warnings_only:
-            self.confirm.setChecked(False)
+        self.shown_warnings = _warnings(problems)
+        self.confirm.setVisible(self.shown_warnings is not None)
         self.banner.setText("\n".join(general))
         self.banner.setStyleSheet(ERROR_STYLE)
         self.banner.setVisible(bool(general))

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -65,6 +66,8 @@ class HistoryDialog(QDialog):
         rows = version_rows(versions)
         self.table = QTableWidget(len(rows), 4)
         self.table.setAccessibleName("Record history")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the Close button
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setHorizontalHeaderLabels(["Recorded", "By", "Values", "Why"])
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
