@@ -326,7 +326,7 @@ def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
         settings = queries.ward_settings(store.db)
         chart = queries.load_chart(store.db, patient, settings, context.now)
     # The saved result is found by the id the save returned, never by a value that
-    # storage may have normalised (see docs/files.md: what is saved is reported saved).
+    # storage may have normalised (see docs/dates-and-times.md, "A save is reported as a save").
     saved = [r for r in chart.all_results if r.result.id == record.record_id]
     if not saved:  # stored, but outside the chart's view (e.g. before the first cycle)
         print(f"Recorded CBC for MRN {patient.mrn}")

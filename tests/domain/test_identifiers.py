@@ -128,3 +128,18 @@ def test_every_default_ignorable_code_point_is_refused_everywhere() -> None:
     # Their neighbours are ordinary characters.
     for char in ("\u00ac", "\u2801", "\u3165", "\U00016fe3", "\u2070"):
         assert hidden_character(f"A{char}1") is None, f"U+{ord(char):04X}"
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u2066", "\x07", "\u2800", "\U000e0100", "\u200b"])
+def test_free_text_settings_and_regimen_notes_refuse_hidden_characters(hidden: str) -> None:
+    from wardchart.domain.problems import InvalidEntry
+    from wardchart.domain.records import Regimen
+    from wardchart.domain.regimens import regimen_problems
+    from wardchart.domain.settings import WardSettings, apply_setting
+
+    with pytest.raises(InvalidEntry) as caught:
+        apply_setting(WardSettings(), "ward_name", f"4A{hidden}X")
+    assert caught.value.first.field == "ward_name"
+    assert apply_setting(WardSettings(), "ward_name", " 4A West ").ward_name == "4A West"
+    regimen = Regimen("AC", 21, 7, 14, notes=f"dose-dense{hidden} option")
+    assert [p.field for p in regimen_problems(regimen)] == ["notes"]

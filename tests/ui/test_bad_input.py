@@ -428,4 +428,3 @@ def test_bad_input_in_the_cbc_dialog(
         assert dialog.message(field) or dialog.message("wbc"), (field, value)
         dialog.reject()
     assert _files(chart_path) == before
-

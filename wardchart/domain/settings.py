@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.identifiers import normal_text, text_problems
 from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
 from wardchart.domain.plausibility import check_setting
-from wardchart.domain.identifiers import normal_text, text_problems
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.units import parse_decimal, shown
 
