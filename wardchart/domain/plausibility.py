@@ -106,7 +106,9 @@ def check_dob(dob: date, *, today: date) -> list[Problem]:
 def check_count(field: str, value: Decimal, unit: CountUnit) -> list[Problem]:
     """A WBC, ANC, platelet count or lower limit in ``unit``: one problem at most."""
     if value.is_signed():  # also -0 and -0.0: a minus sign is a typing slip
-        return [Problem(field, f"{value} has a minus sign; a count cannot be below 0")]
+        return [
+            Problem(field, f"{value}: a count cannot be negative; give it without a minus sign")
+        ]
     si = to_si(value, unit)
     platelets = field == "platelets"
     limit = MAX_PLATELETS if platelets else MAX_COUNT
