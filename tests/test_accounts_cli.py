@@ -235,3 +235,17 @@ def test_an_account_name_with_a_hidden_character_is_refused(
         )  # fmt: skip
         assert (status, out) == (2, ""), (flag, hidden)
         assert err.startswith(f"wardchart: error: {flag}: "), err
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u2800", "\U000e0100"])
+def test_an_account_change_reason_with_a_hidden_character_is_refused(
+    accounts: Cli, monkeypatch: pytest.MonkeyPatch, hidden: str
+) -> None:
+    monkeypatch.setenv("WARDCHART_PASSWORD", ADMIN_PASSWORD)
+    status, out, err = accounts(
+        "--user", "ada", "user", "disable", "--username", "nina", "--reason", f"left{hidden}"
+    )
+    assert (status, out) == (2, "")
+    assert err.startswith("wardchart: error: --reason: "), err
+    status, _out, err = accounts("--user", "ada", "user", "list")
+    assert status == 0, err
