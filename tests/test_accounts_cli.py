@@ -219,3 +219,33 @@ def test_a_damaged_chart_is_restored_only_by_an_administrator_of_the_backup(
     monkeypatch.setenv("WARDCHART_PASSWORD", ADMIN_PASSWORD)
     _, _, err = accounts("--user", "ada", "restore", str(backup))
     assert "only a ward administrator" not in err  # past the check (mending is restore's)
+
+
+@pytest.mark.parametrize("hidden", ["\U000e0100", "\U00016fe4", "\u2800", "\u202e", "\x07"])
+def test_an_account_name_with_a_hidden_character_is_refused(
+    accounts: Cli, monkeypatch: pytest.MonkeyPatch, hidden: str
+) -> None:
+    monkeypatch.setenv("WARDCHART_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.setenv("WARDCHART_NEW_PASSWORD", NURSE_PASSWORD)
+    for flag, value in (("--name", f"Nora{hidden} Nurse"), ("--initials", f"N{hidden}")):
+        details = {"--name": "Nora Nurse", "--initials": "NN", flag: value}
+        status, out, err = accounts(
+            "--user", "ada", "user", "add", "--username", "nora", "--role", "nurse",
+            *(part for item in details.items() for part in item),
+        )  # fmt: skip
+        assert (status, out) == (2, ""), (flag, hidden)
+        assert err.startswith(f"wardchart: error: {flag}: "), err
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u2800", "\U000e0100"])
+def test_an_account_change_reason_with_a_hidden_character_is_refused(
+    accounts: Cli, monkeypatch: pytest.MonkeyPatch, hidden: str
+) -> None:
+    monkeypatch.setenv("WARDCHART_PASSWORD", ADMIN_PASSWORD)
+    status, out, err = accounts(
+        "--user", "ada", "user", "disable", "--username", "nina", "--reason", f"left{hidden}"
+    )
+    assert (status, out) == (2, "")
+    assert err.startswith("wardchart: error: --reason: "), err
+    status, _out, err = accounts("--user", "ada", "user", "list")
+    assert status == 0, err

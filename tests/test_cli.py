@@ -634,3 +634,70 @@ def test_a_command_line_warning_shows_every_warning_before_confirm_accepts_them(
     assert err.count("--confirm") == 1
     assert err.rstrip().endswith("if the values are right, add --confirm")
     assert files(chart_path) == before
+
+
+def test_a_time_with_whole_seconds_is_saved_exactly_and_reported_once(
+    admitted: Cli, chart_path: Path
+) -> None:
+    taken = f"{(TODAY - timedelta(days=1)).isoformat()} 09:10:30"
+    status, out, err = admitted(
+        "lab", "add", "--mrn=00123456", f"--taken={taken}", "--wbc=2", "--neut-pct=40"
+    )
+    assert (status, err) == (0, "")
+    assert out.startswith("Recorded CBC for MRN 00123456: ANC 0.8")
+    summary = json.loads(admitted("summary", "--mrn=00123456", "--json")[1])
+    assert taken.replace(" ", "T") in json.dumps(summary)
+
+
+def test_a_fraction_of_a_second_saves_nothing_and_says_so(admitted: Cli, chart_path: Path) -> None:
+    before = files(chart_path)
+    taken = f"{(TODAY - timedelta(days=1)).isoformat()} 09:10:30.5"
+    status, out, err = admitted(
+        "lab", "add", "--mrn=00123456", f"--taken={taken}", "--wbc=2", "--neut-pct=40"
+    )
+    assert (status, out) == (2, "")
+    assert err.startswith("wardchart: error: --taken: ")
+    assert "fraction of a second" in err
+    assert files(chart_path) == before
+
+
+def test_a_failure_after_the_commit_is_known_to_have_saved(admitted: Cli, chart_path: Path) -> None:
+    """Whatever fails after a write committed, the command knows it saved (the entry point
+    then says so, and exits 0, instead of "nothing was saved" that invites a retry)."""
+    from datetime import datetime as clock
+    from decimal import Decimal
+
+    from wardchart.cli import Context
+    from wardchart.commands import _chart
+    from wardchart.storage import operations, queries
+
+    now = clock.now().astimezone()
+
+    def save_then_fail(context: Context) -> None:
+        with _chart(context, create=False) as store:
+            patient = queries.require_patient(store.db, "00123456")
+            assert not context.saved
+            operations.record_temperature(
+                store,
+                patient=patient,
+                value=Decimal("37.2"),
+                unit="C",
+                taken=now - timedelta(hours=1),
+                route="oral",
+                actor="nurse",
+                now=now,
+            )
+            raise LookupError("after the save")
+
+    def fail_before_saving(context: Context) -> None:
+        with _chart(context, create=False):
+            raise LookupError("before any save")
+
+    saved = Context(chart_path, "nurse", now)
+    with pytest.raises(LookupError):
+        save_then_fail(saved)
+    assert saved.saved
+    refused = Context(chart_path, "nurse", now)
+    with pytest.raises(LookupError):
+        fail_before_saving(refused)
+    assert not refused.saved

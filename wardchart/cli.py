@@ -64,6 +64,7 @@ FLAGS = {
     "username": "--username",
     "full_name": "--name",
     "initials": "--initials",
+    "notes": "--notes",
     "role": "--role",
     "passphrase": "passphrase",
 }
@@ -93,6 +94,9 @@ class Context:
     #: until the chart file has been opened and has said so: a check that could not be
     #: made refuses.
     admin: bool = False
+    #: Something this command wrote has been committed to the chart file: a failure after
+    #: that must say it was saved, or a retry would enter it twice.
+    saved: bool = False
 
 
 def _actor() -> str:
@@ -491,12 +495,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidEntry as error:
         return _fail(_entry_message(error))
     except ChartFileError as error:
+        if context is not None and context.saved:
+            return _saved_then_failed(str(error))
         return _fail(str(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except db_errors() as error:  # damage found mid-way, a lock held too long, a full disk
+        if context is not None and context.saved:
+            return _saved_then_failed(f"{type(error).__name__}: {error}")
         return _fail(
             str(
                 describe(
@@ -508,6 +516,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
     except Exception as error:  # never a traceback: one line here, the details in the log
+        if context is not None and context.saved:
+            return _saved_then_failed(
+                f"unexpected {type(error).__name__}: {error}; details in {_log_failure()}"
+            )
         return _fail(
             f"unexpected {type(error).__name__}: {error}; nothing more was saved; "
             f"details in {_log_failure()}"
@@ -527,6 +539,17 @@ def _log_failure() -> str:
     except OSError:
         return "(the log could not be written)"
     return str(path)
+
+
+def _saved_then_failed(detail: str) -> int:
+    """A command failed after its change was committed: say plainly that it was saved (and
+    exit 0), so that nobody, and no script, enters it a second time."""
+    print(
+        "wardchart: warning: what was entered WAS saved, but the command failed after "
+        f"saving it ({' '.join(detail.split())}); do not enter it again",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _fail(message: str) -> int:

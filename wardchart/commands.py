@@ -82,16 +82,20 @@ def _chart(
             _remove_new_chart(path, made_folder, None)
         raise
     mark = _last_audit_row(store) if new else None
+    signed_in = store.commits
     try:
         if verify and not new and not (reads_only and not has_accounts(store.db)):
             check_before_writing(store)
         _sign_in(store, context)
+        signed_in = store.commits  # signing in may itself write to the audit log
         yield store
     except BaseException:
+        context.saved = context.saved or store.commits > signed_in
         store.close()
         if new:
             _remove_new_chart(path, made_folder, mark)
         raise
+    context.saved = context.saved or store.commits > signed_in
     store.close()
 
 
@@ -311,7 +315,7 @@ def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
     entry = _cbc_entry(args, parse_datetime(args.taken, "taken"))
     with _chart(context, create=False) as store:
         patient = queries.require_patient(store.db, args.mrn)
-        operations.record_cbc(
+        record = operations.record_cbc(
             store,
             patient=patient,
             entry=entry,
@@ -321,10 +325,16 @@ def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
         )
         settings = queries.ward_settings(store.db)
         chart = queries.load_chart(store.db, patient, settings, context.now)
-    saved = next(r for r in reversed(chart.all_results) if r.result.taken == entry.taken)
-    anc = saved.result.anc
-    text = "no ANC" if anc is None else f"ANC {anc} ×10⁹/L ({saved.result.anc_source})"
-    grade = "" if saved.anc_grade is None else f", {saved.anc_grade}"
+    # The saved result is found by the id the save returned, never by a value that
+    # storage may have normalised (see docs/dates-and-times.md, "A save is reported as a save").
+    saved = [r for r in chart.all_results if r.result.id == record.record_id]
+    if not saved:  # stored, but outside the chart's view (e.g. before the first cycle)
+        print(f"Recorded CBC for MRN {patient.mrn}")
+        return 0
+    result = saved[0]
+    anc = result.result.anc
+    text = "no ANC" if anc is None else f"ANC {anc} ×10⁹/L ({result.result.anc_source})"
+    grade = "" if result.anc_grade is None else f", {result.anc_grade}"
     print(f"Recorded CBC for MRN {patient.mrn}: {text}{grade}")
     return 0
 

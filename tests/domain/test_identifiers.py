@@ -35,6 +35,19 @@ HIDDEN = [
     "\x85",  # C1 next line
     "\u2028",  # line separator
     "\ue000",  # private use
+    "\U000e0100",  # variation selector supplement (VS17)
+    "\U000e0001",  # language tag
+    "\U000e0041",  # tag letter A
+    "\U000e0fff",  # reserved, default-ignorable
+    "\U00016fe4",  # Khitan small script filler
+    "\u2800",  # Braille pattern blank
+    "\u115f",  # Hangul choseong filler
+    "\uffa0",  # halfwidth Hangul filler
+    "\u17b4",  # Khmer inherent vowel
+    "\u180e",  # Mongolian vowel separator
+    "\U0001bca0",  # shorthand format letter overlap
+    "\U0001d173",  # musical symbol begin beam
+    "\ufff0",  # reserved, default-ignorable
 ]
 
 
@@ -84,3 +97,49 @@ def test_names_refuse_controls_and_direction_overrides_but_keep_joiners() -> Non
 def test_hidden_character_names_the_first() -> None:
     assert hidden_character("plain") is None
     assert hidden_character("a\u200bb\u202e") == "\u200b"
+
+
+#: Default_Ignorable_Code_Point in DerivedCoreProperties.txt (Unicode 16.0.0), typed out
+#: here independently of the module's table, one line per range as the file lists them.
+UNICODE_DEFAULT_IGNORABLE = """
+00AD 034F 061C 115F..1160 17B4..17B5 180B..180D 180E 180F 200B..200F 202A..202E
+2060..2064 2065 2066..206F 3164 FE00..FE0F FEFF FFA0 FFF0..FFF8 1BCA0..1BCA3
+1D173..1D17A E0000 E0001 E0002..E001F E0020..E007F E0080..E00FF E0100..E01EF E01F0..E0FFF
+"""
+
+
+def _ranges() -> list[int]:
+    codes: list[int] = []
+    for item in UNICODE_DEFAULT_IGNORABLE.split():
+        low, _, high = item.partition("..")
+        codes += range(int(low, 16), int(high or low, 16) + 1)
+    return codes
+
+
+def test_every_default_ignorable_code_point_is_refused_everywhere() -> None:
+    codes = _ranges()
+    assert len(codes) == 4174  # the count DerivedCoreProperties.txt gives for the property
+    for code in codes:
+        char = chr(code)
+        assert hidden_character(f"A{char}1") == char, f"U+{code:04X}"
+        assert identifier_problems("bed", f"4A{char}01"), f"U+{code:04X}"
+        if char not in "\u200c\u200d":  # the joiners some scripts need in names
+            assert text_problems("name", f"Okafor{char}, Grace", 200), f"U+{code:04X}"
+    # Their neighbours are ordinary characters.
+    for char in ("\u00ac", "\u2801", "\u3165", "\U00016fe3", "\u2070"):
+        assert hidden_character(f"A{char}1") is None, f"U+{ord(char):04X}"
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u2066", "\x07", "\u2800", "\U000e0100", "\u200b"])
+def test_free_text_settings_and_regimen_notes_refuse_hidden_characters(hidden: str) -> None:
+    from wardchart.domain.problems import InvalidEntry
+    from wardchart.domain.records import Regimen
+    from wardchart.domain.regimens import regimen_problems
+    from wardchart.domain.settings import WardSettings, apply_setting
+
+    with pytest.raises(InvalidEntry) as caught:
+        apply_setting(WardSettings(), "ward_name", f"4A{hidden}X")
+    assert caught.value.first.field == "ward_name"
+    assert apply_setting(WardSettings(), "ward_name", " 4A West ").ward_name == "4A West"
+    regimen = Regimen("AC", 21, 7, 14, notes=f"dose-dense{hidden} option")
+    assert [p.field for p in regimen_problems(regimen)] == ["notes"]

@@ -55,6 +55,8 @@ def test_negative_counts_are_errors(field: str) -> None:
 
 def test_percentages_above_100_and_sums_above_100() -> None:
     assert fields(wbc=D(2), neut_pct=D("100.5")) == [("neut_pct", "error")]
+    assert fields(wbc=D(2), neut_pct=D("-0")) == [("neut_pct", "error")]
+    assert fields(wbc=D(2), neut_pct=D(40), bands_pct=D("-0.0")) == [("bands_pct", "error")]
     assert fields(wbc=D(2), neut_pct=D(96), bands_pct=D(5)) == [("bands_pct", "error")]
     assert fields(wbc=D(2), neut_pct=D(95), bands_pct=D(5)) == []
 
@@ -169,7 +171,10 @@ RECENT = NOW - timedelta(hours=1)
     ("field", "value", "expected"),
     [
         ("wbc", "-0.01", "error"),
-        ("wbc", "0", None),
+        ("wbc", "-0", "error"),
+        ("wbc", "-0.0", "error"),
+        ("wbc", "0", "warning"),  # below the analyser's lowest reportable WBC, like 0.001
+        ("wbc", "0.001", "warning"),
         ("wbc", "0.029", "warning"),
         ("wbc", "0.03", None),
         ("wbc", "499.99", "warning"),  # above 100 with no G-CSF
@@ -177,7 +182,11 @@ RECENT = NOW - timedelta(hours=1)
         ("wbc", "999.99", "warning"),
         ("wbc", "1000", "error"),
         ("platelets", "-1", "error"),
+        ("platelets", "-0", "error"),
         ("platelets", "0", None),
+        ("anc", "-0", "error"),
+        ("anc", "0", None),  # an ANC of 0 is a valid, gradable result
+        ("anc_lln", "-0.0", "error"),
         ("platelets", "999", None),
         ("platelets", "1000", "warning"),
         ("platelets", "9999", "warning"),

@@ -122,3 +122,59 @@ def test_as_aware_checks_the_same_way_for_the_window(zone: ZoneInfo | None) -> N
 )
 def test_a_time_in_another_shape_is_refused(text: str) -> None:
     assert "24-hour" in _message(text, NEW_YORK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-26 09:10:30.5",
+        "2026-11-26 09:10:00.9",
+        "2026-11-26T01:30:00.9-05:00",
+        "2026-11-26 09:10:30,5",
+        "2026-11-26 09:10:30.",
+    ],
+)
+def test_a_fraction_of_a_second_is_refused(text: str) -> None:
+    message = _message(text, NEW_YORK)
+    assert "fraction of a second" in message
+
+
+def test_whole_seconds_are_kept_exactly() -> None:
+    value = parse_datetime("2026-11-26 09:10:30", "taken", NEW_YORK)
+    assert (value.hour, value.minute, value.second, value.microsecond) == (9, 10, 30, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9999-12-31 23:59",
+        "0001-01-01 00:00",
+        "0001-01-01 00:00 +14:00",
+        "9999-12-31 23:59 -14:00",
+        "1899-12-31 23:59",
+        "3000-01-01 00:00",
+        "9999-12-31T23:59:59Z",
+    ],
+)
+def test_a_time_outside_the_accepted_years_is_refused(text: str, zone: ZoneInfo | None) -> None:
+    assert "outside the years 1900 to 2999" in _message(text, zone)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "9999-12-31", "1899-12-31", "3000-01-01"])
+def test_a_date_outside_the_accepted_years_is_refused(text: str) -> None:
+    with pytest.raises(InvalidEntry) as caught:
+        parse_date(text, "day1")
+    assert caught.value.first.field == "day1"
+    assert "outside the years 1900 to 2999" in caught.value.first.message
+
+
+def test_the_edges_of_the_accepted_years_are_accepted(zone: ZoneInfo | None) -> None:
+    assert parse_date("1900-01-01", "dob") == date(1900, 1, 1)
+    assert parse_date("2999-12-31", "dob") == date(2999, 12, 31)
+    first = parse_datetime("1900-01-01 00:00 +14:00", "taken", zone)
+    last = parse_datetime("2999-12-31 23:59 -14:00", "taken", zone)
+    assert first.astimezone(UTC).year == 1899  # no overflow at the edges
+    assert last.astimezone(UTC).year == 3000
+    assert parse_datetime("2999-12-31 23:59", "taken", zone).year == 2999
+    with pytest.raises(InvalidEntry):
+        as_aware(datetime(9999, 12, 31, 23, 59), zone, field="given")

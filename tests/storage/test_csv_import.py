@@ -62,6 +62,13 @@ def test_a_good_file_imports_every_row(ward: ChartStore, tmp_path: Path) -> None
         ("A1,2026-03-10 07:00,600\n", "line 2: wbc"),  # a warning needs --confirm
         ("A1,2026-03-10 07:00,2100\n", "line 2: wbc"),  # impossible: refused
         ("A1,2026-03-10 07:00\n", "line 2: 2 values"),
+        ("A1,2026-03-10 07:00,2.1\nA1,2026-03-10T01:30:00.9-05:00,2\n", "line 3: taken"),
+        ("A1,2026-03-10 07:00:30.5,2.1\n", "line 2: taken"),
+        ("A1,9999-12-31 23:59,2.1\n", "line 2: taken"),
+        ("A1,0001-01-01 00:00+14:00,2.1\n", "line 2: taken"),
+        ("A1,2026-03-10 07:00,-0\n", "line 2: wbc"),
+        ("A1,2026-03-10 07:00,-0.0\n", "line 2: wbc"),
+        ("A1,2026-03-10 07:00,0\n", "line 2: wbc"),  # a WBC of 0 needs --confirm
     ],
 )
 def test_one_bad_row_rejects_the_whole_file(

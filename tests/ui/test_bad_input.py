@@ -294,6 +294,66 @@ CASES += [
     ),
 ]
 
+# Times: a fraction of a second is refused (the time is kept to the minute or whole
+# second), and so is a year outside 1900-2999 (see docs/dates-and-times.md). Counts: a minus
+# sign is refused, -0 included; a WBC of 0 needs --confirm. Invisible characters and
+# direction overrides are refused in every identifier, name and free-text field, settings
+# included (see docs/identifiers.md).
+YESTERDAY = TODAY - timedelta(days=1)
+LAB = ["lab", "add", "--mrn", "A-1", "--taken"]
+CASES += [
+    ([*LAB, f"{YESTERDAY} 09:10:30.5", "--wbc=2", "--neut-pct=40"], "--taken"),
+    (["temp", "add", "--mrn=A-1", f"--taken={YESTERDAY} 09:10:00.5", "--celsius=37"], "--taken"),
+    (["gcsf", "add", "--mrn=A-1", f"--given={YESTERDAY}T09:10:00.9", "--drug=x"], "--given"),
+    (["correct", "lab", "--id=abc", f"--taken={YESTERDAY} 09:10:00.5", "--reason=x"], "--taken"),
+    ([*LAB, "9999-12-31 23:59", "--wbc=2", "--neut-pct=40"], "--taken"),
+    ([*LAB, "0001-01-01 00:00", "--wbc=2", "--neut-pct=40"], "--taken"),
+    (["temp", "add", "--mrn=A-1", "--taken=0001-01-01 00:00 +14:00", "--celsius=37"], "--taken"),
+    (["gcsf", "add", "--mrn=A-1", "--given=9999-12-31 23:59 -14:00", "--drug=x"], "--given"),
+    (["gcsf", "add", "--mrn=A-1", "--given=0001-01-01 00:00", "--drug=x"], "--given"),
+    (["correct", "lab", "--id=abc", "--taken=9999-12-31 23:00", "--reason=x"], "--taken"),
+    (["cycle", "start", "--mrn=B-2", "--regimen=AC", "--day1=9999-12-31"], "--day1"),
+    (["patient", "add", "--mrn=NEW", "--name=New, Ned", "--dob=0001-01-01"], "--dob"),
+    (["audit", "show", "--since=0001-01-01"], "--since"),
+    ([*LAB, TAKEN, "--wbc=-0", "--neut-pct=40"], "--wbc"),
+    ([*LAB, TAKEN, "--wbc=-0.0", "--neut-pct=40"], "--wbc"),
+    ([*LAB, TAKEN, "--wbc=0", "--neut-pct=40"], "--wbc"),
+    ([*LAB, TAKEN, "--wbc=2", "--neut-pct=-0"], "--neut-pct"),
+    ([*LAB, TAKEN, "--wbc=2", "--neut-pct=40", "--bands-pct=-0.0"], "--bands-pct"),
+    ([*LAB, TAKEN, "--wbc=2", "--anc=-0"], "--anc"),
+    ([*LAB, TAKEN, "--wbc=2", "--platelets=-0"], "--platelets"),
+    ([*LAB, TAKEN, "--wbc=2", "--anc-lln=-0"], "--anc-lln"),
+    (["settings", "set", "recovery_anc", "-0"], "recovery_anc"),
+]
+for hidden in ["\U000e0100", "\U00016fe4", "\u2800"]:
+    CASES += [
+        ([*NEW_PATIENT, "--mrn", f"N{hidden}EW", "--name", "New, Ned"], "--mrn"),
+        ([*NEW_PATIENT, "--mrn", "NEW", "--name", f"New,{hidden}Ned"], "--name"),
+        ([*NEW_PATIENT, "--mrn", "NEW", "--name", "New, Ned", "--bed", f"4A{hidden}"], "--bed"),
+        (
+            ["regimen", "set", f"--name=Q{hidden}", "--cycle-length=21", "--nadir-window=7-14"],
+            "--name",
+        ),
+        (
+            [
+                "regimen",
+                "set",
+                "--name=Q",
+                "--cycle-length=21",
+                "--nadir-window=7-14",
+                f"--notes=see{hidden}",
+            ],
+            "--notes",
+        ),
+        (["settings", "set", "ward_name", f"4A{hidden}"], "ward_name"),
+        (["correct", "patient", "--mrn=A-1", f"--reason=typo{hidden}"], "--reason"),
+    ]
+CASES += [
+    (["settings", "set", "ward_name", "4A\u202eX"], "ward_name"),
+    (["settings", "set", "ward_name", "4A\x07"], "ward_name"),
+    (["precautions", "set", "--mrn=A-1", "--note=wash\u2800hands"], "--note"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -351,6 +351,7 @@ def test_a_warning_is_confirmed_from_the_keyboard(
     dialog = opened(window, "cbc")
     type_in(qtbot, dialog, TAKEN)
     press(qtbot, dialog, Key.Key_Tab, 2)
+    # 600 ×10⁹/L: above any analyser's range, probably cells/µL (a warning, not refused)
     type_in(qtbot, dialog, "600")
     press(qtbot, dialog, Key.Key_Return)
     assert dialog.isVisible()

@@ -42,10 +42,14 @@ def test_the_admit_dialog_refuses_look_alike_mrns_and_hidden_characters(
     dialog = window.open_admit()
     assert dialog is not None
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)  # type: ignore[attr-defined]
+    _type(qtbot, _field(dialog, "dob"), "1970-01-01")  # required, and starts empty
     for mrn, name, field, expected in (
         ("a-1", "Alpha, Ann", "mrn", "already on this chart"),  # the ward's A-1
         ("C-3\u200b", "Gamma, Gail", "mrn", "U+200B"),
         ("C-3", "Gamma\u202e, Gail", "name", "U+202E"),
+        ("C-3\u2800", "Gamma, Gail", "mrn", "U+2800"),  # Braille blank
+        ("C-3", "Gamma\U00016fe4, Gail", "name", "U+16FE4"),  # Khitan filler
+        ("C-3\U000e0100", "Gamma, Gail", "mrn", "U+E0100"),  # variation selector 17
     ):
         _field(dialog, "mrn").clear()
         _field(dialog, "name").clear()

@@ -4,9 +4,11 @@ Identifiers (MRN, bed, user name, regimen name) are what people type to find a r
 so two spellings that look alike must find the same one. They are normalised with NFKC
 (full-width ``４Ａ`` is ``4A``, a no-break space is a space), every dash is the ASCII
 hyphen-minus, runs of spaces are one space, and the ends are trimmed. Characters that
-cannot be seen or that reorder what is shown (zero-width space and joiners, the byte
-order mark, soft hyphen, the bidirectional embeddings, overrides, isolates and marks)
-are refused with a message naming the field, never silently dropped.
+cannot be seen or that reorder what is shown (every default-ignorable code point: the
+zero-width space and joiners, the byte order mark, soft hyphen, variation selectors, tags,
+Hangul fillers; the bidirectional embeddings, overrides, isolates and marks; look-alike
+blanks such as the Braille blank; controls, private-use and unassigned code points) are
+refused with a message naming the field, never silently dropped.
 
 Case rule: an MRN is stored upper-case, so ``mrn100231`` and ``MRN100231`` are one
 patient; a user name is lower-case; a regimen and a bed keep the case typed but are
@@ -26,13 +28,43 @@ from wardchart.domain.problems import Problem
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
-#: Invisible characters that are not format characters (category Cf) yet show nothing:
-#: combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian and
-#: standard variation selectors (all Default_Ignorable_Code_Point in Unicode).
-_OTHER_INVISIBLE = frozenset(
-    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u3164\uffa0"
-    + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+#: Default_Ignorable_Code_Point: characters a renderer shows as nothing at all. Python's
+#: unicodedata does not carry this property, so the ranges are written out here, as
+#: listed in DerivedCoreProperties.txt of the Unicode Character Database (the list is
+#: the same in Unicode 14.0, 15.0, 15.1 and 16.0). See docs/identifiers.md.
+DEFAULT_IGNORABLE: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x061C, 0x061C),  # Arabic letter mark
+    (0x115F, 0x1160),  # Hangul choseong and jungseong fillers
+    (0x17B4, 0x17B5),  # Khmer inherent vowels
+    (0x180B, 0x180F),  # Mongolian free variation selectors and vowel separator
+    (0x200B, 0x200F),  # zero-width space, joiners, left-to-right and right-to-left marks
+    (0x202A, 0x202E),  # bidirectional embeddings and overrides
+    (0x2060, 0x206F),  # word joiner, invisible operators, isolates, deprecated formats
+    (0x3164, 0x3164),  # Hangul filler
+    (0xFE00, 0xFE0F),  # variation selectors 1-16
+    (0xFEFF, 0xFEFF),  # zero-width no-break space (byte order mark)
+    (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
+    (0xFFF0, 0xFFF8),  # reserved
+    (0x1BCA0, 0x1BCA3),  # shorthand format controls
+    (0x1D173, 0x1D17A),  # musical symbol beam, tie, slur and phrase controls
+    (0xE0000, 0xE0FFF),  # tags, variation selectors 17-256, reserved
 )
+#: Characters that are not default-ignorable yet show as an empty space, so they pass for
+#: a blank: the Braille pattern blank and the Khitan small script filler.
+LOOK_ALIKE_BLANKS = frozenset("\u2800\U00016fe4")
+#: General categories never allowed: controls, formats, private use, surrogates,
+#: unassigned, line and paragraph separators.
+_REFUSED_CATEGORIES = frozenset(("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"))
+
+
+def is_default_ignorable(char: str) -> bool:
+    """Whether ``char`` is a Default_Ignorable_Code_Point (see ``DEFAULT_IGNORABLE``)."""
+    code = ord(char)
+    return any(low <= code <= high for low, high in DEFAULT_IGNORABLE)
+
+
 #: Joiners needed to spell some names correctly (Persian, Indic scripts): allowed in
 #: names and free text, never in identifiers.
 _NAME_JOINERS = frozenset("\u200c\u200d")
@@ -48,10 +80,9 @@ def hidden_character(text: str) -> str | None:
     """The first character of ``text`` that cannot be seen or that reorders the text
     (format, control, line/paragraph separator or default-ignorable), if any."""
     for char in text:
-        category = unicodedata.category(char)
-        if category in ("Cf", "Cc", "Zl", "Zp", "Co", "Cs", "Cn"):
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
             return char
-        if char in _OTHER_INVISIBLE:
+        if char in LOOK_ALIKE_BLANKS or is_default_ignorable(char):
             return char
     return None
 

@@ -105,8 +105,10 @@ def check_dob(dob: date, *, today: date) -> list[Problem]:
 
 def check_count(field: str, value: Decimal, unit: CountUnit) -> list[Problem]:
     """A WBC, ANC, platelet count or lower limit in ``unit``: one problem at most."""
-    if value < 0:
-        return [Problem(field, f"{value} is negative; a count cannot be below 0")]
+    if value.is_signed():  # also -0 and -0.0: a minus sign is a typing slip
+        return [
+            Problem(field, f"{value}: a count cannot be negative; give it without a minus sign")
+        ]
     si = to_si(value, unit)
     platelets = field == "platelets"
     limit = MAX_PLATELETS if platelets else MAX_COUNT
@@ -123,12 +125,12 @@ def check_count(field: str, value: Decimal, unit: CountUnit) -> list[Problem]:
                 "warning",
             )
         ]
-    if field == "wbc" and 0 < si < MIN_REPORTABLE_WBC:
+    if field == "wbc" and si < MIN_REPORTABLE_WBC:  # 0 included: no analyser reports it
         return [
             Problem(
                 field,
                 f"{plain(si)} ×10⁹/L is below the analyser's lowest reportable WBC "
-                f"({MIN_REPORTABLE_WBC}); check the unit",
+                f"({MIN_REPORTABLE_WBC}); check the value and the unit",
                 "warning",
             )
         ]
@@ -167,7 +169,7 @@ def check_cbc(
         if value is not None:
             problems += check_count(field, value, entry.unit)
     for field, pct in (("neut_pct", entry.neut_pct), ("bands_pct", entry.bands_pct)):
-        if pct is not None and not Decimal(0) <= pct <= 100:
+        if pct is not None and (pct.is_signed() or pct > 100):  # -0 too: see check_count
             problems.append(Problem(field, f"{pct} % is impossible; give 0 to 100"))
     both = entry.neut_pct is not None and entry.bands_pct is not None
     if both and (entry.neut_pct or 0) + (entry.bands_pct or 0) > 100:

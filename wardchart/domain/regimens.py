@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from wardchart.domain.identifiers import identifier_key, identifier_problems
+from wardchart.domain.identifiers import identifier_key, identifier_problems, text_problems
 from wardchart.domain.plausibility import check_cycle_shape, check_threshold
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Regimen, ThresholdOp
@@ -53,6 +53,7 @@ def regimen_from_mapping(data: Mapping[str, Any], *, confirmed: bool = False) ->
 def regimen_problems(regimen: Regimen) -> list[Problem]:
     """Everything wrong or unusual with a regimen (see docs/plausibility.md)."""
     problems = identifier_problems("name", regimen.name, 80)
+    problems += text_problems("notes", regimen.notes, 500)
     if not regimen.name.strip():
         problems.append(Problem("name", "the regimen needs a name"))
     problems += check_cycle_shape(regimen.nadir_start, regimen.nadir_end, regimen.cycle_length_days)

@@ -7,9 +7,10 @@ from decimal import Decimal
 
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.identifiers import normal_text, text_problems
 from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
 from wardchart.domain.plausibility import check_setting
-from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.units import parse_decimal, shown
 
 
@@ -31,6 +32,8 @@ class WardSettings:
 
 
 SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
+#: The ward's name is printed in page headers: a line's worth.
+WARD_NAME_LIMIT = 80
 
 
 def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
@@ -39,8 +42,9 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
         raise InvalidEntry(
             [Problem("key", f"unknown setting {key!r}; known: {', '.join(SETTING_KEYS)}")]
         )
-    if key == "ward_name":
-        return replace(settings, ward_name=value.strip())
+    if key == "ward_name":  # free text: no control or invisible characters (docs/identifiers.md)
+        raise_if_blocking(text_problems(key, value, WARD_NAME_LIMIT))
+        return replace(settings, ward_name=normal_text(value))
     if key == "ctcae_version":
         try:
             return replace(settings, ctcae_version=CtcaeVersion(value.strip()))

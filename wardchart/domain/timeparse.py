@@ -14,10 +14,16 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.units import shown
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(
-    r"(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?(Z|[+-]\d{2}:?\d{2})?"
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)"
+    r"(?P<fraction>[.,][0-9]*)? ?(Z|[+-][0-9]{2}:?[0-9]{2})?"
 )
+
+#: The years a typed date or time may fall in. Anything outside is a typing slip (and the
+#: edges of Python's calendar, years 1 and 9999, cannot be converted between zones).
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
 
 #: What the window shows and what a nurse types: date, and date with 24-hour time.
 DATE_FORMAT = "%Y-%m-%d"
@@ -32,9 +38,25 @@ def parse_date(text: str, field: str) -> date:
             [Problem(field, f"{shown(text)} is not a date; give YYYY-MM-DD, e.g. 2026-03-02")]
         )
     try:
-        return date.fromisoformat(cleaned)
+        parsed = date.fromisoformat(cleaned)
     except ValueError:
         raise InvalidEntry([Problem(field, f"{shown(text)} is not a real calendar date")]) from None
+    _check_year(parsed, field)
+    return parsed
+
+
+def _check_year(value: date, field: str) -> None:
+    """Refuse a date outside the accepted years (see docs/dates-and-times.md)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    f"{value.isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR}; "
+                    "check the year",
+                )
+            ]
+        )
 
 
 def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
@@ -55,8 +77,18 @@ def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
                 )
             ]
         )
+    if match.group("fraction") is not None:
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    f"{shown(text)} has a fraction of a second; give the time to the minute "
+                    "(or whole seconds), e.g. 2026-03-12 08:30",
+                )
+            ]
+        )
     try:
-        parsed = datetime.fromisoformat(match.group(1) + (match.group(2) or ""))
+        parsed = datetime.fromisoformat(match.group(1) + (match.group(3) or ""))
     except ValueError:
         raise InvalidEntry([Problem(field, f"{shown(text)} is not a real date and time")]) from None
     return as_aware(parsed, tz, field=field)
@@ -68,7 +100,9 @@ def as_aware(value: datetime, tz: tzinfo | None = None, *, field: str = "time") 
     The local zone is ``tz`` if given, else the computer's own. A wall-clock time that
     the zone skipped, or showed twice, at a daylight-saving change is refused naming
     ``field``: the first cannot be right, the second needs its UTC offset to say which.
+    A date outside the accepted years is refused too (its zone arithmetic could overflow).
     """
+    _check_year(value.date(), field)
     if value.tzinfo is not None:
         return value
     candidates = _instants(value, tz)

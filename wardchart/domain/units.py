@@ -121,9 +121,14 @@ OP_SYMBOL = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 def display(value: Decimal, places: int = 2) -> str:
     """Round half-up for display only; grading always uses the unrounded value (CR §0.1)."""
     quantum = Decimal(1).scaleb(-places)
-    return str(value.quantize(quantum, rounding=ROUND_HALF_UP))
+    return str(_unsigned_zero(value.quantize(quantum, rounding=ROUND_HALF_UP)))
 
 
 def plain(value: Decimal) -> str:
     """A decimal as plain text without exponent or trailing zeros ("0.945", "2", "0.0001")."""
-    return format(value.normalize(), "f")
+    return format(_unsigned_zero(value.normalize()), "f")
+
+
+def _unsigned_zero(value: Decimal) -> Decimal:
+    """A zero without its sign: "-0" or "-0.00" is never shown (a tiny negative rounds to 0)."""
+    return value.copy_abs() if value.is_zero() else value

@@ -56,10 +56,14 @@ def check_user(username: str, full_name: str, initials: str, role: str) -> list[
             )
         )
     name = full_name.strip()
-    if not name or text_problems("full_name", name, 120):
+    if not name:
         problems.append(Problem("full_name", "give the person's full name (up to 120 characters)"))
+    problems += text_problems("full_name", name, 120)  # see docs/identifiers.md
     letters = initials.strip()
-    if not (1 <= len(letters) <= 4 and letters.isalpha()):
+    hidden = text_problems("initials", letters, 4)
+    if hidden and len(letters) <= 4:
+        problems += hidden
+    elif not (1 <= len(letters) <= 4 and letters.isalpha()):
         problems.append(Problem("initials", "1–4 letters"))
     if role not in ROLES:
         problems.append(Problem("role", f"one of: {', '.join(ROLES)}"))

@@ -37,6 +37,8 @@ class ChartStore:
     passphrase: str | None = None
     #: The file opened (device, inode): another program may replace the path meanwhile.
     identity: tuple[int, int] | None = None
+    #: Write transactions committed through ``write()`` since the file was opened.
+    commits: int = 0
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -83,6 +85,7 @@ class ChartStore:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise describe(error, self.path) from error
+        self.commits += 1
 
     def still_the_file(self) -> bool:
         """Whether the path still names the file this connection has open (checked with

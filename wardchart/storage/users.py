@@ -17,7 +17,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlite_utils import Database
 
-from wardchart.domain.identifiers import normal_text, normal_username
+from wardchart.domain.identifiers import normal_text, normal_username, text_problems
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.users import User, check_password, check_user, seconds_to_wait
 from wardchart.storage import audit, records
@@ -128,6 +128,7 @@ def change_user(
     is deleted: a disabled account's entries stay attributed to it."""
     if not reason.strip():
         raise InvalidEntry([Problem("reason", "say why the account is changed")])
+    raise_if_blocking(text_problems("reason", reason, 500))  # see docs/identifiers.md
     changes: dict[str, Any] = {}
     if password is not None:
         raise_if_blocking(check_password(password))
