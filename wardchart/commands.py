@@ -28,6 +28,7 @@ from wardchart.cli_output import (
     table,
 )
 from wardchart.domain.census import census_row
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.identifiers import normal_mrn, normal_text, normal_username
@@ -323,7 +324,7 @@ def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
         chart = queries.load_chart(store.db, patient, settings, context.now)
     saved = next(r for r in reversed(chart.all_results) if r.result.taken == entry.taken)
     anc = saved.result.anc
-    text = "no ANC" if anc is None else f"ANC {anc} ×10⁹/L ({saved.result.anc_source})"
+    text = "no ANC" if anc is None else f"ANC {count_text(anc)} ×10⁹/L ({saved.result.anc_source})"
     grade = "" if saved.anc_grade is None else f", {saved.anc_grade}"
     print(f"Recorded CBC for MRN {patient.mrn}: {text}{grade}")
     return 0
