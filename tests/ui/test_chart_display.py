@@ -148,7 +148,10 @@ def _overlaps(view: object) -> list[str]:
     for i, (text, rect) in enumerate(labels):
         found += [f"{text!r} covers a point" for p in points if overlap(rect, p)]
         found += [f"{text!r} covers {o!r}" for o, r2 in labels[i + 1 :] if overlap(rect, r2)]
-    axes = [getattr(view, name, None) for name in ("grade_axis", "fever_axis", "level_axis")]
+    axes = [
+        getattr(view, name, None)
+        for name in ("grade_axis", "fever_axis", "level_axis", "temp_level_axis")
+    ]
     for axis in (a for a in axes if a is not None):
         drawn = axis.drawn_texts
         for i, (rect, text) in enumerate(drawn):

@@ -54,9 +54,11 @@ LEFT_AXIS_WIDTH = 60
 EDGE_MARGIN = 12
 #: The febrile-neutropenia crosses sit in a row of their own above the temperatures.
 ALERT_SIZE = 14
-ALERT_ROW = ALERT_SIZE + 8
+ALERT_ROW = ALERT_SIZE + 4
+#: Pixels kept free above and below the temperatures (half a fever diamond and a margin).
+TEMP_MARGIN = 8
 #: The temperatures always shown (°C); a reading outside widens the range.
-TEMP_RANGE = (35.5, 39.5)
+TEMP_RANGE = (36.0, 39.5)
 
 #: The ANC bounds drawn for each CTCAE version (CR §2.1, §2.3): (value, grade below it).
 THRESHOLDS: dict[CtcaeVersion, tuple[tuple[Decimal, int], ...]] = {
@@ -226,9 +228,6 @@ class ChartView(QWidget):
             axis.setWidth(RIGHT_AXIS_WIDTH)
         for axis in (self.level_axis, self.temp_level_axis):
             axis.setWidth(LEFT_AXIS_WIDTH)
-        # Whole degrees only: pyqtgraph's own ticks filled the short axis with a block of
-        # tenths.
-        self.temp_level_axis.setTicks([[(float(c), str(c)) for c in range(30, 46)], []])
         # The grade and fever lines are named on the right-hand axes, outside the data.
         self.grade_axis.setTextPen(THRESHOLD_COLOUR)
         self.fever_axis.setTextPen(FEVER_COLOUR)
@@ -499,13 +498,13 @@ class ChartView(QWidget):
             self.counts.setYRange(-EDGE_MARGIN * top / (height - EDGE_MARGIN), top, padding=0)
         low, high = self.temp_span
         height = self.temps.vb.sceneBoundingRect().height()
-        above = EDGE_MARGIN + (ALERT_ROW if self.fever_marker is not None else 0)
-        if height <= above + EDGE_MARGIN + 4:
+        above = ALERT_ROW if self.fever_marker is not None else TEMP_MARGIN
+        if height <= above + TEMP_MARGIN + 4:
             return
-        per_degree = (height - above - EDGE_MARGIN) / (high - low)
+        per_degree = (height - above - TEMP_MARGIN) / (high - low)
         view_top = high + above / per_degree
-        self.temps.setYRange(low - EDGE_MARGIN / per_degree, view_top, padding=0)
-        self.alert_y = view_top - (EDGE_MARGIN - 2 + ALERT_SIZE / 2) / per_degree
+        self.temps.setYRange(low - TEMP_MARGIN / per_degree, view_top, padding=0)
+        self.alert_y = view_top - (ALERT_SIZE / 2 + 2) / per_degree
         if self.fever_marker is not None:
             xs = [float(x) for x in self.fever_marker.data["x"]]
             tips = list(self.fever_marker.data["data"])
@@ -774,7 +773,8 @@ class ChartView(QWidget):
             line.setPos(x)
             line.setVisible(True)
         text = f"now D{day_label(x)} {chart.today:%H:%M}"
-        self.now_label.setText(text)
+        # The plot says only "now" (it fits beside the line); the legend gives day and time.
+        self.now_label.setText("now")
         self._hang(self.counts, self.now_label, "top", x, 0)
         return text
 
@@ -814,6 +814,10 @@ class ChartView(QWidget):
         if ys:
             low, high = min(low, math.floor(min(ys))), max(high, math.ceil(max(ys)))
         self.temp_span = (low, high)
+        # Every second whole degree inside the range: pyqtgraph's own ticks filled the short
+        # axis with a block of tenths.
+        degrees = range(math.ceil(low / 2) * 2, math.floor(high) + 1, 2)
+        self.temp_level_axis.setTicks([[(float(c), str(c)) for c in degrees], []])
         self.temps.setYRange(low, high, padding=0)  # made exact by _fit_y
         if temps:
             tips = [
