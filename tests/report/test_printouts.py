@@ -223,3 +223,34 @@ def test_a_count_just_below_a_grade_line_is_never_shown_on_it(
     assert "0.995" in stdout
     assert "no platelet count" in stdout
     assert "1.00 " not in stdout
+
+
+def test_the_footer_never_wraps_even_for_a_long_chart_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    from ward_fixture import write_ward
+
+    from wardchart.cli import main
+    from wardchart.storage.database import open_chart
+
+    long_name = tmp_path / ("ward-4A-oncology-haematology-day-unit-" * 4 + "chart.sqlite")
+    store = open_chart(long_name)
+    write_ward(store)
+    store.close()
+    for kind, out in (("patient", tmp_path / "p.pdf"), ("ward", tmp_path / "w.pdf")):
+        args = ["--mrn", "A-1"] if kind == "patient" else []
+        assert main(["--db", str(long_name), "report", kind, *args, "--out", str(out)]) == 0
+        capsys.readouterr()
+        layout = subprocess.run(
+            ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        pages = len(PdfReader(out).pages)
+        lines = layout.splitlines()
+        for number in range(1, pages + 1):
+            assert any(f"page {number} of {pages}" in line for line in lines), (kind, number)
+        head_lines = [line for line in lines if "audit head" in line]
+        assert len(head_lines) == pages
+        # The chain head is printed whole on the same line as its name.
+        assert all(re.search(r"audit head \d+-[0-9a-f]{16}\b", line) for line in head_lines)
