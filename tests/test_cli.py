@@ -66,7 +66,7 @@ def test_record_a_cbc_and_read_the_summary(admitted: Cli) -> None:
         "5",
     )
     assert status == 0
-    assert "ANC 0.945" in out
+    assert "ANC 0.95 ×10⁹/L" in out
     assert "grade 3, CTCAE v5.0" in out
     status, out, _ = admitted("summary", "--mrn", "00123456", "--json")
     summary = json.loads(out)
@@ -701,3 +701,12 @@ def test_a_failure_after_the_commit_is_known_to_have_saved(admitted: Cli, chart_
     with pytest.raises(LookupError):
         fail_before_saving(refused)
     assert not refused.saved
+
+
+def test_a_recorded_count_is_reported_as_a_lab_shows_it(admitted: Cli) -> None:
+    # 1.99 × 50.2 % = 0.99898: grade 3, so neither "1.00" (on the grade line) nor 5 decimals.
+    status, out, _ = admitted(
+        "lab", "add", "--mrn", "00123456", "--taken", TAKEN, "--wbc", "1.99", "--neut-pct", "50.2"
+    )
+    assert status == 0
+    assert "ANC 0.999 ×10⁹/L (computed), grade 3" in out

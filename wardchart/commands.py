@@ -28,6 +28,7 @@ from wardchart.cli_output import (
     table,
 )
 from wardchart.domain.census import census_row
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.identifiers import normal_mrn, normal_text, normal_username
@@ -333,7 +334,7 @@ def cmd_lab_add(args: argparse.Namespace, context: Context) -> int:
         return 0
     result = saved[0]
     anc = result.result.anc
-    text = "no ANC" if anc is None else f"ANC {anc} ×10⁹/L ({result.result.anc_source})"
+    text = "no ANC" if anc is None else f"ANC {count_text(anc)} ×10⁹/L ({result.result.anc_source})"
     grade = "" if result.anc_grade is None else f", {result.anc_grade}"
     print(f"Recorded CBC for MRN {patient.mrn}: {text}{grade}")
     return 0

@@ -10,7 +10,6 @@ from wardchart.domain.display import count_text
 def test_counts_are_shown_with_two_decimals_rounded_half_up() -> None:
     assert count_text(Decimal("0.32736")) == "0.33"
     assert count_text(Decimal("0.945")) == "0.95"  # a float would give 0.94
-    assert count_text(Decimal("0.004")) == "0.00"
     assert count_text(Decimal("13")) == "13.00"
     assert count_text(Decimal("1.5")) == "1.50"
     assert count_text(Decimal("60")) == "60.00"
@@ -19,9 +18,45 @@ def test_counts_are_shown_with_two_decimals_rounded_half_up() -> None:
 def test_a_zero_never_shows_a_minus_sign() -> None:
     from wardchart.domain.units import display, plain
 
-    for value in ("-0", "-0.0", "-0.001", "-0.004"):
+    for value in ("-0", "-0.0", "-0.000"):
         assert count_text(Decimal(value)) == "0.00"
+    for value in ("-0", "-0.0", "-0.001", "-0.004"):
         assert display(Decimal(value), 1) == "0.0"
     assert plain(Decimal("-0")) == "0"
     assert plain(Decimal("-0.000")) == "0"
     assert count_text(Decimal("-0.005")) == "-0.01"  # a real negative keeps its sign
+
+
+def test_rounding_never_puts_a_count_on_a_decision_line() -> None:
+    # Every grade line, fever-rule line, recovery line and usual regimen threshold is a
+    # whole number of tenths; a count just beside one must not be shown on it.
+    assert count_text(Decimal("0.995")) == "0.995"  # below 1.0, grade 3: never "1.00"
+    assert count_text(Decimal("1.004")) == "1.004"  # above 1.0, grade 2
+    assert count_text(Decimal("0.9999")) == "0.9999"  # "1.000" would still be on the line
+    assert count_text(Decimal("0.9951")) == "0.995"
+    assert count_text(Decimal("0.49951")) == "0.4995"
+    assert count_text(Decimal("1.4996")) == "1.4996"  # the recovery line 1.5
+    assert count_text(Decimal("0.501")) == "0.501"  # NICE's ≤ 0.5 rule
+    assert count_text(Decimal("0.099")) == "0.099"  # grade 4's "< 0.1" (ANC ×10⁹/L)
+    assert count_text(Decimal("74.996")) == "74.996"  # a platelet threshold of 75
+    assert count_text(Decimal("0.004")) == "0.004"  # not "0.00": a count was found
+    assert count_text(Decimal("1.0000001")) == "1.0000001"
+
+
+def test_counts_away_from_a_tenth_keep_two_decimals() -> None:
+    assert count_text(Decimal("0.9949")) == "0.99"
+    assert count_text(Decimal("0.9851")) == "0.99"
+    assert count_text(Decimal("1.0051")) == "1.01"
+    assert count_text(Decimal("0.985")) == "0.99"
+    assert count_text(Decimal("1.015")) == "1.02"
+
+
+def test_counts_typed_with_two_decimals_or_fewer_show_as_typed() -> None:
+    assert count_text(Decimal("1")) == "1.00"
+    assert count_text(Decimal("1.0")) == "1.00"
+    assert count_text(Decimal("1.00")) == "1.00"
+    assert count_text(Decimal("1.000")) == "1.00"  # trailing zeros are not precision
+    assert count_text(Decimal("0.5")) == "0.50"
+    assert count_text(Decimal("0")) == "0.00"
+    assert count_text(Decimal("0.99")) == "0.99"
+    assert count_text(Decimal("60")) == "60.00"

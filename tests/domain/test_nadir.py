@@ -118,7 +118,8 @@ def test_case_22_abvd_proceeds_irrespective_of_anc() -> None:
 def test_missing_counts_are_not_guessed() -> None:
     c = cycle(anc_threshold=D("1.5"), plt_threshold=D(100))
     assert next_cycle_readiness(c, None).status == "no count"
-    assert next_cycle_readiness(c, result(21, "2.0")[0]).status == "no count"
+    # An ANC without a platelet count is not "no count": the nurse is told what is missing.
+    assert next_cycle_readiness(c, result(21, "2.0")[0]).status == "no platelet count"
 
 
 def _nadir(anc: str) -> Nadir:

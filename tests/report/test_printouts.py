@@ -191,3 +191,66 @@ def test_every_export_is_audited(ward: ChartStore, cli: Cli, tmp_path: Path) -> 
     assert check[2] == patient.id
     assert str(out) in check[3]
     assert '"pages": 1' in check[3]
+
+
+def test_a_count_just_below_a_grade_line_is_never_shown_on_it(
+    ward: ChartStore, cli: Cli, tmp_path: Path
+) -> None:
+    # ANC 0.995 is grade 3 (< 1.0); "1.00" beside "G3" would read as a contradiction. No
+    # platelet count was sent, so the next cycle cannot be judged for want of platelets.
+    patient = queries.find_patient(ward.db, "B-2")
+    assert patient is not None
+    operations.record_cbc(
+        ward,
+        patient=patient,
+        entry=CbcEntry(taken=NOW - timedelta(hours=1), wbc=Decimal("2.1"), anc=Decimal("0.995")),
+        actor="lab",
+        now=NOW,
+    )
+    sheet = tmp_path / "ward.pdf"
+    assert cli("report", "ward", "--out", str(sheet))[0] == 0
+    (text,) = pages_text(sheet)
+    assert "0.995" in text
+    assert "1.00 " not in text
+    assert "no platelet count" in text
+    summary = tmp_path / "b.pdf"
+    assert cli("report", "patient", "--mrn", "B-2", "--out", str(summary))[0] == 0
+    body = " ".join(pages_text(summary))
+    assert "0.995" in body
+    assert "Next cycle: no platelet count" in body
+    status, stdout, _ = cli("patient", "list")
+    assert status == 0
+    assert "0.995" in stdout
+    assert "no platelet count" in stdout
+    assert "1.00 " not in stdout
+
+
+def test_the_footer_never_wraps_even_for_a_long_chart_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    from ward_fixture import write_ward
+
+    from wardchart.cli import main
+    from wardchart.storage.database import open_chart
+
+    long_name = tmp_path / ("ward-4A-oncology-haematology-day-unit-" * 4 + "chart.sqlite")
+    store = open_chart(long_name)
+    write_ward(store)
+    store.close()
+    for kind, out in (("patient", tmp_path / "p.pdf"), ("ward", tmp_path / "w.pdf")):
+        args = ["--mrn", "A-1"] if kind == "patient" else []
+        assert main(["--db", str(long_name), "report", kind, *args, "--out", str(out)]) == 0
+        capsys.readouterr()
+        layout = subprocess.run(
+            ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        pages = len(PdfReader(out).pages)
+        lines = layout.splitlines()
+        for number in range(1, pages + 1):
+            assert any(f"page {number} of {pages}" in line for line in lines), (kind, number)
+        head_lines = [line for line in lines if "audit head" in line]
+        assert len(head_lines) == pages
+        # The chain head is printed whole on the same line as its name.
+        assert all(re.search(r"audit head \d+-[0-9a-f]{16}\b", line) for line in head_lines)

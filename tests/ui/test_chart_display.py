@@ -46,19 +46,74 @@ def test_the_day_axis_follows_the_calendar_box_for_the_patient_shown(
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert box.isChecked()
     texts = _axis_texts(view)
-    a_day8 = (A_DAY1S[1] + timedelta(days=7)).strftime("%d %b")
-    assert a_day8 in texts
+    a_day1 = A_DAY1S[1].strftime("%d %b")
+    assert a_day1 in texts
     assert not any(t.startswith("D") for t in texts)
     select(window, "B-2")
     texts = _axis_texts(view)
     b_day8 = (B_DAY1 + timedelta(days=7)).strftime("%d %b")
     assert b_day8 in texts
-    assert a_day8 not in texts
+    assert a_day1 not in texts  # A's day 1 is before B's chart begins
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert not box.isChecked()
     texts = _axis_texts(view)
     assert "D8" in texts
     assert b_day8 not in texts
+
+
+def _clipped(point: Rect, box: Rect) -> bool:
+    """Whether a marker reaches outside its plot (half a pixel of rounding allowed)."""
+    x, y, w, h = point
+    if not (box[0] <= x + w / 2 <= box[0] + box[2] and box[1] <= y + h / 2 <= box[1] + box[3]):
+        return False  # the point is outside the plot's range (an earlier cycle's day)
+    return (
+        x < box[0] - 0.5
+        or y < box[1] - 0.5
+        or x + w > box[0] + box[2] + 0.5
+        or y + h > box[1] + box[3] + 0.5
+    )
+
+
+def _lines(view: object) -> list[Rect]:
+    """Every visible straight line in both plots (grade, fever, day 1, now, recovery, the
+    window's edges) as a 2-pixel-wide scene rectangle, measured here, not by the chart."""
+    rects: list[Rect] = []
+    for plot in (view.counts, view.temps):  # type: ignore[attr-defined]
+        vb = plot.vb
+        box = vb.sceneBoundingRect()
+        for item in plot.items:
+            if not item.isVisible():
+                continue
+            if isinstance(item, pg.InfiniteLine):
+                values = [item.value()]
+                vertical = item.angle == 90
+            elif isinstance(item, pg.LinearRegionItem):
+                values, vertical = list(item.getRegion()), True
+            else:
+                continue
+            for value in values:
+                at_ = vb.mapViewToScene(pg.Point(value, value))
+                if vertical and box.left() <= at_.x() <= box.right():
+                    rects.append((at_.x() - 1, box.y(), 2, box.height()))
+                elif not vertical and box.top() <= at_.y() <= box.bottom():
+                    rects.append((box.x(), at_.y() - 1, box.width(), 2))
+    return rects
+
+
+def test_the_axis_marks_day_1_and_its_title_follows_the_calendar_box(
+    qtbot, window: MainWindow
+) -> None:
+    view = window.patient_view.chart_view
+    assert view is not None
+    select(window, "A-1")
+    texts = _axis_texts(view)
+    assert texts[:4] == ["D1", "D8", "D15", "D22"]  # day 1 is marked, then weekly
+    assert view.temps.getAxis("bottom").labelText == "cycle day"
+    qtbot.mouseClick(window.patient_view.calendar_box, Qt.MouseButton.LeftButton)
+    texts = _axis_texts(view)
+    weeks = [(A_DAY1S[1] + timedelta(days=7 * w)).strftime("%d %b") for w in range(4)]
+    assert texts[:4] == weeks  # a date for every week, the first one included
+    assert view.temps.getAxis("bottom").labelText == f"date ({A_DAY1S[1].year})"
 
 
 def _overlaps(view: object) -> list[str]:
@@ -83,10 +138,20 @@ def _overlaps(view: object) -> list[str]:
                 half = p.size() / 2
                 points.append((at_.x() - half, at_.y() - half, 2 * half, 2 * half))
     found = []
+    for plot in (view.counts, view.temps):  # type: ignore[attr-defined]
+        box = _rect(plot.vb.sceneBoundingRect())
+        found += [f"a marker at {p} is clipped by {box}" for p in points if _clipped(p, box)]
+    lines = _lines(view)
+    for text, rect in labels:
+        if text != "legend":
+            found += [f"{text!r} covers a line" for line in lines if overlap(rect, line)]
     for i, (text, rect) in enumerate(labels):
         found += [f"{text!r} covers a point" for p in points if overlap(rect, p)]
         found += [f"{text!r} covers {o!r}" for o, r2 in labels[i + 1 :] if overlap(rect, r2)]
-    axes = [getattr(view, name, None) for name in ("grade_axis", "fever_axis", "level_axis")]
+    axes = [
+        getattr(view, name, None)
+        for name in ("grade_axis", "fever_axis", "level_axis", "temp_level_axis")
+    ]
     for axis in (a for a in axes if a is not None):
         drawn = axis.drawn_texts
         for i, (rect, text) in enumerate(drawn):

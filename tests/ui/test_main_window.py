@@ -472,3 +472,36 @@ def test_reused_lines_are_labelled_for_each_chart_drawn(window: MainWindow) -> N
     assert view.temps.getAxis("right").labelText == "NICE CG151"
     assert view.counts.getAxis("right").labelText == "ANC grade, CTCAE v6.0"
     assert [line.value() for line in view.threshold_lines] == [1.5, 1.0, 0.5, 0.1]
+
+
+def test_the_chart_always_belongs_to_a_patient_the_census_shows(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    header = window.patient_view.header
+    select(window, "A-1")
+    assert "FEBRILE NEUTROPENIA" in header.text()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.census.filter, "beta")  # hides Alpha: the chart follows the list
+    assert window.selected_patient() is not None
+    assert window.selected_patient().mrn == "B-2"  # type: ignore[union-attr]
+    assert "Beta, Ben" in header.text()
+    assert "Alpha" not in header.text()
+    assert "FEBRILE" not in header.text()
+    qtbot.keyClicks(window.census.filter, "zzz")  # nobody shown: nobody's chart
+    assert window.census.model.rowCount() == 0
+    assert window.selected_patient() is None
+    assert "Beta" not in header.text()
+
+
+def test_a_patient_admitted_under_a_filter_is_shown_and_selected(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.census.filter, "alpha")
+    dialog = window.open_admit()
+    assert dialog is not None
+    for text in ("MRN-90", "Gamma, Gail", "1961-07-04"):
+        qtbot.keyClicks(dialog.focusWidget(), text)
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert window.census.filter.text() == ""
+    assert window.selected_patient() is not None
+    assert window.selected_patient().mrn == "MRN-90"  # type: ignore[union-attr]
+    assert "Gamma, Gail" in window.patient_view.header.text()

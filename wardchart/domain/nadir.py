@@ -85,7 +85,7 @@ def nadir_status(day_today: int, window: tuple[int, int]) -> NadirStatus:
     return NadirStatus.PAST
 
 
-Readiness = Literal["ready", "not ready", "no count", "not required"]
+Readiness = Literal["ready", "not ready", "no count", "no platelet count", "not required"]
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,9 @@ def next_cycle_readiness(cycle: Cycle, latest: LabResult | None) -> ReadinessChe
     if cycle.plt_threshold is not None:
         needs.append(f"platelets {OP_SYMBOL[cycle.plt_op]} {cycle.plt_threshold}")
         if latest.platelets is None:
-            return ReadinessCheck("no count", f"needs {' and '.join(needs)}; no platelet count")
+            return ReadinessCheck(
+                "no platelet count", f"needs {' and '.join(needs)}; no platelet count"
+            )
         ok = ok and _meets(latest.platelets, cycle.plt_op, cycle.plt_threshold)
     status: Readiness = "ready" if ok else "not ready"
     return ReadinessCheck(status, f"needs {' and '.join(needs)} ×10⁹/L")

@@ -47,6 +47,18 @@ COUNT_LABEL = "count (×10⁹/L)"
 #: Width in pixels of the right-hand axes (grade lines, fever line): equal, so the two
 #: plots' days line up.
 RIGHT_AXIS_WIDTH = 96
+#: Width in pixels of the left-hand axes (counts, temperatures): equal for the same reason.
+LEFT_AXIS_WIDTH = 60
+#: Pixels kept free around the plots' edges so that no marker is cut by the range: half the
+#: largest symbol (the nadir star, 20) and a margin.
+EDGE_MARGIN = 12
+#: The febrile-neutropenia crosses sit in a row of their own above the temperatures.
+ALERT_SIZE = 14
+ALERT_ROW = ALERT_SIZE + 4
+#: Pixels kept free above and below the temperatures (half a fever diamond and a margin).
+TEMP_MARGIN = 8
+#: The temperatures always shown (°C); a reading outside widens the range.
+TEMP_RANGE = (36.0, 39.5)
 
 #: The ANC bounds drawn for each CTCAE version (CR §2.1, §2.3): (value, grade below it).
 THRESHOLDS: dict[CtcaeVersion, tuple[tuple[Decimal, int], ...]] = {
@@ -96,11 +108,25 @@ class CycleDayAxis(RecordingAxis):
         self.day1, self.calendar = day1, calendar
         self.redraw()
 
+    def title(self, low: float, high: float) -> str:
+        """The axis title: "cycle day", or "date" with the year(s) shown, which the tick
+        texts leave out."""
+        if not self.calendar or self.day1 is None:
+            return "cycle day"
+        first, last = ((self.day1 + timedelta(days=math.floor(x) - 1)).year for x in (low, high))
+        return f"date ({first})" if first == last else f"date ({first}–{last})"
+
+    def boundingRect(self) -> object:
+        """Room for the first and last day's texts to reach past the plot's edges, over
+        the axes beside it (pyqtgraph hid "D1", half a day from the edge)."""
+        return super().boundingRect().adjusted(-LEFT_AXIS_WIDTH / 2, 0, LEFT_AXIS_WIDTH / 2, 0)
+
     def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
         span = maxVal - minVal
         if span > 60:
             return [(28.0, 1.0), (7.0, 1.0)]
         if span > 2:
+            # Weekly from day 1 (D1, D8, …), and every day when there is room.
             return [(7.0, 1.0), (1.0, 0.0)]
         return [(1.0, 0.0), (0.25, 0.0)]
 
@@ -155,6 +181,7 @@ class ChartView(QWidget):
         self.count_axis = CycleDayAxis()
         self.temp_axis = CycleDayAxis()
         self.level_axis = RecordingAxis("left")
+        self.temp_level_axis = RecordingAxis("left")
         self.grade_axis = RecordingAxis("right")
         self.fever_axis = RecordingAxis("right")
         # The legend has a row of its own above the plots: it can never cover a point.
@@ -172,7 +199,13 @@ class ChartView(QWidget):
             },
         )
         self.temps = self.graphics.addPlot(
-            row=2, col=0, axisItems={"bottom": self.temp_axis, "right": self.fever_axis}
+            row=2,
+            col=0,
+            axisItems={
+                "bottom": self.temp_axis,
+                "left": self.temp_level_axis,
+                "right": self.fever_axis,
+            },
         )
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 1)
@@ -193,6 +226,8 @@ class ChartView(QWidget):
             plot.hideButtons()
             plot.showAxis("right")
             axis.setWidth(RIGHT_AXIS_WIDTH)
+        for axis in (self.level_axis, self.temp_level_axis):
+            axis.setWidth(LEFT_AXIS_WIDTH)
         # The grade and fever lines are named on the right-hand axes, outside the data.
         self.grade_axis.setTextPen(THRESHOLD_COLOUR)
         self.fever_axis.setTextPen(FEVER_COLOUR)
@@ -296,6 +331,8 @@ class ChartView(QWidget):
         self.fever_marker: pg.ScatterPlotItem | None = None
         self.fever_readings: pg.ScatterPlotItem | None = None
         self.now_x: float | None = None
+        self.temp_span: tuple[float, float] = TEMP_RANGE
+        self.alert_y = TEMP_RANGE[1]
         self.earlier_nadirs: list[str] = []
         self.x_range: tuple[float, float] = (0.0, 1.0)
         # Labels are laid out just before a paint, when every size is final.
@@ -407,7 +444,9 @@ class ChartView(QWidget):
 
     def layout_labels(self) -> None:
         """Place the labels where they cover no point and no other label (see
-        docs/chart.md); a label with no free place is hidden (the legend says it too)."""
+        docs/chart.md); a label with no free place is hidden (the legend says it too).
+        Lines are obstacles as well as points."""
+        self._fit_y()
         for plot in (self.counts, self.temps):
             plan = [entry for entry in self._plan if entry[0] is plot]
             if not plan:
@@ -417,9 +456,11 @@ class ChartView(QWidget):
             if box.width() < 20 or box.height() < 20:
                 continue
             area = (box.x() + 2, box.y() + 2, box.width() - 4, box.height() - 4)
-            obstacles = self._point_rects(plot)
+            obstacles = self._point_rects(plot) + self._line_rects(plot)
             requests = []
             for _, label, how, x, y in plan:
+                if how == "alert":
+                    how, y = "point", self.alert_y
                 label.updateTransform(force=True)
                 text_box = label.sceneBoundingRect()
                 w, h = text_box.width() + 1, text_box.height() + 1
@@ -444,6 +485,55 @@ class ChartView(QWidget):
         if self._labels_dirty:
             self._labels_dirty = False
             self.layout_labels()
+
+    def _fit_y(self) -> None:
+        """Set both plots' vertical ranges so that every marker is drawn whole: EDGE_MARGIN
+        pixels below a count of 0 and around the temperatures, and a row for the alert
+        crosses above them (the margins are pixels, so the ranges follow the plots' size)."""
+        if not self.drawn:
+            return
+        height = self.counts.vb.sceneBoundingRect().height()
+        top = self.scale.view_top
+        if height > 2 * EDGE_MARGIN:
+            self.counts.setYRange(-EDGE_MARGIN * top / (height - EDGE_MARGIN), top, padding=0)
+        low, high = self.temp_span
+        height = self.temps.vb.sceneBoundingRect().height()
+        above = ALERT_ROW if self.fever_marker is not None else TEMP_MARGIN
+        if height <= above + TEMP_MARGIN + 4:
+            return
+        per_degree = (height - above - TEMP_MARGIN) / (high - low)
+        view_top = high + above / per_degree
+        self.temps.setYRange(low - TEMP_MARGIN / per_degree, view_top, padding=0)
+        self.alert_y = view_top - (ALERT_SIZE / 2 + 2) / per_degree
+        if self.fever_marker is not None:
+            xs = [float(x) for x in self.fever_marker.data["x"]]
+            tips = list(self.fever_marker.data["data"])
+            self.fever_marker.setData(xs, [self.alert_y] * len(xs), data=tips)
+
+    def _line_rects(self, plot: pg.PlotItem) -> list[Rect]:
+        """A thin scene rectangle along every visible line of a plot (grade lines, the
+        fever line, day 1, now, recovery, the window's edges, the log break)."""
+        vb = plot.vb
+        box = vb.sceneBoundingRect()
+        rects: list[Rect] = []
+        for item in plot.items:
+            if not item.isVisible():
+                continue
+            if isinstance(item, pg.InfiniteLine):
+                at = vb.mapViewToScene(pg.Point(item.value(), item.value()))
+                if item.angle == 90:
+                    rects.append((at.x() - 2, box.y(), 4, box.height()))
+                else:
+                    rects.append((box.x(), at.y() - 2, box.width(), 4))
+            elif isinstance(item, pg.LinearRegionItem):
+                for edge in item.getRegion():
+                    x = vb.mapViewToScene(pg.Point(edge, 0)).x()
+                    rects.append((x - 2, box.y(), 4, box.height()))
+        return rects
+
+    def line_rects(self) -> list[Rect]:
+        """The scene rectangles of every line drawn (both plots)."""
+        return self._line_rects(self.counts) + self._line_rects(self.temps)
 
     def point_rects(self) -> list[Rect]:
         """The scene rectangle of every data point and marker drawn (both plots)."""
@@ -683,7 +773,8 @@ class ChartView(QWidget):
             line.setPos(x)
             line.setVisible(True)
         text = f"now D{day_label(x)} {chart.today:%H:%M}"
-        self.now_label.setText(text)
+        # The plot says only "now" (it fits beside the line); the legend gives day and time.
+        self.now_label.setText("now")
         self._hang(self.counts, self.now_label, "top", x, 0)
         return text
 
@@ -719,7 +810,15 @@ class ChartView(QWidget):
         self.fever_text = f"{limit} ({rule.label})"
         self.fever_axis.setTicks([[(float(rule.single_celsius), limit)], []])
         self.temps.setLabel("right", rule.label, color=FEVER_COLOUR)
-        self.temps.setYRange(35.5, 40.0, padding=0)
+        low, high = TEMP_RANGE
+        if ys:
+            low, high = min(low, math.floor(min(ys))), max(high, math.ceil(max(ys)))
+        self.temp_span = (low, high)
+        # Every second whole degree inside the range: pyqtgraph's own ticks filled the short
+        # axis with a block of tenths.
+        degrees = range(math.ceil(low / 2) * 2, math.floor(high) + 1, 2)
+        self.temp_level_axis.setTicks([[(float(c), str(c)) for c in degrees], []])
+        self.temps.setYRange(low, high, padding=0)  # made exact by _fit_y
         if temps:
             tips = [
                 f"{plain(t.celsius)} °C {t.route}\n"
@@ -746,7 +845,7 @@ class ChartView(QWidget):
         alerts = [a for a in chart.alerts if a.at.astimezone(chart.tz).date() >= start]
         if alerts:
             ax = [day_position(cycle.cycle.day1, a.at, chart.tz) for a in alerts]
-            ay = [39.6] * len(alerts)
+            ay = [self.temp_span[1]] * len(alerts)  # moved into their row by _fit_y
             tips = [f"{a.kind.replace('_', ' ')} [{a.rule}]\n{a.detail}" for a in alerts]
             self.fever_marker = pg.ScatterPlotItem(
                 ax,
@@ -765,7 +864,7 @@ class ChartView(QWidget):
                 label = pg.TextItem(f"{text} ({alert.rule})", color=FEVER_COLOUR, anchor=(0, 0))
                 label.setZValue(20)
                 self._add(self.temps, label, bounds=False)
-                self._hang(self.temps, label, "point", x, 39.6)
+                self._hang(self.temps, label, "alert", x, 0)
 
     def _fit_x(self, cycle: CycleChart) -> None:
         xs = [x for drawn in self.drawn for x in drawn.anc_x + drawn.wbc_x]
@@ -779,6 +878,7 @@ class ChartView(QWidget):
         # A little below 0: a count of 0.0 and the G-CSF triangles are drawn whole.
         self.counts.setYRange(-0.05 * top, top, padding=0)
         self.level_axis.setTicks(self.scale.ticks())
+        self.temps.setLabel("bottom", self.temp_axis.title(low, high))
         self.break_line.setVisible(self.scale.compressed)
         self.counts.setLabel(
             "left",

@@ -65,7 +65,7 @@ def place(
 def around(px: float, py: float, w: float, h: float, gap: float) -> list[tuple[float, float]]:
     """Top-left corners for a label beside a point, nearest first, then further away."""
     out = []
-    for step in (1.0, 2.5, 4.5, 7.0):
+    for step in (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.5, 10.0):
         g = gap * step
         out += [
             (px + g, py - h - g),  # above right

@@ -21,7 +21,7 @@ LINEAR_PEAK_LIMIT = 4.0
 HEADROOM = 0.2
 
 #: Upper ticks closer than this (view units) to the one below are left out.
-MIN_TICK_GAP = 0.45
+MIN_TICK_GAP = 0.6
 _UPPER_TICKS = (5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0)
 
 
@@ -63,12 +63,12 @@ class CountScale:
         return float(LINEAR_TO * (self.peak / LINEAR_TO) ** ((y - LINEAR_TO) / COMPRESSED_HEIGHT))
 
     def ticks(self) -> list[list[tuple[float, str]]]:
-        """Major (y, text) and minor (y, "") ticks for the count axis: whole counts and
-        halves in the linear part, round numbers above it."""
+        """Major (y, text) ticks for the count axis, and no minor ones: whole counts in the
+        linear part, round numbers above it. Every tick is labelled (an unlabelled half
+        tick read as a stray mark; the grade lines already mark 0.5 and 1.5)."""
         linear_top = LINEAR_TO if self.compressed else self.data_top
-        halves = [n / 2 for n in range(int(linear_top * 2) + 1)]
-        major = [(v, _number(v)) for v in halves if v == int(v)]
-        minor = [(v, "") for v in halves if v != int(v)]
+        major = [(float(v), _number(v)) for v in range(int(linear_top) + 1)]
+        minor: list[tuple[float, str]] = []
         if self.compressed:
             for v in _UPPER_TICKS:
                 y = self.to_view(v)

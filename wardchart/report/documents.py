@@ -41,14 +41,16 @@ class PrintContext:
     audit_head: str = field(kw_only=True)
 
     def footer(self) -> list[str]:
-        """The footer lines; "{page}" and "{pages}" are filled in per page."""
+        """The two footer lines; "{page}" and "{pages}" are filled in per page. Each is
+        printed on one line: the page number and the audit head come first and stay whole;
+        only the chart file's name, last, is shortened if the line is too long."""
         at = self.printed_at.astimezone()
         offset = at.isoformat()[-6:]  # "+01:00"
         return [
-            f"Printed by {self.printed_by} at {at:%Y-%m-%d %H:%M} (UTC{offset}) · "
-            f"wardchart {__version__} · chart file {self.chart_file.name} · "
-            f"audit head {self.audit_head} · "
-            "page {page} of {pages}"
+            "page {page} of {pages} · "
+            f"printed by {self.printed_by} at {at:%Y-%m-%d %H:%M} (UTC{offset}) · "
+            f"wardchart {__version__}",
+            f"audit head {self.audit_head} · chart file {self.chart_file.name}",
         ]
 
 

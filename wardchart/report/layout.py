@@ -166,7 +166,9 @@ class PageBreak(Block):
 class PageFrame:
     """What is on every page: header lines above the body, footer lines below it.
 
-    The footer's lines may contain "{page}" and "{pages}" ("page x of y").
+    The footer's lines may contain "{page}" and "{pages}" ("page x of y"). Each footer
+    line is one printed line, never wrapped: a line too long for the page loses characters
+    at its end (put what may be shortened, such as a file name, last).
     """
 
     header: Sequence[str]
@@ -183,7 +185,7 @@ class PageFrame:
 
     def footer_height(self, width: float) -> float:
         """Height of the footer block including its rule."""
-        return sum(text_height(t, width, font(SMALL_PT)) for t in self.footer) + 6
+        return len(self.footer) * QFontMetricsF(font(SMALL_PT)).height() + 6
 
     def paint(self, painter: QPainter, width: float, height: float, page: int, pages: int) -> None:
         """Paint header and footer of one page."""
@@ -198,11 +200,15 @@ class PageFrame:
         painter.drawLine(0, int(y + 3), int(width), int(y + 3))
         fy = height - self.footer_height(width) + 6
         painter.drawLine(0, int(fy - 3), int(width), int(fy - 3))
-        painter.setFont(font(SMALL_PT))
+        small = font(SMALL_PT)
+        painter.setFont(small)
+        metrics = QFontMetricsF(small)
+        h = metrics.height()
         for text in self.footer:
             line = text.replace("{page}", str(page)).replace("{pages}", str(pages))
-            h = text_height(line, width, font(SMALL_PT))
-            painter.drawText(QRectF(0, fy, width, h), WRAP, line)
+            line = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            painter.drawText(QRectF(0, fy, width, h), flags, line)
             fy += h
 
 

@@ -334,9 +334,16 @@ class CensusPanel(QWidget):
         index = self.table.currentIndex()
         return index.data(PATIENT_ID_ROLE) if index.isValid() else None
 
-    def select(self, patient_id: str) -> bool:
-        """Select a patient's row (if it is visible under the filter)."""
+    def select(self, patient_id: str, *, reveal: bool = False) -> bool:
+        """Select a patient's row if it is visible under the filter; ``reveal``: clear a
+        filter that hides it (a patient just admitted is shown, not hidden)."""
         position = self.model.row_of(patient_id)
+        if position is None and reveal and self.filter.text():
+            self.filter.blockSignals(True)
+            self.filter.clear()
+            self.filter.blockSignals(False)
+            self.model.set_filter("")
+            position = self.model.row_of(patient_id)
         if position is None:
             return False
         index = self.model.index(position, 0)
@@ -358,9 +365,19 @@ class CensusPanel(QWidget):
             self.patient_selected.emit(patient_id)
 
     def _on_filter(self, text: str) -> None:
+        """The chart always belongs to a row the list shows: the selected patient stays
+        selected while the filter shows them; once it hides them, the first row shown is
+        selected, and with no row shown no patient is (the chart empties)."""
         keep = self.selected_patient_id() or self._selected
         self.model.set_filter(text)
         self._reselect(keep)
+        if self.selected_patient_id() is not None:
+            return
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        elif self._selected is not None:
+            self._selected = None
+            self.patient_selected.emit("")
 
     def _reselect(self, patient_id: str | None) -> None:
         """After the rows changed: the same patient stays selected if still shown (and,

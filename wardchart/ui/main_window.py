@@ -379,6 +379,17 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         dialog = AdmitDialog(self.session, parent=self)
+        admitted: list[str] = []
+        self.session.chart_did_change.connect(admitted.append)
+
+        def finished(result: int) -> None:
+            # The new patient is selected and shown, even if the filter would hide them.
+            if self.session is not None:
+                self.session.chart_did_change.disconnect(admitted.append)
+            if result == QDialog.DialogCode.Accepted and admitted and admitted[-1]:
+                self.census.select(admitted[-1], reveal=True)
+
+        dialog.finished.connect(finished)
         dialog.open()
         return dialog
 
