@@ -541,3 +541,69 @@ def test_a_killed_encrypt_is_finished_by_running_it_again(
             check=False,
         ).stdout
     )
+
+
+# --- an existing file that is not a chart is never adopted -----------------------------------
+
+
+@pytest.mark.parametrize("kind", ["0 bytes", "empty SQLite database"])
+def test_an_existing_empty_file_is_refused_by_every_command_and_left_as_it_is(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "z"
+    folder.mkdir()
+    chart = folder / "ward.sqlite"
+    if kind == "0 bytes":
+        chart.write_bytes(b"")
+    else:
+        with sqlite3.connect(chart) as made:  # a database with nothing in it
+            made.execute("CREATE TABLE x (a)")
+            made.execute("DROP TABLE x")
+        made.close()
+    before = _everything(folder)
+    for command in (
+        ["check"],
+        ["patient", "list"],
+        ["audit", "verify"],
+        ["summary", "--mrn", "A-1"],
+        ["patient", "add", "--mrn", "Z-1", "--name", "Zed, Ann", "--dob", "1960-01-01"],
+        ["demo"],
+    ):
+        done = _wardchart("--db", str(chart), *command, timeout=30)
+        assert done.returncode == 2, (command, done.stdout, done.stderr)
+        assert done.stdout == ""
+        assert done.stderr.count("\n") == 1, done.stderr
+        assert str(chart) in done.stderr
+        assert "not a wardchart chart file" in done.stderr
+        assert _everything(folder) == before, command  # byte for byte, nothing beside it
+
+
+def test_an_emptied_chart_is_mended_by_restoring_a_backup(
+    settled: Path, ward: ChartStore, cli: Cli
+) -> None:
+    assert cli("backup")[0] == 0
+    (backup,) = settled.with_name(f"{settled.stem}-backups").glob("*.sqlite")
+    ward.close()
+    for companion in ("-wal", "-shm"):
+        Path(f"{settled}{companion}").unlink(missing_ok=True)
+    settled.write_bytes(b"")
+    assert cli("patient", "list")[0] == 2
+    status, _, err = cli("restore", str(backup))
+    assert status == 0, err
+    status, out, _ = cli("patient", "list")
+    assert status == 0
+    assert "A-1" in out
+
+
+def test_the_window_refuses_an_existing_0_byte_file_and_leaves_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from wardchart.app import open_session
+    from wardchart.ui.main_window import MainWindow
+
+    chart = tmp_path / "ward.sqlite"
+    chart.write_bytes(b"")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert open_session(window, chart, "nurse", lambda *_: True) == 2
+    assert window.session is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ward.sqlite"]
+    assert chart.read_bytes() == b""

@@ -220,7 +220,10 @@ def test_settings_are_audited_with_before_and_after(store: ChartStore) -> None:
     operations.set_ward_setting(store, "fn_rule", "nice", actor="admin", now=NOW)
     assert queries.ward_settings(store.db).fn_rule.value == "nice"
     row = store.db.execute("SELECT detail FROM audit_log WHERE action = 'settings'").fetchone()
-    assert json.loads(row[0]) == {"key": "fn_rule", "before": "idsa2010", "after": "nice"}
+    detail = json.loads(row[0])
+    sealed = detail.pop("version_sha256")  # the setting row's content, bound to this row
+    assert detail == {"key": "fn_rule", "before": "idsa2010", "after": "nice"}
+    assert len(sealed) == 64
     with pytest.raises(InvalidEntry):
         operations.set_ward_setting(store, "fn_rule", "who", actor="admin", now=NOW)
 

@@ -4,6 +4,7 @@ or found by ``check`` / ``audit verify`` (see docs/tamper-evidence.md)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -389,3 +390,155 @@ def test_audit_verify_against_a_missing_backup_is_one_line(charted: Path, cli: C
     assert (status, out) == (2, "")
     assert err.startswith("wardchart: error: ")
     assert len(err.strip().splitlines()) == 1
+
+
+# --- every record version is bound to its audit row ------------------------------------------
+
+
+def behind_trigger(path: Path, trigger: str, *statements: str) -> None:
+    """Drop a refusing trigger, run ``statements``, put the trigger back exactly as it was:
+    the schema is then what this version creates, and only the audit binding can tell."""
+    keep = trigger_sql(path, trigger)
+    sql(path, f"DROP TRIGGER {trigger}", *statements, keep)
+
+
+def one(path: Path, query: str) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute(query).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def all_fail(cli: Cli, backup: Path, *named: str) -> None:
+    """``check``, ``audit verify`` and ``audit verify --against`` all fail, naming ``named``."""
+    status, out, _ = cli("check")
+    assert status == 1, out
+    assert "audit chain: FAILED" in out
+    assert all(text in out for text in named), out
+    for args in (("audit", "verify"), ("audit", "verify", "--against", str(backup))):
+        status, out, _ = cli(*args)
+        assert status == 1, (args, out)
+        assert out.startswith("BROKEN: ")
+        assert all(text in out for text in named), out
+
+
+@pytest.fixture
+def anchored(store: ChartStore) -> tuple[Path, Path]:
+    """The known ward with a corrected patient and a ward setting, a backup of it, closed."""
+    write_ward(store)
+    patient = queries.find_patient(store.db, "A-1")
+    assert patient is not None
+    for bed in ("4A-02", "4A-03"):
+        operations.correct_patient(
+            store,
+            patient=patient,
+            mrn=patient.mrn,
+            name=patient.name,
+            dob=patient.dob,
+            bed=bed,
+            reason="moved",
+            actor="n",
+            now=NOW,
+        )
+    operations.set_ward_setting(store, "ward_name", "4A", actor="n", now=NOW)
+    backup = make_backup(store, reason="manual", actor="n", now=NOW).path
+    store.close()
+    return store.path, backup
+
+
+def test_a_fever_rewritten_under_a_dropped_trigger_is_found(
+    anchored: tuple[Path, Path], cli: Cli
+) -> None:
+    chart, backup = anchored
+    fever = one(chart, "SELECT origin_id FROM temperatures ORDER BY CAST(celsius AS REAL) DESC")
+    behind_trigger(
+        chart,
+        "temperatures_no_update",
+        f"UPDATE temperatures SET celsius = '36.5', value_entered = '36.5' "
+        f"WHERE origin_id = '{fever}'",
+    )
+    assert cli("audit", "verify")[0] == 1
+    all_fail(cli, backup, f"temperatures record {fever}", "was changed or deleted")
+
+
+def test_a_result_the_backup_held_changed_under_a_dropped_trigger_is_found(
+    anchored: tuple[Path, Path], cli: Cli
+) -> None:
+    chart, backup = anchored
+    low = one(chart, "SELECT origin_id FROM results ORDER BY CAST(anc AS REAL)")
+    behind_trigger(
+        chart,
+        "results_no_update",
+        f"UPDATE results SET wbc = '9.0', anc = '4.5' WHERE origin_id = '{low}'",
+    )
+    all_fail(cli, backup, f"results record {low}")
+
+
+def test_deleting_a_patients_newest_correction_is_found(
+    anchored: tuple[Path, Path], cli: Cli
+) -> None:
+    chart, backup = anchored
+    newest = one(chart, "SELECT id FROM patients WHERE bed = '4A-03'")
+    record = one(chart, f"SELECT origin_id FROM patients WHERE id = '{newest}'")
+    behind_trigger(chart, "patients_no_delete", f"DELETE FROM patients WHERE id = '{newest}'")
+    assert one(chart, f"SELECT bed FROM current_patients WHERE origin_id = '{record}'") == "4A-02"
+    all_fail(cli, backup, f"patients record {record}")
+
+
+def test_deleting_a_whole_record_is_found(anchored: tuple[Path, Path], cli: Cli) -> None:
+    chart, backup = anchored
+    dose = one(chart, "SELECT id FROM gcsf_doses")
+    behind_trigger(chart, "gcsf_doses_no_delete", f"DELETE FROM gcsf_doses WHERE id = '{dose}'")
+    all_fail(cli, backup, f"gcsf_doses record {dose}")
+
+
+def test_a_changed_ward_setting_is_found(anchored: tuple[Path, Path], cli: Cli) -> None:
+    chart, backup = anchored
+    behind_trigger(chart, "ward_settings_no_update", "UPDATE ward_settings SET value = '4B'")
+    all_fail(cli, backup, "ward_settings record")
+
+
+def unseal(path: Path) -> None:
+    """Make the file look written by an earlier wardchart, whose audit rows did not yet
+    record their version's hash: strip it and recompute the chain."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        rows = conn.execute("SELECT seq, detail FROM audit_log ORDER BY seq").fetchall()
+    finally:
+        conn.close()
+    for seq, detail in rows:
+        found = json.loads(detail)
+        if "version_sha256" in found:  # audit.VERSION_KEY
+            del found["version_sha256"]
+            rewrite_chain(path, seq, json.dumps(found, ensure_ascii=False, sort_keys=True))
+
+
+def test_an_older_file_is_checked_by_count_and_against_its_backup(
+    store: ChartStore, cli: Cli
+) -> None:
+    write_ward(store)
+    store.close()
+    unseal(store.path)
+    assert cli("check")[0] == 0
+    assert cli("backup")[0] == 0
+    (backup,) = list_backups(store.path)
+    low = one(store.path, "SELECT origin_id FROM results ORDER BY CAST(anc AS REAL)")
+    behind_trigger(
+        store.path, "results_no_update", f"UPDATE results SET anc = '4.5' WHERE origin_id = '{low}'"
+    )
+    # Without a version hash in its audit row, the file alone cannot show this change...
+    assert cli("audit", "verify")[0] == 0
+    # ...but the backup holds the row as it was.
+    status, out, _ = cli("audit", "verify", "--against", str(backup.path))
+    assert status == 1
+    assert out.startswith(f"BROKEN: records were altered: results record {low}, version ")
+    assert "was changed since backup" in out
+    # A deleted version is still found by count, in the file alone.
+    dose = one(store.path, "SELECT id FROM gcsf_doses")
+    behind_trigger(
+        store.path, "gcsf_doses_no_delete", f"DELETE FROM gcsf_doses WHERE id = '{dose}'"
+    )
+    status, out, _ = cli("audit", "verify")
+    assert status == 1
+    assert f"gcsf_doses record {dose}: 1 audited version(s) were deleted" in out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +36,48 @@ def row_hash(row: dict[str, Any]) -> str:
     """The hash that seals an audit row: its fields, including the previous row's hash."""
     content = json.dumps([row[f] for f in _FIELDS], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+#: The key, in the detail of the audit row that writes a version of a record (or a ward
+#: setting), of the hash of that version's stored content: see ``version_hash``.
+VERSION_KEY = "version_sha256"
+
+
+def _stored_value(value: object) -> object:
+    if isinstance(value, bytes):
+        return ["blob", value.hex()]
+    raise TypeError(f"cannot hash a stored {type(value).__name__}")
+
+
+def version_hash(row: Mapping[str, Any]) -> str:
+    """The hash of one stored row's content: every column, by name, with its value as
+    SQLite returns it (text stays text, integers integers). Written into the audit row of
+    the same transaction, it binds the version to the hash chain (docs/tamper-evidence.md)."""
+    content = json.dumps(
+        dict(row), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_stored_value
+    )
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def stored_rows(
+    db: Database, table: str, where: str = "1", params: Any = ()
+) -> Iterator[dict[str, Any]]:
+    """The rows of ``table`` exactly as stored, as dicts of column to value."""
+    cursor = db.execute(f"SELECT * FROM [{table}] WHERE {where}", list(params))
+    columns = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(columns, values, strict=True))
+
+
+def sealed_version(detail: str) -> str | None:
+    """The version hash an audit row's detail records (None: written before versions were
+    sealed, or not a record-writing row)."""
+    try:
+        found = json.loads(detail)
+    except ValueError:
+        return None
+    value = found.get(VERSION_KEY) if isinstance(found, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def append(

@@ -192,7 +192,9 @@ def restore(
         problem = restorable_problem(Database(source, execute_plugins=False), backup)
         if problem is not None:
             raise ChartFileError(f"{backup} cannot be restored: {problem}; nothing was restored")
-        store = open_chart(chart, create=False, passphrase=passphrase)
+        # An emptied chart file (0 bytes) is mended by restoring: it is made a chart only
+        # to be replaced at once by the backup.
+        store = open_chart(chart, create=False, passphrase=passphrase, adopt_empty=True)
         try:
             saved = make_backup(store, reason="before-restore", actor=actor, now=now)
             source.backup(store.conn)

@@ -121,10 +121,20 @@ def _check_header(path: Path, passphrase: str | None) -> str | None:
     return passphrase
 
 
-def check_ours(db: Database, path: Path) -> None:
-    """Refuse a foreign database or one written by a newer wardchart, before any write."""
+def check_ours(db: Database, path: Path, *, existing: bool = False) -> None:
+    """Refuse a foreign database or one written by a newer wardchart, before any write.
+
+    An ``existing`` file with no tables (0 bytes, or an empty SQLite database) is refused
+    too: a chart is only ever started where no file exists, never by adopting a file that
+    was emptied or made by something else (see docs/files.md)."""
     tables = set(db.table_names())
     if not tables:
+        if existing:
+            what = "empty (0 bytes)" if path.stat().st_size == 0 else "an empty SQLite database"
+            raise ChartFileError(
+                f"chart file {path} is {what}, not a wardchart chart file; a new chart is "
+                "only started where no file exists; it was left untouched"
+            )
         return
     if migrations.migrations_table not in tables:
         raise ChartFileError(
@@ -141,11 +151,15 @@ def check_ours(db: Database, path: Path) -> None:
         )
 
 
-def open_chart(path: Path, *, create: bool = True, passphrase: str | None = None) -> ChartStore:
+def open_chart(
+    path: Path, *, create: bool = True, passphrase: str | None = None, adopt_empty: bool = False
+) -> ChartStore:
     """Open (and if allowed create) a chart file, upgrading its schema if it is older. An
-    encrypted file needs its ``passphrase``; a plain one ignores it."""
+    encrypted file needs its ``passphrase``; a plain one ignores it. An existing file with
+    no tables is refused, unless ``adopt_empty`` (a restore, about to replace it all)."""
     path = Path(path)
     key = None
+    existing = path.exists() and not adopt_empty
     if path.exists():
         kind = _not_a_file(path)
         if kind is not None:
@@ -155,13 +169,15 @@ def open_chart(path: Path, *, create: bool = True, passphrase: str | None = None
         raise ChartFileError(f"no chart file at {path}")
     read_only = path.exists() and not _writable(path)
     try:
-        return _connect(path, read_only=read_only, immutable=False, passphrase=key)
+        return _connect(
+            path, read_only=read_only, immutable=False, passphrase=key, existing=existing
+        )
     except ChartFileError as error:
         if not (path.exists() and "cannot be opened" in str(error)):
             raise
     # A read-only folder: SQLite cannot create the WAL index beside the file, so read the
     # file as it stands (nobody can be writing to it in a folder nobody can write to).
-    return _connect(path, read_only=True, immutable=True, passphrase=key)
+    return _connect(path, read_only=True, immutable=True, passphrase=key, existing=existing)
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -179,7 +195,9 @@ def _not_a_file(path: Path) -> str | None:
     return "not a regular file"
 
 
-def _connect(path: Path, *, read_only: bool, immutable: bool, passphrase: str | None) -> ChartStore:
+def _connect(
+    path: Path, *, read_only: bool, immutable: bool, passphrase: str | None, existing: bool
+) -> ChartStore:
     if read_only:
         target = f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
     else:
@@ -190,7 +208,7 @@ def _connect(path: Path, *, read_only: bool, immutable: bool, passphrase: str | 
         raise describe(error, path) from error
     try:
         db = Database(conn, execute_plugins=False)
-        check_ours(db, path)
+        check_ours(db, path, existing=existing)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if read_only:

@@ -7,6 +7,7 @@ history can be compared with an anchor kept outside the file (a backup).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,39 +70,84 @@ def check_chart(store: ChartStore) -> list[Finding]:
 
 #: The audit actions that write a version of a record (storage/records.py).
 VERSION_ACTIONS = ("create", "correct", "entered_in_error")
+#: Tables whose rows are bound to their audit rows: (table, the column naming the record in
+#: its audit rows, the actions that write a row).
+BOUND_TABLES = (
+    *((table, "origin_id", VERSION_ACTIONS) for table in (*RECORD_TABLES, "users")),
+    ("ward_settings", "id", ("settings",)),
+)
+#: How many records a failed check names before "and N more".
+NAMED = 3
+
+
+def _versions(db: Database, table: str, key: str) -> dict[str, list[str]]:
+    """Each record's stored versions, as the hashes of their content."""
+    versions: dict[str, list[str]] = {}
+    for row in audit.stored_rows(db, table):
+        versions.setdefault(str(row[key]), []).append(audit.version_hash(row))
+    return versions
+
+
+def _audited(
+    db: Database, table: str, actions: tuple[str, ...]
+) -> dict[str, list[tuple[int, str | None]]]:
+    """Each record's audit rows that wrote a version: (row, the version hash it sealed)."""
+    marks = ", ".join("?" for _ in actions)
+    audited: dict[str, list[tuple[int, str | None]]] = {}
+    cursor = db.execute(
+        f"SELECT seq, record_id, detail FROM audit_log WHERE entity = ? AND action IN ({marks})"
+        " ORDER BY seq",
+        [table, *actions],
+    )
+    for seq, record, detail in cursor:
+        audited.setdefault(str(record), []).append((int(seq), audit.sealed_version(str(detail))))
+    return audited
 
 
 def unaudited(db: Database) -> list[str]:
-    """Records without their audit row: every version of a record is written together
-    with one, in the same transaction, so a missing one means the log was cut."""
+    """Records whose stored versions do not match their audit rows. Every version of a
+    record (and every ward setting) is written together with one audit row, in the same
+    transaction, and that row records the hash of the version's content: a version with no
+    audit row means the log was cut; an audit row whose version is gone or hashes
+    differently means the record was deleted or changed under its triggers. Audit rows
+    written before versions were sealed are matched by count only (see
+    docs/tamper-evidence.md)."""
     tables = set(db.table_names())
     if "audit_log" not in tables:
         return ["the audit log table is missing"]
-    marks = ", ".join("?" for _ in VERSION_ACTIONS)
-    missing = []
-    for table in (*RECORD_TABLES, "users"):
+    missing, altered = [], []
+    for table, key, actions in BOUND_TABLES:
         if table not in tables:
             continue
-        row = db.execute(
-            f"""SELECT count(*) FROM (SELECT origin_id, count(*) AS n FROM {table}
-                                      GROUP BY origin_id) t
-                LEFT JOIN (SELECT record_id, count(*) AS n FROM audit_log
-                           WHERE entity = ? AND action IN ({marks}) GROUP BY record_id) a
-                       ON a.record_id = t.origin_id
-                WHERE coalesce(a.n, 0) < t.n""",
-            [table, *VERSION_ACTIONS],
-        ).fetchone()
-        if row[0]:
-            missing.append(f"{row[0]} {table} records have versions without an audit row")
-    if "ward_settings" in tables:
-        row = db.execute(
-            """SELECT count(*) FROM ward_settings s WHERE NOT EXISTS (
-                   SELECT 1 FROM audit_log a
-                   WHERE a.entity = 'ward_settings' AND a.record_id = s.id)"""
-        ).fetchone()
-        if row[0]:
-            missing.append(f"{row[0]} ward settings have no audit row")
-    return missing
+        versions, audited = _versions(db, table, key), _audited(db, table, actions)
+        short = 0
+        for record in sorted(versions.keys() | audited.keys()):
+            stored, rows = Counter(versions.get(record, [])), audited.get(record, [])
+            if len(rows) < len(versions.get(record, [])):
+                short += 1
+            changed = None
+            for seq, sealed in rows:
+                if sealed is None:
+                    continue
+                if stored[sealed] > 0:
+                    stored[sealed] -= 1
+                elif changed is None:
+                    changed = seq
+            if changed is not None:
+                altered.append(
+                    f"{table} record {record}: the version audited at row {changed} was "
+                    "changed or deleted"
+                )
+            elif len(rows) > len(versions.get(record, [])):
+                gone = len(rows) - len(versions.get(record, []))
+                altered.append(f"{table} record {record}: {gone} audited version(s) were deleted")
+        if short and table == "ward_settings":
+            missing.append(f"{short} ward settings have no audit row")
+        elif short:
+            missing.append(f"{short} {table} records have versions without an audit row")
+    if len(altered) > NAMED:
+        altered = [*altered[:NAMED], f"and {len(altered) - NAMED} more records"]
+    return missing + altered
 
 
 def verify_history(db: Database) -> audit.ChainCheck:
@@ -137,7 +183,7 @@ def verify_against(store: ChartStore, anchor_text: str) -> tuple[bool, str]:
     printed = None if backup.exists() else audit.parse_head(anchor_text)
     if printed is not None:
         return _extends_head(store.db, printed)
-    anchor = _backup_chain(backup, store.passphrase)
+    anchor, held = _backup_chain(backup, store.passphrase)
     theirs = dict(store.db.execute("SELECT seq, hash FROM audit_log").fetchall())
     head = audit.head_of(anchor)
     for seq, expected in enumerate(anchor, start=1):
@@ -154,9 +200,43 @@ def verify_against(store: ChartStore, anchor_text: str) -> tuple[bool, str]:
             return False, (
                 f"history was rewritten: audit row {seq} differs from backup {backup.name}{why}"
             )
+    changed = _records_differ(held, record_rows(store.db), backup.name)
+    if changed is not None:
+        return False, changed
     return True, (
-        f"the chart's {len(theirs)} audit rows extend backup {backup.name} (head {head.short()})"
+        f"the chart's {len(theirs)} audit rows extend backup {backup.name} (head {head.short()}),"
+        " and it holds every record row of the backup unchanged"
     )
+
+
+#: (table, row id) -> (the record it is a version of, the hash of its content)
+RecordRows = dict[tuple[str, str], tuple[str, str]]
+
+
+def record_rows(db: Database) -> RecordRows:
+    """Every stored version of every record (and every ward setting), by table and id."""
+    tables = set(db.table_names())
+    return {
+        (table, str(row["id"])): (str(row[key]), audit.version_hash(row))
+        for table, key, _ in BOUND_TABLES
+        if table in tables
+        for row in audit.stored_rows(db, table)
+    }
+
+
+def _records_differ(held: RecordRows, found: RecordRows, name: str) -> str | None:
+    """The first of the backup's record rows the chart no longer holds as it was."""
+    gone = [k for k in held if k not in found]
+    changed = [k for k in held if k in found and found[k][1] != held[k][1]]
+    for keys, how in ((changed, "was changed"), (gone, "was deleted")):
+        if keys:
+            table, row_id = keys[0]
+            more = f" (and {len(keys) - 1} more rows)" if len(keys) > 1 else ""
+            return (
+                f"records were altered: {table} record {held[keys[0]][0]}, version {row_id}, "
+                f"{how} since backup {name}{more}"
+            )
+    return None
 
 
 def _extends_head(db: Database, printed: audit.ChainHead) -> tuple[bool, str]:
@@ -175,8 +255,9 @@ def _extends_head(db: Database, printed: audit.ChainHead) -> tuple[bool, str]:
     return True, f"the chart's {count} audit rows extend the printed head {printed.short()}"
 
 
-def _backup_chain(backup: Path, passphrase: str | None) -> list[str]:
-    """The hashes of a backup's audit rows, in order, after checking its own chain."""
+def _backup_chain(backup: Path, passphrase: str | None) -> tuple[list[str], RecordRows]:
+    """The hashes of a backup's audit rows, in order, and its record rows, after checking
+    its own chain."""
     if not backup.is_file():
         raise ChartFileError(f"no backup file at {backup}")
     key = passphrase if is_encrypted(backup) else None
@@ -190,6 +271,7 @@ def _backup_chain(backup: Path, passphrase: str | None) -> list[str]:
                 raise ChartFileError(f"{backup} is not a wardchart backup (it has no audit log)")
             check = verify_history(db)
             hashes = [str(r[0]) for r in conn.execute("SELECT hash FROM audit_log ORDER BY seq")]
+            held = record_rows(db)
         finally:
             conn.close()
     except db_errors() as error:
@@ -202,4 +284,4 @@ def _backup_chain(backup: Path, passphrase: str | None) -> list[str]:
             f"backup {backup} was altered after it was made: its name records audit head "
             f"{recorded.short()}, its contents do not"
         )
-    return hashes
+    return hashes, held

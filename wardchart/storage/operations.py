@@ -440,7 +440,12 @@ def set_ward_setting(
             entity="ward_settings",
             record_id=record_id,
             now=now,
-            detail={"key": key, "before": str(getattr(before, key)), "after": value},
+            detail={
+                "key": key,
+                "before": str(getattr(before, key)),
+                "after": value,
+                audit.VERSION_KEY: records.seal(db, "ward_settings", record_id),
+            },
         )
     return Saved("ward_settings", record_id)
 

@@ -54,10 +54,17 @@ def create(
         entity=table,
         record_id=record_id,
         patient_id=patient_id,
-        detail={"after": _redacted(values, secret)},
+        detail={"after": _redacted(values, secret), audit.VERSION_KEY: seal(db, table, record_id)},
         now=now,
     )
     return record_id
+
+
+def seal(db: Database, table: str, row_id: str) -> str:
+    """The hash of a row just written, read back as stored, for its audit row: ``check``
+    recomputes it for every row (see docs/tamper-evidence.md)."""
+    (stored,) = audit.stored_rows(db, table, "id = ?", [row_id])
+    return audit.version_hash(stored)
 
 
 def current_version(db: Database, table: str, origin_id: str) -> dict[str, Any] | None:
@@ -111,6 +118,7 @@ def supersede(
             "before": _redacted(before, secret),
             "after": _redacted(after, secret),
             "reason": reason.strip(),
+            audit.VERSION_KEY: seal(db, table, version_id),
         },
         now=now,
     )
