@@ -50,11 +50,15 @@ def _stored_value(value: object) -> object:
 
 
 def version_hash(row: Mapping[str, Any]) -> str:
-    """The hash of one stored row's content: every column, by name, with its value as
-    SQLite returns it (text stays text, integers integers). Written into the audit row of
-    the same transaction, it binds the version to the hash chain (docs/tamper-evidence.md)."""
+    """The hash of one stored row's content: every column that holds a value, by name, with
+    its value as SQLite returns it (text stays text, integers integers). Columns that are
+    NULL are left out, so a later migration that adds a column (NULL in older rows) leaves
+    every older row's hash as it was; setting a value to NULL still changes the hash.
+    Written into the audit row of the same transaction, it binds the version to the hash
+    chain (docs/tamper-evidence.md)."""
+    present = {column: value for column, value in row.items() if value is not None}
     content = json.dumps(
-        dict(row), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_stored_value
+        present, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_stored_value
     )
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
