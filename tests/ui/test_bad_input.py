@@ -282,6 +282,15 @@ CASES += [
     (["export", "--format=csv", "--db=typo.sqlite", "--out=./x/../typo.sqlite"], "--out"),
 ]
 
+# HL7 result import: a file that is not HL7, a missing one, and bad import settings
+# (see docs/hl7-import.md).
+CASES += [
+    (["hl7", "import", "/etc/passwd"], "file"),
+    (["hl7", "import", "/nonexistent/lab-inbox"], "file"),
+    (["settings", "set", "hl7_accept_test", "maybe"], "hl7_accept_test"),
+    (["settings", "set", "hl7_local_codes", "GRAN=granulocytes"], "hl7_local_codes"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100
