@@ -34,7 +34,7 @@ CONCEPTS = (*COUNTS, *PERCENTS, "neut_fraction", "bands_abs")
 #: The quantities a ward may map a local code to (see ``parse_local_codes``).
 MAPPABLE = ("wbc", "anc", "platelets", "neut_pct", "segs_pct", "bands_pct")
 
-#: LOINC codes (clinical reference §7.1; docs/hl7-import.md has the names).
+#: LOINC codes and what wardchart reads them as (sources in docs/hl7-import.md).
 LOINC: dict[str, str] = {
     "6690-2": "wbc",  # Leukocytes [#/volume] in Blood by Automated count
     "26464-8": "wbc",  # Leukocytes [#/volume] in Blood
