@@ -11,6 +11,7 @@ import pytest
 from wardchart.domain import hl7_rules as rules
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry
+from wardchart.domain.settings import WardSettings, apply_setting
 
 NY = ZoneInfo("America/New_York")
 
@@ -183,6 +184,24 @@ def test_concepts_from_either_triplet_and_the_local_map() -> None:
 def test_bad_local_code_maps(text: str) -> None:
     with pytest.raises(InvalidEntry):
         rules.parse_local_codes(text)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("hl7_accept_test", "maybe"), ("hl7_accept_test", ""), ("hl7_local_codes", "GRAN=gran")],
+)
+def test_bad_import_settings_are_refused_naming_the_setting(key: str, value: str) -> None:
+    with pytest.raises(InvalidEntry) as refused:
+        apply_setting(WardSettings(), key, value)
+    assert refused.value.first.field == key
+
+
+def test_import_settings() -> None:
+    settings = apply_setting(WardSettings(), "hl7_accept_test", "YES")
+    assert settings.hl7_accept_test is True
+    assert apply_setting(settings, "hl7_accept_test", "no").hl7_accept_test is False
+    mapped = apply_setting(settings, "hl7_local_codes", " WBC=wbc ")
+    assert mapped.hl7_local_codes == "WBC=wbc"
 
 
 def test_percentages_and_fractions() -> None:

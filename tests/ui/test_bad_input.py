@@ -282,13 +282,10 @@ CASES += [
     (["export", "--format=csv", "--db=typo.sqlite", "--out=./x/../typo.sqlite"], "--out"),
 ]
 
-# HL7 result import: a file that is not HL7, a missing one, and bad import settings
-# (see docs/hl7-import.md).
+# HL7 result import: a file that is not HL7, and a missing one (see docs/hl7-import.md).
 CASES += [
     (["hl7", "import", "/etc/passwd"], "file"),
     (["hl7", "import", "/nonexistent/lab-inbox"], "file"),
-    (["settings", "set", "hl7_accept_test", "maybe"], "hl7_accept_test"),
-    (["settings", "set", "hl7_local_codes", "GRAN=granulocytes"], "hl7_local_codes"),
 ]
 
 
