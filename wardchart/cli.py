@@ -280,6 +280,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
     sub.set_defaults(handler="import")
 
+    hl7 = command("hl7", "laboratory results from HL7 v2 ORU^R01 messages")
+    hl7_cmds = hl7.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command(
+        "import", "chart the CBCs of HL7 result files, or of every file in a folder", hl7_cmds
+    )
+    sub.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler="hl7_import")
+    sub = command("held", "the messages held for a person to look at", hl7_cmds)
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler="hl7_held")
+
     regimen = command("regimen", "the ward's regimen library")
     regimen_cmds = regimen.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub = command("list", "list the library", regimen_cmds)

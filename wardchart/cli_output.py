@@ -92,7 +92,8 @@ def chart_text(chart: PatientChart) -> str:
                 ""
                 if r.result.anc is None
                 else count_text(r.result.anc)
-                + (" (calc)" if r.result.anc_source == "computed" else ""),
+                + (" (calc)" if r.result.anc_source == "computed" else "")
+                + (" PRELIMINARY" if r.result.lab_status == "preliminary" else ""),
                 "" if r.anc_grade is None else r.anc_grade.short,
             )
             for r in c.results

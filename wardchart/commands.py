@@ -484,6 +484,56 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def cmd_hl7_import(args: argparse.Namespace, context: Context) -> int:
+    """Chart the CBCs of HL7 v2 result messages; one line (or JSON) per message."""
+    from wardchart.storage.hl7_import import import_files
+
+    paths = [Path(p).expanduser() for p in args.paths]
+    with _chart(context, create=False) as store:
+        outcomes = import_files(store, paths, actor=context.actor, now=context.now)
+    if args.json:
+        print(dump_json([o.as_json() for o in outcomes]))
+        return 0
+    for o in outcomes:
+        what = f"charted ({o.results} result{'s' if o.results != 1 else ''})"
+        if o.outcome != "charted":
+            what = f"{o.outcome}: {o.reason}"
+        who = f" MRN {o.mrn}" if o.mrn else ""
+        print(f"{o.file} message {o.index} ({o.control_id or 'no control id'}){who}: {what}")
+    counts = {k: sum(o.outcome == k for o in outcomes) for k in ("charted", "held")}
+    print(
+        f"{len(outcomes)} message(s): {counts['charted']} charted, {counts['held']} held, "
+        f"{len(outcomes) - sum(counts.values())} ignored or refused",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_hl7_held(args: argparse.Namespace, context: Context) -> int:
+    """The HL7 messages held for a person and not charted since."""
+    from wardchart.storage.hl7_import import held_messages
+
+    with _chart(context, create=False, reads_only=True) as store:
+        held = held_messages(store.db)
+    if args.json:
+        print(dump_json(held))
+    elif held:
+        rows = [
+            (
+                h["received_at"][:16].replace("T", " ") + "Z",
+                h["file"],
+                h["control_id"],
+                h["mrn"],
+                h["reason"],
+            )
+            for h in held
+        ]
+        print(table(("Received (UTC)", "File", "Control id", "MRN", "Why held"), rows))
+    else:
+        print("No held messages.")
+    return 0
+
+
 # --- ward administration ----------------------------------------------------------------
 
 
@@ -770,7 +820,8 @@ def cmd_history(args: argparse.Namespace, context: Context) -> int:
             v["recorded_by"],
             "ENTERED IN ERROR"
             if v["entered_in_error"]
-            else ("correction" if v["supersedes"] else "original"),
+            else ("correction" if v["supersedes"] else "original")
+            + (f", {v['lab_status']}" if v.get("lab_status") else ""),
             v["reason"],
             v["summary"][:70],
         )

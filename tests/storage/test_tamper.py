@@ -21,6 +21,7 @@ from wardchart.storage import audit, operations, queries, users
 from wardchart.storage.backup import list_backups, make_backup
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.health import check_chart
+from wardchart.storage.hl7_import import import_files
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -123,6 +124,19 @@ def _every_table_filled(store: ChartStore) -> Path:
         actor="n",
         now=NOW,
     )
+    taken = (NOW - timedelta(hours=1)).strftime("%Y%m%d%H%M%z")
+    message = store.path.parent / "lab.hl7"
+    message.write_bytes(
+        "\r".join(
+            [
+                "MSH|^~\\&|LIS|LAB|WC|4A|" + taken + "||ORU^R01|C1|P|2.5.1",
+                "PID|1||A-1^^^H^MR||ALPHA^ANN||19500501",
+                "OBR|1||F1^LAB|57021-8^CBC^LN|||" + taken,
+                "OBX|1|NM|6690-2^WBC^LN||3.2|10*9/L|||||F",
+            ]
+        ).encode()
+    )
+    assert import_files(store, [message], actor="lab", now=NOW)[0].outcome == "charted"
     store.close()
     return store.path
 
@@ -183,7 +197,7 @@ def test_replace_on_the_correction_key_is_refused(store: ChartStore) -> None:
             "INSERT OR REPLACE INTO results SELECT 'forged', origin_id, supersedes, reason, "
             "entered_in_error, recorded_at, recorded_by, patient_id, taken_at, taken_utc, wbc, "
             "'9.99', anc_source, neut_pct, bands_pct, platelets, anc_lln, wbc_lln, "
-            "unit_entered, entered, source, confirmed_warnings FROM results "
+            "unit_entered, entered, source, confirmed_warnings, lab_status FROM results "
             "WHERE supersedes IS NOT NULL",
         )
     assert rows_of(path, "results") == before

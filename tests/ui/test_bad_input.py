@@ -354,6 +354,12 @@ CASES += [
     (["precautions", "set", "--mrn=A-1", "--note=wash\u2800hands"], "--note"),
 ]
 
+# HL7 result import: a file that is not HL7, and a missing one (see docs/hl7-import.md).
+CASES += [
+    (["hl7", "import", "/etc/passwd"], "file"),
+    (["hl7", "import", "/nonexistent/lab-inbox"], "file"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -89,6 +89,8 @@ class LabResult:
     source: ResultSource = "manual"
     recorded_by: str = ""
     corrected: bool = False
+    #: A laboratory result's status: "preliminary", "final" or "corrected" ("" if typed).
+    lab_status: str = ""
 
 
 @dataclass(frozen=True)

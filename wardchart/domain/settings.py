@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.hl7_rules import parse_local_codes
 from wardchart.domain.identifiers import normal_text, text_problems
 from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
 from wardchart.domain.plausibility import check_setting
@@ -29,6 +30,10 @@ class WardSettings:
     backup_keep_days: int = 28
     #: A window on a chart file with accounts locks after this many idle minutes (issue 6).
     lock_after_minutes: int = 5
+    #: HL7 result import (docs/hl7-import.md): chart messages marked T (interface
+    #: testing) too, and the laboratory's own codes ("WBC=wbc; NEUT#=anc").
+    hl7_accept_test: bool = False
+    hl7_local_codes: str = ""
 
 
 SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
@@ -56,6 +61,14 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
         except ValueError:
             choices = ", ".join(r.value for r in FnRuleName)
             raise InvalidEntry([Problem(key, f"{value!r} is not one of {choices}")]) from None
+    if key == "hl7_accept_test":
+        answer = value.strip().lower()
+        if answer not in ("yes", "no"):
+            raise InvalidEntry([Problem(key, f"{shown(value)}: give yes or no")])
+        return replace(settings, hl7_accept_test=answer == "yes")
+    if key == "hl7_local_codes":
+        parse_local_codes(value, key)  # refuses a malformed map, naming the setting
+        return replace(settings, hl7_local_codes=value.strip())
     if key == "lock_after_minutes":
         if not _whole(value) or not 1 <= int(value) <= 240:
             raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number from 1 to 240")])

@@ -44,6 +44,7 @@ def _result(item: ChartedResult, chart: PatientChart) -> dict[str, Any]:
         "source": r.source,
         "recorded_by": r.recorded_by,
         "corrected": r.corrected,
+        "lab_status": r.lab_status,
     }
 
 

@@ -119,6 +119,7 @@ def result(row: dict[str, Any]) -> LabResult:
         source=cast(ResultSource, row["source"]),
         recorded_by=row["recorded_by"],
         corrected=row["id"] != row["origin_id"],
+        lab_status=row.get("lab_status") or "",
     )
 
 

@@ -211,13 +211,17 @@ def record_cbc(
     entry: CbcEntry,
     confirm: bool = False,
     source: str = "manual",
+    lab_status: str = "",
     actor: str,
     now: datetime,
 ) -> Saved:
-    """Record a CBC: normalise to ×10⁹/L, compute the ANC if needed, check, save."""
+    """Record a CBC: normalise to ×10⁹/L, compute the ANC if needed, check, save.
+    ``lab_status`` is a laboratory result's status (preliminary, final, corrected)."""
     with store.write() as db:
         values = cbc_values(db, patient, entry, confirm=confirm, now=now)
         values["source"] = source
+        if lab_status:
+            values["lab_status"] = lab_status
         return _create(store, "results", values, patient, actor=actor, now=now)
 
 
@@ -529,13 +533,17 @@ def correct_cbc(
     entry: CbcEntry,
     reason: str,
     confirm: bool = False,
+    lab_status: str | None = None,
     actor: str,
     now: datetime,
 ) -> Saved:
-    """Replace a CBC's values, checked exactly like a new entry."""
+    """Replace a CBC's values, checked exactly like a new entry (a laboratory result's
+    status is kept unless ``lab_status`` gives the new one)."""
     _need_reason(reason)
     with store.write() as db:
         values = cbc_values(db, patient, entry, confirm=confirm, now=now)
+        if lab_status is not None:
+            values["lab_status"] = lab_status
         return _supersede(
             store, db, "results", record_id, values, reason=reason, actor=actor, now=now
         )

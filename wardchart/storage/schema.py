@@ -305,6 +305,53 @@ def m004_refuse_replace(db: Database) -> None:
         db.execute(statement)
 
 
+#: HL7 result import (docs/hl7-import.md): every message read, and where each charted
+#: version of a CBC came from.
+HL7_TABLES = ("lab_messages", "lab_result_sources")
+
+
+@migrations()
+def m005_hl7_lab_messages(db: Database) -> None:
+    """HL7 v2 result import: the messages read (file, control id, outcome, the text
+    itself), the laboratory source of every charted CBC version, and the result status
+    (preliminary, final, corrected) on the CBC. Append-only like every record."""
+    script = """
+ALTER TABLE results ADD COLUMN lab_status TEXT NOT NULL DEFAULT ''
+    CHECK (lab_status IN ('', 'preliminary', 'final', 'corrected'));
+CREATE TABLE lab_messages (
+    id TEXT PRIMARY KEY NOT NULL,
+    received_at TEXT NOT NULL,
+    received_by TEXT NOT NULL,
+    file TEXT NOT NULL,
+    control_id TEXT NOT NULL,
+    sender TEXT NOT NULL DEFAULT '',
+    digest TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('charted', 'held', 'ignored', 'refused')),
+    reason TEXT NOT NULL DEFAULT '',
+    results INTEGER NOT NULL DEFAULT 0,
+    patient_id TEXT REFERENCES patients(id),
+    mrn TEXT NOT NULL DEFAULT '',
+    message TEXT NOT NULL
+) STRICT;
+CREATE INDEX lab_messages_digest ON lab_messages(digest);
+CREATE TABLE lab_result_sources (
+    result_version TEXT PRIMARY KEY NOT NULL REFERENCES results(id),
+    result_id TEXT NOT NULL,
+    patient_id TEXT NOT NULL REFERENCES patients(id),
+    message_id TEXT NOT NULL REFERENCES lab_messages(id),
+    order_key TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('preliminary', 'final', 'corrected')),
+    observations TEXT NOT NULL
+) STRICT;
+CREATE INDEX lab_result_sources_order ON lab_result_sources(patient_id, order_key);
+"""
+    script += _append_only_sql("lab_messages") + _append_only_sql("lab_result_sources")
+    script += _no_replace_sql("lab_messages", (("id",),))
+    script += _no_replace_sql("lab_result_sources", (("result_version",),))
+    for statement in _split(script):
+        db.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements, current = [], []

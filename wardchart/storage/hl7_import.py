@@ -1,0 +1,654 @@
+"""Importing a laboratory's HL7 v2 ORU^R01 result messages (v2.3 to v2.5.1).
+
+Each message is charted, held, ignored or refused as a whole, in one transaction, and
+recorded with its file, control id and outcome in ``lab_messages`` and the audit log.
+The message library (``hl7``) is imported here only, when a file is read; the rules of
+what is charted are in wardchart.domain.hl7_rules. See docs/hl7-import.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from wardchart.domain import hl7_rules as rules
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.records import Patient
+from wardchart.domain.settings import WardSettings
+from wardchart.domain.units import plain
+from wardchart.storage import audit, operations, queries, records
+from wardchart.storage.database import ChartStore
+from wardchart.storage.records import utc_text
+
+#: MLLP framing (start block, end block) and the byte-order mark, removed before reading.
+_FRAMING = str.maketrans({"\x0b": None, "\x1c": None, "\ufeff": None})
+_ENVELOPE = ("FHS", "BHS", "BTS", "FTS")
+#: The reason a laboratory's final or corrected result replaces its preliminary one.
+FINAL_REASON = "final result from laboratory"
+CORRECTED_REASON = "corrected result from laboratory"
+UPDATED_REASON = "updated preliminary result from laboratory"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one message."""
+
+    file: str
+    index: int
+    control_id: str
+    outcome: str  # charted, held, ignored or refused
+    reason: str = ""
+    results: int = 0
+    mrn: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "message": self.index,
+            "control_id": self.control_id,
+            "outcome": self.outcome,
+            "reason": self.reason,
+            "results": self.results,
+            "mrn": self.mrn,
+        }
+
+
+class _Stop(Exception):
+    """A message goes no further: held, ignored or refused, with the reason."""
+
+    def __init__(self, outcome: str, reason: str) -> None:
+        super().__init__(reason)
+        self.outcome = outcome
+        self.reason = reason
+
+
+def _held(reason: str) -> _Stop:
+    return _Stop("held", reason)
+
+
+# --- reading files -------------------------------------------------------------------------
+
+
+def message_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the files directly inside the folders named (by name; hidden
+    files and sub-folders such as done/ are skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InvalidEntry([Problem("file", f"no file or folder {path}")])
+    return found
+
+
+def split_messages(data: bytes, name: str) -> list[str]:
+    """The messages of a file, each as segments joined by carriage returns.
+
+    Accepts CR, LF or CRLF segment ends, a byte-order mark, MLLP framing bytes and batch
+    or file envelopes (FHS/BHS ... BTS/FTS). A file that does not start with a message
+    header is not HL7: refused naming the file.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")  # HL7 v2's other usual character set
+    lines = text.translate(_FRAMING).replace("\r\n", "\r").replace("\n", "\r").split("\r")
+    messages: list[list[str]] = []
+    for line in lines:
+        segment = line.strip(" \t\f\v")
+        if not segment or segment[:3] in _ENVELOPE:
+            continue
+        if segment.startswith("MSH"):
+            messages.append([segment])
+        elif messages:
+            messages[-1].append(segment)
+        else:
+            break
+    if not messages or not all(m[0][3:4] and not m[0][3].isalnum() for m in messages):
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    f"{name} is not an HL7 v2 message file (it must start with an MSH "
+                    "segment); nothing was imported",
+                )
+            ]
+        )
+    return ["\r".join(m) for m in messages]
+
+
+# --- reading one message -------------------------------------------------------------------
+
+
+@dataclass
+class _Obx:
+    codings: list[rules.Coding]
+    value_type: str
+    value: str
+    unit: str
+    reference_range: str
+    flags: str
+    status: str
+    sub_id: str
+    time: str
+
+
+@dataclass
+class _Order:
+    key: str
+    taken: str
+    observations: list[_Obx] = field(default_factory=list)
+
+
+@dataclass
+class _PatientGroup:
+    ids: list[rules.PatientId]
+    dob: str
+    orders: list[_Order] = field(default_factory=list)
+
+
+@dataclass
+class _Message:
+    control_id: str
+    sender: str
+    kind: str
+    processing_id: str
+    version: str
+    groups: list[_PatientGroup]
+
+
+class _Fields:
+    """A segment's fields, split and unescaped with the message's delimiters."""
+
+    def __init__(self, segment: Any, seps: rules.Separators) -> None:
+        self.segment, self.seps = segment, seps
+
+    def raw(self, number: int) -> str:
+        try:
+            return str(self.segment[number])
+        except IndexError:
+            return ""
+
+    def repetitions(self, number: int) -> list[list[str]]:
+        return [
+            [rules.unescape(c, self.seps) for c in rep.split(self.seps.component)]
+            for rep in self.raw(number).split(self.seps.repetition)
+        ]
+
+    def component(self, number: int, index: int = 0) -> str:
+        first = self.repetitions(number)[0]
+        return first[index].strip() if index < len(first) else ""
+
+    def text(self, number: int) -> str:
+        """The whole field, unescaped, components joined by ^ (for SN values, ranges)."""
+        return "^".join(self.repetitions(number)[0])
+
+
+def _codings(components: list[str]) -> list[rules.Coding]:
+    padded = [*components, *[""] * 6]
+    return [
+        rules.Coding(padded[0], padded[1], padded[2]),
+        rules.Coding(padded[3], padded[4], padded[5]),
+    ]
+
+
+def _entity(components: list[str]) -> str:
+    """An entity identifier (EI): id^namespace, as the key of an order."""
+    return "^".join(c.strip() for c in components[:2]).strip("^")
+
+
+def read_message(text: str) -> _Message:
+    """Parse one message with the ``hl7`` library; a malformed one is refused."""
+    import hl7  # the message library is loaded only when messages are read
+
+    try:
+        parsed = hl7.parse(text)
+        field_sep = text[3]
+        encoding = text[4 : text.index(field_sep, 4)] if field_sep in text[4:] else ""
+    except Exception as error:  # the library's errors name no field: say what is wrong
+        raise _Stop("refused", f"malformed message header: {error}") from None
+    enc = (encoding + "^~\\&")[:4] if len(encoding) < 4 else encoding
+    seps = rules.Separators(field_sep, enc[0], enc[1], enc[2], enc[3])
+    groups: list[_PatientGroup] = []
+    order_control = ""
+    header: _Fields | None = None
+    for segment in parsed:
+        name = str(segment[0]).strip()
+        fields = _Fields(segment, seps)
+        if header is None:
+            header = fields
+            continue
+        if len(name) != 3 or not name.isalnum() or not name.isupper():
+            raise _Stop("refused", f"{name[:10]!r} is not a segment name")
+        if name == "PID":
+            ids = [
+                rules.PatientId(rep[0], rep[4] if len(rep) > 4 else "")
+                for rep in fields.repetitions(3)
+            ]
+            groups.append(_PatientGroup(ids, fields.component(7)))
+        elif name == "ORC":
+            order_control = _entity(fields.repetitions(3)[0])
+        elif name == "OBR":
+            if not groups:
+                raise _Stop("refused", "an OBR segment comes before any PID segment")
+            key = _entity(fields.repetitions(3)[0]) or order_control
+            groups[-1].orders.append(_Order(key, fields.component(7)))
+            order_control = ""
+        elif name == "OBX":
+            if not groups or not groups[-1].orders:
+                raise _Stop("refused", "an OBX segment comes before any OBR segment")
+            groups[-1].orders[-1].observations.append(
+                _Obx(
+                    codings=_codings(fields.repetitions(3)[0]),
+                    value_type=fields.component(2),
+                    value=fields.text(5),
+                    unit=fields.component(6) or fields.component(6, 1),
+                    reference_range=fields.text(7),
+                    flags="~".join(r[0] for r in fields.repetitions(8) if r[0]),
+                    status=fields.component(11),
+                    sub_id=fields.component(4),
+                    time=fields.component(14),
+                )
+            )
+    assert header is not None  # hl7.parse refuses a message without its MSH
+    message = _Message(
+        control_id=header.component(10),
+        sender="^".join(p for p in (header.component(3), header.component(4)) if p),
+        kind="^".join(header.repetitions(9)[0][:2]),
+        processing_id=header.component(11),
+        version=header.component(12),
+        groups=groups,
+    )
+    if not message.control_id:
+        raise _Stop("refused", "no message control id (MSH-10)")
+    why = rules.version_refusal(message.version)
+    if why:
+        raise _Stop("refused", why)
+    return message
+
+
+# --- importing -----------------------------------------------------------------------------
+
+
+def import_files(
+    store: ChartStore,
+    paths: Iterable[Path],
+    *,
+    actor: str,
+    now: datetime,
+    tz: tzinfo | None = None,
+) -> list[Outcome]:
+    """Import every message of every file (folders: the files in them). Every file is
+    read and checked to be HL7 before anything is written."""
+    files = [(p, split_messages(p.read_bytes(), str(p))) for p in message_files(paths)]
+    settings = queries.ward_settings(store.db)
+    outcomes = []
+    for path, messages in files:
+        for index, text in enumerate(messages, start=1):
+            outcomes.append(
+                _import_one(store, str(path), index, text, settings, actor=actor, now=now, tz=tz)
+            )
+    return outcomes
+
+
+def _import_one(
+    store: ChartStore,
+    file: str,
+    index: int,
+    text: str,
+    settings: WardSettings,
+    *,
+    actor: str,
+    now: datetime,
+    tz: tzinfo | None,
+) -> Outcome:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    with store.write() as db:
+        earlier = list(
+            db.query(
+                "SELECT outcome, received_at, control_id FROM lab_messages WHERE digest = ? "
+                "ORDER BY rowid",
+                [digest],
+            )
+        )
+        done = [e for e in earlier if e["outcome"] != "held"]
+        if done:
+            first = done[0]
+            return Outcome(
+                file,
+                index,
+                first["control_id"],
+                "ignored",
+                f"already imported on {first['received_at'][:10]} ({first['outcome']})",
+            )
+        control_id, sender, mrn = "", "", ""
+        sources: list[dict[str, Any]] = []
+        patient_id: str | None = None
+        try:
+            message = read_message(text)
+            control_id, sender = message.control_id, message.sender
+            named = [rules.mrn_candidates(g.ids) for g in message.groups]
+            mrn = next((m[0] for m in named if m), "")
+            with store.write():  # a savepoint: a held message leaves nothing charted
+                patient_id, mrn, sources = _chart_message(
+                    store, db, message, settings, actor=actor, now=now, tz=tz
+                )
+            outcome, reason = "charted", ""
+        except _Stop as stop:
+            outcome, reason = stop.outcome, stop.reason
+            sources = []
+        if earlier and outcome == "held":
+            # Held before and still held: nothing new to record.
+            return Outcome(file, index, control_id, "held", reason, mrn=mrn)
+        message_id = records.new_id()
+        db.table("lab_messages").insert(
+            {
+                "id": message_id,
+                "received_at": utc_text(now),
+                "received_by": actor,
+                "file": file,
+                "control_id": control_id,
+                "sender": sender,
+                "digest": digest,
+                "outcome": outcome,
+                "reason": reason,
+                "results": len(sources),
+                "patient_id": patient_id,
+                "mrn": mrn,
+                "message": text,
+            }
+        )
+        for source in sources:
+            db.table("lab_result_sources").insert({**source, "message_id": message_id})
+        audit.append(
+            db,
+            actor=actor,
+            action="hl7_import",
+            entity="lab_messages",
+            record_id=message_id,
+            patient_id=patient_id,
+            detail={
+                "file": file,
+                "control_id": control_id,
+                "outcome": outcome,
+                "reason": reason,
+                "results": len(sources),
+            },
+            now=now,
+        )
+    return Outcome(file, index, control_id, outcome, reason, len(sources), mrn)
+
+
+def _chart_message(
+    store: ChartStore,
+    db: Database,
+    message: _Message,
+    settings: WardSettings,
+    *,
+    actor: str,
+    now: datetime,
+    tz: tzinfo | None,
+) -> tuple[str | None, str, list[dict[str, Any]]]:
+    """Chart a message's CBCs; raise _Stop when it is not charted. Returns the (first)
+    patient's id and MRN and the source rows of every CBC version written."""
+    if message.kind.upper() != "ORU^R01":
+        raise _Stop("ignored", f"a {message.kind or 'typeless'} message, not a result (ORU^R01)")
+    why = rules.processing_refusal(message.processing_id, accept_test=settings.hl7_accept_test)
+    if why:
+        raise _Stop("ignored", why)
+    local = rules.parse_local_codes(settings.hl7_local_codes)
+    plans = []
+    for group in message.groups:
+        orders = []
+        for order in group.orders:
+            plan = _order_plan(order, local, tz)
+            if plan is not None:
+                orders.append(plan)
+        if orders:
+            plans.append((group, orders))
+    if not plans:
+        raise _Stop("ignored", "no CBC result to chart in the message")
+    sources: list[dict[str, Any]] = []
+    first: Patient | None = None
+    seen: set[tuple[str, str]] = set()
+    for group, orders in plans:
+        patient = _match_patient(db, group)
+        first = first or patient
+        for plan in orders:
+            if plan.key and (patient.id, plan.key) in seen:
+                raise _held(f"order {plan.key} appears twice in the message")
+            seen.add((patient.id, plan.key))
+            source = _chart_order(store, db, patient, plan, actor=actor, now=now)
+            if source is not None:
+                sources.append(source)
+    assert first is not None
+    if not sources:
+        raise _Stop("ignored", "its results are already on the chart")
+    return first.id, first.mrn, sources
+
+
+@dataclass
+class _Plan:
+    key: str
+    taken: datetime
+    observations: dict[str, dict[str, Any]]
+
+
+def _order_plan(order: _Order, local: rules.LocalCodes, tz: tzinfo | None) -> _Plan | None:
+    """An order's observations that wardchart charts (None when it has none)."""
+    observations: dict[str, dict[str, Any]] = {}
+    for obx in order.observations:
+        concept, why = rules.concept_of(obx.codings, local)
+        if why:
+            raise _held(why)
+        if concept is None:
+            continue
+        status, why = rules.status_of(obx.status)
+        if why:
+            raise _held(f"{concept}: {why}")
+        if status is None:
+            continue  # pending, or cannot be obtained: nothing to chart yet
+        value, why = rules.lab_number(obx.value_type, obx.value)
+        if value is None:
+            raise _held(f"{concept}: {why}")
+        converted, why = rules.to_chart_value(concept, value, obx.unit, obx.reference_range, status)
+        if converted is None:
+            raise _held(why)
+        key = f"{concept}/{obx.sub_id}"
+        if key in observations:
+            raise _held(f"two {concept} results with the same sub-id in one order")
+        observations[key] = {
+            "concept": converted.concept,
+            "value": plain(converted.value),
+            "lln": None if converted.lln is None else plain(converted.lln),
+            "status": status,
+            "code": " / ".join(f"{c.code}^{c.system}" for c in obx.codings if c.code),
+            "name": next((c.text for c in obx.codings if c.text), ""),
+            "received": obx.value,
+            "unit": obx.unit,
+            "reference_range": obx.reference_range,
+            "flags": obx.flags,
+            "time": obx.time,
+        }
+    if not observations:
+        return None
+    when = order.taken or next((o.time for o in order.observations if o.time), "")
+    if not when:
+        raise _held("the result has no collection time (OBR-7 or OBX-14)")
+    try:
+        taken = rules.lab_time(when, "collection time", tz)
+    except InvalidEntry as error:
+        raise _held(f"{error.first.field}: {error.first.message}") from None
+    return _Plan(order.key, taken, observations)
+
+
+def _match_patient(db: Database, group: _PatientGroup) -> Patient:
+    """The one patient on the chart whose MRN (PID-3) and date of birth (PID-7) match."""
+    candidates = rules.mrn_candidates(group.ids)
+    if not candidates:
+        raise _held("the message names no patient identifier (PID-3)")
+    found = {p.id: p for p in (queries.find_patient(db, mrn) for mrn in candidates) if p}
+    if not found:
+        raise _held(f"no patient on this chart has MRN {' or '.join(candidates)}")
+    if len(found) > 1:
+        raise _held(f"the identifiers {', '.join(candidates)} belong to different patients")
+    patient = next(iter(found.values()))
+    dob = rules.birth_date(group.dob)
+    if dob is None:
+        raise _held(f"MRN {patient.mrn}: the message has no date of birth (PID-7) to check")
+    if dob != patient.dob:
+        raise _held(f"MRN {patient.mrn}: date of birth {dob} in the message is not the chart's")
+    return patient
+
+
+def _values(observations: dict[str, dict[str, Any]]) -> list[rules.LabValue]:
+    from decimal import Decimal
+
+    return [
+        rules.LabValue(
+            o["concept"],
+            Decimal(o["value"]),
+            o["status"],
+            None if o["lln"] is None else Decimal(o["lln"]),
+        )
+        for o in observations.values()
+        if o["concept"] != "bands_abs"
+    ]
+
+
+def _chart_order(
+    store: ChartStore,
+    db: Database,
+    patient: Patient,
+    plan: _Plan,
+    *,
+    actor: str,
+    now: datetime,
+) -> dict[str, Any] | None:
+    """Chart one order's CBC, or supersede the version charted from an earlier message;
+    return its source row (None when nothing changed)."""
+    earlier = None
+    if plan.key:
+        rows = list(
+            db.query(
+                "SELECT * FROM lab_result_sources WHERE patient_id = ? AND order_key = ? "
+                "ORDER BY rowid DESC LIMIT 1",
+                [patient.id, plan.key],
+            )
+        )
+        earlier = rows[0] if rows else None
+    merged = dict(plan.observations)
+    reason = ""
+    if earlier is not None:
+        before: dict[str, dict[str, Any]] = json.loads(earlier["observations"])
+        reason = _transition(before, plan.observations)
+        merged = {**before, **plan.observations}
+        if _essence(merged) == _essence(before):
+            return None  # the same result again: nothing to add
+        if records.current_version(db, "results", earlier["result_id"]) is None:
+            raise _held(
+                f"order {plan.key}: its earlier result was withdrawn from the chart; "
+                "chart this one by hand"
+            )
+    entry, why = rules.cbc_entry(_values(merged), plan.taken)
+    if entry is None:
+        if why:
+            raise _held(why)
+        return None  # e.g. platelets alone: nothing wardchart charts
+    problems = rules.needs_a_person(entry)
+    if problems:
+        raise _held("; ".join(problems))
+    status = rules.record_status([o["status"] for o in merged.values()])
+    try:
+        if earlier is None:
+            saved = operations.record_cbc(
+                store,
+                patient=patient,
+                entry=entry,
+                confirm=True,  # the warnings left are the laboratory's facts (needs_a_person)
+                source="import",
+                lab_status=status,
+                actor=actor,
+                now=now,
+            )
+        else:
+            saved = operations.correct_cbc(
+                store,
+                patient=patient,
+                record_id=earlier["result_id"],
+                entry=entry,
+                reason=reason,
+                confirm=True,
+                lab_status=status,
+                actor=actor,
+                now=now,
+            )
+    except InvalidEntry as error:
+        raise _held(f"{error.first.field}: {error.first.message}") from None
+    current = records.current_version(db, "results", saved.record_id)
+    assert current is not None
+    return {
+        "result_version": current["id"],
+        "result_id": saved.record_id,
+        "patient_id": patient.id,
+        "order_key": plan.key,
+        "status": status,
+        "observations": json.dumps(merged, sort_keys=True, ensure_ascii=False),
+    }
+
+
+def _essence(observations: dict[str, dict[str, Any]]) -> dict[str, tuple[Any, ...]]:
+    return {k: (o["value"], o["lln"], o["status"]) for k, o in observations.items()}
+
+
+def _transition(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> str:
+    """The reason a new message's observations replace the charted ones, or _Stop when a
+    person must decide (a preliminary after the final, a second different final)."""
+    reasons = set()
+    for key, new in after.items():
+        old = before.get(key)
+        if old is None:
+            reasons.add(UPDATED_REASON if new["status"] == "preliminary" else FINAL_REASON)
+            continue
+        same = (old["value"], old["lln"]) == (new["value"], new["lln"])
+        if old["status"] != "preliminary" and new["status"] == "preliminary":
+            raise _held(f"a preliminary {new['concept']} arrived after the final one")
+        if old["status"] == "preliminary":
+            reasons.add(FINAL_REASON if new["status"] != "preliminary" else UPDATED_REASON)
+        elif new["status"] == "corrected" and (not same or old["status"] != "corrected"):
+            reasons.add(CORRECTED_REASON)
+        elif not same:
+            raise _held(
+                f"a second final {new['concept']} with another value; the laboratory "
+                "sends a correction (status C) for that"
+            )
+    for reason in (CORRECTED_REASON, FINAL_REASON, UPDATED_REASON):
+        if reason in reasons:
+            return reason
+    return FINAL_REASON
+
+
+# --- held messages -------------------------------------------------------------------------
+
+
+def held_messages(db: Database) -> list[dict[str, Any]]:
+    """Messages held for a person and not charted since, oldest first."""
+    return list(
+        db.query(
+            """SELECT id, received_at, file, control_id, sender, mrn, reason
+               FROM lab_messages h
+               WHERE outcome = 'held' AND NOT EXISTS (
+                   SELECT 1 FROM lab_messages c
+                   WHERE c.digest = h.digest AND c.outcome <> 'held')
+               ORDER BY rowid"""
+        )
+    )
