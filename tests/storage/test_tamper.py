@@ -556,3 +556,13 @@ def test_an_older_file_is_checked_by_count_and_against_its_backup(
     status, out, _ = cli("audit", "verify")
     assert status == 1
     assert f"gcsf_doses record {dose}: 1 audited version(s) were deleted" in out
+
+
+def test_a_column_added_later_leaves_older_versions_hashes_as_they_were() -> None:
+    """A migration that adds a column gives older rows NULL there: their sealed hash holds."""
+    from wardchart.storage.audit import version_hash
+
+    older = {"id": "r1", "wbc": "2.1", "anc": None}
+    assert version_hash({**older, "lab_status": None}) == version_hash(older)
+    assert version_hash({**older, "lab_status": "P"}) != version_hash(older)
+    assert version_hash({**older, "wbc": None}) != version_hash(older)
