@@ -398,9 +398,9 @@ def _read_entry(
     """What one entry would chart, or _Stop saying why it is not charted."""
     kind = resource["resourceType"]
     if kind == "Patient":
-        raise _Stop("ignored", "a Patient: used to match the observations, not charted")
+        raise _Stop("ignored", "Patient: used to match the observations, not charted")
     if kind != "Observation":
-        raise _Stop("ignored", f"a {kind}: wardchart charts Observations only")
+        raise _Stop("ignored", f"{kind}: wardchart charts Observations only")
     found = fr.codings(resource.get("code"))
     temperature = fr.is_temperature(found)
     concept, why = hl7_rules.concept_of(found, local)
