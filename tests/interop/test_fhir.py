@@ -260,7 +260,7 @@ def test_a_synthea_like_transaction_bundle_imports(
     )
     when = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=4)
     bundle = _write(tmp_path / "synthea.json", _synthea_like("1961-02-03", "MRN-7", when))
-    status, out, _ = cli("fhir", "import", str(bundle), "--json")
+    status, out, err = cli("fhir", "import", str(bundle), "--json")
     assert status == 0, err
     outcomes = [(o["resource_type"], o["outcome"]) for o in json.loads(out)]
     assert outcomes == [
