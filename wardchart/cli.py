@@ -292,6 +292,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(handler="hl7_held")
 
+    fhir = command("fhir", "FHIR R4 bundles: export the chart, import lab results")
+    fhir_cmds = fhir.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command("export", "a FHIR R4 Bundle (collection) of one patient or the ward", fhir_cmds)
+    who = sub.add_mutually_exclusive_group(required=True)
+    who.add_argument("--mrn")
+    who.add_argument("--all", action="store_true", help="every patient on the ward")
+    sub.add_argument("--out", metavar="FILE", required=True)
+    sub.set_defaults(handler="fhir_export")
+    sub = command(
+        "import", "chart the WBC, ANC, neutrophil % and temperatures of a FHIR Bundle", fhir_cmds
+    )
+    sub.add_argument("file", metavar="FILE.json")
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler="fhir_import")
+
     regimen = command("regimen", "the ward's regimen library")
     regimen_cmds = regimen.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub = command("list", "list the library", regimen_cmds)

@@ -534,6 +534,69 @@ def cmd_hl7_held(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def cmd_fhir_export(args: argparse.Namespace, context: Context) -> int:
+    """Write a FHIR R4 Bundle of one patient or the whole ward; audited like export."""
+    from wardchart.storage.fhir import bundle_json, export_bundle, validate_bundle
+
+    out = _output_path(args.out, context)
+    with _chart(context, create=False) as store:
+        settings = queries.ward_settings(store.db)
+        patients = (
+            [queries.require_patient(store.db, args.mrn)]
+            if args.mrn
+            else queries.all_patients(store.db)
+        )
+        charts = [queries.load_chart(store.db, p, settings, context.now) for p in patients]
+        bundle = export_bundle(charts, context.now)
+        validate_bundle(bundle)
+        _write_new_file(out, bundle_json(bundle))
+        operations.log_event(
+            store,
+            action="export",
+            entity="chart",
+            actor=context.actor,
+            now=context.now,
+            patient_id=patients[0].id if args.mrn else None,
+            detail={
+                "format": "fhir",
+                "patients": [p.mrn for p in patients],
+                "resources": len(bundle["entry"]),
+                "to": str(out),
+            },
+        )
+    print(
+        f"Exported {len(patients)} patient(s), {len(bundle['entry'])} resource(s) to {out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_fhir_import(args: argparse.Namespace, context: Context) -> int:
+    """Chart a FHIR Bundle's counts and temperatures; one line (or JSON) per entry."""
+    from wardchart.storage.fhir import import_bundle
+
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise InvalidEntry([Problem("file", f"no file {path}")])
+    with _chart(context, create=False) as store:
+        outcomes = import_bundle(store, path, actor=context.actor, now=context.now)
+    if args.json:
+        print(dump_json([o.as_json() for o in outcomes]))
+        return 0
+    for o in outcomes:
+        what = o.outcome if not o.reason else f"{o.outcome}: {o.reason}"
+        who = f" MRN {o.mrn}" if o.mrn else ""
+        print(f"{path} entry {o.index} ({o.resource_type or 'no resource'}){who}: {what}")
+    counts = {k: sum(o.outcome == k for o in outcomes) for k in ("charted", "held", "ignored")}
+    print(
+        f"{len(outcomes)} entr{'y' if len(outcomes) == 1 else 'ies'}: {counts['charted']} "
+        f"charted, {counts['held']} held, {counts['ignored']} ignored, "
+        f"{len(outcomes) - sum(counts.values())} refused",
+        file=sys.stderr,
+    )
+    return 0
+
+
 # --- ward administration ----------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from wardchart.domain.plausibility import CbcEntry
 from wardchart.storage import audit, operations, queries, users
 from wardchart.storage.backup import list_backups, make_backup
 from wardchart.storage.database import ChartStore, open_chart
+from wardchart.storage.fhir import import_bundle
 from wardchart.storage.health import check_chart
 from wardchart.storage.hl7_import import import_files
 
@@ -137,6 +138,9 @@ def _every_table_filled(store: ChartStore) -> Path:
         ).encode()
     )
     assert import_files(store, [message], actor="lab", now=NOW)[0].outcome == "charted"
+    bundle = store.path.parent / "lab.fhir.json"
+    bundle.write_text('{"resourceType": "Bundle", "type": "collection", "entry": [{}]}')
+    assert import_bundle(store, bundle, actor="lab", now=NOW)[0].outcome == "refused"
     store.close()
     return store.path
 

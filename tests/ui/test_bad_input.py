@@ -360,6 +360,15 @@ CASES += [
     (["hl7", "import", "/nonexistent/lab-inbox"], "file"),
 ]
 
+# FHIR: a file that is not a Bundle, a missing one, an unknown MRN, a folder that does not
+# exist (see docs/fhir.md).
+CASES += [
+    (["fhir", "import", "/etc/passwd"], "file"),
+    (["fhir", "import", "/nonexistent/bundle.json"], "file"),
+    (["fhir", "export", "--mrn=NOBODY", "--out=/tmp/wardchart-never.json"], "mrn"),
+    (["fhir", "export", "--all", "--out=/nonexistent/folder/bundle.json"], "out"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -352,6 +352,37 @@ CREATE INDEX lab_result_sources_order ON lab_result_sources(patient_id, order_ke
         db.execute(statement)
 
 
+#: FHIR R4 import (docs/fhir.md): every bundle entry read, and the record it charted.
+FHIR_TABLES = ("fhir_entries",)
+
+
+@migrations()
+def m006_fhir_entries(db: Database) -> None:
+    """FHIR R4 import: every bundle entry read (file, the resource's own identifier, its
+    outcome, the resource itself) and the record it was charted to. Append-only."""
+    script = """
+CREATE TABLE fhir_entries (
+    id TEXT PRIMARY KEY NOT NULL,
+    received_at TEXT NOT NULL,
+    received_by TEXT NOT NULL,
+    file TEXT NOT NULL,
+    entry_key TEXT NOT NULL,
+    resource_type TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL CHECK (outcome IN ('charted', 'held', 'ignored', 'refused')),
+    reason TEXT NOT NULL DEFAULT '',
+    patient_id TEXT REFERENCES patients(id),
+    mrn TEXT NOT NULL DEFAULT '',
+    record_table TEXT NOT NULL DEFAULT '' CHECK (record_table IN ('', 'results', 'temperatures')),
+    record_id TEXT NOT NULL DEFAULT '',
+    resource TEXT NOT NULL
+) STRICT;
+CREATE INDEX fhir_entries_key ON fhir_entries(entry_key);
+"""
+    script += _append_only_sql("fhir_entries") + _no_replace_sql("fhir_entries", (("id",),))
+    for statement in _split(script):
+        db.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements, current = [], []
