@@ -367,8 +367,6 @@ def _import_one(
                 "message": text,
             }
         )
-        for source in sources:
-            db.table("lab_result_sources").insert({**source, "message_id": message_id})
         audit.append(
             db,
             actor=actor,
@@ -382,10 +380,37 @@ def _import_one(
                 "outcome": outcome,
                 "reason": reason,
                 "results": len(sources),
+                audit.VERSION_KEY: _seal(db, "lab_messages", "id", message_id),
             },
             now=now,
         )
+        for source in sources:
+            db.table("lab_result_sources").insert({**source, "message_id": message_id})
+            audit.append(
+                db,
+                actor=actor,
+                action="hl7_source",
+                entity="lab_result_sources",
+                record_id=source["result_version"],
+                patient_id=source["patient_id"],
+                detail={
+                    "message_id": message_id,
+                    "order_key": source["order_key"],
+                    "status": source["status"],
+                    audit.VERSION_KEY: _seal(
+                        db, "lab_result_sources", "result_version", source["result_version"]
+                    ),
+                },
+                now=now,
+            )
     return Outcome(file, index, control_id, outcome, reason, len(sources), mrn)
+
+
+def _seal(db: Database, table: str, key: str, row_id: str) -> str:
+    """The hash of a row just written, as stored, for its audit row: ``check`` recomputes
+    it, so a message or source row changed later is found (docs/tamper-evidence.md)."""
+    (stored,) = audit.stored_rows(db, table, f"{key} = ?", [row_id])
+    return audit.version_hash(stored)
 
 
 def _chart_message(
