@@ -596,7 +596,7 @@ def lab_anchored(store: ChartStore) -> tuple[Path, Path]:
 def test_a_fresh_chart_with_laboratory_messages_passes(
     lab_anchored: tuple[Path, Path], cli: Cli
 ) -> None:
-    chart, backup = lab_anchored
+    _, backup = lab_anchored
     assert cli("check")[0] == 0
     assert cli("audit", "verify")[0] == 0
     assert cli("audit", "verify", "--against", str(backup))[0] == 0
@@ -610,8 +610,7 @@ def test_a_laboratory_messages_outcome_changed_under_its_trigger_is_found(
     behind_trigger(
         chart,
         "lab_messages_no_update",
-        "UPDATE lab_messages SET outcome = 'held', reason = 'no patient' "
-        f"WHERE id = '{message}'",
+        f"UPDATE lab_messages SET outcome = 'held', reason = 'no patient' WHERE id = '{message}'",
     )
     all_fail(cli, backup, f"lab_messages record {message}")
 
@@ -624,9 +623,7 @@ def test_a_results_laboratory_source_changed_under_its_trigger_is_found(
 ) -> None:
     chart, backup = lab_anchored
     version = one(chart, "SELECT result_version FROM lab_result_sources")
-    behind_trigger(
-        chart, "lab_result_sources_no_update", f"UPDATE lab_result_sources SET {change}"
-    )
+    behind_trigger(chart, "lab_result_sources_no_update", f"UPDATE lab_result_sources SET {change}")
     all_fail(cli, backup, f"lab_result_sources record {version}")
 
 
