@@ -498,7 +498,7 @@ def delimiter_refusal(field_sep: str, encoding: str) -> str:
     """Why a message's delimiters (MSH-1, MSH-2) are refused ("" when they are sound).
 
     MSH-2 must be exactly four characters (component, repetition, escape, subcomponent;
-    HL7 v2.5.1 section 2.15.9.2), and these and the field separator must be five different
+    HL7 v2.5.1 chapter 2, MSH-2), and these and the field separator must be five different
     printable ASCII punctuation characters, none of which occurs in a value wardchart reads.
     """
     if len(encoding) != 4:
