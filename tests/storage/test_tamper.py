@@ -570,3 +570,71 @@ def test_a_column_added_later_leaves_older_versions_hashes_as_they_were() -> Non
     assert version_hash({**older, "lab_status": None}) == version_hash(older)
     assert version_hash({**older, "lab_status": "P"}) != version_hash(older)
     assert version_hash({**older, "wbc": None}) != version_hash(older)
+
+
+# --- the laboratory messages and the sources of charted results are sealed too ------------
+
+
+@pytest.fixture
+def lab_anchored(store: ChartStore) -> tuple[Path, Path]:
+    """The known ward with a laboratory result charted from a message, a backup, closed."""
+    write_ward(store)
+    taken = (NOW - timedelta(hours=1)).strftime("%Y%m%d%H%M%z")
+    message = store.path.parent / "lab.hl7"
+    message.write_bytes(
+        "\r".join(
+            [
+                "MSH|^~\\&|LIS|LAB|WC|4A|" + taken + "||ORU^R01|C1|P|2.5.1",
+                "PID|1||A-1^^^H^MR||ALPHA^ANN||19500501",
+                "OBR|1||F1^LAB|57021-8^CBC^LN|||" + taken,
+                "OBX|1|NM|6690-2^WBC^LN||3.2|10*9/L|||||P",
+            ]
+        ).encode()
+    )
+    assert import_files(store, [message], actor="lab", now=NOW)[0].outcome == "charted"
+    backup = make_backup(store, reason="manual", actor="n", now=NOW).path
+    store.close()
+    return store.path, backup
+
+
+def test_a_fresh_chart_with_laboratory_messages_passes(
+    lab_anchored: tuple[Path, Path], cli: Cli
+) -> None:
+    _, backup = lab_anchored
+    assert cli("check")[0] == 0
+    assert cli("audit", "verify")[0] == 0
+    assert cli("audit", "verify", "--against", str(backup))[0] == 0
+
+
+def test_a_laboratory_messages_outcome_changed_under_its_trigger_is_found(
+    lab_anchored: tuple[Path, Path], cli: Cli
+) -> None:
+    chart, backup = lab_anchored
+    message = one(chart, "SELECT id FROM lab_messages")
+    behind_trigger(
+        chart,
+        "lab_messages_no_update",
+        f"UPDATE lab_messages SET outcome = 'held', reason = 'no patient' WHERE id = '{message}'",
+    )
+    all_fail(cli, backup, f"lab_messages record {message}")
+
+
+@pytest.mark.parametrize(
+    "change", ["order_key = 'F2^LAB'", "status = 'final'", "observations = '{}'"]
+)
+def test_a_results_laboratory_source_changed_under_its_trigger_is_found(
+    lab_anchored: tuple[Path, Path], cli: Cli, change: str
+) -> None:
+    chart, backup = lab_anchored
+    version = one(chart, "SELECT result_version FROM lab_result_sources")
+    behind_trigger(chart, "lab_result_sources_no_update", f"UPDATE lab_result_sources SET {change}")
+    all_fail(cli, backup, f"lab_result_sources record {version}")
+
+
+def test_a_laboratory_source_deleted_under_its_trigger_is_found(
+    lab_anchored: tuple[Path, Path], cli: Cli
+) -> None:
+    chart, backup = lab_anchored
+    version = one(chart, "SELECT result_version FROM lab_result_sources")
+    behind_trigger(chart, "lab_result_sources_no_delete", "DELETE FROM lab_result_sources")
+    all_fail(cli, backup, f"lab_result_sources record {version}")

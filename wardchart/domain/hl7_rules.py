@@ -22,7 +22,7 @@ from wardchart.domain.plausibility import (
     CbcEntry,
 )
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.timeparse import as_aware
+from wardchart.domain.timeparse import FIRST_YEAR, LAST_YEAR, as_aware
 from wardchart.domain.units import MAX_DIGITS, PER_LITRE_E9, PER_MICROLITRE, CountUnit, plain
 
 # --- what is measured -------------------------------------------------------------------
@@ -167,8 +167,9 @@ def count_unit(text: str) -> CountUnit | None:
 
 # --- values ------------------------------------------------------------------------------
 
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_COMPARATOR = re.compile(r"(<=|>=|<|>|≤|≥)\s*[+-]?(\d+(\.\d*)?|\.\d+)")
+# ASCII digits only ([0-9], never \d): "３.１" or "٠.٤٥" is refused as on every other path.
+_PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+_COMPARATOR = re.compile(r"(<=|>=|<|>|≤|≥)\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 NUMERIC_TYPES = frozenset({"NM", "SN", "ST", ""})
 
 
@@ -209,8 +210,8 @@ def lab_number(value_type: str, text: str) -> tuple[Decimal | None, str]:
     return value, ""
 
 
-_RANGE = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\s*-\s*(\d+(?:\.\d*)?|\.\d+)")
-_LOWER_BOUND = re.compile(r"(?:>=|>|≥)\s*(\d+(?:\.\d*)?|\.\d+)")
+_RANGE = re.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*-\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_LOWER_BOUND = re.compile(r"(?:>=|>|≥)\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def lower_limit(reference_range: str) -> Decimal | None:
@@ -273,12 +274,14 @@ def processing_refusal(processing_id: str, *, accept_test: bool) -> str:
 def version_refusal(version: str) -> str:
     """Why a message of this MSH-12 version is refused ("" for v2.x)."""
     number = version.split("^")[0].strip()
-    if re.fullmatch(r"2(\.\d+){1,2}", number):
+    if re.fullmatch(r"2(\.[0-9]+){1,2}", number):
         return ""
     return f"HL7 version {number or '(none)'!r} is not v2"
 
 
-_HL7_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2}(?:\.\d{1,4})?)?([+-]\d{4})?")
+_HL7_TIME = re.compile(
+    r"([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2}(?:\.[0-9]{1,4})?)?([+-][0-9]{4})?"
+)
 
 
 def lab_time(text: str, field: str, tz: tzinfo | None = None) -> datetime:
@@ -286,6 +289,9 @@ def lab_time(text: str, field: str, tz: tzinfo | None = None) -> datetime:
 
     The offset is used when given; otherwise it is local wall-clock time, and a time the
     clock skipped or showed twice is refused like a typed one (wardchart.domain.timeparse).
+    Years outside 1900-2999 are refused like typed ones. A fraction of a second is dropped:
+    the chart keeps times to the second, and the message keeps the time as it came (see
+    docs/hl7-import.md, "Times").
     """
     cleaned = text.split("^")[0].strip()
     match = _HL7_TIME.fullmatch(cleaned)
@@ -296,10 +302,18 @@ def lab_time(text: str, field: str, tz: tzinfo | None = None) -> datetime:
     year, month, day, hour, minute, seconds, offset = match.groups()
     try:
         whole = int(seconds[:2]) if seconds else 0
-        fraction = Decimal(seconds[2:] or "0") if seconds else Decimal(0)
         # Wall-clock reading first; the zone is attached below (offset, or local rules).
         naive = datetime(int(year), int(month), int(day), int(hour), int(minute), whole)  # noqa: DTZ001
-        naive = naive.replace(microsecond=int(fraction * 1_000_000))
+        if not FIRST_YEAR <= naive.year <= LAST_YEAR:
+            raise InvalidEntry(
+                [
+                    Problem(
+                        field,
+                        f"{cleaned!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}; "
+                        "check the year",
+                    )
+                ]
+            )
         if offset is None:
             return as_aware(naive, tz, field=field)
         sign = -1 if offset[0] == "-" else 1
@@ -314,7 +328,7 @@ def lab_time(text: str, field: str, tz: tzinfo | None = None) -> datetime:
 
 def birth_date(text: str) -> date | None:
     """PID-7 date of birth (YYYYMMDD, maybe with a time); None when absent or unreadable."""
-    match = re.match(r"(\d{4})(\d{2})(\d{2})", text.split("^")[0].strip())
+    match = re.match(r"([0-9]{4})([0-9]{2})([0-9]{2})", text.split("^")[0].strip())
     if match is None:
         return None
     try:
@@ -472,6 +486,33 @@ class Separators:
     repetition: str = "~"
     escape: str = "\\"
     subcomponent: str = "&"
+
+
+#: Characters that occur in the numbers, times, units and ranges wardchart reads
+#: ("0.45", "+0100", "10*9/L", "<0.5", "%"): none may be a delimiter, or a value would be
+#: split apart and charted changed (see docs/hl7-import.md, "Delimiters").
+_IN_VALUES = frozenset(".+-*/%<>=,:")
+
+
+def delimiter_refusal(field_sep: str, encoding: str) -> str:
+    """Why a message's delimiters (MSH-1, MSH-2) are refused ("" when they are sound).
+
+    MSH-2 must be exactly four characters (component, repetition, escape, subcomponent;
+    HL7 v2.5.1 chapter 2, MSH-2), and these and the field separator must be five different
+    printable ASCII punctuation characters, none of which occurs in a value wardchart reads.
+    """
+    if len(encoding) != 4:
+        return f"MSH-2 {encoding[:8]!r} is not four encoding characters (e.g. ^~\\&)"
+    chars = field_sep + encoding
+    for char in chars:
+        if not ("!" <= char <= "~") or char.isalnum() or char in _IN_VALUES:
+            return (
+                f"delimiter {char!r} in MSH-1/MSH-2 could be part of a value; "
+                "the usual ones are |^~\\&"
+            )
+    if len(set(chars)) != len(chars):
+        return f"MSH-1/MSH-2 {chars!r} use a delimiter twice"
+    return ""
 
 
 def unescape(text: str, seps: Separators) -> str:

@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
 
 from wardchart.domain.identifiers import identifier_problems
 from wardchart.domain.plausibility import CbcEntry
@@ -162,7 +159,7 @@ def import_results(
                 values = cbc_values(db, patient, entry, confirm=confirm, now=now)
             except InvalidEntry as error:  # the command line adds how to confirm warnings
                 raise _line_problems(line, error) from None
-            if _already_charted(db, values):
+            if queries.cbc_already_charted(db, values):
                 skipped += 1
                 continue
             values["source"] = "import"
@@ -177,14 +174,3 @@ def import_results(
             detail={"file": str(path), "imported": imported, "skipped": skipped},
         )
     return ImportReport(imported, skipped)
-
-
-def _already_charted(db: Database, values: dict[str, Any]) -> bool:
-    """The same patient, time and counts are already in the file, in any version —
-    current, corrected or marked entered in error: importing the same file again adds
-    nothing, and never brings back a result that was withdrawn or corrected."""
-    row = db.execute(
-        "SELECT 1 FROM results WHERE patient_id = ? AND taken_utc = ? AND wbc IS ? AND anc IS ?",
-        [values["patient_id"], values["taken_utc"], values["wbc"], values["anc"]],
-    ).fetchone()
-    return row is not None

@@ -75,6 +75,8 @@ VERSION_ACTIONS = ("create", "correct", "entered_in_error")
 BOUND_TABLES = (
     *((table, "origin_id", VERSION_ACTIONS) for table in (*RECORD_TABLES, "users")),
     ("ward_settings", "id", ("settings",)),
+    ("lab_messages", "id", ("hl7_import",)),
+    ("lab_result_sources", "result_version", ("hl7_source",)),
 )
 #: How many records a failed check names before "and N more".
 NAMED = 3
@@ -217,7 +219,7 @@ def record_rows(db: Database) -> RecordRows:
     """Every stored version of every record (and every ward setting), by table and id."""
     tables = set(db.table_names())
     return {
-        (table, str(row["id"])): (str(row[key]), audit.version_hash(row))
+        (table, str(row.get("id", row[key]))): (str(row[key]), audit.version_hash(row))
         for table, key, _ in BOUND_TABLES
         if table in tables
         for row in audit.stored_rows(db, table)

@@ -25,6 +25,7 @@ from wardchart.domain.settings import WardSettings
 from wardchart.domain.units import plain
 from wardchart.storage import audit, operations, queries, records
 from wardchart.storage.database import ChartStore
+from wardchart.storage.errors import ChartFileError, db_errors
 from wardchart.storage.records import utc_text
 
 #: MLLP framing (start block, end block) and the byte-order mark, removed before reading.
@@ -202,7 +203,10 @@ def _codings(components: list[str]) -> list[rules.Coding]:
 
 
 def _entity(components: list[str]) -> str:
-    """An entity identifier (EI): id^namespace, as the key of an order."""
+    """An entity identifier (EI): id^namespace, as the key of an order ("" without an
+    id: a namespace alone numbers no order)."""
+    if not components or not components[0].strip():
+        return ""
     return "^".join(c.strip() for c in components[:2]).strip("^")
 
 
@@ -210,14 +214,16 @@ def read_message(text: str) -> _Message:
     """Parse one message with the ``hl7`` library; a malformed one is refused."""
     import hl7  # the message library is loaded only when messages are read
 
+    field_sep = text[3:4]
+    encoding = text[4 : text.find(field_sep, 4)] if field_sep and field_sep in text[4:] else ""
+    why = rules.delimiter_refusal(field_sep, encoding)
+    if why:
+        raise _Stop("refused", why)
     try:
         parsed = hl7.parse(text)
-        field_sep = text[3]
-        encoding = text[4 : text.index(field_sep, 4)] if field_sep in text[4:] else ""
     except Exception as error:  # the library's errors name no field: say what is wrong
-        raise _Stop("refused", f"malformed message header: {error}") from None
-    enc = (encoding + "^~\\&")[:4] if len(encoding) < 4 else encoding
-    seps = rules.Separators(field_sep, enc[0], enc[1], enc[2], enc[3])
+        raise _Stop("refused", f"malformed message: {error or type(error).__name__}") from None
+    seps = rules.Separators(field_sep, *encoding)
     groups: list[_PatientGroup] = []
     order_control = ""
     header: _Fields | None = None
@@ -346,6 +352,11 @@ def _import_one(
         except _Stop as stop:
             outcome, reason = stop.outcome, stop.reason
             sources = []
+        except Exception as error:  # one odd message must never stop the others
+            if isinstance(error, (ChartFileError, *db_errors())):
+                raise  # the chart file itself failed: no message can be recorded
+            outcome, reason = "refused", f"could not be read ({type(error).__name__}: {error})"
+            sources, patient_id = [], None
         if earlier and outcome == "held":
             # Held before and still held: nothing new to record.
             return Outcome(file, index, control_id, "held", reason, mrn=mrn)
@@ -367,8 +378,6 @@ def _import_one(
                 "message": text,
             }
         )
-        for source in sources:
-            db.table("lab_result_sources").insert({**source, "message_id": message_id})
         audit.append(
             db,
             actor=actor,
@@ -382,10 +391,37 @@ def _import_one(
                 "outcome": outcome,
                 "reason": reason,
                 "results": len(sources),
+                audit.VERSION_KEY: _seal(db, "lab_messages", "id", message_id),
             },
             now=now,
         )
+        for source in sources:
+            db.table("lab_result_sources").insert({**source, "message_id": message_id})
+            audit.append(
+                db,
+                actor=actor,
+                action="hl7_source",
+                entity="lab_result_sources",
+                record_id=source["result_version"],
+                patient_id=source["patient_id"],
+                detail={
+                    "message_id": message_id,
+                    "order_key": source["order_key"],
+                    "status": source["status"],
+                    audit.VERSION_KEY: _seal(
+                        db, "lab_result_sources", "result_version", source["result_version"]
+                    ),
+                },
+                now=now,
+            )
     return Outcome(file, index, control_id, outcome, reason, len(sources), mrn)
+
+
+def _seal(db: Database, table: str, key: str, row_id: str) -> str:
+    """The hash of a row just written, as stored, for its audit row: ``check`` recomputes
+    it, so a message or source row changed later is found (docs/tamper-evidence.md)."""
+    (stored,) = audit.stored_rows(db, table, f"{key} = ?", [row_id])
+    return audit.version_hash(stored)
 
 
 def _chart_message(
@@ -540,24 +576,35 @@ def _chart_order(
     if plan.key:
         rows = list(
             db.query(
-                "SELECT * FROM lab_result_sources WHERE patient_id = ? AND order_key = ? "
-                "ORDER BY rowid DESC LIMIT 1",
-                [patient.id, plan.key],
+                "SELECT * FROM lab_result_sources WHERE order_key = ? ORDER BY rowid DESC",
+                [plan.key],
             )
         )
+        if any(r["patient_id"] != patient.id for r in rows):
+            raise _held(
+                f"order {plan.key} was charted for another patient: a result sent for the "
+                "wrong patient? A person checks both charts"
+            )
         earlier = rows[0] if rows else None
     merged = dict(plan.observations)
     reason = ""
     if earlier is not None:
         before: dict[str, dict[str, Any]] = json.loads(earlier["observations"])
-        reason = _transition(before, plan.observations)
+        current = records.current_version(db, "results", earlier["result_id"])
+        moved = current is not None and current["taken_utc"] != utc_text(plan.taken)
+        reason = _transition(before, plan.observations, moved=moved)
         merged = {**before, **plan.observations}
-        if _essence(merged) == _essence(before):
+        if _essence(merged) == _essence(before) and not moved:
             return None  # the same result again: nothing to add
-        if records.current_version(db, "results", earlier["result_id"]) is None:
+        if current is None:
             raise _held(
                 f"order {plan.key}: its earlier result was withdrawn from the chart; "
                 "chart this one by hand"
+            )
+        if current["id"] != earlier["result_version"]:
+            raise _held(
+                f"order {plan.key}: the charted result was corrected by hand since the "
+                "laboratory sent it; a person compares it with this result"
             )
     entry, why = rules.cbc_entry(_values(merged), plan.taken)
     if entry is None:
@@ -568,6 +615,18 @@ def _chart_order(
     if problems:
         raise _held("; ".join(problems))
     status = rules.record_status([o["status"] for o in merged.values()])
+    if earlier is None:
+        try:
+            values = operations.cbc_values(db, patient, entry, confirm=True, now=now)
+        except InvalidEntry as error:
+            raise _held(f"{error.first.field}: {error.first.message}") from None
+        if queries.cbc_already_charted(db, values):
+            return None  # typed in by hand already: the one rule of every import
+        if not plan.key and queries.result_taken_at(db, patient.id, values["taken_utc"]):
+            raise _held(
+                "no order number (OBR-3 or ORC-3), and the patient has a result at the same "
+                "time: a final for a preliminary, or a second sample? A person decides"
+            )
     try:
         if earlier is None:
             saved = operations.record_cbc(
@@ -610,16 +669,19 @@ def _essence(observations: dict[str, dict[str, Any]]) -> dict[str, tuple[Any, ..
     return {k: (o["value"], o["lln"], o["status"]) for k, o in observations.items()}
 
 
-def _transition(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> str:
+def _transition(
+    before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]], *, moved: bool
+) -> str:
     """The reason a new message's observations replace the charted ones, or _Stop when a
-    person must decide (a preliminary after the final, a second different final)."""
+    person must decide (a preliminary after the final, a second different final). A new
+    collection time (``moved``) counts as a different value."""
     reasons = set()
     for key, new in after.items():
         old = before.get(key)
         if old is None:
             reasons.add(UPDATED_REASON if new["status"] == "preliminary" else FINAL_REASON)
             continue
-        same = (old["value"], old["lln"]) == (new["value"], new["lln"])
+        same = (old["value"], old["lln"]) == (new["value"], new["lln"]) and not moved
         if old["status"] != "preliminary" and new["status"] == "preliminary":
             raise _held(f"a preliminary {new['concept']} arrived after the final one")
         if old["status"] == "preliminary":

@@ -374,3 +374,24 @@ def patient_by_id(db: Database, patient_id: str) -> Patient:
     if not rows:
         raise InvalidEntry([Problem("id", "this record's patient is no longer on the chart")])
     return convert.patient(rows[0])
+
+
+def cbc_already_charted(db: Database, values: dict[str, Any]) -> bool:
+    """The rule every import shares (CSV and HL7): the same patient, time and counts are
+    already in the file, in any version — current, corrected or marked entered in error.
+    Importing the same result again adds nothing, whether it was imported or typed in by
+    hand, and never brings back a result that was withdrawn or corrected."""
+    row = db.execute(
+        "SELECT 1 FROM results WHERE patient_id = ? AND taken_utc = ? AND wbc IS ? AND anc IS ?",
+        [values["patient_id"], values["taken_utc"], values["wbc"], values["anc"]],
+    ).fetchone()
+    return row is not None
+
+
+def result_taken_at(db: Database, patient_id: str, taken_utc: str) -> bool:
+    """Whether the patient has a current CBC taken at exactly this time."""
+    row = db.execute(
+        "SELECT 1 FROM current_results WHERE patient_id = ? AND taken_utc = ?",
+        [patient_id, taken_utc],
+    ).fetchone()
+    return row is not None
