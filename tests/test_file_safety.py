@@ -607,3 +607,100 @@ def test_the_window_refuses_an_existing_0_byte_file_and_leaves_it(qtbot, tmp_pat
     assert window.session is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ward.sqlite"]
     assert chart.read_bytes() == b""
+
+
+# --- restore takes only a file that passes check and audit verify ------------------------------
+
+
+def _older_chart(path: Path) -> Path:
+    """A real chart file as the previous schema step left it, with a patient admitted."""
+    from sqlite_utils import Database
+
+    from wardchart.storage import operations
+    from wardchart.storage.schema import migrations
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")  # one file, as backups are
+    db = Database(conn, execute_plugins=False)
+    migrations.apply(db, stop_before="m005_hl7_lab_messages")
+    operations.admit_patient(
+        ChartStore(path, db),
+        mrn="OLD-1",
+        name="Older, Olive",
+        dob=datetime(1950, 1, 1).date(),
+        actor="nurse",
+        now=datetime.now().astimezone(),
+    )
+    conn.close()
+    return path
+
+
+def test_restore_refuses_a_backup_that_check_or_audit_verify_fails(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    spare = tmp_path / "spare"
+    spare.mkdir()
+    assert cli("backup", "--out", str(spare / "bk.sqlite"))[0] == 0
+    good = spare / "bk.sqlite"
+    results = ("results_same_record", "results_no_update", "results_no_delete")
+    results_sql = [_trigger(settled, t) for t in (*results, "results_no_replace")]
+    migration_triggers = [
+        f"DROP TRIGGER _sqlite_migrations_no_{what}" for what in ("update", "delete", "replace")
+    ]
+    hl7_triggers = [
+        str(row[0])
+        for row in sqlite3.connect(good).execute(
+            "SELECT 'DROP TRIGGER ' || name FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name IN ('lab_messages', 'lab_result_sources')"
+        )
+    ]
+    older_trigger_gone = _copy_with(
+        _older_chart(spare / "older-whole.sqlite"),
+        spare / "older-trigger.sqlite",
+        "DROP TRIGGER patients_no_update",
+    )
+    bad = {
+        # a record changed with its triggers dropped and put back: the chain still holds
+        "changed under its triggers": _copy_with(
+            good,
+            spare / "changed.sqlite",
+            *(f"DROP TRIGGER {t}" for t in (*results, "results_no_replace")),
+            "UPDATE results SET anc = '9.99' WHERE rowid = (SELECT min(rowid) FROM results)",
+            *results_sql,
+        ),
+        # made to look older: the newer schema step's objects and its record removed
+        "made to look older": _copy_with(
+            good,
+            spare / "older.sqlite",
+            *migration_triggers,
+            *hl7_triggers,
+            "DROP TRIGGER results_no_update",
+            "DROP TABLE lab_result_sources",
+            "DROP TABLE lab_messages",
+            "ALTER TABLE results DROP COLUMN lab_status",
+            "DELETE FROM _sqlite_migrations WHERE name = 'm005_hl7_lab_messages'",
+        ),
+        # an older file is compared with what its own schema steps create, exactly
+        "older, a trigger gone": older_trigger_gone,
+    }
+    before = _everything(settled.parent)
+    for why, backup in bad.items():
+        checked = backup.read_bytes()
+        status, out, err = cli("restore", str(backup))
+        _one_line_error(status, out, err, "nothing was restored")
+        assert "fails wardchart check" in err, (why, err)
+        assert _everything(settled.parent) == before, why  # no before-restore backup either
+        assert backup.read_bytes() == checked, why  # checked read-only
+    assert cli("check")[0] == 0
+
+
+def test_an_older_backup_that_passes_its_checks_is_restored_and_upgraded(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    older = _older_chart(tmp_path / "older.sqlite")
+    status, _, err = cli("restore", str(older))
+    assert status == 0, err
+    status, out, _ = cli("check")
+    assert status == 0, out
+    assert "m005_hl7_lab_messages" in out
+    assert "OLD-1" in cli("patient", "list")[1]
