@@ -704,3 +704,78 @@ def test_an_older_backup_that_passes_its_checks_is_restored_and_upgraded(
     assert status == 0, out
     assert "m005_hl7_lab_messages" in out
     assert "OLD-1" in cli("patient", "list")[1]
+
+
+# --- a killed write leaves nothing behind for long ------------------------------------------------
+
+
+def _hidden(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_a_killed_restore_leaves_no_temporary_file_after_the_next_command(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    assert cli("backup", "--out", str(tmp_path / "bk.sqlite"))[0] == 0
+    folder = settled.with_name(f"{settled.stem}-backups")
+    folder.mkdir()
+    # Free pages (a table filled and dropped) make the chart big, so its "before-restore"
+    # backup takes long enough to be killed while it is being written.
+    conn = sqlite3.connect(settled, isolation_level=None)
+    conn.execute("CREATE TABLE padding (x BLOB)")
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 96) "
+        "INSERT INTO padding SELECT zeroblob(1 << 20) FROM n"
+    )
+    conn.execute("DROP TABLE padding")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    command = [sys.executable, "-m", "wardchart", "--db", str(settled), "restore"]
+    process = subprocess.Popen(
+        [*command, str(tmp_path / "bk.sqlite")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while process.poll() is None and not _hidden(folder) and time.monotonic() < deadline:
+        time.sleep(0.001)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert process.returncode == -signal.SIGKILL, "it finished before it could be killed"
+    left = _hidden(folder)
+    assert left, "nothing was being written when it was killed"
+    assert all(".part" in name for name in left), left  # killed while writing
+    other = folder / f".{settled.stem}-x.sqlite.wardchart-00000000-{os.getpid()}.part"
+    other.write_bytes(b"")  # another computer's: its process cannot be asked about, kept
+    others = folder / ".notes.part"
+    others.write_bytes(b"")  # not wardchart's name: kept
+    done = _wardchart("--db", str(settled), "backup")
+    assert done.returncode == 0, done.stderr
+    assert _hidden(folder) == sorted([other.name, others.name])
+    assert cli("check")[0] == 0  # the chart was left as it was
+
+
+def test_a_killed_export_leaves_no_temporary_file_after_the_next_export(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    out = tmp_path / "exports"
+    out.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        dead.send_signal(signal.SIGKILL)
+        dead.wait()
+        from wardchart.storage.files import temp_prefix
+
+        ours = temp_prefix(out / "ward.csv").rsplit("-", 1)[0]  # without this process's id
+        left = out / f"{ours}-{dead.pid}-abc123.part"
+        running = out / f"{ours}-{alive.pid}-abc123.part"
+        for path in (left, running):
+            path.write_bytes(b"half an export")
+        status, _, err = cli("export", "--format", "csv", "--out", str(out / "ward.csv"))
+        assert status == 0, err
+        assert sorted(p.name for p in out.iterdir()) == sorted(["ward.csv", running.name])
+    finally:
+        alive.kill()
+        alive.wait()

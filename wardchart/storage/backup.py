@@ -21,7 +21,13 @@ from wardchart.storage import audit, health
 from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.database import ChartStore, check_ours, open_chart
 from wardchart.storage.errors import ChartFileError, db_errors
-from wardchart.storage.files import backup_folder, check_output_path, sync_folder
+from wardchart.storage.files import (
+    backup_folder,
+    check_output_path,
+    remove_leftovers,
+    sync_folder,
+    temp_path,
+)
 
 __all__ = ["BackupInfo", "backup_folder", "list_backups", "make_backup", "restore"]
 
@@ -82,7 +88,8 @@ def make_backup(
             raise ChartFileError(error.first.message) from None
     if target.exists():
         raise ChartFileError(f"{target} already exists; choose a new file name")
-    temp = target.with_name(f".{target.name}.part")
+    remove_leftovers(target.parent, backups=out is None)  # a killed backup's or restore's
+    temp = temp_path(target)
     try:
         copy = connect(str(temp), store.passphrase)  # an encrypted chart: an encrypted copy
         try:
