@@ -607,3 +607,175 @@ def test_the_window_refuses_an_existing_0_byte_file_and_leaves_it(qtbot, tmp_pat
     assert window.session is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ward.sqlite"]
     assert chart.read_bytes() == b""
+
+
+# --- restore takes only a file that passes check and audit verify ------------------------------
+
+
+def _older_chart(path: Path) -> Path:
+    """A real chart file as the previous schema step left it, with a patient admitted."""
+    from sqlite_utils import Database
+
+    from wardchart.storage import operations
+    from wardchart.storage.schema import migrations
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")  # one file, as backups are
+    db = Database(conn, execute_plugins=False)
+    migrations.apply(db, stop_before="m005_hl7_lab_messages")
+    operations.admit_patient(
+        ChartStore(path, db),
+        mrn="OLD-1",
+        name="Older, Olive",
+        dob=datetime(1950, 1, 1).date(),
+        actor="nurse",
+        now=datetime.now().astimezone(),
+    )
+    conn.close()
+    return path
+
+
+def test_restore_refuses_a_backup_that_check_or_audit_verify_fails(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    spare = tmp_path / "spare"
+    spare.mkdir()
+    assert cli("backup", "--out", str(spare / "bk.sqlite"))[0] == 0
+    good = spare / "bk.sqlite"
+    results = ("results_same_record", "results_no_update", "results_no_delete")
+    results_sql = [_trigger(settled, t) for t in (*results, "results_no_replace")]
+    migration_triggers = [
+        f"DROP TRIGGER _sqlite_migrations_no_{what}" for what in ("update", "delete", "replace")
+    ]
+    hl7_triggers = [
+        str(row[0])
+        for row in sqlite3.connect(good).execute(
+            "SELECT 'DROP TRIGGER ' || name FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name IN ('lab_messages', 'lab_result_sources')"
+        )
+    ]
+    older_trigger_gone = _copy_with(
+        _older_chart(spare / "older-whole.sqlite"),
+        spare / "older-trigger.sqlite",
+        "DROP TRIGGER patients_no_update",
+    )
+    bad = {
+        # a record changed with its triggers dropped and put back: the chain still holds
+        "changed under its triggers": _copy_with(
+            good,
+            spare / "changed.sqlite",
+            *(f"DROP TRIGGER {t}" for t in (*results, "results_no_replace")),
+            "UPDATE results SET anc = '9.99' WHERE rowid = (SELECT min(rowid) FROM results)",
+            *results_sql,
+        ),
+        # made to look older: the newer schema step's objects and its record removed
+        "made to look older": _copy_with(
+            good,
+            spare / "older.sqlite",
+            *migration_triggers,
+            *hl7_triggers,
+            "DROP TRIGGER results_no_update",
+            "DROP TABLE lab_result_sources",
+            "DROP TABLE lab_messages",
+            "ALTER TABLE results DROP COLUMN lab_status",
+            "DELETE FROM _sqlite_migrations WHERE name = 'm005_hl7_lab_messages'",
+        ),
+        # an older file is compared with what its own schema steps create, exactly
+        "older, a trigger gone": older_trigger_gone,
+    }
+    before = _everything(settled.parent)
+    for why, backup in bad.items():
+        checked = backup.read_bytes()
+        status, out, err = cli("restore", str(backup))
+        _one_line_error(status, out, err, "nothing was restored")
+        assert "fails wardchart check" in err, (why, err)
+        assert _everything(settled.parent) == before, why  # no before-restore backup either
+        assert backup.read_bytes() == checked, why  # checked read-only
+    assert cli("check")[0] == 0
+
+
+def test_an_older_backup_that_passes_its_checks_is_restored_and_upgraded(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    older = _older_chart(tmp_path / "older.sqlite")
+    status, _, err = cli("restore", str(older))
+    assert status == 0, err
+    status, out, _ = cli("check")
+    assert status == 0, out
+    assert "m005_hl7_lab_messages" in out
+    assert "OLD-1" in cli("patient", "list")[1]
+
+
+# --- a killed write leaves nothing behind for long ------------------------------------------------
+
+
+def _hidden(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_a_killed_restore_leaves_no_temporary_file_after_the_next_command(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    assert cli("backup", "--out", str(tmp_path / "bk.sqlite"))[0] == 0
+    folder = settled.with_name(f"{settled.stem}-backups")
+    folder.mkdir()
+    # Free pages (a table filled and dropped) make the chart big, so its "before-restore"
+    # backup takes long enough to be killed while it is being written.
+    conn = sqlite3.connect(settled, isolation_level=None)
+    conn.execute("CREATE TABLE padding (x BLOB)")
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 96) "
+        "INSERT INTO padding SELECT zeroblob(1 << 20) FROM n"
+    )
+    conn.execute("DROP TABLE padding")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    command = [sys.executable, "-m", "wardchart", "--db", str(settled), "restore"]
+    process = subprocess.Popen(
+        [*command, str(tmp_path / "bk.sqlite")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while process.poll() is None and not _hidden(folder) and time.monotonic() < deadline:
+        time.sleep(0.001)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert process.returncode == -signal.SIGKILL, "it finished before it could be killed"
+    left = _hidden(folder)
+    assert left, "nothing was being written when it was killed"
+    assert all(".part" in name for name in left), left  # killed while writing
+    other = folder / f".{settled.stem}-x.sqlite.wardchart-00000000-{os.getpid()}.part"
+    other.write_bytes(b"")  # another computer's: its process cannot be asked about, kept
+    others = folder / ".notes.part"
+    others.write_bytes(b"")  # not wardchart's name: kept
+    done = _wardchart("--db", str(settled), "backup")
+    assert done.returncode == 0, done.stderr
+    assert _hidden(folder) == sorted([other.name, others.name])
+    assert cli("check")[0] == 0  # the chart was left as it was
+
+
+def test_a_killed_export_leaves_no_temporary_file_after_the_next_export(
+    settled: Path, cli: Cli, tmp_path: Path
+) -> None:
+    out = tmp_path / "exports"
+    out.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        dead.send_signal(signal.SIGKILL)
+        dead.wait()
+        from wardchart.storage.files import temp_prefix
+
+        ours = temp_prefix(out / "ward.csv").rsplit("-", 1)[0]  # without this process's id
+        left = out / f"{ours}-{dead.pid}-abc123.part"
+        running = out / f"{ours}-{alive.pid}-abc123.part"
+        for path in (left, running):
+            path.write_bytes(b"half an export")
+        status, _, err = cli("export", "--format", "csv", "--out", str(out / "ward.csv"))
+        assert status == 0, err
+        assert sorted(p.name for p in out.iterdir()) == sorted(["ward.csv", running.name])
+    finally:
+        alive.kill()
+        alive.wait()

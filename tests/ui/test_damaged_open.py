@@ -78,3 +78,38 @@ def test_a_zeroed_header_still_offers_the_backup_when_no_passphrase_is_given(
     assert window.session is not None
     assert window.census.model.rowCount() == 2
     window.session.store.close()
+
+
+def test_a_newer_backup_that_fails_check_is_not_offered(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    """ "Verified" means the checks of wardchart check: a newer backup with a record changed
+    under its triggers is passed over for the older sound one."""
+    import sqlite3
+    from datetime import timedelta
+
+    sound = make_backup(ward, reason="manual", actor="n", now=datetime.now(UTC))
+    altered = make_backup(
+        ward, reason="manual", actor="n", now=datetime.now(UTC) + timedelta(minutes=1)
+    )
+    conn = sqlite3.connect(altered.path, isolation_level=None)
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'results'"
+    ).fetchall()
+    for name, _ in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE results SET anc = '9.99' WHERE rowid = (SELECT min(rowid) FROM results)")
+    for _, sql in triggers:
+        conn.execute(sql)
+    conn.close()
+    path = ward.path
+    ward.close()
+    _damage(path)
+    offered: list[Path] = []
+    window = MainWindow()
+    qtbot.addWidget(window)
+
+    def ask(error: str, backup: Path, taken: str) -> bool:
+        offered.append(backup)
+        return False
+
+    assert open_session(window, path, "nurse", ask) == 2
+    assert offered == [sound.path]

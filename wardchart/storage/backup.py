@@ -17,12 +17,17 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from wardchart.domain.problems import InvalidEntry
-from wardchart.storage import audit
+from wardchart.storage import audit, health
 from wardchart.storage.cipher import connect, is_encrypted
-from wardchart.storage.database import ChartStore, check_ours, open_chart, schema_problem
+from wardchart.storage.database import ChartStore, check_ours, open_chart
 from wardchart.storage.errors import ChartFileError, db_errors
-from wardchart.storage.files import backup_folder, check_output_path, sync_folder
-from wardchart.storage.schema import migrations
+from wardchart.storage.files import (
+    backup_folder,
+    check_output_path,
+    remove_leftovers,
+    sync_folder,
+    temp_path,
+)
 
 __all__ = ["BackupInfo", "backup_folder", "list_backups", "make_backup", "restore"]
 
@@ -83,7 +88,8 @@ def make_backup(
             raise ChartFileError(error.first.message) from None
     if target.exists():
         raise ChartFileError(f"{target} already exists; choose a new file name")
-    temp = target.with_name(f".{target.name}.part")
+    remove_leftovers(target.parent, backups=out is None)  # a killed backup's or restore's
+    temp = temp_path(target)
     try:
         copy = connect(str(temp), store.passphrase)  # an encrypted chart: an encrypted copy
         try:
@@ -147,8 +153,10 @@ def list_backups(chart: Path) -> list[BackupInfo]:
 
 
 def verify_backup(path: Path, passphrase: str | None = None) -> str:
-    """Whether a backup passes integrity_check: "ok", or what was found."""
-    return _check(path, passphrase if is_encrypted(path) else None)
+    """Whether a backup is a sound chart, by the same checks as ``wardchart check`` (see
+    ``health.soundness``): "ok", or the first thing found. Read-only."""
+    problem = health.file_problem(path, passphrase if is_encrypted(path) else None)
+    return "ok" if problem is None else problem
 
 
 def prune(chart: Path, *, keep_recent: int, keep_days: int, now: datetime) -> list[Path]:
@@ -178,18 +186,24 @@ def restore(
         raise ChartFileError(f"{backup} is the chart file itself; nothing was restored")
     if backup.stat().st_size == 0:
         raise ChartFileError(f"{backup} is empty (0 bytes); nothing was restored")
-    verdict = verify_backup(backup, passphrase)
-    if verdict != "ok":
-        raise ChartFileError(f"{backup} is damaged ({verdict}); nothing was restored")
     if is_encrypted(backup) != (passphrase is not None and is_encrypted(chart)):
         raise ChartFileError(
             f"{backup} and the chart file are not both encrypted (or both plain); "
             "nothing was restored"
         )
     key = passphrase if is_encrypted(backup) else None
-    source = connect(f"file:{backup}?mode=ro", key, uri=True)
     try:
-        problem = restorable_problem(Database(source, execute_plugins=False), backup)
+        source = connect(f"file:{backup}?mode=ro", key, uri=True)
+    except db_errors() as error:
+        raise ChartFileError(f"{backup} cannot be read ({error}); nothing was restored") from None
+    try:
+        # One read transaction: what is copied is what was checked, even if another
+        # program writes to the backup file meanwhile.
+        source.execute("BEGIN")
+        try:
+            problem = restorable_problem(Database(source, execute_plugins=False), backup)
+        except db_errors() as error:
+            problem = f"it is damaged ({error})"
         if problem is not None:
             raise ChartFileError(f"{backup} cannot be restored: {problem}; nothing was restored")
         # An emptied chart file (0 bytes) is mended by restoring: it is made a chart only
@@ -220,24 +234,22 @@ def restore(
 
 def restorable_problem(db: Database, path: Path) -> str | None:
     """Why a backup must not replace the chart (None: it may): not a chart, made by a
-    newer wardchart, a schema not this version's, no patients, or an audit chain that does
-    not verify. Read-only; see docs/files.md."""
-    check_ours(db, path)  # foreign or newer: ChartFileError
+    newer wardchart, any check of ``wardchart check`` or ``audit verify`` failing on it
+    (an older backup's schema compared with what its own migrations create, exactly: it is
+    upgraded after restoring), no patients, or no audit rows. Read-only; see
+    docs/files.md."""
     tables = set(db.table_names())
-    if migrations.migrations_table not in tables:
+    if not tables:
         return "it is not a wardchart chart file (it has no tables)"
-    if not migrations.pending(db):  # an older backup is upgraded after restoring
-        problem = schema_problem(db)
-        if problem is not None:
-            return f"its schema is not this wardchart's ({problem})"
+    check_ours(db, path)  # foreign or newer: ChartFileError
     for table in ("patients", "audit_log"):
         if table not in tables:
             return f"it has no {table} table"
+    problem = health.unsound(db)
+    if problem is not None:
+        return f"it fails wardchart check ({problem})"
     if db.execute("SELECT count(*) FROM patients").fetchone()[0] == 0:
         return "it holds no patients (restoring it would empty the chart)"
-    chain = audit.verify(db)
-    if not chain.ok:
-        return f"its audit chain is broken at row {chain.broken_seq} ({chain.why})"
-    if chain.rows == 0:
+    if db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0:
         return "its audit log is empty"
     return None

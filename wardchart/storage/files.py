@@ -12,9 +12,13 @@ Two rules for every file wardchart writes (exports, PDF reports, backups):
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import socket
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from wardchart.domain.problems import InvalidEntry, Problem
@@ -83,6 +87,80 @@ def check_output_path(out: Path, chart: Path, field: str = "out") -> None:
         )
 
 
+#: A temporary file older than this is no longer being written by anyone: wardchart writes
+#: to a temporary file continuously until it renames it (see docs/files.md).
+STALE_AFTER_SECONDS = 3600
+#: wardchart's own temporary files: ".<name>.wardchart-<host>-<pid>[-<random>].part", and
+#: the journal files SQLite keeps beside one while writing it.
+_TEMP = re.compile(
+    r"^\..+\.wardchart-(?P<host>[0-9a-f]{8})-(?P<pid>\d{1,10})(?:-[a-z0-9_]+)?\.part"
+    r"(?:-journal|-wal|-shm)?$"
+)
+#: Temporary backups named before they carried their maker's process (backups folder only).
+_UNNAMED_BACKUP_TEMP = re.compile(r"^\..+\.sqlite\.part(?:-journal|-wal|-shm)?$")
+
+
+def _host() -> str:
+    """This computer, in 8 hex digits: a process id means something only on its own host."""
+    return hashlib.sha256(socket.gethostname().encode("utf-8")).hexdigest()[:8]
+
+
+def temp_prefix(path: Path) -> str:
+    """The start of the name of this process's temporary file for ``path``."""
+    return f".{path.name}.wardchart-{_host()}-{os.getpid()}"
+
+
+def temp_path(path: Path) -> Path:
+    """This process's temporary file for ``path``, in the same folder."""
+    return path.with_name(f"{temp_prefix(path)}.part")
+
+
+def _process_gone(pid: int) -> bool:
+    """Whether no process ``pid`` runs on this computer (False when it cannot be known)."""
+    if pid == os.getpid() or os.name != "posix" or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists (another user's) or cannot be asked
+        return False
+    return False
+
+
+def remove_leftovers(folder: Path, *, backups: bool = False) -> list[Path]:
+    """Remove the temporary files a killed wardchart left in ``folder``: only names of
+    wardchart's own pattern, and only when the process that made them is gone (its id is in
+    the name) or they were not written for an hour. In a backups folder, temporary backups
+    named before names carried a process id are removed by age. Returns what was removed;
+    a file that cannot be removed is left (see docs/files.md)."""
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    host, now = _host(), time.time()
+    for entry in entries:
+        match = _TEMP.match(entry.name)
+        if match is None and not (backups and _UNNAMED_BACKUP_TEMP.match(entry.name)):
+            continue
+        try:
+            found = entry.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(found.st_mode):
+            continue
+        stale = now - found.st_mtime > STALE_AFTER_SECONDS
+        gone = match is not None and match["host"] == host and _process_gone(int(match["pid"]))
+        if stale or gone:
+            try:
+                entry.unlink()
+            except OSError:
+                continue
+            removed.append(entry)
+    return removed
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` completely or not at all.
 
@@ -92,7 +170,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     OSError.
     """
     folder = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    remove_leftovers(folder)  # a killed earlier write's temporary files
+    fd, temp_name = tempfile.mkstemp(prefix=f"{temp_prefix(path)}-", suffix=".part", dir=folder)
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from wardchart.storage import audit
 from wardchart.storage.cipher import connect, is_encrypted
-from wardchart.storage.database import ChartStore
+from wardchart.storage.database import ChartStore, check_ours
 from wardchart.storage.errors import ChartFileError, db_errors
 from wardchart.storage.schema import RECORD_TABLES, migrations
 from wardchart.storage.schema_check import schema_differences
@@ -32,12 +32,28 @@ class Finding:
 
 def check_chart(store: ChartStore) -> list[Finding]:
     """Integrity, foreign keys, the audit history, the schema version and its objects."""
-    db = store.db
+    found = soundness(store.db)
+    applied = [m.name for m in migrations.applied(store.db)]
+    known = [m.name for m in migrations._migrations]
+    version = Finding(
+        "schema",
+        applied == known,
+        f"{applied[-1] if applied else 'none'}"
+        + ("" if applied == known else f" (this wardchart knows {known[-1]})"),
+    )
+    return [*found[:3], version, *found[3:]]
+
+
+def soundness(db: Database) -> list[Finding]:
+    """Whether a file is a sound chart, read only: SQLite's integrity check, its foreign
+    keys, the audit history (the hash chain, and every record bound to its audit row) and
+    the whole schema compared with what the migrations the file records create (an older
+    file with the older schema, exactly). The one test behind ``check``, ``restore`` and
+    the window's "open the latest verified backup" (see docs/files.md). Everything but
+    whether the file is the current version, which ``check`` adds."""
     integrity = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
     keys = db.execute("PRAGMA foreign_key_check").fetchall()
     history = verify_history(db)
-    applied = [m.name for m in migrations.applied(db)]
-    known = [m.name for m in migrations._migrations]
     differences = schema_differences(db)
     return [
         Finding(
@@ -48,12 +64,6 @@ def check_chart(store: ChartStore) -> list[Finding]:
         Finding("foreign keys", not keys, "ok" if not keys else f"{len(keys)} broken references"),
         Finding("audit chain", history.ok, describe_history(history)),
         Finding(
-            "schema",
-            applied == known,
-            f"{applied[-1] if applied else 'none'}"
-            + ("" if applied == known else f" (this wardchart knows {known[-1]})"),
-        ),
-        Finding(
             "schema objects",
             not differences,
             "ok, as this version creates them"
@@ -62,6 +72,28 @@ def check_chart(store: ChartStore) -> list[Finding]:
             + (f" and {len(differences) - 3} more" if len(differences) > 3 else ""),
         ),
     ]
+
+
+def unsound(db: Database) -> str | None:
+    """The first check a chart fails, in one line ("audit chain: ..."); None: it is sound."""
+    failed = next((f for f in soundness(db) if not f.ok), None)
+    return None if failed is None else f"{failed.name}: {failed.detail}"
+
+
+def file_problem(path: Path, passphrase: str | None = None) -> str | None:
+    """Why the chart file at ``path`` is not sound (None: it is), opened read-only: it is
+    never written, so a backup can be checked before it is used."""
+    failures: tuple[type[Exception], ...] = (*db_errors(), ChartFileError)
+    try:
+        conn = connect(f"file:{path}?mode=ro", passphrase, uri=True)
+        try:
+            db = Database(conn, execute_plugins=False)
+            check_ours(db, path, existing=True)
+            return unsound(db)
+        finally:
+            conn.close()
+    except failures as error:
+        return str(error)
 
 
 # --- the schema, object by object --------------------------------------------------------
