@@ -198,3 +198,13 @@ def test_decisions_are_never_changed_or_deleted(
     ):
         with pytest.raises(sqlite3.IntegrityError):
             store.conn.execute(attack)
+
+
+def test_the_inbox_folder_may_not_be_inside_the_backups_folder(store: ChartStore) -> None:
+    from wardchart.storage.files import backup_folder
+    from wardchart.storage.hl7_inbox import inbox_problem
+
+    inside = backup_folder(store.path) / "inbox"
+    inside.mkdir(parents=True)
+    assert "backups folder" in (inbox_problem(inside, store.path) or "")
+    assert inbox_problem(store.path.parent, store.path) is None

@@ -205,3 +205,49 @@ def test_dismiss_needs_a_reason_then_takes_it_off_the_list(
         "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1"
     ).fetchone()
     assert action == "hl7_dismissed"
+
+
+def test_a_preliminary_result_is_marked_in_census_table_chart_and_printouts(
+    qtbot,
+    window: MainWindow,
+    ward: ChartStore,
+    inbox: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from wardchart.report.documents import patient_blocks, ward_blocks
+    from wardchart.report.layout import Paragraph, Table
+    from wardchart.ui.census import COLUMNS, CensusModel
+
+    drop(inbox, "prelim.hl7", oru("A-1", "P1", status="P"))
+    window.poll_inbox()
+    assert anc_of(ward, "A-1") == [("0.45", "preliminary")]
+    model = window.census.model
+    rows = [CensusModel.cells(model.row_data(r)) for r in range(model.rowCount())]
+    (a_row,) = [r for r in rows if r[COLUMNS.index("MRN")] == "A-1"]
+    assert a_row[COLUMNS.index("Latest ANC")].startswith("0.45 P · ")
+    session = window.session
+    assert session is not None
+    patient = next(p for p in session.patients() if p.mrn == "A-1")
+    assert window.census.select(patient.id)
+    results = window.patient_view.records.models["results"]
+    cells = [results.cells(r) for r in range(results.rowCount())]
+    assert ("1.90 P", "0.45 P") in [(c[2], c[3]) for c in cells]
+    assert "preliminary" in [c[-1] for c in cells]
+    view = window.patient_view.chart_view
+    assert view is not None
+    points = list(view.anc_curve.scatter.points())
+    hollow = [p for p in points if "PRELIMINARY" in str(p.data())]
+    assert len(hollow) == 1
+    assert hollow[0].brush().color().name() == "#ffffff"
+    assert all(p.brush().color().name() != "#ffffff" for p in points if p not in hollow)
+    window.grab().save(
+        str(Path(os.environ.get("WARDCHART_SHOTS", "/tmp")) / "preliminary-point.png")
+    )
+    chart = session.chart(patient)
+    summary = patient_blocks(chart, None, None)
+    assert any(isinstance(b, Paragraph) and "P = preliminary" in b.text for b in summary)
+    table_rows = [row for b in summary if isinstance(b, Table) for row in b.rows]
+    assert any("0.45 P" in row for row in table_rows)
+    sheet = ward_blocks([session.chart(p) for p in session.patients()])
+    sheet_rows = [row for b in sheet if isinstance(b, Table) for row in b.rows]
+    assert any(cell.startswith("0.45 P at") for row in sheet_rows for cell in row)
+    assert isinstance(sheet[0], Paragraph)

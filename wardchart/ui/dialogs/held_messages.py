@@ -91,14 +91,14 @@ class HeldMessagesDialog(QDialog):
         buttons.addWidget(self.dismiss_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "These laboratory messages were not charted: the patient did not match "
-                "(MRN and date of birth), or a value needs a person. Attach one to the "
-                "right patient, or dismiss it; either needs a reason and is recorded."
-            )
+        intro = QLabel(
+            "These laboratory messages were not charted: the patient did not match "
+            "(MRN and date of birth), or a value needs a person. Attach one to the "
+            "right patient, or dismiss it; either needs a reason and is recorded."
         )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addLayout(form)
         layout.addWidget(self.message)
