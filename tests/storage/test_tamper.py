@@ -22,7 +22,7 @@ from wardchart.storage.backup import list_backups, make_backup
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.fhir import import_bundle
 from wardchart.storage.health import check_chart
-from wardchart.storage.hl7_import import import_files
+from wardchart.storage.hl7_import import dismiss_held_message, held_messages, import_files
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -141,6 +141,11 @@ def _every_table_filled(store: ChartStore) -> Path:
     bundle = store.path.parent / "lab.fhir.json"
     bundle.write_text('{"resourceType": "Bundle", "type": "collection", "entry": [{}]}')
     assert import_bundle(store, bundle, actor="lab", now=NOW)[0].outcome == "refused"
+    stranger = store.path.parent / "stranger.hl7"
+    stranger.write_bytes(message.read_bytes().replace(b"A-1^", b"Z-9^").replace(b"|C1|", b"|C2|"))
+    assert import_files(store, [stranger], actor="lab", now=NOW)[0].outcome == "held"
+    (held,) = held_messages(store.db)
+    dismiss_held_message(store, held["id"], "not our patient", "n", NOW)
     store.close()
     return store.path
 

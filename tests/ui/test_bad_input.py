@@ -369,6 +369,14 @@ CASES += [
     (["fhir", "export", "--all", "--out=/nonexistent/folder/bundle.json"], "out"),
 ]
 
+# The window's lab inbox folder: it must exist and be a folder (see docs/hl7-inbox.md).
+CASES += [
+    (["settings", "set", "hl7_inbox", "/nonexistent/lab-inbox"], "hl7_inbox"),
+    (["settings", "set", "hl7_inbox", "/etc/passwd"], "hl7_inbox"),
+    (["settings", "set", "hl7_inbox", "lab-inbox"], "hl7_inbox"),
+    (["settings", "set", "hl7_inbox", "/tmp/in\u202ebox"], "hl7_inbox"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

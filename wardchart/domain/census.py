@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from wardchart.domain.chart import PatientChart
-from wardchart.domain.display import count_text
+from wardchart.domain.display import count_text, lab_mark
 from wardchart.domain.fever import ANC_LOOKBACK, SUSTAINED_MAX_GAP, FnRule, counts_as_fever
 from wardchart.domain.records import Temperature
 
@@ -56,7 +56,10 @@ def census_row(chart: PatientChart) -> CensusRow:
     latest = chart.latest_anc
     anc_text, grade, grade_text = "—", None, ""
     if latest is not None and latest.result.anc is not None:
-        anc_text = f"{count_text(latest.result.anc)} · {age_text(latest.result.taken, chart.now)}"
+        mark = lab_mark(latest.result.lab_status)
+        anc_text = (
+            f"{count_text(latest.result.anc)}{mark} · {age_text(latest.result.taken, chart.now)}"
+        )
         if latest.anc_grade is not None:
             grade = latest.anc_grade.grade
             grade_text = f"{latest.anc_grade.short} (v{latest.anc_grade.version})"

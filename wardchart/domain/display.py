@@ -38,3 +38,22 @@ def count_text(value: Decimal) -> str:
         places += 1
         shown = _rounded(value, places)
     return str(shown)
+
+
+#: The mark after a count the laboratory reported as preliminary (not yet verified):
+#: "0.45 P". See docs/hl7-inbox.md.
+PRELIMINARY_MARK = "P"
+PRELIMINARY_NOTE = "P = preliminary result from the laboratory, not yet final"
+
+
+def lab_mark(lab_status: str) -> str:
+    """ " P" after a preliminary laboratory count, else nothing."""
+    return f" {PRELIMINARY_MARK}" if lab_status == "preliminary" else ""
+
+
+def result_note(corrected: bool, lab_status: str) -> str:
+    """A result's note column: corrected, preliminary, or both."""
+    notes = (["corrected"] if corrected else []) + (
+        ["preliminary"] if lab_status == "preliminary" else []
+    )
+    return ", ".join(notes)

@@ -34,6 +34,9 @@ class WardSettings:
     #: testing) too, and the laboratory's own codes ("WBC=wbc; NEUT#=anc").
     hl7_accept_test: bool = False
     hl7_local_codes: str = ""
+    #: A folder the window watches for laboratory result files ("" for none); see
+    #: docs/hl7-inbox.md. Its existence is checked by storage when it is set.
+    hl7_inbox: str = ""
 
 
 SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
@@ -69,6 +72,9 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
     if key == "hl7_local_codes":
         parse_local_codes(value, key)  # refuses a malformed map, naming the setting
         return replace(settings, hl7_local_codes=value.strip())
+    if key == "hl7_inbox":
+        raise_if_blocking(text_problems(key, value, 1000))
+        return replace(settings, hl7_inbox=value.strip())
     if key == "lock_after_minutes":
         if not _whole(value) or not 1 <= int(value) <= 240:
             raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number from 1 to 240")])

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -162,12 +163,32 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
     grade = item.anc_grade if measure == "ANC" else item.wbc_grade
     source = f" ({r.anc_source})" if measure == "ANC" and r.anc_source else ""
     corrected = "\ncorrected" if r.corrected else ""
+    if r.lab_status == "preliminary":
+        corrected += "\nPRELIMINARY result from the laboratory (hollow mark)"
     return (
         f"{measure} {count_text(value) if value is not None else '—'} ×10⁹/L{source}\n"
         f"{iso_local(r.taken, chart.tz)[:16].replace('T', ' ')}\n"
         f"cycle {item.cycle_number or 'baseline'}, day {item.cycle_day}\n"
         f"{grade if grade is not None else 'not graded'}{corrected}"
     )
+
+
+def _marks(
+    items: Sequence[ChartedResult], colour: str, alpha: int, outline: str | None
+) -> dict[str, Any]:
+    """Per-point fill and outline: filled for a final count, hollow (white inside, a
+    thick outline in the colour) for a preliminary one."""
+    fill = pg.mkColor(colour)
+    fill.setAlpha(alpha)
+    hollow = pg.mkColor("w")
+    hollow.setAlpha(alpha)
+    solid_pen = pg.mkPen(outline or fill)
+    hollow_pen = pg.mkPen(fill, width=2)
+    preliminary = [i.result.lab_status == "preliminary" for i in items]
+    return {
+        "symbolBrush": [hollow if p else fill for p in preliminary],
+        "symbolPen": [hollow_pen if p else solid_pen for p in preliminary],
+    }
 
 
 class ChartView(QWidget):
@@ -627,19 +648,22 @@ class ChartView(QWidget):
         to_view = self.scale.to_view
         anc_v = [to_view(y) for y in anc_y]
         wbc_v = [to_view(y) for y in wbc_y]
+        # A preliminary laboratory result is drawn hollow: an outline in the curve's colour.
+        anc_marks = _marks(anc, ANC_COLOUR, FADED_ALPHA if faded else 255, "w")
+        wbc_marks = _marks(wbc, WBC_COLOUR, FADED_ALPHA if faded else 255, None)
         if faded:
             # Earlier cycles stay out of the legend but for one "earlier cycles" entry.
             wbc_item = self._curve(WBC_COLOUR, FADED_ALPHA, None, wbc=True)
             anc_item = self._curve(ANC_COLOUR, FADED_ALPHA, None, wbc=False)
-            wbc_item.setData(wbc_x, wbc_v, data=wbc_tips)
-            anc_item.setData(anc_x, anc_v, data=anc_tips)
+            wbc_item.setData(wbc_x, wbc_v, data=wbc_tips, **wbc_marks)
+            anc_item.setData(anc_x, anc_v, data=anc_tips, **anc_marks)
             self._add(self.counts, wbc_item)
             self._add(self.counts, anc_item)
             if not any(d.faded for d in self.drawn):
                 self.legend.addItem(anc_item, "earlier cycles (faded)")
         else:
-            self.wbc_curve.setData(wbc_x, wbc_v, data=wbc_tips)
-            self.anc_curve.setData(anc_x, anc_v, data=anc_tips)
+            self.wbc_curve.setData(wbc_x, wbc_v, data=wbc_tips, **wbc_marks)
+            self.anc_curve.setData(anc_x, anc_v, data=anc_tips, **anc_marks)
         self.drawn.append(
             DrawnCycle(
                 cycle.cycle.number, tuple(anc_x), tuple(anc_y), tuple(wbc_x), tuple(wbc_y), faded

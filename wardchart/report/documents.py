@@ -14,7 +14,7 @@ from pathlib import Path
 from wardchart import __version__
 from wardchart.domain.census import bed_sort_key, census_row
 from wardchart.domain.chart import CycleChart, PatientChart
-from wardchart.domain.display import count_text
+from wardchart.domain.display import PRELIMINARY_NOTE, count_text, lab_mark, result_note
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import Grade
 from wardchart.domain.timeparse import iso_local
@@ -152,17 +152,19 @@ def patient_blocks(
             [
                 _when(r.taken, tz),
                 "" if item.cycle_day is None else str(item.cycle_day),
-                "" if r.wbc is None else count_text(r.wbc),
-                "" if r.anc is None else count_text(r.anc),
+                "" if r.wbc is None else count_text(r.wbc) + lab_mark(r.lab_status),
+                "" if r.anc is None else count_text(r.anc) + lab_mark(r.lab_status),
                 {"computed": "computed", "lab": "lab"}.get(r.anc_source or "", ""),
                 "×10⁹/L",
                 "" if lln is None else plain(lln),
                 _grade(item.anc_grade),
                 _grade(item.wbc_grade),
                 r.recorded_by,
-                "corrected" if r.corrected else "",
+                result_note(r.corrected, r.lab_status),
             ]
         )
+    if any(item.result.lab_status == "preliminary" for item in results):
+        blocks.append(Paragraph(PRELIMINARY_NOTE, bold=True))
     title = "Results" if cycle is None else f"Results — cycle {cycle.cycle.number}"
     blocks.append(
         Table(
@@ -295,7 +297,8 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
         anc = "—"
         if latest is not None and latest.result.anc is not None:
             anc = (
-                f"{count_text(latest.result.anc)} at {_when(latest.result.taken, chart.tz)} "
+                f"{count_text(latest.result.anc)}{lab_mark(latest.result.lab_status)} at "
+                f"{_when(latest.result.taken, chart.tz)} "
                 f"{_grade(latest.anc_grade)}"
             )
         alerts = [
@@ -319,7 +322,10 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
                 flags,
             ]
         )
-    return [
+    preliminary = any(
+        c.latest_anc is not None and c.latest_anc.result.lab_status == "preliminary" for c in charts
+    )
+    return [Paragraph(PRELIMINARY_NOTE, bold=True)] * preliminary + [
         Table(
             [
                 "Bed",

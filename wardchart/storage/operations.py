@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -426,6 +427,12 @@ def set_ward_setting(
     with store.write() as db:
         before = queries.ward_settings(db)
         apply_setting(before, key, value)  # raises on a bad key or an impossible value
+        if key == "hl7_inbox" and value.strip():
+            from wardchart.storage.hl7_inbox import inbox_problem
+
+            why = inbox_problem(Path(value.strip()), store.path)
+            if why:
+                raise InvalidEntry([Problem(key, why)])
         raise_if_blocking(setting_problems(key, value), confirmed=confirm)
         record_id = records.new_id()
         db.table("ward_settings").insert(

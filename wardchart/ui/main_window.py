@@ -45,6 +45,8 @@ STAY_ENABLED_WHEN_LOCKED = frozenset({"switch_user", "quit"})
 REFRESH_MS = 5 * 60 * 1000
 #: Another window or command writing the same file is noticed within this time.
 WATCH_MS = 1500
+#: The ward's HL7 inbox folder is looked at this often (and when the folder changes).
+INBOX_MS = 10_000
 #: After a period of activity the chart is backed up again (if anything was saved).
 BACKUP_MS = 15 * 60 * 1000
 
@@ -79,6 +81,21 @@ class MainWindow(QMainWindow):
         self.watch_timer.timeout.connect(self._on_watch)
         self.backup_timer = QTimer(self, interval=BACKUP_MS)
         self.backup_timer.timeout.connect(lambda: self.backup("activity", only_if_changed=True))
+        self.inbox_timer = QTimer(self, interval=INBOX_MS)
+        self.inbox_timer.timeout.connect(self.poll_inbox)
+        # Once the folder changes (after a file has had time to finish), and at once for
+        # the next file of several: timers the window owns, stopped when it closes.
+        self.inbox_soon = QTimer(self, singleShot=True, interval=2300)
+        self.inbox_soon.timeout.connect(self.poll_inbox)
+        self.inbox_next = QTimer(self, singleShot=True, interval=0)
+        self.inbox_next.timeout.connect(self.poll_inbox)
+        self.inbox: Any = None  # storage.hl7_inbox.Inbox, made when a folder is set
+        self.inbox_watcher: Any = None
+        self.closed = False  # a folder change noticed after closing must not read the file
+        self.inbox_counts = [0, 0]  # results charted, messages held, since the last report
+        self.held_count = QLabel()
+        self.held_count.setAccessibleName("Lab messages held")
+        self.statusBar().addPermanentWidget(self.held_count)
         self._update_actions()
 
     # --- building -----------------------------------------------------------------------
@@ -203,6 +220,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action("backups", "&Backups…", self.open_backups))
+        file_menu.addAction(
+            self._action("held_messages", "&Lab messages held…", self.open_held_messages)
+        )
         file_menu.addAction(
             self._action("switch_user", "S&witch user…", self.switch_user, "Ctrl+Shift+S")
         )
@@ -337,6 +357,8 @@ class MainWindow(QMainWindow):
         self.refresh_timer.start()
         self.watch_timer.start()
         self.backup_timer.start()
+        self.inbox_timer.start()
+        self.poll_inbox()
         self.idle_watch.limit_s = session.settings.lock_after_minutes * 60
         self.idle_watch.start()
 
@@ -581,7 +603,14 @@ class MainWindow(QMainWindow):
         """Another program put a new file where ours was: what is on screen may be out of
         date and nothing can be saved to it, so hide it and ask to open the file again."""
         session, self.session = self.session, None
-        for timer in (self.refresh_timer, self.watch_timer, self.backup_timer):
+        for timer in (
+            self.refresh_timer,
+            self.watch_timer,
+            self.backup_timer,
+            self.inbox_timer,
+            self.inbox_soon,
+            self.inbox_next,
+        ):
             timer.stop()
         self.idle_watch.timer.stop()
         if session is not None:
@@ -642,6 +671,87 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_held_messages(self) -> QDialog | None:
+        """File → Lab messages held…"""
+        from wardchart.ui.dialogs.held_messages import HeldMessagesDialog
+
+        if self.session is None:
+            return None
+        dialog = HeldMessagesDialog(self.session, self)
+        dialog.finished.connect(lambda _result: self._show_held_count())
+        dialog.open()
+        return dialog
+
+    # --- the laboratory inbox (docs/hl7-inbox.md) ----------------------------------------
+
+    def poll_inbox(self) -> None:
+        """Take one finished file from the ward's HL7 inbox folder, if any, and come back
+        for the next at once: one file a step, so the window keeps answering."""
+        session = self.session
+        if session is None or session.store.read_only or self.locked or self.closed:
+            return
+        folder = session.settings.hl7_inbox
+        if not folder:
+            self.inbox = None
+            return
+        from wardchart.storage.hl7_inbox import SETTLE_SECONDS, Inbox
+
+        if self.inbox is None or str(self.inbox.folder) != folder:
+            from PySide6.QtCore import QFileSystemWatcher
+
+            self.inbox = Inbox(Path(folder))
+            self.inbox_watcher = QFileSystemWatcher([folder], self)
+            self.inbox_watcher.directoryChanged.connect(lambda _path: self.inbox_soon.start())
+            self.inbox_soon.setInterval(int(SETTLE_SECONDS * 1000) + 300)
+        path = self.inbox.next_file()
+        if path is None:
+            self._report_inbox()
+            return
+        from wardchart.domain.problems import InvalidEntry
+        from wardchart.storage.errors import ChartFileError
+
+        try:
+            taken = self.inbox.take(session.store, path, actor=session.actor, now=session.now())
+        except (InvalidEntry, ChartFileError, OSError) as error:  # locked, disk full, moved
+            self.statusBar().showMessage(f"Lab inbox: {path.name} not read yet: {error}", 15_000)
+            return
+        session.saves_since_backup += 1
+        charted = sum(o.results for o in taken.outcomes if o.outcome == "charted")
+        held = sum(1 for o in taken.outcomes if o.outcome == "held") + bool(taken.not_hl7)
+        self.inbox_counts[0] += charted
+        self.inbox_counts[1] += held
+        if charted:
+            session.chart_did_change.emit("")
+        if held:
+            self._show_held_count()
+        self.inbox_next.start()
+
+    def _report_inbox(self) -> None:
+        charted, held = self.inbox_counts
+        if charted or held:
+            parts = []
+            if charted:
+                parts.append(f"{charted} result{'s' if charted != 1 else ''} from the lab charted")
+            if held:
+                parts.append(f"{held} held")
+            self.statusBar().showMessage(" · ".join(parts), 60_000)
+        self.inbox_counts = [0, 0]
+        self._show_held_count()
+
+    def _show_held_count(self) -> None:
+        if self.session is None:
+            return
+        from wardchart.storage.hl7_import import held_messages
+
+        count = len(held_messages(self.session.store.db))
+        self.held_count.setText(
+            f"⚠ {count} lab message{'s' if count != 1 else ''} held (File → Lab messages held)"
+            if count
+            else ""
+        )
+        action = self.actions_by_name["held_messages"]
+        action.setText(f"&Lab messages held ({count})…" if count else "&Lab messages held…")
+
     def open_about(self) -> None:
         """Help → About: version, chart file, rules in force, licences."""
         from wardchart.about import about_text
@@ -653,6 +763,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout; every entry is already saved, so nothing can be lost."""
+        self.closed = True
+        if self.inbox_watcher is not None:
+            self.inbox_watcher.directoryChanged.disconnect()
         settings.store(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.store(settings.WINDOW_STATE, self.saveState())
         if self.views_built:
@@ -692,6 +805,7 @@ class MainWindow(QMainWindow):
             return
         self.session.reload_settings()
         self.idle_watch.limit_s = self.session.settings.lock_after_minutes * 60
+        self._show_held_count()
         changed = self.session.patients_changed()
         if changed is None:
             self.refresh()

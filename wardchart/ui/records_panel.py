@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
-from wardchart.domain.display import count_text
+from wardchart.domain.display import count_text, lab_mark, result_note
 from wardchart.domain.grading import Grade
 from wardchart.domain.records import GcsfDose, Temperature
 from wardchart.domain.timeparse import iso_local
@@ -54,13 +54,13 @@ def result_row(item: ChartedResult, tz: tzinfo | None) -> tuple[tuple[str, ...],
     cells = (
         _when(r.taken, tz),
         "" if item.cycle_day is None else str(item.cycle_day),
-        "" if r.wbc is None else count_text(r.wbc),
-        "" if r.anc is None else count_text(r.anc),
+        "" if r.wbc is None else count_text(r.wbc) + lab_mark(r.lab_status),
+        "" if r.anc is None else count_text(r.anc) + lab_mark(r.lab_status),
         r.anc_source or "",
         _grade(item.anc_grade),
         _grade(item.wbc_grade),
         r.recorded_by,
-        "corrected" if r.corrected else "",
+        result_note(r.corrected, r.lab_status),
     )
     what = f"CBC taken {cells[0]}: WBC {cells[2] or '—'}, ANC {cells[3] or '—'}"
     return cells, RecordRef("results", r.id, what, item)

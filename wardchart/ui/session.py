@@ -114,6 +114,41 @@ class ChartSession(QObject):
             patient_id=patient_id,
         )
 
+    # --- laboratory messages (docs/hl7-inbox.md) ---------------------------------------
+
+    def held_lab_messages(self) -> list[dict[str, Any]]:
+        """Laboratory messages held for a person, oldest first, each with the patients the
+        message names (``named``: identifiers, date of birth, name as sent)."""
+        from wardchart.storage.hl7_import import held_messages, message_patients
+
+        rows = held_messages(self.store.db)
+        for row in rows:
+            (text,) = self.store.conn.execute(
+                "SELECT message FROM lab_messages WHERE id = ?", [row["id"]]
+            ).fetchone()
+            row["named"] = message_patients(str(text))
+        return rows
+
+    def attach_lab_message(self, message_id: str, patient: Patient, reason: str) -> Any:
+        """Chart a held message to ``patient`` (raises InvalidEntry, nothing saved)."""
+        from wardchart.storage.hl7_import import attach_held_message
+
+        outcome = attach_held_message(
+            self.store, message_id, patient, reason, self.actor, self.now()
+        )
+        self.saves_since_backup += 1
+        self.chart_did_change.emit(patient.id)
+        return outcome
+
+    def dismiss_lab_message(self, message_id: str, reason: str) -> Any:
+        """Take a held message off the list without charting it."""
+        from wardchart.storage.hl7_import import dismiss_held_message
+
+        outcome = dismiss_held_message(self.store, message_id, reason, self.actor, self.now())
+        self.saves_since_backup += 1
+        self.chart_did_change.emit("")
+        return outcome
+
     # --- safety -------------------------------------------------------------------------
 
     def backup(self, reason: str) -> str:

@@ -1,0 +1,203 @@
+"""File → Lab messages held…: laboratory messages the import could not chart on its own.
+
+For each, the nurse attaches it to the right patient (its results are charted to them)
+or dismisses it; both need a reason, and both are records in the chart file, audited.
+Nothing is deleted. See docs/hl7-inbox.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wardchart.domain.identifiers import normal_mrn
+from wardchart.domain.problems import InvalidEntry
+from wardchart.domain.records import Patient
+from wardchart.storage.errors import ChartFileError
+from wardchart.ui.session import ChartSession
+
+
+def _named(row: dict[str, Any]) -> str:
+    people = row.get("named") or []
+    if not people:
+        return row.get("mrn") or "(no patient readable)"
+    parts = []
+    for person in people:
+        ids = ", ".join(f"{v} ({t})" if t else v for v, t in person.identifiers) or "no id"
+        dob = person.dob.isoformat() if person.dob else "no date of birth"
+        parts.append(f"{person.name or '(no name)'} · {ids} · born {dob}")
+    return "; ".join(parts)
+
+
+class HeldMessagesDialog(QDialog):
+    """The held list; attach the selected message to a patient, or dismiss it."""
+
+    def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Lab messages held")
+        self.setMinimumWidth(900)
+        self.rows: list[dict[str, Any]] = []
+        self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName("Lab messages held, oldest first")
+        self.table.setHorizontalHeaderLabels(["Received", "Patient in the message", "Why held"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.patient = QComboBox()
+        self.patient.setAccessibleName("Attach to patient")
+        self.comparison = QLabel()
+        self.comparison.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason")
+        self.reason.setPlaceholderText("e.g. MRN typo at the laboratory; wristband checked")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.attach_button = QPushButton("&Attach to patient")
+        self.dismiss_button = QPushButton("&Dismiss")
+        close = QPushButton("Close")
+        self.attach_button.clicked.connect(self.attach)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        close.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._compare)
+        self.patient.currentIndexChanged.connect(self._compare)
+        form = QFormLayout()
+        form.addRow("Attach to &patient:", self.patient)
+        form.addRow("", self.comparison)
+        form.addRow("&Reason:", self.reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        intro = QLabel(
+            "These laboratory messages were not charted: the patient did not match "
+            "(MRN and date of birth), or a value needs a person. Attach one to the "
+            "right patient, or dismiss it; either needs a reason and is recorded."
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.patients: list[Patient] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the held list and the census."""
+        self.rows = self.session.held_lab_messages()
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            received = str(row["received_at"])[:16].replace("T", " ") + " UTC"
+            for c, text in enumerate((received, _named(row), str(row["reason"]))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{text}\nfile {row['file']} · message {row['control_id']}")
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        self.patients = sorted(self.session.patients(), key=lambda p: (p.bed, p.name))
+        self.patient.blockSignals(True)
+        self.patient.clear()
+        self.patient.addItem("(choose a patient)")
+        for p in self.patients:
+            self.patient.addItem(f"{p.bed or '—'} · {p.name} · MRN {p.mrn} · born {p.dob}")
+        self.patient.blockSignals(False)
+        if self.rows:
+            self.table.selectRow(0)
+        enabled = bool(self.rows) and not self.session.store.read_only
+        for widget in (self.attach_button, self.dismiss_button, self.reason, self.patient):
+            widget.setEnabled(enabled)
+        if not self.rows:
+            self.comparison.setText("")
+            self.message.setText("No lab messages are held.")
+        self._compare()
+
+    def selected(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def chosen(self) -> Patient | None:
+        index = self.patient.currentIndex() - 1
+        return self.patients[index] if 0 <= index < len(self.patients) else None
+
+    def _compare(self) -> None:
+        """Say plainly how the chosen patient differs from the patient in the message."""
+        row, patient = self.selected(), self.chosen()
+        if row is None or patient is None:
+            self.comparison.setText("")
+            return
+        people = row.get("named") or []
+        if len(people) != 1:
+            self.comparison.setText(f"The message names {len(people)} patients.")
+            return
+        person = people[0]
+        ids = {normal_mrn(v) for v, _ in person.identifiers}
+        lines = [
+            "MRN matches"
+            if normal_mrn(patient.mrn) in ids
+            else f"MRN DIFFERS: message {', '.join(v for v, _ in person.identifiers) or 'none'},"
+            f" chart {patient.mrn}",
+            "date of birth matches"
+            if person.dob == patient.dob
+            else f"DATE OF BIRTH DIFFERS: message {person.dob or 'none'}, chart {patient.dob}",
+        ]
+        self.comparison.setText(" · ".join(lines))
+
+    def attach(self) -> None:
+        row, patient = self.selected(), self.chosen()
+        if row is None:
+            return
+        if patient is None:
+            self.message.setText("patient: choose the patient to attach the message to")
+            self.patient.setFocus()
+            return
+        self._decide(
+            lambda: self.session.attach_lab_message(row["id"], patient, self.reason.text())
+        )
+
+    def dismiss(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._decide(lambda: self.session.dismiss_lab_message(row["id"], self.reason.text()))
+
+    def _decide(self, act: Any) -> None:
+        try:
+            outcome = act()
+        except InvalidEntry as error:
+            self.message.setText(f"{error.first.field}: {error.first.message}")
+            if error.first.field == "reason":
+                self.reason.setFocus()
+            return
+        except ChartFileError as error:
+            self.message.setText(str(error))
+            return
+        self.reason.clear()
+        self.refresh()
+        done = (
+            f"attached: {outcome.results} result(s) charted to MRN {outcome.mrn}"
+            if outcome.outcome == "attached"
+            else "dismissed"
+        )
+        self.message.setText(f"Message {outcome.control_id} {done}.")
