@@ -272,6 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("export", "every current record with its computed values")
     sub.add_argument("--format", required=True, choices=["csv", "json"])
     sub.add_argument("--mrn")
+    sub.add_argument(
+        "--kind",
+        choices=["result", "cycle", "temperature", "gcsf", "precautions"],
+        help="only records of this kind (a CSV of results can be imported again)",
+    )
     sub.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     sub.set_defaults(handler="export")
 

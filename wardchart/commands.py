@@ -417,6 +417,10 @@ def cmd_summary(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
     """Export every current record (one patient or the ward) as CSV or JSON; audited."""
+    if args.kind and args.format == "json":
+        raise InvalidEntry(
+            [Problem("--kind", "applies to --format csv; JSON holds each whole chart")]
+        )
     out = None if args.out is None else _output_path(args.out, context)
     with _chart(context, create=False) as store:
         settings = queries.ward_settings(store.db)
@@ -429,7 +433,10 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
         if args.format == "json":
             text = dump_json([chart_summary(c) for c in charts]) + "\n"
         else:
-            text = csv_text([row for c in charts for row in export_rows(c)])
+            rows = [row for c in charts for row in export_rows(c)]
+            if args.kind:
+                rows = [row for row in rows if row["kind"] == args.kind]
+            text = csv_text(rows)
         if out is not None:
             _write_new_file(out, text)
         operations.log_event(
@@ -441,6 +448,7 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
             patient_id=patients[0].id if args.mrn else None,
             detail={
                 "format": args.format,
+                **({"kind": args.kind} if args.kind else {}),
                 "patients": [p.mrn for p in patients],
                 "to": str(out) if out else "standard output",
             },

@@ -360,6 +360,12 @@ CASES += [
     (["hl7", "import", "/nonexistent/lab-inbox"], "file"),
 ]
 
+# Export of one kind of record: CSV only, and only the kinds a chart holds (docs/csv.md).
+CASES += [
+    (["export", "--format=json", "--kind=result"], "--kind"),
+    (["export", "--format=csv", "--kind=alert"], "--kind"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100
