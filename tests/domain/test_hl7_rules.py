@@ -267,3 +267,19 @@ def test_unescape() -> None:
     assert rules.unescape("caf\\XC3A9\\", seps) == "café"
     assert rules.unescape("\\Zfoo\\1", seps) == "\\Zfoo\\1"
     assert rules.unescape("no end \\", seps) == "no end \\"
+
+
+@pytest.mark.parametrize(
+    ("reason", "ok"),
+    [
+        ("wristband checked", True),
+        ("  x  ", True),
+        ("x" * 500, True),
+        ("x" * 501, False),
+        ("", False),
+        ("   ", False),
+        ("two\nlines", False),
+    ],
+)
+def test_a_decision_about_a_held_message_needs_a_one_line_reason(reason: str, ok: bool) -> None:
+    assert (rules.decision_reason_problem(reason) is None) is ok

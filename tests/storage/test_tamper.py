@@ -21,7 +21,7 @@ from wardchart.storage import audit, operations, queries, users
 from wardchart.storage.backup import list_backups, make_backup
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.health import check_chart
-from wardchart.storage.hl7_import import import_files
+from wardchart.storage.hl7_import import dismiss_held_message, held_messages, import_files
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -137,6 +137,11 @@ def _every_table_filled(store: ChartStore) -> Path:
         ).encode()
     )
     assert import_files(store, [message], actor="lab", now=NOW)[0].outcome == "charted"
+    stranger = store.path.parent / "stranger.hl7"
+    stranger.write_bytes(message.read_bytes().replace(b"A-1^", b"Z-9^").replace(b"|C1|", b"|C2|"))
+    assert import_files(store, [stranger], actor="lab", now=NOW)[0].outcome == "held"
+    (held,) = held_messages(store.db)
+    dismiss_held_message(store, held["id"], "not our patient", "n", NOW)
     store.close()
     return store.path
 

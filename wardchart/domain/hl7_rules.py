@@ -514,3 +514,20 @@ def unescape(text: str, seps: Separators) -> str:
             out.append(text[index : end + 1])
         index = end + 1
     return "".join(out)
+
+
+#: The longest reason a nurse may give for attaching or dismissing a held message.
+DECISION_REASON_MAX = 500
+
+
+def decision_reason_problem(reason: str) -> str | None:
+    """Why a reason for attaching or dismissing a held laboratory message is not usable,
+    or None: it must say something, and fit on the record."""
+    text = reason.strip()
+    if not text:
+        return "give a reason for attaching or dismissing a held lab message"
+    if len(text) > DECISION_REASON_MAX:
+        return f"keep the reason under {DECISION_REASON_MAX} characters"
+    if any(ord(c) < 32 for c in text):
+        return "the reason must be one line of text"
+    return None

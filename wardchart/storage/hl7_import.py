@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +153,7 @@ class _Order:
 class _PatientGroup:
     ids: list[rules.PatientId]
     dob: str
+    name: str = ""
     orders: list[_Order] = field(default_factory=list)
 
 
@@ -234,7 +235,9 @@ def read_message(text: str) -> _Message:
                 rules.PatientId(rep[0], rep[4] if len(rep) > 4 else "")
                 for rep in fields.repetitions(3)
             ]
-            groups.append(_PatientGroup(ids, fields.component(7)))
+            name_parts = fields.repetitions(5)[0]
+            person = " ".join(p.strip() for p in name_parts[1:2] + name_parts[:1] if p.strip())
+            groups.append(_PatientGroup(ids, fields.component(7), person))
         elif name == "ORC":
             order_control = _entity(fields.repetitions(3)[0])
         elif name == "OBR":
@@ -321,6 +324,15 @@ def _import_one(
             )
         )
         done = [e for e in earlier if e["outcome"] != "held"]
+        decided = _decision_for_digest(db, digest)
+        if decided is not None and not done:
+            return Outcome(
+                file,
+                index,
+                decided["control_id"],
+                "ignored",
+                f"held, then {decided['decision']} on {decided['decided_at'][:10]}",
+            )
         if done:
             first = done[0]
             return Outcome(
@@ -397,9 +409,11 @@ def _chart_message(
     actor: str,
     now: datetime,
     tz: tzinfo | None,
+    attach_to: Patient | None = None,
 ) -> tuple[str | None, str, list[dict[str, Any]]]:
     """Chart a message's CBCs; raise _Stop when it is not charted. Returns the (first)
-    patient's id and MRN and the source rows of every CBC version written."""
+    patient's id and MRN and the source rows of every CBC version written. ``attach_to``
+    is the patient a nurse chose for a held message: its identifiers are not matched."""
     if message.kind.upper() != "ORU^R01":
         raise _Stop("ignored", f"a {message.kind or 'typeless'} message, not a result (ORU^R01)")
     why = rules.processing_refusal(message.processing_id, accept_test=settings.hl7_accept_test)
@@ -420,8 +434,13 @@ def _chart_message(
     sources: list[dict[str, Any]] = []
     first: Patient | None = None
     seen: set[tuple[str, str]] = set()
+    if attach_to is not None and len(plans) > 1:
+        raise _held(
+            f"the message has results for {len(plans)} patients; it cannot be attached "
+            "to one patient"
+        )
     for group, orders in plans:
-        patient = _match_patient(db, group)
+        patient = attach_to or _match_patient(db, group)
         first = first or patient
         for plan in orders:
             if plan.key and (patient.id, plan.key) in seen:
@@ -641,7 +660,8 @@ def _transition(before: dict[str, dict[str, Any]], after: dict[str, dict[str, An
 
 
 def held_messages(db: Database) -> list[dict[str, Any]]:
-    """Messages held for a person and not charted since, oldest first."""
+    """Messages held for a person, not charted since and not attached or dismissed by a
+    nurse, oldest first."""
     return list(
         db.query(
             """SELECT id, received_at, file, control_id, sender, mrn, reason
@@ -649,6 +669,183 @@ def held_messages(db: Database) -> list[dict[str, Any]]:
                WHERE outcome = 'held' AND NOT EXISTS (
                    SELECT 1 FROM lab_messages c
                    WHERE c.digest = h.digest AND c.outcome <> 'held')
+               AND NOT EXISTS (
+                   SELECT 1 FROM lab_message_decisions d
+                   JOIN lab_messages m ON m.id = d.message_id
+                   WHERE m.digest = h.digest)
                ORDER BY rowid"""
         )
     )
+
+
+@dataclass(frozen=True)
+class MessagePatient:
+    """A patient as a message names them: PID-3 identifiers (value, type) and PID-7."""
+
+    identifiers: tuple[tuple[str, str], ...]
+    dob: date | None
+    name: str
+
+
+def message_patients(text: str) -> list[MessagePatient]:
+    """The patients a stored message names, for a person deciding about it (an unreadable
+    message names none)."""
+    try:
+        message = read_message(text)
+    except _Stop:
+        return []
+    return [
+        MessagePatient(
+            tuple((i.value, i.type_code) for i in g.ids if i.value),
+            rules.birth_date(g.dob),
+            g.name,
+        )
+        for g in message.groups
+    ]
+
+
+def _decision_for_digest(db: Database, digest: str) -> dict[str, Any] | None:
+    rows = list(
+        db.query(
+            "SELECT d.decision, d.decided_at, m.control_id FROM lab_message_decisions d "
+            "JOIN lab_messages m ON m.id = d.message_id WHERE m.digest = ? LIMIT 1",
+            [digest],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def _held_row(db: Database, message_id: str) -> dict[str, Any]:
+    """The held message a nurse decides about; one clear problem when it is not one."""
+    rows = list(db.query("SELECT * FROM lab_messages WHERE id = ?", [message_id]))
+    if not rows or rows[0]["outcome"] != "held":
+        raise InvalidEntry([Problem("message", f"no held lab message {message_id}")])
+    if not any(h["id"] == message_id for h in held_messages(db)):
+        raise InvalidEntry(
+            [
+                Problem(
+                    "message",
+                    f"lab message {rows[0]['control_id'] or message_id} is no longer held "
+                    "(charted, attached or dismissed since); reload the list",
+                )
+            ]
+        )
+    return rows[0]
+
+
+def _decision_reason(reason: str) -> str:
+    why = rules.decision_reason_problem(reason)
+    if why:
+        raise InvalidEntry([Problem("reason", why)])
+    return reason.strip()
+
+
+def _record_decision(
+    db: Database,
+    held: dict[str, Any],
+    *,
+    decision: str,
+    patient_id: str | None,
+    reason: str,
+    results: int,
+    actor: str,
+    now: datetime,
+) -> str:
+    decision_id = records.new_id()
+    db.table("lab_message_decisions").insert(
+        {
+            "id": decision_id,
+            "message_id": held["id"],
+            "decision": decision,
+            "patient_id": patient_id,
+            "reason": reason,
+            "results": results,
+            "decided_at": utc_text(now),
+            "decided_by": actor,
+        }
+    )
+    audit.append(
+        db,
+        actor=actor,
+        action=f"hl7_{decision}",
+        entity="lab_message_decisions",
+        record_id=decision_id,
+        patient_id=patient_id,
+        detail={
+            "message_id": held["id"],
+            "file": held["file"],
+            "control_id": held["control_id"],
+            "held_because": held["reason"],
+            "reason": reason,
+            "results": results,
+            audit.VERSION_KEY: records.seal(db, "lab_message_decisions", decision_id),
+        },
+        now=now,
+    )
+    return decision_id
+
+
+def attach_held_message(
+    store: ChartStore,
+    message_id: str,
+    patient: Patient,
+    reason: str,
+    actor: str,
+    now: datetime,
+    *,
+    tz: tzinfo | None = None,
+) -> Outcome:
+    """Chart a held message's results to the patient a nurse chose, whatever the
+    identifiers in the message say, with the nurse's reason; recorded and audited. A
+    message held for its values (not its patient) still cannot be charted: one problem
+    naming why, and nothing is written. See docs/hl7-inbox.md."""
+    why = _decision_reason(reason)
+    with store.write() as db:
+        held = _held_row(db, message_id)
+        if records.current_version(db, "patients", patient.id) is None:
+            raise InvalidEntry([Problem("patient", "that patient is no longer on the chart")])
+        settings = queries.ward_settings(db)
+        try:
+            message = read_message(held["message"])
+            with store.write():
+                _, _, sources = _chart_message(
+                    store, db, message, settings, actor=actor, now=now, tz=tz, attach_to=patient
+                )
+        except _Stop as stop:
+            raise InvalidEntry(
+                [Problem("message", f"it cannot be charted to this patient: {stop.reason}")]
+            ) from None
+        for source in sources:
+            db.table("lab_result_sources").insert({**source, "message_id": held["id"]})
+        _record_decision(
+            db,
+            held,
+            decision="attached",
+            patient_id=patient.id,
+            reason=why,
+            results=len(sources),
+            actor=actor,
+            now=now,
+        )
+    return Outcome(held["file"], 1, held["control_id"], "attached", why, len(sources), patient.mrn)
+
+
+def dismiss_held_message(
+    store: ChartStore, message_id: str, reason: str, actor: str, now: datetime
+) -> Outcome:
+    """Take a held message off the held list without charting it, with the nurse's reason;
+    the message stays in the chart file, the decision is recorded and audited."""
+    why = _decision_reason(reason)
+    with store.write() as db:
+        held = _held_row(db, message_id)
+        _record_decision(
+            db,
+            held,
+            decision="dismissed",
+            patient_id=None,
+            reason=why,
+            results=0,
+            actor=actor,
+            now=now,
+        )
+    return Outcome(held["file"], 1, held["control_id"], "dismissed", why, 0, held["mrn"])

@@ -352,6 +352,29 @@ CREATE INDEX lab_result_sources_order ON lab_result_sources(patient_id, order_ke
         db.execute(statement)
 
 
+@migrations()
+def m006_inbox_held_decisions(db: Database) -> None:
+    """A held laboratory message attached to a patient (its results charted to them) or
+    dismissed, by whom, when and why. Append-only: a decision is never changed."""
+    script = """
+CREATE TABLE lab_message_decisions (
+    id TEXT PRIMARY KEY NOT NULL,
+    message_id TEXT NOT NULL UNIQUE REFERENCES lab_messages(id),
+    decision TEXT NOT NULL CHECK (decision IN ('attached', 'dismissed')),
+    patient_id TEXT REFERENCES patients(id),
+    reason TEXT NOT NULL CHECK (trim(reason) <> ''),
+    results INTEGER NOT NULL DEFAULT 0,
+    decided_at TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    CHECK ((decision = 'attached') = (patient_id IS NOT NULL))
+) STRICT;
+"""
+    script += _append_only_sql("lab_message_decisions")
+    script += _no_replace_sql("lab_message_decisions", (("id",), ("message_id",)))
+    for statement in _split(script):
+        db.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements, current = [], []
