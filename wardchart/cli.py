@@ -54,6 +54,7 @@ FLAGS = {
     "out": "--out",
     "id": "--id",
     "reason": "--reason",
+    "message": "--message",
     "cycle": "--cycle",
     "plt_threshold": "--plt-threshold",
     "user": "--user",
@@ -296,6 +297,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("held", "the messages held for a person to look at", hl7_cmds)
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(handler="hl7_held")
+    sub = command("attach", "chart a held message's results to the right patient", hl7_cmds)
+    sub.add_argument("--message", required=True, metavar="ID", help="from `wardchart hl7 held`")
+    sub.add_argument("--mrn", required=True, help="the patient the results belong to")
+    sub.add_argument("--reason", required=True, help="why this is the patient")
+    sub.set_defaults(handler="hl7_attach")
+    sub = command("dismiss", "take a held message off the list without charting it", hl7_cmds)
+    sub.add_argument("--message", required=True, metavar="ID", help="from `wardchart hl7 held`")
+    sub.add_argument("--reason", required=True, help="why it is not charted")
+    sub.set_defaults(handler="hl7_dismiss")
 
     regimen = command("regimen", "the ward's regimen library")
     regimen_cmds = regimen.add_subparsers(dest="action", metavar="ACTION", required=True)
