@@ -31,6 +31,7 @@ def test_a_new_file_is_durable_and_migrated(chart_path: Path) -> None:
         "m003_users",
         "m004_refuse_replace",
         "m005_hl7_lab_messages",
+        "m006_inbox_held_decisions",
     ]
     assert len(queries.regimens(store.db)) >= 11
     store.close()
