@@ -54,6 +54,7 @@ FLAGS = {
     "out": "--out",
     "id": "--id",
     "reason": "--reason",
+    "message": "--message",
     "cycle": "--cycle",
     "plt_threshold": "--plt-threshold",
     "user": "--user",
@@ -272,6 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("export", "every current record with its computed values")
     sub.add_argument("--format", required=True, choices=["csv", "json"])
     sub.add_argument("--mrn")
+    sub.add_argument(
+        "--kind",
+        choices=["result", "cycle", "temperature", "gcsf", "precautions"],
+        help="only records of this kind (a CSV of results can be imported again)",
+    )
     sub.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     sub.set_defaults(handler="export")
 
@@ -291,6 +297,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("held", "the messages held for a person to look at", hl7_cmds)
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(handler="hl7_held")
+    sub = command("attach", "chart a held message's results to the right patient", hl7_cmds)
+    sub.add_argument("--message", required=True, metavar="ID", help="from `wardchart hl7 held`")
+    sub.add_argument("--mrn", required=True, help="the patient the results belong to")
+    sub.add_argument("--reason", required=True, help="why this is the patient")
+    sub.set_defaults(handler="hl7_attach")
+    sub = command("dismiss", "take a held message off the list without charting it", hl7_cmds)
+    sub.add_argument("--message", required=True, metavar="ID", help="from `wardchart hl7 held`")
+    sub.add_argument("--reason", required=True, help="why it is not charted")
+    sub.set_defaults(handler="hl7_dismiss")
 
     fhir = command("fhir", "FHIR R4 bundles: export the chart, import lab results")
     fhir_cmds = fhir.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -33,7 +33,7 @@ from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.identifiers import normal_mrn, normal_text, normal_username
 from wardchart.domain.plausibility import CbcEntry
-from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Regimen
 from wardchart.domain.regimens import check_regimen, parse_window
 from wardchart.domain.summary import chart_summary, export_rows
@@ -417,6 +417,10 @@ def cmd_summary(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
     """Export every current record (one patient or the ward) as CSV or JSON; audited."""
+    if args.kind and args.format == "json":
+        raise InvalidEntry(
+            [Problem("--kind", "applies to --format csv; JSON holds each whole chart")]
+        )
     out = None if args.out is None else _output_path(args.out, context)
     with _chart(context, create=False) as store:
         settings = queries.ward_settings(store.db)
@@ -429,7 +433,10 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
         if args.format == "json":
             text = dump_json([chart_summary(c) for c in charts]) + "\n"
         else:
-            text = csv_text([row for c in charts for row in export_rows(c)])
+            rows = [row for c in charts for row in export_rows(c)]
+            if args.kind:
+                rows = [row for row in rows if row["kind"] == args.kind]
+            text = csv_text(rows)
         if out is not None:
             _write_new_file(out, text)
         operations.log_event(
@@ -441,6 +448,7 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
             patient_id=patients[0].id if args.mrn else None,
             detail={
                 "format": args.format,
+                **({"kind": args.kind} if args.kind else {}),
                 "patients": [p.mrn for p in patients],
                 "to": str(out) if out else "standard output",
             },
@@ -520,6 +528,7 @@ def cmd_hl7_held(args: argparse.Namespace, context: Context) -> int:
     elif held:
         rows = [
             (
+                h["id"][:8],
                 h["received_at"][:16].replace("T", " ") + "Z",
                 h["file"],
                 h["control_id"],
@@ -528,7 +537,7 @@ def cmd_hl7_held(args: argparse.Namespace, context: Context) -> int:
             )
             for h in held
         ]
-        print(table(("Received (UTC)", "File", "Control id", "MRN", "Why held"), rows))
+        print(table(("Id", "Received (UTC)", "File", "Control id", "MRN", "Why held"), rows))
     else:
         print("No held messages.")
     return 0
@@ -594,6 +603,49 @@ def cmd_fhir_import(args: argparse.Namespace, context: Context) -> int:
         f"{len(outcomes) - sum(counts.values())} refused",
         file=sys.stderr,
     )
+    return 0
+
+
+def _decision_reason(reason: str) -> str:
+    """A reason for attaching or dismissing: free text as everywhere (no invisible
+    characters, see docs/identifiers.md)."""
+    from wardchart.domain.hl7_rules import decision_reason_problem
+    from wardchart.domain.plausibility import check_text
+
+    raise_if_blocking(check_text("reason", reason, 500))
+    why = decision_reason_problem(reason)
+    if why:
+        raise InvalidEntry([Problem("reason", why)])
+    return reason
+
+
+def cmd_hl7_attach(args: argparse.Namespace, context: Context) -> int:
+    """Chart a held message's results to the patient a nurse names, with a reason."""
+    from wardchart.storage.hl7_held import held_message_id
+    from wardchart.storage.hl7_import import attach_held_message
+
+    reason = _decision_reason(args.reason)
+    with _chart(context, create=False) as store:
+        message_id = held_message_id(store.db, args.message)
+        patient = queries.require_patient(store.db, args.mrn)
+        outcome = attach_held_message(
+            store, message_id, patient, reason, context.actor, context.now
+        )
+    count = f"{outcome.results} result{'s' if outcome.results != 1 else ''}"
+    print(f"Attached lab message {message_id[:8]} to MRN {patient.mrn}: charted ({count})")
+    return 0
+
+
+def cmd_hl7_dismiss(args: argparse.Namespace, context: Context) -> int:
+    """Take a held message off the held list without charting it, with a reason."""
+    from wardchart.storage.hl7_held import held_message_id
+    from wardchart.storage.hl7_import import dismiss_held_message
+
+    reason = _decision_reason(args.reason)
+    with _chart(context, create=False) as store:
+        message_id = held_message_id(store.db, args.message)
+        dismiss_held_message(store, message_id, reason, context.actor, context.now)
+    print(f"Dismissed lab message {message_id[:8]}; it stays in the chart file, not charted")
     return 0
 
 

@@ -377,6 +377,21 @@ CASES += [
     (["settings", "set", "hl7_inbox", "/tmp/in\u202ebox"], "hl7_inbox"),
 ]
 
+# Export of one kind of record: CSV only, and only the kinds a chart holds (docs/csv.md).
+CASES += [
+    (["export", "--format=json", "--kind=result"], "--kind"),
+    (["export", "--format=csv", "--kind=alert"], "--kind"),
+]
+
+# A decision about a held lab message: the message id, the patient and the reason.
+CASES += [
+    (["hl7", "attach", "--message=1234", "--mrn=A-1", "--reason=lab typo"], "--message"),
+    (["hl7", "attach", "--message=deadbeef", "--mrn=A-1", "--reason=lab typo"], "--message"),
+    (["hl7", "attach", "--message=deadbeef", "--mrn=A-1", "--reason= "], "--reason"),
+    (["hl7", "dismiss", "--message=deadbeef", "--reason=dup\u200blicate"], "--reason"),
+    (["hl7", "dismiss", "--message=../../etc", "--reason=duplicate"], "--message"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -11,13 +11,19 @@ from typing import Any
 
 from wardchart.domain.chart import ChartedResult, PatientChart
 from wardchart.domain.grading import Grade
+from wardchart.domain.result_csv import RESULT_KIND, VALUES, export_columns
 from wardchart.domain.timeparse import iso_local
+from wardchart.domain.units import plain
 
 
 def _num(value: Decimal | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() and abs(value) < 2**53 else float(value)
+
+
+def _text(value: Decimal | None) -> str:
+    return "" if value is None else plain(value)
 
 
 def _grade(grade: Grade | None) -> int | None:
@@ -112,7 +118,9 @@ def chart_summary(chart: PatientChart) -> dict[str, Any]:
 
 
 def export_rows(chart: PatientChart) -> list[dict[str, Any]]:
-    """Every current record of a chart as flat rows with its computed values (CSV export)."""
+    """Every current record of a chart as flat rows with its computed values (CSV export).
+
+    Result rows follow the layout ``import`` reads back (see docs/csv.md)."""
     p, tz = chart.patient, chart.tz
     who = {"mrn": p.mrn, "name": p.name, "dob": p.dob.isoformat()}
     version = chart.settings.ctcae_version.value
@@ -132,13 +140,17 @@ def export_rows(chart: PatientChart) -> list[dict[str, Any]]:
         )
     for item in chart.all_results:
         result = _result(item, chart)
+        # Exact decimals, never a float's rounding or exponent: import reads them back.
+        exact = {name: _text(getattr(item.result, name)) for name in VALUES}
         rows.append(
             {
                 **who,
-                "kind": "result",
+                "kind": RESULT_KIND,
                 "id": result.pop("id"),
                 "time": result.pop("taken"),
                 **result,
+                **exact,
+                **export_columns(exact),
                 "ctcae_version": version,
             }
         )

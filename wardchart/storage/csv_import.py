@@ -1,8 +1,10 @@
-"""Importing CBC results from a CSV file: all rows or none (issue 2).
+"""Importing CBC results from a CSV file: all rows or none.
 
-The header row names the columns (any order, case-insensitive): mrn and taken are
-required; wbc, anc, neut_pct, bands_pct, platelets, anc_lln, wbc_lln and unit are
-optional. Messages give the file's line number, the header being line 1.
+The header row names the columns (any order, case-insensitive): mrn and taken (or time,
+as ``export`` writes it) are required; wbc, anc, neut_pct, bands_pct, platelets, anc_lln,
+wbc_lln and unit are optional, and so is every column ``export --format csv`` writes for a
+result (see docs/csv.md and ``wardchart.domain.result_csv``). Messages give the file's line
+number, the header being line 1.
 """
 
 from __future__ import annotations
@@ -18,15 +20,32 @@ from wardchart.domain.identifiers import identifier_problems
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
+from wardchart.domain.result_csv import (
+    DESCRIPTIVE,
+    identity_problems,
+    kind_problems,
+    lab_status_problems,
+)
 from wardchart.domain.timeparse import parse_datetime
-from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal
+from wardchart.domain.units import (
+    PER_LITRE_E9,
+    CountUnit,
+    parse_count_unit,
+    parse_decimal,
+    plain,
+    shown,
+    to_si,
+)
 from wardchart.storage import audit, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.operations import cbc_values
 
 REQUIRED = ("mrn", "taken")
 NUMBERS = ("wbc", "anc", "neut_pct", "bands_pct", "platelets", "anc_lln", "wbc_lln")
-COLUMNS = (*REQUIRED, *NUMBERS, "unit")
+#: Columns that are read: the values, and what ``export`` writes to identify and qualify them.
+COLUMNS = (*REQUIRED, *NUMBERS, "unit", "ucum", "kind", "name", "dob", "anc_source", "lab_status")
+#: ``export`` names the time column "time"; it means the same as "taken".
+TIME_ALIAS = "time"
 
 
 @dataclass(frozen=True)
@@ -84,7 +103,13 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
                     )
                 ]
             )
-    unknown = [n for n in names if n not in COLUMNS]
+    if TIME_ALIAS in names:
+        if "taken" in names:
+            raise InvalidEntry(
+                [Problem("file", "line 1: columns 'taken' and 'time' mean the same; keep one")]
+            )
+        names[names.index(TIME_ALIAS)] = "taken"
+    unknown = [n for n in names if n not in COLUMNS and n not in DESCRIPTIVE]
     if unknown:
         raise InvalidEntry(
             [Problem("file", f"line 1: unknown column {unknown[0]!r}; known: {', '.join(COLUMNS)}")]
@@ -121,16 +146,44 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def _entry(row: dict[str, str], line: int) -> CbcEntry:
+def _unit(row: dict[str, str]) -> CountUnit:
+    """The unit of the row's counts: ``unit``, or ``ucum``; both must then agree."""
+    unit = parse_count_unit(row["unit"], "unit") if row.get("unit") else None
+    ucum = parse_count_unit(row["ucum"], "ucum") if row.get("ucum") else None
+    if unit is not None and ucum is not None and unit.factor != ucum.factor:
+        raise InvalidEntry(
+            [Problem("ucum", f"{row['ucum']!r} is not the same unit as {row['unit']!r}")]
+        )
+    return unit or ucum or PER_LITRE_E9
+
+
+def _entry(row: dict[str, str], line: int) -> tuple[CbcEntry, Decimal | None]:
+    """The CBC of a row, and the ANC the row says was computed (checked once computed)."""
     try:
-        unit = parse_count_unit(row["unit"], "unit") if row.get("unit") else PER_LITRE_E9
+        unit = _unit(row)
         numbers: dict[str, Decimal | None] = {
             name: parse_decimal(row[name], name) if row.get(name) else None for name in NUMBERS
         }
         taken = parse_datetime(row["taken"], "taken")
     except InvalidEntry as error:
         raise _fail(line, error.first) from None
-    return CbcEntry(taken=taken, unit=unit, **numbers)
+    source = row.get("anc_source", "").lower()
+    computed = None
+    if source == "computed":  # exported: computed again from the same WBC and differential
+        computed, numbers["anc"] = numbers["anc"], None
+    elif source == "lab" and numbers["anc"] is None:
+        raise _fail(line, Problem("anc", "is empty, but anc_source says the lab reported it"))
+    elif source not in ("", "lab"):
+        raise _fail(line, Problem("anc_source", f"{shown(source)} is not lab or computed"))
+    return CbcEntry(taken=taken, unit=unit, **numbers), computed
+
+
+def _check_row(row: dict[str, str], patient: Patient, line: int) -> None:
+    """The row's own description must fit this chart: its kind, patient and lab status."""
+    problems = identity_problems(patient, dob=row.get("dob", ""), name=row.get("name", ""))
+    problems += lab_status_problems(row.get("lab_status", ""))
+    if problems:
+        raise _fail(line, problems[0])
 
 
 def import_results(
@@ -146,6 +199,8 @@ def import_results(
     with store.write() as db:
         patients: dict[str, Patient] = {}
         for line, row in rows:
+            for problem in kind_problems(row.get("kind", "")):  # see docs/csv.md
+                raise _fail(line, problem)
             if not row.get("mrn"):
                 raise _fail(line, Problem("mrn", "is empty"))
             for problem in identifier_problems("mrn", row["mrn"]):  # see docs/identifiers.md
@@ -154,11 +209,26 @@ def import_results(
             if patient is None:
                 raise _fail(line, Problem("mrn", f"no patient with MRN {row['mrn']!r}"))
             patients[row["mrn"]] = patient
-            entry = _entry(row, line)
+            _check_row(row, patient, line)
+            entry, computed = _entry(row, line)
             try:
                 values = cbc_values(db, patient, entry, confirm=confirm, now=now)
             except InvalidEntry as error:  # the command line adds how to confirm warnings
                 raise _line_problems(line, error) from None
+            if computed is not None and (
+                values["anc"] is None or Decimal(values["anc"]) != to_si(computed, entry.unit)
+            ):
+                again = "none" if values["anc"] is None else values["anc"]
+                raise _fail(
+                    line,
+                    Problem(
+                        "anc",
+                        f"{plain(computed)} is not the ANC computed from this row's WBC and "
+                        f"differential ({again})",
+                    ),
+                )
+            if row.get("lab_status"):
+                values["lab_status"] = row["lab_status"].lower()
             if queries.cbc_already_charted(db, values):
                 skipped += 1
                 continue
