@@ -28,13 +28,14 @@ from wardchart.cli_output import (
     table,
 )
 from wardchart.domain.census import census_row
+from wardchart.domain.chart import PatientChart
 from wardchart.domain.display import count_text
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.identifiers import normal_mrn, normal_text, normal_username
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
-from wardchart.domain.records import Regimen
+from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.regimens import check_regimen, parse_window
 from wardchart.domain.summary import chart_summary, export_rows
 from wardchart.domain.timeparse import parse_date, parse_datetime
@@ -415,6 +416,15 @@ def cmd_summary(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def _charts_to_export(
+    store: ChartStore, mrn: str | None, context: Context
+) -> tuple[list[Patient], list[PatientChart]]:
+    """One patient's chart (``--mrn``) or every patient's, for an export."""
+    settings = queries.ward_settings(store.db)
+    patients = [queries.require_patient(store.db, mrn)] if mrn else queries.all_patients(store.db)
+    return patients, [queries.load_chart(store.db, p, settings, context.now) for p in patients]
+
+
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
     """Export every current record (one patient or the ward) as CSV or JSON; audited."""
     if args.kind and args.format == "json":
@@ -423,13 +433,7 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
         )
     out = None if args.out is None else _output_path(args.out, context)
     with _chart(context, create=False) as store:
-        settings = queries.ward_settings(store.db)
-        patients = (
-            [queries.require_patient(store.db, args.mrn)]
-            if args.mrn
-            else queries.all_patients(store.db)
-        )
-        charts = [queries.load_chart(store.db, p, settings, context.now) for p in patients]
+        patients, charts = _charts_to_export(store, args.mrn, context)
         if args.format == "json":
             text = dump_json([chart_summary(c) for c in charts]) + "\n"
         else:
@@ -549,13 +553,7 @@ def cmd_fhir_export(args: argparse.Namespace, context: Context) -> int:
 
     out = _output_path(args.out, context)
     with _chart(context, create=False) as store:
-        settings = queries.ward_settings(store.db)
-        patients = (
-            [queries.require_patient(store.db, args.mrn)]
-            if args.mrn
-            else queries.all_patients(store.db)
-        )
-        charts = [queries.load_chart(store.db, p, settings, context.now) for p in patients]
+        patients, charts = _charts_to_export(store, args.mrn, context)
         bundle = export_bundle(charts, context.now)
         validate_bundle(bundle)
         _write_new_file(out, bundle_json(bundle))
