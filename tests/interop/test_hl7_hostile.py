@@ -5,7 +5,7 @@ result already typed in by hand, digits that are not ASCII and fractions of a se
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +13,6 @@ import pytest
 from hl7_messages import (
     ANC,
     DOB,
-    MRN,
     OTHER_DOB,
     OTHER_MRN,
     WBC,
@@ -28,29 +27,9 @@ from hl7_messages import (
 
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.records import Patient
-from wardchart.storage import operations, queries
+from wardchart.storage import operations
 from wardchart.storage.database import ChartStore
 from wardchart.storage.hl7_import import Outcome, import_files
-
-
-@pytest.fixture
-def jane(store: ChartStore, now: datetime) -> Patient:
-    operations.admit_patient(
-        store, mrn=MRN, name="Doe, Jane", dob=date(1965, 4, 12), actor="nurse", now=now
-    )
-    patient = queries.find_patient(store.db, MRN)
-    assert patient is not None
-    return patient
-
-
-@pytest.fixture
-def john(store: ChartStore, now: datetime) -> Patient:
-    operations.admit_patient(
-        store, mrn=OTHER_MRN, name="Roe, John", dob=date(1972, 8, 30), actor="nurse", now=now
-    )
-    patient = queries.find_patient(store.db, OTHER_MRN)
-    assert patient is not None
-    return patient
 
 
 def run(store: ChartStore, tmp_path: Path, data: bytes, name: str = "in.hl7") -> list[Outcome]:

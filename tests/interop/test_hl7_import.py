@@ -37,26 +37,6 @@ from wardchart.storage.database import ChartStore
 from wardchart.storage.hl7_import import Outcome, held_messages, import_files
 
 
-@pytest.fixture
-def jane(store: ChartStore, now: datetime) -> Patient:
-    operations.admit_patient(
-        store, mrn=MRN, name="Doe, Jane", dob=date(1965, 4, 12), actor="nurse", now=now
-    )
-    patient = queries.find_patient(store.db, MRN)
-    assert patient is not None
-    return patient
-
-
-@pytest.fixture
-def john(store: ChartStore, now: datetime) -> Patient:
-    operations.admit_patient(
-        store, mrn=OTHER_MRN, name="Roe, John", dob=date(1972, 8, 30), actor="nurse", now=now
-    )
-    patient = queries.find_patient(store.db, OTHER_MRN)
-    assert patient is not None
-    return patient
-
-
 def run(store: ChartStore, tmp_path: Path, data: bytes, name: str = "in.hl7", **kw: object):
     path = tmp_path / name
     path.write_bytes(data)
