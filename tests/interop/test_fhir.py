@@ -96,8 +96,10 @@ def _busy_ward(store: ChartStore) -> None:
 def test_export_is_valid_fhir_and_imports_into_another_chart_as_the_same_results(
     store: ChartStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fhir.resources.R4B.bundle import Bundle
+    import fhir.resources
+    from fhir.resources.bundle import Bundle
 
+    assert fhir.resources.__fhir_version__ == "4.0.1"  # R4 itself, not R4B or R5
     _busy_ward(store)
     source = store.path
     store.close()
@@ -105,7 +107,7 @@ def test_export_is_valid_fhir_and_imports_into_another_chart_as_the_same_results
     status, _, err = _run(source, "fhir", "export", "--all", "--out", str(out), capsys=capsys)
     assert status == 0, err
     data = json.loads(out.read_text())
-    bundle = Bundle.model_validate(data)  # valid against the FHIR models
+    bundle = Bundle.parse_obj(data)  # valid against the FHIR R4 models
     assert bundle.type == "collection"
     kinds = {e["resource"]["resourceType"] for e in data["entry"]}
     assert kinds >= {"Patient", "Observation", "MedicationAdministration"}
@@ -146,6 +148,29 @@ def test_export_is_valid_fhir_and_imports_into_another_chart_as_the_same_results
     assert status == 0
     assert not any(o["outcome"] == "charted" for o in json.loads(out_text))
     assert _results(other) == _results(source)
+
+
+def test_a_resource_the_r4_models_refuse_stops_the_export() -> None:
+    from wardchart.domain.problems import InvalidEntry
+    from wardchart.storage.fhir import validate_bundle
+
+    observation = {
+        "resourceType": "Observation",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "6690-2"}]},
+        "valueQuantity": {"value": Decimal("1.20"), "unit": "10*9/L"},
+    }
+    good = {"resourceType": "Bundle", "type": "collection", "entry": []}
+    validate_bundle(good)
+    for broken, where in (
+        (observation, "status"),  # status is required in R4
+        ({**observation, "status": "final", "valueQuantity": {"value": "a lot"}}, "value"),
+        ({**observation, "status": "final", "valueQuantityy": {}}, "valueQuantityy"),
+    ):
+        bundle = {**good, "entry": [{"fullUrl": "urn:uuid:x", "resource": broken}]}
+        with pytest.raises(InvalidEntry) as caught:
+            validate_bundle(bundle)
+        assert "not valid FHIR R4" in caught.value.first.message
+        assert where in caught.value.first.message
 
 
 def _synthea_like(dob: str, mrn: str, when: datetime, *, status: str = "final") -> dict[str, Any]:
@@ -365,9 +390,10 @@ def test_export_never_writes_over_the_chart(cli: Cli, chart_path: Path) -> None:
 
 
 def test_the_fhir_models_are_not_loaded_at_start_up() -> None:
+    # (The package's .pth file makes an empty "fhir" name space at every start: not a model.)
     code = (
         "import sys, wardchart.cli, wardchart.commands, wardchart.domain.settings; "
-        "print(any(m.startswith(('fhir', 'pydantic')) for m in sys.modules))"
+        "print(any(m.startswith(('fhir.', 'pydantic')) for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -1,6 +1,6 @@
 """FHIR R4 out and in: a chart as a Bundle, and a Bundle's counts and temperatures charted.
 
-The model library (``fhir.resources``) is imported here only, when a bundle is exported.
+The FHIR R4 models (``fhir.resources``) are imported here only, when a bundle is exported.
 The codes, statuses and identifiers are in wardchart.domain.fhir_rules; every decision
 is explained in docs/fhir.md.
 """
@@ -188,18 +188,18 @@ def export_bundle(charts: Iterable[PatientChart], now: datetime) -> dict[str, An
 
 
 def validate_bundle(bundle: dict[str, Any]) -> None:
-    """Check a bundle against the FHIR models of ``fhir.resources`` (R4B: the R4 models
-    that library ships, see docs/fhir.md); raise InvalidEntry naming what is wrong."""
-    from fhir.resources.R4B.bundle import Bundle  # loaded only when a bundle is checked
+    """Check a bundle against the FHIR R4 (4.0.1) models of ``fhir.resources`` (see
+    docs/fhir.md); raise InvalidEntry naming the first element that is wrong."""
+    from fhir.resources.bundle import Bundle  # loaded only when a bundle is checked
     from pydantic import ValidationError
 
     try:
-        Bundle.model_validate(json.loads(bundle_json(bundle)))
+        Bundle.parse_raw(bundle_json(bundle), content_type="application/json")
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = ".".join(str(p) for p in first["loc"] if p != "__root__")
         raise InvalidEntry(
-            [Problem("fhir", f"the bundle is not valid FHIR at {where}: {first['msg']}")]
+            [Problem("fhir", f"the bundle is not valid FHIR R4 at {where}: {first['msg']}")]
         ) from None
 
 
