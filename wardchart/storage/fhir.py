@@ -352,6 +352,24 @@ def import_bundle(
                     "resource": bundle_json(entry.get("resource") or {}),
                 }
             )
+            # Sealed like a laboratory message: the row's hash in its own audit row, so a
+            # row changed behind the triggers is found (docs/tamper-evidence.md).
+            (stored,) = audit.stored_rows(db, "fhir_entries", "id = ?", [row_id])
+            audit.append(
+                db,
+                actor=actor,
+                action="fhir_entry",
+                entity="fhir_entries",
+                record_id=row_id,
+                patient_id=None if patient is None else patient.id,
+                detail={
+                    "file": file,
+                    "entry_key": outcome.key,
+                    "outcome": outcome.outcome,
+                    audit.VERSION_KEY: audit.version_hash(stored),
+                },
+                now=now,
+            )
         counts = {k: sum(o.outcome == k for o in outcomes.values()) for k in _OUTCOMES}
         audit.append(
             db,
