@@ -397,3 +397,52 @@ def test_the_fhir_models_are_not_loaded_at_start_up() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_held_fhir_entries_are_listed_with_held_hl7_messages_until_charted(
+    cli: Cli, chart_path: Path, tmp_path: Path
+) -> None:
+    assert (
+        cli("patient", "add", "--mrn", "A-1", "--name", "Alpha, Ann", "--dob", "1950-05-01")[0] == 0
+    )
+    when = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=4)
+    bundle = _write(tmp_path / "s.json", _synthea_like("1961-02-03", "MRN-7", when))
+    assert cli("fhir", "import", str(bundle))[0] == 0  # MRN-7 not admitted yet: held
+    taken = when.strftime("%Y%m%d%H%M%z")
+    message = tmp_path / "lab.hl7"
+    message.write_bytes(
+        "\r".join(
+            [
+                f"MSH|^~\\&|LIS|LAB|WC|4A|{taken}||ORU^R01|C9|P|2.5.1",
+                "PID|1||Z-9^^^H^MR||ZED^ZOE||19700101",
+                f"OBR|1||F9^LAB|57021-8^CBC^LN|||{taken}",
+                "OBX|1|NM|6690-2^WBC^LN||3.2|10*9/L|||||F",
+            ]
+        ).encode()
+    )
+    assert cli("hl7", "import", str(message))[0] == 0
+
+    status, out, err = cli("lab", "held", "--json")
+    assert status == 0, err
+    held = json.loads(out)
+    assert [h["kind"] for h in held] == ["FHIR", "FHIR", "FHIR", "HL7"]
+    assert all("no patient on this chart has MRN MRN-7" in h["reason"] for h in held[:3])
+    assert "Z-9" in held[3]["reason"]
+    assert {h["entry_key"] for h in held[:3]} == {
+        f"urn:uuid:11111111-0000-4000-8000-00000000000{n}" for n in (1, 2, 4)
+    }
+    status, out, _ = cli("lab", "held")
+    assert status == 0
+    assert out.count("FHIR") == 3
+    assert "no patient on this chart has MRN MRN-7" in out
+    assert "Observation urn:uuid:11111111-0000-4000-8000-000000000001" in out
+    # `hl7 held` goes on listing the HL7 messages only.
+    assert [h["control_id"] for h in json.loads(cli("hl7", "held", "--json")[1])] == ["C9"]
+
+    # Admitted and imported again: charted, and off the list.
+    assert (
+        cli("patient", "add", "--mrn", "MRN-7", "--name", "Roe, Ray", "--dob", "1961-02-03")[0] == 0
+    )
+    assert cli("fhir", "import", str(bundle))[0] == 0
+    assert [h["kind"] for h in json.loads(cli("lab", "held", "--json")[1])] == ["HL7"]
+    assert len(_results(chart_path)) == 1

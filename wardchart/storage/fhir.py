@@ -386,6 +386,22 @@ _OUTCOMES = ("charted", "held", "ignored", "refused")
 _PERCENTS = frozenset({"neut_pct", "segs_pct"})
 
 
+def held_entries(db: Database) -> list[dict[str, Any]]:
+    """FHIR entries held for a person and not charted or ignored by a later import of the
+    same entry, oldest first (see docs/fhir.md)."""
+    return list(
+        db.query(
+            """SELECT id, received_at, file, entry_key, resource_type, mrn, reason
+               FROM fhir_entries h
+               WHERE outcome = 'held' AND NOT EXISTS (
+                   SELECT 1 FROM fhir_entries c
+                   WHERE c.entry_key = h.entry_key AND c.rowid > h.rowid
+                   AND c.outcome <> 'held')
+               ORDER BY rowid"""
+        )
+    )
+
+
 def _held_before(db: Database, key: str) -> bool:
     rows = db.query("SELECT 1 FROM fhir_entries WHERE entry_key = ? AND outcome = 'held'", [key])
     return bool(key) and any(True for _ in rows)
