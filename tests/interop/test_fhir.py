@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import sqlite3
 import subprocess
@@ -446,3 +447,103 @@ def test_held_fhir_entries_are_listed_with_held_hl7_messages_until_charted(
     assert cli("fhir", "import", str(bundle))[0] == 0
     assert [h["kind"] for h in json.loads(cli("lab", "held", "--json")[1])] == ["HL7"]
     assert len(_results(chart_path)) == 1
+
+
+def _versions(db: Path) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(
+            "SELECT wbc, neut_pct, lab_status, reason FROM results ORDER BY rowid"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def _resent(bundle: dict[str, Any], status: str, wbc: str | None = None) -> dict[str, Any]:
+    """The same bundle sent again with another status (and maybe another WBC)."""
+    again = copy.deepcopy(bundle)
+    for entry in again["entry"]:
+        resource = entry["resource"]
+        if resource["resourceType"] == "Observation":
+            resource["status"] = status
+            if wbc is not None and resource["code"]["coding"][0]["code"] == "6690-2":
+                resource["valueQuantity"]["value"] = Decimal(wbc)
+    return again
+
+
+@pytest.fixture
+def preliminary(cli: Cli, chart_path: Path, tmp_path: Path) -> dict[str, Any]:
+    """A preliminary CBC and temperature charted from a FHIR bundle for MRN-7."""
+    assert (
+        cli("patient", "add", "--mrn", "MRN-7", "--name", "Roe, Ray", "--dob", "1961-02-03")[0] == 0
+    )
+    when = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=4)
+    bundle = _synthea_like("1961-02-03", "MRN-7", when, status="preliminary")
+    assert cli("fhir", "import", str(_write(tmp_path / "p.json", bundle)))[0] == 0
+    assert _versions(chart_path) == [("3.4567890123456789", "41.23456789012345", "preliminary", "")]
+    return bundle
+
+
+@pytest.mark.parametrize("status", ["final", "corrected", "amended"])
+def test_a_preliminary_sent_again_as_final_supersedes_it_as_a_correction(
+    cli: Cli, chart_path: Path, tmp_path: Path, preliminary: dict[str, Any], status: str
+) -> None:
+    final = _write(tmp_path / "f.json", _resent(preliminary, status, wbc="3.6"))
+    status_code, out, err = cli("fhir", "import", str(final), "--json")
+    assert status_code == 0, err
+    outcomes = [(o["resource_type"], o["outcome"]) for o in json.loads(out)]
+    assert outcomes[2:4] == [("Observation", "charted")] * 2, out
+    lab_status = "final" if status == "final" else "corrected"
+    assert _versions(chart_path) == [
+        ("3.4567890123456789", "41.23456789012345", "preliminary", ""),
+        ("3.6", "41.23456789012345", lab_status, "final result from laboratory"),
+    ]
+    assert len(_results(chart_path)) == 1
+    assert len(_temps(chart_path)) == 1  # the temperature is the same reading
+    # The final again adds nothing; the chart still passes every check.
+    status_code, out, _ = cli("fhir", "import", str(final), "--json")
+    assert not any(o["outcome"] in ("charted", "held") for o in json.loads(out))
+    assert len(_versions(chart_path)) == 2
+    assert cli("check")[0] == 0
+
+
+def test_a_second_different_final_is_held(
+    cli: Cli, chart_path: Path, tmp_path: Path, preliminary: dict[str, Any]
+) -> None:
+    final = _write(tmp_path / "f.json", _resent(preliminary, "final", wbc="3.6"))
+    assert cli("fhir", "import", str(final))[0] == 0
+    other = _write(tmp_path / "g.json", _resent(preliminary, "final", wbc="3.9"))
+    status, out, _ = cli("fhir", "import", str(other), "--json")
+    assert status == 0
+    (held,) = [o for o in json.loads(out) if o["outcome"] == "held"]
+    assert "a second final wbc with another value" in held["reason"]
+    assert [v[0] for v in _versions(chart_path)] == ["3.4567890123456789", "3.6"]
+    assert "a second final wbc" in cli("lab", "held")[1]
+
+
+def test_a_final_after_a_nurses_correction_is_held(
+    cli: Cli, chart_path: Path, tmp_path: Path, preliminary: dict[str, Any]
+) -> None:
+    _, out, _ = cli("summary", "--mrn", "MRN-7", "--json")
+    (result,) = json.loads(out)["baseline"]
+    status, _, err = cli(
+        "correct",
+        "lab",
+        "--id",
+        result["id"],
+        "--reason",
+        "transcription",
+        "--wbc",
+        "3.5",
+        "--neut-pct",
+        "41",
+        "--confirm",
+    )
+    assert status == 0, err
+    final = _write(tmp_path / "f.json", _resent(preliminary, "final", wbc="3.6"))
+    status, out, _ = cli("fhir", "import", str(final), "--json")
+    assert status == 0
+    held = [o for o in json.loads(out) if o["outcome"] == "held"]
+    assert len(held) == 2
+    assert all("corrected by hand" in o["reason"] for o in held)
+    assert [v[0] for v in _versions(chart_path)][-1] == "3.5"
