@@ -232,6 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(flag)
     sub.add_argument("--confirm", action="store_true", help="accept plausibility warnings")
     sub.set_defaults(handler="lab_add")
+    sub = command("held", "every laboratory result held for a person: HL7 and FHIR", lab_cmds)
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler="lab_held")
 
     temp = command("temp", "temperatures")
     temp_cmds = temp.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -547,6 +547,43 @@ def cmd_hl7_held(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def cmd_lab_held(args: argparse.Namespace, context: Context) -> int:
+    """Everything the laboratory sent that waits for a person: held HL7 messages and held
+    FHIR bundle entries, oldest first, each with why it was held."""
+    from wardchart.storage.fhir import held_entries
+    from wardchart.storage.hl7_import import held_messages
+
+    with _chart(context, create=False, reads_only=True) as store:
+        found = [
+            {"kind": "HL7", "what": f"message {h['control_id']}".strip(), **h}
+            for h in held_messages(store.db)
+        ]
+        found += [
+            {"kind": "FHIR", "what": f"{h['resource_type']} {h['entry_key']}".strip(), **h}
+            for h in held_entries(store.db)
+        ]
+    found.sort(key=lambda h: str(h["received_at"]))
+    if args.json:
+        print(dump_json(found))
+    elif found:
+        rows = [
+            (
+                h["kind"],
+                h["id"][:8],
+                h["received_at"][:16].replace("T", " ") + "Z",
+                h["file"],
+                h["what"],
+                h["mrn"],
+                h["reason"],
+            )
+            for h in found
+        ]
+        print(table(("Kind", "Id", "Received (UTC)", "File", "What", "MRN", "Why held"), rows))
+    else:
+        print("No held laboratory results.")
+    return 0
+
+
 def cmd_fhir_export(args: argparse.Namespace, context: Context) -> int:
     """Write a FHIR R4 Bundle of one patient or the whole ward; audited like export."""
     from wardchart.storage.fhir import bundle_json, export_bundle, validate_bundle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import sqlite3
 import subprocess
@@ -96,8 +97,10 @@ def _busy_ward(store: ChartStore) -> None:
 def test_export_is_valid_fhir_and_imports_into_another_chart_as_the_same_results(
     store: ChartStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fhir.resources.R4B.bundle import Bundle
+    import fhir.resources
+    from fhir.resources.bundle import Bundle
 
+    assert fhir.resources.__fhir_version__ == "4.0.1"  # R4 itself, not R4B or R5
     _busy_ward(store)
     source = store.path
     store.close()
@@ -105,7 +108,7 @@ def test_export_is_valid_fhir_and_imports_into_another_chart_as_the_same_results
     status, _, err = _run(source, "fhir", "export", "--all", "--out", str(out), capsys=capsys)
     assert status == 0, err
     data = json.loads(out.read_text())
-    bundle = Bundle.model_validate(data)  # valid against the FHIR models
+    bundle = Bundle.parse_obj(data)  # valid against the FHIR R4 models
     assert bundle.type == "collection"
     kinds = {e["resource"]["resourceType"] for e in data["entry"]}
     assert kinds >= {"Patient", "Observation", "MedicationAdministration"}
@@ -146,6 +149,29 @@ def test_export_is_valid_fhir_and_imports_into_another_chart_as_the_same_results
     assert status == 0
     assert not any(o["outcome"] == "charted" for o in json.loads(out_text))
     assert _results(other) == _results(source)
+
+
+def test_a_resource_the_r4_models_refuse_stops_the_export() -> None:
+    from wardchart.domain.problems import InvalidEntry
+    from wardchart.storage.fhir import validate_bundle
+
+    observation = {
+        "resourceType": "Observation",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "6690-2"}]},
+        "valueQuantity": {"value": Decimal("1.20"), "unit": "10*9/L"},
+    }
+    good = {"resourceType": "Bundle", "type": "collection", "entry": []}
+    validate_bundle(good)
+    for broken, where in (
+        (observation, "status"),  # status is required in R4
+        ({**observation, "status": "final", "valueQuantity": {"value": "a lot"}}, "value"),
+        ({**observation, "status": "final", "valueQuantityy": {}}, "valueQuantityy"),
+    ):
+        bundle = {**good, "entry": [{"fullUrl": "urn:uuid:x", "resource": broken}]}
+        with pytest.raises(InvalidEntry) as caught:
+            validate_bundle(bundle)
+        assert "not valid FHIR R4" in caught.value.first.message
+        assert where in caught.value.first.message
 
 
 def _synthea_like(dob: str, mrn: str, when: datetime, *, status: str = "final") -> dict[str, Any]:
@@ -365,9 +391,159 @@ def test_export_never_writes_over_the_chart(cli: Cli, chart_path: Path) -> None:
 
 
 def test_the_fhir_models_are_not_loaded_at_start_up() -> None:
+    # (The package's .pth file makes an empty "fhir" name space at every start: not a model.)
     code = (
         "import sys, wardchart.cli, wardchart.commands, wardchart.domain.settings; "
-        "print(any(m.startswith(('fhir', 'pydantic')) for m in sys.modules))"
+        "print(any(m.startswith(('fhir.', 'pydantic')) for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_held_fhir_entries_are_listed_with_held_hl7_messages_until_charted(
+    cli: Cli, chart_path: Path, tmp_path: Path
+) -> None:
+    assert (
+        cli("patient", "add", "--mrn", "A-1", "--name", "Alpha, Ann", "--dob", "1950-05-01")[0] == 0
+    )
+    when = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=4)
+    bundle = _write(tmp_path / "s.json", _synthea_like("1961-02-03", "MRN-7", when))
+    assert cli("fhir", "import", str(bundle))[0] == 0  # MRN-7 not admitted yet: held
+    taken = when.strftime("%Y%m%d%H%M%z")
+    message = tmp_path / "lab.hl7"
+    message.write_bytes(
+        "\r".join(
+            [
+                f"MSH|^~\\&|LIS|LAB|WC|4A|{taken}||ORU^R01|C9|P|2.5.1",
+                "PID|1||Z-9^^^H^MR||ZED^ZOE||19700101",
+                f"OBR|1||F9^LAB|57021-8^CBC^LN|||{taken}",
+                "OBX|1|NM|6690-2^WBC^LN||3.2|10*9/L|||||F",
+            ]
+        ).encode()
+    )
+    assert cli("hl7", "import", str(message))[0] == 0
+
+    status, out, err = cli("lab", "held", "--json")
+    assert status == 0, err
+    held = json.loads(out)
+    assert [h["kind"] for h in held] == ["FHIR", "FHIR", "FHIR", "HL7"]
+    assert all("no patient on this chart has MRN MRN-7" in h["reason"] for h in held[:3])
+    assert "Z-9" in held[3]["reason"]
+    assert {h["entry_key"] for h in held[:3]} == {
+        f"urn:uuid:11111111-0000-4000-8000-00000000000{n}" for n in (1, 2, 4)
+    }
+    status, out, _ = cli("lab", "held")
+    assert status == 0
+    assert out.count("FHIR") == 3
+    assert "no patient on this chart has MRN MRN-7" in out
+    assert "Observation urn:uuid:11111111-0000-4000-8000-000000000001" in out
+    # `hl7 held` goes on listing the HL7 messages only.
+    assert [h["control_id"] for h in json.loads(cli("hl7", "held", "--json")[1])] == ["C9"]
+
+    # Admitted and imported again: charted, and off the list.
+    assert (
+        cli("patient", "add", "--mrn", "MRN-7", "--name", "Roe, Ray", "--dob", "1961-02-03")[0] == 0
+    )
+    assert cli("fhir", "import", str(bundle))[0] == 0
+    assert [h["kind"] for h in json.loads(cli("lab", "held", "--json")[1])] == ["HL7"]
+    assert len(_results(chart_path)) == 1
+
+
+def _versions(db: Path) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(
+            "SELECT wbc, neut_pct, lab_status, reason FROM results ORDER BY rowid"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+def _resent(bundle: dict[str, Any], status: str, wbc: str | None = None) -> dict[str, Any]:
+    """The same bundle sent again with another status (and maybe another WBC)."""
+    again = copy.deepcopy(bundle)
+    for entry in again["entry"]:
+        resource = entry["resource"]
+        if resource["resourceType"] == "Observation":
+            resource["status"] = status
+            if wbc is not None and resource["code"]["coding"][0]["code"] == "6690-2":
+                resource["valueQuantity"]["value"] = Decimal(wbc)
+    return again
+
+
+@pytest.fixture
+def preliminary(cli: Cli, chart_path: Path, tmp_path: Path) -> dict[str, Any]:
+    """A preliminary CBC and temperature charted from a FHIR bundle for MRN-7."""
+    assert (
+        cli("patient", "add", "--mrn", "MRN-7", "--name", "Roe, Ray", "--dob", "1961-02-03")[0] == 0
+    )
+    when = datetime.now().astimezone().replace(microsecond=0) - timedelta(hours=4)
+    bundle = _synthea_like("1961-02-03", "MRN-7", when, status="preliminary")
+    assert cli("fhir", "import", str(_write(tmp_path / "p.json", bundle)))[0] == 0
+    assert _versions(chart_path) == [("3.4567890123456789", "41.23456789012345", "preliminary", "")]
+    return bundle
+
+
+@pytest.mark.parametrize("status", ["final", "corrected", "amended"])
+def test_a_preliminary_sent_again_as_final_supersedes_it_as_a_correction(
+    cli: Cli, chart_path: Path, tmp_path: Path, preliminary: dict[str, Any], status: str
+) -> None:
+    final = _write(tmp_path / "f.json", _resent(preliminary, status, wbc="3.6"))
+    status_code, out, err = cli("fhir", "import", str(final), "--json")
+    assert status_code == 0, err
+    outcomes = [(o["resource_type"], o["outcome"]) for o in json.loads(out)]
+    assert outcomes[2:4] == [("Observation", "charted")] * 2, out
+    lab_status = "final" if status == "final" else "corrected"
+    assert _versions(chart_path) == [
+        ("3.4567890123456789", "41.23456789012345", "preliminary", ""),
+        ("3.6", "41.23456789012345", lab_status, "final result from laboratory"),
+    ]
+    assert len(_results(chart_path)) == 1
+    assert len(_temps(chart_path)) == 1  # the temperature is the same reading
+    # The final again adds nothing; the chart still passes every check.
+    status_code, out, _ = cli("fhir", "import", str(final), "--json")
+    assert not any(o["outcome"] in ("charted", "held") for o in json.loads(out))
+    assert len(_versions(chart_path)) == 2
+    assert cli("check")[0] == 0
+
+
+def test_a_second_different_final_is_held(
+    cli: Cli, chart_path: Path, tmp_path: Path, preliminary: dict[str, Any]
+) -> None:
+    final = _write(tmp_path / "f.json", _resent(preliminary, "final", wbc="3.6"))
+    assert cli("fhir", "import", str(final))[0] == 0
+    other = _write(tmp_path / "g.json", _resent(preliminary, "final", wbc="3.9"))
+    status, out, _ = cli("fhir", "import", str(other), "--json")
+    assert status == 0
+    (held,) = [o for o in json.loads(out) if o["outcome"] == "held"]
+    assert "a second final wbc with another value" in held["reason"]
+    assert [v[0] for v in _versions(chart_path)] == ["3.4567890123456789", "3.6"]
+    assert "a second final wbc" in cli("lab", "held")[1]
+
+
+def test_a_final_after_a_nurses_correction_is_held(
+    cli: Cli, chart_path: Path, tmp_path: Path, preliminary: dict[str, Any]
+) -> None:
+    _, out, _ = cli("summary", "--mrn", "MRN-7", "--json")
+    (result,) = json.loads(out)["baseline"]
+    status, _, err = cli(
+        "correct",
+        "lab",
+        "--id",
+        result["id"],
+        "--reason",
+        "transcription",
+        "--wbc",
+        "3.5",
+        "--neut-pct",
+        "41",
+        "--confirm",
+    )
+    assert status == 0, err
+    final = _write(tmp_path / "f.json", _resent(preliminary, "final", wbc="3.6"))
+    status, out, _ = cli("fhir", "import", str(final), "--json")
+    assert status == 0
+    held = [o for o in json.loads(out) if o["outcome"] == "held"]
+    assert len(held) == 2
+    assert all("corrected by hand" in o["reason"] for o in held)
+    assert [v[0] for v in _versions(chart_path)][-1] == "3.5"

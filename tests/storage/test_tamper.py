@@ -643,3 +643,85 @@ def test_a_laboratory_source_deleted_under_its_trigger_is_found(
     version = one(chart, "SELECT result_version FROM lab_result_sources")
     behind_trigger(chart, "lab_result_sources_no_delete", "DELETE FROM lab_result_sources")
     all_fail(cli, backup, f"lab_result_sources record {version}")
+
+
+# --- the FHIR bundle entries read are sealed too -----------------------------------------
+
+
+@pytest.fixture
+def fhir_anchored(store: ChartStore) -> tuple[Path, Path]:
+    """The known ward with a WBC charted from a FHIR bundle and an entry held, a backup."""
+    write_ward(store)
+    taken = (NOW - timedelta(hours=1)).isoformat(timespec="seconds")
+    patient = {
+        "resourceType": "Patient",
+        "identifier": [{"type": {"coding": [{"code": "MR"}]}, "value": "A-1"}],
+        "birthDate": "1950-05-01",
+    }
+    observation = {
+        "resourceType": "Observation",
+        "identifier": [{"system": "urn:lab", "value": "wbc-1"}],
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "6690-2"}]},
+        "subject": {"reference": "urn:uuid:p1"},
+        "effectiveDateTime": taken,
+        "valueQuantity": {"value": 3.2, "code": "10*9/L"},
+    }
+    bound = {**observation, "identifier": [{"value": "wbc-2"}], "valueQuantity": {}}
+    bundle = store.path.parent / "lab.fhir.json"
+    bundle.write_text(
+        json.dumps(
+            {
+                "resourceType": "Bundle",
+                "type": "collection",
+                "entry": [
+                    {"fullUrl": "urn:uuid:p1", "resource": patient},
+                    {"fullUrl": "urn:uuid:o1", "resource": observation},
+                    {"fullUrl": "urn:uuid:o2", "resource": bound},
+                ],
+            }
+        )
+    )
+    outcomes = [o.outcome for o in import_bundle(store, bundle, actor="lab", now=NOW)]
+    assert outcomes == ["ignored", "charted", "held"]
+    backup = make_backup(store, reason="manual", actor="n", now=NOW).path
+    store.close()
+    return store.path, backup
+
+
+def test_a_fresh_chart_with_fhir_entries_passes(fhir_anchored: tuple[Path, Path], cli: Cli) -> None:
+    _, backup = fhir_anchored
+    assert cli("check")[0] == 0
+    assert cli("audit", "verify")[0] == 0
+    assert cli("audit", "verify", "--against", str(backup))[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("outcome", "change"),
+    [
+        ("held", "outcome = 'ignored', reason = 'not a count'"),
+        ("charted", "record_id = ''"),
+        ("charted", "resource = '{}'"),
+        ("held", "mrn = 'B-2'"),
+    ],
+)
+def test_a_fhir_entry_changed_under_its_trigger_is_found(
+    fhir_anchored: tuple[Path, Path], cli: Cli, outcome: str, change: str
+) -> None:
+    chart, backup = fhir_anchored
+    entry = one(chart, f"SELECT id FROM fhir_entries WHERE outcome = '{outcome}'")
+    behind_trigger(
+        chart, "fhir_entries_no_update", f"UPDATE fhir_entries SET {change} WHERE id = '{entry}'"
+    )
+    all_fail(cli, backup, f"fhir_entries record {entry}")
+
+
+def test_a_fhir_entry_deleted_under_its_trigger_is_found(
+    fhir_anchored: tuple[Path, Path], cli: Cli
+) -> None:
+    chart, backup = fhir_anchored
+    entry = one(chart, "SELECT id FROM fhir_entries WHERE outcome = 'held'")
+    behind_trigger(
+        chart, "fhir_entries_no_delete", f"DELETE FROM fhir_entries WHERE id = '{entry}'"
+    )
+    all_fail(cli, backup, f"fhir_entries record {entry}")

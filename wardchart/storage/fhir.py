@@ -1,6 +1,6 @@
 """FHIR R4 out and in: a chart as a Bundle, and a Bundle's counts and temperatures charted.
 
-The model library (``fhir.resources``) is imported here only, when a bundle is exported.
+The FHIR R4 models (``fhir.resources``) are imported here only, when a bundle is exported.
 The codes, statuses and identifiers are in wardchart.domain.fhir_rules; every decision
 is explained in docs/fhir.md.
 """
@@ -26,6 +26,7 @@ from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
 from wardchart.storage import audit, operations, queries, records
 from wardchart.storage.database import ChartStore
+from wardchart.storage.hl7_import import supersede_reason
 from wardchart.storage.records import utc_text
 
 # --- export -------------------------------------------------------------------------------
@@ -188,18 +189,18 @@ def export_bundle(charts: Iterable[PatientChart], now: datetime) -> dict[str, An
 
 
 def validate_bundle(bundle: dict[str, Any]) -> None:
-    """Check a bundle against the FHIR models of ``fhir.resources`` (R4B: the R4 models
-    that library ships, see docs/fhir.md); raise InvalidEntry naming what is wrong."""
-    from fhir.resources.R4B.bundle import Bundle  # loaded only when a bundle is checked
+    """Check a bundle against the FHIR R4 (4.0.1) models of ``fhir.resources`` (see
+    docs/fhir.md); raise InvalidEntry naming the first element that is wrong."""
+    from fhir.resources.bundle import Bundle  # loaded only when a bundle is checked
     from pydantic import ValidationError
 
     try:
-        Bundle.model_validate(json.loads(bundle_json(bundle)))
+        Bundle.parse_raw(bundle_json(bundle), content_type="application/json")
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = ".".join(str(p) for p in first["loc"] if p != "__root__")
         raise InvalidEntry(
-            [Problem("fhir", f"the bundle is not valid FHIR at {where}: {first['msg']}")]
+            [Problem("fhir", f"the bundle is not valid FHIR R4 at {where}: {first['msg']}")]
         ) from None
 
 
@@ -352,6 +353,24 @@ def import_bundle(
                     "resource": bundle_json(entry.get("resource") or {}),
                 }
             )
+            # Sealed like a laboratory message: the row's hash in its own audit row, so a
+            # row changed behind the triggers is found (docs/tamper-evidence.md).
+            (stored,) = audit.stored_rows(db, "fhir_entries", "id = ?", [row_id])
+            audit.append(
+                db,
+                actor=actor,
+                action="fhir_entry",
+                entity="fhir_entries",
+                record_id=row_id,
+                patient_id=None if patient is None else patient.id,
+                detail={
+                    "file": file,
+                    "entry_key": outcome.key,
+                    "outcome": outcome.outcome,
+                    audit.VERSION_KEY: audit.version_hash(stored),
+                },
+                now=now,
+            )
         counts = {k: sum(o.outcome == k for o in outcomes.values()) for k in _OUTCOMES}
         audit.append(
             db,
@@ -366,6 +385,22 @@ def import_bundle(
 
 _OUTCOMES = ("charted", "held", "ignored", "refused")
 _PERCENTS = frozenset({"neut_pct", "segs_pct"})
+
+
+def held_entries(db: Database) -> list[dict[str, Any]]:
+    """FHIR entries held for a person and not charted or ignored by a later import of the
+    same entry, oldest first (see docs/fhir.md)."""
+    return list(
+        db.query(
+            """SELECT id, received_at, file, entry_key, resource_type, mrn, reason
+               FROM fhir_entries h
+               WHERE outcome = 'held' AND NOT EXISTS (
+                   SELECT 1 FROM fhir_entries c
+                   WHERE c.entry_key = h.entry_key AND c.rowid > h.rowid
+                   AND c.outcome <> 'held')
+               ORDER BY rowid"""
+        )
+    )
 
 
 def _held_before(db: Database, key: str) -> bool:
@@ -413,12 +448,13 @@ def _read_entry(
         raise _Stop("refused", "the Observation has no identifier, fullUrl or id")
     earlier = list(
         db.query(
-            "SELECT received_at FROM fhir_entries WHERE entry_key = ? "
-            "AND outcome IN ('charted', 'ignored') AND record_id <> '' ORDER BY rowid LIMIT 1",
+            "SELECT received_at, outcome, record_table, resource FROM fhir_entries "
+            "WHERE entry_key = ? AND outcome IN ('charted', 'ignored') AND record_id <> '' "
+            "ORDER BY rowid DESC LIMIT 1",
             [key],
         )
     )
-    if earlier:
+    if earlier and not _sent_again_changed(earlier[0], resource):
         raise _Stop("ignored", f"already imported on {earlier[0]['received_at'][:10]}")
     own = fr.wardchart_record(resource)
     for table in ("results", "temperatures"):
@@ -433,6 +469,21 @@ def _read_entry(
     taken, why = fr.effective_time(resource)
     if taken is None:
         raise _Stop("held", why)
+    quantity, value = _quantity(resource)
+    if temperature:
+        unit = fr.temperature_unit(quantity)
+        if unit is None:
+            raise _Stop(
+                "held", f"temperature in unit {fr.unit_text(quantity)!r}, not Cel or [degF]"
+            )
+        return patient, taken, "temperature", None, (value, unit)
+    assert concept is not None
+    converted = _converted(resource, concept, status, quantity, value)
+    return patient, taken, converted.concept, converted, None
+
+
+def _quantity(resource: dict[str, Any]) -> tuple[dict[str, Any], Decimal]:
+    """An Observation's valueQuantity and its value, or _Stop (held) saying why not."""
     quantity = resource.get("valueQuantity")
     if not isinstance(quantity, dict):
         raise _Stop("held", "no valueQuantity: not a number to chart")
@@ -442,20 +493,47 @@ def _read_entry(
     value, why = fr.number(quantity.get("value"))
     if value is None:
         raise _Stop("held", why)
-    if temperature:
-        unit = fr.temperature_unit(quantity)
-        if unit is None:
-            raise _Stop(
-                "held", f"temperature in unit {fr.unit_text(quantity)!r}, not Cel or [degF]"
-            )
-        return patient, taken, "temperature", None, (value, unit)
-    assert concept is not None
+    return quantity, value
+
+
+def _converted(
+    resource: dict[str, Any],
+    concept: str,
+    status: str,
+    quantity: dict[str, Any],
+    value: Decimal,
+) -> hl7_rules.LabValue:
+    """A count or percentage in wardchart's units, by the HL7 rules, or _Stop (held)."""
     unit_text = fr.unit_text(quantity)
     reference = fr.lower_limit_text(resource, unit_text)
     converted, why = hl7_rules.to_chart_value(concept, value, unit_text, reference, status)
     if converted is None:
         raise _Stop("held", why)
-    return patient, taken, converted.concept, converted, None
+    return converted
+
+
+def _charted_value(
+    resource: dict[str, Any], local: hl7_rules.LocalCodes
+) -> hl7_rules.LabValue | None:
+    """The value an Observation charted before, read again as it was then."""
+    concept, _ = hl7_rules.concept_of(fr.codings(resource.get("code")), local)
+    status, _ = fr.status_of(resource.get("status"))
+    if concept is None or status is None:
+        return None
+    try:
+        return _converted(resource, concept, status, *_quantity(resource))
+    except _Stop:
+        return None
+
+
+def _sent_again_changed(earlier: dict[str, Any], resource: dict[str, Any]) -> bool:
+    """Whether a count charted before comes again with another status, value, reference
+    range or time: a final for a preliminary, a correction (charted as a correction)."""
+    if earlier["outcome"] != "charted" or earlier["record_table"] != "results":
+        return False
+    before = json.loads(earlier["resource"], parse_float=Decimal, parse_int=Decimal)
+    fields = ("status", "valueQuantity", "referenceRange", "effectiveDateTime")
+    return any(before.get(f) != resource.get(f) for f in fields)
 
 
 def _match_patient(
@@ -560,6 +638,29 @@ def _chart(
             skipped[obs.index] = "an absolute band count is not charted"
         elif obs.value is not None:
             values.append(obs.value)
+    earlier = _charted_before(store.db, group, patient)
+    reason = ""
+    if earlier is not None:
+        origin, version, before = earlier
+        current = records.current_version(store.db, "results", origin)
+        moved = current is not None and current["taken_utc"] != utc_text(taken)
+        after = {v.concept: v for v in values}
+        reason, why = supersede_reason(before, after, moved=moved)
+        if why:
+            raise _Stop("held", why)
+        if not reason:
+            raise _Stop("ignored", "already imported: the same values and status")
+        if current is None:
+            raise _Stop(
+                "held", "its earlier result was withdrawn from the chart; chart this one by hand"
+            )
+        if current["id"] != version:
+            raise _Stop(
+                "held",
+                "the charted result was corrected by hand since the laboratory sent it; "
+                "a person compares it with this result",
+            )
+        values = list({**before, **after}.values())
     entry, why = hl7_rules.cbc_entry(values, taken)
     if entry is None:
         raise _Stop("held" if why else "ignored", why or "no WBC or ANC of the same sample")
@@ -568,16 +669,73 @@ def _chart(
         raise _Stop("held", "; ".join(reasons))
     status = hl7_rules.record_status([v.status for v in values])
     try:
-        saved = operations.record_cbc(
-            store,
-            patient=patient,
-            entry=entry,
-            confirm=True,  # what is left is the laboratory's fact (needs_a_person)
-            source="import",
-            lab_status=status,
-            actor=actor,
-            now=now,
-        )
+        if earlier is None:
+            saved = operations.record_cbc(
+                store,
+                patient=patient,
+                entry=entry,
+                confirm=True,  # what is left is the laboratory's fact (needs_a_person)
+                source="import",
+                lab_status=status,
+                actor=actor,
+                now=now,
+            )
+        else:
+            saved = operations.correct_cbc(
+                store,
+                patient=patient,
+                record_id=earlier[0],
+                entry=entry,
+                reason=reason,
+                confirm=True,
+                lab_status=status,
+                actor=actor,
+                now=now,
+            )
     except InvalidEntry as error:
         raise _Stop("held", f"{error.first.field}: {error.first.message}") from None
-    return "results", saved.record_id, skipped
+    charted = records.current_version(store.db, "results", saved.record_id)
+    assert charted is not None
+    return "results", str(charted["id"]), skipped
+
+
+def _charted_before(
+    db: Database, group: list[_Obs], patient: Patient
+) -> tuple[str, str, dict[str, hl7_rules.LabValue]] | None:
+    """The result an earlier import charted from the same entries (a preliminary now sent
+    as final, say): its record id, the version that import charted, and the values it
+    charted by concept, read again from the stored resources. None when there is none."""
+    keys = [o.key for o in group]
+    marks = ", ".join("?" for _ in keys)
+    origins = {
+        str(row[0])
+        for row in db.execute(
+            "SELECT r.origin_id FROM fhir_entries f JOIN results r ON r.id = f.record_id "
+            f"WHERE f.entry_key IN ({marks}) AND f.outcome = 'charted' "
+            "AND f.record_table = 'results'",
+            keys,
+        )
+    }
+    if not origins:
+        return None
+    if len(origins) > 1:
+        raise _Stop("held", "these results were charted before as different samples")
+    (origin,) = origins
+    rows = list(
+        db.query(
+            "SELECT f.record_id, f.patient_id, f.resource FROM fhir_entries f "
+            "JOIN results r ON r.id = f.record_id WHERE r.origin_id = ? "
+            "AND f.outcome = 'charted' AND f.record_table = 'results' ORDER BY f.rowid",
+            [origin],
+        )
+    )
+    if any(r["patient_id"] != patient.id for r in rows):
+        raise _Stop("held", "charted before for another patient: a person checks both charts")
+    local = hl7_rules.parse_local_codes(queries.ward_settings(db).hl7_local_codes)
+    before: dict[str, hl7_rules.LabValue] = {}
+    for row in rows:
+        resource = json.loads(row["resource"], parse_float=Decimal, parse_int=Decimal)
+        value = _charted_value(resource, local)
+        if value is not None:
+            before[value.concept] = value
+    return origin, str(rows[-1]["record_id"]), before

@@ -109,6 +109,7 @@ BOUND_TABLES = (
     ("ward_settings", "id", ("settings",)),
     ("lab_messages", "id", ("hl7_import",)),
     ("lab_result_sources", "result_version", ("hl7_source",)),
+    ("fhir_entries", "id", ("fhir_entry",)),
 )
 #: How many records a failed check names before "and N more".
 NAMED = 3

@@ -718,6 +718,35 @@ def _transition(
     return FINAL_REASON
 
 
+def supersede_reason(
+    before: dict[str, rules.LabValue], after: dict[str, rules.LabValue], *, moved: bool
+) -> tuple[str, str]:
+    """For another import (FHIR) of results already charted from the laboratory: the
+    values charted (``before``) and those just received (``after``), by concept. Returns
+    ("", "") when nothing changed, (the correction's reason, "") when the new ones
+    supersede the charted ones, or ("", why a person must decide), by the same rules as a
+    message (a preliminary after the final, a second different final)."""
+
+    def shown(values: dict[str, rules.LabValue]) -> dict[str, dict[str, Any]]:
+        return {
+            k: {
+                "concept": v.concept,
+                "value": plain(v.value),
+                "lln": None if v.lln is None else plain(v.lln),
+                "status": v.status,
+            }
+            for k, v in values.items()
+        }
+
+    old, new = shown(before), shown(after)
+    if _essence({**old, **new}) == _essence(old) and not moved:
+        return "", ""
+    try:
+        return _transition(old, new, moved=moved), ""
+    except _Stop as stop:
+        return "", stop.reason
+
+
 # --- held messages -------------------------------------------------------------------------
 
 
