@@ -452,8 +452,8 @@ class ChartView(QWidget):
         self.counts.layout.setRowFixedHeight(0, 44 if "<br>" in title else 30)
         # Settle ranges and axes now, so Qt paints the new chart once rather than twice.
         self.graphics.scene().prepareForPaint()
-        self.layout_labels()
-        self._labels_dirty = True
+        self.layout_labels()  # again before a paint only if the plots move or resize
+        self._labels_dirty = False
 
     @staticmethod
     def selected_cycle(chart: PatientChart, view: str) -> CycleChart:
