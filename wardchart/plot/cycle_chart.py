@@ -948,7 +948,8 @@ class ChartView(QWidget):
         to_view = self.scale.to_view
         for curve, items, measure in ((self.anc_curve, anc, "ANC"), (self.wbc_curve, wbc, "WBC")):
             xs = [day_position(first, r.result.taken, chart.tz) for r in items]
-            ys = [float(r.result.anc if measure == "ANC" else r.result.wbc or 0) for r in items]
+            values = [r.result.anc if measure == "ANC" else r.result.wbc for r in items]
+            ys = [float(v) for v in values if v is not None]
             colour = ANC_COLOUR if measure == "ANC" else WBC_COLOUR
             curve.setData(
                 xs,
