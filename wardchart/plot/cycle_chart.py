@@ -929,7 +929,8 @@ class ChartView(QWidget):
     def _draw_baseline_only(self, chart: PatientChart) -> None:
         """A patient with no cycle: the baseline results (if any) on calendar dates, from
         the first result to today. Cycle days would be false, so none are drawn, and every
-        axis text is set here: nothing of the patient shown before remains."""
+        axis text is set here: nothing of the patient shown before remains (see
+        docs/chart.md)."""
         today = chart.today.astimezone(chart.tz).date()
         first = min(
             [

@@ -187,7 +187,7 @@ class PatientView(QWidget):
     def _offer_calendar(self, chart: PatientChart | None, view: str) -> None:
         """Enable the calendar box where it means something; elsewhere untick it (the
         choice comes back with it) and say why in its tooltip, so that a greyed, ticked
-        box never claims dates the axis does not show."""
+        box never claims dates the axis does not show (see docs/chart.md)."""
         if chart is None or not chart.cycles:
             why: str | None = "No cycle yet: the baseline results are dated by the calendar."
         elif view == "overlay":
