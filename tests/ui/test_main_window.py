@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 from ward_fixture import A_ANC, A_C2_ANC, A_DAY1S, B_ANC, NOW, at
 
 from wardchart.domain.cycles import day_position
@@ -522,7 +522,7 @@ def test_a_hint_in_the_status_bar_goes_once_it_is_followed(qtbot, window: MainWi
     window.statusBar().showMessage("Backup written and verified: an earlier message", 60_000)
     window.actions_by_name["history"].trigger()
     assert window.statusBar().currentMessage() == ""
-    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    shown = [d for d in window.findChildren(QDialog) if d.isVisible()]  # this window's own
     assert shown
     for dialog in shown:
         dialog.reject()
