@@ -710,3 +710,37 @@ def test_a_recorded_count_is_reported_as_a_lab_shows_it(admitted: Cli) -> None:
     )
     assert status == 0
     assert "ANC 0.999 ×10⁹/L (computed), grade 3" in out
+
+
+def test_history_text_is_readable_and_whole(admitted: Cli) -> None:
+    note = "pharmacy confirmed the dose with the consultant before the first infusion"
+    long_diagnosis = "Diffuse large B-cell lymphoma, stage IIIB, " + note
+    assert (
+        admitted(
+            "correct",
+            "patient",
+            "--mrn",
+            "00123456",
+            "--diagnosis",
+            long_diagnosis,
+            "--reason",
+            "full diagnosis from the referral letter",
+        )[0]
+        == 0
+    )
+    status, out, _ = admitted("history", "--mrn", "00123456")
+    assert status == 0
+    cycle = json.loads(admitted("history", "--mrn", "00123456", "--json")[1])
+    regimen_id = next(v["regimen_id"] for v in cycle if v["table"] == "cycles")
+    assert len(regimen_id) > 8  # --json keeps the id whole
+    # Field labels as in the window; the id cut to 8 characters, and said to be.
+    assert "regimen id (first 8): " + regimen_id[:8] in out
+    assert regimen_id not in out
+    assert "regimen: AC" in out
+    assert "date of birth: 1965-04-12" in out
+    assert "regimen_id" not in out
+    assert "regimen_nam" not in out.replace("regimen_name", "")
+    # Nothing cut: every word of the long diagnosis is in the text, wrapped on lines.
+    flowing = " ".join(out.split())
+    assert long_diagnosis in flowing
+    assert "Record id (first 8)" in out.splitlines()[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,11 +44,42 @@ def census_cells(row: CensusRow) -> tuple[str, ...]:
 
 
 def table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain aligned text table."""
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headings)]
+    """A plain aligned text table; a cell with line breaks continues on the lines below
+    its row (nothing is cut)."""
+    split = [[cell.split("\n") for cell in row] for row in rows]
+    widths = [
+        max([len(h)] + [len(line) for r in split for line in r[i]]) for i, h in enumerate(headings)
+    ]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    for row in split:
+        for n in range(max(len(cell) for cell in row)):
+            cells = [cell[n] if n < len(cell) else "" for cell in row]
+            lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+#: Width of a wrapped Values column in ``wardchart history``.
+VALUES_WIDTH = 64
+
+
+def wrapped(text: str, width: int = VALUES_WIDTH) -> str:
+    """Text broken into lines of at most ``width`` at spaces (a longer word is split over
+    lines, never dropped)."""
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+
+
+def wrapped_parts(parts: Sequence[str], width: int = VALUES_WIDTH) -> str:
+    """Parts joined by "; " into lines of at most ``width``, a line breaking between parts
+    where it can (a part longer than a line is wrapped on its own)."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 2 + len(part) <= width:
+            lines[-1] += "; " + part
+        else:
+            if lines:
+                lines[-1] += ";"
+            lines += wrapped(part, width).split("\n")
     return "\n".join(lines)
 
 

@@ -26,10 +26,12 @@ from wardchart.cli_output import (
     chart_text,
     csv_text,
     table,
+    wrapped,
+    wrapped_parts,
 )
 from wardchart.domain.census import census_row
 from wardchart.domain.chart import PatientChart
-from wardchart.domain.display import count_text
+from wardchart.domain.display import count_text, field_items
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.identifiers import normal_mrn, normal_text, normal_username
@@ -972,12 +974,14 @@ def cmd_history(args: argparse.Namespace, context: Context) -> int:
             if v["entered_in_error"]
             else ("correction" if v["supersedes"] else "original")
             + (f", {v['lab_status']}" if v.get("lab_status") else ""),
-            v["reason"],
-            v["summary"][:70],
+            wrapped(v["reason"] or "", 30),
+            wrapped_parts([f"{k}: {t}" for k, t in field_items(v)]),
         )
         for v in versions
     ]
-    print(table(("Recorded (UTC)", "Kind", "Record", "By", "Version", "Why", "Values"), rows))
+    # Every value whole, wrapped rather than cut; ids by their first 8 characters.
+    headings = ("Recorded (UTC)", "Kind", "Record id (first 8)", "By", "Version", "Why", "Values")
+    print(table(headings, rows))
     return 0
 
 

@@ -345,3 +345,115 @@ def test_print_uses_the_same_chart(ward: ChartStore) -> None:
     view = chart_figure(chart, "current").keep
     assert view.nadir_marker is not None  # type: ignore[attr-defined]
     assert view.now_lines[0].isVisible()  # type: ignore[attr-defined]
+
+
+def _no_cycle_patients(store: ChartStore) -> None:
+    """C-3: admitted with one baseline CBC, no cycle; D-4: admitted, nothing charted."""
+    for mrn, name, bed in (("C-3", "Gamma, Cy", "4A-03"), ("D-4", "Delta, Di", "4A-04")):
+        operations.admit_patient(
+            store, mrn=mrn, name=name, dob=date(1960, 1, 1), bed=bed, actor="n", now=NOW
+        )
+    c = queries.find_patient(store.db, "C-3")
+    assert c is not None
+    entry = CbcEntry(
+        taken=NOW - timedelta(days=1),
+        wbc=Decimal("6.1"),
+        anc=Decimal("4.2"),
+        anc_lln=Decimal("2.0"),
+        platelets=Decimal(200),
+    )
+    operations.record_cbc(store, patient=c, entry=entry, confirm=True, actor="n", now=NOW)
+
+
+def test_a_patient_without_a_cycle_shows_nothing_of_the_patient_before(
+    qtbot, ward: ChartStore
+) -> None:
+    _no_cycle_patients(ward)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_session(ChartSession(ward, "nurse b", clock=lambda: NOW))
+    window.load_chart()
+    window.show()
+    view, pv = window.patient_view.chart_view, window.patient_view
+    assert view is not None
+    select(window, "A-1")
+    qtbot.mouseClick(pv.calendar_box, Qt.MouseButton.LeftButton)
+    a_dates = {(A_DAY1S[1] + timedelta(days=n)).strftime("%d %b") for n in range(-7, 30)}
+    baseline_day = (NOW - timedelta(days=1)).strftime("%d %b")
+    for mrn in ("C-3", "D-4"):
+        select(window, mrn)
+        texts = _axis_texts(view)
+        assert texts
+        assert not any(t.startswith("D") for t in texts)  # no cycle days: there is no cycle
+        # Only the patient's own days: the week up to today (and the edge of tomorrow).
+        own = {(TODAY - timedelta(days=n)).strftime("%d %b") for n in range(-1, 8)}
+        assert set(texts) <= own
+        assert view.temps.getAxis("bottom").labelText.startswith("date (")
+        assert not pv.calendar_box.isChecked()
+        assert not pv.calendar_box.isEnabled()
+        assert pv.calendar_box.toolTip()
+        assert pv.cycle_box.currentText() == "No cycle: baseline only"
+        title = view.counts.titleLabel.text
+        if mrn == "C-3":
+            assert "baseline only" in title
+            assert baseline_day in own
+            assert list(view.anc_curve.getData()[1]) == [view.scale.to_view(4.2)]
+            assert list(view.wbc_curve.getData()[1]) == [view.scale.to_view(6.1)]
+        else:
+            assert "no results yet" in title
+            xs = view.anc_curve.getData()[0]
+            assert xs is None or len(xs) == 0
+    # Back to a patient with cycles, the nurse's choice of dates comes back.
+    select(window, "A-1")
+    assert pv.calendar_box.isChecked()
+    assert set(_axis_texts(view)) & a_dates
+    window.close()
+
+
+def test_overlaid_cycles_untick_the_calendar_box_and_say_why(window: MainWindow, qtbot) -> None:
+    pv = window.patient_view
+    select(window, "A-1")
+    qtbot.mouseClick(pv.calendar_box, Qt.MouseButton.LeftButton)
+    assert pv.calendar_box.isChecked()
+    pv.set_view("overlay")
+    assert not pv.calendar_box.isEnabled()
+    assert not pv.calendar_box.isChecked()  # greyed and unticked: the axis shows cycle days
+    assert "overlaid" in pv.calendar_box.toolTip()
+    pv.set_view("current")
+    assert pv.calendar_box.isEnabled()
+    assert pv.calendar_box.isChecked()
+
+
+def _marker_pixels(
+    view: object, x: float, count: float, image: object
+) -> list[tuple[int, int, int]]:
+    """The screen pixels of the 9 × 9 square around a point drawn at (x, count)."""
+    vb = view.counts.vb  # type: ignore[attr-defined]
+    scene = vb.mapViewToScene(pg.Point(x, view.scale.to_view(count)))  # type: ignore[attr-defined]
+    at_ = view.graphics.mapFromScene(scene)  # type: ignore[attr-defined]
+    pixels = []
+    for dx in range(-4, 5):
+        for dy in range(-4, 5):
+            c = image.pixelColor(at_.x() + dx, at_.y() + dy)  # type: ignore[attr-defined]
+            pixels.append((c.red(), c.green(), c.blue()))
+    return pixels
+
+
+def test_earlier_cycles_anc_and_wbc_stay_distinguishable_when_faded(window: MainWindow) -> None:
+    select(window, "A-1")
+    window.patient_view.set_view("overlay")
+    view = window.patient_view.chart_view
+    assert view is not None
+    image = view.graphics.grab().toImage()
+    # Cycle 1's day 18 stands alone: ANC 3.2 (circle) and WBC 6.4 (square).
+    x = day_position(
+        A_DAY1S[0], datetime.combine(A_DAY1S[0] + timedelta(days=17), time(7)).astimezone()
+    )
+    anc = _marker_pixels(view, x, 3.2, image)
+    wbc = _marker_pixels(view, x, 6.4, image)
+    # The faded ANC mark has a clearly blue outline; the faded WBC a clearly grey one: the
+    # shapes show, not two pale dots.
+    assert max(b - r for r, _g, b in anc) > 90
+    darkest_wbc = min(wbc, key=sum)
+    assert sum(darkest_wbc) / 3 < 150
+    assert max(darkest_wbc) - min(darkest_wbc) < 25

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 from ward_fixture import A_ANC, A_C2_ANC, A_DAY1S, B_ANC, NOW, at
 
 from wardchart.domain.cycles import day_position
@@ -505,3 +505,24 @@ def test_a_patient_admitted_under_a_filter_is_shown_and_selected(qtbot, window: 
     assert window.selected_patient() is not None
     assert window.selected_patient().mrn == "MRN-90"  # type: ignore[union-attr]
     assert "Gamma, Gail" in window.patient_view.header.text()
+
+
+def test_a_hint_in_the_status_bar_goes_once_it_is_followed(qtbot, window: MainWindow) -> None:
+    select(window, "A-1")
+    records = window.patient_view.records
+    records.tabs.setCurrentIndex(0)
+    window.actions_by_name["correct"].trigger()
+    assert window.statusBar().currentMessage().startswith("Select a record")
+    table = records.views["results"]
+    cell = table.visualRect(records.models["results"].index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert records.selected() is not None
+    assert window.statusBar().currentMessage() == ""
+    # Any later action starts from a clean status bar too: no message lingers into it.
+    window.statusBar().showMessage("Backup written and verified: an earlier message", 60_000)
+    window.actions_by_name["history"].trigger()
+    assert window.statusBar().currentMessage() == ""
+    shown = [d for d in window.findChildren(QDialog) if d.isVisible()]  # this window's own
+    assert shown
+    for dialog in shown:
+        dialog.reject()

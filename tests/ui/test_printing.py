@@ -65,3 +65,33 @@ def test_preview_paints_the_document(qtbot, window: MainWindow) -> None:  # type
         preview.updatePreview()
     assert preview.pageCount() == 1
     dialog.reject()
+
+
+def test_an_export_says_where_it_wrote_and_the_next_opens_there(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QStandardPaths, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    def folder_the_dialog_opens_in() -> Path:
+        seen: list[Path] = []
+
+        def look() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, QFileDialog)
+            seen.append(Path(dialog.directory().absolutePath()))
+            dialog.reject()
+
+        QTimer.singleShot(200, look)
+        assert window.print_patient("export") is None  # cancelled: nothing written
+        return seen[0]
+
+    _select(window, "A-1")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    first = folder_the_dialog_opens_in()
+    assert first == (Path(documents) if Path(documents).is_dir() else Path.home())
+    out = tmp_path / "handover" / "alpha.pdf"
+    out.parent.mkdir()
+    assert window.print_patient("export", out) == out
+    assert window.statusBar().currentMessage() == f"PDF saved to {out}"
+    assert folder_the_dialog_opens_in() == out.parent

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from wardchart.domain.units import OP_SYMBOL
+
 #: Decimal places a haematology analyser reports a count with (×10⁹/L).
 COUNT_PLACES = 2
 
@@ -57,3 +59,84 @@ def result_note(corrected: bool, lab_status: str) -> str:
         ["preliminary"] if lab_status == "preliminary" else []
     )
     return ", ".join(notes)
+
+
+#: A stored field as people read it in a record's history (the window's words).
+FIELD_LABELS = {
+    "mrn": "MRN",
+    "name": "name",
+    "dob": "date of birth",
+    "sex": "sex",
+    "bed": "bed",
+    "diagnosis": "diagnosis",
+    "marrow_involved": "marrow involved",
+    "immune_disorder": "immune disorder",
+    "high_risk_notes": "risk notes",
+    "number": "cycle",
+    "regimen_name": "regimen",
+    "regimen_id": "regimen id",
+    "day1": "day 1",
+    "cycle_length_days": "cycle length (days)",
+    "nadir_start": "expected nadir from day",
+    "nadir_end": "to day",
+    "taken_at": "taken",
+    "wbc": "WBC",
+    "anc": "ANC",
+    "anc_source": "ANC from",
+    "neut_pct": "neutrophils %",
+    "bands_pct": "bands %",
+    "platelets": "platelets",
+    "anc_lln": "ANC lower limit",
+    "wbc_lln": "WBC lower limit",
+    "unit_entered": "unit typed",
+    "value_entered": "value typed",
+    "source": "source",
+    "lab_status": "lab status",
+    "celsius": "temperature °C",
+    "route": "route",
+    "given_at": "given",
+    "drug": "drug",
+    "dose": "dose",
+    "active": "precautions",
+    "at_utc": "from (UTC)",
+    "note": "note",
+}
+
+#: Yes/no fields stored as 0 or 1.
+_FLAGS = {
+    "marrow_involved": ("no", "yes"),
+    "immune_disorder": ("no", "yes"),
+    "active": ("off", "on"),
+}
+#: Characters of an id shown: enough to tell records apart, and to name one on the command line.
+SHORT_ID = 8
+
+
+def field_items(row: dict[str, object]) -> list[tuple[str, str]]:
+    """A stored version's values as (label, text), in storage order: labels as in the
+    window, ids cut to their first 8 characters and said to be ids, yes/no as words, a
+    next-cycle rule as one phrase. Fields a person does not read (keys, hashes, raw
+    typed JSON) and empty values are left out; values are not rounded (this is the record
+    as stored)."""
+    items: list[tuple[str, str]] = []
+    for key, value in row.items():
+        if value is None or value == "":
+            continue
+        if key in ("anc_threshold", "plt_threshold"):
+            what = "ANC" if key == "anc_threshold" else "platelets"
+            op = OP_SYMBOL.get(str(row.get(key.replace("threshold", "op")) or ">="), "≥")
+            items.append((f"next cycle needs {what}", f"{op} {value}"))
+        elif key.endswith("_id") and key in FIELD_LABELS:
+            items.append((FIELD_LABELS[key] + " (first 8)", str(value)[:SHORT_ID]))
+        elif key in _FLAGS:
+            items.append((FIELD_LABELS[key], _FLAGS[key][bool(int(str(value)))]))
+        elif key in ("taken_at", "given_at", "at_utc"):
+            items.append((FIELD_LABELS[key], str(value).replace("T", " ")))
+        elif key in FIELD_LABELS:
+            items.append((FIELD_LABELS[key], str(value)))
+    return items
+
+
+def fields_text(row: dict[str, object]) -> str:
+    """``field_items`` as one line: "label: value; label: value"."""
+    return "; ".join(f"{label}: {text}" for label, text in field_items(row))

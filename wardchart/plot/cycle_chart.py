@@ -44,6 +44,10 @@ RECOVERY_COLOUR = "#7b3fa0"
 NOW_COLOUR = "#d35400"
 FEVER_COLOUR = "#c0392b"
 FADED_ALPHA = 80
+#: An earlier cycle's marks keep an outline in their own colour, stronger than their pale
+#: fill, so that faded ANC circles and faded WBC squares still differ in shape, not only
+#: in a washed-out colour (and a white outline would erase a pale circle on white).
+FADED_OUTLINE_ALPHA = 200
 COUNT_LABEL = "count (×10⁹/L)"
 #: Width in pixels of the right-hand axes (grade lines, fever line): equal, so the two
 #: plots' days line up.
@@ -174,16 +178,24 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
 
 
 def _marks(
-    items: Sequence[ChartedResult], colour: str, alpha: int, outline: str | None
+    items: Sequence[ChartedResult],
+    colour: str,
+    alpha: int,
+    outline: str | None,
+    *,
+    faded: bool = False,
 ) -> dict[str, Any]:
     """Per-point fill and outline: filled for a final count, hollow (white inside, a
-    thick outline in the colour) for a preliminary one."""
+    thick outline in the colour) for a preliminary one. A faded mark is outlined in its
+    own colour, more strongly than it is filled."""
     fill = pg.mkColor(colour)
     fill.setAlpha(alpha)
     hollow = pg.mkColor("w")
     hollow.setAlpha(alpha)
-    solid_pen = pg.mkPen(outline or fill)
-    hollow_pen = pg.mkPen(fill, width=2)
+    edge = pg.mkColor(colour)
+    edge.setAlpha(FADED_OUTLINE_ALPHA)
+    solid_pen = pg.mkPen(edge, width=1.4) if faded else pg.mkPen(outline or fill)
+    hollow_pen = pg.mkPen(edge if faded else fill, width=2)
     preliminary = [i.result.lab_status == "preliminary" for i in items]
     return {
         "symbolBrush": [hollow if p else fill for p in preliminary],
@@ -404,12 +416,16 @@ class ChartView(QWidget):
         or every cycle overlaid on one cycle-day axis (``view == "overlay"``)."""
         redrawing = chart is not None and bool(chart.cycles)
         self.clear(redrawing=redrawing)
+        # No patient: no day or date texts at all (they would be the last patient's).
+        self.temp_axis.setStyle(showValues=chart is not None)
         if chart is None or not chart.cycles:
             for axis in (self.count_axis, self.temp_axis):
                 axis.set_days(None, False)
             self._legend_entries(None, None, None, None, None)
             if chart is not None:
                 self._draw_baseline_only(chart)
+            else:
+                self.temps.setLabel("bottom", "")
             return
         selected = self.selected_cycle(chart, view)
         overlay = view == "overlay"
@@ -649,8 +665,9 @@ class ChartView(QWidget):
         anc_v = [to_view(y) for y in anc_y]
         wbc_v = [to_view(y) for y in wbc_y]
         # A preliminary laboratory result is drawn hollow: an outline in the curve's colour.
-        anc_marks = _marks(anc, ANC_COLOUR, FADED_ALPHA if faded else 255, "w")
-        wbc_marks = _marks(wbc, WBC_COLOUR, FADED_ALPHA if faded else 255, None)
+        alpha = FADED_ALPHA if faded else 255
+        anc_marks = _marks(anc, ANC_COLOUR, alpha, "w", faded=faded)
+        wbc_marks = _marks(wbc, WBC_COLOUR, alpha, None, faded=faded)
         if faded:
             # Earlier cycles stay out of the legend but for one "earlier cycles" entry.
             wbc_item = self._curve(WBC_COLOUR, FADED_ALPHA, None, wbc=True)
@@ -660,7 +677,7 @@ class ChartView(QWidget):
             self._add(self.counts, wbc_item)
             self._add(self.counts, anc_item)
             if not any(d.faded for d in self.drawn):
-                self.legend.addItem(anc_item, "earlier cycles (faded)")
+                self.legend.addItem(anc_item, "earlier cycles (faded, same shapes)")
         else:
             self.wbc_curve.setData(wbc_x, wbc_v, data=wbc_tips, **wbc_marks)
             self.anc_curve.setData(anc_x, anc_v, data=anc_tips, **anc_marks)
@@ -910,33 +927,56 @@ class ChartView(QWidget):
         )
 
     def _draw_baseline_only(self, chart: PatientChart) -> None:
-        first = (
-            chart.baseline[0].result.taken.astimezone(chart.tz).date()
-            if chart.baseline
-            else chart.today.date()
+        """A patient with no cycle: the baseline results (if any) on calendar dates, from
+        the first result to today. Cycle days would be false, so none are drawn, and every
+        axis text is set here: nothing of the patient shown before remains (see
+        docs/chart.md)."""
+        today = chart.today.astimezone(chart.tz).date()
+        first = min(
+            [
+                today - timedelta(days=6),
+                *(r.result.taken.astimezone(chart.tz).date() for r in chart.baseline),
+            ]
         )
-        xs = [
-            (r.result.taken.astimezone(chart.tz).date() - first).days + 1.0 for r in chart.baseline
+        for axis in (self.count_axis, self.temp_axis):
+            axis.set_days(first, True)
+        anc = [r for r in chart.baseline if r.result.anc is not None]
+        wbc = [r for r in chart.baseline if r.result.wbc is not None]
+        counts = [
+            float(v) for r in chart.baseline for v in (r.result.anc, r.result.wbc) if v is not None
         ]
-        ys = [float(r.result.anc) if r.result.anc is not None else math.nan for r in chart.baseline]
-        self.scale = CountScale(max([2.0, *(y for y in ys if not math.isnan(y))]))
-        if xs:
-            self._add(
-                self.counts,
-                pg.PlotDataItem(
-                    xs,
-                    [self.scale.to_view(y) for y in ys],
-                    name="ANC (no cycle yet)",
-                    pen=pg.mkPen(ANC_COLOUR, width=2),
-                    symbol="o",
-                ),
+        self.scale = CountScale(max([2.0, *counts]))
+        to_view = self.scale.to_view
+        for curve, items, measure in ((self.anc_curve, anc, "ANC"), (self.wbc_curve, wbc, "WBC")):
+            xs = [day_position(first, r.result.taken, chart.tz) for r in items]
+            values = [r.result.anc if measure == "ANC" else r.result.wbc for r in items]
+            ys = [float(v) for v in values if v is not None]
+            colour = ANC_COLOUR if measure == "ANC" else WBC_COLOUR
+            curve.setData(
+                xs,
+                [to_view(y) for y in ys],
+                data=[point_tip(r, measure, chart) for r in items],
+                **_marks(items, colour, 255, "w" if measure == "ANC" else None),
             )
-            self.counts.setXRange(min(xs) - 0.5, max(xs) + 0.5, padding=0)
+        self._draw_thresholds(chart.settings.ctcae_version)
+        # Day n runs from n to n + 1: the range covers the first day and today whole.
+        self.x_range = (0.75, (today - first).days + 2.25)
+        self.counts.setXRange(*self.x_range, padding=0)
         self.counts.setYRange(-0.05 * self.scale.view_top, self.scale.view_top, padding=0)
         self.level_axis.setTicks(self.scale.ticks())
-        self.counts.setTitle(
-            "No cycle started yet: results shown by day since the first", size="10pt"
+        self.temps.setLabel("bottom", self.temp_axis.title(*self.x_range))
+        self.break_line.setVisible(self.scale.compressed)
+        self.counts.setLabel(
+            "left",
+            COUNT_LABEL + (f"; log >{LINEAR_TO:g}" if self.scale.compressed else ""),
         )
+        self.counts.setTitle(
+            "No cycle: baseline only (calendar dates)"
+            if chart.baseline
+            else "No cycle started and no results yet",
+            size="10pt",
+        )
+        self.counts.layout.setRowFixedHeight(0, 30)
 
 
 def _tip(x: float, y: float, data: object) -> str:

@@ -49,6 +49,11 @@ WATCH_MS = 1500
 INBOX_MS = 10_000
 #: After a period of activity the chart is backed up again (if anything was saved).
 BACKUP_MS = 15 * 60 * 1000
+#: The hint shown when History, Correct or Entered in error has no record to act on.
+SELECT_A_RECORD = (
+    "Select a record in the tables under the chart first (Results, Temperatures, "
+    "G-CSF doses or Cycles)."
+)
 
 
 class MainWindow(QMainWindow):
@@ -123,6 +128,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([620, 740])
         self.setCentralWidget(self.splitter)  # the "Opening…" label goes
         self.census.patient_selected.connect(self._on_patient_selected)
+        for view in self.patient_view.records.views.values():
+            view.selectionModel().selectionChanged.connect(lambda *_: self._on_record_selected())
         self.census.patient_opened.connect(self._on_patient_opened)
         self.patient_view.view_changed.connect(self._on_view_changed)
         self.patient_view.history_requested.connect(self.open_history)
@@ -169,10 +176,16 @@ class MainWindow(QMainWindow):
             action.setShortcuts(keys)
         action.setStatusTip(tip or text.rstrip("…"))
         action.setToolTip(tip or text.rstrip("…"))
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._run_action(slot))
         action.setProperty("needs_patient", needs_patient)
         self.actions_by_name[name] = action
         return action
+
+    def _run_action(self, slot: Any) -> None:
+        """Every menu, toolbar and shortcut action starts with a clean status bar: a
+        message about an earlier action never lingers into this one."""
+        self.statusBar().clearMessage()
+        slot()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -419,6 +432,7 @@ class MainWindow(QMainWindow):
         patient = self.selected_patient()
         if self.session is None or patient is None:
             return None
+        self.statusBar().clearMessage()  # a hint or result of an earlier action is over
         dialog = make(self.session, patient)
         dialog.open()
         return dialog
@@ -473,11 +487,7 @@ class MainWindow(QMainWindow):
         """Chart → History / Correct / Entered in error, for the record selected below."""
         ref = self.patient_view.records.selected()
         if ref is None:
-            self.statusBar().showMessage(
-                "Select a record in the tables under the chart first (Results, Temperatures, "
-                "G-CSF doses or Cycles).",
-                10_000,
-            )
+            self.statusBar().showMessage(SELECT_A_RECORD, 10_000)
             return None
         opener = {
             "history": self.open_history,
@@ -543,7 +553,18 @@ class MainWindow(QMainWindow):
             return printing.preview(self, printout)
         if how == "print":
             return printing.print_document(self, printout)
-        return printing.export_pdf(self, printout, path)
+        written = printing.export_pdf(self, printout, path)
+        if written is not None:
+            self.statusBar().showMessage(f"PDF saved to {written}", 30_000)
+        return written
+
+    def _on_record_selected(self) -> None:
+        """The hint to select a record has been followed: it goes."""
+        if (
+            self.patient_view.records.selected() is not None
+            and self.statusBar().currentMessage() == SELECT_A_RECORD
+        ):
+            self.statusBar().clearMessage()
 
     def switch_user(self) -> None:
         """File → Switch user…: another nurse takes over the shared workstation."""
@@ -792,7 +813,7 @@ class MainWindow(QMainWindow):
         settings.store(settings.CYCLE_VIEW, "overlay" if view == "overlay" else "current")
         settings.store(
             settings.X_AXIS,
-            "calendar" if self.patient_view.calendar_box.isChecked() else "cycle_day",
+            "calendar" if self.patient_view.calendar_wanted else "cycle_day",
         )
 
     def _on_watch(self) -> None:

@@ -23,6 +23,9 @@ from wardchart.ui.records_panel import RecordsPanel
 if TYPE_CHECKING:
     from wardchart.plot.cycle_chart import ChartView
 
+#: What the Show box says for a patient with no cycle.
+NO_CYCLE_TEXT = "No cycle: baseline only"
+
 
 def header_html(chart: PatientChart) -> str:
     """Name, two identifiers, location, regimen, today's cycle day, flags and alerts."""
@@ -87,6 +90,8 @@ class PatientView(QWidget):
         self.cycle_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.calendar_box = QCheckBox("Calendar dates")
         self.calendar_box.setAccessibleName("Label the axis with calendar dates")
+        # What the nurse chose; the box shows it whenever calendar dates can be shown.
+        self.calendar_wanted = False
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Show:"))
         controls.addWidget(self.cycle_box)
@@ -112,7 +117,7 @@ class PatientView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.splitter, 1)
         self.cycle_box.currentIndexChanged.connect(self._on_view_changed)
-        self.calendar_box.toggled.connect(self._on_view_changed)
+        self.calendar_box.toggled.connect(self._on_calendar_toggled)
         self.records.history_requested.connect(self.history_requested)
         self.records.correct_requested.connect(self.correct_requested)
         self.records.withdraw_requested.connect(self.withdraw_requested)
@@ -142,6 +147,10 @@ class PatientView(QWidget):
                 self.cycle_box.addItem(f"Cycle {cycle.cycle.number}", str(cycle.cycle.number))
             if len(chart.cycles) > 1:
                 self.cycle_box.addItem("All cycles overlaid", "overlay")
+        elif chart is not None:
+            self.cycle_box.addItem(NO_CYCLE_TEXT, "current")
+        # Nothing to choose between: one entry (or none) is shown, not offered.
+        self.cycle_box.setEnabled(self.cycle_box.count() > 1)
         position = self.cycle_box.findData(wanted)
         self.cycle_box.setCurrentIndex(max(position, 0))
         self.cycle_box.blockSignals(False)
@@ -171,9 +180,29 @@ class PatientView(QWidget):
     def _redraw(self) -> None:
         chart, view = self.chart, self.current_view()
         self.records.show_records(chart, None if view == "overlay" else self._shown_cycle())
-        self.calendar_box.setEnabled(view != "overlay")
+        self._offer_calendar(chart, view)
         if self.chart_view is not None:
             self.chart_view.show_chart(chart, view, self.calendar_box.isChecked())
+
+    def _offer_calendar(self, chart: PatientChart | None, view: str) -> None:
+        """Enable the calendar box where it means something; elsewhere untick it (the
+        choice comes back with it) and say why in its tooltip, so that a greyed, ticked
+        box never claims dates the axis does not show (see docs/chart.md)."""
+        if chart is None or not chart.cycles:
+            why: str | None = "No cycle yet: the baseline results are dated by the calendar."
+        elif view == "overlay":
+            why = "Cycles overlaid share cycle days, not dates: choose one cycle for dates."
+        else:
+            why = None
+        self.calendar_box.blockSignals(True)
+        self.calendar_box.setEnabled(why is None)
+        self.calendar_box.setChecked(why is None and self.calendar_wanted)
+        self.calendar_box.setToolTip(why or "Label the day axis with calendar dates")
+        self.calendar_box.blockSignals(False)
+
+    def _on_calendar_toggled(self, checked: bool) -> None:
+        self.calendar_wanted = checked
+        self._on_view_changed()
 
     def _on_view_changed(self) -> None:
         self._redraw()

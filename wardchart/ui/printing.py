@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from wardchart.domain.problems import InvalidEntry
@@ -18,6 +19,7 @@ from wardchart.report.jobs import PrintJob
 from wardchart.report.output import ReportError, default_paper, page_layout, write_pdf
 from wardchart.storage import audit
 from wardchart.storage.files import check_output_path
+from wardchart.ui import settings
 from wardchart.ui.session import ChartSession
 
 if TYPE_CHECKING:
@@ -103,7 +105,7 @@ def export_pdf(parent: QWidget, printout: Printout, path: Path | None = None) ->
         name, _ = QFileDialog.getSaveFileName(
             parent,
             f"Export {printout.title}",
-            str(Path.home() / _suggested(printout)),
+            str(export_folder() / _suggested(printout)),
             "PDF files (*.pdf)",
         )
         if not name:
@@ -126,7 +128,20 @@ def export_pdf(parent: QWidget, printout: Printout, path: Path | None = None) ->
         QMessageBox.warning(parent, "Export PDF", f"Nothing was exported: {error}")
         return None
     printout.audit("export", str(path), pages)
+    settings.store(settings.EXPORT_FOLDER, str(path.parent))
     return path
+
+
+def export_folder() -> Path:
+    """Where the save dialog opens: the folder last exported to, if it is still there,
+    else the documents folder, else the home folder."""
+    last = str(settings.load(settings.EXPORT_FOLDER) or "")
+    if last and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
 
 
 def _suggested(printout: Printout) -> str:

@@ -25,8 +25,17 @@ MAIN_SPLITTER = Key("window/main_splitter", QByteArray())
 PATIENT_SPLITTER = Key("window/patient_splitter", QByteArray())
 CYCLE_VIEW = Key("chart/cycle_view", "current")  # "current" | "overlay" | a cycle number
 X_AXIS = Key("chart/x_axis", "cycle_day")  # "cycle_day" | "calendar"
+EXPORT_FOLDER = Key("files/export_folder", "")  # the folder a PDF was last saved in
 
-ALL_KEYS = (WINDOW_GEOMETRY, WINDOW_STATE, MAIN_SPLITTER, PATIENT_SPLITTER, CYCLE_VIEW, X_AXIS)
+ALL_KEYS = (
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    MAIN_SPLITTER,
+    PATIENT_SPLITTER,
+    CYCLE_VIEW,
+    X_AXIS,
+    EXPORT_FOLDER,
+)
 
 
 def load(key: Key) -> Any:

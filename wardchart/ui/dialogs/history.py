@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart.domain.display import fields_text
+
 SHOWN = (
     "taken_at",
     "wbc",
@@ -36,9 +38,7 @@ def version_rows(versions: list[dict[str, Any]]) -> list[tuple[str, str, str, st
     """(recorded at, by, values, why) for each version, oldest first."""
     rows = []
     for version in versions:
-        values = ", ".join(
-            f"{k}={version[k]}" for k in SHOWN if k in version and version[k] not in (None, "")
-        )
+        values = fields_text({k: version[k] for k in SHOWN if k in version})
         if version.get("entered") and version["entered"] != "{}":
             values += f"  (typed: {json.loads(version['entered'])})"
         why = version.get("reason") or "original entry"
