@@ -141,6 +141,7 @@ class _Obx:
     status: str
     sub_id: str
     time: str
+    values: int = 1  # how many repetitions OBX-5 holds
 
 
 @dataclass
@@ -266,6 +267,7 @@ def read_message(text: str) -> _Message:
                     status=fields.component(11),
                     sub_id=fields.component(4),
                     time=fields.component(14),
+                    values=len(fields.repetitions(5)),
                 )
             )
     assert header is not None  # hl7.parse refuses a message without its MSH
@@ -507,6 +509,8 @@ def _order_plan(order: _Order, local: rules.LocalCodes, tz: tzinfo | None) -> _P
             raise _held(why)
         if concept is None:
             continue
+        if obx.values > 1:  # "0.45~4.5": which one is the result? Never the first by chance
+            raise _held(f"{concept}: more than one value in one result (OBX-5 repeats)")
         status, why = rules.status_of(obx.status)
         if why:
             raise _held(f"{concept}: {why}")
