@@ -645,11 +645,9 @@ def _chart_order(
             raise _held(f"{error.first.field}: {error.first.message}") from None
         if queries.cbc_already_charted(db, values):
             return None  # typed in by hand already: the one rule of every import
-        if not plan.key and queries.result_taken_at(db, patient.id, values["taken_utc"]):
-            raise _held(
-                "no order number (OBR-3 or ORC-3), and the patient has a result at the same "
-                "time: a final for a preliminary, or a second sample? A person decides"
-            )
+        clash = "" if plan.key else queries.same_time_conflict(db, values)
+        if clash:  # an order number names its own sample; without one, the shared rule
+            raise _held(f"no order number (OBR-3 or ORC-3), and {clash}")
     try:
         if earlier is None:
             saved = operations.record_cbc(
