@@ -319,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", metavar="FILE", required=True)
     sub.set_defaults(handler="fhir_export")
     sub = command(
-        "import", "chart the WBC, ANC, neutrophil % and temperatures of a FHIR Bundle", fhir_cmds
+        "import", "chart the WBC, ANC, neutrophil %% and temperatures of a FHIR Bundle", fhir_cmds
     )
     sub.add_argument("file", metavar="FILE.json")
     sub.add_argument("--json", action="store_true")

@@ -276,3 +276,15 @@ def test_a_fraction_of_a_second_is_dropped_and_kept_in_the_message(
     assert str(row["taken_utc"]).endswith(":15.000000Z")
     kept = store.db.execute("SELECT message FROM lab_messages").fetchone()[0]
     assert taken in kept
+
+
+# --- more than one value in one result ---------------------------------------------------------
+
+
+def test_a_result_with_more_than_one_value_is_held_and_nothing_is_charted(
+    store: ChartStore, jane: Patient, tmp_path: Path
+) -> None:
+    outcome = one(store, tmp_path, standard(anc="0.45~4.5"))
+    assert outcome.outcome == "held", outcome
+    assert "more than one value in one result" in outcome.reason
+    assert results(store, jane) == []

@@ -291,3 +291,50 @@ def _k_per_ul():  # type: ignore[no-untyped-def]
     from wardchart.domain.units import parse_count_unit
 
     return parse_count_unit("K/uL")
+
+
+# --- an exported row edited and imported again --------------------------------------------------
+
+
+def _charted(store: ChartStore) -> list[tuple[str, str]]:
+    rows = store.db.execute("SELECT taken_utc, anc FROM current_results ORDER BY 1").fetchall()
+    return [(str(t), str(a)) for t, a in rows]
+
+
+def test_an_edited_row_keeping_its_id_is_refused_naming_the_line(
+    admitted: ChartStore, tmp_path: Path
+) -> None:
+    import_results(admitted, write(tmp_path, HEADER + LAB), confirm=False, actor="n", now=NOW)
+    (origin,) = admitted.db.execute("SELECT origin_id FROM results").fetchone()
+    exported = LAB.replace(",x,", f",{origin},")
+    # Exported as it is, it is already on the chart.
+    again = import_results(
+        admitted, write(tmp_path, HEADER + exported), confirm=False, actor="n", now=NOW
+    )
+    assert (again.imported, again.skipped_duplicates) == (0, 1)
+    edited = exported.replace(",0.84,lab,", ",0.08,lab,")
+    with pytest.raises(InvalidEntry) as raised:
+        import_results(
+            admitted,
+            write(tmp_path, HEADER + LAB.replace("2026-03-10", "2026-03-09") + edited),
+            confirm=True,
+            actor="n",
+            now=NOW,
+        )
+    message = raised.value.first.message
+    assert message.startswith(f"line 3: id: {origin} names a result on this chart")
+    assert f"wardchart correct lab --id {origin}" in message
+    assert len(_charted(admitted)) == 1  # nothing of the file was saved
+
+
+def test_a_row_at_a_charted_time_with_other_values_is_refused(
+    admitted: ChartStore, tmp_path: Path
+) -> None:
+    import_results(admitted, write(tmp_path, HEADER + LAB), confirm=False, actor="n", now=NOW)
+    other = LAB.replace(",x,", ",z,").replace(",0.84,lab,", ",0.08,lab,")
+    with pytest.raises(InvalidEntry) as raised:
+        import_results(admitted, write(tmp_path, HEADER + other), confirm=True, actor="n", now=NOW)
+    message = raised.value.first.message
+    assert message.startswith("line 2: time: the patient already has a result at the same")
+    assert "wardchart correct lab" in message
+    assert len(_charted(admitted)) == 1

@@ -16,6 +16,8 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from wardchart.domain.identifiers import identifier_problems
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
@@ -186,6 +188,37 @@ def _check_row(row: dict[str, str], patient: Patient, line: int) -> None:
         raise _fail(line, problems[0])
 
 
+#: How a charted result is changed: a correction, never a second result beside it.
+CORRECT_HINT = "to change a charted result use 'wardchart correct lab --id ID'"
+#: The values of a result row that an edited export could change.
+_COMPARED = ("taken_utc", "wbc", "anc", "neut_pct", "bands_pct", "platelets", "anc_lln", "wbc_lln")
+
+
+def _check_id(db: Database, record_id: str, values: dict[str, object], line: int) -> None:
+    """A row whose ``id`` names a result on this chart must be that result: an exported
+    row edited and imported again would chart a second result beside the first."""
+    if not record_id:
+        return
+    rows = list(
+        db.query("SELECT * FROM results WHERE origin_id = ? OR id = ?", [record_id, record_id])
+    )
+    if not rows:
+        return  # a result of another chart: the id only describes the row
+    origin = str(rows[0]["origin_id"])
+    current = records.current_version(db, "results", origin)
+    same = current is not None and current["patient_id"] == values["patient_id"]
+    same = same and all(current is not None and current[k] == values[k] for k in _COMPARED)
+    if not same and not queries.cbc_already_charted(db, values):
+        raise _fail(
+            line,
+            Problem(
+                "id",
+                f"{record_id} names a result on this chart with other values; "
+                f"{CORRECT_HINT.replace('ID', origin)}",
+            ),
+        )
+
+
 def import_results(
     store: ChartStore, path: Path, *, confirm: bool, actor: str, now: datetime
 ) -> ImportReport:
@@ -229,9 +262,13 @@ def import_results(
                 )
             if row.get("lab_status"):
                 values["lab_status"] = row["lab_status"].lower()
+            _check_id(db, row.get("id", ""), values, line)
             if queries.cbc_already_charted(db, values):
                 skipped += 1
                 continue
+            clash = queries.same_time_conflict(db, values)
+            if clash:  # the rule every import shares: see docs/lab-duplicates.md
+                raise _fail(line, Problem("time", f"{clash}: {CORRECT_HINT}"))
             values["source"] = "import"
             records.create(db, "results", values, actor=actor, now=now, patient_id=patient.id)
             imported += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -250,13 +250,44 @@ class EntryOutcome:
         }
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different. The JSON standard leaves a repeated key
+    undefined and Python keeps the last one: ``"value": 1.11, "value": 11.1`` would chart
+    11.1 without a word, so such a file is refused (see docs/fhir.md)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKey(key)
+        data[key] = value
+    return data
+
+
 def read_bundle(path: Path) -> dict[str, Any]:
     """A file's bundle, numbers read as exact decimals; not a FHIR Bundle → InvalidEntry."""
     name = str(path)
     try:
         data = json.loads(
-            path.read_bytes().decode("utf-8-sig"), parse_float=Decimal, parse_int=Decimal
+            path.read_bytes().decode("utf-8-sig"),
+            parse_float=Decimal,
+            parse_int=Decimal,
+            object_pairs_hook=_unique_keys,
         )
+    except _DuplicateKey as error:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    f"{name}: the key {error.key!r} appears twice in one JSON object: which "
+                    "value is meant? nothing was imported",
+                )
+            ]
+        ) from None
     except OSError as error:
         raise InvalidEntry([Problem("file", f"cannot read {name}: {error.strerror}")]) from None
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -631,9 +662,11 @@ def _chart(
     skipped: dict[int, str] = {}
     concepts = {o.concept for o in group}
     values = []
+    derived_lln = None  # a calculated ANC's lower limit: the chart keeps it (and the grade)
     for obs in group:
         if obs.concept == "anc" and obs.resource.get("derivedFrom") and concepts & _PERCENTS:
             skipped[obs.index] = "a calculated ANC: wardchart calculates it from the WBC and %"
+            derived_lln = None if obs.value is None else obs.value.lln
         elif obs.concept == "bands_abs":
             skipped[obs.index] = "an absolute band count is not charted"
         elif obs.value is not None:
@@ -664,10 +697,24 @@ def _chart(
     entry, why = hl7_rules.cbc_entry(values, taken)
     if entry is None:
         raise _Stop("held" if why else "ignored", why or "no WBC or ANC of the same sample")
+    if entry.anc is None and entry.anc_lln is None and derived_lln is not None:
+        entry = replace(entry, anc_lln=derived_lln)
     reasons = hl7_rules.needs_a_person(entry)
     if reasons:
         raise _Stop("held", "; ".join(reasons))
     status = hl7_rules.record_status([v.status for v in values])
+    if earlier is None:
+        # An Observation's identifier names that observation, not the sample: a result at
+        # a time the patient already has one is the shared rule (docs/lab-duplicates.md).
+        try:
+            new_values = operations.cbc_values(store.db, patient, entry, confirm=True, now=now)
+        except InvalidEntry as error:
+            raise _Stop("held", f"{error.first.field}: {error.first.message}") from None
+        if queries.cbc_already_charted(store.db, new_values):
+            raise _Stop("ignored", "already on the chart: the same patient, time and counts")
+        clash = queries.same_time_conflict(store.db, new_values)
+        if clash:
+            raise _Stop("held", clash)
     try:
         if earlier is None:
             saved = operations.record_cbc(

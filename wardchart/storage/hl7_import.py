@@ -141,6 +141,7 @@ class _Obx:
     status: str
     sub_id: str
     time: str
+    values: int = 1  # how many repetitions OBX-5 holds
 
 
 @dataclass
@@ -266,6 +267,7 @@ def read_message(text: str) -> _Message:
                     status=fields.component(11),
                     sub_id=fields.component(4),
                     time=fields.component(14),
+                    values=len(fields.repetitions(5)),
                 )
             )
     assert header is not None  # hl7.parse refuses a message without its MSH
@@ -507,6 +509,8 @@ def _order_plan(order: _Order, local: rules.LocalCodes, tz: tzinfo | None) -> _P
             raise _held(why)
         if concept is None:
             continue
+        if obx.values > 1:  # "0.45~4.5": which one is the result? Never the first by chance
+            raise _held(f"{concept}: more than one value in one result (OBX-5 repeats)")
         status, why = rules.status_of(obx.status)
         if why:
             raise _held(f"{concept}: {why}")
@@ -641,11 +645,9 @@ def _chart_order(
             raise _held(f"{error.first.field}: {error.first.message}") from None
         if queries.cbc_already_charted(db, values):
             return None  # typed in by hand already: the one rule of every import
-        if not plan.key and queries.result_taken_at(db, patient.id, values["taken_utc"]):
-            raise _held(
-                "no order number (OBR-3 or ORC-3), and the patient has a result at the same "
-                "time: a final for a preliminary, or a second sample? A person decides"
-            )
+        clash = "" if plan.key else queries.same_time_conflict(db, values)
+        if clash:  # an order number names its own sample; without one, the shared rule
+            raise _held(f"no order number (OBR-3 or ORC-3), and {clash}")
     try:
         if earlier is None:
             saved = operations.record_cbc(

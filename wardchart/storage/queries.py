@@ -388,6 +388,22 @@ def cbc_already_charted(db: Database, values: dict[str, Any]) -> bool:
     return row is not None
 
 
+def same_time_conflict(db: Database, values: dict[str, Any]) -> str:
+    """The second rule every import shares (HL7, FHIR, CSV), after ``cbc_already_charted``:
+    a result for a patient and collection time the chart already has a result for, with
+    other counts, is never charted beside it — a final sent for a preliminary, a second
+    sample or a wrong value: a person decides. Returns why ("" when there is no such
+    result, or when it is the same result again). See docs/lab-duplicates.md."""
+    if cbc_already_charted(db, values):
+        return ""
+    if not result_taken_at(db, values["patient_id"], values["taken_utc"]):
+        return ""
+    return (
+        "the patient already has a result at the same collection time with other values: "
+        "a final for a preliminary, or a second sample? A person decides"
+    )
+
+
 def result_taken_at(db: Database, patient_id: str, taken_utc: str) -> bool:
     """Whether the patient has a current CBC taken at exactly this time."""
     row = db.execute(
