@@ -26,7 +26,7 @@ from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
 from wardchart.storage import audit, operations, queries, records
 from wardchart.storage.database import ChartStore
-from wardchart.storage.hl7_import import supersede_reason
+from wardchart.storage.hl7_import import chart_lab_result, supersede_reason
 from wardchart.storage.records import utc_text
 
 # --- export -------------------------------------------------------------------------------
@@ -716,33 +716,18 @@ def _chart(
         if clash:
             raise _Stop("held", clash)
     try:
-        if earlier is None:
-            saved = operations.record_cbc(
-                store,
-                patient=patient,
-                entry=entry,
-                confirm=True,  # what is left is the laboratory's fact (needs_a_person)
-                source="import",
-                lab_status=status,
-                actor=actor,
-                now=now,
-            )
-        else:
-            saved = operations.correct_cbc(
-                store,
-                patient=patient,
-                record_id=earlier[0],
-                entry=entry,
-                reason=reason,
-                confirm=True,
-                lab_status=status,
-                actor=actor,
-                now=now,
-            )
+        charted = chart_lab_result(
+            store,
+            patient=patient,
+            entry=entry,
+            status=status,
+            correcting=None if earlier is None else earlier[0],
+            reason=reason,
+            actor=actor,
+            now=now,
+        )
     except InvalidEntry as error:
         raise _Stop("held", f"{error.first.field}: {error.first.message}") from None
-    charted = records.current_version(store.db, "results", saved.record_id)
-    assert charted is not None
     return "results", str(charted["id"]), skipped
 
 

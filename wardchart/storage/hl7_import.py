@@ -19,6 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from wardchart.domain import hl7_rules as rules
+from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
 from wardchart.domain.settings import WardSettings
@@ -649,41 +650,68 @@ def _chart_order(
         if clash:  # an order number names its own sample; without one, the shared rule
             raise _held(f"no order number (OBR-3 or ORC-3), and {clash}")
     try:
-        if earlier is None:
-            saved = operations.record_cbc(
-                store,
-                patient=patient,
-                entry=entry,
-                confirm=True,  # the warnings left are the laboratory's facts (needs_a_person)
-                source="import",
-                lab_status=status,
-                actor=actor,
-                now=now,
-            )
-        else:
-            saved = operations.correct_cbc(
-                store,
-                patient=patient,
-                record_id=earlier["result_id"],
-                entry=entry,
-                reason=reason,
-                confirm=True,
-                lab_status=status,
-                actor=actor,
-                now=now,
-            )
+        current = chart_lab_result(
+            store,
+            patient=patient,
+            entry=entry,
+            status=status,
+            correcting=None if earlier is None else earlier["result_id"],
+            reason=reason,
+            actor=actor,
+            now=now,
+        )
     except InvalidEntry as error:
         raise _held(f"{error.first.field}: {error.first.message}") from None
-    current = records.current_version(db, "results", saved.record_id)
-    assert current is not None
     return {
         "result_version": current["id"],
-        "result_id": saved.record_id,
+        "result_id": current["origin_id"],
         "patient_id": patient.id,
         "order_key": plan.key,
         "status": status,
         "observations": json.dumps(merged, sort_keys=True, ensure_ascii=False),
     }
+
+
+def chart_lab_result(
+    store: ChartStore,
+    *,
+    patient: Patient,
+    entry: CbcEntry,
+    status: str,
+    correcting: str | None,
+    reason: str,
+    actor: str,
+    now: datetime,
+) -> dict[str, Any]:
+    """Chart a laboratory's result, or correct the result (``correcting``) an earlier
+    message charted, the same way for HL7 and FHIR; the warnings left by then are the
+    laboratory's facts (``needs_a_person`` held the rest). Returns the charted version."""
+    if correcting is None:
+        saved = operations.record_cbc(
+            store,
+            patient=patient,
+            entry=entry,
+            confirm=True,
+            source="import",
+            lab_status=status,
+            actor=actor,
+            now=now,
+        )
+    else:
+        saved = operations.correct_cbc(
+            store,
+            patient=patient,
+            record_id=correcting,
+            entry=entry,
+            reason=reason,
+            confirm=True,
+            lab_status=status,
+            actor=actor,
+            now=now,
+        )
+    current = records.current_version(store.db, "results", saved.record_id)
+    assert current is not None
+    return current
 
 
 def _essence(observations: dict[str, dict[str, Any]]) -> dict[str, tuple[Any, ...]]:
