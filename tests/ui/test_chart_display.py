@@ -389,7 +389,7 @@ def test_a_patient_without_a_cycle_shows_nothing_of_the_patient_before(
         own = {(TODAY - timedelta(days=n)).strftime("%d %b") for n in range(-1, 8)}
         assert set(texts) <= own
         assert view.temps.getAxis("bottom").labelText.startswith("date (")
-        assert not pv.calendar_box.isChecked()
+        assert pv.calendar_box.isChecked()  # the box says what the axis shows: dates
         assert not pv.calendar_box.isEnabled()
         assert pv.calendar_box.toolTip()
         assert pv.cycle_box.currentText() == "No cycle: baseline only"

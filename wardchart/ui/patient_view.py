@@ -185,9 +185,10 @@ class PatientView(QWidget):
             self.chart_view.show_chart(chart, view, self.calendar_box.isChecked())
 
     def _offer_calendar(self, chart: PatientChart | None, view: str) -> None:
-        """Enable the calendar box where it means something; elsewhere untick it (the
-        choice comes back with it) and say why in its tooltip, so that a greyed, ticked
-        box never claims dates the axis does not show (see docs/chart.md)."""
+        """Enable the calendar box where it means something; elsewhere grey it, ticked
+        exactly when the axis shows dates (a patient with no cycle) and unticked when it
+        shows cycle days (overlay), and say why in its tooltip; the nurse's choice comes
+        back with a single cycle (see docs/chart.md)."""
         if chart is None or not chart.cycles:
             why: str | None = "No cycle yet: the baseline results are dated by the calendar."
         elif view == "overlay":
@@ -196,7 +197,8 @@ class PatientView(QWidget):
             why = None
         self.calendar_box.blockSignals(True)
         self.calendar_box.setEnabled(why is None)
-        self.calendar_box.setChecked(why is None and self.calendar_wanted)
+        dated = chart is not None and not chart.cycles
+        self.calendar_box.setChecked(dated or (why is None and self.calendar_wanted))
         self.calendar_box.setToolTip(why or "Label the day axis with calendar dates")
         self.calendar_box.blockSignals(False)
 
