@@ -379,7 +379,7 @@ def test_correcting_day_1_moves_every_cycle_day(store: ChartStore, patient: Pati
         store,
         patient=patient,
         record_id=c2.id,
-                expected_version=c2.version,
+        expected_version=c2.version,
         day1=date(2026, 1, 28),
         nadir_window=(10, 14),
         cycle_length_days=21,
@@ -405,14 +405,20 @@ def test_correcting_patient_details_keeps_the_mrn_unique(
             patient=patient,
             expected_version=patient.version,
             mrn="999",
-            reason="typo", actor="c", now=NOW, **details
+            reason="typo",
+            actor="c",
+            now=NOW,
+            **details,
         )  # type: ignore[arg-type]
     operations.correct_patient(
         store,
         patient=patient,
         expected_version=patient.version,
         mrn="00123456",
-        reason="moved to 414", actor="c", now=NOW, **details
+        reason="moved to 414",
+        actor="c",
+        now=NOW,
+        **details,
     )  # type: ignore[arg-type]
     again = queries.find_patient(store.db, "00123456")
     assert again is not None
