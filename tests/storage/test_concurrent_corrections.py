@@ -280,7 +280,7 @@ def test_a_correction_of_a_record_withdrawn_meanwhile_names_the_withdrawal(
         actor="b",
         now=LATER,
     )
-    with pytest.raises(InvalidEntry, match="marked entered in error by b at .* nothing was saved"):
+    with pytest.raises(InvalidEntry, match=r"marked entered in error by b at .* nothing was saved"):
         operations.correct_temperature(
             a,
             **_temperature(a, _patient(a), route="axillary"),

@@ -102,7 +102,8 @@ def test_a_stale_cbc_correction_and_withdrawal_are_refused(
     ref = _select(window, "B-2", "results")
     mine = window.open_correct(ref)  # type: ignore[arg-type]
     withdraw = window.open_withdraw(ref)  # type: ignore[arg-type]
-    assert mine is not None and withdraw is not None
+    assert mine is not None
+    assert withdraw is not None
     anc = _line(mine, "anc")
     qtbot.keyClick(anc, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(anc, "4.4")
