@@ -147,6 +147,7 @@ def test_the_final_result_never_replaces_a_nurses_correction(
         store,
         patient=jane,
         record_id=str(prelim["origin_id"]),
+        expected_version=str(prelim["id"]),
         entry=CbcEntry(
             taken=datetime.fromisoformat(str(prelim["taken_utc"]).replace("Z", "+00:00")),
             wbc=Decimal("2.1"),

@@ -197,7 +197,13 @@ def test_a_withdrawn_result_is_not_brought_back(admitted: ChartStore, tmp_path: 
     import_results(admitted, path, confirm=False, actor="n", now=NOW)
     (row_id,) = admitted.db.execute("SELECT origin_id FROM results").fetchone()
     operations.mark_entered_in_error(
-        admitted, table="results", record_id=row_id, reason="wrong patient", actor="n", now=NOW
+        admitted,
+        table="results",
+        record_id=row_id,
+        expected_version=row_id,
+        reason="wrong patient",
+        actor="n",
+        now=NOW,
     )
     again = import_results(admitted, path, confirm=False, actor="n", now=NOW)
     assert (again.imported, again.skipped_duplicates) == (0, 1)

@@ -12,7 +12,7 @@ from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.units import PER_MICROLITRE
-from wardchart.storage import operations, queries
+from wardchart.storage import operations, queries, records
 from wardchart.storage.database import ChartStore
 
 NOW = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)
@@ -35,6 +35,13 @@ def patient(store: ChartStore) -> Patient:
     found = queries.find_patient(store.db, "00123456")
     assert found is not None
     return found
+
+
+def saved_version(store: ChartStore, table: str, record_id: str) -> str:
+    """The current version's id, as a dialog that loaded the record would hold it."""
+    row = records.current_version(store.db, table, record_id)
+    assert row is not None
+    return str(row["id"])
 
 
 def counts(store: ChartStore) -> tuple[int, int]:
@@ -257,6 +264,7 @@ def test_correcting_a_cbc_supersedes_and_regrades(store: ChartStore, patient: Pa
             store,
             patient=patient,
             record_id=saved.record_id,
+            expected_version=saved_version(store, "results", saved.record_id),
             entry=fixed,
             reason=" ",
             actor="charge",
@@ -267,6 +275,7 @@ def test_correcting_a_cbc_supersedes_and_regrades(store: ChartStore, patient: Pa
         store,
         patient=patient,
         record_id=saved.record_id,
+        expected_version=saved_version(store, "results", saved.record_id),
         entry=fixed,
         reason="transcription error",
         actor="charge",
@@ -291,6 +300,7 @@ def test_a_correction_is_validated_like_an_entry(store: ChartStore, patient: Pat
             store,
             patient=patient,
             record_id=saved.record_id,
+            expected_version=saved_version(store, "results", saved.record_id),
             entry=CbcEntry(taken=TAKEN, wbc=D(-2)),
             reason="typo",
             actor="charge",
@@ -307,17 +317,19 @@ def test_entered_in_error_removes_from_the_chart_only(store: ChartStore, patient
         store,
         table="temperatures",
         record_id=saved.record_id,
+        expected_version=saved_version(store, "temperatures", saved.record_id),
         reason="wrong patient",
         actor="charge",
         now=NOW,
     )
     assert queries.patient_records(store.db, patient).temperatures == []
     assert len(operations.record_history(store, "temperatures", saved.record_id)) == 2
-    with pytest.raises(InvalidEntry, match="already corrected"):
+    with pytest.raises(InvalidEntry, match="marked entered in error by charge"):
         operations.mark_entered_in_error(
             store,
             table="temperatures",
             record_id=saved.record_id,
+            expected_version=saved.record_id,
             reason="again",
             actor="charge",
             now=NOW,
@@ -355,6 +367,7 @@ def test_correcting_day_1_moves_every_cycle_day(store: ChartStore, patient: Pati
                 store,
                 patient=patient,
                 record_id=c2.id,
+                expected_version=c2.version,
                 day1=bad_day1,
                 nadir_window=(10, 14),
                 cycle_length_days=21,
@@ -366,6 +379,7 @@ def test_correcting_day_1_moves_every_cycle_day(store: ChartStore, patient: Pati
         store,
         patient=patient,
         record_id=c2.id,
+        expected_version=c2.version,
         day1=date(2026, 1, 28),
         nadir_window=(10, 14),
         cycle_length_days=21,
@@ -387,10 +401,24 @@ def test_correcting_patient_details_keeps_the_mrn_unique(
     details = {"name": "Doe, Janet", "dob": date(1965, 4, 12), "sex": "F", "bed": "414"}
     with pytest.raises(InvalidEntry, match="belongs to Other, Olga"):
         operations.correct_patient(
-            store, patient=patient, mrn="999", reason="typo", actor="c", now=NOW, **details
+            store,
+            patient=patient,
+            expected_version=patient.version,
+            mrn="999",
+            reason="typo",
+            actor="c",
+            now=NOW,
+            **details,
         )  # type: ignore[arg-type]
     operations.correct_patient(
-        store, patient=patient, mrn="00123456", reason="moved to 414", actor="c", now=NOW, **details
+        store,
+        patient=patient,
+        expected_version=patient.version,
+        mrn="00123456",
+        reason="moved to 414",
+        actor="c",
+        now=NOW,
+        **details,
     )  # type: ignore[arg-type]
     again = queries.find_patient(store.db, "00123456")
     assert again is not None
@@ -417,6 +445,7 @@ def test_a_cycle_length_of_0_is_refused_never_replaced(store: ChartStore, patien
             store,
             patient=patient,
             record_id=saved.record_id,
+            expected_version=saved.record_id,
             day1=date(2026, 3, 10),
             nadir_window=(10, 14),
             cycle_length_days=0,

@@ -120,6 +120,7 @@ def _every_table_filled(store: ChartStore) -> Path:
         store,
         patient=patient,
         record_id=result,
+        expected_version=result,
         entry=CbcEntry(taken=NOW - timedelta(hours=2), wbc=Decimal("3.0"), anc=Decimal("1.1")),
         reason="transcription",
         actor="n",
@@ -453,9 +454,12 @@ def anchored(store: ChartStore) -> tuple[Path, Path]:
     patient = queries.find_patient(store.db, "A-1")
     assert patient is not None
     for bed in ("4A-02", "4A-03"):
+        patient = queries.find_patient(store.db, "A-1")
+        assert patient is not None
         operations.correct_patient(
             store,
             patient=patient,
+            expected_version=patient.version,
             mrn=patient.mrn,
             name=patient.name,
             dob=patient.dob,

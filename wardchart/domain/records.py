@@ -30,6 +30,9 @@ class Patient:
     marrow_involved: bool = False
     immune_disorder: bool = False
     high_risk_notes: str = ""
+    #: The stored version loaded (its row id): a correction names it, so a record changed
+    #: by someone else since it was read is refused (see docs/concurrent-corrections.md).
+    version: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class Cycle:
     anc_op: ThresholdOp = ">="
     plt_threshold: Decimal | None = Decimal(100)
     plt_op: ThresholdOp = ">="
+    #: The stored version loaded (its row id): a correction names it, so a record changed
+    #: by someone else since it was read is refused (see docs/concurrent-corrections.md).
+    version: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,9 @@ class LabResult:
     corrected: bool = False
     #: A laboratory result's status: "preliminary", "final" or "corrected" ("" if typed).
     lab_status: str = ""
+    #: The stored version loaded (its row id): a correction names it, so a record changed
+    #: by someone else since it was read is refused (see docs/concurrent-corrections.md).
+    version: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,9 @@ class Temperature:
     celsius: Decimal
     route: str = ""
     recorded_by: str = ""
+    #: The stored version loaded (its row id): a correction names it, so a record changed
+    #: by someone else since it was read is refused (see docs/concurrent-corrections.md).
+    version: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +127,9 @@ class GcsfDose:
     drug: str
     dose: str = ""
     recorded_by: str = ""
+    #: The stored version loaded (its row id): a correction names it, so a record changed
+    #: by someone else since it was read is refused (see docs/concurrent-corrections.md).
+    version: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,3 +142,6 @@ class Precaution:
     at: datetime
     note: str = ""
     recorded_by: str = ""
+    #: The stored version loaded (its row id): a correction names it, so a record changed
+    #: by someone else since it was read is refused (see docs/concurrent-corrections.md).
+    version: str = ""

@@ -39,6 +39,7 @@ def patient(row: dict[str, Any]) -> Patient:
     """A current patients row → Patient (its id is the stable origin id)."""
     return Patient(
         id=row["origin_id"],
+        version=row["id"],
         mrn=row["mrn"],
         name=row["name"],
         dob=date.fromisoformat(row["dob"]),
@@ -88,6 +89,7 @@ def cycle(row: dict[str, Any]) -> Cycle:
     """A current cycles row → Cycle."""
     return Cycle(
         id=row["origin_id"],
+        version=row["id"],
         patient_id=row["patient_id"],
         number=row["number"],
         regimen_name=row["regimen_name"],
@@ -106,6 +108,7 @@ def result(row: dict[str, Any]) -> LabResult:
     """A current results row → LabResult."""
     return LabResult(
         id=row["origin_id"],
+        version=row["id"],
         patient_id=row["patient_id"],
         taken=datetime.fromisoformat(row["taken_at"]),
         wbc=text_dec(row["wbc"]),
@@ -127,6 +130,7 @@ def temperature(row: dict[str, Any]) -> Temperature:
     """A current temperatures row → Temperature."""
     return Temperature(
         id=row["origin_id"],
+        version=row["id"],
         patient_id=row["patient_id"],
         taken=datetime.fromisoformat(row["taken_at"]),
         celsius=Decimal(row["celsius"]),
@@ -139,6 +143,7 @@ def gcsf_dose(row: dict[str, Any]) -> GcsfDose:
     """A current gcsf_doses row → GcsfDose."""
     return GcsfDose(
         id=row["origin_id"],
+        version=row["id"],
         patient_id=row["patient_id"],
         given=datetime.fromisoformat(row["given_at"]),
         drug=row["drug"],
@@ -151,6 +156,7 @@ def precaution(row: dict[str, Any]) -> Precaution:
     """A current precautions row → Precaution."""
     return Precaution(
         id=row["origin_id"],
+        version=row["id"],
         patient_id=row["patient_id"],
         active=bool(row["active"]),
         at=datetime.fromisoformat(row["at_utc"].replace("Z", "+00:00")),

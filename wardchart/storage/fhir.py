@@ -721,7 +721,7 @@ def _chart(
             patient=patient,
             entry=entry,
             status=status,
-            correcting=None if earlier is None else earlier[0],
+            correcting=None if earlier is None else earlier[:2],
             reason=reason,
             actor=actor,
             now=now,

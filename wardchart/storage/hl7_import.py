@@ -655,7 +655,9 @@ def _chart_order(
             patient=patient,
             entry=entry,
             status=status,
-            correcting=None if earlier is None else earlier["result_id"],
+            correcting=None
+            if earlier is None
+            else (earlier["result_id"], earlier["result_version"]),
             reason=reason,
             actor=actor,
             now=now,
@@ -678,14 +680,16 @@ def chart_lab_result(
     patient: Patient,
     entry: CbcEntry,
     status: str,
-    correcting: str | None,
+    correcting: tuple[str, str] | None,
     reason: str,
     actor: str,
     now: datetime,
 ) -> dict[str, Any]:
-    """Chart a laboratory's result, or correct the result (``correcting``) an earlier
-    message charted, the same way for HL7 and FHIR; the warnings left by then are the
-    laboratory's facts (``needs_a_person`` held the rest). Returns the charted version."""
+    """Chart a laboratory's result, or correct the result an earlier message charted
+    (``correcting``: its record id and the version that message charted, so a result a
+    person corrected since is refused, not overwritten), the same way for HL7 and FHIR;
+    the warnings left by then are the laboratory's facts (``needs_a_person`` held the
+    rest). Returns the charted version."""
     if correcting is None:
         saved = operations.record_cbc(
             store,
@@ -701,7 +705,8 @@ def chart_lab_result(
         saved = operations.correct_cbc(
             store,
             patient=patient,
-            record_id=correcting,
+            record_id=correcting[0],
+            expected_version=correcting[1],
             entry=entry,
             reason=reason,
             confirm=True,

@@ -495,6 +495,27 @@ def _need_reason(reason: str) -> None:
         raise InvalidEntry([Problem("reason", "give a reason for the correction")])
 
 
+def _changed_since(db: Database, table: str, record_id: str) -> str:
+    """Why a correction of a record read earlier is refused: who changed it, and when."""
+    rows = list(
+        db.query(
+            f"SELECT recorded_by, recorded_at, entered_in_error FROM {table} "
+            "WHERE origin_id = ? ORDER BY recorded_at DESC, rowid DESC LIMIT 1",
+            [record_id],
+        )
+    )
+    if not rows:
+        return "this record is not on the chart; nothing was saved"
+    latest = rows[0]
+    at = datetime.fromisoformat(str(latest["recorded_at"]).replace("Z", "+00:00"))
+    change = "marked entered in error" if latest["entered_in_error"] else "changed"
+    return (
+        f"this record was {change} by {latest['recorded_by']} at "
+        f"{at.astimezone():%Y-%m-%d %H:%M} since you opened it; nothing was saved — "
+        "reopen it to see the new value"
+    )
+
+
 def _supersede(
     store: ChartStore,
     db: Database,
@@ -505,19 +526,15 @@ def _supersede(
     reason: str,
     actor: str,
     now: datetime,
+    expected_version: str,
     entered_in_error: bool = False,
 ) -> Saved:
+    """Write the new version, under the write lock, only if the record's current version is
+    still ``expected_version``, the one the nurse (or the import) saw; otherwise nothing is
+    written (see docs/concurrent-corrections.md)."""
     current = records.current_version(db, table, record_id)
-    if current is None:
-        raise InvalidEntry(
-            [
-                Problem(
-                    "record",
-                    "this record was already corrected or "
-                    "marked entered in error; reload the chart",
-                )
-            ]
-        )
+    if current is None or current["id"] != expected_version:
+        raise InvalidEntry([Problem("record", _changed_since(db, table, record_id))])
     records.supersede(
         db,
         table,
@@ -538,6 +555,7 @@ def correct_cbc(
     patient: Patient,
     record_id: str,
     entry: CbcEntry,
+    expected_version: str,
     reason: str,
     confirm: bool = False,
     lab_status: str | None = None,
@@ -552,7 +570,15 @@ def correct_cbc(
         if lab_status is not None:
             values["lab_status"] = lab_status
         return _supersede(
-            store, db, "results", record_id, values, reason=reason, actor=actor, now=now
+            store,
+            db,
+            "results",
+            record_id,
+            values,
+            reason=reason,
+            actor=actor,
+            now=now,
+            expected_version=expected_version,
         )
 
 
@@ -565,6 +591,7 @@ def correct_temperature(
     unit: str,
     taken: datetime,
     route: str = "",
+    expected_version: str,
     reason: str,
     confirm: bool = False,
     actor: str,
@@ -577,7 +604,15 @@ def correct_temperature(
     )
     with store.write() as db:
         return _supersede(
-            store, db, "temperatures", record_id, values, reason=reason, actor=actor, now=now
+            store,
+            db,
+            "temperatures",
+            record_id,
+            values,
+            reason=reason,
+            actor=actor,
+            now=now,
+            expected_version=expected_version,
         )
 
 
@@ -589,6 +624,7 @@ def correct_gcsf(
     given: datetime,
     drug: str,
     dose: str = "",
+    expected_version: str,
     reason: str,
     confirm: bool = False,
     actor: str,
@@ -599,7 +635,15 @@ def correct_gcsf(
     values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
     with store.write() as db:
         return _supersede(
-            store, db, "gcsf_doses", record_id, values, reason=reason, actor=actor, now=now
+            store,
+            db,
+            "gcsf_doses",
+            record_id,
+            values,
+            reason=reason,
+            actor=actor,
+            now=now,
+            expected_version=expected_version,
         )
 
 
@@ -611,6 +655,7 @@ def correct_cycle(
     day1: date,
     nadir_window: tuple[int, int],
     cycle_length_days: int,
+    expected_version: str,
     reason: str,
     confirm: bool = False,
     actor: str,
@@ -645,7 +690,15 @@ def correct_cycle(
             "cycle_length_days": cycle_length_days,
         }
         return _supersede(
-            store, db, "cycles", record_id, values, reason=reason, actor=actor, now=now
+            store,
+            db,
+            "cycles",
+            record_id,
+            values,
+            reason=reason,
+            actor=actor,
+            now=now,
+            expected_version=expected_version,
         )
 
 
@@ -662,6 +715,7 @@ def correct_patient(
     marrow_involved: bool = False,
     immune_disorder: bool = False,
     high_risk_notes: str = "",
+    expected_version: str,
     reason: str,
     confirm: bool = False,
     actor: str,
@@ -687,12 +741,27 @@ def correct_patient(
         if other is not None and other.id != patient.id:
             raise InvalidEntry([Problem("mrn", f"MRN {values['mrn']!r} belongs to {other.name}")])
         return _supersede(
-            store, db, "patients", patient.id, values, reason=reason, actor=actor, now=now
+            store,
+            db,
+            "patients",
+            patient.id,
+            values,
+            reason=reason,
+            actor=actor,
+            now=now,
+            expected_version=expected_version,
         )
 
 
 def mark_entered_in_error(
-    store: ChartStore, *, table: str, record_id: str, reason: str, actor: str, now: datetime
+    store: ChartStore,
+    *,
+    table: str,
+    record_id: str,
+    expected_version: str,
+    reason: str,
+    actor: str,
+    now: datetime,
 ) -> Saved:
     """Withdraw a record from the chart; it stays in the file and its history."""
     if table not in CORRECTABLE:
@@ -708,6 +777,7 @@ def mark_entered_in_error(
             reason=reason,
             actor=actor,
             now=now,
+            expected_version=expected_version,
             entered_in_error=True,
         )
 

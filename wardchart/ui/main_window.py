@@ -468,7 +468,9 @@ class MainWindow(QMainWindow):
         from wardchart.ui.dialogs.entry import WithdrawDialog
 
         return self._for_patient(
-            lambda s, p: WithdrawDialog(s, p, ref.table, ref.record_id, ref.description, self)
+            lambda s, p: WithdrawDialog(
+                s, p, ref.table, ref.record_id, ref.version, ref.description, self
+            )
         )
 
     def open_history(self, ref: RecordRef) -> QDialog | None:
@@ -508,7 +510,13 @@ class MainWindow(QMainWindow):
 
         return self._for_patient(
             lambda s, p: WithdrawDialog(
-                s, p, "patients", p.id, f"{p.name} (MRN {p.mrn}) and the whole chart", self
+                s,
+                p,
+                "patients",
+                p.id,
+                p.version,
+                f"{p.name} (MRN {p.mrn}) and the whole chart",
+                self,
             )
         )
 

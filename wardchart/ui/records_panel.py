@@ -39,6 +39,13 @@ class RecordRef:
     description: str
     item: Any
 
+    @property
+    def version(self) -> str:
+        """The stored version shown: a correction or withdrawal of it is refused when the
+        record has changed since (see docs/concurrent-corrections.md)."""
+        record = getattr(self.item, "result", None) or getattr(self.item, "cycle", None)
+        return str(getattr(record or self.item, "version", ""))
+
 
 def _when(value: datetime, tz: tzinfo | None) -> str:
     return iso_local(value, tz)[:16].replace("T", " ")

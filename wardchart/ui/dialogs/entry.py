@@ -113,7 +113,11 @@ class AdmitDialog(FormDialog):
         operation: Callable[..., operations.Saved] = operations.admit_patient
         if self.correcting is not None:
             operation = operations.correct_patient
-            details.update(patient=self.correcting, reason=self.text("reason"))
+            details.update(
+                patient=self.correcting,
+                expected_version=self.correcting.version,
+                reason=self.text("reason"),
+            )
         self.session.save(operation, **details, confirm=confirmed)
 
 
@@ -210,6 +214,7 @@ class CycleDialog(FormDialog):
             operations.correct_cycle,
             patient=self.patient,
             record_id=c.id,
+            expected_version=c.version,
             day1=day1,
             nadir_window=window or (c.nadir_start, c.nadir_end),
             cycle_length_days=c.cycle_length_days if length is None else length,
@@ -338,6 +343,7 @@ class CbcDialog(FormDialog):
                 operations.correct_cbc,
                 patient=self.patient,
                 record_id=self.correcting.result.id,
+                expected_version=self.correcting.result.version,
                 entry=entry,
                 reason=self.text("reason"),
                 confirm=confirmed,
@@ -406,6 +412,7 @@ class TemperatureDialog(FormDialog):
                 self.session.save(
                     operations.correct_temperature,
                     record_id=self.correcting.id,
+                    expected_version=self.correcting.version,
                     reason=self.text("reason"),
                     **kwargs,
                 )
@@ -472,7 +479,11 @@ class GcsfDialog(FormDialog):
         operation: Callable[..., operations.Saved] = operations.record_gcsf
         if self.correcting is not None:
             operation = operations.correct_gcsf
-            kwargs.update(record_id=self.correcting.id, reason=self.text("reason"))
+            kwargs.update(
+                record_id=self.correcting.id,
+                expected_version=self.correcting.version,
+                reason=self.text("reason"),
+            )
         self.session.save(operation, **kwargs, confirm=confirmed)
 
 
@@ -505,12 +516,14 @@ class WithdrawDialog(FormDialog):
         patient: Patient,
         table: str,
         record_id: str,
+        version: str,
         what: str,
         parent: QWidget | None = None,
     ) -> None:
         title = f"Mark entered in error — {patient.name} (MRN {patient.mrn})"
         super().__init__(title, parent, session.now)
         self.session, self.table, self.record_id = session, table, record_id
+        self.version = version  # the version shown: a record changed since is not withdrawn
         self.form.addRow(
             QLabel(
                 f"{what}\n\nThe record leaves the chart but stays in its history and the audit log."
@@ -523,5 +536,6 @@ class WithdrawDialog(FormDialog):
             operations.mark_entered_in_error,
             table=self.table,
             record_id=self.record_id,
+            expected_version=self.version,
             reason=self.text("reason"),
         )
