@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from wardchart.app import open_session
 from wardchart.storage import users
-from wardchart.storage.database import ChartStore
+from wardchart.storage.database import ChartStore, open_chart
 from wardchart.ui.dialogs.sign_in import SignInDialog
 from wardchart.ui.main_window import MainWindow
 
@@ -120,8 +121,6 @@ def test_the_window_locks_when_idle_and_another_nurse_signs_in(
     qtbot,
     ward: ChartStore,  # type: ignore[no-untyped-def]
 ) -> None:
-    from PySide6.QtWidgets import QDialog
-
     window = _signed_in_window(qtbot, ward)
     assert window.idle_watch.limit_s == 5 * 60  # the ward setting's default
     dialog = QDialog(window)  # e.g. a CBC form left open
@@ -155,4 +154,99 @@ def test_without_accounts_the_window_never_locks(qtbot, ward: ChartStore) -> Non
     window.set_session(ChartSession(ward, "os-user"))
     window.lock()
     assert not window.locked
+    window.close()
+
+
+def _typed_temperature(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+    """Open Record temperature on A-1 as the menu does and type a reading, keys only."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from wardchart.storage import queries
+
+    assert window.session is not None
+    patient = queries.find_patient(window.session.store.db, "A-1")
+    assert patient is not None
+    assert window.census.select(patient.id)
+    dialog = window.open_temperature()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+
+    def key(k: Qt.Key) -> None:
+        qtbot.keyClick(dialog.focusWidget(), k)
+
+    qtbot.keyClicks(dialog.focusWidget(), "now")
+    key(Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), "37.2")
+    key(Qt.Key.Key_Tab)
+    key(Qt.Key.Key_Tab)
+    key(Qt.Key.Key_Down)  # the first route
+    QTest.qWait(10)
+    return dialog
+
+
+def _temperatures(ward: ChartStore) -> list[tuple[object, ...]]:
+    other = open_chart(ward.path)
+    try:
+        sql = "SELECT recorded_by FROM temperatures WHERE recorded_by IN ('nina', 'ada')"
+        return [tuple(r) for r in other.db.execute(sql).fetchall()]
+    finally:
+        other.close()
+
+
+def test_what_was_typed_waits_behind_the_lock_for_the_same_nurse(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    window = _signed_in_window(qtbot, ward)
+    dialog = _typed_temperature(qtbot, window)
+    window.lock()  # what the idle timer does
+    assert window.locked
+    assert not dialog.isVisible()  # no patient data on screen
+    assert _temperatures(ward) == []
+    text = window.lock_text.text()
+    assert "kept for nina until they sign in again" in text
+    assert "Record temperature" in text
+    assert "saved." not in text.split("kept")[0]  # never "everything entered is saved"
+    window.unlock("nina")
+    assert dialog.isVisible()
+    assert dialog.has_typed_content()
+    assert dialog.text("celsius") == "37.2"
+    qtbot.waitUntil(lambda: dialog.isActiveWindow(), timeout=5000)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert _temperatures(ward) == [("nina",)]
+    window.close()
+
+
+def test_another_nurse_signing_in_discards_what_was_typed_and_says_so(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    window = _signed_in_window(qtbot, ward)
+    dialog = _typed_temperature(qtbot, window)
+    window.lock()
+    window.unlock("ada")
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert _temperatures(ward) == []  # never saved under ada's name, nor nina's
+    box = window.discarded_box
+    assert box is not None
+    assert box.isVisible()
+    assert "An unsaved entry (Record temperature — Alpha, Ann (MRN A-1)) by nina" in box.text()
+    assert "was discarded at the lock, not saved" in box.text()
+    assert "discarded at the lock" in window.statusBar().currentMessage()
+    box.close()
+    window.close()
+
+
+def test_with_nothing_typed_the_lock_says_nothing_is_waiting(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    window = _signed_in_window(qtbot, ward)
+    window.lock()
+    assert "Nothing typed is waiting to be saved." in window.lock_text.text()
+    window.unlock("ada")
+    assert window.discarded_box is None
     window.close()

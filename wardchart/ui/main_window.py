@@ -9,6 +9,7 @@ arrives after that, with pyqtgraph (``load_chart``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +98,11 @@ class MainWindow(QMainWindow):
         self.inbox: Any = None  # storage.hl7_inbox.Inbox, made when a folder is set
         self.inbox_watcher: Any = None
         self.closed = False  # a folder change noticed after closing must not read the file
+        #: Dialogs hidden behind the lock, parents first, and the nurse they belong to.
+        self.held_dialogs: list[QDialog] = []
+        self.held_for = ""
+        #: The last "discarded at the lock" notice, if one was shown.
+        self.discarded_box: QMessageBox | None = None
         self.inbox_counts = [0, 0]  # results charted, messages held, since the last report
         self.held_count = QLabel()
         self.held_count.setAccessibleName("Lab messages held")
@@ -611,22 +617,44 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide every patient until someone signs in (only on a file with accounts:
-        without them there is nobody to sign in as)."""
+        without them there is nobody to sign in as). Open dialogs are hidden, not closed:
+        what was typed in them comes back when the same nurse signs in again."""
         from wardchart.storage import users
 
         if self.session is None or self.locked or not users.has_accounts(self.session.store.db):
             return
-        for widget in QApplication.topLevelWidgets():  # dialogs show patient data too;
-            if isinstance(widget, QDialog) and widget.isVisible():  # all is saved already
-                widget.reject()
+        self.held_dialogs = _open_dialogs()
+        self.held_for = self.session.actor
+        for dialog in reversed(self.held_dialogs):  # dialogs show patient data too
+            dialog.hide()
         minutes = self.session.settings.lock_after_minutes
+        unsaved = _unsaved_entries(self.held_dialogs)
+        if unsaved:
+            kept = (
+                f"{len(unsaved)} entr{'ies' if len(unsaved) != 1 else 'y'} not yet saved "
+                f"({'; '.join(unsaved)}) {'are' if len(unsaved) != 1 else 'is'} kept for "
+                f"{self.held_for} until they sign in again. If someone else signs in or "
+                "wardchart is closed, "
+                f"{'they are' if len(unsaved) != 1 else 'it is'} discarded, never saved."
+            )
+        else:
+            kept = "Nothing typed is waiting to be saved."
         self.lock_text.setText(
             f"<center><b>wardchart is locked</b><br><br>Patient data is hidden after "
-            f"{minutes} minute{'s' if minutes != 1 else ''} without use. Everything "
-            f"entered is saved.<br><br>Sign in to continue (Ctrl+Shift+S).</center>"
+            f"{minutes} minute{'s' if minutes != 1 else ''} without use. {escape(kept)}"
+            f"<br><br>Sign in to continue (Ctrl+Shift+S).</center>"
         )
         self._hide_chart_views("Sign in…", self.switch_user, STAY_ENABLED_WHEN_LOCKED)
         self.idle_watch.timer.stop()
+
+    def _drop_held_dialogs(self) -> list[str]:
+        """Close the dialogs hidden behind the lock without saving them; what was typed
+        in them, described for the notice that says so."""
+        held, self.held_dialogs = self.held_dialogs, []
+        unsaved = _unsaved_entries(held)
+        for dialog in reversed(held):
+            dialog.reject()
+        return [f"an unsaved entry ({what}) by {self.held_for}" for what in unsaved]
 
     def _file_replaced(self) -> None:
         """Another program put a new file where ours was: what is on screen may be out of
@@ -644,13 +672,18 @@ class MainWindow(QMainWindow):
         self.idle_watch.timer.stop()
         if session is not None:
             session.store.close()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+        if not self.held_dialogs and session is not None:
+            self.held_dialogs, self.held_for = _open_dialogs(), session.actor
+        discarded = self._drop_held_dialogs()
+        lost = (
+            escape("; ".join(discarded)) + " could not be saved to it and was discarded."
+            if discarded
+            else "nothing was lost."
+        )
         self.lock_text.setText(
             "<center><b>The chart file was replaced by another program</b><br><br>"
             "(encrypted, decrypted or copied over). What was shown may be out of date, so it "
-            "is hidden; nothing was lost.<br><br>Open the file again to continue.</center>"
+            f"is hidden; {lost}<br><br>Open the file again to continue.</center>"
         )
         self._hide_chart_views("Open it again…", self.reopen_requested.emit, {"quit"})
 
@@ -689,6 +722,27 @@ class MainWindow(QMainWindow):
         self._show_status()
         self.idle_watch.start()
         self.refresh()
+        if username == self.held_for:  # the same nurse: every dialog back as it was
+            held, self.held_dialogs = self.held_dialogs, []
+            if held:
+                self.activateWindow()  # the dialogs belong to this window
+            for dialog in held:
+                dialog.show()
+            if held:  # the keys go where they went before the lock
+                held[-1].activateWindow()
+            return
+        from PySide6.QtCore import Qt
+
+        discarded = self._drop_held_dialogs()  # never saved under another nurse's name
+        if discarded:
+            notice = "; ".join(discarded) + " was discarded at the lock, not saved."
+            notice = notice[0].upper() + notice[1:]
+            self.statusBar().showMessage(notice)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", notice, parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            self.discarded_box = box
+            box.open()
 
     def open_backups(self) -> QDialog | None:
         """File → Backups…"""
@@ -791,7 +845,8 @@ class MainWindow(QMainWindow):
     # --- Qt overrides -------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the layout; every entry is already saved, so nothing can be lost."""
+        """Remember the layout; a dialog held behind the lock closes unsaved, as the lock
+        screen said it would."""
         self.closed = True
         if self.inbox_watcher is not None:
             self.inbox_watcher.directoryChanged.disconnect()
@@ -804,6 +859,7 @@ class MainWindow(QMainWindow):
             timer.stop()
         if self.views_built:
             self.idle_watch.timer.stop()
+        self._drop_held_dialogs()  # the lock page said so: not saved, nobody to save it for
         self.backup("close")
         super().closeEvent(event)
 
@@ -908,3 +964,23 @@ class MainWindow(QMainWindow):
             if saved:
                 splitter.restoreState(saved)
         self.patient_view.calendar_box.setChecked(settings.load(settings.X_AXIS) == "calendar")
+
+
+def _open_dialogs() -> list[QDialog]:
+    """Every dialog on screen, each after the dialog it belongs to."""
+
+    def depth(dialog: QDialog) -> int:
+        parent, n = dialog.parentWidget(), 0
+        while parent is not None:
+            n, parent = n + 1, parent.parentWidget()
+        return n
+
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    return sorted(shown, key=depth)
+
+
+def _unsaved_entries(dialogs: list[QDialog]) -> list[str]:
+    """Which of these dialogs hold typed content (by their titles: kind and patient)."""
+    from wardchart.ui.dialogs.form import FormDialog
+
+    return [d.windowTitle() for d in dialogs if isinstance(d, FormDialog) and d.has_typed_content()]
