@@ -457,3 +457,15 @@ def test_earlier_cycles_anc_and_wbc_stay_distinguishable_when_faded(window: Main
     darkest_wbc = min(wbc, key=sum)
     assert sum(darkest_wbc) / 3 < 150
     assert max(darkest_wbc) - min(darkest_wbc) < 25
+
+
+def test_a_label_beside_a_point_stays_near_it() -> None:
+    """A label placed far from its point reads as the label of another point (a nadir
+    label drawn beside day 8's ANC): every place offered is within four gaps of it."""
+    from wardchart.plot.label_layout import around
+
+    px, py, w, h, gap = 100.0, 100.0, 120.0, 14.0, 8.0
+    for x, y in around(px, py, w, h, gap):
+        dx = max(x - px, 0.0, px - (x + w))
+        dy = max(y - py, 0.0, py - (y + h))
+        assert max(dx, dy) <= 4 * gap, (x, y)

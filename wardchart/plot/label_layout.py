@@ -63,9 +63,11 @@ def place(
 
 
 def around(px: float, py: float, w: float, h: float, gap: float) -> list[tuple[float, float]]:
-    """Top-left corners for a label beside a point, nearest first, then further away."""
+    """Top-left corners for a label beside a point, nearest first, then a little further
+    away, but never so far that it reads as the label of another point (a label with no
+    place near its point is left to the legend)."""
     out = []
-    for step in (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.5, 10.0):
+    for step in (1.0, 2.0, 3.0, 4.0):
         g = gap * step
         out += [
             (px + g, py - h - g),  # above right
