@@ -16,7 +16,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 import pyqtgraph as pg
@@ -28,7 +27,7 @@ from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
 from wardchart.domain.cycles import day_label, day_position
 from wardchart.domain.display import count_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
-from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.grading import CtcaeVersion, anc_grade_lines
 from wardchart.domain.timeparse import iso_local
 from wardchart.domain.units import OP_SYMBOL, plain
 from wardchart.plot.label_layout import LabelRequest, Rect, around, down_from, place, point_rect
@@ -64,17 +63,6 @@ ALERT_ROW = ALERT_SIZE + 4
 TEMP_MARGIN = 8
 #: The temperatures always shown (°C); a reading outside widens the range.
 TEMP_RANGE = (36.0, 39.5)
-
-#: The ANC bounds drawn for each CTCAE version (CR §2.1, §2.3): (value, grade below it).
-THRESHOLDS: dict[CtcaeVersion, tuple[tuple[Decimal, int], ...]] = {
-    CtcaeVersion.V5: ((Decimal("1.5"), 2), (Decimal("1.0"), 3), (Decimal("0.5"), 4)),
-    CtcaeVersion.V6: (
-        (Decimal("1.5"), 1),
-        (Decimal("1.0"), 2),
-        (Decimal("0.5"), 3),
-        (Decimal("0.1"), 4),
-    ),
-}
 
 
 class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
@@ -725,15 +713,16 @@ class ChartView(QWidget):
     def _draw_thresholds(self, version: CtcaeVersion) -> None:
         if version not in self._threshold_sets:
             lines = []
-            for value, grade in THRESHOLDS[version]:
+            # The lines are grading's own boundaries (docs/clinical-rules.md).
+            for grade_line in anc_grade_lines(version):
                 line = pg.InfiniteLine(
-                    pos=float(value),
+                    pos=float(grade_line.value),
                     angle=0,
                     movable=False,
                     pen=pg.mkPen(THRESHOLD_COLOUR, width=1, style=Qt.PenStyle.DotLine),
                 )
                 self.counts.addItem(line, ignoreBounds=True)
-                lines.append((line, f"G{grade} <{value}"))
+                lines.append((line, grade_line.label))
             self._threshold_sets[version] = lines
         self._version = version
         ticks = []
