@@ -25,10 +25,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
 from wardchart.domain.cycles import day_label, day_position
-from wardchart.domain.display import count_text
+from wardchart.domain.display import count_text, time_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import CtcaeVersion, anc_grade_lines
-from wardchart.domain.timeparse import iso_local
 from wardchart.domain.units import OP_SYMBOL, plain
 from wardchart.plot.label_layout import LabelRequest, Rect, around, down_from, place, point_rect
 from wardchart.plot.scale import LINEAR_TO, CountScale
@@ -159,7 +158,7 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
         corrected += "\nPRELIMINARY result from the laboratory (hollow mark)"
     return (
         f"{measure} {count_text(value) if value is not None else '—'} ×10⁹/L{source}\n"
-        f"{iso_local(r.taken, chart.tz)[:16].replace('T', ' ')}\n"
+        f"{time_text(r.taken, chart.tz)}\n"
         f"cycle {item.cycle_number or 'baseline'}, day {item.cycle_day}\n"
         f"{grade if grade is not None else 'not graded'}{corrected}"
     )
@@ -820,10 +819,7 @@ class ChartView(QWidget):
             self._gcsf.setData([], [])
             return None
         xs = [day_position(cycle.cycle.day1, d.given, chart.tz) for d in doses]
-        tips = [
-            f"G-CSF {d.drug} {d.dose}\n{iso_local(d.given, chart.tz)[:16].replace('T', ' ')}"
-            for d in doses
-        ]
+        tips = [f"G-CSF {d.drug} {d.dose}\n{time_text(d.given, chart.tz)}" for d in doses]
         self._gcsf.setData(xs, [0.0] * len(xs), data=tips)
         self.gcsf_marker = self._gcsf
         return "G-CSF dose (triangle)"
@@ -851,9 +847,7 @@ class ChartView(QWidget):
         self.temps.setYRange(low, high, padding=0)  # made exact by _fit_y
         if temps:
             tips = [
-                f"{plain(t.celsius)} °C {t.route}\n"
-                f"{iso_local(t.taken, chart.tz)[:16].replace('T', ' ')}"
-                for t in temps
+                f"{plain(t.celsius)} °C {t.route}\n{time_text(t.taken, chart.tz)}" for t in temps
             ]
             self.temp_curve.setData(xs, ys, data=tips)
             febrile = [i for i, t in enumerate(temps) if counts_as_fever(rule, t.celsius)]

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
-from wardchart.domain.display import count_text, lab_mark, result_note
-from wardchart.domain.grading import Grade
+from wardchart.domain.display import count_text, grade_text, lab_mark, result_note, time_text
 from wardchart.domain.records import GcsfDose, Temperature
-from wardchart.domain.timeparse import iso_local
 from wardchart.domain.units import display
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,25 +45,17 @@ class RecordRef:
         return str(getattr(record or self.item, "version", ""))
 
 
-def _when(value: datetime, tz: tzinfo | None) -> str:
-    return iso_local(value, tz)[:16].replace("T", " ")
-
-
-def _grade(grade: Grade | None) -> str:
-    return "" if grade is None else f"{grade.short} (v{grade.version})"
-
-
 def result_row(item: ChartedResult, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A result's cells and reference."""
     r = item.result
     cells = (
-        _when(r.taken, tz),
+        time_text(r.taken, tz),
         "" if item.cycle_day is None else str(item.cycle_day),
         "" if r.wbc is None else count_text(r.wbc) + lab_mark(r.lab_status),
         "" if r.anc is None else count_text(r.anc) + lab_mark(r.lab_status),
         r.anc_source or "",
-        _grade(item.anc_grade),
-        _grade(item.wbc_grade),
+        grade_text(item.anc_grade),
+        grade_text(item.wbc_grade),
         r.recorded_by,
         result_note(r.corrected, r.lab_status),
     )
@@ -75,13 +65,13 @@ def result_row(item: ChartedResult, tz: tzinfo | None) -> tuple[tuple[str, ...],
 
 def temperature_row(t: Temperature, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A temperature's cells and reference."""
-    cells = (_when(t.taken, tz), f"{display(t.celsius, 1)} °C", t.route, t.recorded_by)
+    cells = (time_text(t.taken, tz), f"{display(t.celsius, 1)} °C", t.route, t.recorded_by)
     return cells, RecordRef("temperatures", t.id, f"Temperature {cells[1]} at {cells[0]}", t)
 
 
 def gcsf_row(d: GcsfDose, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A G-CSF dose's cells and reference."""
-    cells = (_when(d.given, tz), d.drug, d.dose, d.recorded_by)
+    cells = (time_text(d.given, tz), d.drug, d.dose, d.recorded_by)
     return cells, RecordRef("gcsf_doses", d.id, f"{d.drug} {d.dose} given {cells[0]}", d)
 
 
