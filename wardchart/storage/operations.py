@@ -31,7 +31,7 @@ from wardchart.domain.plausibility import (
 )
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Patient, Regimen
-from wardchart.domain.regimens import check_regimen
+from wardchart.domain.regimens import check_regimen, unlisted_regimen
 from wardchart.domain.settings import apply_setting, setting_problems
 from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si, to_si_or_none
 from wardchart.storage import audit, convert, queries, records
@@ -158,13 +158,7 @@ def start_cycle(
                         )
                     ]
                 )
-            # Not in the library: the labelled default day-1 thresholds of CR §5.4.
-            regimen = Regimen(
-                name=normal_identifier(regimen_name),
-                cycle_length_days=21,
-                nadir_start=nadir_window[0],
-                nadir_end=nadir_window[1],
-            )
+            regimen = unlisted_regimen(regimen_name, nadir_window)
         window = nadir_window or (regimen.nadir_start, regimen.nadir_end)
         # None means "the regimen's"; any number given (0 too) is checked as given.
         length = regimen.cycle_length_days if cycle_length_days is None else cycle_length_days
