@@ -489,3 +489,22 @@ def test_the_grade_lines_drawn_are_gradings_own(
     assert [line.value() for line in view.threshold_lines] == [float(g.value) for g in expected]
     drawn = {text for _, text in view.grade_axis.drawn_texts}
     assert drawn == {g.label for g in expected}
+
+
+def test_an_earlier_cycle_shows_only_its_own_doses_temperatures_and_alerts(
+    window: MainWindow,
+) -> None:
+    """A-1's pegfilgrastim (cycle 2, day 2) and fever (cycle 2, day 11) are cycle 2's: the
+    cycle 1 chart has no triangle, no fever reading and no legend entry for them, as its
+    printed summary and its records tabs have none."""
+    select(window, "A-1")
+    view = window.patient_view.chart_view
+    assert view is not None
+    assert view.gcsf_marker is not None
+    assert view.fever_readings is not None
+    window.patient_view.set_view("1")
+    assert view.gcsf_marker is None
+    assert view.fever_readings is None
+    assert view.fever_marker is None
+    assert not any("G-CSF" in t for t, _ in _legend_texts(view))
+    assert window.patient_view.records.models["gcsf_doses"].rowCount() == 0

@@ -65,6 +65,16 @@ class CycleChart:
 
 
 @dataclass(frozen=True)
+class CycleRecords:
+    """The records that belong to one cycle (``PatientChart.records_of``), oldest first."""
+
+    results: tuple[ChartedResult, ...]
+    temperatures: tuple[Temperature, ...]
+    gcsf_doses: tuple[GcsfDose, ...]
+    alerts: tuple[Alert, ...]
+
+
+@dataclass(frozen=True)
 class PatientChart:
     """Everything the ward sees about one patient, computed at ``now``."""
 
@@ -136,13 +146,37 @@ class PatientChart:
         return tuple(a for a in self.alerts if a.at.astimezone(self.tz).date() >= day1)
 
     def period(self, cycle: CycleChart | None) -> tuple[date, date]:
-        """The local dates that belong to a cycle, [start, end): from its day 1 (cycle 1:
-        from the first record) to the next cycle's day 1. None: the whole chart."""
-        if cycle is None:
+        """The local dates whose records belong to a cycle, [start, end): from its day 1 to
+        the next cycle's day 1; the first cycle also takes everything before its day 1
+        (the baseline). None: the whole chart. See docs/clinical-rules.md."""
+        if cycle is None or not self.cycles:
             return date.min, date.max
         later = [c.cycle.day1 for c in self.cycles if c.cycle.day1 > cycle.cycle.day1]
-        start = date.min if cycle.cycle.number == 1 else cycle.cycle.day1
+        start = date.min if cycle is self.cycles[0] else cycle.cycle.day1
         return start, min(later, default=date.max)
+
+    def records_of(self, cycle: CycleChart | None) -> CycleRecords:
+        """The results, temperatures, G-CSF doses and fever alerts shown and printed with
+        a cycle (None: the whole chart): those on the local dates of its ``period``, so a
+        record belongs to exactly one cycle, and the baseline goes with the first. The
+        chart, the records under it and the printed summary all take them from here."""
+        if cycle is None:
+            results = self.all_results
+        elif cycle is self.cycles[0]:
+            results = self.baseline + cycle.results
+        else:
+            results = cycle.results
+        start, end = self.period(cycle)
+
+        def within(when: datetime) -> bool:
+            return start <= when.astimezone(self.tz).date() < end
+
+        return CycleRecords(
+            results=results,
+            temperatures=tuple(t for t in self.temperatures if within(t.taken)),
+            gcsf_doses=tuple(d for d in self.gcsf_doses if within(d.given)),
+            alerts=tuple(a for a in self.alerts if within(a.at)),
+        )
 
     @property
     def precautions_active(self) -> bool:

@@ -23,11 +23,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
+from wardchart.domain.chart import ChartedResult, CycleChart, CycleRecords, PatientChart
 from wardchart.domain.cycles import day_label, day_position
 from wardchart.domain.display import count_text, time_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import CtcaeVersion, anc_grade_lines
+from wardchart.domain.records import GcsfDose
 from wardchart.domain.units import OP_SYMBOL, plain
 from wardchart.plot.label_layout import LabelRequest, Rect, around, down_from, place, point_rect
 from wardchart.plot.scale import LINEAR_TO, CountScale
@@ -418,9 +419,8 @@ class ChartView(QWidget):
         overlay = view == "overlay"
         for axis in (self.count_axis, self.temp_axis):
             axis.set_days(selected.cycle.day1, calendar and not overlay)
-        results = selected.results
-        if selected.cycle.number == 1:
-            results = chart.baseline + results
+        records = chart.records_of(selected)
+        results = records.results
         earlier = [c for c in chart.cycles if overlay and c is not selected]
         counts = [
             float(v)
@@ -437,8 +437,8 @@ class ChartView(QWidget):
         self._draw_thresholds(chart.settings.ctcae_version)
         nadir_text, recovery_text = self._draw_nadir_and_recovery(chart, selected)
         self._draw_day1()
-        gcsf_text = self._draw_gcsf(chart, selected)
-        self._draw_temperatures(chart, selected)
+        gcsf_text = self._draw_gcsf(chart, selected, records.gcsf_doses)
+        self._draw_temperatures(chart, selected, records)
         now_text = self._draw_now(chart, selected)
         self._fit_x(selected)
         self._legend_entries(nadir_text, gcsf_text, recovery_text, now_text, selected)
@@ -807,14 +807,9 @@ class ChartView(QWidget):
         self._hang(self.counts, self.now_label, "top", x, 0)
         return text
 
-    def _draw_gcsf(self, chart: PatientChart, cycle: CycleChart) -> str | None:
-        doses = [
-            d
-            for d in chart.gcsf_doses
-            if cycle.cycle.day1
-            <= d.given.astimezone(chart.tz).date()
-            < cycle.cycle.day1 + timedelta(days=max(cycle.cycle.cycle_length_days, 42))
-        ]
+    def _draw_gcsf(
+        self, chart: PatientChart, cycle: CycleChart, doses: Sequence[GcsfDose]
+    ) -> str | None:
         if not doses:
             self._gcsf.setData([], [])
             return None
@@ -824,10 +819,11 @@ class ChartView(QWidget):
         self.gcsf_marker = self._gcsf
         return "G-CSF dose (triangle)"
 
-    def _draw_temperatures(self, chart: PatientChart, cycle: CycleChart) -> None:
+    def _draw_temperatures(
+        self, chart: PatientChart, cycle: CycleChart, records: CycleRecords
+    ) -> None:
         rule = FN_RULES[chart.settings.fn_rule]
-        start = cycle.cycle.day1 - timedelta(days=7 if cycle.cycle.number == 1 else 0)
-        temps = [t for t in chart.temperatures if t.taken.astimezone(chart.tz).date() >= start]
+        temps = records.temperatures
         xs = [day_position(cycle.cycle.day1, t.taken, chart.tz) for t in temps]
         ys = [float(t.celsius) for t in temps]
         self.fever_line.setVisible(True)
@@ -866,7 +862,7 @@ class ChartView(QWidget):
                 self._add(self.temps, self.fever_readings)
         else:
             self.temp_curve.setData([], [])
-        alerts = [a for a in chart.alerts if a.at.astimezone(chart.tz).date() >= start]
+        alerts = records.alerts
         if alerts:
             ax = [day_position(cycle.cycle.day1, a.at, chart.tz) for a in alerts]
             ay = [self.temp_span[1]] * len(alerts)  # moved into their row by _fit_y

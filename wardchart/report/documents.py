@@ -136,9 +136,8 @@ def patient_blocks(
                 )
             )
         blocks.append(Paragraph(ESCALATION, bold=True))
-    results = list(chart.all_results) if cycle is None else list(cycle.results)
-    if cycle is not None and cycle.cycle.number == 1:
-        results = list(chart.baseline) + results
+    records = chart.records_of(cycle)
+    results = records.results
     version = chart.settings.ctcae_version
     rows = []
     for item in results:
@@ -183,12 +182,7 @@ def patient_blocks(
         )
     )
     rule = FN_RULES[chart.settings.fn_rule]
-    start, end = chart.period(cycle)
     suffix = "" if cycle is None else f" — cycle {cycle.cycle.number}"
-
-    def within(when: datetime) -> bool:
-        return start <= when.astimezone(tz).date() < end
-
     temperatures = [
         [
             time_text(t.taken, tz),
@@ -197,8 +191,7 @@ def patient_blocks(
             "fever" if counts_as_fever(rule, t.celsius) else "",
             t.recorded_by,
         ]
-        for t in chart.temperatures
-        if within(t.taken)
+        for t in records.temperatures
     ]
     blocks.append(
         Table(
@@ -208,11 +201,7 @@ def patient_blocks(
             title=f"Temperatures{suffix}",
         )
     )
-    doses = [
-        [time_text(d.given, tz), d.drug, d.dose, d.recorded_by]
-        for d in chart.gcsf_doses
-        if within(d.given)
-    ]
+    doses = [[time_text(d.given, tz), d.drug, d.dose, d.recorded_by] for d in records.gcsf_doses]
     blocks.append(
         Table(
             ["Given (24 h)", "G-CSF", "Dose", "Entered by"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -211,24 +211,10 @@ class RecordsPanel(QWidget):
             self._update_buttons()
             return
         tz = chart.tz
-        start, end = chart.period(cycle)
-        if cycle is None:
-            results = list(chart.all_results)
-        else:
-            results = list(cycle.results)
-            if cycle.cycle.number == 1:
-                results = list(chart.baseline) + results
-
-        def within(when: datetime) -> bool:
-            return start <= when.astimezone(tz).date() < end
-
-        self.models["results"].set_rows([result_row(r, tz) for r in results])
-        self.models["temperatures"].set_rows(
-            [temperature_row(t, tz) for t in chart.temperatures if within(t.taken)]
-        )
-        self.models["gcsf_doses"].set_rows(
-            [gcsf_row(d, tz) for d in chart.gcsf_doses if within(d.given)]
-        )
+        records = chart.records_of(cycle)
+        self.models["results"].set_rows([result_row(r, tz) for r in records.results])
+        self.models["temperatures"].set_rows([temperature_row(t, tz) for t in records.temperatures])
+        self.models["gcsf_doses"].set_rows([gcsf_row(d, tz) for d in records.gcsf_doses])
         self.models["cycles"].set_rows([cycle_row(c) for c in chart.cycles])
         self._update_buttons()
 
