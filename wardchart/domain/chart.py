@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from decimal import Decimal
 
 from wardchart.domain.cycles import assign_cycle, cycle_day
 from wardchart.domain.fever import FN_RULES, Alert, evaluate_fn
@@ -184,12 +185,23 @@ class PatientChart:
         return self.precaution is not None and self.precaution.active
 
 
+def ward_anc_grade(anc: Decimal, lln: Decimal | None, settings: WardSettings) -> Grade:
+    """An ANC (×10⁹/L) graded in the ward's CTCAE version, against the lab's lower limit of
+    normal if the result has one, else the ward's default (docs/clinical-rules.md). The
+    chart and the CBC dialog's preview both grade with this."""
+    lln = settings.anc_lln_default if lln is None else lln
+    return grade_anc(anc, settings.ctcae_version, lln)
+
+
+def ward_wbc_grade(wbc: Decimal, lln: Decimal | None, settings: WardSettings) -> Grade:
+    """A WBC graded as ``ward_anc_grade`` grades an ANC."""
+    lln = settings.wbc_lln_default if lln is None else lln
+    return grade_wbc(wbc, settings.ctcae_version, lln)
+
+
 def _grades(result: LabResult, settings: WardSettings) -> tuple[Grade | None, Grade | None]:
-    version = settings.ctcae_version
-    anc_lln = result.anc_lln if result.anc_lln is not None else settings.anc_lln_default
-    wbc_lln = result.wbc_lln if result.wbc_lln is not None else settings.wbc_lln_default
-    anc = None if result.anc is None else grade_anc(result.anc, version, anc_lln)
-    wbc = None if result.wbc is None else grade_wbc(result.wbc, version, wbc_lln)
+    anc = None if result.anc is None else ward_anc_grade(result.anc, result.anc_lln, settings)
+    wbc = None if result.wbc is None else ward_wbc_grade(result.wbc, result.wbc_lln, settings)
     return anc, wbc
 
 

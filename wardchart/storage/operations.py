@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from wardchart.domain.anc import resolve_anc
 from wardchart.domain.identifiers import (
     identifier_problems,
     normal_identifier,
@@ -28,12 +27,13 @@ from wardchart.domain.plausibility import (
     check_temperature,
     check_text,
     check_time,
+    normalise_cbc,
 )
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.regimens import check_regimen, unlisted_regimen
 from wardchart.domain.settings import apply_setting, setting_problems
-from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si, to_si_or_none
+from wardchart.domain.units import fahrenheit_to_celsius, plain
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
@@ -228,16 +228,7 @@ def cbc_values(
     problems = check_cbc(entry, dob=patient.dob, now=now, last_gcsf=last_gcsf)
     raise_if_blocking(problems, confirmed=confirm)
 
-    def si(value: Decimal | None) -> str | None:
-        return None if value is None else plain(to_si(value, entry.unit))
-
-    resolved, anc_source = resolve_anc(
-        to_si_or_none(entry.wbc, entry.unit),
-        to_si_or_none(entry.anc, entry.unit),
-        entry.neut_pct,
-        entry.bands_pct,
-    )
-    anc = None if resolved is None else plain(resolved)
+    normal = normalise_cbc(entry)
     entered = {
         k: plain(v)
         for k, v in (
@@ -256,14 +247,14 @@ def cbc_values(
         "patient_id": patient.id,
         "taken_at": _local(entry.taken),
         "taken_utc": utc_text(entry.taken),
-        "wbc": si(entry.wbc),
-        "anc": anc,
-        "anc_source": anc_source,
-        "neut_pct": convert.dec_text(entry.neut_pct),
-        "bands_pct": convert.dec_text(entry.bands_pct),
-        "platelets": si(entry.platelets),
-        "anc_lln": si(entry.anc_lln),
-        "wbc_lln": si(entry.wbc_lln),
+        "wbc": convert.dec_text(normal.wbc),
+        "anc": convert.dec_text(normal.anc),
+        "anc_source": normal.anc_source,
+        "neut_pct": convert.dec_text(normal.neut_pct),
+        "bands_pct": convert.dec_text(normal.bands_pct),
+        "platelets": convert.dec_text(normal.platelets),
+        "anc_lln": convert.dec_text(normal.anc_lln),
+        "wbc_lln": convert.dec_text(normal.wbc_lln),
         "unit_entered": entry.unit.name,
         "entered": json.dumps(entered, sort_keys=True),
         "confirmed_warnings": "; ".join(warnings),
