@@ -30,7 +30,7 @@ from wardchart.domain.plausibility import (
     normalise_cbc,
 )
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
-from wardchart.domain.records import Patient, Regimen
+from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.regimens import check_regimen, unlisted_regimen
 from wardchart.domain.settings import apply_setting, setting_problems
 from wardchart.domain.units import fahrenheit_to_celsius, plain
@@ -41,9 +41,9 @@ from wardchart.storage.records import utc_text
 
 @dataclass(frozen=True)
 class Saved:
-    """What a change saved: the table, the record's stable id and its patient."""
+    """What a change saved: the kind of record, its stable id and its patient."""
 
-    table: str
+    table: RecordKind
     record_id: str
     patient_id: str | None = None
 
@@ -122,8 +122,8 @@ def admit_patient(
             raise InvalidEntry(
                 [Problem("mrn", f"a patient with MRN {values['mrn']!r} is already on this chart")]
             )
-        record_id = records.create(db, "patients", values, actor=actor, now=now)
-    return Saved("patients", record_id, record_id)
+        record_id = records.create(db, RecordKind.PATIENTS, values, actor=actor, now=now)
+    return Saved(RecordKind.PATIENTS, record_id, record_id)
 
 
 def start_cycle(
@@ -194,9 +194,9 @@ def start_cycle(
             "plt_op": regimen.plt_op,
         }
         record_id = records.create(
-            db, "cycles", values, actor=actor, now=now, patient_id=patient.id
+            db, RecordKind.CYCLES, values, actor=actor, now=now, patient_id=patient.id
         )
-    return Saved("cycles", record_id, patient.id)
+    return Saved(RecordKind.CYCLES, record_id, patient.id)
 
 
 def record_cbc(
@@ -217,7 +217,7 @@ def record_cbc(
         values["source"] = source
         if lab_status:
             values["lab_status"] = lab_status
-        return _create(store, "results", values, patient, actor=actor, now=now)
+        return _create(store, RecordKind.RESULTS, values, patient, actor=actor, now=now)
 
 
 def cbc_values(
@@ -303,7 +303,7 @@ def record_temperature(
     values = temperature_values(
         patient, value=value, unit=unit, taken=taken, route=route, confirm=confirm, now=now
     )
-    return _create(store, "temperatures", values, patient, actor=actor, now=now)
+    return _create(store, RecordKind.TEMPERATURES, values, patient, actor=actor, now=now)
 
 
 def gcsf_values(
@@ -343,12 +343,12 @@ def record_gcsf(
 ) -> Saved:
     """Record a G-CSF dose."""
     values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
-    return _create(store, "gcsf_doses", values, patient, actor=actor, now=now)
+    return _create(store, RecordKind.GCSF_DOSES, values, patient, actor=actor, now=now)
 
 
 def _create(
     store: ChartStore,
-    table: str,
+    table: RecordKind,
     values: dict[str, Any],
     patient: Patient,
     *,
@@ -377,7 +377,7 @@ def set_precautions(
         "at_utc": utc_text(now),
         "note": normal_text(note),
     }
-    return _create(store, "precautions", values, patient, actor=actor, now=now)
+    return _create(store, RecordKind.PRECAUTIONS, values, patient, actor=actor, now=now)
 
 
 def save_regimen(
@@ -402,7 +402,7 @@ def save_regimen(
                 now=now,
                 reason="ward library edited",
             )
-    return Saved("regimens", record_id)
+    return Saved(RecordKind.REGIMENS, record_id)
 
 
 def set_ward_setting(
@@ -443,7 +443,7 @@ def set_ward_setting(
                 audit.VERSION_KEY: records.seal(db, "ward_settings", record_id),
             },
         )
-    return Saved("ward_settings", record_id)
+    return Saved(RecordKind.WARD_SETTINGS, record_id)
 
 
 def log_event(
@@ -470,8 +470,6 @@ def log_event(
 
 
 # --- corrections (DN §4): a new version that supersedes, with a reason ------------------
-
-CORRECTABLE = ("results", "temperatures", "gcsf_doses", "precautions", "cycles", "patients")
 
 
 def _need_reason(reason: str) -> None:
@@ -504,7 +502,7 @@ def _changed_since(db: Database, table: str, record_id: str) -> str:
 def _supersede(
     store: ChartStore,
     db: Database,
-    table: str,
+    table: RecordKind,
     record_id: str,
     values: dict[str, Any],
     *,
@@ -530,7 +528,7 @@ def _supersede(
         now=now,
         entered_in_error=entered_in_error,
     )
-    patient_id = current.get("patient_id") or (record_id if table == "patients" else None)
+    patient_id = current.get("patient_id") or (record_id if table == RecordKind.PATIENTS else None)
     return Saved(table, record_id, patient_id)
 
 
@@ -557,7 +555,7 @@ def correct_cbc(
         return _supersede(
             store,
             db,
-            "results",
+            RecordKind.RESULTS,
             record_id,
             values,
             reason=reason,
@@ -591,7 +589,7 @@ def correct_temperature(
         return _supersede(
             store,
             db,
-            "temperatures",
+            RecordKind.TEMPERATURES,
             record_id,
             values,
             reason=reason,
@@ -622,7 +620,7 @@ def correct_gcsf(
         return _supersede(
             store,
             db,
-            "gcsf_doses",
+            RecordKind.GCSF_DOSES,
             record_id,
             values,
             reason=reason,
@@ -677,7 +675,7 @@ def correct_cycle(
         return _supersede(
             store,
             db,
-            "cycles",
+            RecordKind.CYCLES,
             record_id,
             values,
             reason=reason,
@@ -728,7 +726,7 @@ def correct_patient(
         return _supersede(
             store,
             db,
-            "patients",
+            RecordKind.PATIENTS,
             patient.id,
             values,
             reason=reason,
@@ -741,7 +739,7 @@ def correct_patient(
 def mark_entered_in_error(
     store: ChartStore,
     *,
-    table: str,
+    table: RecordKind | str,
     record_id: str,
     expected_version: str,
     reason: str,
@@ -749,14 +747,15 @@ def mark_entered_in_error(
     now: datetime,
 ) -> Saved:
     """Withdraw a record from the chart; it stays in the file and its history."""
-    if table not in CORRECTABLE:
+    kind = RecordKind.charted_named(table)
+    if kind is None:
         raise InvalidEntry([Problem("record", f"{table} records cannot be withdrawn")])
     _need_reason(reason)
     with store.write() as db:
         return _supersede(
             store,
             db,
-            table,
+            kind,
             record_id,
             {},
             reason=reason,
@@ -767,8 +766,11 @@ def mark_entered_in_error(
         )
 
 
-def record_history(store: ChartStore, table: str, record_id: str) -> list[dict[str, Any]]:
+def record_history(
+    store: ChartStore, table: RecordKind | str, record_id: str
+) -> list[dict[str, Any]]:
     """Every version of a record, oldest first: values, who, when and why."""
-    if table not in CORRECTABLE:
+    kind = RecordKind.charted_named(table)
+    if kind is None:
         raise InvalidEntry([Problem("record", f"{table} has no record history")])
-    return records.history(store.db, table, record_id)
+    return records.history(store.db, kind, record_id)

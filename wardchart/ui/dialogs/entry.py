@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 from wardchart.domain.chart import ChartedResult, CycleChart, ward_anc_grade
 from wardchart.domain.plausibility import CBC_SHAPE, CbcEntry, check_cbc, normalise_cbc
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.records import GcsfDose, Patient, Temperature
+from wardchart.domain.records import GcsfDose, Patient, RecordKind, Temperature
 from wardchart.domain.regimens import parse_window
 from wardchart.domain.units import (
     ACCEPTED_COUNT_UNITS,
@@ -506,7 +506,7 @@ class WithdrawDialog(FormDialog):
         self,
         session: ChartSession,
         patient: Patient,
-        table: str,
+        table: RecordKind,
         record_id: str,
         version: str,
         what: str,
