@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
-from wardchart.domain.display import count_text
+import pytest
+
+from wardchart.domain.display import count_text, grade_text, time_text
+from wardchart.domain.grading import CtcaeVersion, Grade, grade_anc, grade_wbc
 
 
 def test_counts_are_shown_with_two_decimals_rounded_half_up() -> None:
@@ -60,3 +65,38 @@ def test_counts_typed_with_two_decimals_or_fewer_show_as_typed() -> None:
     assert count_text(Decimal("0")) == "0.00"
     assert count_text(Decimal("0.99")) == "0.99"
     assert count_text(Decimal("60")) == "60.00"
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("instant", "tz", "text"),
+    [
+        (datetime(2026, 3, 12, 12, 30, tzinfo=UTC), NEW_YORK, "2026-03-12 08:30"),
+        # Seconds are cut, never rounded up into the next minute, hour or day.
+        (datetime(2026, 3, 12, 3, 59, 59, tzinfo=UTC), NEW_YORK, "2026-03-11 23:59"),
+        (datetime(2026, 3, 12, 4, 0, tzinfo=UTC), NEW_YORK, "2026-03-12 00:00"),
+        (datetime(2026, 1, 1, 0, 0, tzinfo=UTC), UTC, "2026-01-01 00:00"),
+        # Either side of the spring-forward gap: the wall clock, not UTC + a fixed offset.
+        (datetime(2026, 3, 8, 6, 59, tzinfo=UTC), NEW_YORK, "2026-03-08 01:59"),
+        (datetime(2026, 3, 8, 7, 0, tzinfo=UTC), NEW_YORK, "2026-03-08 03:00"),
+    ],
+)
+def test_a_clinical_time_is_local_to_the_minute(instant: datetime, tz: ZoneInfo, text: str) -> None:
+    assert time_text(instant, tz) == text
+
+
+@pytest.mark.parametrize(
+    ("grade", "text"),
+    [
+        (None, ""),
+        (grade_anc(Decimal("0.4"), CtcaeVersion.V5), "G4 (v5.0)"),
+        (grade_anc(Decimal("0.4"), CtcaeVersion.V6), "G3 (v6.0)"),
+        (grade_anc(Decimal("1.5"), CtcaeVersion.V5, Decimal("1.5")), "G0 (v5.0)"),
+        (grade_anc(Decimal("1.7"), CtcaeVersion.V5), "n/g (v5.0)"),
+        (grade_wbc(Decimal("2.9"), CtcaeVersion.V6), "G2 (v6.0)"),
+    ],
+)
+def test_a_grade_is_shown_with_its_version(grade: Grade | None, text: str) -> None:
+    assert grade_text(grade) == text

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wardchart.domain.anc import compute_anc
-from wardchart.domain.grading import CtcaeVersion, grade_anc, grade_wbc
+from wardchart.domain.grading import CtcaeVersion, anc_grade_lines, grade_anc, grade_wbc
 
 V5, V6 = CtcaeVersion.V5, CtcaeVersion.V6
 D = Decimal
@@ -114,3 +114,34 @@ def test_v6_is_never_more_severe_than_v5_for_anc(anc: Decimal) -> None:
     assert v5 is not None
     assert v6 is not None
     assert v6 <= v5
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        (V5, [("1.5", 2, "G2 <1.5"), ("1.0", 3, "G3 <1.0"), ("0.5", 4, "G4 <0.5")]),
+        (
+            V6,
+            [
+                ("1.5", 1, "G1 <1.5"),
+                ("1.0", 2, "G2 <1.0"),
+                ("0.5", 3, "G3 <0.5"),
+                ("0.1", 4, "G4 <0.1"),
+            ],
+        ),
+    ],
+)
+def test_the_grade_lines_of_each_version(
+    version: CtcaeVersion, expected: list[tuple[str, int, str]]
+) -> None:
+    lines = anc_grade_lines(version)
+    assert [(str(line.value), line.grade, line.label) for line in lines] == expected
+
+
+@pytest.mark.parametrize("version", list(CtcaeVersion))
+def test_each_grade_line_is_where_grading_changes(version: CtcaeVersion) -> None:
+    """Just below a line is its grade; on the line is not (the lower bound is inclusive)."""
+    lln = D("1.6")
+    for line in anc_grade_lines(version):
+        assert grade_anc(line.value - D("0.001"), version, lln).grade == line.grade
+        assert grade_anc(line.value, version, lln).grade == line.grade - 1

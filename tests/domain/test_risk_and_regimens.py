@@ -13,7 +13,13 @@ from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.records import Patient
-from wardchart.domain.regimens import parse_library, parse_window
+from wardchart.domain.regimens import (
+    UNLISTED_CYCLE_LENGTH_DAYS,
+    check_regimen,
+    parse_library,
+    parse_window,
+    unlisted_regimen,
+)
 from wardchart.domain.risk import age_years, risk_flags
 from wardchart.domain.settings import WardSettings, apply_setting
 
@@ -112,3 +118,23 @@ def test_settings() -> None:
     ):
         with pytest.raises(InvalidEntry):
             apply_setting(settings, key, value)
+
+
+def test_a_regimen_not_in_the_library_gets_the_labelled_defaults() -> None:
+    regimen = unlisted_regimen("  R-CHOP  14 ", (7, 14))
+    assert regimen.name == "R-CHOP 14"
+    assert (regimen.nadir_start, regimen.nadir_end) == (7, 14)
+    assert regimen.cycle_length_days == UNLISTED_CYCLE_LENGTH_DAYS == 21
+    assert (regimen.anc_threshold, regimen.anc_op) == (Decimal("1.5"), ">=")
+    assert (regimen.plt_threshold, regimen.plt_op) == (Decimal(100), ">=")
+    assert not regimen.gcsf_required
+    assert regimen.id == ""
+
+
+@pytest.mark.parametrize("window", [(1, 1), (1, 21), (20, 21)])
+def test_an_unlisted_regimen_keeps_any_window_the_cycle_checks_accept(
+    window: tuple[int, int],
+) -> None:
+    regimen = unlisted_regimen("X", window)
+    assert (regimen.nadir_start, regimen.nadir_end) == window
+    check_regimen(regimen)  # a window inside the 21 days is a chartable regimen

@@ -118,3 +118,33 @@ def test_a_second_connection_sees_a_committed_save(chart_path: Path) -> None:
     assert queries.find_patient(second.db, "7") is not None
     first.close()
     second.close()
+
+
+def test_every_record_kind_is_a_table_of_a_new_chart(chart_path: Path) -> None:
+    from wardchart.domain.records import RecordKind
+
+    store = open_chart(chart_path)
+    tables = set(store.db.table_names())
+    assert {kind.value for kind in RecordKind} <= tables
+    store.close()
+
+
+@pytest.mark.parametrize("table", ["regimens", "ward_settings", "users", "Results"])
+def test_only_a_charted_kind_is_withdrawn_or_has_a_history(chart_path: Path, table: str) -> None:
+    from wardchart.domain.problems import InvalidEntry
+    from wardchart.storage.operations import mark_entered_in_error, record_history
+
+    store = open_chart(chart_path)
+    with pytest.raises(InvalidEntry, match=f"{table} records cannot be withdrawn"):
+        mark_entered_in_error(
+            store,
+            table=table,
+            record_id="x" * 32,
+            expected_version="1",
+            reason="test",
+            actor="n",
+            now=datetime.now(UTC),
+        )
+    with pytest.raises(InvalidEntry, match=f"{table} has no record history"):
+        record_history(store, table, "x" * 32)
+    store.close()

@@ -15,9 +15,10 @@ from ward_fixture import A_DAY1S, B_DAY1, NOW, TODAY
 
 from wardchart.demo import write_demo_ward
 from wardchart.domain.cycles import day_position
+from wardchart.domain.grading import CtcaeVersion, anc_grade_lines
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.settings import WardSettings
-from wardchart.plot.cycle_chart import GCSF_COLOUR
+from wardchart.plot.cycle_chart import GCSF_COLOUR, ChartView
 from wardchart.plot.label_layout import Rect, overlap
 from wardchart.report.chart_figure import chart_figure
 from wardchart.storage import operations, queries
@@ -469,3 +470,41 @@ def test_a_label_beside_a_point_stays_near_it() -> None:
         dx = max(x - px, 0.0, px - (x + w))
         dy = max(y - py, 0.0, py - (y + h))
         assert max(dx, dy) <= 4 * gap, (x, y)
+
+
+@pytest.mark.parametrize("version", list(CtcaeVersion))
+def test_the_grade_lines_drawn_are_gradings_own(
+    qtbot, ward: ChartStore, version: CtcaeVersion
+) -> None:
+    patient = queries.find_patient(ward.db, "A-1")
+    assert patient is not None
+    chart = queries.load_chart(ward.db, patient, WardSettings(ctcae_version=version), NOW)
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.show_chart(chart, "current")
+    view.graphics.grab()
+    expected = anc_grade_lines(version)
+    assert [line.value() for line in view.threshold_lines] == [float(g.value) for g in expected]
+    drawn = {text for _, text in view.grade_axis.drawn_texts}
+    assert drawn == {g.label for g in expected}
+
+
+def test_an_earlier_cycle_shows_only_its_own_doses_temperatures_and_alerts(
+    window: MainWindow,
+) -> None:
+    """A-1's pegfilgrastim (cycle 2, day 2) and fever (cycle 2, day 11) are cycle 2's: the
+    cycle 1 chart has no triangle, no fever reading and no legend entry for them, as its
+    printed summary and its records tabs have none."""
+    select(window, "A-1")
+    view = window.patient_view.chart_view
+    assert view is not None
+    assert view.gcsf_marker is not None
+    assert view.fever_readings is not None
+    window.patient_view.set_view("1")
+    assert view.gcsf_marker is None
+    assert view.fever_readings is None
+    assert view.fever_marker is None
+    assert not any("G-CSF" in t for t, _ in _legend_texts(view))
+    assert window.patient_view.records.models["gcsf_doses"].rowCount() == 0

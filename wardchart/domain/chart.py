@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from decimal import Decimal
 
 from wardchart.domain.cycles import assign_cycle, cycle_day
 from wardchart.domain.fever import FN_RULES, Alert, evaluate_fn
@@ -62,6 +63,16 @@ class CycleChart:
     def window(self) -> tuple[int, int]:
         """The expected nadir window, first and last cycle day inclusive."""
         return self.cycle.nadir_start, self.cycle.nadir_end
+
+
+@dataclass(frozen=True)
+class CycleRecords:
+    """The records that belong to one cycle (``PatientChart.records_of``), oldest first."""
+
+    results: tuple[ChartedResult, ...]
+    temperatures: tuple[Temperature, ...]
+    gcsf_doses: tuple[GcsfDose, ...]
+    alerts: tuple[Alert, ...]
 
 
 @dataclass(frozen=True)
@@ -136,13 +147,37 @@ class PatientChart:
         return tuple(a for a in self.alerts if a.at.astimezone(self.tz).date() >= day1)
 
     def period(self, cycle: CycleChart | None) -> tuple[date, date]:
-        """The local dates that belong to a cycle, [start, end): from its day 1 (cycle 1:
-        from the first record) to the next cycle's day 1. None: the whole chart."""
-        if cycle is None:
+        """The local dates whose records belong to a cycle, [start, end): from its day 1 to
+        the next cycle's day 1; the first cycle also takes everything before its day 1
+        (the baseline). None: the whole chart. See docs/clinical-rules.md."""
+        if cycle is None or not self.cycles:
             return date.min, date.max
         later = [c.cycle.day1 for c in self.cycles if c.cycle.day1 > cycle.cycle.day1]
-        start = date.min if cycle.cycle.number == 1 else cycle.cycle.day1
+        start = date.min if cycle is self.cycles[0] else cycle.cycle.day1
         return start, min(later, default=date.max)
+
+    def records_of(self, cycle: CycleChart | None) -> CycleRecords:
+        """The results, temperatures, G-CSF doses and fever alerts shown and printed with
+        a cycle (None: the whole chart): those on the local dates of its ``period``, so a
+        record belongs to exactly one cycle, and the baseline goes with the first. The
+        chart, the records under it and the printed summary all take them from here."""
+        if cycle is None:
+            results = self.all_results
+        elif cycle is self.cycles[0]:
+            results = self.baseline + cycle.results
+        else:
+            results = cycle.results
+        start, end = self.period(cycle)
+
+        def within(when: datetime) -> bool:
+            return start <= when.astimezone(self.tz).date() < end
+
+        return CycleRecords(
+            results=results,
+            temperatures=tuple(t for t in self.temperatures if within(t.taken)),
+            gcsf_doses=tuple(d for d in self.gcsf_doses if within(d.given)),
+            alerts=tuple(a for a in self.alerts if within(a.at)),
+        )
 
     @property
     def precautions_active(self) -> bool:
@@ -150,12 +185,23 @@ class PatientChart:
         return self.precaution is not None and self.precaution.active
 
 
+def ward_anc_grade(anc: Decimal, lln: Decimal | None, settings: WardSettings) -> Grade:
+    """An ANC (×10⁹/L) graded in the ward's CTCAE version, against the lab's lower limit of
+    normal if the result has one, else the ward's default (docs/clinical-rules.md). The
+    chart and the CBC dialog's preview both grade with this."""
+    lln = settings.anc_lln_default if lln is None else lln
+    return grade_anc(anc, settings.ctcae_version, lln)
+
+
+def ward_wbc_grade(wbc: Decimal, lln: Decimal | None, settings: WardSettings) -> Grade:
+    """A WBC graded as ``ward_anc_grade`` grades an ANC."""
+    lln = settings.wbc_lln_default if lln is None else lln
+    return grade_wbc(wbc, settings.ctcae_version, lln)
+
+
 def _grades(result: LabResult, settings: WardSettings) -> tuple[Grade | None, Grade | None]:
-    version = settings.ctcae_version
-    anc_lln = result.anc_lln if result.anc_lln is not None else settings.anc_lln_default
-    wbc_lln = result.wbc_lln if result.wbc_lln is not None else settings.wbc_lln_default
-    anc = None if result.anc is None else grade_anc(result.anc, version, anc_lln)
-    wbc = None if result.wbc is None else grade_wbc(result.wbc, version, wbc_lln)
+    anc = None if result.anc is None else ward_anc_grade(result.anc, result.anc_lln, settings)
+    wbc = None if result.wbc is None else ward_wbc_grade(result.wbc, result.wbc_lln, settings)
     return anc, wbc
 
 

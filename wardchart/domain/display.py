@@ -5,8 +5,11 @@ Stored and graded values stay exactly as entered or computed; only the text is r
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
+from wardchart.domain.grading import Grade
+from wardchart.domain.timeparse import iso_local
 from wardchart.domain.units import OP_SYMBOL
 
 #: Decimal places a haematology analyser reports a count with (×10⁹/L).
@@ -40,6 +43,20 @@ def count_text(value: Decimal) -> str:
         places += 1
         shown = _rounded(value, places)
     return str(shown)
+
+
+def time_text(value: datetime, tz: tzinfo | None = None) -> str:
+    """A clinical time as the ward reads it: local, 24-hour, to the minute, without its
+    offset: "2026-03-12 08:30" (docs/dates-and-times.md). Seconds are cut, not rounded, so
+    08:59:59 stays 08:59, on the day and hour it was taken."""
+    return iso_local(value, tz)[:16].replace("T", " ")
+
+
+def grade_text(grade: Grade | None) -> str:
+    """A grade with its CTCAE version for a table cell: "G3 (v5.0)", "n/g (v5.0)" when it
+    needs the lab's lower limit of normal, "" when there is no count to grade. A grade is
+    never shown without its version (docs/clinical-rules.md)."""
+    return "" if grade is None else f"{grade.short} (v{grade.version})"
 
 
 #: The mark after a count the laboratory reported as preliminary (not yet verified):

@@ -74,6 +74,31 @@ def _grade_with_lln(
     return Grade(term, version, 1 if value < lln else 0)
 
 
+@dataclass(frozen=True)
+class GradeLine:
+    """A grade boundary as the chart draws it: an ANC below ``value`` (×10⁹/L), down to
+    the next line, is ``grade``."""
+
+    value: Decimal
+    grade: int
+
+    @property
+    def label(self) -> str:
+        """The text beside the line: "G3 <1.0"."""
+        return f"G{self.grade} <{self.value}"
+
+
+def anc_grade_lines(version: CtcaeVersion) -> tuple[GradeLine, ...]:
+    """The ANC grade boundaries of ``version``, highest first, as ``grade_anc`` applies them
+    (the grading rules are in docs/clinical-rules.md).
+
+    v5.0: 1.5 (grade 2 below), 1.0 (3), 0.5 (4). The grade-1 boundary is the lab's LLN,
+    which differs per result, so it is not a line. v6.0: 1.5 (1), 1.0 (2), 0.5 (3), 0.1 (4).
+    """
+    bounds = _ANC_V6 if version is CtcaeVersion.V6 else _ANC_V5
+    return tuple(GradeLine(bound, 4 - index) for index, bound in reversed(list(enumerate(bounds))))
+
+
 def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
     """Grade an ANC in ×10⁹/L.
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from wardchart.domain.anc import resolve_anc
 from wardchart.domain.identifiers import identifier_problems, text_problems
 from wardchart.domain.problems import Problem
 from wardchart.domain.units import PER_LITRE_E9, CountUnit, display, plain, to_si
@@ -62,6 +63,43 @@ class CbcEntry:
     platelets: Decimal | None = None
     anc_lln: Decimal | None = None
     wbc_lln: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class NormalCbc:
+    """A CBC as it is stored, graded and previewed: counts in ×10⁹/L, the ANC resolved."""
+
+    wbc: Decimal | None
+    anc: Decimal | None
+    #: "lab" (reported), "computed" (from WBC and differential), or None (no ANC).
+    anc_source: str | None
+    neut_pct: Decimal | None
+    bands_pct: Decimal | None
+    platelets: Decimal | None
+    anc_lln: Decimal | None
+    wbc_lln: Decimal | None
+
+
+def normalise_cbc(entry: CbcEntry) -> NormalCbc:
+    """Every count converted exactly to ×10⁹/L and the ANC to record: the lab's if given,
+    else WBC × (neutrophil % + band %) / 100 (docs/clinical-rules.md). The save and the
+    CBC dialog's live preview both use this, so the preview shows what will be stored.
+    Check the entry first (``check_cbc``): this does not."""
+
+    def si(value: Decimal | None) -> Decimal | None:
+        return None if value is None else to_si(value, entry.unit)
+
+    anc, source = resolve_anc(si(entry.wbc), si(entry.anc), entry.neut_pct, entry.bands_pct)
+    return NormalCbc(
+        wbc=si(entry.wbc),
+        anc=anc,
+        anc_source=source,
+        neut_pct=entry.neut_pct,
+        bands_pct=entry.bands_pct,
+        platelets=si(entry.platelets),
+        anc_lln=si(entry.anc_lln),
+        wbc_lln=si(entry.wbc_lln),
+    )
 
 
 def check_time(taken: datetime, field: str, *, dob: date, now: datetime) -> list[Problem]:

@@ -9,11 +9,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Literal
 
 AncSource = Literal["lab", "computed"]
 ResultSource = Literal["manual", "import"]
 ThresholdOp = Literal[">=", ">"]
+
+
+class RecordKind(StrEnum):
+    """The kinds of record a change saves. The value is the name storage keeps them under;
+    only storage turns it into SQL."""
+
+    PATIENTS = "patients"
+    CYCLES = "cycles"
+    RESULTS = "results"
+    TEMPERATURES = "temperatures"
+    GCSF_DOSES = "gcsf_doses"
+    PRECAUTIONS = "precautions"
+    REGIMENS = "regimens"
+    WARD_SETTINGS = "ward_settings"
+
+    @property
+    def charted(self) -> bool:
+        """A patient's clinical record: corrected with a reason, withdrawn, with a history
+        (the ward's regimen library and settings are not)."""
+        return self not in (RecordKind.REGIMENS, RecordKind.WARD_SETTINGS)
+
+    @classmethod
+    def charted_named(cls, name: str) -> RecordKind | None:
+        """The charted kind stored under ``name``, or None for any other name."""
+        return next((kind for kind in cls if kind.value == name and kind.charted), None)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from wardchart.domain.identifiers import identifier_key, identifier_problems, text_problems
+from wardchart.domain.identifiers import (
+    identifier_key,
+    identifier_problems,
+    normal_identifier,
+    text_problems,
+)
 from wardchart.domain.plausibility import check_cycle_shape, check_threshold
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Regimen, ThresholdOp
@@ -26,6 +31,24 @@ def _op(value: Any, field: str) -> ThresholdOp:
     if value not in (">=", ">"):
         raise InvalidEntry([Problem(field, f"{value!r} is not '>=' or '>'")])
     return cast(ThresholdOp, value)
+
+
+#: The cycle length of a regimen not in the ward's library: the commonest schedule (every
+#: 21 days), overridable per cycle (docs/clinical-rules.md).
+UNLISTED_CYCLE_LENGTH_DAYS = 21
+
+
+def unlisted_regimen(name: str, nadir_window: tuple[int, int]) -> Regimen:
+    """A regimen not in the library, as a cycle of it is started: the nurse gives its nadir
+    window; the cycle length is 21 days and the next-cycle thresholds are the labelled
+    defaults (ANC ≥ 1.5 and platelets ≥ 100 ×10⁹/L on day 1), as described in
+    docs/clinical-rules.md. The name is normalised as every identifier is."""
+    return Regimen(
+        name=normal_identifier(name),
+        cycle_length_days=UNLISTED_CYCLE_LENGTH_DAYS,
+        nadir_start=nadir_window[0],
+        nadir_end=nadir_window[1],
+    )
 
 
 def regimen_from_mapping(data: Mapping[str, Any], *, confirmed: bool = False) -> Regimen:

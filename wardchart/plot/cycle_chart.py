@@ -16,7 +16,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 import pyqtgraph as pg
@@ -24,12 +23,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
+from wardchart.domain.chart import ChartedResult, CycleChart, CycleRecords, PatientChart
 from wardchart.domain.cycles import day_label, day_position
-from wardchart.domain.display import count_text
+from wardchart.domain.display import count_text, time_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
-from wardchart.domain.grading import CtcaeVersion
-from wardchart.domain.timeparse import iso_local
+from wardchart.domain.grading import CtcaeVersion, anc_grade_lines
+from wardchart.domain.records import GcsfDose
 from wardchart.domain.units import OP_SYMBOL, plain
 from wardchart.plot.label_layout import LabelRequest, Rect, around, down_from, place, point_rect
 from wardchart.plot.scale import LINEAR_TO, CountScale
@@ -64,17 +63,6 @@ ALERT_ROW = ALERT_SIZE + 4
 TEMP_MARGIN = 8
 #: The temperatures always shown (°C); a reading outside widens the range.
 TEMP_RANGE = (36.0, 39.5)
-
-#: The ANC bounds drawn for each CTCAE version (CR §2.1, §2.3): (value, grade below it).
-THRESHOLDS: dict[CtcaeVersion, tuple[tuple[Decimal, int], ...]] = {
-    CtcaeVersion.V5: ((Decimal("1.5"), 2), (Decimal("1.0"), 3), (Decimal("0.5"), 4)),
-    CtcaeVersion.V6: (
-        (Decimal("1.5"), 1),
-        (Decimal("1.0"), 2),
-        (Decimal("0.5"), 3),
-        (Decimal("0.1"), 4),
-    ),
-}
 
 
 class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
@@ -171,7 +159,7 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
         corrected += "\nPRELIMINARY result from the laboratory (hollow mark)"
     return (
         f"{measure} {count_text(value) if value is not None else '—'} ×10⁹/L{source}\n"
-        f"{iso_local(r.taken, chart.tz)[:16].replace('T', ' ')}\n"
+        f"{time_text(r.taken, chart.tz)}\n"
         f"cycle {item.cycle_number or 'baseline'}, day {item.cycle_day}\n"
         f"{grade if grade is not None else 'not graded'}{corrected}"
     )
@@ -431,9 +419,8 @@ class ChartView(QWidget):
         overlay = view == "overlay"
         for axis in (self.count_axis, self.temp_axis):
             axis.set_days(selected.cycle.day1, calendar and not overlay)
-        results = selected.results
-        if selected.cycle.number == 1:
-            results = chart.baseline + results
+        records = chart.records_of(selected)
+        results = records.results
         earlier = [c for c in chart.cycles if overlay and c is not selected]
         counts = [
             float(v)
@@ -450,8 +437,8 @@ class ChartView(QWidget):
         self._draw_thresholds(chart.settings.ctcae_version)
         nadir_text, recovery_text = self._draw_nadir_and_recovery(chart, selected)
         self._draw_day1()
-        gcsf_text = self._draw_gcsf(chart, selected)
-        self._draw_temperatures(chart, selected)
+        gcsf_text = self._draw_gcsf(chart, selected, records.gcsf_doses)
+        self._draw_temperatures(chart, selected, records)
         now_text = self._draw_now(chart, selected)
         self._fit_x(selected)
         self._legend_entries(nadir_text, gcsf_text, recovery_text, now_text, selected)
@@ -725,15 +712,16 @@ class ChartView(QWidget):
     def _draw_thresholds(self, version: CtcaeVersion) -> None:
         if version not in self._threshold_sets:
             lines = []
-            for value, grade in THRESHOLDS[version]:
+            # The lines are grading's own boundaries (docs/clinical-rules.md).
+            for grade_line in anc_grade_lines(version):
                 line = pg.InfiniteLine(
-                    pos=float(value),
+                    pos=float(grade_line.value),
                     angle=0,
                     movable=False,
                     pen=pg.mkPen(THRESHOLD_COLOUR, width=1, style=Qt.PenStyle.DotLine),
                 )
                 self.counts.addItem(line, ignoreBounds=True)
-                lines.append((line, f"G{grade} <{value}"))
+                lines.append((line, grade_line.label))
             self._threshold_sets[version] = lines
         self._version = version
         ticks = []
@@ -819,30 +807,23 @@ class ChartView(QWidget):
         self._hang(self.counts, self.now_label, "top", x, 0)
         return text
 
-    def _draw_gcsf(self, chart: PatientChart, cycle: CycleChart) -> str | None:
-        doses = [
-            d
-            for d in chart.gcsf_doses
-            if cycle.cycle.day1
-            <= d.given.astimezone(chart.tz).date()
-            < cycle.cycle.day1 + timedelta(days=max(cycle.cycle.cycle_length_days, 42))
-        ]
+    def _draw_gcsf(
+        self, chart: PatientChart, cycle: CycleChart, doses: Sequence[GcsfDose]
+    ) -> str | None:
         if not doses:
             self._gcsf.setData([], [])
             return None
         xs = [day_position(cycle.cycle.day1, d.given, chart.tz) for d in doses]
-        tips = [
-            f"G-CSF {d.drug} {d.dose}\n{iso_local(d.given, chart.tz)[:16].replace('T', ' ')}"
-            for d in doses
-        ]
+        tips = [f"G-CSF {d.drug} {d.dose}\n{time_text(d.given, chart.tz)}" for d in doses]
         self._gcsf.setData(xs, [0.0] * len(xs), data=tips)
         self.gcsf_marker = self._gcsf
         return "G-CSF dose (triangle)"
 
-    def _draw_temperatures(self, chart: PatientChart, cycle: CycleChart) -> None:
+    def _draw_temperatures(
+        self, chart: PatientChart, cycle: CycleChart, records: CycleRecords
+    ) -> None:
         rule = FN_RULES[chart.settings.fn_rule]
-        start = cycle.cycle.day1 - timedelta(days=7 if cycle.cycle.number == 1 else 0)
-        temps = [t for t in chart.temperatures if t.taken.astimezone(chart.tz).date() >= start]
+        temps = records.temperatures
         xs = [day_position(cycle.cycle.day1, t.taken, chart.tz) for t in temps]
         ys = [float(t.celsius) for t in temps]
         self.fever_line.setVisible(True)
@@ -862,9 +843,7 @@ class ChartView(QWidget):
         self.temps.setYRange(low, high, padding=0)  # made exact by _fit_y
         if temps:
             tips = [
-                f"{plain(t.celsius)} °C {t.route}\n"
-                f"{iso_local(t.taken, chart.tz)[:16].replace('T', ' ')}"
-                for t in temps
+                f"{plain(t.celsius)} °C {t.route}\n{time_text(t.taken, chart.tz)}" for t in temps
             ]
             self.temp_curve.setData(xs, ys, data=tips)
             febrile = [i for i, t in enumerate(temps) if counts_as_fever(rule, t.celsius)]
@@ -883,7 +862,7 @@ class ChartView(QWidget):
                 self._add(self.temps, self.fever_readings)
         else:
             self.temp_curve.setData([], [])
-        alerts = [a for a in chart.alerts if a.at.astimezone(chart.tz).date() >= start]
+        alerts = records.alerts
         if alerts:
             ax = [day_position(cycle.cycle.day1, a.at, chart.tz) for a in alerts]
             ay = [self.temp_span[1]] * len(alerts)  # moved into their row by _fit_y

@@ -8,16 +8,21 @@ with every grade, and the rule behind every alert. Nothing relies on colour.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
 
 from wardchart import __version__
 from wardchart.domain.census import bed_sort_key, census_row
 from wardchart.domain.chart import CycleChart, PatientChart
-from wardchart.domain.display import PRELIMINARY_NOTE, count_text, lab_mark, result_note
+from wardchart.domain.display import (
+    PRELIMINARY_NOTE,
+    count_text,
+    grade_text,
+    lab_mark,
+    result_note,
+    time_text,
+)
 from wardchart.domain.fever import FN_RULES, counts_as_fever
-from wardchart.domain.grading import Grade
-from wardchart.domain.timeparse import iso_local
 from wardchart.domain.units import display, plain
 from wardchart.report.layout import Block, PageFrame, Paragraph, Table
 
@@ -52,18 +57,6 @@ class PrintContext:
             f"wardchart {__version__}",
             f"audit head {self.audit_head} · chart file {self.chart_file.name}",
         ]
-
-
-def _when(value: datetime, tz: tzinfo | None) -> str:
-    return iso_local(value, tz)[:16].replace("T", " ")
-
-
-def _grade(grade: Grade | None) -> str:
-    if grade is None:
-        return ""
-    if grade.grade is None:
-        return f"n/g (v{grade.version})"
-    return f"G{grade.grade} (v{grade.version})"
 
 
 def selected_cycle(chart: PatientChart, number: int | None) -> CycleChart | None:
@@ -121,7 +114,9 @@ def patient_blocks(
             + (
                 ""
                 if chart.precaution is None
-                else f" (since {_when(chart.precaution.at, tz)}, {chart.precaution.recorded_by})"
+                else (
+                    f" (since {time_text(chart.precaution.at, tz)}, {chart.precaution.recorded_by})"
+                )
             ),
             bold=chart.precautions_active,
         )
@@ -136,13 +131,13 @@ def patient_blocks(
             )
             blocks.append(
                 Paragraph(
-                    f"{_when(alert.at, tz)} — {kind} [{alert.rule}]: {alert.detail}", space_after=2
+                    f"{time_text(alert.at, tz)} — {kind} [{alert.rule}]: {alert.detail}",
+                    space_after=2,
                 )
             )
         blocks.append(Paragraph(ESCALATION, bold=True))
-    results = list(chart.all_results) if cycle is None else list(cycle.results)
-    if cycle is not None and cycle.cycle.number == 1:
-        results = list(chart.baseline) + results
+    records = chart.records_of(cycle)
+    results = records.results
     version = chart.settings.ctcae_version
     rows = []
     for item in results:
@@ -150,15 +145,15 @@ def patient_blocks(
         lln = chart.settings.anc_lln_default if r.anc_lln is None else r.anc_lln
         rows.append(
             [
-                _when(r.taken, tz),
+                time_text(r.taken, tz),
                 "" if item.cycle_day is None else str(item.cycle_day),
                 "" if r.wbc is None else count_text(r.wbc) + lab_mark(r.lab_status),
                 "" if r.anc is None else count_text(r.anc) + lab_mark(r.lab_status),
                 {"computed": "computed", "lab": "lab"}.get(r.anc_source or "", ""),
                 "×10⁹/L",
                 "" if lln is None else plain(lln),
-                _grade(item.anc_grade),
-                _grade(item.wbc_grade),
+                grade_text(item.anc_grade),
+                grade_text(item.wbc_grade),
                 r.recorded_by,
                 result_note(r.corrected, r.lab_status),
             ]
@@ -187,22 +182,16 @@ def patient_blocks(
         )
     )
     rule = FN_RULES[chart.settings.fn_rule]
-    start, end = chart.period(cycle)
     suffix = "" if cycle is None else f" — cycle {cycle.cycle.number}"
-
-    def within(when: datetime) -> bool:
-        return start <= when.astimezone(tz).date() < end
-
     temperatures = [
         [
-            _when(t.taken, tz),
+            time_text(t.taken, tz),
             f"{display(t.celsius, 1)} °C",
             t.route,
             "fever" if counts_as_fever(rule, t.celsius) else "",
             t.recorded_by,
         ]
-        for t in chart.temperatures
-        if within(t.taken)
+        for t in records.temperatures
     ]
     blocks.append(
         Table(
@@ -212,11 +201,7 @@ def patient_blocks(
             title=f"Temperatures{suffix}",
         )
     )
-    doses = [
-        [_when(d.given, tz), d.drug, d.dose, d.recorded_by]
-        for d in chart.gcsf_doses
-        if within(d.given)
-    ]
+    doses = [[time_text(d.given, tz), d.drug, d.dose, d.recorded_by] for d in records.gcsf_doses]
     blocks.append(
         Table(
             ["Given (24 h)", "G-CSF", "Dose", "Entered by"],
@@ -245,13 +230,13 @@ def _cycle_paragraphs(chart: PatientChart, cycle: CycleChart | None) -> list[Blo
         grade = "" if cycle.nadir_grade is None else f", {cycle.nadir_grade}"
         lines.append(
             f"{word}: ANC {count_text(cycle.nadir.anc)} ×10⁹/L on day "
-            f"{cycle.nadir.cycle_day} ({_when(cycle.nadir.result.taken, chart.tz)})"
+            f"{cycle.nadir.cycle_day} ({time_text(cycle.nadir.result.taken, chart.tz)})"
             f"{grade}."
         )
     recovery = (
         "not yet"
         if cycle.recovery is None
-        else f"day {cycle.recovery.cycle_day} ({_when(cycle.recovery.result.taken, chart.tz)})"
+        else f"day {cycle.recovery.cycle_day} ({time_text(cycle.recovery.result.taken, chart.tz)})"
     )
     lines.append(
         f"Recovery (first ANC ≥ {chart.settings.recovery_anc} ×10⁹/L after the nadir): {recovery}."
@@ -298,11 +283,11 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
         if latest is not None and latest.result.anc is not None:
             anc = (
                 f"{count_text(latest.result.anc)}{lab_mark(latest.result.lab_status)} at "
-                f"{_when(latest.result.taken, chart.tz)} "
-                f"{_grade(latest.anc_grade)}"
+                f"{time_text(latest.result.taken, chart.tz)} "
+                f"{grade_text(latest.anc_grade)}"
             )
         alerts = [
-            f"{a.kind.replace('_', ' ')} [{a.rule}] {_when(a.at, chart.tz)}"
+            f"{a.kind.replace('_', ' ')} [{a.rule}] {time_text(a.at, chart.tz)}"
             for a in chart.current_alerts
         ]
         # The alerts are spelled out with their rule, so their short flags are left out.

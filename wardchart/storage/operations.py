@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from wardchart.domain.anc import resolve_anc
 from wardchart.domain.identifiers import (
     identifier_problems,
     normal_identifier,
@@ -28,12 +27,13 @@ from wardchart.domain.plausibility import (
     check_temperature,
     check_text,
     check_time,
+    normalise_cbc,
 )
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
-from wardchart.domain.records import Patient, Regimen
-from wardchart.domain.regimens import check_regimen
+from wardchart.domain.records import Patient, RecordKind, Regimen
+from wardchart.domain.regimens import check_regimen, unlisted_regimen
 from wardchart.domain.settings import apply_setting, setting_problems
-from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si, to_si_or_none
+from wardchart.domain.units import fahrenheit_to_celsius, plain
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
@@ -41,9 +41,9 @@ from wardchart.storage.records import utc_text
 
 @dataclass(frozen=True)
 class Saved:
-    """What a change saved: the table, the record's stable id and its patient."""
+    """What a change saved: the kind of record, its stable id and its patient."""
 
-    table: str
+    table: RecordKind
     record_id: str
     patient_id: str | None = None
 
@@ -122,8 +122,8 @@ def admit_patient(
             raise InvalidEntry(
                 [Problem("mrn", f"a patient with MRN {values['mrn']!r} is already on this chart")]
             )
-        record_id = records.create(db, "patients", values, actor=actor, now=now)
-    return Saved("patients", record_id, record_id)
+        record_id = records.create(db, RecordKind.PATIENTS, values, actor=actor, now=now)
+    return Saved(RecordKind.PATIENTS, record_id, record_id)
 
 
 def start_cycle(
@@ -158,13 +158,7 @@ def start_cycle(
                         )
                     ]
                 )
-            # Not in the library: the labelled default day-1 thresholds of CR §5.4.
-            regimen = Regimen(
-                name=normal_identifier(regimen_name),
-                cycle_length_days=21,
-                nadir_start=nadir_window[0],
-                nadir_end=nadir_window[1],
-            )
+            regimen = unlisted_regimen(regimen_name, nadir_window)
         window = nadir_window or (regimen.nadir_start, regimen.nadir_end)
         # None means "the regimen's"; any number given (0 too) is checked as given.
         length = regimen.cycle_length_days if cycle_length_days is None else cycle_length_days
@@ -200,9 +194,9 @@ def start_cycle(
             "plt_op": regimen.plt_op,
         }
         record_id = records.create(
-            db, "cycles", values, actor=actor, now=now, patient_id=patient.id
+            db, RecordKind.CYCLES, values, actor=actor, now=now, patient_id=patient.id
         )
-    return Saved("cycles", record_id, patient.id)
+    return Saved(RecordKind.CYCLES, record_id, patient.id)
 
 
 def record_cbc(
@@ -223,7 +217,7 @@ def record_cbc(
         values["source"] = source
         if lab_status:
             values["lab_status"] = lab_status
-        return _create(store, "results", values, patient, actor=actor, now=now)
+        return _create(store, RecordKind.RESULTS, values, patient, actor=actor, now=now)
 
 
 def cbc_values(
@@ -234,16 +228,7 @@ def cbc_values(
     problems = check_cbc(entry, dob=patient.dob, now=now, last_gcsf=last_gcsf)
     raise_if_blocking(problems, confirmed=confirm)
 
-    def si(value: Decimal | None) -> str | None:
-        return None if value is None else plain(to_si(value, entry.unit))
-
-    resolved, anc_source = resolve_anc(
-        to_si_or_none(entry.wbc, entry.unit),
-        to_si_or_none(entry.anc, entry.unit),
-        entry.neut_pct,
-        entry.bands_pct,
-    )
-    anc = None if resolved is None else plain(resolved)
+    normal = normalise_cbc(entry)
     entered = {
         k: plain(v)
         for k, v in (
@@ -262,14 +247,14 @@ def cbc_values(
         "patient_id": patient.id,
         "taken_at": _local(entry.taken),
         "taken_utc": utc_text(entry.taken),
-        "wbc": si(entry.wbc),
-        "anc": anc,
-        "anc_source": anc_source,
-        "neut_pct": convert.dec_text(entry.neut_pct),
-        "bands_pct": convert.dec_text(entry.bands_pct),
-        "platelets": si(entry.platelets),
-        "anc_lln": si(entry.anc_lln),
-        "wbc_lln": si(entry.wbc_lln),
+        "wbc": convert.dec_text(normal.wbc),
+        "anc": convert.dec_text(normal.anc),
+        "anc_source": normal.anc_source,
+        "neut_pct": convert.dec_text(normal.neut_pct),
+        "bands_pct": convert.dec_text(normal.bands_pct),
+        "platelets": convert.dec_text(normal.platelets),
+        "anc_lln": convert.dec_text(normal.anc_lln),
+        "wbc_lln": convert.dec_text(normal.wbc_lln),
         "unit_entered": entry.unit.name,
         "entered": json.dumps(entered, sort_keys=True),
         "confirmed_warnings": "; ".join(warnings),
@@ -318,7 +303,7 @@ def record_temperature(
     values = temperature_values(
         patient, value=value, unit=unit, taken=taken, route=route, confirm=confirm, now=now
     )
-    return _create(store, "temperatures", values, patient, actor=actor, now=now)
+    return _create(store, RecordKind.TEMPERATURES, values, patient, actor=actor, now=now)
 
 
 def gcsf_values(
@@ -358,12 +343,12 @@ def record_gcsf(
 ) -> Saved:
     """Record a G-CSF dose."""
     values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
-    return _create(store, "gcsf_doses", values, patient, actor=actor, now=now)
+    return _create(store, RecordKind.GCSF_DOSES, values, patient, actor=actor, now=now)
 
 
 def _create(
     store: ChartStore,
-    table: str,
+    table: RecordKind,
     values: dict[str, Any],
     patient: Patient,
     *,
@@ -392,7 +377,7 @@ def set_precautions(
         "at_utc": utc_text(now),
         "note": normal_text(note),
     }
-    return _create(store, "precautions", values, patient, actor=actor, now=now)
+    return _create(store, RecordKind.PRECAUTIONS, values, patient, actor=actor, now=now)
 
 
 def save_regimen(
@@ -417,7 +402,7 @@ def save_regimen(
                 now=now,
                 reason="ward library edited",
             )
-    return Saved("regimens", record_id)
+    return Saved(RecordKind.REGIMENS, record_id)
 
 
 def set_ward_setting(
@@ -458,7 +443,7 @@ def set_ward_setting(
                 audit.VERSION_KEY: records.seal(db, "ward_settings", record_id),
             },
         )
-    return Saved("ward_settings", record_id)
+    return Saved(RecordKind.WARD_SETTINGS, record_id)
 
 
 def log_event(
@@ -485,8 +470,6 @@ def log_event(
 
 
 # --- corrections (DN §4): a new version that supersedes, with a reason ------------------
-
-CORRECTABLE = ("results", "temperatures", "gcsf_doses", "precautions", "cycles", "patients")
 
 
 def _need_reason(reason: str) -> None:
@@ -519,7 +502,7 @@ def _changed_since(db: Database, table: str, record_id: str) -> str:
 def _supersede(
     store: ChartStore,
     db: Database,
-    table: str,
+    table: RecordKind,
     record_id: str,
     values: dict[str, Any],
     *,
@@ -545,7 +528,7 @@ def _supersede(
         now=now,
         entered_in_error=entered_in_error,
     )
-    patient_id = current.get("patient_id") or (record_id if table == "patients" else None)
+    patient_id = current.get("patient_id") or (record_id if table == RecordKind.PATIENTS else None)
     return Saved(table, record_id, patient_id)
 
 
@@ -572,7 +555,7 @@ def correct_cbc(
         return _supersede(
             store,
             db,
-            "results",
+            RecordKind.RESULTS,
             record_id,
             values,
             reason=reason,
@@ -606,7 +589,7 @@ def correct_temperature(
         return _supersede(
             store,
             db,
-            "temperatures",
+            RecordKind.TEMPERATURES,
             record_id,
             values,
             reason=reason,
@@ -637,7 +620,7 @@ def correct_gcsf(
         return _supersede(
             store,
             db,
-            "gcsf_doses",
+            RecordKind.GCSF_DOSES,
             record_id,
             values,
             reason=reason,
@@ -692,7 +675,7 @@ def correct_cycle(
         return _supersede(
             store,
             db,
-            "cycles",
+            RecordKind.CYCLES,
             record_id,
             values,
             reason=reason,
@@ -743,7 +726,7 @@ def correct_patient(
         return _supersede(
             store,
             db,
-            "patients",
+            RecordKind.PATIENTS,
             patient.id,
             values,
             reason=reason,
@@ -756,7 +739,7 @@ def correct_patient(
 def mark_entered_in_error(
     store: ChartStore,
     *,
-    table: str,
+    table: RecordKind | str,
     record_id: str,
     expected_version: str,
     reason: str,
@@ -764,14 +747,15 @@ def mark_entered_in_error(
     now: datetime,
 ) -> Saved:
     """Withdraw a record from the chart; it stays in the file and its history."""
-    if table not in CORRECTABLE:
+    kind = RecordKind.charted_named(table)
+    if kind is None:
         raise InvalidEntry([Problem("record", f"{table} records cannot be withdrawn")])
     _need_reason(reason)
     with store.write() as db:
         return _supersede(
             store,
             db,
-            table,
+            kind,
             record_id,
             {},
             reason=reason,
@@ -782,8 +766,11 @@ def mark_entered_in_error(
         )
 
 
-def record_history(store: ChartStore, table: str, record_id: str) -> list[dict[str, Any]]:
+def record_history(
+    store: ChartStore, table: RecordKind | str, record_id: str
+) -> list[dict[str, Any]]:
     """Every version of a record, oldest first: values, who, when and why."""
-    if table not in CORRECTABLE:
+    kind = RecordKind.charted_named(table)
+    if kind is None:
         raise InvalidEntry([Problem("record", f"{table} has no record history")])
-    return records.history(store.db, table, record_id)
+    return records.history(store.db, kind, record_id)

@@ -512,13 +512,14 @@ class MainWindow(QMainWindow):
 
     def open_remove_patient(self) -> QDialog | None:
         """Patient → Remove patient (entered in error)…"""
+        from wardchart.domain.records import RecordKind
         from wardchart.ui.dialogs.entry import WithdrawDialog
 
         return self._for_patient(
             lambda s, p: WithdrawDialog(
                 s,
                 p,
-                "patients",
+                RecordKind.PATIENTS,
                 p.id,
                 p.version,
                 f"{p.name} (MRN {p.mrn}) and the whole chart",

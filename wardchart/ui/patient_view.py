@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.chart import CycleChart, PatientChart
-from wardchart.domain.timeparse import iso_local
+from wardchart.domain.display import time_text
 from wardchart.ui.records_panel import RecordsPanel
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def header_html(chart: PatientChart) -> str:
         flags.append("<b>no CBC in 24 h during the nadir window</b>")
     lines = [first, second, "Flags: " + " · ".join(flags)]
     for alert in chart.current_alerts:
-        when = iso_local(alert.at, chart.tz)[:16].replace("T", " ")
+        when = time_text(alert.at, chart.tz)
         kind = (
             "FEBRILE NEUTROPENIA"
             if alert.kind == "febrile_neutropenia"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
-from wardchart.domain.display import count_text, lab_mark, result_note
-from wardchart.domain.grading import Grade
-from wardchart.domain.records import GcsfDose, Temperature
-from wardchart.domain.timeparse import iso_local
+from wardchart.domain.display import count_text, grade_text, lab_mark, result_note, time_text
+from wardchart.domain.records import GcsfDose, RecordKind, Temperature
 from wardchart.domain.units import display
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,7 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 class RecordRef:
     """A record shown in a table: its table, stable id, a description, and the record."""
 
-    table: str
+    table: RecordKind
     record_id: str
     description: str
     item: Any
@@ -47,42 +45,36 @@ class RecordRef:
         return str(getattr(record or self.item, "version", ""))
 
 
-def _when(value: datetime, tz: tzinfo | None) -> str:
-    return iso_local(value, tz)[:16].replace("T", " ")
-
-
-def _grade(grade: Grade | None) -> str:
-    return "" if grade is None else f"{grade.short} (v{grade.version})"
-
-
 def result_row(item: ChartedResult, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A result's cells and reference."""
     r = item.result
     cells = (
-        _when(r.taken, tz),
+        time_text(r.taken, tz),
         "" if item.cycle_day is None else str(item.cycle_day),
         "" if r.wbc is None else count_text(r.wbc) + lab_mark(r.lab_status),
         "" if r.anc is None else count_text(r.anc) + lab_mark(r.lab_status),
         r.anc_source or "",
-        _grade(item.anc_grade),
-        _grade(item.wbc_grade),
+        grade_text(item.anc_grade),
+        grade_text(item.wbc_grade),
         r.recorded_by,
         result_note(r.corrected, r.lab_status),
     )
     what = f"CBC taken {cells[0]}: WBC {cells[2] or '—'}, ANC {cells[3] or '—'}"
-    return cells, RecordRef("results", r.id, what, item)
+    return cells, RecordRef(RecordKind.RESULTS, r.id, what, item)
 
 
 def temperature_row(t: Temperature, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A temperature's cells and reference."""
-    cells = (_when(t.taken, tz), f"{display(t.celsius, 1)} °C", t.route, t.recorded_by)
-    return cells, RecordRef("temperatures", t.id, f"Temperature {cells[1]} at {cells[0]}", t)
+    cells = (time_text(t.taken, tz), f"{display(t.celsius, 1)} °C", t.route, t.recorded_by)
+    return cells, RecordRef(
+        RecordKind.TEMPERATURES, t.id, f"Temperature {cells[1]} at {cells[0]}", t
+    )
 
 
 def gcsf_row(d: GcsfDose, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A G-CSF dose's cells and reference."""
-    cells = (_when(d.given, tz), d.drug, d.dose, d.recorded_by)
-    return cells, RecordRef("gcsf_doses", d.id, f"{d.drug} {d.dose} given {cells[0]}", d)
+    cells = (time_text(d.given, tz), d.drug, d.dose, d.recorded_by)
+    return cells, RecordRef(RecordKind.GCSF_DOSES, d.id, f"{d.drug} {d.dose} given {cells[0]}", d)
 
 
 def cycle_row(c: CycleChart) -> tuple[tuple[str, ...], RecordRef]:
@@ -97,7 +89,7 @@ def cycle_row(c: CycleChart) -> tuple[tuple[str, ...], RecordRef]:
         "—" if c.recovery is None else f"D{c.recovery.cycle_day}",
     )
     what = f"Cycle {cells[0]} of {cells[1]}, day 1 {cells[2]}"
-    return cells, RecordRef("cycles", c.cycle.id, what, c)
+    return cells, RecordRef(RecordKind.CYCLES, c.cycle.id, what, c)
 
 
 class RecordsModel(QAbstractTableModel):
@@ -143,14 +135,14 @@ class RecordsModel(QAbstractTableModel):
 
 TABS = (
     (
-        "results",
+        RecordKind.RESULTS,
         "Results",
         ("Taken", "Day", "WBC", "ANC", "ANC from", "ANC grade", "WBC grade", "Entered by", ""),
     ),
-    ("temperatures", "Temperatures", ("Taken", "Temperature", "Route", "Entered by")),
-    ("gcsf_doses", "G-CSF doses", ("Given", "Drug", "Dose", "Entered by")),
+    (RecordKind.TEMPERATURES, "Temperatures", ("Taken", "Temperature", "Route", "Entered by")),
+    (RecordKind.GCSF_DOSES, "G-CSF doses", ("Given", "Drug", "Dose", "Entered by")),
     (
-        "cycles",
+        RecordKind.CYCLES,
         "Cycles",
         ("Cycle", "Regimen", "Day 1", "Expected nadir", "Length", "Nadir", "Recovery"),
     ),
@@ -168,8 +160,8 @@ class RecordsPanel(QWidget):
         super().__init__(parent)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Records of the cycle shown")
-        self.models: dict[str, RecordsModel] = {}
-        self.views: dict[str, QTableView] = {}
+        self.models: dict[RecordKind, RecordsModel] = {}
+        self.views: dict[RecordKind, QTableView] = {}
         for table, title, headers in TABS:
             model = RecordsModel(headers)
             view = QTableView()
@@ -221,25 +213,13 @@ class RecordsPanel(QWidget):
             self._update_buttons()
             return
         tz = chart.tz
-        start, end = chart.period(cycle)
-        if cycle is None:
-            results = list(chart.all_results)
-        else:
-            results = list(cycle.results)
-            if cycle.cycle.number == 1:
-                results = list(chart.baseline) + results
-
-        def within(when: datetime) -> bool:
-            return start <= when.astimezone(tz).date() < end
-
-        self.models["results"].set_rows([result_row(r, tz) for r in results])
-        self.models["temperatures"].set_rows(
-            [temperature_row(t, tz) for t in chart.temperatures if within(t.taken)]
+        records = chart.records_of(cycle)
+        self.models[RecordKind.RESULTS].set_rows([result_row(r, tz) for r in records.results])
+        self.models[RecordKind.TEMPERATURES].set_rows(
+            [temperature_row(t, tz) for t in records.temperatures]
         )
-        self.models["gcsf_doses"].set_rows(
-            [gcsf_row(d, tz) for d in chart.gcsf_doses if within(d.given)]
-        )
-        self.models["cycles"].set_rows([cycle_row(c) for c in chart.cycles])
+        self.models[RecordKind.GCSF_DOSES].set_rows([gcsf_row(d, tz) for d in records.gcsf_doses])
+        self.models[RecordKind.CYCLES].set_rows([cycle_row(c) for c in chart.cycles])
         self._update_buttons()
 
     def selected(self) -> RecordRef | None:
@@ -253,7 +233,7 @@ class RecordsPanel(QWidget):
         assert isinstance(model, RecordsModel)
         return model.ref(rows[0].row())
 
-    def select(self, table: str, row: int) -> None:
+    def select(self, table: RecordKind, row: int) -> None:
         """Select a row of a tab (keyboard users and tests)."""
         self.tabs.setCurrentWidget(self.views[table])
         self.views[table].selectRow(row)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from wardchart.domain.census import CensusRow, census_row
 from wardchart.domain.chart import PatientChart
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.records import Patient, Regimen
+from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.settings import WardSettings
 from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore
@@ -84,7 +84,7 @@ class ChartSession(QObject):
         """The ward's regimen library."""
         return queries.regimens(self.store.db)
 
-    def history(self, table: str, record_id: str) -> list[dict[str, Any]]:
+    def history(self, table: RecordKind, record_id: str) -> list[dict[str, Any]]:
         """Every version of a record."""
         return operations.record_history(self.store, table, record_id)
 

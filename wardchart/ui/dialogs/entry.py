@@ -18,12 +18,10 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from wardchart.domain.anc import resolve_anc
-from wardchart.domain.chart import ChartedResult, CycleChart
-from wardchart.domain.grading import grade_anc
-from wardchart.domain.plausibility import CBC_SHAPE, CbcEntry, check_cbc
+from wardchart.domain.chart import ChartedResult, CycleChart, ward_anc_grade
+from wardchart.domain.plausibility import CBC_SHAPE, CbcEntry, check_cbc, normalise_cbc
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.records import GcsfDose, Patient, Temperature
+from wardchart.domain.records import GcsfDose, Patient, RecordKind, Temperature
 from wardchart.domain.regimens import parse_window
 from wardchart.domain.units import (
     ACCEPTED_COUNT_UNITS,
@@ -31,7 +29,6 @@ from wardchart.domain.units import (
     parse_count_unit,
     parse_decimal,
     plain,
-    to_si_or_none,
 )
 from wardchart.storage import operations, queries
 from wardchart.ui.dialogs.form import FormDialog
@@ -317,20 +314,15 @@ class CbcDialog(FormDialog):
         if errors:
             self.preview.setText(f"— {errors[0].message}")
             return
-        anc, source = resolve_anc(
-            to_si_or_none(entry.wbc, entry.unit),
-            to_si_or_none(entry.anc, entry.unit),
-            entry.neut_pct,
-            entry.bands_pct,
-        )
-        if anc is None:
+        normal = normalise_cbc(entry)  # exactly what the save stores
+        if normal.anc is None:
             self.preview.setText(f"— {CBC_SHAPE}")
             return
-        settings = self.session.settings
-        lln = to_si_or_none(entry.anc_lln, entry.unit) or settings.anc_lln_default
-        grade = grade_anc(anc, settings.ctcae_version, lln)
+        grade = ward_anc_grade(normal.anc, normal.anc_lln, self.session.settings)
         check = f" — check: {problems[0].message}" if problems else ""
-        self.preview.setText(f"<b>{plain(anc)}</b> ×10⁹/L ({source}) — {grade}{check}")
+        self.preview.setText(
+            f"<b>{plain(normal.anc)}</b> ×10⁹/L ({normal.anc_source}) — {grade}{check}"
+        )
 
     def submit(self, confirmed: bool) -> None:
         entry = self.entry()
@@ -514,7 +506,7 @@ class WithdrawDialog(FormDialog):
         self,
         session: ChartSession,
         patient: Patient,
-        table: str,
+        table: RecordKind,
         record_id: str,
         version: str,
         what: str,
