@@ -15,10 +15,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from wardchart.report.offscreen import quiet_offscreen_warnings
+
 if TYPE_CHECKING:
     from wardchart.domain.users import User
     from wardchart.session import PassphrasePrompt, SignInPrompt
     from wardchart.storage.database import ChartStore
+
+__all__ = ["open_session", "quiet_offscreen_warnings", "run_window"]
 
 SELF_TEST_TIMEOUT_MS = 60_000
 #: The backup taken on open waits until the first chart is on screen.
@@ -53,18 +57,6 @@ def _install_error_hook() -> None:
             )
 
     sys.excepthook = hook
-
-
-def quiet_offscreen_warnings() -> None:
-    """Drop the offscreen platform's harmless "propagateSizeHints" notice (environment.md
-    gotcha 9) so a command prints only what it means to; every other message passes."""
-    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if "propagateSizeHints" not in message:
-            print(message, file=sys.stderr)
-
-    qInstallMessageHandler(handler)
 
 
 def _set_icon(app: object) -> None:

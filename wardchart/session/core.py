@@ -174,9 +174,9 @@ class ChartingSession:
         """A current patient by MRN (``InvalidEntry`` on ``mrn`` if there is none)."""
         return queries.require_patient(self.store.db, mrn)
 
-    def chart(self, patient: Patient) -> PatientChart:
-        """A patient's computed chart, now."""
-        return queries.load_chart(self.store.db, patient, self.settings, self.now())
+    def chart(self, patient: Patient, settings: WardSettings | None = None) -> PatientChart:
+        """A patient's computed chart, now (under the ward's settings, or ``settings``)."""
+        return queries.load_chart(self.store.db, patient, settings or self.settings, self.now())
 
     def census(self, patients: Sequence[Patient] | None = None) -> list[CensusRow]:
         """The census, one row per patient (of ``patients``; default every patient)."""
