@@ -310,7 +310,8 @@ def record_cbc(db: Path, mrn: str, runs: int, floor_db: Path) -> tuple[list[floa
     """Validate, commit durably, census line and chart refreshed and drawn; and the floor:
     a raw sqlite3 insert and commit with the same pragmas (WAL, synchronous FULL)."""
     from wardchart.domain.plausibility import CbcEntry
-    from wardchart.storage import operations, queries
+    from wardchart.session.changes import RecordCbc
+    from wardchart.storage import queries
 
     samples = []
     with main_window(db) as window:
@@ -330,7 +331,7 @@ def record_cbc(db: Path, mrn: str, runs: int, floor_db: Path) -> tuple[list[floa
             )
 
             def save(entry: CbcEntry = entry) -> None:
-                session.save(operations.record_cbc, patient=patient, entry=entry, confirm=True)
+                session.save(RecordCbc(patient=patient, entry=entry, confirm=True))
                 _settle()
 
             samples.append(timed(save))

@@ -667,14 +667,15 @@ def test_a_failure_after_the_commit_is_known_to_have_saved(admitted: Cli, chart_
     from datetime import datetime as clock
     from decimal import Decimal
 
-    from wardchart.cli import Context
-    from wardchart.commands import _chart
+    from wardchart.cli.base import Context
+    from wardchart.cli.common import chart
     from wardchart.storage import operations, queries
 
     now = clock.now().astimezone()
 
     def save_then_fail(context: Context) -> None:
-        with _chart(context, create=False) as store:
+        with chart(context, create=False) as session:
+            store = session.store
             patient = queries.require_patient(store.db, "00123456")
             assert not context.saved
             operations.record_temperature(
@@ -690,7 +691,7 @@ def test_a_failure_after_the_commit_is_known_to_have_saved(admitted: Cli, chart_
             raise LookupError("after the save")
 
     def fail_before_saving(context: Context) -> None:
-        with _chart(context, create=False):
+        with chart(context, create=False):
             raise LookupError("before any save")
 
     saved = Context(chart_path, "nurse", now)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from wardchart.cli import build_parser
+from wardchart.cli.parser import build_parser
 
 
 def _commands(

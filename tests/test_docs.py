@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from wardchart.cli import build_parser
+from wardchart.cli.parser import build_parser
 from wardchart.domain.settings import SETTING_KEYS
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")

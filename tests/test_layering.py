@@ -39,7 +39,9 @@ def test_domain_loads_no_sql() -> None:
 
 
 def test_the_command_line_does_not_load_qt() -> None:
-    loaded = _loaded_after(["wardchart.cli", "wardchart.commands", "wardchart.demo"])
+    loaded = _loaded_after(
+        ["wardchart.cli", "wardchart.cli.parser", "wardchart.session", "wardchart.demo"]
+    )
     assert not {m for m in loaded if m.split(".")[0] in HEAVY}
 
 

@@ -13,7 +13,16 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
+
+from wardchart.report.offscreen import quiet_offscreen_warnings
+
+if TYPE_CHECKING:
+    from wardchart.domain.users import User
+    from wardchart.session import PassphrasePrompt, SignInPrompt
+    from wardchart.storage.database import ChartStore
+
+__all__ = ["open_session", "quiet_offscreen_warnings", "run_window"]
 
 SELF_TEST_TIMEOUT_MS = 60_000
 #: The backup taken on open waits until the first chart is on screen.
@@ -48,18 +57,6 @@ def _install_error_hook() -> None:
             )
 
     sys.excepthook = hook
-
-
-def quiet_offscreen_warnings() -> None:
-    """Drop the offscreen platform's harmless "propagateSizeHints" notice (environment.md
-    gotcha 9) so a command prints only what it means to; every other message passes."""
-    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if "propagateSizeHints" not in message:
-            print(message, file=sys.stderr)
-
-    qInstallMessageHandler(handler)
 
 
 def _set_icon(app: object) -> None:
@@ -196,11 +193,11 @@ def _ask_for_backup(window: object, error: str, backup: Path, taken: str) -> boo
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _signer(window: object, self_test: bool, user: str | None) -> Callable[[Any], Any]:
+def _signer(window: object, self_test: bool, user: str | None) -> SignInPrompt:
     """How the window signs in on a file with accounts: the dialog; for --self-test,
     --user with $WARDCHART_PASSWORD (it has nobody to ask)."""
 
-    def sign_in(store: Any) -> Any:
+    def sign_in(store: ChartStore) -> User | None:
         from datetime import datetime
 
         from wardchart.domain.problems import InvalidEntry
@@ -242,16 +239,17 @@ def open_session(
     db_path: Path,
     actor: str,
     ask: Callable[[str, Path, str], bool] | None,
-    sign_in: Callable[[Any], Any] | None = None,
-    unlock: Callable[[Path, str], str | None] | None = None,
+    sign_in: SignInPrompt | None = None,
+    unlock: PassphrasePrompt | None = None,
 ) -> int:
     """Open the chart (or, if it is damaged and ``ask`` agrees, its latest verified backup).
     An encrypted chart takes its passphrase from ``unlock`` (three tries); a file with
     accounts, a signed-in account from ``sign_in``."""
     from wardchart.paths import default_chart_path
+    from wardchart.session import ChartingSession, open_store
     from wardchart.storage.backup import list_backups, verify_backup
     from wardchart.storage.database import quick_check
-    from wardchart.storage.errors import ChartFileError
+    from wardchart.storage.errors import ChartFileError, WrongPassphraseError
     from wardchart.ui.main_window import MainWindow
     from wardchart.ui.session import ChartSession
 
@@ -259,55 +257,29 @@ def open_session(
     try:
         if db_path == default_chart_path():
             db_path.parent.mkdir(parents=True, exist_ok=True)
-        store = _open_chart(db_path, unlock)
-        if store is None:
-            raise ChartFileError(f"chart file {db_path} was not opened: no passphrase given")
+        store = open_store(db_path, unlock, tries=3)
         quick_check(store)
+    except WrongPassphraseError as error:
+        print(f"wardchart: error: {error}", file=sys.stderr)
+        return 2  # an encrypted chart: its backups need the same passphrase
     except (ChartFileError, OSError) as error:
         print(f"wardchart: error: {error}", file=sys.stderr)
-        if "wrong passphrase" in str(error):
-            return 2  # an encrypted chart: its backups need the same passphrase
         good = next((b for b in list_backups(db_path) if verify_backup(b.path) == "ok"), None)
         if good is None or ask is None:
             return 2
         if not ask(str(error), good.path, f"{good.taken_at.astimezone():%Y-%m-%d %H:%M}"):
             return 2
         return open_session(window, good.path, actor, None, sign_in)
-    from wardchart.storage import users
-
-    if users.has_accounts(store.db):  # nobody sees a patient before signing in
-        account = None if sign_in is None else sign_in(store)
-        if account is None:
-            store.close()
-            return 2
-        actor = account.username
-    window.set_session(ChartSession(store, actor))
+    session = ChartingSession(store, actor)
+    # Nobody sees a patient before signing in.
+    if not session.sign_in_with(sign_in or (lambda _store: None)):
+        session.close()
+        return 2
+    window.set_session(ChartSession.around(session))
     return 0
 
 
-def _open_chart(path: Path, unlock: Callable[[Path, str], str | None] | None) -> Any:
-    """The open chart; an encrypted one after up to three passphrases (None: given up)."""
-    from wardchart.storage.cipher import is_encrypted
-    from wardchart.storage.database import open_chart
-    from wardchart.storage.errors import ChartFileError
-
-    if unlock is None or not (path.is_file() and is_encrypted(path)):
-        return open_chart(path)
-    why = "This chart file is encrypted (or it is damaged, or not a chart file)."
-    for _ in range(3):
-        key = unlock(path, why)
-        if key is None:
-            return None
-        try:
-            return open_chart(path, passphrase=key)
-        except ChartFileError as error:
-            if "wrong passphrase" not in str(error):
-                raise
-            why = str(error)
-    raise ChartFileError(f"chart file {path}: three times a wrong passphrase; nothing was changed")
-
-
-def _unlocker(window: object, self_test: bool) -> Callable[[Path, str], str | None]:
+def _unlocker(window: object, self_test: bool) -> PassphrasePrompt:
     """How the window asks for an encrypted chart's passphrase: a password box; for
     --self-test, $WARDCHART_PASSPHRASE."""
 

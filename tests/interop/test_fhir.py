@@ -393,7 +393,7 @@ def test_export_never_writes_over_the_chart(cli: Cli, chart_path: Path) -> None:
 def test_the_fhir_models_are_not_loaded_at_start_up() -> None:
     # (The package's .pth file makes an empty "fhir" name space at every start: not a model.)
     code = (
-        "import sys, wardchart.cli, wardchart.commands, wardchart.domain.settings; "
+        "import sys, wardchart.cli, wardchart.cli.parser, wardchart.domain.settings; "
         "print(any(m.startswith(('fhir.', 'pydantic')) for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -54,7 +54,7 @@ def test_a_file_that_is_not_hl7_exits_2_in_one_line(cli: Cli, tmp_path: Path) ->
 
 def test_the_message_library_is_not_loaded_at_start_up() -> None:
     code = (
-        "import sys, wardchart.cli, wardchart.commands, wardchart.domain.settings; "
+        "import sys, wardchart.cli, wardchart.cli.parser, wardchart.domain.settings; "
         "print('hl7' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

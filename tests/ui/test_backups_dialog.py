@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from wardchart.storage import operations
+from wardchart.session.changes import AdmitPatient
 from wardchart.storage.database import ChartStore
 from wardchart.ui.main_window import MainWindow
 
@@ -27,7 +27,7 @@ def test_back_up_then_restore_from_the_window(
     assert "Backup verified" in dialog.message.text()
     session = window.session
     assert session is not None
-    session.save(operations.admit_patient, mrn="C-3", name="Later, Lee", dob=date(1970, 1, 1))
+    session.save(AdmitPatient(mrn="C-3", name="Later, Lee", dob=date(1970, 1, 1)))
     assert window.census.model.rowCount() == 3
     dialog.table.selectRow(0)
     monkeypatch.setattr(

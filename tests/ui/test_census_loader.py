@@ -11,7 +11,8 @@ import pytest
 from wardchart.demo import write_demo_ward
 from wardchart.domain.census import bed_sort_key
 from wardchart.domain.plausibility import CbcEntry
-from wardchart.storage import operations, queries
+from wardchart.session.changes import RecordCbc
+from wardchart.storage import queries
 from wardchart.storage.database import ChartStore
 from wardchart.ui import census_loader
 from wardchart.ui.main_window import MainWindow
@@ -62,7 +63,7 @@ def test_a_refresh_keeps_the_census_until_whole_and_keeps_saves_made_meanwhile(
     entry = CbcEntry(
         taken=session.now(), wbc=Decimal("9.9"), anc=Decimal("7.7"), platelets=Decimal(200)
     )
-    session.save(operations.record_cbc, patient=last, entry=entry, confirm=True)
+    session.save(RecordCbc(patient=last, entry=entry, confirm=True))
     qtbot.waitUntil(lambda: not demo_window.census_loader.running, timeout=5000)
     model = demo_window.census.model
     row = next(
@@ -93,7 +94,7 @@ def test_a_save_while_the_first_census_fills_leaves_one_fresh_line(
     entry = CbcEntry(
         taken=session.now(), wbc=Decimal("9.9"), anc=Decimal("6.6"), platelets=Decimal(200)
     )
-    session.save(operations.record_cbc, patient=read_not_shown, entry=entry, confirm=True)
+    session.save(RecordCbc(patient=read_not_shown, entry=entry, confirm=True))
     qtbot.waitUntil(lambda: not loader.running, timeout=5000)
     model = window.census.model
     mrns = [model.row_data(i).mrn for i in range(model.rowCount())]

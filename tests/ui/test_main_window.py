@@ -455,7 +455,7 @@ def test_record_actions_from_the_menu_act_on_the_selected_record(window: MainWin
 def test_reused_lines_are_labelled_for_each_chart_drawn(window: MainWindow) -> None:
     """The fever and grade lines are kept between draws: their labels must follow the
     ward's rule and CTCAE version every time, not keep the first chart's text."""
-    from wardchart.storage import operations
+    from wardchart.session.changes import SetWardSetting
 
     select(window, "A-1")
     view = window.patient_view.chart_view
@@ -463,8 +463,8 @@ def test_reused_lines_are_labelled_for_each_chart_drawn(window: MainWindow) -> N
     assert view.fever_text == "≥38.3 °C (IDSA 2010)"
     session = window.session
     assert session is not None
-    session.save(operations.set_ward_setting, key="fn_rule", value="nice")
-    session.save(operations.set_ward_setting, key="ctcae_version", value="6.0")
+    session.save(SetWardSetting(key="fn_rule", value="nice"))
+    session.save(SetWardSetting(key="ctcae_version", value="6.0"))
     session.reload_settings()
     window.refresh()
     select(window, "B-2")

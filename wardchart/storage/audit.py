@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -195,3 +195,31 @@ def head_in_name(name: str) -> ChainHead | None:
     """The chain head a backup's file name records, if it records one."""
     match = _IN_NAME.search(name)
     return None if match is None else parse_head(match["head"])
+
+
+def entries(
+    db: Database, *, patient_id: str | None = None, since: date | None = None
+) -> list[dict[str, Any]]:
+    """Audit rows in order (``seq``, ``at_local``, ``actor``, ``action``, ``entity``,
+    ``detail``): every one, or one patient's; ``since`` keeps those made on or after that
+    local date."""
+    where, params = ["1"], []
+    if patient_id is not None:
+        where.append("patient_id = ?")
+        params.append(patient_id)
+    rows = list(
+        db.query(
+            f"SELECT seq, at_local, actor, action, entity, detail FROM audit_log "
+            f"WHERE {' AND '.join(where)} ORDER BY seq",
+            params,
+        )
+    )
+    if since is not None:
+        rows = [r for r in rows if date.fromisoformat(r["at_local"][:10]) >= since]
+    return rows
+
+
+def last_seq(db: Database) -> int:
+    """The number of the last audit row (0 in a file that has none)."""
+    row = db.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
+    return int(row[0])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.storage.errors import ChartFileError, db_errors
+from wardchart.storage.errors import ChartFileError, WrongPassphraseError, db_errors
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -51,7 +51,7 @@ def connect(target: str, passphrase: str | None, *, uri: bool = False, timeout: 
     except dbapi2.DatabaseError:
         conn.close()
         name = target.removeprefix("file:").split("?")[0]
-        raise ChartFileError(
+        raise WrongPassphraseError(
             f"chart file {name}: wrong passphrase, or not a wardchart chart file; "
             "nothing was changed"
         ) from None

@@ -17,6 +17,25 @@ class ChartBusyError(ChartFileError):
     is failed, never skipped)."""
 
 
+class WrongPassphraseError(ChartFileError):
+    """An encrypted chart file (or a backup of one) did not open with the passphrase given:
+    a wrong passphrase, or a file that is not a chart at all. Nothing was changed."""
+
+
+class RewriteInterruptedError(ChartFileError):
+    """An encryption or decryption of the chart file and its backups was interrupted: it
+    must be finished (``wardchart encrypt`` / ``decrypt``) before anything else is done."""
+
+
+class NoPassphraseError(ChartFileError):
+    """An encrypted chart file was not opened because nobody gave its passphrase."""
+
+
+class NotSignedInError(ChartFileError):
+    """A chart file with accounts was opened but nobody signed in: nothing may be shown
+    or done."""
+
+
 def db_errors() -> tuple[type[Exception], ...]:
     """Errors an open chart can raise: the standard library's SQLite, and SQLCipher's once
     an encrypted chart has been opened (its module is loaded only then)."""

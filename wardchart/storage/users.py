@@ -58,6 +58,12 @@ def has_accounts(db: Database) -> bool:
     return db.execute("SELECT 1 FROM current_users LIMIT 1").fetchone() is not None
 
 
+def account_table_exists(db: Database) -> bool:
+    """Whether the file has the accounts table at all (a file not yet upgraded, opened
+    read-only, has none: who may administer it cannot be told)."""
+    return bool(db["users"].exists())
+
+
 def list_users(db: Database) -> list[User]:
     """Every current account, by user name."""
     if not db["users"].exists():

@@ -585,10 +585,9 @@ class MainWindow(QMainWindow):
         """File → Switch user…: another nurse takes over the shared workstation."""
         if self.session is None:
             return
-        from wardchart.storage import users
         from wardchart.ui.dialogs.sign_in import ask_sign_in
 
-        if not users.has_accounts(self.session.store.db):
+        if not self.session.has_accounts():
             QMessageBox.information(
                 self,
                 "Switch user",
@@ -608,7 +607,7 @@ class MainWindow(QMainWindow):
         if self.locked:
             self.unlock(account.username)
         else:
-            self.session.actor = account.username
+            self.session.signed_in(account)
             self._show_status()
 
     @property
@@ -620,9 +619,7 @@ class MainWindow(QMainWindow):
         """Hide every patient until someone signs in (only on a file with accounts:
         without them there is nobody to sign in as). Open dialogs are hidden, not closed:
         what was typed in them comes back when the same nurse signs in again."""
-        from wardchart.storage import users
-
-        if self.session is None or self.locked or not users.has_accounts(self.session.store.db):
+        if self.session is None or self.locked or not self.session.has_accounts():
             return
         self.held_dialogs = _open_dialogs()
         self.held_for = self.session.actor
@@ -672,7 +669,7 @@ class MainWindow(QMainWindow):
             timer.stop()
         self.idle_watch.timer.stop()
         if session is not None:
-            session.store.close()
+            session.close()
         if not self.held_dialogs and session is not None:
             self.held_dialogs, self.held_for = _open_dialogs(), session.actor
         discarded = self._drop_held_dialogs()
@@ -718,7 +715,7 @@ class MainWindow(QMainWindow):
         """Show the chart again, charting as ``username`` (a signed-in account)."""
         if self.session is None or not self.locked:
             return
-        self.session.actor = username
+        self.session.charting_as(username)
         self._show_chart_views()
         self._show_status()
         self.idle_watch.start()

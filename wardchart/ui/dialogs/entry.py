@@ -13,7 +13,6 @@ is refused or flagged), and temperatures in °C (a °F reading is above 45 and f
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
@@ -30,7 +29,8 @@ from wardchart.domain.units import (
     parse_decimal,
     plain,
 )
-from wardchart.storage import operations, queries
+from wardchart.session import changes
+from wardchart.storage import queries
 from wardchart.ui.dialogs.form import FormDialog
 from wardchart.ui.session import ChartSession
 
@@ -97,25 +97,38 @@ class AdmitDialog(FormDialog):
         assert isinstance(sex, QComboBox)
         assert isinstance(marrow, QCheckBox)
         assert isinstance(immune, QCheckBox)
-        details = {
-            "mrn": self.text("mrn"),
-            "name": self.text("name"),
-            "dob": self.day("dob"),
-            "sex": sex.currentText(),
-            "bed": self.text("bed"),
-            "diagnosis": self.text("diagnosis"),
-            "marrow_involved": marrow.isChecked(),
-            "immune_disorder": immune.isChecked(),
-        }
-        operation: Callable[..., operations.Saved] = operations.admit_patient
-        if self.correcting is not None:
-            operation = operations.correct_patient
-            details.update(
+        mrn, name, dob = self.text("mrn"), self.text("name"), self.day("dob")
+        if self.correcting is None:
+            self.session.save(
+                changes.AdmitPatient(
+                    mrn=mrn,
+                    name=name,
+                    dob=dob,
+                    sex=sex.currentText(),
+                    bed=self.text("bed"),
+                    diagnosis=self.text("diagnosis"),
+                    marrow_involved=marrow.isChecked(),
+                    immune_disorder=immune.isChecked(),
+                    confirm=confirmed,
+                )
+            )
+            return
+        self.session.save(
+            changes.CorrectPatient(
                 patient=self.correcting,
                 expected_version=self.correcting.version,
+                mrn=mrn,
+                name=name,
+                dob=dob,
+                sex=sex.currentText(),
+                bed=self.text("bed"),
+                diagnosis=self.text("diagnosis"),
+                marrow_involved=marrow.isChecked(),
+                immune_disorder=immune.isChecked(),
                 reason=self.text("reason"),
+                confirm=confirmed,
             )
-        self.session.save(operation, **details, confirm=confirmed)
+        )
 
 
 class CycleDialog(FormDialog):
@@ -197,26 +210,28 @@ class CycleDialog(FormDialog):
             raise InvalidEntry(problems)
         if self.correcting is None:
             self.session.save(
-                operations.start_cycle,
-                patient=self.patient,
-                regimen_name=regimen.currentText().strip(),
-                day1=day1,
-                nadir_window=window,
-                cycle_length_days=length,
-                confirm=confirmed,
+                changes.StartCycle(
+                    patient=self.patient,
+                    regimen_name=regimen.currentText().strip(),
+                    day1=day1,
+                    nadir_window=window,
+                    cycle_length_days=length,
+                    confirm=confirmed,
+                )
             )
             return
         c = self.correcting.cycle
         self.session.save(
-            operations.correct_cycle,
-            patient=self.patient,
-            record_id=c.id,
-            expected_version=c.version,
-            day1=day1,
-            nadir_window=window or (c.nadir_start, c.nadir_end),
-            cycle_length_days=c.cycle_length_days if length is None else length,
-            reason=self.text("reason"),
-            confirm=confirmed,
+            changes.CorrectCycle(
+                patient=self.patient,
+                record_id=c.id,
+                expected_version=c.version,
+                day1=day1,
+                nadir_window=window or (c.nadir_start, c.nadir_end),
+                cycle_length_days=c.cycle_length_days if length is None else length,
+                reason=self.text("reason"),
+                confirm=confirmed,
+            )
         )
 
 
@@ -328,17 +343,18 @@ class CbcDialog(FormDialog):
         entry = self.entry()
         if self.correcting is None:
             self.session.save(
-                operations.record_cbc, patient=self.patient, entry=entry, confirm=confirmed
+                changes.RecordCbc(patient=self.patient, entry=entry, confirm=confirmed)
             )
         else:
             self.session.save(
-                operations.correct_cbc,
-                patient=self.patient,
-                record_id=self.correcting.result.id,
-                expected_version=self.correcting.result.version,
-                entry=entry,
-                reason=self.text("reason"),
-                confirm=confirmed,
+                changes.CorrectCbc(
+                    patient=self.patient,
+                    record_id=self.correcting.result.id,
+                    expected_version=self.correcting.result.version,
+                    entry=entry,
+                    reason=self.text("reason"),
+                    confirm=confirmed,
+                )
             )
 
 
@@ -389,24 +405,34 @@ class TemperatureDialog(FormDialog):
             problems.append(Problem("route", ROUTE_REQUIRED))
         if problems:
             raise InvalidEntry(problems)
-        kwargs = {
-            "patient": self.patient,
-            "value": value,
-            "unit": unit.currentData(),
-            "taken": taken,
-            "route": route.currentText(),
-            "confirm": confirmed,
-        }
+        assert value is not None
+        assert taken is not None
+        scale = str(unit.currentData())
         try:
             if self.correcting is None:
-                self.session.save(operations.record_temperature, **kwargs)
+                self.session.save(
+                    changes.RecordTemperature(
+                        patient=self.patient,
+                        value=value,
+                        unit=scale,
+                        taken=taken,
+                        route=route.currentText(),
+                        confirm=confirmed,
+                    )
+                )
             else:
                 self.session.save(
-                    operations.correct_temperature,
-                    record_id=self.correcting.id,
-                    expected_version=self.correcting.version,
-                    reason=self.text("reason"),
-                    **kwargs,
+                    changes.CorrectTemperature(
+                        patient=self.patient,
+                        record_id=self.correcting.id,
+                        expected_version=self.correcting.version,
+                        value=value,
+                        unit=scale,
+                        taken=taken,
+                        route=route.currentText(),
+                        reason=self.text("reason"),
+                        confirm=confirmed,
+                    )
                 )
         except InvalidEntry as error:
             # One box holds °C or °F: show either unit's problem beside it.
@@ -462,21 +488,30 @@ class GcsfDialog(FormDialog):
             problems.append(Problem("drug", DRUG_REQUIRED))
         if problems:
             raise InvalidEntry(problems)
-        kwargs: dict[str, object] = {
-            "patient": self.patient,
-            "given": given,
-            "drug": drug.currentText(),
-            "dose": self.text("dose"),
-        }
-        operation: Callable[..., operations.Saved] = operations.record_gcsf
-        if self.correcting is not None:
-            operation = operations.correct_gcsf
-            kwargs.update(
+        assert given is not None
+        if self.correcting is None:
+            self.session.save(
+                changes.RecordGcsf(
+                    patient=self.patient,
+                    given=given,
+                    drug=drug.currentText(),
+                    dose=self.text("dose"),
+                    confirm=confirmed,
+                )
+            )
+            return
+        self.session.save(
+            changes.CorrectGcsf(
+                patient=self.patient,
                 record_id=self.correcting.id,
                 expected_version=self.correcting.version,
+                given=given,
+                drug=drug.currentText(),
+                dose=self.text("dose"),
                 reason=self.text("reason"),
+                confirm=confirmed,
             )
-        self.session.save(operation, **kwargs, confirm=confirmed)
+        )
 
 
 class PrecautionsDialog(FormDialog):
@@ -492,10 +527,7 @@ class PrecautionsDialog(FormDialog):
 
     def submit(self, confirmed: bool) -> None:
         self.session.save(
-            operations.set_precautions,
-            patient=self.patient,
-            active=self.active,
-            note=self.text("note"),
+            changes.SetPrecautions(patient=self.patient, active=self.active, note=self.text("note"))
         )
 
 
@@ -525,9 +557,10 @@ class WithdrawDialog(FormDialog):
 
     def submit(self, confirmed: bool) -> None:
         self.session.save(
-            operations.mark_entered_in_error,
-            table=self.table,
-            record_id=self.record_id,
-            expected_version=self.version,
-            reason=self.text("reason"),
+            changes.MarkEnteredInError(
+                table=self.table,
+                record_id=self.record_id,
+                expected_version=self.version,
+                reason=self.text("reason"),
+            )
         )

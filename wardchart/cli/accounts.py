@@ -1,0 +1,130 @@
+"""Local accounts: who may chart. Ward administrators manage them (the session's one
+rule, ``ChartingSession.may_administer``); anyone may set their own password."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from wardchart.cli.base import AddCommand, Context
+from wardchart.cli.common import chart, secret
+from wardchart.domain.identifiers import normal_username
+
+MANAGE = "manage accounts"
+
+
+def register(commands: Any, command: AddCommand) -> None:
+    """user add, list, disable, enable, password."""
+    user = command(
+        commands, "user", "local accounts: who may chart (ward administrators manage them)"
+    )
+    actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    sub = command(actions, "add", "create an account (the first must be --role admin)")
+    sub.add_argument("--username", required=True, help="2–32 lower-case letters and digits")
+    sub.add_argument("--name", required=True, help="the person's full name")
+    sub.add_argument("--initials", required=True)
+    sub.add_argument("--role", required=True, choices=["nurse", "admin"])
+    sub.set_defaults(handler=user_add)
+    command(actions, "list", "list the accounts").set_defaults(handler=user_list)
+    for action, helptext, handler in (
+        (
+            "disable",
+            "stop an account from signing in (its entries stay attributed to it)",
+            user_disable,
+        ),
+        ("enable", "let a disabled account sign in again", user_enable),
+        (
+            "password",
+            "set a new password (administrators: anyone's; others: their own)",
+            user_password,
+        ),
+    ):
+        sub = command(actions, action, helptext)
+        sub.add_argument("--username", required=True)
+        sub.add_argument("--reason", required=True)
+        sub.set_defaults(handler=handler)
+
+
+# --- handlers ---------------------------------------------------------------------------
+
+
+def user_add(args: argparse.Namespace, context: Context) -> int:
+    """Create an account; its password from WARDCHART_NEW_PASSWORD or typed twice."""
+    from wardchart.storage import users
+
+    with chart(context, create=True) as session:
+        session.require_administrator(MANAGE)
+        password = secret(f"new password for {args.username}", "WARDCHART_NEW_PASSWORD", twice=True)
+        user = users.add_user(
+            session.store,
+            username=args.username,
+            full_name=args.name,
+            initials=args.initials,
+            role=args.role,
+            password=password,
+            actor=session.actor,
+            now=session.now(),
+        )
+    print(f"Added account {users.describe(user)}")
+    return 0
+
+
+def user_list(args: argparse.Namespace, context: Context) -> int:
+    """Every account; disabled ones are marked."""
+    from wardchart.storage import users
+
+    with chart(context, create=False, reads_only=True) as session:
+        found = users.list_users(session.store.db)
+    for user in found:
+        print(users.describe(user))
+    if not found:
+        print("No accounts: entries are recorded as the operating-system user.")
+    return 0
+
+
+def _change_user(
+    args: argparse.Namespace,
+    context: Context,
+    *,
+    disabled: bool | None = None,
+    new_password: bool = False,
+) -> int:
+    """Disable or enable an account (administrators), or set a new password (administrators
+    for anyone, everyone for their own)."""
+    from wardchart.storage import users
+
+    with chart(context, create=False) as session:
+        own = normal_username(args.username) == session.actor
+        if not (new_password and own):
+            session.require_administrator(MANAGE)
+        password = None
+        if new_password:
+            password = secret(
+                f"new password for {args.username}", "WARDCHART_NEW_PASSWORD", twice=True
+            )
+        user = users.change_user(
+            session.store,
+            args.username,
+            reason=args.reason,
+            actor=session.actor,
+            now=session.now(),
+            password=password,
+            disabled=disabled,
+        )
+    print(f"Changed account {users.describe(user)}")
+    return 0
+
+
+def user_disable(args: argparse.Namespace, context: Context) -> int:
+    """Stop an account signing in; nothing it entered changes."""
+    return _change_user(args, context, disabled=True)
+
+
+def user_enable(args: argparse.Namespace, context: Context) -> int:
+    """Let a disabled account sign in again."""
+    return _change_user(args, context, disabled=False)
+
+
+def user_password(args: argparse.Namespace, context: Context) -> int:
+    """A new password: administrators for anyone, others for themselves."""
+    return _change_user(args, context, new_password=True)

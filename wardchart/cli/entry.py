@@ -1,0 +1,222 @@
+"""The command line's entry point: a scriptable mirror of the window.
+
+The same validation, session, storage and audit as the window. Every failure exits 2
+with one line on stderr naming the field, and writes nothing. Opening the window (no
+command) does not build the parsers of the commands (``wardchart.cli.parser``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wardchart.cli.base import (
+    EXIT_USAGE,
+    Context,
+    Handler,
+    UsageError,
+    global_parser,
+    os_user,
+)
+
+if TYPE_CHECKING:
+    from wardchart.domain.problems import InvalidEntry, Problem
+
+#: Domain field names → the flag a person typed.
+FLAGS = {
+    "wbc": "--wbc",
+    "anc": "--anc",
+    "neut_pct": "--neut-pct",
+    "bands_pct": "--bands-pct",
+    "platelets": "--platelets",
+    "anc_lln": "--anc-lln",
+    "wbc_lln": "--wbc-lln",
+    "unit": "--unit",
+    "taken": "--taken",
+    "given": "--given",
+    "drug": "--drug",
+    "celsius": "--celsius",
+    "fahrenheit": "--fahrenheit",
+    "mrn": "--mrn",
+    "name": "--name",
+    "dob": "--dob",
+    "sex": "--sex",
+    "day1": "--day1",
+    "nadir_window": "--nadir-window",
+    "cycle_length": "--cycle-length",
+    "recovery_anc": "recovery_anc",
+    "anc_lln_default": "anc_lln_default",
+    "wbc_lln_default": "wbc_lln_default",
+    "regimen": "--regimen",
+    "db": "--db",
+    "since": "--since",
+    "anc_threshold": "--anc-threshold",
+    "out": "--out",
+    "id": "--id",
+    "reason": "--reason",
+    "message": "--message",
+    "cycle": "--cycle",
+    "plt_threshold": "--plt-threshold",
+    "user": "--user",
+    "bed": "--bed",
+    "diagnosis": "--diagnosis",
+    "note": "--note",
+    "dose": "--dose",
+    "username": "--username",
+    "full_name": "--name",
+    "initials": "--initials",
+    "notes": "--notes",
+    "role": "--role",
+    "passphrase": "passphrase",
+}
+
+
+# --- parser -----------------------------------------------------------------------------
+
+
+def owner_only_files() -> None:
+    """Everything wardchart creates on POSIX — the chart file and its journal, backups,
+    exported and printed files, logs, window settings — is readable by its owner only
+    (files 0600, folders 0700): patient data on a shared or lost computer."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse a command line. Opening the window (no command) skips building the parsers
+    of every command, which is a noticeable part of the window's start-up."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if "-h" not in words and "--help" not in words:
+        quick, rest = global_parser().parse_known_args(words)
+        if not rest:
+            quick.command = None
+            return quick
+    from wardchart.cli.parser import build_parser
+
+    return build_parser().parse_args(words)
+
+
+# --- entry point ------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status."""
+    owner_only_files()
+    from wardchart.domain.problems import InvalidEntry
+    from wardchart.storage.errors import ChartFileError, db_errors, describe
+
+    context: Context | None = None
+    try:
+        args = parse(argv)
+        from wardchart.paths import chart_path, path_problem
+
+        if args.db is not None and not args.db.strip():
+            raise UsageError("--db: is empty; give the chart file's path")
+        context = Context(
+            chart_path(args.db), os_user(), datetime.now().astimezone(), user=args.user
+        )
+        odd_path = path_problem(context.db_path)
+        if odd_path is not None:
+            raise UsageError(f"--db: {context.db_path} {odd_path}")
+        if args.version:
+            from wardchart.about import about_text
+
+            print(about_text(context.db_path))
+            return 0
+        if args.command is None:
+            return _no_command(context, self_test=args.self_test)
+        handler: Handler = args.handler
+        return handler(args, context)
+    except UsageError as error:
+        return _fail(str(error))
+    except InvalidEntry as error:
+        return _fail(_entry_message(error))
+    except ChartFileError as error:
+        if context is not None and context.saved:
+            return _saved_then_failed(str(error))
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except db_errors() as error:  # damage found mid-way, a lock held too long, a full disk
+        if context is not None and context.saved:
+            return _saved_then_failed(f"{type(error).__name__}: {error}")
+        return _fail(
+            str(
+                describe(
+                    error,
+                    Path(os.environ.get("WARDCHART_DB", ""))
+                    if context is None
+                    else context.db_path,
+                )
+            )
+        )
+    except Exception as error:  # never a traceback: one line here, the details in the log
+        if context is not None and context.saved:
+            return _saved_then_failed(
+                f"unexpected {type(error).__name__}: {error}; details in {_log_failure()}"
+            )
+        return _fail(
+            f"unexpected {type(error).__name__}: {error}; nothing more was saved; "
+            f"details in {_log_failure()}"
+        )
+
+
+def _log_failure() -> str:
+    import traceback
+
+    from platformdirs import user_log_path
+
+    path = user_log_path("wardchart", appauthor=False) / "errors.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(traceback.format_exc() + "\n")
+    except OSError:
+        return "(the log could not be written)"
+    return str(path)
+
+
+def _saved_then_failed(detail: str) -> int:
+    """A command failed after its change was committed: say plainly that it was saved (and
+    exit 0), so that nobody, and no script, enters it a second time."""
+    print(
+        "wardchart: warning: what was entered WAS saved, but the command failed after "
+        f"saving it ({' '.join(detail.split())}); do not enter it again",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"wardchart: error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _entry_message(error: InvalidEntry) -> str:
+    """One line: the first error; or, if there are only warnings, every one of them
+    (--confirm accepts them all, so none may go unseen) and, once, how to accept them."""
+    problem = error.first
+    if problem.severity == "error":
+        return _named(problem)
+    shown = dict.fromkeys(_named(p) for p in error.problems)
+    return "; ".join(shown) + "; if the values are right, add --confirm"
+
+
+def _named(problem: Problem) -> str:
+    if problem.message.startswith("line "):
+        return problem.message
+    return f"{FLAGS.get(problem.field, problem.field)}: {problem.message}"
+
+
+def _no_command(context: Context, *, self_test: bool) -> int:
+    """Open the main window on the chart file."""
+    from wardchart.app import run_window
+
+    return run_window(context.db_path, context.actor, self_test=self_test, user=context.user)

@@ -1,0 +1,274 @@
+"""The chart file itself: backups and restoring one, the integrity check, the audit
+log, encryption."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from wardchart.cli.base import AddCommand, Context
+from wardchart.cli.common import chart, output_path, passphrase, secret
+from wardchart.cli.output import table
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.timeparse import parse_date
+from wardchart.session.core import NotPermitted
+from wardchart.storage.errors import ChartBusyError, ChartFileError
+
+
+def register_encryption(commands: Any, command: AddCommand) -> None:
+    """encrypt, decrypt."""
+    command(
+        commands,
+        "encrypt",
+        "encrypt the chart file and its backups (passphrase: $WARDCHART_NEW_PASSPHRASE)",
+    ).set_defaults(handler=encrypt)
+    command(
+        commands, "decrypt", "make an encrypted chart file and its backups plain again"
+    ).set_defaults(handler=decrypt)
+
+
+def register(commands: Any, command: AddCommand) -> None:
+    """backup, backups, restore, check, audit."""
+    sub = command(commands, "backup", "write a verified backup of the chart file now")
+    sub.add_argument("--out", metavar="FILE", help="default: the backups folder beside the file")
+    sub.set_defaults(handler=backup)
+    command(commands, "backups", "list the chart file's backups").set_defaults(handler=backups)
+    sub = command(
+        commands,
+        "restore",
+        "replace the chart with a backup (the current file is backed up first)",
+    )
+    sub.add_argument("file", metavar="FILE")
+    sub.set_defaults(handler=restore)
+    sub = command(
+        commands, "check", "integrity, foreign keys, audit, schema and its objects: one line each"
+    )
+    sub.set_defaults(handler=check)
+
+    audit = command(commands, "audit", "the audit log")
+    actions = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command(actions, "verify", "check the hash chain and that every record is audited")
+    sub.add_argument(
+        "--against",
+        metavar="BACKUP_FILE",
+        help="also check the history extends a backup's (or a printed head, e.g. 42-3f9a…)",
+    )
+    sub.set_defaults(handler=audit_verify)
+    sub = command(actions, "show", "list audit entries")
+    sub.add_argument("--mrn")
+    sub.add_argument("--since", help="YYYY-MM-DD")
+    sub.set_defaults(handler=audit_show)
+
+
+# --- handlers ---------------------------------------------------------------------------
+
+
+def backup(args: argparse.Namespace, context: Context) -> int:
+    """Write a verified backup now."""
+    from wardchart.storage.backup import make_backup
+
+    out = None if args.out is None else output_path(args.out, context)
+    with chart(context, create=False) as session:
+        info = make_backup(
+            session.store, reason="manual", actor=context.actor, now=context.now, out=out
+        )
+    print(f"Backup written and verified: {info.path} ({info.size} bytes)")
+    return 0
+
+
+def backups(args: argparse.Namespace, context: Context) -> int:
+    """List the backups beside the chart file, newest first, each checked."""
+    from wardchart.storage.backup import list_backups, verify_backup
+
+    found = list_backups(context.db_path)
+    key = passphrase(context)  # an encrypted chart's backups open with its passphrase
+    if not found:
+        print(f"No backups yet beside {context.db_path}")
+        return 0
+    print(
+        table(
+            ("Taken", "Why", "Size", "Verified", "File"),
+            [
+                (
+                    b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S %z"),
+                    b.reason,
+                    f"{b.size:,} B",
+                    "yes" if verify_backup(b.path, key) == "ok" else "NO — damaged",
+                    str(b.path),
+                )
+                for b in found
+            ],
+        )
+    )
+    return 0
+
+
+def restore(args: argparse.Namespace, context: Context) -> int:
+    """Restore a backup over the chart file, after backing the current one up."""
+    from wardchart.storage.backup import restore
+
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise InvalidEntry([Problem("file", f"no backup file {source}")])
+    try:  # a chart with accounts: only a ward administrator replaces it
+        with chart(context, create=False, verify=False) as session:
+            allowed = session.may_administer()
+    except ChartBusyError:
+        raise  # busy: who may restore cannot be checked, so nobody may
+    except ChartFileError:
+        # Too damaged to open (restoring is how it is mended): the chart cannot say who
+        # may restore it, so the backup's accounts do.
+        allowed = _administers_backup(source, context)
+    if not allowed:
+        raise NotPermitted("restore a backup")
+    saved = restore(
+        context.db_path,
+        source,
+        actor=context.actor,
+        now=context.now,
+        passphrase=passphrase(context),
+    )
+    print(
+        f"Restored {source} into {context.db_path}; the previous contents were saved as "
+        f"{saved.path}"
+    )
+    return 0
+
+
+def _administers_backup(source: Path, context: Context) -> bool:
+    """Sign in against a backup's accounts, reading it only (nothing is recorded in it):
+    whether the person may administer the ward by that backup."""
+    from wardchart.cli.common import sign_in
+    from wardchart.session.opening import reading_copy
+    from wardchart.storage.cipher import is_encrypted
+    from wardchart.storage.errors import db_errors
+
+    key = os.environ.get("WARDCHART_PASSPHRASE") if is_encrypted(source) else None
+    try:
+        with reading_copy(
+            source, key, actor=context.actor, sign_in=lambda store: sign_in(store, context)
+        ) as session:
+            if context.user is not None and not session.has_accounts():
+                raise InvalidEntry(
+                    [Problem("user", "this chart file has no accounts yet; leave out --user")]
+                )
+            context.actor = session.actor
+            return session.may_administer()
+    except db_errors() as error:
+        raise ChartFileError(
+            f"neither the chart file nor {source} can be read to check who may restore "
+            f"({error}); nothing was restored"
+        ) from error
+
+
+def check(args: argparse.Namespace, context: Context) -> int:
+    """One line per check; exit 0 only if all pass."""
+    from wardchart.storage.health import check_chart
+
+    with chart(context, create=False, verify=False) as session:
+        findings = check_chart(session.store)
+    for finding in findings:
+        print(f"{finding.name}: {'OK' if finding.ok else 'FAILED'} — {finding.detail}")
+    return 0 if all(f.ok for f in findings) else 1
+
+
+def audit_verify(args: argparse.Namespace, context: Context) -> int:
+    """Check the audit hash chain, that every record has its audit row and, with
+    ``--against``, that the history extends a backup's (see docs/tamper-evidence.md)."""
+    from wardchart.storage.health import describe_history, verify_against, verify_history
+
+    with chart(context, create=False, reads_only=True) as session:
+        check = verify_history(session.store.db)
+        anchored = None
+        if check.ok and args.against is not None:
+            try:
+                anchored = verify_against(session.store, args.against)
+            except ChartFileError as error:  # no sound anchor to compare with
+                raise InvalidEntry([Problem("--against", str(error))]) from None
+    if not check.ok:
+        print(f"BROKEN: {describe_history(check)}")
+        return 1
+    if anchored is not None:
+        print(f"{'OK' if anchored[0] else 'BROKEN'}: {anchored[1]}")
+        return 0 if anchored[0] else 1
+    print(f"OK: {check.rows} audit rows, chain intact, every record audited")
+    return 0
+
+
+def audit_show(args: argparse.Namespace, context: Context) -> int:
+    """List audit entries, optionally for one patient or since a date."""
+    from wardchart.storage import audit
+
+    since = None if args.since is None else parse_date(args.since, "since")
+    with chart(context, create=False, reads_only=True) as session:
+        patient_id = session.require_patient(args.mrn).id if args.mrn else None
+        rows = audit.entries(session.store.db, patient_id=patient_id, since=since)
+    print(
+        table(
+            ("#", "When", "Who", "Action", "What", "Detail"),
+            [
+                (
+                    str(r["seq"]),
+                    r["at_local"],
+                    r["actor"],
+                    r["action"],
+                    r["entity"],
+                    r["detail"][:80],
+                )
+                for r in rows
+            ],
+        )
+    )
+    return 0
+
+
+def encrypt(args: argparse.Namespace, context: Context) -> int:
+    """Encrypt the chart file and its backups with a new passphrase."""
+    return _rewrite(context, encrypt=True)
+
+
+def decrypt(args: argparse.Namespace, context: Context) -> int:
+    """Turn an encrypted chart file and its backups back into plain SQLite."""
+    return _rewrite(context, encrypt=False)
+
+
+def _rewrite(context: Context, *, encrypt: bool) -> int:
+    from wardchart.storage.cipher import is_encrypted, pending_rewrite, rewrite_chart
+
+    wanted = "encrypt" if encrypt else "decrypt"
+    pending = pending_rewrite(context.db_path)
+    if pending is not None and pending != wanted:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "db",
+                    f"an interrupted {pending} of {context.db_path} must be finished "
+                    f"first: run wardchart {pending} again; nothing was done",
+                )
+            ]
+        )
+    encrypted = is_encrypted(context.db_path) if context.db_path.is_file() else False
+    if pending is None and encrypt == encrypted:
+        state = "already encrypted" if encrypted else "not encrypted"
+        raise InvalidEntry([Problem("db", f"{context.db_path} is {state}; nothing was done")])
+    resumed_encrypted = encrypt and encrypted  # an interrupted encryption did the chart
+    new = None
+    if resumed_encrypted:
+        new = secret("new passphrase", "WARDCHART_NEW_PASSPHRASE", field="passphrase")
+    with chart(context, create=False, key=new, rewriting=True) as session:
+        session.require_administrator("encrypt or decrypt")
+    old = None
+    if not encrypt:  # the backups' passphrase, even when the chart itself is plain again
+        old = (
+            passphrase(context)
+            if encrypted
+            else secret("passphrase", "WARDCHART_PASSPHRASE", field="passphrase")
+        )
+    if encrypt and new is None:
+        new = secret("new passphrase", "WARDCHART_NEW_PASSPHRASE", twice=True, field="passphrase")
+    backups = rewrite_chart(context.db_path, old=old, new=new, actor=context.actor, now=context.now)
+    done = "Encrypted" if encrypt else "Decrypted"
+    print(f"{done} {context.db_path} and {len(backups)} backup{'s' if len(backups) != 1 else ''}")
+    return 0
