@@ -135,7 +135,10 @@ class CensusModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # a narrowed heading is whole in its tooltip
+        ):
             return COLUMNS[section]
         return None
 
@@ -356,6 +359,9 @@ class CensusPanel(QWidget):
         # One line a patient: a long name or flag list is cut short with "…" and is whole
         # in its tooltip (and for a screen reader).
         self.table.setWordWrap(False)
+        # Headings read from their start when narrowed ("Next cy…", not "ext cycl").
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.viewport().installEventFilter(self)
         header.sortIndicatorChanged.connect(self._on_sorted)
