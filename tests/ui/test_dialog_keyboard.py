@@ -16,9 +16,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QCheckBox,
     QDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -645,3 +647,84 @@ def test_sign_in_by_keyboard(qtbot, store: ChartStore) -> None:  # type: ignore[
     press(qtbot, dialog, Key.Key_Return)
     assert dialog.user is not None
     assert dialog.user.username == "nina"
+
+
+# --- labels, mnemonics and messages for screen readers ----------------------------------
+
+
+def mnemonic(text: str) -> str:
+    """The Alt+letter of a label or button text ("" if none)."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+
+
+@pytest.mark.parametrize("which", EVERY_DIALOG)
+def test_every_field_has_a_label_buddy_and_its_own_alt_letter(
+    qtbot,
+    gcsf_window: MainWindow,
+    which: str,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = opened(gcsf_window, which)
+    labels = dialog.findChildren(QLabel)
+    buddies = {id(label.buddy()): label for label in labels if label.buddy() is not None}
+    letters: list[str] = []
+    for name, field in dialog.fields.items():
+        label = buddies.get(id(field))
+        assert label is not None, f"{name}: no label points at the field itself"
+        letter = mnemonic(field.text()) if isinstance(field, QCheckBox) else mnemonic(label.text())
+        assert letter, f"{name}: no Alt+letter"
+        letters.append(letter)
+    for label in labels:  # no label points at something that cannot take the focus
+        if label.buddy() is not None:
+            assert label.buddy().focusPolicy() & Qt.FocusPolicy.TabFocus, label.text()
+    others = [mnemonic(b.text()) for b in dialog.findChildren(QAbstractButton)]
+    others = [m for m in others if m and m not in letters]
+    assert len(letters) == len(set(letters)), letters
+    assert not set(letters) & set(others)
+    dialog.reject()
+
+
+@pytest.mark.parametrize("which", EVERY_DIALOG)
+def test_alt_and_a_fields_letter_moves_the_cursor_to_that_field(
+    qtbot,
+    gcsf_window: MainWindow,
+    which: str,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = opened(gcsf_window, which)
+    labels = {id(label.buddy()): label for label in dialog.findChildren(QLabel)}
+    for name, field in reversed(dialog.fields.items()):  # from the last: each is a move
+        if not field.isEnabled():
+            continue
+        text = field.text() if isinstance(field, QCheckBox) else labels[id(field)].text()
+        letter = mnemonic(text)
+        was = field.isChecked() if isinstance(field, QCheckBox) else None
+        qtbot.keyClick(focused(dialog), letter, Qt.KeyboardModifier.AltModifier)
+        assert focused(dialog) is field, f"Alt+{letter} did not reach {name}"
+        if isinstance(field, QCheckBox):
+            # Alt+letter on a box ticks it (after the press is shown), as Space does.
+            qtbot.waitUntil(lambda f=field, w=was: f.isChecked() is not w)
+    dialog.close()
+    for _ in range(50):
+        box = dialog.discard_box
+        if box is not None and box.isVisible():
+            box.reject()
+            break
+        QTest.qWait(10)
+    dialog.reject()
+
+
+def test_a_message_beside_a_field_reaches_a_screen_reader(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = opened(window, "cbc")
+    press(qtbot, dialog, Key.Key_Return)  # nothing typed: the time is required
+    taken = dialog.fields["taken"]
+    message = dialog.message("taken")
+    assert message.startswith("required")
+    assert focused(dialog) is taken
+    assert message in taken.accessibleDescription()
+    label = dialog.messages["taken"]
+    assert label.accessibleDescription() == message
+    assert label.accessibleName() == "Taken at: message"
+    type_in(qtbot, dialog, TAKEN)  # any change clears the message, for the reader too
+    assert message not in taken.accessibleDescription()
+    dialog.reject()

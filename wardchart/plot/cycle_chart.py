@@ -20,8 +20,8 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from wardchart.domain.chart import ChartedResult, CycleChart, CycleRecords, PatientChart
 from wardchart.domain.cycles import day_label, day_position
@@ -148,6 +148,20 @@ class DrawnCycle:
     faded: bool
 
 
+def text_size(larger: float = 0) -> str:
+    """The chart's text size: the system's (a large system font makes the chart's title
+    and legend large too), ``larger`` points more for a title."""
+    font = QApplication.font()
+    points = font.pointSizeF() if font.pointSizeF() > 0 else font.pixelSize() * 0.75
+    return f"{points + larger:g}pt"
+
+
+def scaled(pixels: int) -> int:
+    """A size in pixels chosen for a 9-point system font, for the font in use."""
+    points = float(text_size().removesuffix("pt"))
+    return round(pixels * max(1.0, points / 9))
+
+
 def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
     """Hover text for a point: exact value, unit, time, cycle day and grade."""
     r = item.result
@@ -207,7 +221,7 @@ class ChartView(QWidget):
         self.fever_axis = RecordingAxis("right")
         # The legend has a row of its own above the plots: it can never cover a point.
         self.legend = pg.LegendItem(
-            offset=None, labelTextSize="9pt", colCount=4, brush=pg.mkBrush(255, 255, 255)
+            offset=None, labelTextSize=text_size(), colCount=4, brush=pg.mkBrush(255, 255, 255)
         )
         self.graphics.addItem(self.legend, row=0, col=0)
         self.counts = self.graphics.addPlot(
@@ -246,9 +260,9 @@ class ChartView(QWidget):
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
             plot.showAxis("right")
-            axis.setWidth(RIGHT_AXIS_WIDTH)
+            axis.setWidth(scaled(RIGHT_AXIS_WIDTH))
         for axis in (self.level_axis, self.temp_level_axis):
-            axis.setWidth(LEFT_AXIS_WIDTH)
+            axis.setWidth(scaled(LEFT_AXIS_WIDTH))
         # The grade and fever lines are named on the right-hand axes, outside the data.
         self.grade_axis.setTextPen(THRESHOLD_COLOUR)
         self.fever_axis.setTextPen(FEVER_COLOUR)
@@ -355,6 +369,8 @@ class ChartView(QWidget):
         self.temp_span: tuple[float, float] = TEMP_RANGE
         self.alert_y = TEMP_RANGE[1]
         self.earlier_nadirs: list[str] = []
+        self.spoken: list[str] = []
+        self.description = ""
         self.x_range: tuple[float, float] = (0.0, 1.0)
         # Labels are laid out just before a paint, when every size is final.
         self._labels_dirty = False
@@ -396,6 +412,7 @@ class ChartView(QWidget):
         self.earlier_nadirs = []
         self.recovery_line = None
         self.now_x = None
+        self.spoken = []  # what the chart shows, in words (see ``_describe``)
 
     def show_chart(
         self, chart: PatientChart | None, view: str = "current", calendar: bool = False
@@ -410,6 +427,8 @@ class ChartView(QWidget):
             for axis in (self.count_axis, self.temp_axis):
                 axis.set_days(None, False)
             self._legend_entries(None, None, None, None, None)
+            self.description = "" if chart is None else "No cycle: baseline results by date."
+            self.graphics.setAccessibleDescription(self.description)
             if chart is not None:
                 self._draw_baseline_only(chart)
             else:
@@ -450,9 +469,12 @@ class ChartView(QWidget):
             title += "  (earlier cycles faded)"
             if self.earlier_nadirs:
                 title += "<br>Earlier nadirs: " + " · ".join(self.earlier_nadirs)
-        self.counts.setTitle(title, size="10pt")
+        self.counts.setTitle(title, size=text_size(1))
+        if self.legend.opts["labelTextSize"] != text_size():  # the system font changed
+            self.legend.setLabelTextSize(text_size())
+        self._describe(title, selected, chart, [nadir_text, recovery_text, now_text])
         # PlotItem fixes the title row at one line; make room for the second.
-        self.counts.layout.setRowFixedHeight(0, 44 if "<br>" in title else 30)
+        self.counts.layout.setRowFixedHeight(0, scaled(44 if "<br>" in title else 30))
         # Settle ranges and axes now, so Qt paints the new chart once rather than twice.
         self.graphics.scene().prepareForPaint()
         self.layout_labels()  # again before a paint only if the plots move or resize
@@ -566,11 +588,40 @@ class ChartView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """As many legend columns as fit the width (the legend wraps, never clips)."""
         super().resizeEvent(event)
-        columns = max(1, (self.width() - 40) // 320)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        columns = max(1, (self.width() - 40) // self._legend_column_width())
         if columns != self.legend.columnCount:
             self.legend.setColumnCount(columns)
 
     # --- internals ----------------------------------------------------------------------
+
+    def _describe(
+        self, title: str, cycle: CycleChart, chart: PatientChart, legend: list[str | None]
+    ) -> None:
+        """Every element drawn, in words, as the chart's accessible description."""
+        version = chart.settings.ctcae_version
+        lines = ", ".join(text for _, text in self._threshold_sets.get(version, []))
+        start, end = cycle.window
+        parts = [
+            title.replace("<br>", ". "),
+            "WBC dashed with squares, ANC solid with circles, counts ×10⁹/L",
+            f"expected nadir D{start}–D{end} (shaded band)",
+            f"ANC grade lines, CTCAE v{version}: {lines}",
+            f"fever line {self.fever_text}",
+            *(text for text in legend if text),
+            *self.spoken,
+        ]
+        self.description = ". ".join(parts) + "."
+        self.graphics.setAccessibleDescription(self.description)
+
+    def _legend_column_width(self) -> int:
+        """The width of a legend column: the widest entry's text, its sample and a gap."""
+        metrics = QFontMetrics(QApplication.font())
+        texts = [label.text for _, label in self.legend.items] or ["expected nadir D10–D14"]
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        return max(200, widest + 4 * metrics.height())
 
     def _point_rects(self, plot: pg.PlotItem) -> list[Rect]:
         rects: list[Rect] = []
@@ -628,6 +679,7 @@ class ChartView(QWidget):
                 self.legend.addItem(item, text)
             elif label.text != text:
                 label.setText(text)
+        self._fit_legend()
 
     def _x(self, chart: PatientChart, cycle: CycleChart, item: ChartedResult) -> float:
         return day_position(cycle.cycle.day1, item.result.taken, chart.tz)
@@ -817,6 +869,9 @@ class ChartView(QWidget):
         tips = [f"G-CSF {d.drug} {d.dose}\n{time_text(d.given, chart.tz)}" for d in doses]
         self._gcsf.setData(xs, [0.0] * len(xs), data=tips)
         self.gcsf_marker = self._gcsf
+        self.spoken += [
+            "G-CSF dose (triangle on the day axis): " + tip.replace("\n", " given ") for tip in tips
+        ]
         return "G-CSF dose (triangle)"
 
     def _draw_temperatures(
@@ -857,6 +912,9 @@ class ChartView(QWidget):
                     pen=pg.mkPen("k"),
                     data=[tips[i] + f"\nfever ({rule.label})" for i in febrile],
                 )
+                self.spoken += [
+                    "fever reading (diamond): " + tips[i].replace("\n", " at ") for i in febrile
+                ]
                 self.fever_readings.opts["hoverable"] = True
                 self.fever_readings.opts["tip"] = _tip
                 self._add(self.temps, self.fever_readings)
@@ -876,6 +934,7 @@ class ChartView(QWidget):
                 pen=pg.mkPen(FEVER_COLOUR, width=2.5),
                 data=tips,
             )
+            self.spoken += ["alert (cross): " + tip.replace("\n", ": ") for tip in tips]
             self.fever_marker.opts["hoverable"] = True
             self.fever_marker.opts["tip"] = _tip
             self._add(self.temps, self.fever_marker)
@@ -953,9 +1012,9 @@ class ChartView(QWidget):
             "No cycle: baseline only (calendar dates)"
             if chart.baseline
             else "No cycle started and no results yet",
-            size="10pt",
+            size=text_size(1),
         )
-        self.counts.layout.setRowFixedHeight(0, 30)
+        self.counts.layout.setRowFixedHeight(0, scaled(30))
 
 
 def _tip(x: float, y: float, data: object) -> str:

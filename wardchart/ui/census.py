@@ -7,12 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.census import CensusRow, bed_sort_key
+from wardchart.ui import colours
 
 # The urgent columns come first so they stay in view on a 1366-pixel laptop screen.
 FIELDS: tuple[tuple[str, Callable[[CensusRow], str]], ...] = (
@@ -40,11 +43,29 @@ FIELDS: tuple[tuple[str, Callable[[CensusRow], str]], ...] = (
 )
 COLUMNS = tuple(heading for heading, _ in FIELDS)
 GRADE_COLUMN = COLUMNS.index("Grade")
-#: Grade colours add to the text, never replace it (issue 3: never colour alone).
-GRADE_COLOURS = {0: None, 1: "#fff4c2", 2: "#ffd89a", 3: "#ffb07a", 4: "#ff8a80"}
 #: Rows looked at when sizing the columns to their text.
 RESIZE_SAMPLE_ROWS = 200
 FLAGS_COLUMN = COLUMNS.index("Flags")
+NAME_COLUMN = COLUMNS.index("Name")
+#: Columns that give up width (their text elided, whole in the tooltip) so that every
+#: column fits a 1366-pixel screen, and the fewest characters each keeps.
+NARROWABLE = {NAME_COLUMN: 14, FLAGS_COLUMN: 10, COLUMNS.index("Next cycle"): 9}
+NARROWABLE[COLUMNS.index("Regimen")] = 6
+#: Short chips for the flags column; the tooltip and screen readers get the words.
+FLAG_CHIPS = {
+    "FN alert": "⚠FN",
+    "possible FN": "FN?",
+    "no CBC 24 h": "CBC>24h",
+    "precautions": "prec",
+}
+FLAG_WORDS = {
+    "FN alert": "febrile neutropenia alert",
+    "possible FN": "possible febrile neutropenia",
+    "no CBC 24 h": "no CBC in 24 hours during the nadir window",
+    "precautions": "neutropenic precautions on",
+}
+#: A febrile-neutropenia alert: the row is tinted and bold (and says so in words).
+ALERT_FLAG, POSSIBLE_FLAG = "FN alert", "possible FN"
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROLES = frozenset(
     {
@@ -52,9 +73,32 @@ _ROLES = frozenset(
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.FontRole,
         PATIENT_ID_ROLE,
     }
 )
+
+
+def flag_chips(flags: tuple[str, ...]) -> str:
+    """The flags as short chips, most urgent first: "⚠FN prec age≥65"."""
+    return " ".join(FLAG_CHIPS.get(f, f) for f in flags)
+
+
+def flag_words(flags: tuple[str, ...]) -> str:
+    """The flags in words, for the tooltip and screen readers."""
+    return ", ".join(FLAG_WORDS.get(f, f) for f in flags)
+
+
+def shown_cells(row: CensusRow) -> tuple[str, ...]:
+    """What each column shows: the words, but the flags as chips and the grade alone
+    (its CTCAE version is in the tooltip and the status bar)."""
+    cells = list(CensusModel.cells(row))
+    cells[FLAGS_COLUMN] = flag_chips(row.flags)
+    cells[GRADE_COLUMN] = row.anc_grade_text.split(" ")[0]
+    return tuple(cells)
+
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,7 +113,8 @@ class CensusModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[CensusRow] = []
-        self._cells: list[tuple[str, ...]] = []  # each row's text, computed once
+        self._cells: list[tuple[str, ...]] = []  # each row's words, computed once
+        self._shown_text: list[tuple[str, ...]] = []  # what each row shows
         self._search: list[str] = []  # name, MRN and bed, casefolded
         self._keys: dict[int, list[Any]] = {}  # column → each row's sort key
         self._shown: list[int] = []  # the rows on screen, in order
@@ -90,7 +135,10 @@ class CensusModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # a narrowed heading is whole in its tooltip
+        ):
             return COLUMNS[section]
         return None
 
@@ -100,18 +148,40 @@ class CensusModel(QAbstractTableModel):
         position = self._shown[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[position][column]
+            return self._shown_text[position][column]
         row = self._rows[position]
         if role == PATIENT_ID_ROLE:
             return row.patient_id
-        if role == Qt.ItemDataRole.BackgroundRole and column == GRADE_COLUMN:
-            colour = GRADE_COLOURS.get(row.anc_grade) if row.anc_grade is not None else None
-            return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == GRADE_COLUMN and row.anc_grade:
-            return QBrush(QColor("#000000"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == FLAGS_COLUMN:
-            return "\n".join(row.flags) or None
+        graded = column == GRADE_COLUMN and bool(row.anc_grade)
+        alert = ALERT_FLAG in row.flags
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if graded:
+                return QBrush(QColor(colours.GRADE_BACKGROUNDS[row.anc_grade or 0]))
+            return QBrush(QColor(colours.alert_row_background())) if alert else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if graded:
+                return QBrush(QColor(colours.GRADE_TEXT))
+            return QBrush(QColor(colours.alert_row_text())) if alert else None
+        if role == Qt.ItemDataRole.FontRole:
+            if alert or POSSIBLE_FLAG in row.flags:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._words(row, column, position) or None
         return None
+
+    def _words(self, row: CensusRow, column: int, position: int) -> str:
+        """A cell in whole words, for its tooltip and for screen readers."""
+        if column == FLAGS_COLUMN:
+            return flag_words(row.flags)
+        if column == GRADE_COLUMN:
+            return f"ANC grade {row.anc_grade_text}" if row.anc_grade_text else ""
+        text = self._cells[position][column]
+        if column == 0 and ALERT_FLAG in row.flags:
+            return f"{text}, febrile neutropenia alert"
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (the header was clicked)."""
@@ -130,6 +200,7 @@ class CensusModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._cells = [self.cells(r) for r in self._rows]
+        self._shown_text = [shown_cells(r) for r in self._rows]
         self._search = [_search_text(r) for r in self._rows]
         self._keys = {}
         self._shown = self._order()
@@ -142,6 +213,7 @@ class CensusModel(QAbstractTableModel):
         rows = [r for r in rows if r.patient_id not in present]
         self._rows += rows
         self._cells += [self.cells(r) for r in rows]
+        self._shown_text += [shown_cells(r) for r in rows]
         self._search += [_search_text(r) for r in rows]
         self._keys = {}
         self._replace_shown(self._order())
@@ -158,15 +230,17 @@ class CensusModel(QAbstractTableModel):
             return
         if row is None:
             assert position is not None
-            for store in (self._rows, self._cells, self._search):
+            for store in (self._rows, self._cells, self._shown_text, self._search):
                 del store[position]
         elif position is None:
             self._rows.append(row)
             self._cells.append(self.cells(row))
+            self._shown_text.append(shown_cells(row))
             self._search.append(_search_text(row))
         else:
             self._rows[position] = row
             self._cells[position] = self.cells(row)
+            self._shown_text[position] = shown_cells(row)
             self._search[position] = _search_text(row)
         self._keys = {}
         order = self._order()
@@ -260,6 +334,7 @@ class CensusPanel(QWidget):
         super().__init__(parent)
         self.model = CensusModel()
         self._selected: str | None = None
+        self._natural: list[int] = []  # each column's width for its text
         self.filter = QLineEdit(placeholderText="Filter by name, MRN or bed  (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Census filter")
@@ -281,6 +356,15 @@ class CensusPanel(QWidget):
         header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # One line a patient: a long name or flag list is cut short with "…" and is whole
+        # in its tooltip (and for a screen reader).
+        self.table.setWordWrap(False)
+        # Headings read from their start when narrowed ("Next cy…", not "ext cycl").
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)
+        header.sortIndicatorChanged.connect(self._on_sorted)
         self.empty = QLabel(
             "No patients on this chart yet.\n\nAdmit one with Patient → Admit patient… "
             "(Ctrl+Shift+A),\nor explore the demo ward: wardchart demo --db demo.sqlite"
@@ -308,7 +392,7 @@ class CensusPanel(QWidget):
         first = self.model.patient_count() == 0
         self.model.set_rows(rows)
         if first and rows:
-            self.table.resizeColumnsToContents()
+            self.size_columns()
         self._update_empty()
         self._reselect(keep)
 
@@ -318,7 +402,7 @@ class CensusPanel(QWidget):
         first = self.model.patient_count() == 0
         self.model.add_rows(rows)
         if first and rows:
-            self.table.resizeColumnsToContents()
+            self.size_columns()
         self._update_empty()
         self._reselect(keep)
 
@@ -350,6 +434,68 @@ class CensusPanel(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
+
+    def size_columns(self) -> None:
+        """Size the columns to their text (from the first rows), then fit them.
+
+        A heading's width counts the sort arrow only for the column sorted by: Qt's own
+        sizing leaves room for it beside every heading, a tenth of a laptop's census."""
+        table, header = self.table, self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
+        arrow = header.height() or metrics.height() + margin
+        self._natural = []
+        for column, heading in enumerate(COLUMNS):
+            title = metrics.horizontalAdvance(heading) + 4 * margin
+            if column == header.sortIndicatorSection():
+                title += arrow
+            self._natural.append(max(table.sizeHintForColumn(column), title))
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Narrow the name, flags, next-cycle and regimen columns (down to a few characters
+        each, the rest elided and whole in the tooltip) so that every column is on screen
+        without scrolling sideways; on a wide screen each keeps its whole text."""
+        if not self._natural:
+            return
+        widths = list(self._natural)
+        excess = sum(widths) - self.table.viewport().width()
+        if excess > 0:
+            average = self.table.fontMetrics().averageCharWidth()
+            padding = 2 * self.table.style().pixelMetric(
+                self.table.style().PixelMetric.PM_FocusFrameHMargin, None, self.table
+            )
+            slack = {
+                c: max(0, widths[c] - (chars * average + padding + 8))
+                for c, chars in NARROWABLE.items()
+            }
+            total = sum(slack.values())
+            for column, spare in slack.items():
+                if total:
+                    widths[column] -= min(spare, round(excess * spare / total + 0.5))
+            # Still too wide by a little: each narrowable column gives up the same, down
+            # to two thirds of its characters (a narrower screen, or a larger font,
+            # scrolls sideways rather than cut a name to its initial).
+            excess = sum(widths) - self.table.viewport().width()
+            if excess > 0:
+                share = -(-excess // len(NARROWABLE))
+                for column, chars in NARROWABLE.items():
+                    floor = (2 * chars // 3) * average + padding
+                    widths[column] = max(min(floor, widths[column]), widths[column] - share)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def _on_sorted(self) -> None:
+        """The sort arrow moved to another heading: make room for it there."""
+        if self._natural:
+            self.size_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A narrower or wider census (window or splitter): fit the columns again."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def focus_filter(self) -> None:
         """Ctrl+F: type to filter."""

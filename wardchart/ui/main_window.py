@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.patient_view)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([620, 740])
+        self.splitter.setSizes([680, 680])  # the census fits 1366 px: see CensusPanel
         self.setCentralWidget(self.splitter)  # the "Opening…" label goes
         self.census.patient_selected.connect(self._on_patient_selected)
         for view in self.patient_view.records.views.values():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from wardchart.domain.chart import CycleChart, PatientChart
 from wardchart.domain.display import time_text
+from wardchart.ui import colours
 from wardchart.ui.records_panel import RecordsPanel
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def header_html(chart: PatientChart) -> str:
     """Name, two identifiers, location, regimen, today's cycle day, flags and alerts."""
     p = chart.patient
     first = (
-        f"<span style='font-size:14pt'><b>{escape(p.name)}</b></span>"
+        f"<span style='font-size:x-large'><b>{escape(p.name)}</b></span>"
         f"&nbsp;&nbsp;MRN <b>{escape(p.mrn)}</b>&nbsp;·&nbsp;DOB {p.dob:%Y-%m-%d} "
         f"({chart.age} y)&nbsp;·&nbsp;bed {escape(p.bed or '—')}"
         f"&nbsp;·&nbsp;{escape(p.diagnosis)}"
@@ -63,7 +64,7 @@ def header_html(chart: PatientChart) -> str:
             else "POSSIBLE FEBRILE NEUTROPENIA"
         )
         lines.append(
-            f"<span style='color:#b00020'><b>⚠ {kind}</b> [{escape(alert.rule)}] "
+            f"<span style='color:{colours.error_text()}'><b>⚠ {kind}</b> [{escape(alert.rule)}] "
             f"{when}: {escape(alert.detail)}</span>"
         )
     return "<br>".join(lines)

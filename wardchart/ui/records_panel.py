@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -92,6 +99,41 @@ def cycle_row(c: CycleChart) -> tuple[tuple[str, ...], RecordRef]:
     return cells, RecordRef(RecordKind.CYCLES, c.cycle.id, what, c)
 
 
+class RecordsView(QTableView):
+    """A record table that shows its newest rows: the rows stay oldest first (as the chart
+    reads, left to right), and the view keeps the last of them in sight until the nurse
+    scrolls or moves in it herself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.follow_newest = True
+        self.verticalScrollBar().actionTriggered.connect(self._moved_by_hand)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self._follow)
+
+    def updateGeometries(self) -> None:
+        """Whenever the scroll range is worked out (shown, resized, refilled): to the end."""
+        super().updateGeometries()
+        if self.follow_newest:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def currentChanged(self, current: Index, previous: Index) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid():
+            self.follow_newest = False  # the nurse's row stays where she put it
+
+    def _follow(self) -> None:
+        self.follow_newest = True
+        self.scrollToBottom()
+
+    def _moved_by_hand(self, _action: int) -> None:
+        self.follow_newest = False
+
+
 class RecordsModel(QAbstractTableModel):
     """Rows of text with the record each row stands for."""
 
@@ -164,8 +206,8 @@ class RecordsPanel(QWidget):
         self.views: dict[RecordKind, QTableView] = {}
         for table, title, headers in TABS:
             model = RecordsModel(headers)
-            view = QTableView()
-            view.setAccessibleName(f"{title} of the cycle shown")
+            view = RecordsView()
+            view.setAccessibleName(f"{title} of the cycle shown, oldest first")
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

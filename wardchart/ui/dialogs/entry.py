@@ -262,7 +262,7 @@ class CbcDialog(FormDialog):
         self.add_field("wbc_lln", "WBC lower limit (lab):", self.number_edit("optional"))
         self.preview = QLabel()
         self.preview.setAccessibleName("Computed ANC and grade")
-        self.form.addRow("ANC to record:", self.preview)
+        self.form.addRow(QLabel("ANC to record:"), self.preview)  # shown, not a field
         if correcting is not None:
             self.add_field("reason", "Reason for correction:", QLineEdit())
             self._prefill(correcting)

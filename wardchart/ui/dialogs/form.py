@@ -19,11 +19,12 @@ message outlives the values it was about (see docs/plausibility.md).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,9 +44,7 @@ from PySide6.QtWidgets import (
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.timeparse import local_date, parse_date, parse_datetime, shown_local
 from wardchart.storage.errors import ChartFileError
-
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #8a5300;"
+from wardchart.ui import colours
 
 #: Typed into a time field, the current time; into a day-1 field, today's date.
 NOW_WORD, TODAY_WORD = "now", "today"
@@ -85,6 +84,33 @@ def key_order(widgets: list[QWidget]) -> None:
         QWidget.setTabOrder(before, after)
 
 
+def mnemonic_of(text: str) -> str:
+    """The letter after a single "&" in a label (lower case), or "" if none."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else ""
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` with an "&" before a letter no other label of the dialog uses: the first
+    letter of a word if one is free, else any free letter; ``taken`` gains it. A text
+    that already has one keeps it."""
+    if mnemonic_of(text):
+        taken.add(mnemonic_of(text))
+        return text
+    starts = [m.start() for m in re.finditer(r"\b[A-Za-z]", text)]
+    others = [i for i, ch in enumerate(text) if ch.isalpha() and i not in starts]
+    for i in [*starts, *others]:
+        if text[i].lower() not in taken:
+            taken.add(text[i].lower())
+            return text[:i] + "&" + text[i:]
+    return text  # every letter taken: Tab still reaches it
+
+
+def announce(label: QLabel) -> None:
+    """Tell assistive technology that ``label`` now shows something to read at once."""
+    QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.Alert))
+
+
 def one_default_button(default: QPushButton, *others: QPushButton) -> None:
     """``default`` answers Enter; no button becomes the default by taking focus."""
     for button in (default, *others):
@@ -110,10 +136,15 @@ class FormDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
+        #: Letters already used as Alt+letter in this dialog.
+        self.mnemonics: set[str] = set()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Why it was not saved")
         self.banner.hide()
-        self.confirm = QCheckBox("I have checked these values: save them anyway")
+        confirm_text = with_mnemonic("I have checked these values: save them anyway", set())
+        self.confirm = QCheckBox(confirm_text)
+        self.mnemonics.add(mnemonic_of(confirm_text))
         self.confirm.setAccessibleName("Confirm the values flagged above")
         self.confirm.hide()
         self.buttons = QDialogButtonBox(
@@ -124,6 +155,9 @@ class FormDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         one_default_button(self.save_button, self.cancel_button)
+        for button in (self.save_button, self.cancel_button):
+            if mnemonic_of(button.text()):
+                self.mnemonics.add(mnemonic_of(button.text()))
         self.discard_box: QMessageBox | None = None
         self._opened_with: dict[str, object] | None = None
         #: The warnings on screen (field, message), the ones a tick confirms; None if none.
@@ -163,8 +197,18 @@ class FormDialog(QDialog):
         column.addWidget(message)
         if hint:
             widget.setToolTip(hint)
-        widget.setAccessibleName(label.rstrip(":"))
-        self.form.addRow(label, holder)
+        caption = QLabel()
+        if isinstance(widget, QCheckBox):
+            # A box says what it is itself: Alt+letter on its own text ticks it.
+            widget.setText(with_mnemonic(widget.text(), self.mnemonics))
+            caption.setText(label)
+        else:
+            caption.setText(with_mnemonic(label, self.mnemonics))
+        caption.setBuddy(widget)  # the field itself, never its holder
+        spoken = label.rstrip(":") or widget.property("text") or name
+        widget.setAccessibleName(str(spoken).replace("&", ""))
+        message.setAccessibleName(f"{widget.accessibleName()}: message")
+        self.form.addRow(caption, holder)
         self.fields[name] = widget
         self.messages[name] = message
         _when_changed(widget, self._edited)
@@ -397,8 +441,11 @@ class FormDialog(QDialog):
 
     def clear_problems(self) -> None:
         """Hide every message and the confirm box, unticked."""
-        for message in self.messages.values():
-            message.hide()
+        for name, message in self.messages.items():
+            if not message.isHidden():
+                message.hide()
+                self.fields[name].setAccessibleDescription(self._description(name, ""))
+                message.setAccessibleDescription("")
         self.banner.hide()
         self.confirm.setChecked(False)
         self.confirm.hide()
@@ -416,18 +463,34 @@ class FormDialog(QDialog):
             if label is None:
                 general.append(prefix + problem.message)
                 continue
-            label.setText(prefix + problem.message)
-            label.setStyleSheet(WARNING_STYLE if problem.severity == "warning" else ERROR_STYLE)
+            text = prefix + problem.message
+            label.setText(text)
+            warning = problem.severity == "warning"
+            label.setStyleSheet(
+                colours.style(colours.warning_text() if warning else colours.error_text())
+            )
             label.show()
-            first = first or self.fields[problem.field]
+            # A screen reader reads the field's description when it takes focus below.
+            label.setAccessibleDescription(text)
+            field = self.fields[problem.field]
+            field.setAccessibleDescription(self._description(problem.field, text))
+            first = first or field
         self.shown_warnings = _warnings(problems)
         self.confirm.setVisible(self.shown_warnings is not None)
         self.banner.setText("\n".join(general))
-        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.setAccessibleDescription("\n".join(general))
+        self.banner.setStyleSheet(colours.style(colours.error_text()))
         self.banner.setVisible(bool(general))
+        if general:
+            announce(self.banner)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.adjustSize()
+
+    def _description(self, name: str, message: str) -> str:
+        """A field's description for screen readers: its message, then its hint."""
+        hint = self.fields[name].toolTip()
+        return "\n".join(part for part in (message, hint) if part)
 
     def message(self, name: str) -> str:
         """The message shown beside a field ("" if none): for tests and screen readers."""

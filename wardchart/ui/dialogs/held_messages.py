@@ -84,7 +84,7 @@ class HeldMessagesDialog(QDialog):
         self.patient.currentIndexChanged.connect(self._compare)
         form = QFormLayout()
         form.addRow("Attach to &patient:", self.patient)
-        form.addRow("", self.comparison)
+        form.addRow(QLabel(), self.comparison)  # shown beside the choice, not a field
         form.addRow("&Reason:", self.reason)
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)

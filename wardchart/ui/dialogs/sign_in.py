@@ -26,6 +26,8 @@ from wardchart.domain.users import User
 from wardchart.storage import users
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import ChartFileError
+from wardchart.ui import colours
+from wardchart.ui.dialogs.form import announce
 
 
 class SignInDialog(QDialog):
@@ -52,7 +54,9 @@ class SignInDialog(QDialog):
         self.password.setAccessibleName("Password")
         self.message = QLabel(why)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(colours.style(colours.error_text()))
+        self.message.setAccessibleName("Sign-in message")
+        self.message.setAccessibleDescription(why)
         form = QFormLayout()
         form.addRow("&User name", self.username)
         form.addRow("&Password", self.password)
@@ -81,6 +85,9 @@ class SignInDialog(QDialog):
         except (InvalidEntry, ChartFileError) as error:
             text = error.first.message if isinstance(error, InvalidEntry) else str(error)
             self.message.setText(text[:1].upper() + text[1:] + ".")
+            self.message.setAccessibleDescription(self.message.text())
+            self.password.setAccessibleDescription(self.message.text())
+            announce(self.message)
             self.password.clear()
             self.password.setFocus()
             wait = re.search(r"try again in (\d+) s", text)
