@@ -244,10 +244,10 @@ def hub_init(address: str, ward_role: str | None = None) -> InitResult:
     try:
         with hub_errors(where), conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [INIT_LOCK])
+            _check_owner(conn, where)
             before = installed_version(conn, where)
             if before is not None and before > HUB_VERSION:
                 raise HubNewer(_newer(where, before))
-            _check_owner(conn, where, exists=before is not None)
             if before is None or before < HUB_VERSION:
                 conn.execute("SET LOCAL wardchart.migrating = 'on'")
                 if before is None:
@@ -268,14 +268,13 @@ def hub_init(address: str, ward_role: str | None = None) -> InitResult:
     return InitResult(before, HUB_VERSION, ward_role)
 
 
-def _check_owner(conn: Connection, where: str, *, exists: bool) -> None:
-    if exists:
-        row = conn.execute(
-            "SELECT pg_has_role(nspowner, 'USAGE'), pg_get_userbyid(nspowner)"
-            " FROM pg_namespace WHERE nspname = %s",
-            [SCHEMA],
-        ).fetchone()
-        assert row is not None
+def _check_owner(conn: Connection, where: str) -> None:
+    row = conn.execute(
+        "SELECT pg_has_role(nspowner, 'USAGE'), pg_get_userbyid(nspowner)"
+        " FROM pg_namespace WHERE nspname = %s",
+        [SCHEMA],
+    ).fetchone()
+    if row is not None:
         if not row[0]:
             raise HubPermissionDenied(
                 f"`hub init` on {where} must be run as the hub's owner ({row[1]}); "
