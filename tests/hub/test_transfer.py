@@ -173,7 +173,7 @@ def test_a_record_that_differs_from_the_hub_is_refused_both_ways(
     before = hub_rows(hub.server, hub.database)
     tampered = open_chart(copy)
     with Hub.open(hub.ward_url) as conn:
-        with pytest.raises(HubTampered, match="patients record .* differs") as raised:
+        with pytest.raises(HubTampered, match=r"patients record .* differs") as raised:
             push(conn, tampered.db, "replica-copy")
         assert "\n" not in str(raised.value)
         assert hub_rows(hub.server, hub.database) == before
