@@ -6,26 +6,30 @@ from typing import Any
 
 from wardchart.storage.database import ChartStore
 from wardchart.storage.hub.tables import RECORD_TABLES
+from wardchart.storage.hub.transfer import local_columns
 
 
-def hub_rows(server: Any, database: str) -> dict[str, set[tuple[Any, ...]]]:
-    """Every record row on the hub, by table (content columns only), read as superuser."""
+def _columns(store: ChartStore) -> dict[str, tuple[str, ...]]:
+    found = {t.name: local_columns(store.db, t) for t in RECORD_TABLES}
+    return {name: columns for name, columns in found.items() if columns is not None}
+
+
+def hub_rows(server: Any, database: str, like: ChartStore) -> dict[str, set[tuple[Any, ...]]]:
+    """Every record row on the hub, by table, in the columns the chart ``like`` has
+    (read as the superuser); no row twice."""
     with server.admin(database) as conn:
         found = {}
-        for table in RECORD_TABLES:
-            got = conn.execute(
-                f"SELECT {', '.join(table.column_names)} FROM wardchart.{table.name}"
-            ).fetchall()
+        for table, columns in _columns(like).items():
+            got = conn.execute(f"SELECT {', '.join(columns)} FROM wardchart.{table}").fetchall()
             assert len(got) == len(set(got))
-            found[table.name] = set(got)
+            found[table] = set(got)
         return found
 
 
 def chart_rows(store: ChartStore) -> dict[str, set[tuple[Any, ...]]]:
-    """Every record row of a chart file, by table (the hub's columns)."""
+    """Every record row of a chart file, by table, in the hub's columns it has."""
     found = {}
-    for table in RECORD_TABLES:
-        columns = ", ".join(f"[{c}]" for c in table.column_names)
-        got = store.conn.execute(f"SELECT {columns} FROM [{table.name}]").fetchall()
-        found[table.name] = set(got)
+    for table, columns in _columns(store).items():
+        names = ", ".join(f"[{c}]" for c in columns)
+        found[table] = set(store.conn.execute(f"SELECT {names} FROM [{table}]").fetchall())
     return found

@@ -71,7 +71,7 @@ def test_push_then_pull_round_trips_every_record(hub: HubDatabase, tmp_path: Pat
         again = push(conn, a.db, "replica-a")  # nothing new: nothing sent
         assert (again.total, again.batches) == (0, 0)
 
-        on_hub = hub_rows(hub.server, hub.database)
+        on_hub = hub_rows(hub.server, hub.database, a)
         for table, rows in chart_rows(a).items():
             assert rows <= on_hub[table], table
         kept: list[int] = []
@@ -92,12 +92,13 @@ def test_push_then_pull_round_trips_every_record(hub: HubDatabase, tmp_path: Pat
         push(conn, b.db, "replica-b")
         step = pull(conn, a, after=pulled_a.cursor)
         assert step.received == {"results": 1}
-        assert chart_rows(a) == chart_rows(b) == hub_rows(hub.server, hub.database)
+        assert chart_rows(a) == chart_rows(b) == hub_rows(hub.server, hub.database, a)
         assert pull(conn, a, after=step.cursor).total == 0
     with hub.server.admin(hub.database) as admin:
         patients = admin.execute("SELECT count(*) FROM wardchart.current_patients").fetchone()
         heads = admin.execute(
-            "SELECT origin, max(seq) FROM wardchart.chain_heads GROUP BY origin ORDER BY origin"
+            "SELECT replica_id, max(origin_seq) FROM wardchart.chain_heads"
+            " GROUP BY replica_id ORDER BY replica_id"
         ).fetchall()
     assert patients == (3,)
     last_a = a.conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
@@ -123,12 +124,12 @@ def test_a_server_stopped_mid_push_and_pull_resumes_without_duplicate_or_loss(
         push(conn, a.db, "replica-a", batch_rows=25, progress=stop_after_three)
     assert "\n" not in str(raised.value)
     hub.server.start()
-    on_hub = hub_rows(hub.server, hub.database)
+    on_hub = hub_rows(hub.server, hub.database, a)
     assert 0 < len(on_hub["results"]) < 120  # part was committed, batch by batch
     with Hub.open(hub.ward_url) as conn:
         resumed = push(conn, a.db, "replica-a", batch_rows=25)
         assert resumed.sent["results"] == 120 - len(on_hub["results"])
-    on_hub = hub_rows(hub.server, hub.database)
+    on_hub = hub_rows(hub.server, hub.database, a)
     assert chart_rows(a) == on_hub
 
     cursors: list[int] = []
@@ -170,13 +171,13 @@ def test_a_record_that_differs_from_the_hub_is_refused_both_ways(
     copy = tmp_path / "copy.sqlite"
     shutil.copy(tmp_path / "a.sqlite", copy)
     _tamper(copy, "UPDATE patients SET name = 'Someone Else'", "patients_no_update")
-    before = hub_rows(hub.server, hub.database)
     tampered = open_chart(copy)
+    before = hub_rows(hub.server, hub.database, tampered)
     with Hub.open(hub.ward_url) as conn:
         with pytest.raises(HubTampered, match=r"patients record .* differs") as raised:
             push(conn, tampered.db, "replica-copy")
         assert "\n" not in str(raised.value)
-        assert hub_rows(hub.server, hub.database) == before
+        assert hub_rows(hub.server, hub.database, tampered) == before
         with pytest.raises(HubTampered):
             pull(conn, tampered)
     tampered.close()
@@ -194,8 +195,8 @@ def test_a_chart_restored_from_an_old_copy_is_not_pushed_over_the_hub(
         shutil.copy(tmp_path / "a.sqlite", old)
         _cbcs(a, "A-1", 3)
         push(conn, a.db, "replica-a")
+    before = hub_rows(hub.server, hub.database, a)
     a.close()
-    before = hub_rows(hub.server, hub.database)
     restored = open_chart(old)
     with Hub.open(hub.ward_url) as conn:
         with pytest.raises(ReplicaDiverged, match="no longer extends") as raised:
@@ -204,6 +205,6 @@ def test_a_chart_restored_from_an_old_copy_is_not_pushed_over_the_hub(
         _cbcs(restored, "A-1", 5, start=50)  # and then written on: the chain forked
         with pytest.raises(ReplicaDiverged, match="differs"):
             push(conn, restored.db, "replica-a")
-        assert hub_rows(hub.server, hub.database) == before
+        assert hub_rows(hub.server, hub.database, restored) == before
         # The documented way back: the restored copy pulls the ward again.
     restored.close()

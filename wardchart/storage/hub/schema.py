@@ -128,16 +128,15 @@ CREATE TRIGGER schema_version_append_only
 def _m001_tail() -> str:
     return f"""
 CREATE TABLE wardchart.audit_rows (
-    origin text NOT NULL,
     {_column_sql(AUDIT_COLUMNS)},{_received_columns()},
-    PRIMARY KEY (origin, seq)
+    PRIMARY KEY (replica_id, origin_seq)
 );
 CREATE UNIQUE INDEX audit_rows_hub_seq ON wardchart.audit_rows (hub_seq);
 CREATE TABLE wardchart.chain_heads (
-    origin text NOT NULL,
-    seq bigint NOT NULL,
+    replica_id text NOT NULL,
+    origin_seq bigint NOT NULL,
     hash text NOT NULL,{_received_columns()},
-    PRIMARY KEY (origin, seq)
+    PRIMARY KEY (replica_id, origin_seq)
 );
 CREATE UNIQUE INDEX chain_heads_hub_seq ON wardchart.chain_heads (hub_seq);
 CREATE TABLE wardchart.push_marks (

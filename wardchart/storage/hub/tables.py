@@ -48,7 +48,8 @@ _SELF = (("origin_id", "self"), ("supersedes", "self"))
 
 
 def _versioned(name: str, spec: str, *refs: tuple[str, str]) -> HubTable:
-    return HubTable(name, _cols(_COMMON + spec), ("id",), (*_SELF, *refs), versioned=True)
+    columns = _cols(_COMMON + spec + ", replica_id text")
+    return HubTable(name, columns, ("id",), (*_SELF, *refs), versioned=True)
 
 
 _PATIENT = ("patient_id", "patients")
@@ -102,7 +103,10 @@ RECORD_TABLES: tuple[HubTable, ...] = (
     ),
     HubTable(
         "ward_settings",
-        _cols("id text!, recorded_at text!, recorded_by text!, key text!, value text!"),
+        _cols(
+            "id text!, recorded_at text!, recorded_by text!, key text!, value text!, "
+            "supersedes text, replica_id text"
+        ),
         ("id",),
     ),
     HubTable(
@@ -143,13 +147,43 @@ RECORD_TABLES: tuple[HubTable, ...] = (
         ("id",),
         (("message_id", "lab_messages"), _PATIENT),
     ),
+    HubTable(
+        "resolutions",
+        _cols(
+            "id text!, conflict_key text!, kind text!, action text!, kept text!, "
+            "linked text!, patient_id text, reason text!, recorded_at text!, "
+            "recorded_by text!, replica_id text"
+        ),
+        ("id",),
+    ),
+    HubTable(
+        "resolution_set_aside",
+        _cols("id text!, resolution_id text!, record_table text!, version_id text!"),
+        ("id",),
+        (("resolution_id", "resolutions"),),
+    ),
 )
 
-#: The chart's audit rows, as each replica chained them; on the hub keyed by
-#: (origin, seq), where origin is the id of the replica that wrote them.
-AUDIT_COLUMNS = _cols(
-    "seq int!, at_utc text!, at_local text!, actor text!, action text!, entity text!, "
-    "record_id text, patient_id text, detail text!, prev_hash text!, hash text!"
+#: What charts made before chart ids and merging lack (the chart's migrations that add
+#: them): the hub holds them from the start, NULL in rows from such charts, and a
+#: replica exchanges only the columns and tables it has.
+FROM_MERGING = frozenset(
+    {
+        *((t.name, "replica_id") for t in RECORD_TABLES if t.versioned),
+        ("ward_settings", "supersedes"),
+        ("ward_settings", "replica_id"),
+        *((name, "*") for name in ("resolutions", "resolution_set_aside")),
+    }
 )
+
+#: The chart's audit rows as chains: on the hub keyed by (replica_id, origin_seq), the
+#: chain (the chart id of the replica that wrote them) and the row's place in it. A chart
+#: file's own ``seq`` is its local order only and is not sent.
+AUDIT_COLUMNS = _cols(
+    "replica_id text!, origin_seq int!, at_utc text!, at_local text!, actor text!, "
+    "action text!, entity text!, record_id text, patient_id text, detail text!, "
+    "prev_hash text!, hash text!"
+)
+AUDIT_KEY = ("replica_id", "origin_seq")
 
 BY_NAME = {table.name: table for table in RECORD_TABLES}

@@ -38,7 +38,7 @@ from wardchart.storage.errors import integrity_errors
 from wardchart.storage.hub.connection import connect, describe_address, hub_errors
 from wardchart.storage.hub.errors import HubRecordRefused, HubTampered, ReplicaDiverged
 from wardchart.storage.hub.schema import RECEIVE_LOCK, require_hub
-from wardchart.storage.hub.tables import AUDIT_COLUMNS, RECORD_TABLES, HubTable
+from wardchart.storage.hub.tables import AUDIT_COLUMNS, AUDIT_KEY, RECORD_TABLES, HubTable
 
 #: Rows per batch: each batch is one transaction on the hub (and in the chart, pulling).
 BATCH_ROWS = 2000
@@ -106,59 +106,116 @@ class PullResult:
 
 # --- push -------------------------------------------------------------------------------
 
+#: An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``.
+AuditRow = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One audit chain held by the chart, as the hub stores it: ``rows(after, limit)``
+    gives its rows after position ``after`` in order; ``row_hash(row)`` is the hash a row
+    must have. ``file_chain`` is a chart file whose rows form one chain (before chart ids);
+    with chart ids, one ``Chain`` per replica's chain the file holds."""
+
+    replica_id: str
+    rows: Callable[[int, int], list[AuditRow]]
+    row_hash: Callable[[AuditRow], str]
+
+
+def file_chain(db: Database, replica: str) -> Chain:
+    """The chart file's audit rows as one chain named ``replica`` (its positions are the
+    file's own sequence numbers)."""
+    names = tuple(name for name, _kind, _not_null in AUDIT_COLUMNS)
+    fields = ("seq", *names[2:])
+
+    def rows(after: int, limit: int) -> list[AuditRow]:
+        cursor = db.execute(
+            f"SELECT {', '.join(fields)} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
+            [after, limit],
+        )
+        found = []
+        for values in cursor:
+            row = dict(zip(fields, values, strict=True))
+            found.append({"replica_id": replica, "origin_seq": row.pop("seq"), **row})
+        return found
+
+    def row_hash(row: AuditRow) -> str:
+        return audit.row_hash({**row, "seq": row["origin_seq"]})
+
+    return Chain(replica, rows, row_hash)
+
+
+def local_columns(db: Database, table: HubTable) -> tuple[str, ...] | None:
+    """The hub's columns of ``table`` that the chart has (None: it lacks the table; a chart
+    made before chart ids lacks the columns merging added, see ``FROM_MERGING``)."""
+    found = {str(row[1]) for row in db.execute(f"PRAGMA table_info([{table.name}])")}
+    if not found:
+        return None
+    return tuple(name for name in table.column_names if name in found)
+
 
 def push(
     hub: Hub,
     db: Database,
     replica: str,
     *,
+    chains: Sequence[Chain] | None = None,
     batch_rows: int = BATCH_ROWS,
     progress: Progress | None = None,
 ) -> PushResult:
-    """Send the hub every row of the chart it lacks; the replica's audit rows are sent as
-    its chain (origin ``replica``). Raise ``ReplicaDiverged`` before sending anything when
+    """Send the hub every row of the chart it lacks, then the audit rows of each of the
+    chart's ``chains`` (default: the file's rows as one chain named ``replica``) after
+    the hub's head of that chain. Raise ``ReplicaDiverged`` before sending anything when
     the chart no longer extends what it sent before, ``HubTampered`` when an id holds
     other content on the hub, ``HubUnreachable`` when the connection is lost (batches
-    already committed stay; push again to resume)."""
+    already committed stay; open the hub again and push again to resume)."""
     result = PushResult()
+    chains = [file_chain(db, replica)] if chains is None else list(chains)
     with hub_errors(hub.where):
-        head = _chain_head(hub, replica)
-        _check_extends(hub, db, replica, head)
+        heads = {chain.replica_id: _chain_head(hub, chain.replica_id) for chain in chains}
+        _check_extends(hub, db, replica, chains, heads)
         for table in RECORD_TABLES:
+            names = local_columns(db, table)
+            if names is None:
+                continue
             mark = _push_mark(hub, replica, table.name)
             while True:
-                rows = _local_rows(db, table, mark, batch_rows)
+                rows = _local_rows(db, table.name, names, mark, batch_rows)
                 if not rows:
                     break
-                sent = _push_batch(hub, table, rows, replica)
+                sent = _push_batch(hub, table, names, rows, replica)
                 mark = int(rows[-1][0])
-                _count(result.sent, table.name, sent)
-                result.batches += 1
-                if progress is not None:
-                    progress(table.name, sent)
-        while True:
-            rows = _local_audit(db, head, batch_rows, hub.where)
-            if not rows:
-                break
-            sent = _push_audit(hub, rows, replica)
-            head = (int(rows[-1][0]), str(rows[-1][-1]))
-            _count(result.sent, "audit_rows", sent)
-            result.batches += 1
-            if progress is not None:
-                progress("audit_rows", sent)
+                _tally(result, table.name, sent, progress)
+        for chain in chains:
+            head = heads[chain.replica_id]
+            while True:
+                found = chain.rows(0 if head is None else head[0], batch_rows)
+                if not found:
+                    break
+                _check_chain(chain, head, found, hub.where)
+                sent = _push_audit(hub, found, replica)
+                head = (int(found[-1]["origin_seq"]), str(found[-1]["hash"]))
+                _tally(result, "audit_rows", sent, progress)
     return result
+
+
+def _tally(result: PushResult, name: str, sent: int, progress: Progress | None) -> None:
+    result.sent[name] = result.sent.get(name, 0) + sent
+    result.batches += 1
+    if progress is not None:
+        progress(name, sent)
 
 
 def _count(counts: dict[str, int], name: str, added: int) -> None:
     counts[name] = counts.get(name, 0) + added
 
 
-def _chain_head(hub: Hub, origin: str) -> tuple[int, str] | None:
+def _chain_head(hub: Hub, chain: str) -> tuple[int, str] | None:
     row = hub.conn.execute(
-        "SELECT seq, hash FROM wardchart.chain_heads WHERE origin = %s ORDER BY seq DESC LIMIT 1",
-        [origin],
+        "SELECT origin_seq, hash FROM wardchart.chain_heads WHERE replica_id = %s"
+        " ORDER BY origin_seq DESC LIMIT 1",
+        [chain],
     ).fetchone()
-    hub.conn.rollback()
     return None if row is None else (int(row[0]), str(row[1]))
 
 
@@ -168,7 +225,6 @@ def _push_mark(hub: Hub, replica: str, table: str) -> int:
         " WHERE replica = %s AND table_name = %s",
         [replica, table],
     ).fetchone()
-    hub.conn.rollback()
     return 0 if row is None else int(row[0])
 
 
@@ -179,55 +235,66 @@ def _diverged(where: str, what: str) -> ReplicaDiverged:
     )
 
 
-def _check_extends(hub: Hub, db: Database, replica: str, head: tuple[int, str] | None) -> None:
-    if head is not None:
+def _check_extends(
+    hub: Hub,
+    db: Database,
+    replica: str,
+    chains: Sequence[Chain],
+    heads: dict[str, tuple[int, str] | None],
+) -> None:
+    """The row at the hub's head of every chain the chart holds must be here unchanged
+    (for another replica's chain, only if the chart holds that far); and no table may
+    hold fewer rows than this replica said it sent."""
+    for chain in chains:
+        head = heads[chain.replica_id]
+        if head is None:
+            continue
         seq, expected = head
-        found = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
-        if found is None:
-            raise _diverged(hub.where, f"audit row {seq} is missing here")
-        if str(found[0]) != expected:
-            raise _diverged(hub.where, f"audit row {seq} differs")
+        found = chain.rows(seq - 1, 1)
+        if not found or int(found[0]["origin_seq"]) != seq:
+            if chain.replica_id == replica:
+                raise _diverged(hub.where, f"audit row {seq} is missing here")
+            continue
+        if str(found[0]["hash"]) != expected:
+            raise _diverged(hub.where, f"audit row {seq} of chain {chain.replica_id} differs")
     for table in RECORD_TABLES:
+        if local_columns(db, table) is None:
+            continue
         mark = _push_mark(hub, replica, table.name)
         (last,) = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()
         if int(last) < mark:
             raise _diverged(hub.where, f"{table.name} holds fewer rows than were sent")
 
 
-def _local_rows(db: Database, table: HubTable, after: int, limit: int) -> list[tuple[Any, ...]]:
-    columns = ", ".join(f"[{c}]" for c in table.column_names)
+def _local_rows(
+    db: Database, table: str, names: tuple[str, ...], after: int, limit: int
+) -> list[tuple[Any, ...]]:
+    columns = ", ".join(f"[{c}]" for c in names)
     return list(
         db.execute(
-            f"SELECT rowid, {columns} FROM [{table.name}] WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            f"SELECT rowid, {columns} FROM [{table}] WHERE rowid > ? ORDER BY rowid LIMIT ?",
             [after, limit],
         ).fetchall()
     )
 
 
-def _audit_names() -> tuple[str, ...]:
-    return tuple(name for name, _kind, _not_null in AUDIT_COLUMNS)
-
-
-def _local_audit(
-    db: Database, head: tuple[int, str] | None, limit: int, where: str
-) -> list[tuple[Any, ...]]:
-    """The next audit rows after ``head``, checked to extend it as a chain."""
-    names = _audit_names()
-    after, previous = head if head is not None else (0, audit.GENESIS)
-    rows = db.execute(
-        f"SELECT {', '.join(names)} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
-        [after, limit],
-    ).fetchall()
+def _check_chain(
+    chain: Chain, head: tuple[int, str] | None, rows: list[AuditRow], where: str
+) -> None:
+    """The rows extend the chain from ``head``: each follows the one before, in place, and
+    has the hash its content gives."""
+    position, previous = head if head is not None else (0, None)
     for row in rows:
-        values = dict(zip(names, row, strict=True))
-        if values["prev_hash"] != previous or audit.row_hash(values) != values["hash"]:
-            raise _diverged(where, f"audit row {values['seq']} does not extend the chain")
-        previous = str(values["hash"])
-    return list(rows)
+        seq = int(row["origin_seq"])
+        if seq != position + 1 or (previous is not None and row["prev_hash"] != previous):
+            raise _diverged(where, f"audit row {seq} does not extend the chain")
+        if chain.row_hash(row) != row["hash"]:
+            raise _diverged(where, f"audit row {seq} does not match its hash")
+        position, previous = seq, str(row["hash"])
 
 
 def _copy_incoming(
-    hub: Hub, columns: tuple[tuple[str, str, bool], ...], rows: Sequence[Sequence[Any]]
+    hub: Hub, columns: Sequence[tuple[str, str, bool]], rows: Sequence[Sequence[Any]]
 ) -> None:
     """A temporary table ``incoming`` (ord, columns...) holding ``rows``, by COPY."""
     definition = ", ".join(f"{name} {kind}" for name, kind, _not_null in columns)
@@ -249,64 +316,76 @@ def _first_difference(hub: Hub, target: str, key: tuple[str, ...], names: Sequen
     ).fetchone()
 
 
-def _push_batch(hub: Hub, table: HubTable, rows: list[tuple[Any, ...]], replica: str) -> int:
-    names = table.column_names
+def _insert_incoming(
+    hub: Hub, target: str, names: Sequence[str], key: Sequence[str], by: str
+) -> int:
+    listed = ", ".join(names)
+    cursor = hub.conn.execute(
+        sql.SQL(
+            f"INSERT INTO wardchart.{target} ({listed}, hub_from)"
+            f" SELECT {listed}, %s FROM incoming ORDER BY ord"
+            f" ON CONFLICT ({', '.join(key)}) DO NOTHING"
+        ),
+        [by],
+    )
+    return max(cursor.rowcount, 0)
+
+
+def _push_batch(
+    hub: Hub, table: HubTable, names: tuple[str, ...], rows: list[tuple[Any, ...]], replica: str
+) -> int:
+    columns = [column for column in table.columns if column[0] in names]
     with hub.conn.transaction():
         hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
-        _copy_incoming(hub, table.columns, rows)
+        _copy_incoming(hub, columns, rows)
         differs = _first_difference(hub, table.name, table.key, names)
         if differs is not None:
             raise HubTampered(
                 f"{table.name} record {'/'.join(map(str, differs))} differs between this "
                 f"chart and {hub.where}: corruption or tampering; nothing more was sent"
             )
-        listed = ", ".join(names)
-        cursor = hub.conn.execute(
-            sql.SQL(
-                f"INSERT INTO wardchart.{table.name} ({listed}, hub_from)"
-                f" SELECT {listed}, %s FROM incoming ORDER BY ord"
-                f" ON CONFLICT ({', '.join(table.key)}) DO NOTHING"
-            ),
-            [replica],
-        )
-        inserted = cursor.rowcount
+        inserted = _insert_incoming(hub, table.name, names, table.key, replica)
         hub.conn.execute(
             "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
             " hub_from) VALUES (%s, %s, %s, %s)",
             [replica, table.name, int(rows[-1][0]), replica],
         )
-    return max(inserted, 0)
+    return inserted
 
 
-def _push_audit(hub: Hub, rows: list[tuple[Any, ...]], origin: str) -> int:
-    names = _audit_names()
+def _push_audit(hub: Hub, rows: list[AuditRow], replica: str) -> int:
+    names = tuple(name for name, _kind, _not_null in AUDIT_COLUMNS)
     with hub.conn.transaction():
         hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
-        columns = (("origin", "text", True), *AUDIT_COLUMNS)
-        _copy_incoming(hub, columns, [(row[0], origin, *row) for row in rows])
-        differs = _first_difference(hub, "audit_rows", ("origin", "seq"), names)
+        _copy_incoming(
+            hub, AUDIT_COLUMNS, [(n, *(row[name] for name in names)) for n, row in enumerate(rows)]
+        )
+        differs = _first_difference(hub, "audit_rows", AUDIT_KEY, names)
         if differs is not None:
             raise HubTampered(
-                f"audit row {differs[1]} of this chart differs from the one on {hub.where}: "
-                "corruption or tampering; nothing more was sent"
+                f"audit row {differs[1]} of chain {differs[0]} differs between this chart and "
+                f"{hub.where}: corruption or tampering; nothing more was sent"
             )
-        listed = ", ".join(("origin", *names))
-        cursor = hub.conn.execute(
-            sql.SQL(
-                f"INSERT INTO wardchart.audit_rows ({listed}, hub_from)"
-                f" SELECT {listed}, %s FROM incoming ORDER BY ord"
-                " ON CONFLICT (origin, seq) DO NOTHING"
-            ),
-            [origin],
-        )
-        inserted = cursor.rowcount
+        inserted = _insert_incoming(hub, "audit_rows", names, AUDIT_KEY, replica)
         last = rows[-1]
         hub.conn.execute(
-            "INSERT INTO wardchart.chain_heads (origin, seq, hash, hub_from)"
-            " VALUES (%s, %s, %s, %s)",
-            [origin, int(last[0]), str(last[-1]), origin],
+            "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
+            " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            [last["replica_id"], int(last["origin_seq"]), str(last["hash"]), replica],
         )
-    return max(inserted, 0)
+    return inserted
+
+
+def hub_chain(hub: Hub, chain: str, *, after: int = 0, limit: int = BATCH_ROWS) -> list[AuditRow]:
+    """The hub's audit rows of one chain after position ``after``, in order."""
+    names = tuple(name for name, _kind, _not_null in AUDIT_COLUMNS)
+    with hub_errors(hub.where):
+        cursor = hub.conn.execute(
+            f"SELECT {', '.join(names)} FROM wardchart.audit_rows WHERE replica_id = %s"
+            " AND origin_seq > %s ORDER BY origin_seq LIMIT %s",
+            [chain, after, limit],
+        )
+        return [dict(zip(names, values, strict=True)) for values in cursor]
 
 
 # --- pull -------------------------------------------------------------------------------
@@ -400,15 +479,15 @@ def _write_pulled(
                 rows = rows_by_table.get(table.name, [])
                 if not rows:
                     continue
-                missing = _missing_here(db, table, rows, where)
-                names = table.column_names
+                names = _fitting(db, table, rows, where)
+                missing = _missing_here(db, table, names, rows, where)
                 statement = (
                     f"INSERT INTO [{table.name}] ({', '.join(f'[{n}]' for n in names)})"
                     f" VALUES ({', '.join('?' for _ in names)})"
                 )
-                for row in missing:
-                    current = (table.name, str(row[0]))
-                    db.execute(statement, list(row))
+                for values in missing:
+                    current = (table.name, str(values[table.key[0]]))
+                    db.execute(statement, [values[n] for n in names])
                 if missing:
                     added[table.name] = len(missing)
             if on_batch is not None:
@@ -422,25 +501,38 @@ def _write_pulled(
     return added
 
 
-def _missing_here(
+def _fitting(
     db: Database, table: HubTable, rows: list[tuple[Any, ...]], where: str
-) -> list[tuple[Any, ...]]:
-    """The rows the chart lacks; refuse one it holds with other content."""
-    names = table.column_names
+) -> tuple[str, ...]:
+    """The columns to write: the chart's; refuse rows holding values it has no place for
+    (written by a newer wardchart than the one that made this chart)."""
+    names = local_columns(db, table) or ()
+    lacking = [i for i, name in enumerate(table.column_names) if name not in names]
+    if any(row[i] is not None for row in rows for i in lacking):
+        raise HubRecordRefused(
+            f"{where} holds {table.name} records this chart has no place for: open it with "
+            "this wardchart first (it upgrades the file); nothing of the batch was written"
+        )
+    return names
+
+
+def _missing_here(
+    db: Database, table: HubTable, names: tuple[str, ...], rows: list[tuple[Any, ...]], where: str
+) -> list[dict[str, Any]]:
+    """The rows (as dicts) the chart lacks; refuse one it holds with other content."""
     key = table.key[0]
-    position = names.index(key)
+    wanted = [dict(zip(table.column_names, row, strict=True)) for row in rows]
     held: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks([row[position] for row in rows], _SQLITE_PARAMS):
+    for chunk in _chunks([values[key] for values in wanted], _SQLITE_PARAMS):
         marks = ", ".join("?" for _ in chunk)
         for stored in audit.stored_rows(db, table.name, f"[{key}] IN ({marks})", chunk):
             held[str(stored[key])] = stored
     missing = []
-    for row in rows:
-        values = dict(zip(names, row, strict=True))
+    for values in wanted:
         mine = held.get(str(values[key]))
         if mine is None:
-            missing.append(row)
-        elif {n: mine.get(n) for n in names} != values:
+            missing.append(values)
+        elif any(mine.get(n) != values[n] for n in names):
             raise HubTampered(
                 f"{table.name} record {values[key]} differs between this chart and {where}: "
                 "corruption or tampering; nothing of the batch was written"
