@@ -1,7 +1,9 @@
 #!/bin/sh
 # Install the Debian packages wardchart needs, if any are missing (root, or via sudo).
 #   packaging/debian-deps.sh run    Qt's system libraries (offscreen and X11) and a font
-#   packaging/debian-deps.sh test   the above, plus PDF tools and Xvfb for tests/screenshots
+#   packaging/debian-deps.sh test   the above, plus PDF tools and Xvfb for tests/screenshots,
+#                                   and PostgreSQL's server (the ward hub's tests start their
+#                                   own throwaway cluster with its initdb and pg_ctl)
 # Package list derived from the PySide6 wheel's shared-library needs (shared/environment.md §1).
 set -eu
 RUN="libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
@@ -23,6 +25,11 @@ missing=""
 for package in $wanted; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing="$missing $package"
 done
+# The server binaries may come from any postgresql-NN package: look for initdb itself.
+if [ "${1:-run}" = test ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+  && ! command -v initdb >/dev/null 2>&1; then
+  missing="$missing postgresql"
+fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=""

@@ -1,0 +1,210 @@
+"""Pushing and pulling through a real hub: two charts meet there, a stopped server costs
+nothing but time, and a chart that changed what it sent, or differs from the hub, is
+refused before anything is written."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import HubDatabase
+from hub_helpers import chart_rows, hub_rows
+from ward_fixture import NOW, write_ward
+
+from wardchart.domain.plausibility import CbcEntry
+from wardchart.storage import operations, queries
+from wardchart.storage.database import ChartStore, open_chart
+from wardchart.storage.hub.errors import HubTampered, HubUnreachable, ReplicaDiverged
+from wardchart.storage.hub.schema import hub_init
+from wardchart.storage.hub.transfer import Hub, hub_high_water, pull, push
+
+
+@pytest.fixture
+def hub(hub_db: HubDatabase) -> HubDatabase:
+    hub_init(hub_db.owner_url, ward_role=hub_db.ward_role)
+    return hub_db
+
+
+def _chart(tmp_path: Path, name: str) -> ChartStore:
+    return open_chart(tmp_path / f"{name}.sqlite")
+
+
+def _cbcs(store: ChartStore, mrn: str, count: int, *, start: int = 0) -> None:
+    patient = queries.find_patient(store.db, mrn)
+    assert patient is not None
+    for n in range(start, start + count):
+        entry = CbcEntry(
+            taken=NOW - timedelta(minutes=n + 1),
+            wbc=Decimal("4.0"),
+            anc=Decimal("2.0"),
+            platelets=Decimal(150),
+        )
+        operations.record_cbc(store, patient=patient, entry=entry, confirm=True, actor="n", now=NOW)
+
+
+def _admit(store: ChartStore, mrn: str) -> None:
+    operations.admit_patient(
+        store, mrn=mrn, name=f"Patient {mrn}", dob=date(1960, 1, 1), actor="n", now=NOW
+    )
+
+
+def test_push_then_pull_round_trips_every_record(hub: HubDatabase, tmp_path: Path) -> None:
+    a, b = _chart(tmp_path, "a"), _chart(tmp_path, "b")
+    write_ward(a)
+    operations.set_precautions(
+        a, patient=queries.find_patient(a.db, "A-1"), active=True, note="neutropenic",
+        actor="n", now=NOW,
+    )  # fmt: skip
+    operations.set_ward_setting(a, "ward_name", "4A Oncology", actor="n", now=NOW)
+    _admit(b, "C-3")
+
+    with Hub.open(hub.ward_url) as conn:
+        sent = push(conn, a.db, "replica-a", batch_rows=7)
+        assert sent.sent["results"] == len(chart_rows(a)["results"]) == 13
+        assert sent.sent["audit_rows"] > 13
+        assert sent.batches > 10
+        push(conn, b.db, "replica-b")
+        again = push(conn, a.db, "replica-a")  # nothing new: nothing sent
+        assert (again.total, again.batches) == (0, 0)
+
+        on_hub = hub_rows(hub.server, hub.database, a)
+        for table, rows in chart_rows(a).items():
+            assert rows <= on_hub[table], table
+        kept: list[int] = []
+        got = pull(conn, b, after=0, batch_rows=5, on_batch=lambda _db, c: kept.append(c))
+        assert got.received["results"] == 13
+        assert got.received["precautions"] == 1
+        assert got.received["ward_settings"] == 1
+        assert kept == sorted(kept)
+        assert got.cursor == kept[-1] == hub_high_water(conn)
+        assert chart_rows(b) == on_hub
+
+        # B's own admission travels the other way; A pulls only what is new.
+        pulled_a = pull(conn, a, after=0)
+        assert pulled_a.received["patients"] == 1
+        assert chart_rows(a) == chart_rows(b)
+        # Incremental: one new CBC on B, read by A after its cursor.
+        _cbcs(b, "C-3", 1)
+        push(conn, b.db, "replica-b")
+        step = pull(conn, a, after=pulled_a.cursor)
+        assert step.received == {"results": 1}
+        assert chart_rows(a) == chart_rows(b) == hub_rows(hub.server, hub.database, a)
+        assert pull(conn, a, after=step.cursor).total == 0
+    with hub.server.admin(hub.database) as admin:
+        patients = admin.execute("SELECT count(*) FROM wardchart.current_patients").fetchone()
+        heads = admin.execute(
+            "SELECT replica_id, max(origin_seq) FROM wardchart.chain_heads"
+            " GROUP BY replica_id ORDER BY replica_id"
+        ).fetchall()
+    assert patients == (3,)
+    last_a = a.conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+    assert heads[0] == ("replica-a", last_a)
+    for store in (a, b):
+        store.close()
+
+
+def test_a_server_stopped_mid_push_and_pull_resumes_without_duplicate_or_loss(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    a, b = _chart(tmp_path, "a"), _chart(tmp_path, "b")
+    _admit(a, "A-1")
+    _cbcs(a, "A-1", 120)
+    batches: list[str] = []
+
+    def stop_after_three(table: str, _sent: int) -> None:
+        batches.append(table)
+        if len(batches) == 3:
+            hub.server.stop("immediate")
+
+    with Hub.open(hub.ward_url) as conn, pytest.raises(HubUnreachable) as raised:
+        push(conn, a.db, "replica-a", batch_rows=25, progress=stop_after_three)
+    assert "\n" not in str(raised.value)
+    hub.server.start()
+    on_hub = hub_rows(hub.server, hub.database, a)
+    assert 0 < len(on_hub["results"]) < 120  # part was committed, batch by batch
+    with Hub.open(hub.ward_url) as conn:
+        resumed = push(conn, a.db, "replica-a", batch_rows=25)
+        assert resumed.sent["results"] == 120 - len(on_hub["results"])
+    on_hub = hub_rows(hub.server, hub.database, a)
+    assert chart_rows(a) == on_hub
+
+    cursors: list[int] = []
+    own = chart_rows(b)  # B's own regimen library, never pushed
+
+    def keep_then_stop(_db: object, cursor: int) -> None:
+        cursors.append(cursor)
+        if len(cursors) == 2:
+            hub.server.stop("fast")
+
+    with Hub.open(hub.ward_url) as conn, pytest.raises(HubUnreachable):
+        pull(conn, b, batch_rows=20, on_batch=keep_then_stop)
+    hub.server.start()
+    with Hub.open(hub.ward_url) as conn:
+        pull(conn, b, after=cursors[-1], batch_rows=20)
+    assert chart_rows(b) == {table: rows | own[table] for table, rows in on_hub.items()}
+    for store in (a, b):
+        store.close()
+
+
+def _tamper(path: Path, statement: str, *triggers: str) -> None:
+    """Change a chart file behind wardchart's back, as a hostile editor would."""
+    conn = sqlite3.connect(path)
+    for trigger in triggers:
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def test_a_record_that_differs_from_the_hub_is_refused_both_ways(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    a = _chart(tmp_path, "a")
+    _admit(a, "A-1")
+    with Hub.open(hub.ward_url) as conn:
+        push(conn, a.db, "replica-a")
+    a.close()
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(tmp_path / "a.sqlite", copy)
+    _tamper(copy, "UPDATE patients SET name = 'Someone Else'", "patients_no_update")
+    tampered = open_chart(copy)
+    before = hub_rows(hub.server, hub.database, tampered)
+    with Hub.open(hub.ward_url) as conn:
+        with pytest.raises(HubTampered, match=r"patients record .* differs") as raised:
+            push(conn, tampered.db, "replica-copy")
+        assert "\n" not in str(raised.value)
+        assert hub_rows(hub.server, hub.database, tampered) == before
+        with pytest.raises(HubTampered):
+            pull(conn, tampered)
+    tampered.close()
+
+
+def test_a_chart_restored_from_an_old_copy_is_not_pushed_over_the_hub(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    a = _chart(tmp_path, "a")
+    _admit(a, "A-1")
+    old = tmp_path / "old.sqlite"
+    with Hub.open(hub.ward_url) as conn:
+        push(conn, a.db, "replica-a")
+        a.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy(tmp_path / "a.sqlite", old)
+        _cbcs(a, "A-1", 3)
+        push(conn, a.db, "replica-a")
+    before = hub_rows(hub.server, hub.database, a)
+    a.close()
+    restored = open_chart(old)
+    with Hub.open(hub.ward_url) as conn:
+        with pytest.raises(ReplicaDiverged, match="no longer extends") as raised:
+            push(conn, restored.db, "replica-a")  # cut: the last audit rows are gone
+        assert "\n" not in str(raised.value)
+        _cbcs(restored, "A-1", 5, start=50)  # and then written on: the chain forked
+        with pytest.raises(ReplicaDiverged, match="differs"):
+            push(conn, restored.db, "replica-a")
+        assert hub_rows(hub.server, hub.database, restored) == before
+        # The documented way back: the restored copy pulls the ward again.
+    restored.close()

@@ -1,0 +1,122 @@
+"""Connecting to the ward hub the way every PostgreSQL client does (libpq's conventions).
+
+The address is a libpq connection string: a URL (``postgresql://ward@db.example:5432/ward5``),
+keywords (``host=db.example dbname=ward5 sslmode=verify-full``) or a service name
+(``service=ward5``, from ``~/.pg_service.conf`` or ``PGSERVICEFILE``). Passwords come from
+``PGPASSWORD`` or ``~/.pgpass`` (``PGPASSFILE``), never from the address: an address that
+holds one is refused, since addresses end up on command lines, in settings and in logs.
+See docs/hub.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg import conninfo, errors
+
+from wardchart.storage.hub.errors import (
+    HubAddressError,
+    HubCredentialsRefused,
+    HubError,
+    HubPermissionDenied,
+    HubUnreachable,
+    NotAHub,
+)
+
+#: Seconds to wait for the server before calling it unreachable.
+CONNECT_TIMEOUT_S = 5
+APPLICATION_NAME = "wardchart"
+
+_PASSWORD_HINT = (
+    "the ward hub's address must not hold a password: leave it out and give the password "
+    "in PGPASSWORD or ~/.pgpass"
+)
+
+
+def parse_address(address: str) -> dict[str, str]:
+    """The keywords of a hub address (libpq's own parser); refuse an empty or malformed
+    address, or one holding a password."""
+    if not address or not address.strip():
+        raise HubAddressError("no ward hub address given (a postgresql:// URL or service=NAME)")
+    try:
+        found = conninfo.conninfo_to_dict(address.strip())
+    except psycopg.ProgrammingError as error:
+        raise HubAddressError(
+            f"the ward hub's address is not valid: {_first_line(error)}"
+        ) from None
+    if found.get("password") is not None:
+        raise HubAddressError(_PASSWORD_HINT)
+    return {key: str(value) for key, value in found.items() if value is not None}
+
+
+def describe_address(address: str) -> str:
+    """Where the hub is, for messages: ``host:port/db`` or the service name; no secrets."""
+    try:
+        found = parse_address(address)
+    except HubAddressError:
+        return "the ward hub"
+    if "service" in found and "host" not in found:
+        return f"the ward hub (service {found['service']})"
+    host = found.get("host") or found.get("hostaddr") or "localhost"
+    if host.startswith("/"):
+        host = "localhost"
+    port = found.get("port", "5432")
+    database = found.get("dbname") or found.get("user") or ""
+    return f"the ward hub at {host}:{port}/{database}"
+
+
+def connect(
+    address: str, *, timeout_s: int = CONNECT_TIMEOUT_S
+) -> psycopg.Connection[tuple[Any, ...]]:
+    """An open connection to the hub, or one of the typed errors in ``errors`` with a
+    one-line message. In autocommit: each write is a ``conn.transaction()`` block."""
+    parse_address(address)
+    where = describe_address(address)
+    try:
+        return psycopg.connect(
+            address.strip(),
+            connect_timeout=timeout_s,
+            application_name=APPLICATION_NAME,
+            autocommit=True,
+        )
+    except psycopg.Error as error:
+        raise translate(error, where) from None
+
+
+def translate(error: psycopg.Error, where: str) -> HubError:
+    """One typed, one-line error for a PostgreSQL failure."""
+    text = _first_line(error)
+    lowered = text.lower()
+    if isinstance(error, errors.InvalidPassword | errors.InvalidAuthorizationSpecification) or (
+        "password" in lowered and ("no password supplied" in lowered or "authentication" in lowered)
+    ):
+        return HubCredentialsRefused(
+            f"{where} refused the credentials ({text}); check the user name and the password "
+            "in PGPASSWORD or ~/.pgpass"
+        )
+    if "authentication failed" in lowered or "pg_hba.conf" in lowered:
+        return HubCredentialsRefused(f"{where} refused the connection ({text})")
+    if isinstance(error, errors.InvalidCatalogName):
+        return NotAHub(f"{where}: no such database ({text})")
+    if isinstance(error, errors.InsufficientPrivilege):
+        return HubPermissionDenied(f"{where} refused: {text}")
+    if isinstance(error, psycopg.OperationalError) or error.sqlstate is None:
+        return HubUnreachable(f"{where} cannot be reached ({text})")
+    return HubError(f"{where} said: {text}")
+
+
+@contextmanager
+def hub_errors(where: str) -> Iterator[None]:
+    """Turn psycopg's errors raised inside into the typed, one-line errors."""
+    try:
+        yield
+    except psycopg.Error as error:
+        raise translate(error, where) from None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0].strip() if text else type(error).__name__

@@ -1,0 +1,319 @@
+"""The hub's schema in PostgreSQL, as numbered migrations, and ``hub init``.
+
+Everything lives in one schema, ``wardchart``: a table of applied versions; the record
+tables (the chart file's columns, keyed by record id, plus when and from which replica the
+hub received each row and a receive sequence that only grows); every replica's audit rows
+keyed by (origin, seq) and the head of each replica's chain; and ``current_*`` views for
+hospital reporting. Every table refuses UPDATE, DELETE and TRUNCATE by trigger, even for
+its owner, except inside ``hub init``'s own migration. The ward role gets SELECT and
+INSERT, nothing more. See docs/hub.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from wardchart import __version__
+from wardchart.storage.hub.connection import connect, describe_address, hub_errors
+from wardchart.storage.hub.errors import (
+    HubError,
+    HubNewer,
+    HubOlder,
+    HubPermissionDenied,
+    NotAHub,
+)
+from wardchart.storage.hub.tables import AUDIT_COLUMNS, RECORD_TABLES, HubTable
+
+Connection = psycopg.Connection[tuple[Any, ...]]
+SCHEMA = "wardchart"
+#: Every table of the hub (the record tables, then the replicas' bookkeeping).
+LOG_TABLES = ("audit_rows", "chain_heads", "push_marks")
+VERSION_TABLE = "schema_version"
+#: Key of the transaction-scoped advisory lock ``hub init`` holds while it works.
+INIT_LOCK = 7_300_001
+#: Key of the lock every push holds while it writes: pushes commit one at a time, so rows
+#: become visible in the order of their receive sequence and a pull never skips one.
+RECEIVE_LOCK = 7_300_002
+
+
+def _received_columns() -> str:
+    return """
+    hub_seq bigint NOT NULL DEFAULT nextval('wardchart.receive_seq'),
+    hub_from text NOT NULL,
+    hub_received_at timestamptz NOT NULL DEFAULT now(),
+    hub_received_by text NOT NULL DEFAULT current_user"""
+
+
+def _column_sql(columns: tuple[tuple[str, str, bool], ...]) -> str:
+    return ",\n    ".join(
+        f"{name} {kind}{' NOT NULL' if not_null else ''}" for name, kind, not_null in columns
+    )
+
+
+def _record_table_sql(table: HubTable) -> str:
+    name = table.name
+    references = "".join(
+        f",\n    FOREIGN KEY ({column}) REFERENCES wardchart.{name if target == 'self' else target}"
+        for column, target in table.references
+    )
+    script = f"""
+CREATE TABLE wardchart.{name} (
+    {_column_sql(table.columns)},{_received_columns()},
+    PRIMARY KEY ({", ".join(table.key)}){references}
+);
+CREATE UNIQUE INDEX {name}_hub_seq ON wardchart.{name} (hub_seq);
+"""
+    for column, _target in table.references:
+        script += f"CREATE INDEX {name}_{column} ON wardchart.{name} ({column});\n"
+    if table.versioned:
+        script += f"""
+CREATE VIEW wardchart.current_{name} AS
+    SELECT t.* FROM wardchart.{name} t
+    WHERE t.entered_in_error = 0
+      AND NOT EXISTS (SELECT 1 FROM wardchart.{name} s WHERE s.supersedes = t.id);
+"""
+    return script + _guards_sql(name)
+
+
+def _guards_sql(name: str) -> str:
+    return f"""
+CREATE TRIGGER {name}_received BEFORE INSERT ON wardchart.{name}
+    FOR EACH ROW EXECUTE FUNCTION wardchart.stamp_received();
+CREATE TRIGGER {name}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON wardchart.{name}
+    FOR EACH STATEMENT EXECUTE FUNCTION wardchart.refuse_change();
+"""
+
+
+_M001_HEAD = """
+CREATE TABLE wardchart.schema_version (
+    version integer PRIMARY KEY,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    applied_by text NOT NULL DEFAULT current_user,
+    program text NOT NULL
+);
+CREATE SEQUENCE wardchart.receive_seq;
+-- Rows are never changed or removed: not by the ward role (it has no such privilege) and
+-- not by the owner either, except while hub init migrates (a setting only the schema's
+-- owner can use to that end).
+CREATE FUNCTION wardchart.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('wardchart.migrating', true) = 'on' AND pg_has_role(
+        (SELECT nspowner FROM pg_namespace WHERE nspname = 'wardchart'), 'MEMBER') THEN
+        RETURN NULL;
+    END IF;
+    RAISE EXCEPTION 'wardchart.%: rows on the ward hub are never changed or removed (%)',
+        TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+-- Who sent a row, when, and its place in the receive order are the hub's to say: a client
+-- cannot choose them (a row placed early in the order would never be pulled).
+CREATE FUNCTION wardchart.stamp_received() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.hub_seq := nextval('wardchart.receive_seq');
+    NEW.hub_received_at := now();
+    NEW.hub_received_by := current_user;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER schema_version_append_only
+    BEFORE UPDATE OR DELETE OR TRUNCATE ON wardchart.schema_version
+    FOR EACH STATEMENT EXECUTE FUNCTION wardchart.refuse_change();
+"""
+
+
+def _m001_tail() -> str:
+    return f"""
+CREATE TABLE wardchart.audit_rows (
+    {_column_sql(AUDIT_COLUMNS)},{_received_columns()},
+    PRIMARY KEY (replica_id, origin_seq)
+);
+CREATE UNIQUE INDEX audit_rows_hub_seq ON wardchart.audit_rows (hub_seq);
+CREATE TABLE wardchart.chain_heads (
+    replica_id text NOT NULL,
+    origin_seq bigint NOT NULL,
+    hash text NOT NULL,{_received_columns()},
+    PRIMARY KEY (replica_id, origin_seq)
+);
+CREATE UNIQUE INDEX chain_heads_hub_seq ON wardchart.chain_heads (hub_seq);
+CREATE TABLE wardchart.push_marks (
+    replica text NOT NULL,
+    table_name text NOT NULL,
+    through_rowid bigint NOT NULL,{_received_columns()},
+    PRIMARY KEY (replica, table_name, through_rowid)
+);
+CREATE UNIQUE INDEX push_marks_hub_seq ON wardchart.push_marks (hub_seq);
+{"".join(_guards_sql(name) for name in LOG_TABLES)}"""
+
+
+def _m001() -> str:
+    return _M001_HEAD + "".join(_record_table_sql(t) for t in RECORD_TABLES) + _m001_tail()
+
+
+#: (version, SQL): never edit a released one; add the next version last.
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _m001()),)
+#: The hub version this wardchart makes and understands.
+HUB_VERSION = MIGRATIONS[-1][0]
+
+
+def data_tables() -> tuple[str, ...]:
+    """Every table the ward role may read and add to."""
+    return (*(t.name for t in RECORD_TABLES), *LOG_TABLES)
+
+
+def views() -> tuple[str, ...]:
+    """The ``current_*`` views (reading only)."""
+    return tuple(f"current_{t.name}" for t in RECORD_TABLES if t.versioned)
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """What ``hub_init`` did."""
+
+    #: The version found (None: there was no hub) and the version left.
+    version_before: int | None
+    version_after: int
+    #: The role granted SELECT and INSERT (None: no role given).
+    ward_role: str | None
+
+    @property
+    def changed(self) -> bool:
+        return self.version_before != self.version_after
+
+
+def installed_version(conn: Connection, where: str) -> int | None:
+    """The hub version in this database (None: no ``wardchart`` schema); refuse a
+    ``wardchart`` schema that is not a hub."""
+    row = conn.execute(
+        "SELECT to_regnamespace(%s) IS NOT NULL, to_regclass(%s) IS NOT NULL",
+        [SCHEMA, f"{SCHEMA}.{VERSION_TABLE}"],
+    ).fetchone()
+    assert row is not None
+    has_schema, has_versions = row
+    if not has_schema:
+        return None
+    if not has_versions:
+        raise NotAHub(
+            f"{where} has a schema named wardchart that is not a wardchart hub; nothing was changed"
+        )
+    found = conn.execute("SELECT max(version) FROM wardchart.schema_version").fetchone()
+    if found is None or found[0] is None:
+        raise NotAHub(f"{where} has a wardchart schema with no version; nothing was changed")
+    return int(str(found[0]))
+
+
+def require_hub(conn: Connection, where: str) -> int:
+    """The hub's version, when this wardchart can use it; else NotAHub, HubNewer or
+    HubOlder, each one line."""
+    with hub_errors(where):
+        version = installed_version(conn, where)
+        conn.rollback()
+    if version is None:
+        raise NotAHub(
+            f"{where} holds no wardchart hub: the database's owner runs `wardchart hub init` "
+            "first (docs/hub.md)"
+        )
+    if version > HUB_VERSION:
+        raise HubNewer(_newer(where, version))
+    if version < HUB_VERSION:
+        raise HubOlder(
+            f"{where} was made by an older wardchart (hub version {version}, this one "
+            f"uses {HUB_VERSION}): the database's owner runs `wardchart hub init` to upgrade it"
+        )
+    return version
+
+
+def _newer(where: str, version: int) -> str:
+    return (
+        f"{where} was made by a newer wardchart (hub version {version}, this one knows "
+        f"up to {HUB_VERSION}): install that version or newer; nothing was changed"
+    )
+
+
+def hub_init(address: str, ward_role: str | None = None) -> InitResult:
+    """Create the hub schema in the database ``address`` names, or migrate it to this
+    wardchart's version, and grant ``ward_role`` SELECT and INSERT only. Run as the
+    database's owner. Idempotent: a second run changes nothing. One transaction: on any
+    error nothing is changed."""
+    where = describe_address(address)
+    conn = connect(address)
+    try:
+        with hub_errors(where), conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", [INIT_LOCK])
+            _check_owner(conn, where)
+            before = installed_version(conn, where)
+            if before is not None and before > HUB_VERSION:
+                raise HubNewer(_newer(where, before))
+            if before is None or before < HUB_VERSION:
+                conn.execute("SET LOCAL wardchart.migrating = 'on'")
+                if before is None:
+                    conn.execute("CREATE SCHEMA wardchart")
+                for version, script in MIGRATIONS:
+                    if before is None or version > before:
+                        conn.execute(script.encode("utf-8"))
+                        conn.execute(
+                            "INSERT INTO wardchart.schema_version (version, program)"
+                            " VALUES (%s, %s)",
+                            [version, f"wardchart {__version__}"],
+                        )
+                conn.execute("SET LOCAL wardchart.migrating = 'off'")
+            if ward_role is not None:
+                _grant(conn, where, ward_role)
+    finally:
+        conn.close()
+    return InitResult(before, HUB_VERSION, ward_role)
+
+
+def _check_owner(conn: Connection, where: str) -> None:
+    row = conn.execute(
+        "SELECT pg_has_role(nspowner, 'USAGE'), pg_get_userbyid(nspowner)"
+        " FROM pg_namespace WHERE nspname = %s",
+        [SCHEMA],
+    ).fetchone()
+    if row is not None:
+        if not row[0]:
+            raise HubPermissionDenied(
+                f"`hub init` on {where} must be run as the hub's owner ({row[1]}); "
+                "nothing was changed"
+            )
+        return
+    row = conn.execute("SELECT has_database_privilege(current_database(), 'CREATE')").fetchone()
+    if row is None or not row[0]:
+        raise HubPermissionDenied(
+            f"`hub init` on {where} must be run as the database's owner (this role may not "
+            "create a schema there); nothing was changed"
+        )
+
+
+def _grant(conn: Connection, where: str, role: str) -> None:
+    found = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = %s", [role]).fetchone()
+    if found is None:
+        raise HubError(
+            f"no role {role} on {where}: create the ward's role first "
+            "(CREATE ROLE ... LOGIN, docs/hub.md); nothing was changed"
+        )
+    if found[0]:
+        raise HubError(
+            f"role {role} is a superuser on {where}: the ward's role must be an ordinary "
+            "role (a superuser can do anything); nothing was changed"
+        )
+    ident = sql.Identifier(role)
+    tables = sql.SQL(", ").join(
+        sql.Identifier(SCHEMA, name) for name in (*data_tables(), VERSION_TABLE, *views())
+    )
+    writable = sql.SQL(", ").join(sql.Identifier(SCHEMA, name) for name in data_tables())
+    readable = sql.SQL(", ").join(
+        sql.Identifier(SCHEMA, name) for name in (VERSION_TABLE, *views())
+    )
+    for statement in (
+        sql.SQL("GRANT USAGE ON SCHEMA wardchart TO {}").format(ident),
+        sql.SQL("REVOKE ALL ON {} FROM {}").format(tables, ident),
+        sql.SQL("GRANT SELECT, INSERT ON {} TO {}").format(writable, ident),
+        sql.SQL("GRANT SELECT ON {} TO {}").format(readable, ident),
+        sql.SQL("REVOKE ALL ON SEQUENCE wardchart.receive_seq FROM {}").format(ident),
+        sql.SQL("GRANT USAGE ON SEQUENCE wardchart.receive_seq TO {}").format(ident),
+    ):
+        conn.execute(statement)
