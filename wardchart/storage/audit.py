@@ -103,13 +103,48 @@ def chain_hash(row: dict[str, Any], chain: str, position: int) -> str:
 
 
 def _chain_end(db: Database, mine: Identity) -> tuple[int, str]:
-    """The position and hash of the last row of this file's own chain (0, genesis)."""
+    """The position and hash of the last row of this file's own chain. A chain's first row
+    follows the file's last row (of whichever chain: the rows written before chart ids, or,
+    in a copy, the chart's it was copied from), so the newest row's hash covers every
+    row before it (see docs/merging.md)."""
     last = db.execute(
         "SELECT origin_seq, hash FROM audit_log WHERE replica_id = ? "
         "ORDER BY origin_seq DESC LIMIT 1",
         [mine.id],
     ).fetchone()
-    return (0, GENESIS) if last is None else (int(last[0]), str(last[1]))
+    if last is not None:
+        return int(last[0]), str(last[1])
+    anchor = db.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return 0, GENESIS if anchor is None else str(anchor[0])
+
+
+def heads(db: Database) -> dict[str, tuple[int, str]]:
+    """Every chain's length and last hash: sealed into the audit row of a merge, so that
+    the newest row's hash covers the rows merged in too."""
+    mine = identity(db)
+    found = {}
+    for chain in chains(db):
+        if mine is not None and chain == mine.legacy_chain:
+            last = db.execute(
+                "SELECT seq, hash FROM audit_log WHERE replica_id IS NULL ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+        else:
+            last = db.execute(
+                "SELECT origin_seq, hash FROM audit_log WHERE replica_id = ? "
+                "ORDER BY origin_seq DESC LIMIT 1",
+                [chain],
+            ).fetchone()
+        if last is not None:
+            found[chain] = (int(last[0]), str(last[1]))
+    return found
+
+
+def starts_chain(db: Database, previous: str) -> bool:
+    """Whether a chain's first row may follow ``previous``: the genesis hash, or a row the
+    file holds (the file's last row when the chain began)."""
+    if previous == GENESIS:
+        return True
+    return db.execute("SELECT 1 FROM audit_log WHERE hash = ? LIMIT 1", [previous]).fetchone() is not None
 
 
 def append(
@@ -217,6 +252,8 @@ def verify(db: Database) -> ChainCheck:
             origin = "" if chain.startswith(LEGACY_PREFIX) else f" of chart {chain[:8]}"
             if position != expected:
                 return ChainCheck(False, count, seq, f"row {expected}{origin} is missing")
+            if position == 1 and starts_chain(db, str(row["prev_hash"])):
+                previous = str(row["prev_hash"])
             if row["prev_hash"] != previous:
                 return ChainCheck(False, count, seq, "does not follow the previous row's hash")
             if chain_hash(row, chain, position) != row["hash"]:

@@ -172,6 +172,8 @@ def merge_from(
                             "new_rows": result.new_rows,
                             "already_present": sum(result.already_present.values()),
                             "conflicts": len(result.conflicts),
+                            # every chain's head: the merge row's hash covers them all
+                            "chains": audit.heads(db),
                         },
                         now=now,
                     )
@@ -467,6 +469,8 @@ def _check_new_chains(db: Database, other_path: Path, base: int) -> None:
         if chain not in ends:
             ends[chain] = _chain_end_before(db, chain, position)
         last, previous = ends[chain]
+        if position == 1 and audit.starts_chain(db, str(row["prev_hash"])):
+            previous = str(row["prev_hash"])
         if (
             position != last + 1
             or row["prev_hash"] != previous
