@@ -62,7 +62,7 @@ def laptop(ward: ChartStore, tmp_path: Path) -> ChartStore:
     opened.close()
 
 
-def patient(store: ChartStore, mrn: str = "A-1"):  # noqa: ANN201
+def patient(store: ChartStore, mrn: str = "A-1"):
     found = queries.find_patient(store.db, mrn)
     assert found is not None
     return found
@@ -85,12 +85,18 @@ def close_for_merge(store: ChartStore) -> Path:
 
 def test_every_file_has_a_chart_id_and_a_copy_gets_its_own(ward: ChartStore, laptop: ChartStore):
     ward_id, laptop_id = identity(ward.db), identity(laptop.db)
-    assert ward_id is not None and laptop_id is not None
+    assert ward_id is not None
+    assert laptop_id is not None
     assert ward_id.id != laptop_id.id
     assert ward_id.legacy_chain == laptop_id.legacy_chain  # the rows written before ids
     assert current(ward)["patients"] == current(laptop)["patients"]
     assert_sound(laptop)
-    assert laptop.conn.execute("SELECT made_from FROM chart_identity WHERE how = 'copied'").fetchone()[0] == ward_id.id
+    assert (
+        laptop.conn.execute("SELECT made_from FROM chart_identity WHERE how = 'copied'").fetchone()[
+            0
+        ]
+        == ward_id.id
+    )
 
 
 def test_an_older_file_gets_a_chart_id_on_upgrade(chart_path: Path) -> None:
@@ -103,7 +109,9 @@ def test_an_older_file_gets_a_chart_id_on_upgrade(chart_path: Path) -> None:
     db.close()
     store = open_chart(chart_path)
     assert identity(store.db) is not None
-    operations.admit_patient(store, mrn="9", name="Old, One", dob=date(1950, 1, 1), actor="n", now=NOW)
+    operations.admit_patient(
+        store, mrn="9", name="Old, One", dob=date(1950, 1, 1), actor="n", now=NOW
+    )
     assert_sound(store)
     store.close()
 
@@ -119,7 +127,9 @@ def test_a_copy_never_overwrites_a_file(ward: ChartStore, tmp_path: Path) -> Non
 
 
 def test_an_encrypted_copy_merges_back(ward: ChartStore, tmp_path: Path) -> None:
-    made = copy_chart(ward, tmp_path / "laptop.sqlite", passphrase="a long passphrase", actor="it", now=NOW)
+    made = copy_chart(
+        ward, tmp_path / "laptop.sqlite", passphrase="a long passphrase", actor="it", now=NOW
+    )
     laptop = open_chart(made.path, create=False, passphrase="a long passphrase")
     cbc(laptop, "A-1", 1, "0.4")
     close_for_merge(laptop)
@@ -139,7 +149,9 @@ def test_an_encrypted_copy_merges_back(ward: ChartStore, tmp_path: Path) -> None
 
 def test_merge_both_ways_shows_one_chart(ward: ChartStore, laptop: ChartStore) -> None:
     cbc(ward, "A-1", 1, "0.5")
-    operations.admit_patient(laptop, mrn="C-3", name="Gamma, Gil", dob=date(1960, 2, 2), actor="n", now=NOW)
+    operations.admit_patient(
+        laptop, mrn="C-3", name="Gamma, Gil", dob=date(1960, 2, 2), actor="n", now=NOW
+    )
     cbc(laptop, "C-3", 2, "1.5")
     laptop_path = laptop.path
     close_for_merge(laptop)
@@ -165,7 +177,8 @@ def test_a_dry_run_changes_nothing(ward: ChartStore, laptop: ChartStore) -> None
     before = files_state(ward.path) if False else None  # the ward file is open: compare rows
     rows = ward.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     result = merge_from(ward, laptop.path, dry_run=True, actor="n", now=LATER)
-    assert result.dry_run and result.new_records == {"results": 1}
+    assert result.dry_run
+    assert result.new_records == {"results": 1}
     assert ward.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == rows
     assert before is None
 
@@ -174,11 +187,10 @@ def test_the_merge_is_audited(ward: ChartStore, laptop: ChartStore) -> None:
     cbc(laptop, "A-1", 1, "0.5")
     close_for_merge(laptop)
     merge_from(ward, laptop.path, actor="nurse b", now=LATER)
-    row = ward.conn.execute(
-        "SELECT actor, detail FROM audit_log WHERE action = 'merge'"
-    ).fetchone()
+    row = ward.conn.execute("SELECT actor, detail FROM audit_log WHERE action = 'merge'").fetchone()
     assert row[0] == "nurse b"
-    assert str(laptop.path) in row[1] and '"results": 1' in row[1]
+    assert str(laptop.path) in row[1]
+    assert '"results": 1' in row[1]
 
 
 def test_a_file_with_an_open_journal_is_read_and_left_as_it_was(
@@ -302,13 +314,23 @@ def test_two_corrections_made_apart_are_a_conflict_shown_alike(
     _correct(laptop, record, "0.7")
     back = _both_ways(ward, laptop)
     (conflict,) = conflicts(ward.db)
-    assert conflict.kind == "correction" and conflict.table == "results"
-    assert len(conflict.sides) == 2 and sum(s.shown for s in conflict.sides) == 1
+    assert conflict.kind == "correction"
+    assert conflict.table == "results"
+    assert len(conflict.sides) == 2
+    assert sum(s.shown for s in conflict.sides) == 1
     shown = next(s for s in conflict.sides if s.shown)
     assert queries.resolve_record(ward.db, "results", record)["id"] == shown.version_id
     # resolve on the laptop by keeping the other version; the resolution merges back
     other = next(s for s in conflict.sides if not s.shown)
-    resolve_conflict(back, conflict.key, action="keep", keep=other.version_id, reason="lab slip", actor="n", now=LATER)
+    resolve_conflict(
+        back,
+        conflict.key,
+        action="keep",
+        keep=other.version_id,
+        reason="lab slip",
+        actor="n",
+        now=LATER,
+    )
     assert conflicts(back.db) == []
     assert queries.resolve_record(back.db, "results", record)["id"] == other.version_id
     back.close()
@@ -326,7 +348,13 @@ def test_a_correction_and_a_withdrawal_keep_the_record_shown(
     laptop = open_chart(laptop.path, create=False)
     merge_from(laptop, ward.path, actor="n", now=NOW)
     operations.mark_entered_in_error(
-        ward, table="results", record_id=record, expected_version=record, reason="wrong patient", actor="n", now=LATER
+        ward,
+        table="results",
+        record_id=record,
+        expected_version=record,
+        reason="wrong patient",
+        actor="n",
+        now=LATER,
     )
     _correct(laptop, record, "0.7")
     back = _both_ways(ward, laptop)
@@ -335,8 +363,14 @@ def test_a_correction_and_a_withdrawal_keep_the_record_shown(
     assert queries.resolve_record(ward.db, "results", record)["anc"] == "0.7"
     # a new corrected version settles it
     resolve_conflict(
-        ward, conflict.key, action="new_version", record_id=record, changes={"anc": "0.65"},
-        reason="checked with the lab", actor="n", now=LATER,
+        ward,
+        conflict.key,
+        action="new_version",
+        record_id=record,
+        changes={"anc": "0.65"},
+        reason="checked with the lab",
+        actor="n",
+        now=LATER,
     )
     assert conflicts(ward.db) == []
     assert queries.resolve_record(ward.db, "results", record)["anc"] == "0.65"
@@ -348,37 +382,72 @@ def test_one_mrn_admitted_on_both_is_a_conflict_linked_as_one_person(
     ward: ChartStore, laptop: ChartStore
 ) -> None:
     for store in (ward, laptop):
-        operations.admit_patient(store, mrn="D-4", name="Delta, Dee", dob=date(1970, 3, 3), actor="n", now=NOW)
+        operations.admit_patient(
+            store, mrn="D-4", name="Delta, Dee", dob=date(1970, 3, 3), actor="n", now=NOW
+        )
     with pytest.raises(InvalidEntry):  # on one machine a duplicate is still refused
-        operations.admit_patient(ward, mrn="D-4", name="Delta, D", dob=date(1970, 3, 3), actor="n", now=NOW)
+        operations.admit_patient(
+            ward, mrn="D-4", name="Delta, D", dob=date(1970, 3, 3), actor="n", now=NOW
+        )
     back = _both_ways(ward, laptop)
     (conflict,) = conflicts(ward.db)
-    assert conflict.kind == "mrn" and conflict.subject == "MRN D-4"
+    assert conflict.kind == "mrn"
+    assert conflict.subject == "MRN D-4"
     assert len({s.record_id for s in conflict.sides}) == 2
     with pytest.raises(InvalidEntry):
-        resolve_conflict(ward, conflict.key, action="keep", keep=conflict.sides[0].version_id, reason="x", actor="n", now=LATER)
+        resolve_conflict(
+            ward,
+            conflict.key,
+            action="keep",
+            keep=conflict.sides[0].version_id,
+            reason="x",
+            actor="n",
+            now=LATER,
+        )
     kept = conflict.sides[0].record_id
-    resolve_conflict(ward, conflict.key, action="link", keep=kept, reason="same person", actor="n", now=LATER)
+    resolve_conflict(
+        ward, conflict.key, action="link", keep=kept, reason="same person", actor="n", now=LATER
+    )
     assert conflicts(ward.db) == []
     assert linked_patients(ward.db) == {conflict.sides[1].record_id: kept}
     back.close()
 
 
-def test_two_cycles_with_one_number_and_one_bed_for_two(ward: ChartStore, laptop: ChartStore) -> None:
+def test_two_cycles_with_one_number_and_one_bed_for_two(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
     b = patient(ward, "B-2")
     for store in (ward, laptop):
         operations.start_cycle(
-            store, patient=b, regimen_name="R-CHOP-21", day1=NOW.date() + timedelta(days=17 if store is ward else 18),
-            confirm=True, actor="n", now=NOW + timedelta(days=25),
+            store,
+            patient=b,
+            regimen_name="R-CHOP-21",
+            day1=NOW.date() + timedelta(days=17 if store is ward else 18),
+            confirm=True,
+            actor="n",
+            now=NOW + timedelta(days=25),
         )
-    operations.admit_patient(ward, mrn="E-5", name="Eps, Eve", dob=date(1980, 1, 1), bed="4A-09", actor="n", now=NOW)
-    operations.admit_patient(laptop, mrn="F-6", name="Phi, Fay", dob=date(1981, 1, 1), bed="4A-09", actor="n", now=NOW)
+    operations.admit_patient(
+        ward, mrn="E-5", name="Eps, Eve", dob=date(1980, 1, 1), bed="4A-09", actor="n", now=NOW
+    )
+    operations.admit_patient(
+        laptop, mrn="F-6", name="Phi, Fay", dob=date(1981, 1, 1), bed="4A-09", actor="n", now=NOW
+    )
     back = _both_ways(ward, laptop)
     kinds = sorted(c.kind for c in conflicts(ward.db))
     assert kinds == ["bed", "cycle_number"]
     cycle = next(c for c in conflicts(ward.db) if c.kind == "cycle_number")
-    assert cycle.subject == "cycle 2" and cycle.patient_id == b.id
-    resolve_conflict(ward, cycle.key, action="keep", keep=cycle.sides[0].version_id, reason="given once", actor="n", now=LATER)
+    assert cycle.subject == "cycle 2"
+    assert cycle.patient_id == b.id
+    resolve_conflict(
+        ward,
+        cycle.key,
+        action="keep",
+        keep=cycle.sides[0].version_id,
+        reason="given once",
+        actor="n",
+        now=LATER,
+    )
     assert [c.kind for c in conflicts(ward.db)] == ["bed"]
     assert len([c for c in queries.patient_records(ward.db, b).cycles if c.number == 2]) == 1
     back.close()
@@ -386,10 +455,20 @@ def test_two_cycles_with_one_number_and_one_bed_for_two(ward: ChartStore, laptop
 
 def test_two_accounts_with_one_user_name(ward: ChartStore, laptop: ChartStore) -> None:
     for store, name in ((ward, "Anna Kim"), (laptop, "Anne Kimber")):
-        users.add_user(store, username="akim", full_name=name, initials="AK", role="admin", password="correct horse battery", actor="setup", now=NOW)
+        users.add_user(
+            store,
+            username="akim",
+            full_name=name,
+            initials="AK",
+            role="admin",
+            password="correct horse battery",
+            actor="setup",
+            now=NOW,
+        )
     back = _both_ways(ward, laptop)
     (conflict,) = conflicts(ward.db)
-    assert conflict.kind == "username" and conflict.subject == "user name akim"
+    assert conflict.kind == "username"
+    assert conflict.subject == "user name akim"
     assert users.find_user(ward.db, "akim") == users.find_user(back.db, "akim")
     back.close()
 
@@ -409,7 +488,15 @@ def test_a_ward_setting_and_a_regimen_changed_on_both(ward: ChartStore, laptop: 
     assert queries.ward_settings(ward.db) == queries.ward_settings(back.db)
     setting = next(c for c in conflicts(ward.db) if c.kind == "ward_setting")
     loser = next(s for s in setting.sides if not s.shown)
-    resolve_conflict(ward, setting.key, action="keep", keep=loser.version_id, reason="we are 4A", actor="n", now=LATER)
+    resolve_conflict(
+        ward,
+        setting.key,
+        action="keep",
+        keep=loser.version_id,
+        reason="we are 4A",
+        actor="n",
+        now=LATER,
+    )
     assert queries.ward_settings(ward.db).ward_name == loser.summary.split("=", 1)[1]
     assert [c.kind for c in conflicts(ward.db)] == ["regimen"]
     assert_sound(ward)
@@ -417,7 +504,9 @@ def test_a_ward_setting_and_a_regimen_changed_on_both(ward: ChartStore, laptop: 
 
 
 def test_a_third_replica_converges(ward: ChartStore, laptop: ChartStore, tmp_path: Path) -> None:
-    third = open_chart(copy_chart(ward, tmp_path / "third.sqlite", actor="it", now=NOW).path, create=False)
+    third = open_chart(
+        copy_chart(ward, tmp_path / "third.sqlite", actor="it", now=NOW).path, create=False
+    )
     record = cbc(ward, "A-1", 3, "0.5")
     for store in (laptop, third):
         merge_from(store, ward.path, actor="n", now=NOW)
@@ -431,7 +520,8 @@ def test_a_third_replica_converges(ward: ChartStore, laptop: ChartStore, tmp_pat
     merge_from(third, ward.path, actor="n", now=LATER)
     assert current(third) == current(ward)
     assert [c.key for c in conflicts(third.db)] == [c.key for c in conflicts(ward.db)]
-    assert len(conflicts(ward.db)) == 1 and len(conflicts(ward.db)[0].sides) == 2
+    assert len(conflicts(ward.db)) == 1
+    assert len(conflicts(ward.db)[0].sides) == 2
     assert audit.verify(third.db).chains >= 3
     assert_sound(third)
     third.close()

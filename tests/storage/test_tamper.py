@@ -19,12 +19,12 @@ from ward_fixture import NOW, write_ward
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.storage import audit, operations, queries, users
 from wardchart.storage.backup import list_backups, make_backup
+from wardchart.storage.conflicts import conflicts, resolve_conflict
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.fhir import import_bundle
 from wardchart.storage.health import check_chart
 from wardchart.storage.hl7_import import dismiss_held_message, held_messages, import_files
 from wardchart.storage.merge import copy_chart, merge_from
-from wardchart.storage.conflicts import conflicts, resolve_conflict
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -62,7 +62,11 @@ def rewrite_chain(path: Path, seq: int, detail: str) -> None:
         conn.execute("UPDATE audit_log SET detail = ? WHERE seq = ?", [detail, seq])
         db = Database(conn)
         rows = sorted(
-            (row | {"chain": chain} for chain in audit.chains(db) for row in audit.chain_rows(db, chain)),
+            (
+                row | {"chain": chain}
+                for chain in audit.chains(db)
+                for row in audit.chain_rows(db, chain)
+            ),
             key=lambda row: int(row["seq"]),
         )
         remap: dict[str, str] = {}

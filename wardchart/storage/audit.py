@@ -144,7 +144,10 @@ def starts_chain(db: Database, previous: str) -> bool:
     file holds (the file's last row when the chain began)."""
     if previous == GENESIS:
         return True
-    return db.execute("SELECT 1 FROM audit_log WHERE hash = ? LIMIT 1", [previous]).fetchone() is not None
+    return (
+        db.execute("SELECT 1 FROM audit_log WHERE hash = ? LIMIT 1", [previous]).fetchone()
+        is not None
+    )
 
 
 def append(

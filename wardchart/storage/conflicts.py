@@ -419,7 +419,9 @@ def _decide(
     if action == "new_version":
         if conflict.kind == "ward_setting" or not any(s.record_id == record_id for s in sides):
             raise InvalidEntry([Problem("record", "choose one of the conflict's records")])
-        aside = [s for s in sides if s.record_id == record_id] if conflict.kind in FORK_KINDS else []
+        aside = (
+            [s for s in sides if s.record_id == record_id] if conflict.kind in FORK_KINDS else []
+        )
         current = records.current_version(db, conflict.table, str(record_id))
         aside = [s for s in aside if current is None or s.version_id != current["id"]]
         return aside, "", [], None

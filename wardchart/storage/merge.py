@@ -61,7 +61,7 @@ MERGED_TABLES = (
 _KEY = {"lab_result_sources": "result_version"}
 #: Audit actions that write a version, and the table each version is in.
 _SEALING = {
-    **{t: ("create", "correct", "entered_in_error") for t in VERSIONED_TABLES},
+    **dict.fromkeys(VERSIONED_TABLES, ("create", "correct", "entered_in_error")),
     "ward_settings": ("settings",),
     "lab_messages": ("hl7_import",),
     "lab_result_sources": ("hl7_source",),
@@ -70,7 +70,10 @@ _SEALING = {
     "resolution_set_aside": ("set_aside",),
 }
 #: The column a table's audit rows name its records by (default ``id``).
-_AUDITED_BY = {**dict.fromkeys(VERSIONED_TABLES, "origin_id"), "lab_result_sources": "result_version"}
+_AUDITED_BY = {
+    **dict.fromkeys(VERSIONED_TABLES, "origin_id"),
+    "lab_result_sources": "result_version",
+}
 _AUDIT_COLUMNS = (*audit._FIELDS[1:], "hash")
 
 
@@ -200,9 +203,7 @@ def _refuse_same_file(store: ChartStore, other: Path) -> None:
     if not other.is_file():
         raise MergeRefused("not_a_file", f"{other} is not a chart file; nothing was changed")
     if store.identity == (found.st_dev, found.st_ino):
-        raise MergeRefused(
-            "same_file", f"{other} is this chart file itself; nothing was changed"
-        )
+        raise MergeRefused("same_file", f"{other} is this chart file itself; nothing was changed")
 
 
 @contextmanager
@@ -268,7 +269,9 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
             f"{other}: wrong passphrase, or not a wardchart chart file; nothing was changed",
         ) from None
     except db_errors() as error:
-        raise MergeRefused("damaged", f"{other} cannot be read ({error}); nothing was changed")
+        raise MergeRefused(
+            "damaged", f"{other} cannot be read ({error}); nothing was changed"
+        ) from None
     try:
         db = Database(conn, execute_plugins=False)
         try:
@@ -604,7 +607,9 @@ def copy_chart(
         os.link(temp, out_path)  # fails, writing nothing, if the name was taken meanwhile
         sync_folder(out_path.parent)
     except FileExistsError:
-        raise InvalidEntry([Problem("out", f"{out_path} already exists; choose a new file")])
+        raise InvalidEntry(
+            [Problem("out", f"{out_path} already exists; choose a new file")]
+        ) from None
     finally:
         for leftover in (temp, *(Path(f"{temp}{s}") for s in ("-wal", "-shm", "-journal"))):
             with suppress(OSError):

@@ -19,8 +19,8 @@ from wardchart.domain.census import (
 )
 from wardchart.domain.chart import PatientChart, build_chart
 from wardchart.domain.fever import FN_RULES
-from wardchart.domain.merge_rules import SettingRow, setting_heads, setting_winner
 from wardchart.domain.identifiers import identifier_key, identifier_problems, normal_mrn
+from wardchart.domain.merge_rules import SettingRow, setting_heads, setting_winner
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import (
     Cycle,
@@ -62,9 +62,7 @@ def find_patient(db: Database, mrn: str) -> Patient | None:
     key = normal_mrn(mrn)
     if not key:
         return None
-    rows = db.query(
-        "SELECT * FROM current_patients WHERE mrn = ? ORDER BY recorded_at, id", [key]
-    )
+    rows = db.query("SELECT * FROM current_patients WHERE mrn = ? ORDER BY recorded_at, id", [key])
     row = next(iter(rows), None)
     if row is None:
         stored = db.execute(
@@ -284,9 +282,7 @@ def _setting_rows(db: Database, key: str | None = None) -> list[tuple[SettingRow
 def _set_aside(db: Database, table: str) -> frozenset[str]:
     if "resolution_set_aside" not in db.table_names():
         return frozenset()
-    rows = db.execute(
-        "SELECT version_id FROM resolution_set_aside WHERE record_table = ?", [table]
-    )
+    rows = db.execute("SELECT version_id FROM resolution_set_aside WHERE record_table = ?", [table])
     return frozenset(str(r[0]) for r in rows)
 
 
