@@ -142,6 +142,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
+        print("Merging ...", flush=True)
+        from benchmarks import merging
+
+        results += merging.figures(
+            hospital, hospital_counts["patients"], work, 2 if args.tiny else 3, now, args.tiny
+        )
+
     by_name = {f.name: f for f in results}
     report = {
         "machine": {

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wardchart.demo import DemoPatient, synthetic_patients, write_demo_ward
-from wardchart.storage import audit
+from wardchart.storage import audit, replica
 from wardchart.storage.database import open_chart
 
 #: Tables that hold a patient's records (besides the patient row itself).
@@ -114,7 +114,16 @@ def _copy_patients(conn: Any, count: int) -> None:
     audit_columns = _columns(conn, "audit_log")
     audit_rows = _audit_by_patient(conn, audit_columns)
     regimen_ids = {row[0]: row[0] for row in conn.execute("SELECT id FROM regimens")}
-    seq, last_hash = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC").fetchone()
+    seq = conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+    mine = replica.identity(conn)
+    assert mine is not None
+    position, last_hash = conn.execute(  # this file's own chain (see docs/merging.md)
+        "SELECT coalesce(max(origin_seq), 0), (SELECT hash FROM audit_log WHERE replica_id = ?1 "
+        "ORDER BY origin_seq DESC LIMIT 1) FROM audit_log WHERE replica_id = ?1",
+        [mine.id],
+    ).fetchone()
+    if last_hash is None:
+        last_hash = conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC").fetchone()[0]
     inserts: dict[str, list[tuple[Any, ...]]] = {t: [] for t in columns}
     new_audit: list[tuple[Any, ...]] = []
     for n in range(count):
@@ -132,22 +141,28 @@ def _copy_patients(conn: Any, count: int) -> None:
             + patient["name"].split(", ")[-1],
             patient["bed"]: f"{patient['bed'][0]}-{number:04d}",
         }
+        sealed: dict[str, str] = {}  # a version's hash -> its copy's, for the audit rows
         for table, cols in columns.items():
             for row in rows[table].get(source, []):
-                inserts[table].append(
-                    tuple(_clone(c, v, remap, renames) for c, v in zip(cols, row, strict=True))
+                clone = tuple(_clone(c, v, remap, renames) for c, v in zip(cols, row, strict=True))
+                inserts[table].append(clone)
+                sealed[audit.version_hash(dict(zip(cols, row, strict=True)))] = audit.version_hash(
+                    dict(zip(cols, clone, strict=True))
                 )
         for row in audit_rows.get(source, []):
             values = dict(zip(audit_columns, row, strict=True))
             seq += 1
+            position += 1
             values.update(
                 seq=seq,
                 record_id=remap(values["record_id"]) if values["record_id"] else None,
                 patient_id=remap(values["patient_id"]) if values["patient_id"] else None,
-                detail=_rename(remap(values["detail"]), renames),
+                detail=_reseal(_rename(remap(values["detail"]), renames), sealed),
                 prev_hash=last_hash,
+                replica_id=mine.id,
+                origin_seq=position,
             )
-            values["hash"] = last_hash = audit.row_hash(values)
+            values["hash"] = last_hash = audit.row_hash_v2(values)
             new_audit.append(tuple(values[c] for c in audit_columns))
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -196,6 +211,14 @@ def _clone(column: str, value: Any, remap: Any, renames: dict[str, str]) -> Any:
     if column in ("mrn", "name", "bed"):
         return renames.get(value, value)
     return value
+
+
+def _reseal(detail: str, sealed: dict[str, str]) -> str:
+    """An audit row's detail sealing the copy's version instead of the original's."""
+    found = audit.sealed_version(detail)
+    if found is None or found not in sealed:
+        return detail
+    return detail.replace(found, sealed[found])
 
 
 def _rename(text: str, renames: dict[str, str]) -> str:

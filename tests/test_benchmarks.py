@@ -15,6 +15,8 @@ FLOORED = {
     "peak memory, ward file, chart shown",
     "record a CBC (validate, commit durably, census and chart refreshed)",
     "select a patient, hospital-scale file (the same patient)",
+    "merge a clinic laptop (40 patients × 3 cycles) into the hospital-scale file",
+    "merge two hospital-scale replicas differing by 5 % of their records",
 }
 
 
@@ -36,7 +38,7 @@ def test_benchmarks_run_at_tiny_size_and_report_every_figure(tmp_path: Path) -> 
     assert report["files"]["ward"]["patients"] == 6
     assert report["files"]["hospital"]["results"] > report["files"]["ward"]["results"]
     names = [f["figure"] for f in report["figures"]]
-    assert len(names) == 11
+    assert len(names) == 13
     assert set(names) >= FLOORED
     assert any(n.startswith("select a patient, ward file") for n in names)
     for figure in report["figures"]:

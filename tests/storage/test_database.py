@@ -33,6 +33,8 @@ def test_a_new_file_is_durable_and_migrated(chart_path: Path) -> None:
         "m005_hl7_lab_messages",
         "m006_fhir_entries",
         "m007_inbox_held_decisions",
+        "m008_chart_identity",
+        "m009_merge_conflicts",
     ]
     assert len(queries.regimens(store.db)) >= 11
     store.close()

@@ -19,10 +19,12 @@ from ward_fixture import NOW, write_ward
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.storage import audit, operations, queries, users
 from wardchart.storage.backup import list_backups, make_backup
+from wardchart.storage.conflicts import conflicts, resolve_conflict
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.fhir import import_bundle
 from wardchart.storage.health import check_chart
 from wardchart.storage.hl7_import import dismiss_held_message, held_messages, import_files
+from wardchart.storage.merge import copy_chart, merge_from
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -48,25 +50,34 @@ def trigger_sql(path: Path, name: str) -> str:
 
 
 def rewrite_chain(path: Path, seq: int, detail: str) -> None:
-    """Change audit row ``seq`` and recompute every hash after it (the chain has no key),
-    putting the refusing trigger back exactly as it was: only an anchor can tell."""
+    """Change audit row ``seq`` and recompute every hash after it in each replica's chain
+    (the chains have no key; a chain's first row follows the row that was last when it
+    began), putting the refusing trigger back exactly as it was: only an anchor can tell."""
+    from sqlite_utils import Database
+
     keep = trigger_sql(path, "audit_log_no_update")
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("DROP TRIGGER audit_log_no_update")
         conn.execute("UPDATE audit_log SET detail = ? WHERE seq = ?", [detail, seq])
-        fields = (*audit._FIELDS, "hash")
-        rows = conn.execute(f"SELECT {', '.join(fields)} FROM audit_log ORDER BY seq").fetchall()
-        previous = audit.GENESIS
-        for values in rows:
-            row = dict(zip(fields, values, strict=True))
-            row["prev_hash"] = previous
-            row["hash"] = audit.row_hash(row)
+        db = Database(conn)
+        rows = sorted(
+            (
+                row | {"chain": chain}
+                for chain in audit.chains(db)
+                for row in audit.chain_rows(db, chain)
+            ),
+            key=lambda row: int(row["seq"]),
+        )
+        remap: dict[str, str] = {}
+        for row in rows:
+            row["prev_hash"] = remap.get(row["prev_hash"], row["prev_hash"])
+            new = audit.chain_hash(row, row["chain"], int(row["origin_seq"]))
+            remap[row["hash"]] = new
             conn.execute(
                 "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
-                [row["prev_hash"], row["hash"], row["seq"]],
+                [row["prev_hash"], new, row["seq"]],
             )
-            previous = row["hash"]
         conn.execute(keep)
     finally:
         conn.close()
@@ -147,8 +158,24 @@ def _every_table_filled(store: ChartStore) -> Path:
     assert import_files(store, [stranger], actor="lab", now=NOW)[0].outcome == "held"
     (held,) = held_messages(store.db)
     dismiss_held_message(store, held["id"], "not our patient", "n", NOW)
+    _resolve_a_conflict(store)
     store.close()
     return store.path
+
+
+def _resolve_a_conflict(store: ChartStore) -> None:
+    """A laptop copy and the chart change one setting apart; merged, the conflict is
+    resolved: rows in the resolution tables (and a chart id, and another replica's rows)."""
+    laptop_path = store.path.parent / "laptop.sqlite"
+    copy_chart(store, laptop_path, actor="it", now=NOW)
+    laptop = open_chart(laptop_path, create=False)
+    operations.set_ward_setting(laptop, "ward_name", "Clinic", actor="n", now=NOW)
+    laptop.close()
+    operations.set_ward_setting(store, "ward_name", "4B", actor="n", now=NOW)
+    merge_from(store, laptop_path, actor="n", now=NOW)
+    (conflict,) = conflicts(store.db)
+    keep = conflict.sides[0].version_id
+    resolve_conflict(store, conflict.key, action="keep", keep=keep, reason="4B", actor="n", now=NOW)
 
 
 def _tables(path: Path) -> list[str]:
@@ -197,20 +224,34 @@ def test_replace_and_upsert_are_refused_by_the_file_on_every_table(
         assert rows_of(path, table) == before, table
 
 
-def test_replace_on_the_correction_key_is_refused(store: ChartStore) -> None:
-    """A new row naming the same superseded version would delete the real correction."""
+_FORGED = (
+    "INSERT OR REPLACE INTO results SELECT 'forged', origin_id, supersedes, reason, "
+    "entered_in_error, recorded_at, recorded_by, patient_id, taken_at, taken_utc, wbc, "
+    "'9.99', anc_source, neut_pct, bands_pct, platelets, anc_lln, wbc_lln, "
+    "unit_entered, entered, source, confirmed_warnings, lab_status, {replica} FROM results "
+    "WHERE supersedes IS NOT NULL"
+)
+
+
+def test_a_second_correction_of_one_version_never_replaces_the_first(store: ChartStore) -> None:
+    """A new row naming the same superseded version would once have deleted the real
+    correction. Now two corrections of one version can meet when replicas merge (a
+    conflict, see docs/merging.md): one written as this chart's own is refused by the file;
+    one claiming another replica is kept beside the real one, which stays, and ``check``
+    finds it has no audit row."""
     path = _every_table_filled(store)
     before = rows_of(path, "results")
-    with pytest.raises(sqlite3.IntegrityError, match="never replaced"):
-        sql(
-            path,
-            "INSERT OR REPLACE INTO results SELECT 'forged', origin_id, supersedes, reason, "
-            "entered_in_error, recorded_at, recorded_by, patient_id, taken_at, taken_utc, wbc, "
-            "'9.99', anc_source, neut_pct, bands_pct, platelets, anc_lln, wbc_lln, "
-            "unit_entered, entered, source, confirmed_warnings, lab_status FROM results "
-            "WHERE supersedes IS NOT NULL",
-        )
+    with pytest.raises(sqlite3.IntegrityError, match="already corrected"):
+        sql(path, _FORGED.format(replica="replica_id"))
     assert rows_of(path, "results") == before
+    sql(path, _FORGED.format(replica="'elsewhere'"))
+    assert set(before) < set(rows_of(path, "results"))
+    reopened = open_chart(path, create=False)
+    try:
+        failed = {f.name for f in check_chart(reopened) if not f.ok}
+    finally:
+        reopened.close()
+    assert failed == {"audit chain"}
 
 
 def test_a_fresh_and_a_busy_chart_pass_every_check(charted: Path, cli: Cli) -> None:

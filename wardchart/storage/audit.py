@@ -17,6 +17,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from wardchart.storage.replica import LEGACY_PREFIX, Identity, identity
+
 GENESIS = "0" * 64
 _FIELDS = (
     "seq",
@@ -84,6 +86,70 @@ def sealed_version(detail: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def row_hash_v2(row: dict[str, Any]) -> str:
+    """The hash of an audit row written with a chart id: its fields in its replica's chain
+    (its position there instead of the file's sequence), the chain's id included."""
+    fields = [row["origin_seq"], *(row[f] for f in _FIELDS[1:]), row["replica_id"]]
+    content = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def chain_hash(row: dict[str, Any], chain: str, position: int) -> str:
+    """The hash a row must have at ``position`` of ``chain`` (a chain of rows written
+    before chart ids is hashed as it always was, by position)."""
+    if chain.startswith(LEGACY_PREFIX):
+        return row_hash({**row, "seq": position})
+    return row_hash_v2({**row, "replica_id": chain, "origin_seq": position})
+
+
+def _chain_end(db: Database, mine: Identity) -> tuple[int, str]:
+    """The position and hash of the last row of this file's own chain. A chain's first row
+    follows the file's last row (of whichever chain: the rows written before chart ids, or,
+    in a copy, the chart's it was copied from), so the newest row's hash covers every
+    row before it (see docs/merging.md)."""
+    last = db.execute(
+        "SELECT origin_seq, hash FROM audit_log WHERE replica_id = ? "
+        "ORDER BY origin_seq DESC LIMIT 1",
+        [mine.id],
+    ).fetchone()
+    if last is not None:
+        return int(last[0]), str(last[1])
+    anchor = db.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return 0, GENESIS if anchor is None else str(anchor[0])
+
+
+def heads(db: Database) -> dict[str, tuple[int, str]]:
+    """Every chain's length and last hash: sealed into the audit row of a merge, so that
+    the newest row's hash covers the rows merged in too."""
+    mine = identity(db)
+    found = {}
+    for chain in chains(db):
+        if mine is not None and chain == mine.legacy_chain:
+            last = db.execute(
+                "SELECT seq, hash FROM audit_log WHERE replica_id IS NULL ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+        else:
+            last = db.execute(
+                "SELECT origin_seq, hash FROM audit_log WHERE replica_id = ? "
+                "ORDER BY origin_seq DESC LIMIT 1",
+                [chain],
+            ).fetchone()
+        if last is not None:
+            found[chain] = (int(last[0]), str(last[1]))
+    return found
+
+
+def starts_chain(db: Database, previous: str) -> bool:
+    """Whether a chain's first row may follow ``previous``: the genesis hash, or a row the
+    file holds (the file's last row when the chain began)."""
+    if previous == GENESIS:
+        return True
+    return (
+        db.execute("SELECT 1 FROM audit_log WHERE hash = ? LIMIT 1", [previous]).fetchone()
+        is not None
+    )
+
+
 def append(
     db: Database,
     *,
@@ -95,8 +161,10 @@ def append(
     detail: dict[str, Any] | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Append one audit row inside the caller's write transaction; return its sequence."""
+    """Append one audit row inside the caller's write transaction; return its sequence.
+    The row extends this file's own chain (see docs/merging.md)."""
     at = now or datetime.now(UTC)
+    mine = identity(db)
     last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq = 1 if last is None else int(last[0]) + 1
     row: dict[str, Any] = {
@@ -111,7 +179,12 @@ def append(
         "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
         "prev_hash": GENESIS if last is None else str(last[1]),
     }
-    row["hash"] = row_hash(row)
+    if mine is None:  # a file being upgraded, before it has a chart id
+        row["hash"] = row_hash(row)
+    else:
+        position, previous = _chain_end(db, mine)
+        row.update(prev_hash=previous, replica_id=mine.id, origin_seq=position + 1)
+        row["hash"] = row_hash_v2(row)
     db.table("audit_log").insert(row)
     return seq
 
@@ -124,10 +197,79 @@ class ChainCheck:
     rows: int
     broken_seq: int | None = None
     why: str = ""
+    #: How many chains were verified (one per replica whose rows the file holds).
+    chains: int = 0
+
+
+def chains(db: Database) -> list[str]:
+    """The id of every audit chain the file holds: its own rows written before chart ids
+    (the legacy chain), then every replica's, its own included (see docs/merging.md)."""
+    mine = identity(db)
+    found = []
+    if mine is not None:
+        found.append(mine.legacy_chain)
+    has_column = any(c[1] == "replica_id" for c in db.execute("PRAGMA table_info(audit_log)"))
+    if has_column:
+        rows = db.execute(
+            "SELECT DISTINCT replica_id FROM audit_log WHERE replica_id IS NOT NULL "
+            "ORDER BY replica_id"
+        )
+        found += [str(r[0]) for r in rows if str(r[0]) not in found]
+    return found
+
+
+def chain_rows(db: Database, chain: str) -> Iterator[dict[str, Any]]:
+    """The rows of one chain in order, each with ``replica_id`` and ``origin_seq`` set to
+    its chain and position (rows this file wrote before it had a chart id have neither)."""
+    mine = identity(db)
+    names = (*_FIELDS, "hash", "replica_id", "origin_seq")
+    if mine is not None and chain == mine.legacy_chain:
+        cursor = db.execute(
+            f"SELECT {', '.join(names)} FROM audit_log WHERE replica_id IS NULL "
+            "OR replica_id = ? ORDER BY coalesce(origin_seq, seq)",
+            [chain],
+        )
+    else:
+        cursor = db.execute(
+            f"SELECT {', '.join(names)} FROM audit_log WHERE replica_id = ? ORDER BY origin_seq",
+            [chain],
+        )
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        if row["replica_id"] is None:
+            row["replica_id"], row["origin_seq"] = chain, row["seq"]
+        yield row
 
 
 def verify(db: Database) -> ChainCheck:
-    """Walk the chain from the first row; report the first row that does not fit."""
+    """Walk every chain from its first row; report the first row that does not fit. A file
+    made before chart ids has one chain, in the order of its rows."""
+    if identity(db) is None:
+        return _verify_legacy_file(db)
+    count, total = 0, 0
+    for chain in chains(db):
+        previous, expected = GENESIS, 1
+        for row in chain_rows(db, chain):
+            count += 1
+            seq, position = int(row["seq"]), int(row["origin_seq"])
+            origin = "" if chain.startswith(LEGACY_PREFIX) else f" of chart {chain[:8]}"
+            if position != expected:
+                return ChainCheck(False, count, seq, f"row {expected}{origin} is missing")
+            if position == 1 and starts_chain(db, str(row["prev_hash"])):
+                previous = str(row["prev_hash"])
+            if row["prev_hash"] != previous:
+                return ChainCheck(False, count, seq, "does not follow the previous row's hash")
+            if chain_hash(row, chain, position) != row["hash"]:
+                return ChainCheck(False, count, seq, "content does not match its hash")
+            previous, expected = str(row["hash"]), expected + 1
+        total += 1
+    rows = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    if rows != count:
+        return ChainCheck(False, count, None, f"{rows - count} audit rows belong to no chain")
+    return ChainCheck(True, count, chains=total)
+
+
+def _verify_legacy_file(db: Database) -> ChainCheck:
     previous, expected_seq, count = GENESIS, 1, 0
     cursor = db.execute(f"SELECT {', '.join(_FIELDS)}, hash FROM audit_log ORDER BY seq")
     for values in cursor:
@@ -141,7 +283,7 @@ def verify(db: Database) -> ChainCheck:
         if row_hash(row) != row["hash"]:
             return ChainCheck(False, count, seq, "content does not match its hash")
         previous, expected_seq = str(row["hash"]), expected_seq + 1
-    return ChainCheck(True, count)
+    return ChainCheck(True, count, chains=1)
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,8 @@ BOUND_TABLES = (
     ("lab_messages", "id", ("hl7_import",)),
     ("lab_result_sources", "result_version", ("hl7_source",)),
     ("fhir_entries", "id", ("fhir_entry",)),
+    ("resolutions", "id", ("resolve",)),
+    ("resolution_set_aside", "id", ("set_aside",)),
 )
 #: How many records a failed check names before "and N more".
 NAMED = 3

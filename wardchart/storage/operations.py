@@ -37,6 +37,7 @@ from wardchart.domain.units import fahrenheit_to_celsius, plain
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
+from wardchart.storage.replica import local_replica
 
 
 @dataclass(frozen=True)
@@ -420,6 +421,7 @@ def set_ward_setting(
                 raise InvalidEntry([Problem(key, why)])
         raise_if_blocking(setting_problems(key, value), confirmed=confirm)
         record_id = records.new_id()
+        replica = local_replica(db)
         db.table("ward_settings").insert(
             {
                 "id": record_id,
@@ -427,6 +429,15 @@ def set_ward_setting(
                 "recorded_by": actor,
                 "key": key,
                 "value": value,
+                # the change it replaces and where it was made: docs/merging.md
+                **(
+                    {}
+                    if replica is None
+                    else {
+                        "replica_id": replica,
+                        "supersedes": queries.current_setting_row(db, key),
+                    }
+                ),
             }
         )
         audit.append(

@@ -20,6 +20,7 @@ from wardchart.domain.census import (
 from wardchart.domain.chart import PatientChart, build_chart
 from wardchart.domain.fever import FN_RULES
 from wardchart.domain.identifiers import identifier_key, identifier_problems, normal_mrn
+from wardchart.domain.merge_rules import SettingRow, setting_heads, setting_winner
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import (
     Cycle,
@@ -49,7 +50,7 @@ class PatientRecords:
 
 def all_patients(db: Database) -> list[Patient]:
     """Every current patient, by bed then name."""
-    rows = db.query("SELECT * FROM current_patients ORDER BY bed, name")
+    rows = db.query("SELECT * FROM current_patients ORDER BY bed, name, recorded_at, id")
     return [convert.patient(row) for row in rows]
 
 
@@ -61,10 +62,12 @@ def find_patient(db: Database, mrn: str) -> Patient | None:
     key = normal_mrn(mrn)
     if not key:
         return None
-    rows = db.query("SELECT * FROM current_patients WHERE mrn = ?", [key])
+    rows = db.query("SELECT * FROM current_patients WHERE mrn = ? ORDER BY recorded_at, id", [key])
     row = next(iter(rows), None)
     if row is None:
-        stored = db.execute("SELECT id, mrn FROM current_patients WHERE mrn <> ?", [key])
+        stored = db.execute(
+            "SELECT id, mrn FROM current_patients WHERE mrn <> ? ORDER BY recorded_at, id", [key]
+        )
         match = next((i for i, m in stored if normal_mrn(m) == key), None)
         if match is not None:
             row = next(iter(db.query("SELECT * FROM current_patients WHERE id = ?", [match])))
@@ -81,7 +84,7 @@ def require_patient(db: Database, mrn: str) -> Patient:
 
 
 def _rows(db: Database, table: str, patient_id: str, order: str) -> list[dict[str, object]]:
-    sql = f"SELECT * FROM current_{table} WHERE patient_id = ? ORDER BY {order}"
+    sql = f"SELECT * FROM current_{table} WHERE patient_id = ? ORDER BY {order}, origin_id"
     return list(db.query(sql, [patient_id]))
 
 
@@ -264,12 +267,60 @@ def changes_since(db: Database, seen: AuditPosition) -> tuple[set[str] | None, A
     return patients, now_at
 
 
+def _setting_rows(db: Database, key: str | None = None) -> list[tuple[SettingRow, str]]:
+    columns = {c[1] for c in db.execute("PRAGMA table_info(ward_settings)")}
+    merged = "replica_id" in columns
+    extra = ", supersedes, replica_id" if merged else ", NULL, NULL"
+    where = "" if key is None else "WHERE key = ?"
+    sql = f"SELECT id, key, recorded_at, value{extra} FROM ward_settings {where} ORDER BY rowid"
+    return [
+        (SettingRow(str(i), str(k), str(at), s, r), str(v))
+        for i, k, at, v, s, r in db.execute(sql, [] if key is None else [key])
+    ]
+
+
+def _set_aside(db: Database, table: str) -> frozenset[str]:
+    if "resolution_set_aside" not in db.table_names():
+        return frozenset()
+    rows = db.execute("SELECT version_id FROM resolution_set_aside WHERE record_table = ?", [table])
+    return frozenset(str(r[0]) for r in rows)
+
+
+def setting_heads_by_key(db: Database) -> dict[str, list[SettingRow]]:
+    """Each key's changes that no later change replaced (two or more: changed apart)."""
+    grouped: dict[str, list[SettingRow]] = defaultdict(list)
+    for row, _ in _setting_rows(db):
+        grouped[row.key].append(row)
+    aside = _set_aside(db, "ward_settings")
+    return {key: setting_heads(rows, aside) for key, rows in grouped.items()}
+
+
+def current_setting_row(db: Database, key: str) -> str | None:
+    """The id of the change of ``key`` that holds now (None: never changed)."""
+    rows = [row for row, _ in _setting_rows(db, key)]
+    winner = setting_winner(setting_heads(rows, _set_aside(db, "ward_settings")))
+    return None if winner is None else winner.id
+
+
 def ward_settings(db: Database) -> WardSettings:
-    """The ward's current settings: defaults overlaid with every saved change, in order."""
+    """The ward's current settings: defaults overlaid with every saved change, in the
+    order they were recorded, the change that holds last (the same on every replica,
+    see docs/merging.md)."""
+    found = _setting_rows(db)
+    grouped: dict[str, list[SettingRow]] = defaultdict(list)
+    for row, _ in found:
+        grouped[row.key].append(row)
+    aside = _set_aside(db, "ward_settings")
+    winners = {
+        w.id for rows in grouped.values() if (w := setting_winner(setting_heads(rows, aside)))
+    }
+    order = sorted(found, key=lambda f: (f[0].id in winners, f[0].recorded_at, f[0].id))
     settings = WardSettings()
-    for row in db.query("SELECT key, value FROM ward_settings ORDER BY rowid"):
+    for row, value in order:
+        if row.id in aside:
+            continue
         try:
-            settings = apply_setting(settings, row["key"], row["value"])
+            settings = apply_setting(settings, row.key, value)
         except InvalidEntry:
             continue  # a key from a newer wardchart: ignore rather than fail
     return settings
@@ -285,7 +336,7 @@ def find_regimen(db: Database, name: str) -> Regimen | None:
     """A regimen by name, ignoring case and compared in normal form (see
     docs/identifiers.md)."""
     key = identifier_key(name)
-    stored = db.execute("SELECT id, name FROM current_regimens")
+    stored = db.execute("SELECT id, name FROM current_regimens ORDER BY recorded_at, id")
     match = next((i for i, n in stored if identifier_key(n) == key), None)
     rows = db.query("SELECT * FROM current_regimens WHERE id = ?", [match])
     row = next(iter(rows), None)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from wardchart.storage import audit
+from wardchart.storage.replica import local_replica
 
 
 def new_id() -> str:
@@ -45,6 +46,7 @@ def create(
         "recorded_at": utc_text(now),
         "recorded_by": actor,
         **values,
+        **_written_here(db),
     }
     db.table(table).insert(row)
     audit.append(
@@ -58,6 +60,12 @@ def create(
         now=now,
     )
     return record_id
+
+
+def _written_here(db: Database) -> dict[str, Any]:
+    """The replica column of a version written on this file (none before it has an id)."""
+    replica = local_replica(db)
+    return {} if replica is None else {"replica_id": replica}
 
 
 def seal(db: Database, table: str, row_id: str) -> str:
@@ -103,6 +111,7 @@ def supersede(
         "entered_in_error": 1 if entered_in_error else 0,
         "recorded_at": utc_text(now),
         "recorded_by": actor,
+        **_written_here(db),
     }
     db.table(table).insert(row)
     before = {k: current[k] for k in changes if current.get(k) != changes[k]}

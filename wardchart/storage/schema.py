@@ -4,6 +4,7 @@ add ``m00N_...`` instead. A file with a migration this build does not know is re
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime
 from importlib import resources
 
@@ -402,6 +403,146 @@ CREATE TABLE lab_message_decisions (
 """
     script += _append_only_sql("lab_message_decisions")
     script += _no_replace_sql("lab_message_decisions", (("id",), ("message_id",)))
+    for statement in _split(script):
+        db.execute(statement)
+
+
+#: Tables whose rows are versions of records (a first version, then corrections).
+VERSIONED_TABLES = (*RECORD_TABLES, "users")
+#: Tables whose rows say which chart file (replica) wrote them: see docs/merging.md.
+REPLICATED_TABLES = (*VERSIONED_TABLES, "ward_settings")
+#: The local chart id: the newest row of ``chart_identity`` (a copy appends its own).
+LOCAL_REPLICA_SQL = "(SELECT id FROM chart_identity ORDER BY rowid DESC LIMIT 1)"
+
+
+@migrations()
+def m008_chart_identity(db: Database) -> None:
+    """Every chart file is a replica of one ward chart with its own id (docs/merging.md):
+    the id is made here (a file made before gets one now); every audit row and every record
+    version written from now on names the replica that wrote it, and each replica's audit
+    rows form their own hash chain (``origin_seq``). Rows written before have no replica:
+    their chain is the file's ``legacy_chain``. A ward setting names the setting it
+    replaced, so a setting changed on two machines apart can be seen."""
+    script = """
+CREATE TABLE chart_identity (
+    id TEXT PRIMARY KEY NOT NULL,
+    legacy_chain TEXT NOT NULL,
+    made_at TEXT NOT NULL,
+    made_from TEXT NOT NULL DEFAULT '',
+    how TEXT NOT NULL CHECK (how IN ('new', 'copied'))
+) STRICT;
+ALTER TABLE audit_log ADD COLUMN replica_id TEXT;
+ALTER TABLE audit_log ADD COLUMN origin_seq INTEGER;
+CREATE UNIQUE INDEX audit_origin ON audit_log(replica_id, origin_seq);
+ALTER TABLE ward_settings ADD COLUMN supersedes TEXT;
+"""
+    script += "".join(
+        f"ALTER TABLE {table} ADD COLUMN replica_id TEXT;\n" for table in REPLICATED_TABLES
+    )
+    script += _append_only_sql("chart_identity")
+    script += _no_replace_sql("chart_identity", (("id",),))
+    script += "DROP TRIGGER audit_log_no_replace;\n"
+    script += _no_replace_sql("audit_log", (("seq",), ("replica_id", "origin_seq")))
+    for statement in _split(script):
+        db.execute(statement)
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    db.execute(
+        "INSERT INTO chart_identity (id, legacy_chain, made_at, how) VALUES (?, ?, ?, 'new')",
+        [str(uuid.uuid4()), f"legacy-{uuid.uuid4().hex}", now],
+    )
+
+
+#: Why a version is not shown although nothing supersedes it: a resolution set it aside.
+_CURRENT_SQL = """
+CREATE VIEW current_{table} AS
+    SELECT t.* FROM {table} t
+    WHERE t.entered_in_error = 0
+      AND NOT EXISTS (SELECT 1 FROM {table} s WHERE s.supersedes = t.id)
+      AND NOT EXISTS (SELECT 1 FROM resolution_set_aside a WHERE a.version_id = t.id)
+      AND NOT EXISTS (
+          SELECT 1 FROM {table} o
+          WHERE o.origin_id = t.origin_id AND o.id <> t.id AND o.entered_in_error = 0
+            AND (o.recorded_at > t.recorded_at OR (o.recorded_at = t.recorded_at AND o.id > t.id))
+            AND NOT EXISTS (SELECT 1 FROM {table} s WHERE s.supersedes = o.id)
+            AND NOT EXISTS (SELECT 1 FROM resolution_set_aside a WHERE a.version_id = o.id));
+"""
+
+
+def _forks_sql(table: str) -> str:
+    """Versions may fork when replicas merge; a fork made on this file is refused."""
+    return f"""
+DROP INDEX {table}_supersedes;
+CREATE INDEX {table}_supersedes ON {table}(supersedes) WHERE supersedes IS NOT NULL;
+DROP TRIGGER {table}_no_replace;
+DROP VIEW current_{table};
+{_CURRENT_SQL.format(table=table)}
+CREATE TRIGGER {table}_one_successor BEFORE INSERT ON {table}
+    WHEN NEW.supersedes IS NOT NULL AND NEW.replica_id = {LOCAL_REPLICA_SQL}
+     AND EXISTS (SELECT 1 FROM {table} WHERE supersedes = NEW.supersedes)
+BEGIN
+    SELECT RAISE(ABORT, '{table}: this version was already corrected; correct the current one');
+END;
+""" + _no_replace_sql(table, (("id",),))
+
+
+@migrations()
+def m009_merge_conflicts(db: Database) -> None:
+    """Merging replicas (docs/merging.md): the versions of a record may fork (two
+    corrections made apart) and two records may clash (one MRN, one user name): both are
+    kept as conflicts. The current version is chosen by one rule every replica applies
+    the same way; a resolution (with its reason) sets versions aside. Charting on this
+    file still refuses a fork and a duplicate MRN or user name, as before."""
+    script = """
+CREATE TABLE resolutions (
+    id TEXT PRIMARY KEY NOT NULL,
+    conflict_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('keep', 'new_version', 'link')),
+    kept TEXT NOT NULL DEFAULT '',
+    linked TEXT NOT NULL DEFAULT '',
+    patient_id TEXT,
+    reason TEXT NOT NULL CHECK (trim(reason) <> ''),
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    replica_id TEXT
+) STRICT;
+CREATE INDEX resolutions_key ON resolutions(conflict_key);
+CREATE TABLE resolution_set_aside (
+    id TEXT PRIMARY KEY NOT NULL,
+    resolution_id TEXT NOT NULL REFERENCES resolutions(id),
+    record_table TEXT NOT NULL,
+    version_id TEXT NOT NULL
+) STRICT;
+CREATE INDEX resolution_set_aside_version ON resolution_set_aside(version_id);
+"""
+    for table in ("resolutions", "resolution_set_aside"):
+        script += _append_only_sql(table) + _no_replace_sql(table, (("id",),))
+    for table in VERSIONED_TABLES:
+        script += _forks_sql(table)
+        if table != "patients":
+            script += f"CREATE INDEX {table}_origin ON {table}(origin_id);\n"
+    script += f"""
+DROP TRIGGER patients_unique_mrn;
+CREATE TRIGGER patients_unique_mrn BEFORE INSERT ON patients
+    WHEN NEW.entered_in_error = 0 AND NEW.replica_id = {LOCAL_REPLICA_SQL}
+     AND (NEW.supersedes IS NULL
+          OR NEW.mrn IS NOT (SELECT mrn FROM patients WHERE id = NEW.supersedes))
+     AND EXISTS (SELECT 1 FROM current_patients p
+                 WHERE p.mrn = NEW.mrn AND p.origin_id <> NEW.origin_id)
+BEGIN
+    SELECT RAISE(ABORT, 'patients: duplicate MRN');
+END;
+DROP TRIGGER users_unique_username;
+CREATE TRIGGER users_unique_username BEFORE INSERT ON users
+    WHEN NEW.entered_in_error = 0 AND NEW.replica_id = {LOCAL_REPLICA_SQL}
+     AND (NEW.supersedes IS NULL
+          OR NEW.username IS NOT (SELECT username FROM users WHERE id = NEW.supersedes))
+     AND EXISTS (SELECT 1 FROM current_users u WHERE u.username = NEW.username
+                                             AND u.origin_id <> NEW.origin_id)
+BEGIN
+    SELECT RAISE(ABORT, 'users: duplicate user name');
+END;
+"""
     for statement in _split(script):
         db.execute(statement)
 

@@ -74,7 +74,10 @@ def list_users(db: Database) -> list[User]:
 def _row(db: Database, username: str) -> dict[str, Any] | None:
     if not db["users"].exists():
         return None
-    rows = db.query("SELECT * FROM current_users WHERE username = ?", [normal_username(username)])
+    rows = db.query(
+        "SELECT * FROM current_users WHERE username = ? ORDER BY recorded_at, id",
+        [normal_username(username)],
+    )
     return next(iter(rows), None)
 
 

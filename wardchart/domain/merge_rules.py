@@ -1,0 +1,73 @@
+"""Rules for charts merged from several replicas (see docs/merging.md): which version of
+a record is current when its history forked, which value of a ward setting holds when it
+was changed on two machines apart, and how a conflict is named. Pure functions: the same
+records give the same answer on every replica, whatever order they arrived in."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tip:
+    """A version of a record that nothing supersedes (a fork has two or more)."""
+
+    id: str
+    recorded_at: str
+    entered_in_error: bool = False
+
+
+def current_tip(tips: Iterable[Tip]) -> Tip | None:
+    """The version shown when a record's history forked: a version that keeps the record
+    wins over one that withdraws it (entered in error), so a record someone still charted
+    stays visible, marked for review; among those, the one recorded last (UTC text), and
+    on an equal time the greater id. None: every branch withdrew it. The views
+    ``current_*`` apply the same rule in SQL."""
+    kept = [t for t in tips if not t.entered_in_error]
+    return max(kept, key=lambda t: (t.recorded_at, t.id), default=None)
+
+
+@dataclass(frozen=True)
+class SettingRow:
+    """One saved change of a ward setting."""
+
+    id: str
+    key: str
+    recorded_at: str
+    #: The change it replaced (the value current where it was made); None for the first
+    #: change of a key, and for changes saved before settings named it.
+    supersedes: str | None
+    #: The replica that saved it; None for changes saved before chart ids.
+    replica_id: str | None
+
+
+def setting_heads(rows: Sequence[SettingRow], set_aside: frozenset[str]) -> list[SettingRow]:
+    """The changes of one key that no later change replaced: one, or several when the key
+    was changed on two replicas apart. A change saved before settings named what they
+    replaced counts as replaced by any later change of its key."""
+    replaced = {r.supersedes for r in rows if r.supersedes}
+    order = sorted(rows, key=lambda r: (r.recorded_at, r.id))
+    heads = []
+    for position, row in enumerate(order):
+        if row.id in replaced or row.id in set_aside:
+            continue
+        if row.replica_id is None and row.supersedes is None and position < len(order) - 1:
+            continue
+        heads.append(row)
+    return heads
+
+
+def setting_winner(heads: Sequence[SettingRow]) -> SettingRow | None:
+    """The change that holds among a key's heads: the one recorded last, then the greater
+    id (the same rule as for records)."""
+    return max(heads, key=lambda r: (r.recorded_at, r.id), default=None)
+
+
+def conflict_key(kind: str, ids: Iterable[str]) -> str:
+    """A conflict's stable name: its kind and the records (or versions) involved, in any
+    order. A resolution names it; a new version made apart changes it, so the conflict
+    shows again."""
+    text = "\n".join([kind, *sorted(set(ids))])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

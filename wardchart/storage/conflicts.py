@@ -1,0 +1,435 @@
+"""Conflicts between replicas, as data (see docs/merging.md): what two people did apart
+that cannot both stand. All versions are kept; every replica shows the same one (the rule
+in ``wardchart.domain.merge_rules``); a person resolves a conflict with a resolution record
+that merges like any other."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from wardchart.domain.merge_rules import Tip, conflict_key, current_tip, setting_winner
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.storage import audit, queries, records
+from wardchart.storage.database import ChartStore
+from wardchart.storage.records import utc_text
+from wardchart.storage.replica import local_replica
+from wardchart.storage.schema import VERSIONED_TABLES
+
+#: Conflict kinds: a record's history forked (two corrections, or a correction and an
+#: entered-in-error, made apart) — of a clinical record, a regimen, an account —, two
+#: records that cannot both be current, and a ward setting changed on two replicas.
+KINDS = (
+    "correction",
+    "regimen",
+    "account",
+    "mrn",
+    "cycle_number",
+    "bed",
+    "username",
+    "ward_setting",
+)
+#: Kinds whose versions all belong to one record (or one setting): keeping one sets the
+#: others aside.
+FORK_KINDS = ("correction", "regimen", "account", "ward_setting")
+_FORK_KIND = {"regimens": "regimen", "users": "account"}
+#: What the version columns are not: left out of a side's summary.
+_BOOKKEEPING = {
+    "id",
+    "origin_id",
+    "supersedes",
+    "reason",
+    "entered_in_error",
+    "recorded_at",
+    "recorded_by",
+    "replica_id",
+    "password_hash",
+    "entered",
+    "confirmed_warnings",
+    "taken_utc",
+    "given_utc",
+}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One version involved in a conflict: who wrote it, when, and on which replica."""
+
+    table: str
+    #: The record's stable id (a ward setting: its key).
+    record_id: str
+    version_id: str
+    recorded_by: str
+    recorded_at: str
+    #: The chart id of the replica that wrote it (None: written before chart ids).
+    replica_id: str | None
+    entered_in_error: bool
+    #: Whether this is the version the chart shows (see docs/merging.md).
+    shown: bool
+    #: The version's values in one line ("bed=4A-01, name=Alpha, Ann").
+    summary: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An open conflict: its kind, its stable key, what it is about, and each side."""
+
+    kind: str
+    key: str
+    table: str
+    patient_id: str | None
+    #: What the conflict is about, in words: "MRN 42", "bed 4A-01", "cycle 3".
+    subject: str
+    sides: tuple[Side, ...]
+
+    def involves(self, record_id: str) -> bool:
+        """Whether a record (by its stable id) or a version is one of the sides."""
+        return any(record_id in (s.record_id, s.version_id) for s in self.sides)
+
+
+def _summary(row: dict[str, Any]) -> str:
+    return ", ".join(
+        f"{k}={v}" for k, v in sorted(row.items()) if k not in _BOOKKEEPING and v not in (None, "")
+    )
+
+
+def _side(table: str, row: dict[str, Any], shown: bool) -> Side:
+    return Side(
+        table=table,
+        record_id=str(row["origin_id"]),
+        version_id=str(row["id"]),
+        recorded_by=str(row["recorded_by"]),
+        recorded_at=str(row["recorded_at"]),
+        replica_id=row.get("replica_id"),
+        entered_in_error=bool(row["entered_in_error"]),
+        shown=shown,
+        summary="entered in error" if row["entered_in_error"] else _summary(row),
+    )
+
+
+def _patient_of(table: str, row: dict[str, Any]) -> str | None:
+    if table == "patients":
+        return str(row["origin_id"])
+    value = row.get("patient_id")
+    return None if value is None else str(value)
+
+
+_LIVE = """NOT EXISTS (SELECT 1 FROM {t} s WHERE s.supersedes = t.id)
+  AND NOT EXISTS (SELECT 1 FROM resolution_set_aside a WHERE a.version_id = t.id)"""
+
+
+def _forks(db: Database, table: str) -> list[Conflict]:
+    live = _LIVE.format(t=table)
+    sql = f"""SELECT t.* FROM {table} t WHERE {live} AND t.origin_id IN (
+                  SELECT t.origin_id FROM {table} t WHERE {live}
+                  GROUP BY t.origin_id HAVING count(*) > 1)
+              ORDER BY t.origin_id, t.id"""
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in db.query(sql):
+        grouped[str(row["origin_id"])].append(row)
+    kind = _FORK_KIND.get(table, "correction")
+    found = []
+    for origin, rows in grouped.items():
+        tips = [Tip(str(r["id"]), str(r["recorded_at"]), bool(r["entered_in_error"])) for r in rows]
+        shown = current_tip(tips)
+        found.append(
+            Conflict(
+                kind=kind,
+                key=conflict_key(kind, [t.id for t in tips]),
+                table=table,
+                patient_id=_patient_of(table, rows[0]),
+                subject=f"{table} record {origin[:8]} corrected apart",
+                sides=tuple(
+                    _side(table, r, shown is not None and r["id"] == shown.id) for r in rows
+                ),
+            )
+        )
+    return found
+
+
+def _clashes(
+    db: Database, kind: str, table: str, group: Sequence[str], subject: str, where: str = "1"
+) -> list[Conflict]:
+    """Current records of ``table`` that share the values of ``group`` (all shown)."""
+    columns = ", ".join(group)
+    sql = f"""SELECT * FROM current_{table} WHERE ({columns}) IN (
+                  SELECT {columns} FROM current_{table} WHERE {where}
+                  GROUP BY {columns} HAVING count(DISTINCT origin_id) > 1)
+              ORDER BY {columns}, recorded_at, id"""
+    grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in db.query(sql):
+        grouped[tuple(row[c] for c in group)].append(row)
+    found = []
+    for values, rows in grouped.items():
+        found.append(
+            Conflict(
+                kind=kind,
+                key=conflict_key(kind, [str(r["origin_id"]) for r in rows]),
+                table=table,
+                patient_id=_patient_of(table, rows[0]) if table != "patients" else None,
+                subject=subject.format(*values),
+                sides=tuple(_side(table, r, True) for r in rows),
+            )
+        )
+    return found
+
+
+_REGIMEN_VALUES = (
+    "cycle_length_days",
+    "nadir_start",
+    "nadir_end",
+    "anc_threshold",
+    "anc_op",
+    "plt_threshold",
+    "plt_op",
+    "gcsf_required",
+    "notes",
+)
+
+
+def _regimen_names(db: Database) -> list[Conflict]:
+    """Two regimens with one name and different values: saved apart."""
+    found = []
+    for conflict in _clashes(db, "regimen", "regimens", ["name"], "regimen {0}"):
+        rows = [records.current_version(db, "regimens", s.record_id) for s in conflict.sides]
+        if len({tuple((r or {}).get(c) for c in _REGIMEN_VALUES) for r in rows}) > 1:
+            found.append(conflict)
+    return found
+
+
+def _beds(db: Database) -> list[Conflict]:
+    """One bed given to two current patients on different replicas."""
+    return [
+        c
+        for c in _clashes(db, "bed", "patients", ["bed"], "bed {0}", "bed <> ''")
+        if len({s.replica_id for s in c.sides}) > 1 and None not in {s.replica_id for s in c.sides}
+    ]
+
+
+def _settings(db: Database) -> list[Conflict]:
+    found = []
+    for key, heads in sorted(queries.setting_heads_by_key(db).items()):
+        if len(heads) < 2:
+            continue
+        winner = setting_winner(heads)
+        rows = {
+            str(r["id"]): r
+            for r in db.query(
+                f"SELECT * FROM ward_settings WHERE id IN ({', '.join('?' for _ in heads)})",
+                [h.id for h in heads],
+            )
+        }
+        sides = tuple(
+            Side(
+                table="ward_settings",
+                record_id=key,
+                version_id=h.id,
+                recorded_by=str(rows[h.id]["recorded_by"]),
+                recorded_at=h.recorded_at,
+                replica_id=h.replica_id,
+                entered_in_error=False,
+                shown=winner is not None and h.id == winner.id,
+                summary=f"{key}={rows[h.id]['value']}",
+            )
+            for h in sorted(heads, key=lambda h: h.id)
+        )
+        found.append(
+            Conflict(
+                kind="ward_setting",
+                key=conflict_key("ward_setting", [h.id for h in heads]),
+                table="ward_settings",
+                patient_id=None,
+                subject=f"ward setting {key} changed apart",
+                sides=sides,
+            )
+        )
+    return found
+
+
+def resolved_keys(db: Database) -> set[str]:
+    """The keys of every conflict a resolution has settled."""
+    return {str(r[0]) for r in db.execute("SELECT conflict_key FROM resolutions")}
+
+
+def conflicts(db: Database) -> list[Conflict]:
+    """Every open conflict, in a stable order (kind, subject, key): the same list on every
+    replica that holds the same records."""
+    found: list[Conflict] = []
+    for table in VERSIONED_TABLES:
+        found += _forks(db, table)
+    found += _clashes(db, "mrn", "patients", ["mrn"], "MRN {0}")
+    found += _clashes(db, "cycle_number", "cycles", ["patient_id", "number"], "cycle {1}")
+    found += _beds(db)
+    found += _clashes(db, "username", "users", ["username"], "user name {0}")
+    found += _regimen_names(db)
+    found += _settings(db)
+    settled = resolved_keys(db)
+    return sorted(
+        (c for c in found if c.key not in settled), key=lambda c: (c.kind, c.subject, c.key)
+    )
+
+
+def linked_patients(db: Database) -> dict[str, str]:
+    """Patient records linked as one person by a resolution: each linked record's stable
+    id, to the one it was linked to (the record kept)."""
+    links: dict[str, str] = {}
+    rows = db.execute(
+        "SELECT kept, linked FROM resolutions WHERE action = 'link' ORDER BY recorded_at, id"
+    )
+    for kept, linked in rows:
+        for other in json.loads(linked or "[]"):
+            links[str(other)] = str(kept)
+    return links
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a resolution saved: its id, the conflict it settles, and any new version."""
+
+    id: str
+    conflict_key: str
+    action: str
+    set_aside: tuple[str, ...]
+    new_version: str | None = None
+
+
+def resolve_conflict(
+    store: ChartStore,
+    key: str,
+    *,
+    action: str,
+    reason: str,
+    actor: str,
+    now: datetime,
+    keep: str | None = None,
+    record_id: str | None = None,
+    changes: dict[str, Any] | None = None,
+) -> Resolution:
+    """Settle an open conflict with a record of who decided what and why.
+
+    ``action``:
+    - ``keep``: keep the version ``keep`` (a side's version id). For a record corrected
+      apart (or a setting changed apart) the other versions are set aside; for two cycles
+      with one number, two accounts with one user name or two regimens with one name, the
+      other records are set aside (withdrawn); for a bed given twice, both stand as
+      charted. Not for one MRN twice (link them, or correct one).
+    - ``new_version``: write a corrected version of the side ``record_id`` (its stable id)
+      with ``changes``; for a record corrected apart the other versions are set aside.
+    - ``link``: (one MRN twice) the patient records are one person: ``keep`` names the
+      record kept (a side's stable id), the others are linked to it.
+    Nothing is written when the conflict is not open or the choice does not fit it."""
+    if not reason.strip():
+        raise InvalidEntry([Problem("reason", "give a reason for the resolution")])
+    with store.write() as db:
+        conflict = next((c for c in conflicts(db) if c.key == key), None)
+        if conflict is None:
+            raise InvalidEntry([Problem("conflict", "no open conflict with this key")])
+        set_aside, kept, linked, new_version = _decide(db, conflict, action, keep, record_id)
+        if action == "new_version":
+            if not changes or record_id is None:
+                raise InvalidEntry([Problem("changes", "give the corrected values")])
+            side = next(s for s in conflict.sides if s.record_id == record_id)
+            new_version = records.supersede(
+                db, side.table, record_id, changes, reason=reason, actor=actor, now=now
+            )
+            kept = new_version
+        resolution_id = records.new_id()
+        row = {
+            "id": resolution_id,
+            "conflict_key": key,
+            "kind": conflict.kind,
+            "action": action,
+            "kept": kept,
+            "linked": json.dumps(linked) if linked else "",
+            "patient_id": conflict.patient_id,
+            "reason": reason.strip(),
+            "recorded_at": utc_text(now),
+            "recorded_by": actor,
+            "replica_id": local_replica(db),
+        }
+        db.table("resolutions").insert(row)
+        audit.append(
+            db,
+            actor=actor,
+            action="resolve",
+            entity="resolutions",
+            record_id=resolution_id,
+            patient_id=conflict.patient_id,
+            detail={
+                "kind": conflict.kind,
+                "subject": conflict.subject,
+                "action": action,
+                "kept": kept,
+                "reason": reason.strip(),
+                audit.VERSION_KEY: records.seal(db, "resolutions", resolution_id),
+            },
+            now=now,
+        )
+        for side in set_aside:
+            aside_id = records.new_id()
+            db.table("resolution_set_aside").insert(
+                {
+                    "id": aside_id,
+                    "resolution_id": resolution_id,
+                    "record_table": side.table,
+                    "version_id": side.version_id,
+                }
+            )
+            audit.append(
+                db,
+                actor=actor,
+                action="set_aside",
+                entity="resolution_set_aside",
+                record_id=aside_id,
+                patient_id=conflict.patient_id,
+                detail={
+                    "table": side.table,
+                    "version": side.version_id,
+                    audit.VERSION_KEY: records.seal(db, "resolution_set_aside", aside_id),
+                },
+                now=now,
+            )
+    return Resolution(
+        resolution_id, key, action, tuple(s.version_id for s in set_aside), new_version
+    )
+
+
+def _decide(
+    db: Database, conflict: Conflict, action: str, keep: str | None, record_id: str | None
+) -> tuple[list[Side], str, list[str], str | None]:
+    """(versions to set aside, what is kept, records linked, None) for a choice, or an
+    entry error naming what does not fit."""
+    sides = conflict.sides
+    if action == "keep":
+        if conflict.kind == "mrn":
+            raise InvalidEntry(
+                [Problem("action", "one MRN on two patients: link them, or correct one")]
+            )
+        chosen = next((s for s in sides if keep in (s.version_id, s.record_id)), None)
+        if chosen is None:
+            raise InvalidEntry([Problem("keep", "choose one of the conflict's versions")])
+        aside = [] if conflict.kind == "bed" else [s for s in sides if s is not chosen]
+        return aside, chosen.version_id, [], None
+    if action == "new_version":
+        if conflict.kind == "ward_setting" or not any(s.record_id == record_id for s in sides):
+            raise InvalidEntry([Problem("record", "choose one of the conflict's records")])
+        aside = (
+            [s for s in sides if s.record_id == record_id] if conflict.kind in FORK_KINDS else []
+        )
+        current = records.current_version(db, conflict.table, str(record_id))
+        aside = [s for s in aside if current is None or s.version_id != current["id"]]
+        return aside, "", [], None
+    if action == "link":
+        if conflict.kind != "mrn":
+            raise InvalidEntry([Problem("action", "only two records of one MRN can be linked")])
+        chosen = next((s for s in sides if keep in (s.version_id, s.record_id)), None)
+        if chosen is None:
+            raise InvalidEntry([Problem("keep", "choose the patient record to keep")])
+        return [], chosen.record_id, [s.record_id for s in sides if s is not chosen], None
+    raise InvalidEntry([Problem("action", "keep, new_version or link")])

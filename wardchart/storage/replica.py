@@ -1,0 +1,45 @@
+"""Which replica a chart file is: its chart id, made when the file was created (or first
+opened by a wardchart that knows chart ids), and a new one for every copy made for a
+laptop. See docs/merging.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from wardchart.storage.errors import db_errors
+
+#: The chain id that rows of a chain written before chart ids start with.
+LEGACY_PREFIX = "legacy-"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A chart file's id, and the chain id of its audit rows written before chart ids
+    (they have no replica id in the file that wrote them)."""
+
+    id: str
+    legacy_chain: str
+
+
+def identity(db: Database | Any) -> Identity | None:
+    """The file's identity (None for a file not yet given one: during its upgrade)."""
+    conn = db.conn if isinstance(db, Database) else db
+    try:
+        last = conn.execute("SELECT id FROM chart_identity ORDER BY rowid DESC LIMIT 1").fetchone()
+        first = conn.execute(
+            "SELECT legacy_chain FROM chart_identity ORDER BY rowid LIMIT 1"
+        ).fetchone()
+    except db_errors():
+        return None
+    if last is None or first is None:
+        return None
+    return Identity(str(last[0]), str(first[0]))
+
+
+def local_replica(db: Database) -> str | None:
+    """This file's chart id (None before it has one)."""
+    found = identity(db)
+    return None if found is None else found.id
