@@ -63,7 +63,7 @@ def _chart(
     anything. An existing file is checked (``verify``: quick integrity check and schema)
     before anything is written to it: unless the command ``reads_only`` on a file without
     accounts, since signing in writes to the audit log (see docs/files.md)."""
-    from wardchart.storage.cipher import pending_rewrite
+    from wardchart.storage.encryption import pending_rewrite
     from wardchart.storage.users import has_accounts
 
     path = context.db_path
@@ -1355,7 +1355,8 @@ def cmd_decrypt(args: argparse.Namespace, context: Context) -> int:
 
 
 def _rewrite(context: Context, *, encrypt: bool) -> int:
-    from wardchart.storage.cipher import is_encrypted, pending_rewrite, rewrite_chart
+    from wardchart.storage.cipher import is_encrypted
+    from wardchart.storage.encryption import pending_rewrite, rewrite_chart
 
     wanted = "encrypt" if encrypt else "decrypt"
     pending = pending_rewrite(context.db_path)
