@@ -9,9 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from wardchart.domain.anc import resolve_anc
 from wardchart.domain.identifiers import (
@@ -37,6 +35,9 @@ from wardchart.domain.units import fahrenheit_to_celsius, plain, to_si, to_si_or
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from wardchart.storage import audit
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def new_id() -> str:
