@@ -6,7 +6,6 @@ audit row are always set the same way, in the caller's transaction.
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,8 @@ if TYPE_CHECKING:
 
 def new_id() -> str:
     """A new random UUID for a record."""
+    import uuid  # here, not at the top: it imports platform (~5 ms); only writes need it
+
     return str(uuid.uuid4())
 
 
