@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import wardchart.domain
 import wardchart.storage
+from wardchart.storage.database import ChartStore
 
 HEAVY = ("PySide6", "pyqtgraph", "shiboken6")
 
@@ -50,3 +53,35 @@ def test_the_window_module_does_not_load_pyqtgraph() -> None:
     loaded = _loaded_after(["wardchart.app", "wardchart.ui.main_window"])
     assert "PySide6.QtWidgets" in loaded
     assert "pyqtgraph" not in loaded
+
+
+def test_the_window_opens_and_draws_a_chart_without_sqlite_utils(
+    ward: ChartStore, tmp_path: Path
+) -> None:
+    # Reading needs only sqlite3; sqlite-utils (and its ~100 ms of imports) is for writes
+    # and migrations, so the window's start does not wait for it.
+    ward.close()
+    code = f"""
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from wardchart.app import open_session
+from wardchart.ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+app.processEvents()
+assert open_session(window, Path({str(ward.path)!r}), "nurse", None) == 0
+window.load_chart()
+while window.census_loader.running:
+    app.processEvents()
+app.processEvents()
+assert window.patient_view.chart is not None
+print("sqlite_utils" in sys.modules)
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env["XDG_STATE_HOME"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.split()[-1] == "False"

@@ -138,7 +138,7 @@ def test_bad_input_in_a_typed_change_saves_nothing(store: ChartStore) -> None:
 
 @pytest.fixture
 def encrypted(chart_path: Path) -> Path:
-    from wardchart.storage.cipher import rewrite_chart
+    from wardchart.storage.encryption import rewrite_chart
 
     open_chart(chart_path).close()
     rewrite_chart(chart_path, old=None, new=PASSPHRASE, actor="setup", now=_now())

@@ -8,8 +8,9 @@ from datetime import date, datetime
 import pytest
 
 from wardchart.storage import operations
-from wardchart.storage.cipher import is_encrypted, rewrite_chart
+from wardchart.storage.cipher import is_encrypted
 from wardchart.storage.database import ChartStore, open_chart
+from wardchart.storage.encryption import rewrite_chart
 from wardchart.storage.errors import ChartFileError
 
 PASSPHRASE = "a long ward passphrase"

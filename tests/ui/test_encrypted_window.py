@@ -7,8 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 from wardchart.app import open_session
-from wardchart.storage.cipher import is_encrypted, rewrite_chart
+from wardchart.storage.cipher import is_encrypted
 from wardchart.storage.database import ChartStore
+from wardchart.storage.encryption import rewrite_chart
 from wardchart.ui.main_window import MainWindow
 
 PASSPHRASE = "a long ward passphrase"

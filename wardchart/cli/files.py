@@ -235,7 +235,8 @@ def decrypt(args: argparse.Namespace, context: Context) -> int:
 
 
 def _rewrite(context: Context, *, encrypt: bool) -> int:
-    from wardchart.storage.cipher import is_encrypted, pending_rewrite, rewrite_chart
+    from wardchart.storage.cipher import is_encrypted
+    from wardchart.storage.encryption import pending_rewrite, rewrite_chart
 
     wanted = "encrypt" if encrypt else "decrypt"
     pending = pending_rewrite(context.db_path)

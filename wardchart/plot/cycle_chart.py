@@ -245,6 +245,17 @@ class ChartView(QWidget):
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 1)
         self.temps.setXLink(self.counts)
+        # No unit prefix is ever shown (no units; values far below a million), so the axes
+        # need not set their titles again on every range change (a relayout each time).
+        for axis in (
+            self.count_axis,
+            self.temp_axis,
+            self.level_axis,
+            self.temp_level_axis,
+            self.grade_axis,
+            self.fever_axis,
+        ):
+            axis.enableAutoSIPrefix(False)
         # One day axis, under the temperatures: the counts' own axis keeps its ticks but
         # not their numbers (the same days 1 cm lower; a quarter of every repaint).
         self.count_axis.setStyle(showValues=False)
@@ -326,7 +337,11 @@ class ChartView(QWidget):
         self.fever_text = ""
         self.temps.addItem(self.fever_line, ignoreBounds=True)
         self.temp_curve = pg.PlotDataItem(
-            pen=pg.mkPen("#555555", width=1), symbol="o", symbolSize=5, symbolBrush="#555555"
+            pen=pg.mkPen("#555555", width=1),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush="#555555",
+            dynamicRangeLimit=None,
         )
         self.temp_curve.scatter.opts["hoverable"] = True
         self.temp_curve.scatter.opts["tip"] = _tip
@@ -744,7 +759,9 @@ class ChartView(QWidget):
                 "symbolSize": 8,
                 "symbolPen": pg.mkPen("w"),
             }
-        curve = pg.PlotDataItem(name=name, symbolBrush=qcolour, **style)
+        # The whole cycle is always in view, so nothing far off-scale needs clipping: without
+        # the limit a change of the vertical range does not rebuild every point.
+        curve = pg.PlotDataItem(name=name, symbolBrush=qcolour, dynamicRangeLimit=None, **style)
         curve.scatter.opts["hoverable"] = True
         curve.scatter.opts["tip"] = _tip
         return curve

@@ -65,7 +65,7 @@ def _times(tries: int) -> str:
 def refuse_interrupted_rewrite(path: Path) -> None:
     """Raise ``RewriteInterruptedError`` while an encryption or decryption of ``path`` and
     its backups waits to be finished."""
-    from wardchart.storage.cipher import pending_rewrite
+    from wardchart.storage.encryption import pending_rewrite
 
     pending = pending_rewrite(path)
     if pending is not None:

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from wardchart.domain.problems import InvalidEntry
 from wardchart.storage import audit, health
@@ -28,6 +27,9 @@ from wardchart.storage.files import (
     sync_folder,
     temp_path,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["BackupInfo", "backup_folder", "list_backups", "make_backup", "restore"]
 
@@ -65,6 +67,8 @@ def _check(path: Path, passphrase: str | None = None) -> str:
 
 def _chain_head(path: Path, passphrase: str | None) -> audit.ChainHead:
     """The audit chain head held in a backup file just written."""
+    from sqlite_utils import Database
+
     conn = connect(f"file:{path}?mode=ro", passphrase, uri=True)
     try:
         return audit.head(Database(conn, execute_plugins=False))
@@ -182,6 +186,8 @@ def restore(
     """Replace the chart's contents with a verified backup; the current file is backed up
     first, so a restore can itself be undone. An encrypted chart takes only a backup
     encrypted with the same passphrase."""
+    from sqlite_utils import Database
+
     if os.path.realpath(backup) == os.path.realpath(chart):
         raise ChartFileError(f"{backup} is the chart file itself; nothing was restored")
     if backup.stat().st_size == 0:

@@ -13,13 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
+from wardchart.storage.chart_db import ChartDb
 from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.errors import ChartFileError, db_errors, describe, integrity_errors
 from wardchart.storage.schema import migrations
 from wardchart.storage.schema_check import schema_differences
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -207,7 +210,7 @@ def _connect(
     except db_errors() as error:
         raise describe(error, path) from error
     try:
-        db = Database(conn, execute_plugins=False)
+        db: Database = ChartDb(conn)
         check_ours(db, path, existing=existing)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from wardchart.storage import audit
 from wardchart.storage.cipher import connect, is_encrypted
@@ -19,6 +18,9 @@ from wardchart.storage.database import ChartStore, check_ours
 from wardchart.storage.errors import ChartFileError, db_errors
 from wardchart.storage.schema import RECORD_TABLES, migrations
 from wardchart.storage.schema_check import schema_differences
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ def unsound(db: Database) -> str | None:
 def file_problem(path: Path, passphrase: str | None = None) -> str | None:
     """Why the chart file at ``path`` is not sound (None: it is), opened read-only: it is
     never written, so a backup can be checked before it is used."""
+    from sqlite_utils import Database
+
     failures: tuple[type[Exception], ...] = (*db_errors(), ChartFileError)
     try:
         conn = connect(f"file:{path}?mode=ro", passphrase, uri=True)
@@ -295,6 +299,8 @@ def _extends_head(db: Database, printed: audit.ChainHead) -> tuple[bool, str]:
 def _backup_chain(backup: Path, passphrase: str | None) -> tuple[list[str], RecordRows]:
     """The hashes of a backup's audit rows, in order, and its record rows, after checking
     its own chain."""
+    from sqlite_utils import Database
+
     if not backup.is_file():
         raise ChartFileError(f"no backup file at {backup}")
     key = passphrase if is_encrypted(backup) else None

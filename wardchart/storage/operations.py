@@ -9,9 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from wardchart.domain.identifiers import (
     identifier_problems,
@@ -38,6 +36,9 @@ from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
 from wardchart.storage.replica import local_replica
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

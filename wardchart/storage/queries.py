@@ -6,9 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, tzinfo
-from typing import Any, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wardchart.domain.census import (
     RECENT_MARGIN,
@@ -34,6 +32,9 @@ from wardchart.domain.records import (
 from wardchart.domain.settings import WardSettings, apply_setting
 from wardchart.storage import convert
 from wardchart.storage.records import utc_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

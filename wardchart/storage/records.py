@@ -6,18 +6,20 @@ audit row are always set the same way, in the caller's transaction.
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from wardchart.storage import audit
 from wardchart.storage.replica import local_replica
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 def new_id() -> str:
     """A new random UUID for a record."""
+    import uuid  # here, not at the top: it imports platform (~5 ms); only writes need it
+
     return str(uuid.uuid4())
 
 

@@ -1,5 +1,6 @@
-"""The schema as numbered migrations (sqlite-utils Migrations). Never edit a released one:
-add ``m00N_...`` instead. A file with a migration this build does not know is refused."""
+"""The schema as numbered migrations (applied by sqlite-utils: see migration_set.py).
+Never edit a released one: add ``m00N_...`` instead. A file with a migration this build
+does not know is refused."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import json
 import uuid
 from datetime import UTC, datetime
 from importlib import resources
-
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
 from wardchart.domain.regimens import parse_library
 from wardchart.storage import convert, records
+from wardchart.storage.migration_set import MigrationSet
 
-migrations = Migrations("wardchart")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+migrations = MigrationSet("wardchart")
 
 #: Tables of clinical records: versioned, never updated or deleted (DN §4).
 RECORD_TABLES = (

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import sqlite3
 from functools import lru_cache
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from wardchart.storage.schema import migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: (type, name) -> (table, SQL with whitespace collapsed)
 Schema = dict[tuple[str, str], tuple[str, str]]
@@ -28,6 +30,8 @@ def _schema(conn: sqlite3.Connection) -> Schema:
 def expected_schema(applied: tuple[str, ...]) -> Schema:
     """What this version's migrations create, up to the last one ``applied`` (all of them
     for a current file), built in a database in memory."""
+    from sqlite_utils import Database
+
     conn = sqlite3.connect(":memory:")
     try:
         db = Database(conn, execute_plugins=False)

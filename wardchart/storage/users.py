@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlite_utils import Database
 
 from wardchart.domain.identifiers import normal_text, normal_username, text_problems
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
@@ -23,6 +22,9 @@ from wardchart.domain.users import User, check_password, check_user, seconds_to_
 from wardchart.storage import audit, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _HASHER = PasswordHasher()
 _SECRET = frozenset({"password_hash"})
@@ -53,7 +55,7 @@ def _user(row: dict[str, Any]) -> User:
 
 def has_accounts(db: Database) -> bool:
     """Whether the file has any account (then everyone must sign in)."""
-    if not db["users"].exists():
+    if "users" not in db.table_names():
         return False  # a file not yet upgraded, opened read-only
     return db.execute("SELECT 1 FROM current_users LIMIT 1").fetchone() is not None
 
@@ -66,13 +68,13 @@ def account_table_exists(db: Database) -> bool:
 
 def list_users(db: Database) -> list[User]:
     """Every current account, by user name."""
-    if not db["users"].exists():
+    if "users" not in db.table_names():
         return []
     return [_user(r) for r in db.query("SELECT * FROM current_users ORDER BY username")]
 
 
 def _row(db: Database, username: str) -> dict[str, Any] | None:
-    if not db["users"].exists():
+    if "users" not in db.table_names():
         return None
     rows = db.query(
         "SELECT * FROM current_users WHERE username = ? ORDER BY recorded_at, id",

@@ -1,0 +1,77 @@
+"""The File and Help menus' handlers: printing and exporting (the patient summary and the
+ward sheet), the backups dialog, and About.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
+
+from wardchart.paths import default_chart_path
+
+if TYPE_CHECKING:
+    from wardchart.domain.records import Patient
+    from wardchart.ui.patient_view import PatientView
+    from wardchart.ui.session import ChartSession
+
+    _Window = QMainWindow
+else:
+    _Window = object
+
+
+class FileMenu(_Window):
+    """The main window's handlers for the File and Help menus."""
+
+    session: ChartSession | None
+    patient_view: PatientView
+
+    if TYPE_CHECKING:
+
+        def selected_patient(self) -> Patient | None: ...
+
+    def print_patient(self, how: str, path: Path | None = None) -> Any:
+        """Preview, print or export the selected patient's summary (the cycle on screen)."""
+        patient = self.selected_patient()
+        if self.session is None or patient is None:
+            return None
+        from wardchart.ui import printing
+
+        printout = printing.Printout(self.session, patient, self.patient_view.current_view())
+        return self._print(printing, printout, how, path)
+
+    def print_ward(self, how: str, path: Path | None = None) -> Any:
+        """Preview, print or export the ward handover sheet."""
+        if self.session is None:
+            return None
+        from wardchart.ui import printing
+
+        return self._print(printing, printing.Printout(self.session, None), how, path)
+
+    def _print(self, printing: Any, printout: Any, how: str, path: Path | None) -> Any:
+        if how == "preview":
+            return printing.preview(self, printout)
+        if how == "print":
+            return printing.print_document(self, printout)
+        written = printing.export_pdf(self, printout, path)
+        if written is not None:
+            self.statusBar().showMessage(f"PDF saved to {written}", 30_000)
+        return written
+
+    def open_backups(self) -> QDialog | None:
+        """File → Backups…"""
+        from wardchart.ui.dialogs.backups import BackupsDialog
+
+        if self.session is None:
+            return None
+        dialog = BackupsDialog(self.session, self)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> None:
+        """Help → About: version, chart file, rules in force, licences."""
+        from wardchart.about import about_text
+
+        path = self.session.store.path if self.session else default_chart_path()
+        QMessageBox.about(self, "About wardchart", about_text(path))
