@@ -5,14 +5,15 @@ laptop. See docs/merging.md."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from wardchart.storage.errors import db_errors
 
 #: The chain id that rows of a chain written before chart ids start with.
 LEGACY_PREFIX = "legacy-"
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Identity:
 
 def identity(db: Database | Any) -> Identity | None:
     """The file's identity (None for a file not yet given one: during its upgrade)."""
-    conn = db.conn if isinstance(db, Database) else db
+    conn = getattr(db, "conn", db)  # a ChartDb/Database, or a plain connection
     try:
         last = conn.execute("SELECT id FROM chart_identity ORDER BY rowid DESC LIMIT 1").fetchone()
         first = conn.execute(
