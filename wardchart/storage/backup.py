@@ -80,7 +80,9 @@ def make_backup(
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = out or folder / f"{store.path.stem}-{stamp}-{reason}.sqlite"
     if out is None:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        from wardchart.storage.machine_config import group_shared
+
+        folder.mkdir(mode=0o770 if group_shared() else 0o700, exist_ok=True)
     else:
         try:
             check_output_path(out, store.path)

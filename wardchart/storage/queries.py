@@ -265,14 +265,18 @@ def changes_since(db: Database, seen: AuditPosition) -> tuple[set[str] | None, A
 
 
 def ward_settings(db: Database) -> WardSettings:
-    """The ward's current settings: defaults overlaid with every saved change, in order."""
-    settings = WardSettings()
+    """The ward's current settings: defaults (this computer's machine file may give its
+    own) overlaid with every saved change, in order, then what the machine file locks."""
+    from wardchart.storage.machine_config import load_machine_config
+
+    machine = load_machine_config()
+    settings = machine.with_ward_settings(WardSettings(), locked=False)
     for row in db.query("SELECT key, value FROM ward_settings ORDER BY rowid"):
         try:
             settings = apply_setting(settings, row["key"], row["value"])
         except InvalidEntry:
             continue  # a key from a newer wardchart: ignore rather than fail
-    return settings
+    return machine.with_ward_settings(settings, locked=True)
 
 
 def regimens(db: Database) -> list[Regimen]:

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         )
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("about", "&About wardchart", self.open_about))
+        help_menu.addAction(self._action("log_folder", "Show &log folder", _show_log_folder))
         toolbar = QToolBar("Charting")
         toolbar.setObjectName("charting_toolbar")
         self.toolbar = toolbar  # text only: set in build_views, after the first paint
@@ -984,3 +985,9 @@ def _unsaved_entries(dialogs: list[QDialog]) -> list[str]:
     from wardchart.ui.dialogs.form import FormDialog
 
     return [d.windowTitle() for d in dialogs if isinstance(d, FormDialog) and d.has_typed_content()]
+
+
+def _show_log_folder() -> None:
+    from wardchart.ui.log_folder import show_log_folder
+
+    show_log_folder()
