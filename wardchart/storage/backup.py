@@ -109,6 +109,9 @@ def make_backup(
         chain = _chain_head(temp, store.passphrase)
         if out is None:  # the name records the chain head the backup holds
             target = target.with_name(f"{target.stem}{audit.name_tag(chain)}.sqlite")
+        from wardchart.storage.machine_config import share_with_group
+
+        share_with_group(temp)
         os.replace(temp, target)
         sync_folder(target.parent)
     except (OSError, *db_errors()) as error:  # type: ignore[misc]

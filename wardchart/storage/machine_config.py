@@ -11,6 +11,7 @@ A value is this computer's default; a key named in ``lock`` (or every key, with
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tomllib
@@ -199,3 +200,13 @@ def group_shared() -> bool:
         return load_machine_config().shared
     except MachineConfigError:
         return False
+
+
+def share_with_group(path: Path) -> None:
+    """Make a chart file or backup wardchart just created group read/write, where the
+    machine file shares the chart's folder (SQLite creates files 0644 less the umask, so
+    the umask alone leaves them read-only to the group). SQLite gives the chart's -wal and
+    -shm files the chart's own permissions."""
+    if os.name == "posix" and group_shared():
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o660)
