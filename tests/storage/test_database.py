@@ -33,6 +33,7 @@ def test_a_new_file_is_durable_and_migrated(chart_path: Path) -> None:
         "m005_hl7_lab_messages",
         "m006_fhir_entries",
         "m007_inbox_held_decisions",
+        "m010_numeric_views",
     ]
     assert len(queries.regimens(store.db)) >= 11
     store.close()
