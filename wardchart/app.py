@@ -15,6 +15,8 @@ from types import TracebackType
 from typing import Any
 
 SELF_TEST_TIMEOUT_MS = 60_000
+#: The desktop entry's id (resources/<id>.desktop), the same as the AppStream id.
+DESKTOP_ID = "org.wardchart.Wardchart"
 #: The backup taken on open waits until the first chart is on screen.
 OPEN_BACKUP_DELAY_MS = 2000
 
@@ -129,6 +131,7 @@ def run_window(
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("wardchart")
     app.setOrganizationName("wardchart")
+    app.setDesktopFileName(DESKTOP_ID)  # the window's app id (Wayland) = the menu entry
     _use_portable_settings()
     if not self_test:
         _install_error_hook()

@@ -158,6 +158,10 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     words = list(sys.argv[1:] if argv is None else argv)
     if "-h" not in words and "--help" not in words:
         quick, rest = _global_parser().parse_known_args(words)
+        from wardchart.paths import is_chart_argument
+
+        if len(rest) == 1 and quick.db is None and is_chart_argument(rest[0]):
+            quick.db, rest = rest[0], []  # `wardchart FILE`: the desktop entry's %f
         if not rest:
             quick.command = None
             return quick

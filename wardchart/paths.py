@@ -90,3 +90,18 @@ def chart_path(option: str | None) -> Path:
                 raise refusal
             return Path(chosen).expanduser()
     return default_chart_path()
+
+
+#: The file name endings that make a lone word on the command line a chart file to open.
+CHART_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def is_chart_argument(word: str) -> bool:
+    """Whether a lone word after ``wardchart`` is a chart file to open in the window (the
+    desktop entry's ``wardchart %f`` passes one) rather than a command: it names a path
+    (a folder separator in it, as a file manager always passes) or ends like a chart
+    file. A command's name never does either."""
+    if word.startswith("-"):
+        return False
+    separators = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+    return any(s in word for s in separators) or word.lower().endswith(CHART_SUFFIXES)
