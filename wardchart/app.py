@@ -123,6 +123,7 @@ def run_window(
     # Collection resumes once the chart is drawn, with those objects set aside for good.
     gc.disable()
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from wardchart.ui.first_paint import after_first_paint
@@ -131,7 +132,7 @@ def run_window(
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("wardchart")
     app.setOrganizationName("wardchart")
-    app.setDesktopFileName(DESKTOP_ID)  # the window's app id (Wayland) = the menu entry
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)  # the window's app id = the menu entry
     _use_portable_settings()
     if not self_test:
         _install_error_hook()
