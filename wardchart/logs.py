@@ -52,6 +52,14 @@ def log_path() -> Path:
     return log_folder() / LOG_FILE
 
 
+class _QuietHandler(RotatingFileHandler):
+    """A log that cannot be written (a full disk) is skipped: it never adds lines to what a
+    command prints, nor stops the program."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        del record
+
+
 def setup_logging() -> logging.Logger:
     """Log to the rotating file and send native crashes to ``crash.log``; a folder that
     cannot be written leaves the program running without a log."""
@@ -64,7 +72,7 @@ def setup_logging() -> logging.Logger:
     folder = log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        handler = _QuietHandler(
             folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS_KEPT, encoding="utf-8"
         )
     except OSError:
