@@ -12,7 +12,9 @@ cp -a dist/wardchart "$OPT"
 rm -f "$OPT"/wardchart-portable*
 install -d "$PREFIX/bin"
 ln -sf "$OPT/wardchart" "$PREFIX/bin/wardchart"
-install -Dm644 resources/wardchart.desktop "$PREFIX/share/applications/wardchart.desktop"
+rm -f "$PREFIX/share/applications/wardchart.desktop"  # its name before 0.1.0
+install -Dm644 resources/org.wardchart.Wardchart.desktop \
+    "$PREFIX/share/applications/org.wardchart.Wardchart.desktop"
 install -Dm644 resources/org.wardchart.Wardchart.metainfo.xml \
     "$PREFIX/share/metainfo/org.wardchart.Wardchart.metainfo.xml"
 install -Dm644 resources/wardchart.svg "$PREFIX/share/icons/hicolor/scalable/apps/wardchart.svg"

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests' logs go to a folder of their own, and a machine file on the computer running
+# them (/etc/wardchart/wardchart.toml) does not change what they check.
+os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="wardchart-logs-"))
+os.environ.setdefault("WARDCHART_MACHINE_CONFIG", "")
 
 from collections.abc import Callable, Iterator
 from datetime import datetime

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -25,27 +24,26 @@ if TYPE_CHECKING:
 __all__ = ["open_session", "quiet_offscreen_warnings", "run_window"]
 
 SELF_TEST_TIMEOUT_MS = 60_000
+#: The desktop entry's id (resources/<id>.desktop), the same as the AppStream id.
+DESKTOP_ID = "org.wardchart.Wardchart"
 #: The backup taken on open waits until the first chart is on screen.
 OPEN_BACKUP_DELAY_MS = 2000
 
 
 def _log_path() -> Path:
-    from platformdirs import user_log_path
+    from wardchart.logs import log_path
 
-    return user_log_path("wardchart", appauthor=False) / "errors.log"
+    return log_path()
 
 
 def _install_error_hook() -> None:
-    """Unexpected errors go to a log file and a plain message, never a traceback on screen."""
+    """Unexpected errors go to the log (wardchart/logs.py) and a plain message, never a
+    traceback on screen."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        path = _log_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as log:
-                log.write("".join(traceback.format_exception(kind, error, tb)) + "\n")
-        except OSError:
-            pass
+        from wardchart.logs import log_exception
+
+        path = log_exception(kind, error, tb)
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is not None:
@@ -93,6 +91,16 @@ def _no_display() -> bool:
     )
 
 
+def show_failure_before_window(reason: str) -> None:
+    """The window was asked for but cannot start (a bad machine file, a refused chart
+    path): say so in a dialog as well, where there is a screen to show it on."""
+    if _no_display():
+        return
+    from wardchart.ui.startup_failure import show_startup_failure
+
+    show_startup_failure(reason)
+
+
 def run_window(
     db_path: Path, actor: str, *, self_test: bool = False, user: str | None = None
 ) -> int:
@@ -112,6 +120,7 @@ def run_window(
     # Collection resumes once the chart is drawn, with those objects set aside for good.
     gc.disable()
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from wardchart.ui.first_paint import after_first_paint
@@ -120,6 +129,7 @@ def run_window(
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("wardchart")
     app.setOrganizationName("wardchart")
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)  # the window's app id = the menu entry
     _use_portable_settings()
     if not self_test:
         _install_error_hook()
@@ -134,6 +144,7 @@ def run_window(
             if self_test
             else (lambda error, backup, taken: _ask_for_backup(window, error, backup, taken))
         )
+        reasons: list[str] = []
         status = open_session(
             window,
             db_path,
@@ -141,9 +152,14 @@ def run_window(
             ask,
             _signer(window, self_test, user),
             _unlocker(window, self_test),
+            failed=None if self_test else reasons.append,
         )
         if status:
             gc.enable()
+            if reasons:  # seen on screen too, not only on stderr (ui/startup_failure.py)
+                from wardchart.ui.startup_failure import show_startup_failure
+
+                show_startup_failure(reasons[-1], window)
             outcome["status"] = status
             app.exit(status)
             return
@@ -241,6 +257,8 @@ def open_session(
     ask: Callable[[str, Path, str], bool] | None,
     sign_in: SignInPrompt | None = None,
     unlock: PassphrasePrompt | None = None,
+    *,
+    failed: Callable[[str], None] | None = None,
 ) -> int:
     """Open the chart (or, if it is damaged and ``ask`` agrees, its latest verified backup).
     An encrypted chart takes its passphrase from ``unlock`` (three tries); a file with
@@ -261,15 +279,19 @@ def open_session(
         quick_check(store)
     except WrongPassphraseError as error:
         print(f"wardchart: error: {error}", file=sys.stderr)
+        if failed is not None:
+            failed(str(error))
         return 2  # an encrypted chart: its backups need the same passphrase
     except (ChartFileError, OSError) as error:
         print(f"wardchart: error: {error}", file=sys.stderr)
+        if failed is not None:
+            failed(str(error))
         good = next((b for b in list_backups(db_path) if verify_backup(b.path) == "ok"), None)
         if good is None or ask is None:
             return 2
         if not ask(str(error), good.path, f"{good.taken_at.astimezone():%Y-%m-%d %H:%M}"):
             return 2
-        return open_session(window, good.path, actor, None, sign_in)
+        return open_session(window, good.path, actor, None, sign_in, failed=failed)
     session = ChartingSession(store, actor)
     # Nobody sees a patient before signing in.
     if not session.sign_in_with(sign_in or (lambda _store: None)):

@@ -42,14 +42,24 @@ def data_folder() -> Path:
 
 
 def default_chart_path() -> Path:
-    """The default chart file, e.g. ~/.local/share/wardchart/wardchart.sqlite."""
-    return data_folder() / CHART_FILE_NAME
+    """The default chart file: the machine file's ``chart`` (every OS user of a shared
+    workstation charts in one file, see docs/deployment.md), else the data folder's, e.g.
+    ~/.local/share/wardchart/wardchart.sqlite."""
+    from wardchart.storage.machine_config import load_machine_config
+
+    machine = load_machine_config().chart
+    return machine if machine is not None else data_folder() / CHART_FILE_NAME
 
 
 def path_problem(path: Path) -> str | None:
     """Why ``path`` cannot be a chart file ("is a named pipe"), None if it can (a regular
     file, or nothing yet). Checked before anything opens it: reading a named pipe or a
-    device would wait for ever or read garbage."""
+    device would wait for ever or read garbage. A network filesystem is refused too."""
+    from wardchart.storage.filesystems import network_problem
+
+    remote = network_problem(path)
+    if remote is not None:
+        return remote
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
@@ -68,10 +78,30 @@ def path_problem(path: Path) -> str | None:
 
 
 def chart_path(option: str | None) -> Path:
-    """The chart file to use: the --db option, the environment, or the default."""
-    if option is not None:
-        return Path(option).expanduser()
+    """The chart file to use: the --db option, the environment, or the default. Raises
+    MachineConfigError when the machine file locks the chart file and another is chosen."""
+    from wardchart.storage.machine_config import locked_chart_refusal
+
     from_env = os.environ.get(ENV_DB, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
+    for chosen, via in ((option, "--db"), (from_env or None, f"${ENV_DB}")):
+        if chosen is not None:
+            refusal = locked_chart_refusal(Path(chosen).expanduser(), via)
+            if refusal is not None:
+                raise refusal
+            return Path(chosen).expanduser()
     return default_chart_path()
+
+
+#: The file name endings that make a lone word on the command line a chart file to open.
+CHART_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def is_chart_argument(word: str) -> bool:
+    """Whether a lone word after ``wardchart`` is a chart file to open in the window (the
+    desktop entry's ``wardchart %f`` passes one) rather than a command: it names a path
+    (a folder separator in it, as a file manager always passes) or ends like a chart
+    file. A command's name never does either."""
+    if word.startswith("-"):
+        return False
+    separators = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+    return any(s in word for s in separators) or word.lower().endswith(CHART_SUFFIXES)

@@ -82,9 +82,13 @@ FLAGS = {
 def owner_only_files() -> None:
     """Everything wardchart creates on POSIX — the chart file and its journal, backups,
     exported and printed files, logs, window settings — is readable by its owner only
-    (files 0600, folders 0700): patient data on a shared or lost computer."""
+    (files 0600, folders 0700): patient data on a shared or lost computer. Where the
+    machine file shares the chart's folder with a group of OS users, the group may read and
+    write too (0660, 0770; see docs/deployment.md)."""
     if os.name == "posix":
-        os.umask(0o077)
+        from wardchart.storage.machine_config import group_shared
+
+        os.umask(0o007 if group_shared() else 0o077)
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -93,6 +97,10 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     words = list(sys.argv[1:] if argv is None else argv)
     if "-h" not in words and "--help" not in words:
         quick, rest = global_parser().parse_known_args(words)
+        from wardchart.paths import is_chart_argument
+
+        if len(rest) == 1 and quick.db is None and is_chart_argument(rest[0]):
+            quick.db, rest = rest[0], []  # `wardchart FILE`: the desktop entry's %f
         if not rest:
             quick.command = None
             return quick
@@ -111,8 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wardchart.storage.errors import ChartFileError, db_errors, describe
 
     context: Context | None = None
+    _window_start[0] = False
     try:
         args = parse(argv)
+        from wardchart.logs import log_start
+
+        log_start("window" if args.command is None else f"command {args.command}")
+        _window_start[0] = args.command is None and not args.version and not args.self_test
         from wardchart.paths import chart_path, path_problem
 
         if args.db is not None and not args.db.strip():
@@ -169,18 +182,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _log_failure() -> str:
-    import traceback
+    from wardchart.logs import log_exception
 
-    from platformdirs import user_log_path
-
-    path = user_log_path("wardchart", appauthor=False) / "errors.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(traceback.format_exc() + "\n")
-    except OSError:
-        return "(the log could not be written)"
-    return str(path)
+    _, error, tb = sys.exc_info()
+    assert error is not None
+    return str(log_exception(type(error), error, tb))
 
 
 def _saved_then_failed(detail: str) -> int:
@@ -194,8 +200,17 @@ def _saved_then_failed(detail: str) -> int:
     return 0
 
 
+#: Whether this run opens the window: a failure before it shows is then shown in a dialog.
+_window_start = [False]
+
+
 def _fail(message: str) -> int:
-    print(f"wardchart: error: {' '.join(message.split())}", file=sys.stderr)
+    line = " ".join(message.split())
+    print(f"wardchart: error: {line}", file=sys.stderr)
+    if _window_start[0]:
+        from wardchart.app import show_failure_before_window
+
+        show_failure_before_window(line)
     return EXIT_USAGE
 
 

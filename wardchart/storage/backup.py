@@ -84,7 +84,9 @@ def make_backup(
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = out or folder / f"{store.path.stem}-{stamp}-{reason}.sqlite"
     if out is None:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        from wardchart.storage.machine_config import group_shared
+
+        folder.mkdir(mode=0o770 if group_shared() else 0o700, exist_ok=True)
     else:
         try:
             check_output_path(out, store.path)
@@ -111,6 +113,9 @@ def make_backup(
         chain = _chain_head(temp, store.passphrase)
         if out is None:  # the name records the chain head the backup holds
             target = target.with_name(f"{target.stem}{audit.name_tag(chain)}.sqlite")
+        from wardchart.storage.machine_config import share_with_group
+
+        share_with_group(temp)
         os.replace(temp, target)
         sync_folder(target.parent)
     except (OSError, *db_errors()) as error:  # type: ignore[misc]

@@ -209,6 +209,10 @@ def _connect(
         conn = connect(target, passphrase, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000)
     except db_errors() as error:
         raise describe(error, path) from error
+    if not existing and not read_only:  # a new chart: its group's too, on a shared folder
+        from wardchart.storage.machine_config import share_with_group
+
+        share_with_group(path)
     try:
         db: Database = ChartDb(conn)
         check_ours(db, path, existing=existing)

@@ -410,7 +410,11 @@ def save_regimen(
 def set_ward_setting(
     store: ChartStore, key: str, value: str, *, confirm: bool = False, actor: str, now: datetime
 ) -> Saved:
-    """Change one ward setting; the old value stays in the file and in the audit."""
+    """Change one ward setting; the old value stays in the file and in the audit. A setting
+    the machine file locks is refused (see docs/deployment.md)."""
+    from wardchart.storage.machine_config import refuse_locked_setting
+
+    refuse_locked_setting(key)
     with store.write() as db:
         before = queries.ward_settings(db)
         apply_setting(before, key, value)  # raises on a bad key or an impossible value

@@ -304,9 +304,13 @@ def current_setting_row(db: Database, key: str) -> str | None:
 
 
 def ward_settings(db: Database) -> WardSettings:
-    """The ward's current settings: defaults overlaid with every saved change, in the
-    order they were recorded, the change that holds last (the same on every replica,
-    see docs/merging.md)."""
+    """The ward's current settings: defaults (this computer's machine file may give its
+    own) overlaid with every saved change, in the order they were recorded, the change that
+    holds last (the same on every replica, see docs/merging.md); then what the machine file
+    locks (docs/deployment.md)."""
+    from wardchart.storage.machine_config import load_machine_config
+
+    machine = load_machine_config()
     found = _setting_rows(db)
     grouped: dict[str, list[SettingRow]] = defaultdict(list)
     for row, _ in found:
@@ -316,7 +320,7 @@ def ward_settings(db: Database) -> WardSettings:
         w.id for rows in grouped.values() if (w := setting_winner(setting_heads(rows, aside)))
     }
     order = sorted(found, key=lambda f: (f[0].id in winners, f[0].recorded_at, f[0].id))
-    settings = WardSettings()
+    settings = machine.with_ward_settings(WardSettings(), locked=False)
     for row, value in order:
         if row.id in aside:
             continue
@@ -324,7 +328,7 @@ def ward_settings(db: Database) -> WardSettings:
             settings = apply_setting(settings, row.key, value)
         except InvalidEntry:
             continue  # a key from a newer wardchart: ignore rather than fail
-    return settings
+    return machine.with_ward_settings(settings, locked=True)
 
 
 def regimens(db: Database) -> list[Regimen]:

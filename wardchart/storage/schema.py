@@ -551,6 +551,30 @@ END;
         db.execute(statement)
 
 
+#: Counts and measurements are stored as exact decimal text ("0.30"), so SQL's max() over
+#: them compares text ("9.1" > "10.2"). These views give each as a number, for reading the
+#: file in sqlite-utils, Datasette or a spreadsheet (see docs/schema.md).
+NUMERIC_VIEWS = {
+    "current_results_numeric": (
+        "current_results",
+        ("wbc", "anc", "neut_pct", "bands_pct", "platelets", "anc_lln", "wbc_lln"),
+    ),
+    "current_temperatures_numeric": ("current_temperatures", ("celsius",)),
+    "current_cycles_numeric": ("current_cycles", ("anc_threshold", "plt_threshold")),
+    "current_regimens_numeric": ("current_regimens", ("anc_threshold", "plt_threshold")),
+}
+
+
+@migrations()
+def m010_numeric_views(db: Database) -> None:
+    """Views of the current records with their decimal text as numbers (REAL), every other
+    column as it is; for reading and reporting only (the chart computes with the text)."""
+    for view, (source, numeric) in NUMERIC_VIEWS.items():
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({source})").fetchall()]
+        shown = ", ".join(f"CAST({c} AS REAL) AS {c}" if c in numeric else c for c in columns)
+        db.execute(f"CREATE VIEW {view} AS SELECT {shown} FROM {source}")
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements, current = [], []

@@ -203,7 +203,13 @@ MENUS: list[tuple[str, list[Action | None]]] = [
             Action("refresh", "&Refresh", lambda w: w.refresh(), QKeySequence.StandardKey.Refresh),
         ],
     ),
-    ("&Help", [Action("about", "&About wardchart", lambda w: w.open_about())]),
+    (
+        "&Help",
+        [
+            Action("about", "&About wardchart", lambda w: w.open_about()),
+            Action("log_folder", "Show &log folder", lambda w: _show_log_folder()),
+        ],
+    ),
 ]
 
 #: The toolbar: short labels; the menus carry the full wording.
@@ -288,3 +294,9 @@ class WindowActions:
         for action in self.by_name.values():
             action.setEnabled(True)
         self.for_patient(has_patient)
+
+
+def _show_log_folder() -> None:
+    from wardchart.ui.log_folder import show_log_folder
+
+    show_log_folder()
