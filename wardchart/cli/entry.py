@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parse(argv)
         from wardchart.logs import log_start
 
-        log_start("window" if args.command is None else f"command {args.command}")
+        log_start("window" if args.command is None else f"command {args.handler.__name__}")
         _window_start[0] = args.command is None and not args.version and not args.self_test
         from wardchart.paths import chart_path, path_problem
 
