@@ -415,7 +415,7 @@ def set_ward_setting(
         before = queries.ward_settings(db)
         apply_setting(before, key, value)  # raises on a bad key or an impossible value
         if key == "hl7_inbox" and value.strip():
-            from wardchart.storage.hl7_inbox import inbox_problem
+            from wardchart.storage.files import inbox_problem
 
             why = inbox_problem(Path(value.strip()), store.path)
             if why:
