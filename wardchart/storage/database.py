@@ -42,6 +42,8 @@ class ChartStore:
     identity: tuple[int, int] | None = None
     #: Write transactions committed through ``write()`` since the file was opened.
     commits: int = 0
+    #: ``close()`` was called: nothing may be read or written through it any more.
+    closed: bool = False
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -107,6 +109,7 @@ class ChartStore:
 
     def close(self) -> None:
         """Close the file (SQLite checkpoints the WAL into it)."""
+        self.closed = True
         self.db.close()
 
 
