@@ -147,7 +147,7 @@ def check_ours(db: Database, path: Path, *, existing: bool = False) -> None:
             f"chart file {path} is an SQLite database but not a wardchart "
             "chart file; it was left untouched"
         )
-    known = {m.name for m in migrations._migrations}
+    known = set(migrations.names)
     applied = {m.name for m in migrations.applied(db)}
     unknown = sorted(applied - known)
     if unknown:

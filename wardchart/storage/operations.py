@@ -512,7 +512,6 @@ def _changed_since(db: Database, table: str, record_id: str) -> str:
 
 
 def _supersede(
-    store: ChartStore,
     db: Database,
     table: RecordKind,
     record_id: str,
@@ -565,7 +564,6 @@ def correct_cbc(
         if lab_status is not None:
             values["lab_status"] = lab_status
         return _supersede(
-            store,
             db,
             RecordKind.RESULTS,
             record_id,
@@ -599,7 +597,6 @@ def correct_temperature(
     )
     with store.write() as db:
         return _supersede(
-            store,
             db,
             RecordKind.TEMPERATURES,
             record_id,
@@ -630,7 +627,6 @@ def correct_gcsf(
     values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
     with store.write() as db:
         return _supersede(
-            store,
             db,
             RecordKind.GCSF_DOSES,
             record_id,
@@ -685,7 +681,6 @@ def correct_cycle(
             "cycle_length_days": cycle_length_days,
         }
         return _supersede(
-            store,
             db,
             RecordKind.CYCLES,
             record_id,
@@ -736,7 +731,6 @@ def correct_patient(
         if other is not None and other.id != patient.id:
             raise InvalidEntry([Problem("mrn", f"MRN {values['mrn']!r} belongs to {other.name}")])
         return _supersede(
-            store,
             db,
             RecordKind.PATIENTS,
             patient.id,
@@ -765,7 +759,6 @@ def mark_entered_in_error(
     _need_reason(reason)
     with store.write() as db:
         return _supersede(
-            store,
             db,
             kind,
             record_id,

@@ -108,7 +108,13 @@ class ChartingDialogs(_Window):
 
         return self._for_patient(
             lambda s, p: WithdrawDialog(
-                s, p, ref.table, ref.record_id, ref.version, ref.description, self
+                s,
+                p,
+                ref.table,
+                ref.record_id,
+                version=ref.version,
+                what=ref.description,
+                parent=self,
             )
         )
 
@@ -154,9 +160,9 @@ class ChartingDialogs(_Window):
                 p,
                 RecordKind.PATIENTS,
                 p.id,
-                p.version,
-                f"{p.name} (MRN {p.mrn}) and the whole chart",
-                self,
+                version=p.version,
+                what=f"{p.name} (MRN {p.mrn}) and the whole chart",
+                parent=self,
             )
         )
 

@@ -41,7 +41,7 @@ class ChartSession(QObject):
     def around(cls, core: ChartingSession) -> ChartSession:
         """The window's view of a session already opened (and signed in)."""
         session = cls.__new__(cls)
-        session._init(core)
+        session._init(core)  # noqa: SLF001  the class's own constructor, shared with __init__
         return session
 
     def _init(self, core: ChartingSession) -> None:
