@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import merging
 
         results += merging.figures(
-            hospital, hospital_counts["patients"], work, 2 if args.tiny else 3, now, args.tiny
+            hospital, hospital_counts["patients"], work, 2 if args.tiny else 3, now, tiny=args.tiny
         )
 
     by_name = {f.name: f for f in results}

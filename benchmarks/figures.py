@@ -290,16 +290,15 @@ def filter_keystrokes(db: Path, text: str, runs: int) -> list[float]:
     samples = []
     with main_window(db) as window:
         line = window.census.filter
-        table = window.census.table
         for _ in range(runs):
             for char in text:
-                samples.append(timed(partial(_key, line, table, char)))
+                samples.append(timed(partial(_key, line, char)))
             for _char in text:
-                samples.append(timed(lambda: _key(line, table, Qt.Key.Key_Backspace)))
+                samples.append(timed(lambda: _key(line, Qt.Key.Key_Backspace)))
     return samples
 
 
-def _key(line: Any, table: Any, key: Any) -> None:
+def _key(line: Any, key: Any) -> None:
     from PySide6.QtTest import QTest
 
     QTest.keyClick(line, key)

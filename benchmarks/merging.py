@@ -108,7 +108,7 @@ def real_merge(target: Path, other: Path, now: datetime) -> None:
 
 
 def figures(
-    hospital: Path, patients: int, work: Path, runs: int, now: datetime, tiny: bool
+    hospital: Path, patients: int, work: Path, runs: int, now: datetime, *, tiny: bool
 ) -> list[Figure]:
     """The two merge figures, real and floor interleaved run by run, each on a fresh copy."""
     laptop = laptop_of(hospital, work, now, Size(4, (3, 3), 4, 3) if tiny else LAPTOP)

@@ -707,7 +707,7 @@ def test_an_older_backup_that_passes_its_checks_is_restored_and_upgraded(
     assert status == 0, out
     from wardchart.storage.schema import migrations
 
-    assert f"schema: OK — {migrations._migrations[-1].name}" in out  # upgraded to the newest
+    assert f"schema: OK — {migrations.names[-1]}" in out  # upgraded to the newest
     assert "OLD-1" in cli("patient", "list")[1]
 
 

@@ -142,7 +142,7 @@ def run_window(
         ask = (
             None
             if self_test
-            else (lambda error, backup, taken: _ask_for_backup(window, error, backup, taken))
+            else (lambda error, _backup, taken: _ask_for_backup(window, error, taken))
         )
         reasons: list[str] = []
         status = open_session(
@@ -195,7 +195,7 @@ def _collect_garbage_again() -> None:
     gc.enable()
 
 
-def _ask_for_backup(window: object, error: str, backup: Path, taken: str) -> bool:
+def _ask_for_backup(window: object, error: str, taken: str) -> bool:
     """Ask the nurse whether to open the latest verified backup instead."""
     from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -250,7 +250,7 @@ def _signer(window: object, self_test: bool, user: str | None) -> SignInPrompt:
     return sign_in
 
 
-def open_session(
+def open_session(  # noqa: PLR0917  the window's tests pass the prompts in this order
     window: object,
     db_path: Path,
     actor: str,

@@ -214,6 +214,7 @@ def _anc_curve(
     baseline: float,
     nadir: float,
     nadir_day: float,
+    *,
     width: float,
     gcsf_day: float | None,
 ) -> float:
@@ -388,7 +389,7 @@ def _write_patient(store: ChartStore, p: DemoPatient, rng: random.Random, now: d
                 continue
             if p.skip_recent_cbc and number == len(day1s) and day >= last_day - 1:
                 continue
-            anc = _anc_curve(day + 0.25, baseline, depth, nadir_day, 3.0, gcsf_day)
+            anc = _anc_curve(day + 0.25, baseline, depth, nadir_day, width=3.0, gcsf_day=gcsf_day)
             fraction = 0.35 if anc < 0.5 else 0.62
             _cbc(store, patient, now, when, anc, rng, neut_fraction=fraction)
         _temperatures(store, patient, day1, last_day, now, rng)
@@ -421,7 +422,7 @@ def _sample_times(
     return sorted((d, h) for d, h in times if d <= last_day)
 
 
-def _cbc(
+def _cbc(  # noqa: PLR0917  the demo's rows of made-up results read as a table
     store: ChartStore,
     patient: Patient,
     now: datetime,
@@ -460,7 +461,7 @@ def _cbc(
     )
 
 
-def _temperatures(
+def _temperatures(  # noqa: PLR0917  like _cbc: called once per made-up cycle
     store: ChartStore,
     patient: Patient,
     day1: date,

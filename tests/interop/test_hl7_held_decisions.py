@@ -201,8 +201,7 @@ def test_decisions_are_never_changed_or_deleted(
 
 
 def test_the_inbox_folder_may_not_be_inside_the_backups_folder(store: ChartStore) -> None:
-    from wardchart.storage.files import backup_folder
-    from wardchart.storage.hl7_inbox import inbox_problem
+    from wardchart.storage.files import backup_folder, inbox_problem
 
     inside = backup_folder(store.path) / "inbox"
     inside.mkdir(parents=True)

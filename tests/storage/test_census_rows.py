@@ -112,21 +112,20 @@ def _reading(at: datetime, celsius: str) -> Temperature:
 
 def test_recent_records_suffice_only_when_no_episode_reaches_back() -> None:
     rule = FN_RULES[FnRuleName.IDSA2010]
-    day1 = date(2026, 3, 20)
     loaded_from = datetime(2026, 3, 10, tzinfo=datetime.now().astimezone().tzinfo)
     inside = loaded_from + timedelta(days=9, hours=12)
-    assert recent_records_suffice(rule, day1, [], loaded_from)
-    assert recent_records_suffice(rule, day1, [_reading(inside, "38.5")], loaded_from)
+    assert recent_records_suffice(rule, [], loaded_from)
+    assert recent_records_suffice(rule, [_reading(inside, "38.5")], loaded_from)
     # An episode that starts 4 h after the first loaded moment may reach further back.
     run = [_reading(loaded_from + timedelta(hours=3 + 4 * i), "38.2") for i in range(60)]
-    assert not recent_records_suffice(rule, day1, run, loaded_from)
+    assert not recent_records_suffice(rule, run, loaded_from)
     # An episode starting less than 48 h after loaded_from lacks its ANC look-back.
     late = [_reading(loaded_from + timedelta(hours=30 + 4 * i), "38.2") for i in range(50)]
-    assert not recent_records_suffice(rule, day1, late, loaded_from)
+    assert not recent_records_suffice(rule, late, loaded_from)
     # Normal readings break the chain: the febrile ones after are their own episode.
     broken = [*run[:5], _reading(run[4].taken + timedelta(hours=4), "36.8")]
     broken += [_reading(inside + timedelta(hours=4 * i), "38.2") for i in range(3)]
-    assert recent_records_suffice(rule, day1, broken, loaded_from)
+    assert recent_records_suffice(rule, broken, loaded_from)
 
 
 def test_census_in_parts_is_the_census_whole(store: ChartStore) -> None:

@@ -42,7 +42,8 @@ def test_opens_after_a_wrong_then_the_right_passphrase(qtbot, ward: ChartStore) 
     assert len(backups) == 1
     assert is_encrypted(backups[0][0].path)
     assert backups[0][1] == "ok"
-    window.session.store.close()
+    window.close()
+    window.session.close()
 
 
 def test_three_wrong_passphrases_or_cancel_open_nothing(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
@@ -82,4 +83,32 @@ def test_a_file_encrypted_under_an_open_window_is_hidden_then_opened_again(
     assert window.splitter.isVisibleTo(window)
     assert window.census.model.rowCount() == 2
     assert window.actions_by_name["backups"].isEnabled()
-    window.session.store.close()
+    window.close()
+    window.session.close()
+
+
+def test_the_file_watch_never_reads_a_closed_session(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    from wardchart.ui.session import ChartSession
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    session = ChartSession(ward, "nurse")
+    window.set_session(session)
+    assert window.watch_timer.isActive()
+    session.close()
+    assert not window.watch_timer.isActive()  # the watch stops with the session
+    window._on_watch()  # a timeout already queued when it closed: nothing is read
+    window.backup("close")
+    window.close()
+
+
+def test_a_store_closed_behind_the_windows_back_is_never_read(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    from wardchart.ui.session import ChartSession
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_session(ChartSession(ward, "nurse"))
+    ward.close()
+    window._on_watch()  # what the 1.5-second watch timer does
+    assert not window.watch_timer.isActive()
+    window.close()

@@ -69,7 +69,7 @@ def user_add(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def user_list(args: argparse.Namespace, context: Context) -> int:
+def user_list(_args: argparse.Namespace, context: Context) -> int:
     """Every account; disabled ones are marked."""
     from wardchart.storage import users
 

@@ -118,7 +118,7 @@ def register_after_lab(commands: Any, command: AddCommand) -> None:
 # --- handlers ---------------------------------------------------------------------------
 
 
-def demo(args: argparse.Namespace, context: Context) -> int:
+def demo(_args: argparse.Namespace, context: Context) -> int:
     """Write the demo ward and print its census."""
     from wardchart.demo import write_demo_ward
 

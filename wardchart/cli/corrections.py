@@ -19,6 +19,7 @@ from wardchart.cli.common import (
 from wardchart.cli.output import table, wrapped, wrapped_parts
 from wardchart.domain.display import field_items
 from wardchart.domain.identifiers import normal_mrn
+from wardchart.domain.records import RecordKind
 from wardchart.domain.regimens import parse_window
 from wardchart.domain.timeparse import parse_date, parse_datetime
 from wardchart.session import changes
@@ -26,14 +27,21 @@ from wardchart.storage import queries
 
 #: The record kinds a person names (``--kind``), and where each is kept.
 KIND_TABLES = {
-    "result": "results",
-    "temperature": "temperatures",
-    "gcsf": "gcsf_doses",
-    "cycle": "cycles",
-    "precaution": "precautions",
-    "patient": "patients",
+    "result": RecordKind.RESULTS,
+    "temperature": RecordKind.TEMPERATURES,
+    "gcsf": RecordKind.GCSF_DOSES,
+    "cycle": RecordKind.CYCLES,
+    "precaution": RecordKind.PRECAUTIONS,
+    "patient": RecordKind.PATIENTS,
 }
-HISTORY_TABLES = ("patients", "cycles", "results", "temperatures", "gcsf_doses", "precautions")
+HISTORY_TABLES = (
+    RecordKind.PATIENTS,
+    RecordKind.CYCLES,
+    RecordKind.RESULTS,
+    RecordKind.TEMPERATURES,
+    RecordKind.GCSF_DOSES,
+    RecordKind.PRECAUTIONS,
+)
 
 
 def register(commands: Any, command: AddCommand) -> None:
@@ -109,7 +117,7 @@ def correct_lab(args: argparse.Namespace, context: Context) -> int:
     """Replace a CBC's values; checked exactly like lab add."""
     taken_text = None if args.taken is None else parse_datetime(args.taken, "taken")
     with chart(context, create=False) as session:
-        row = queries.resolve_record(session.store.db, "results", args.id)
+        row = queries.resolve_record(session.store.db, RecordKind.RESULTS, args.id)
         patient = queries.patient_by_id(session.store.db, row["patient_id"])
         taken = taken_text or datetime.fromisoformat(row["taken_at"])
         session.save(
@@ -130,7 +138,7 @@ def correct_temp(args: argparse.Namespace, context: Context) -> int:
     """Replace a temperature."""
     value, unit = temperature(args)
     with chart(context, create=False) as session:
-        row = queries.resolve_record(session.store.db, "temperatures", args.id)
+        row = queries.resolve_record(session.store.db, RecordKind.TEMPERATURES, args.id)
         patient = queries.patient_by_id(session.store.db, row["patient_id"])
         session.save(
             changes.CorrectTemperature(
@@ -152,7 +160,7 @@ def correct_temp(args: argparse.Namespace, context: Context) -> int:
 def correct_gcsf(args: argparse.Namespace, context: Context) -> int:
     """Correct a G-CSF dose."""
     with chart(context, create=False) as session:
-        row = queries.resolve_record(session.store.db, "gcsf_doses", args.id)
+        row = queries.resolve_record(session.store.db, RecordKind.GCSF_DOSES, args.id)
         patient = queries.patient_by_id(session.store.db, row["patient_id"])
         session.save(
             changes.CorrectGcsf(
@@ -176,7 +184,7 @@ def correct_cycle(args: argparse.Namespace, context: Context) -> int:
     window = None if args.nadir_window is None else parse_window(args.nadir_window)
     length = whole(args.cycle_length, "cycle_length")
     with chart(context, create=False) as session:
-        row = queries.resolve_record(session.store.db, "cycles", args.id)
+        row = queries.resolve_record(session.store.db, RecordKind.CYCLES, args.id)
         patient = queries.patient_by_id(session.store.db, row["patient_id"])
         session.save(
             changes.CorrectCycle(

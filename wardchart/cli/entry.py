@@ -112,7 +112,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 # --- entry point ------------------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  one exit per outcome
     """Run one command; return the exit status."""
     owner_only_files()
     from wardchart.domain.problems import InvalidEntry

@@ -78,7 +78,7 @@ def backup(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def backups(args: argparse.Namespace, context: Context) -> int:
+def backups(_args: argparse.Namespace, context: Context) -> int:
     """List the backups beside the chart file, newest first, each checked."""
     from wardchart.storage.backup import list_backups, verify_backup
 
@@ -163,7 +163,7 @@ def _administers_backup(source: Path, context: Context) -> bool:
         ) from error
 
 
-def check(args: argparse.Namespace, context: Context) -> int:
+def check(_args: argparse.Namespace, context: Context) -> int:
     """One line per check; exit 0 only if all pass."""
     from wardchart.storage.health import check_chart
 
@@ -224,12 +224,12 @@ def audit_show(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def encrypt(args: argparse.Namespace, context: Context) -> int:
+def encrypt(_args: argparse.Namespace, context: Context) -> int:
     """Encrypt the chart file and its backups with a new passphrase."""
     return _rewrite(context, encrypt=True)
 
 
-def decrypt(args: argparse.Namespace, context: Context) -> int:
+def decrypt(_args: argparse.Namespace, context: Context) -> int:
     """Turn an encrypted chart file and its backups back into plain SQLite."""
     return _rewrite(context, encrypt=False)
 

@@ -10,8 +10,7 @@ from typing import Any
 
 from wardchart.domain.census import CensusRow
 from wardchart.domain.chart import PatientChart
-from wardchart.domain.display import count_text
-from wardchart.domain.timeparse import iso_local
+from wardchart.domain.display import count_text, time_text
 
 CENSUS_HEADINGS = (
     "Bed",
@@ -118,7 +117,7 @@ def chart_text(chart: PatientChart) -> str:
         )
         rows = [
             (
-                iso_local(r.result.taken, tz)[:16].replace("T", " "),
+                time_text(r.result.taken, tz),
                 str(r.cycle_day),
                 "" if r.result.wbc is None else count_text(r.result.wbc),
                 ""
@@ -142,10 +141,7 @@ def chart_text(chart: PatientChart) -> str:
     if chart.alerts:
         out.append("")
         out.append("Alerts:")
-        out += [
-            f"  {iso_local(a.at, tz)[:16].replace('T', ' ')}  [{a.rule}] {a.detail}"
-            for a in chart.alerts
-        ]
+        out += [f"  {time_text(a.at, tz)}  [{a.rule}] {a.detail}" for a in chart.alerts]
     return "\n".join(out)
 
 

@@ -64,6 +64,7 @@ def _write_report(
     from wardchart.report.documents import PrintContext
     from wardchart.report.jobs import PrintJob
     from wardchart.report.output import ReportError, default_paper, write_pdf
+    from wardchart.storage.files import write_atomically
 
     job = PrintJob(
         PrintContext(
@@ -79,7 +80,12 @@ def _write_report(
     )
     try:
         pages = write_pdf(
-            out, job.paint, title=job.title, paper=paper or default_paper(), landscape=job.landscape
+            out,
+            job.paint,
+            title=job.title,
+            paper=paper or default_paper(),
+            landscape=job.landscape,
+            save=write_atomically,
         )
     except ReportError as error:
         raise InvalidEntry([Problem("out", str(error))]) from None

@@ -98,7 +98,7 @@ def recent_since(day1: date) -> date:
 
 
 def recent_records_suffice(
-    rule: FnRule, day1: date, temps: Sequence[Temperature], loaded_from: datetime
+    rule: FnRule, temps: Sequence[Temperature], loaded_from: datetime
 ) -> bool:
     """Whether records taken at or after ``loaded_from`` give the same census line as the
     whole chart. The census reads only the current cycle (latest results are fetched

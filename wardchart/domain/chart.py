@@ -205,7 +205,7 @@ def _grades(result: LabResult, settings: WardSettings) -> tuple[Grade | None, Gr
     return anc, wbc
 
 
-def build_chart(
+def build_chart(  # noqa: PLR0917  the patient's record lists, in the order they are read
     patient: Patient,
     cycles: Sequence[Cycle],
     results: Sequence[LabResult],

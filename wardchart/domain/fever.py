@@ -241,7 +241,9 @@ def evaluate_fn(
         reason = _fever_reason(rule, ordered, index)
         if reason is None:
             continue
-        alert = _alert_for(rule, reading, reason, results, day1s, anc_expected_to_fall, tz)
+        alert = _alert_for(
+            rule, reading, reason, results, day1s, anc_expected_to_fall=anc_expected_to_fall, tz=tz
+        )
         if alert is not None and (starts[index], alert.kind) not in fired:
             fired.add((starts[index], alert.kind))
             alerts.append(alert)
@@ -254,6 +256,7 @@ def _alert_for(
     reason: str,
     results: Sequence[LabResult],
     day1s: Sequence[date],
+    *,
     anc_expected_to_fall: bool,
     tz: tzinfo | None,
 ) -> Alert | None:

@@ -173,7 +173,9 @@ _COMPARATOR = re.compile(r"(<=|>=|<|>|≤|≥)\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]
 NUMERIC_TYPES = frozenset({"NM", "SN", "ST", ""})
 
 
-def lab_number(value_type: str, text: str) -> tuple[Decimal | None, str]:
+def lab_number(  # noqa: PLR0911  one reason per kind of value that is not a number
+    value_type: str, text: str
+) -> tuple[Decimal | None, str]:
     """An OBX-5 value as a number: (value, "") or (None, why it cannot be charted).
 
     Only a plain decimal is a number. "<0.5" says the count is below what the laboratory

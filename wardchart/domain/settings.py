@@ -44,7 +44,9 @@ SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
 WARD_NAME_LIMIT = 80
 
 
-def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
+def apply_setting(  # noqa: PLR0911, PLR0912  one branch per setting, each with its check
+    settings: WardSettings, key: str, value: str
+) -> WardSettings:
     """Return ``settings`` with ``key`` set from text, or raise naming the key."""
     if key not in SETTING_KEYS:
         raise InvalidEntry(

@@ -114,7 +114,7 @@ class CycleDayAxis(RecordingAxis):
         the axes beside it (pyqtgraph hid "D1", half a day from the edge)."""
         return super().boundingRect().adjusted(-LEFT_AXIS_WIDTH / 2, 0, LEFT_AXIS_WIDTH / 2, 0)
 
-    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
+    def tickSpacing(self, minVal: float, maxVal: float, _size: float) -> list[tuple[float, float]]:
         span = maxVal - minVal
         if span > 60:
             return [(28.0, 1.0), (7.0, 1.0)]
@@ -123,7 +123,7 @@ class CycleDayAxis(RecordingAxis):
             return [(7.0, 1.0), (1.0, 0.0)]
         return [(1.0, 0.0), (0.25, 0.0)]
 
-    def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
+    def tickStrings(self, values: Sequence[float], _scale: float, _spacing: float) -> list[str]:
         return [self.label_for(v) for v in values]
 
     def label_for(self, position: float) -> str:
@@ -208,7 +208,7 @@ def _marks(
 class ChartView(QWidget):
     """The two linked plots, the legend above them, and everything drawn on them."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:  # noqa: PLR0915  builds every plot item once
         super().__init__(parent)
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self.graphics = pg.GraphicsLayoutWidget()
@@ -1034,5 +1034,5 @@ class ChartView(QWidget):
         self.counts.layout.setRowFixedHeight(0, scaled(30))
 
 
-def _tip(x: float, y: float, data: object) -> str:
+def _tip(x: float, y: float, data: object) -> str:  # noqa: ARG001  pyqtgraph calls tip(x=, y=, data=)
     return str(data)

@@ -155,10 +155,10 @@ class Table(Block):
 class PageBreak(Block):
     """Start a new page."""
 
-    def height(self, width: float) -> float:
+    def height(self, _width: float) -> float:
         return 0.0
 
-    def paint(self, painter: QPainter, x: float, y: float, width: float) -> None:
+    def paint(self, _painter: QPainter, _x: float, _y: float, _width: float) -> None:
         return None
 
 
@@ -183,7 +183,7 @@ class PageFrame:
         """Height of the header block including its rule."""
         return sum(text_height(t, width, f) for t, f in self._lines()) + 6
 
-    def footer_height(self, width: float) -> float:
+    def footer_height(self) -> float:
         """Height of the footer block including its rule."""
         return len(self.footer) * QFontMetricsF(font(SMALL_PT)).height() + 6
 
@@ -198,7 +198,7 @@ class PageFrame:
             y += h
         painter.setPen(QPen(QColor("#000000"), 0.8))
         painter.drawLine(0, int(y + 3), int(width), int(y + 3))
-        fy = height - self.footer_height(width) + 6
+        fy = height - self.footer_height() + 6
         painter.drawLine(0, int(fy - 3), int(width), int(fy - 3))
         small = font(SMALL_PT)
         painter.setFont(small)
@@ -278,7 +278,7 @@ def render(device: QPdfWriter | QPrinter, blocks: Sequence[Block], frame: PageFr
     device.setResolution(DPI)
     page = device.pageLayout().paintRectPixels(DPI)
     width, height = float(page.width()), float(page.height())
-    header_h, footer_h = frame.header_height(width), frame.footer_height(width)
+    header_h, footer_h = frame.header_height(width), frame.footer_height()
     body_top, body_height = header_h + 6, height - header_h - footer_h - 12
     pages = paginate(blocks, width, body_height)
     painter = QPainter()

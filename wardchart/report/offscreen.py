@@ -11,7 +11,7 @@ def quiet_offscreen_warnings() -> None:
     prints only what it means to; every other message passes."""
     from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    def handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         if "propagateSizeHints" not in message:
             print(message, file=sys.stderr)
 

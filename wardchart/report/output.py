@@ -24,7 +24,6 @@ from wardchart.report.documents import (
     ward_frame,
 )
 from wardchart.report.layout import render
-from wardchart.storage.files import write_atomically
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -88,8 +87,10 @@ def write_pdf(
     title: str,
     paper: str,
     landscape: bool,
+    save: Callable[[Path, bytes], None],
 ) -> int:
-    """Write a PDF completely or not at all.
+    """Write a PDF completely or not at all; ``save`` writes the finished bytes (the
+    caller passes storage's all-or-nothing writer: report does not import storage).
 
     The document is made in memory, then written to a temporary file in the same folder,
     flushed to the disk and renamed (see docs/files.md): a full disk leaves no truncated
@@ -110,7 +111,7 @@ def write_pdf(
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
         raise ReportError(f"cannot write {path}: the PDF could not be made; nothing was saved")
     try:
-        write_atomically(path, data)
+        save(path, data)
     except OSError as error:
         raise ReportError(
             f"cannot write {path}: {error.strerror or error}; nothing was saved"

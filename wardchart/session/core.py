@@ -321,6 +321,11 @@ class ChartingSession:
         """Close the chart file (nothing more is read or saved through this session)."""
         self.store.close()
 
+    @property
+    def closed(self) -> bool:
+        """Whether the chart file was closed (by ``close`` or by whoever holds the store)."""
+        return self.store.closed
+
     def _read_data_version(self) -> int:
         return int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
 
@@ -337,11 +342,14 @@ class ChartingSession:
     def replaced(self) -> bool:
         """Whether another program replaced the chart file since it was opened (encrypted
         or decrypted it, copied a file over it): this session reads a file nobody uses."""
-        return not self.store.still_the_file()
+        return not self.closed and not self.store.still_the_file()
 
     def changed_elsewhere(self) -> bool:
         """Whether another window or command has written to the file since we last looked
-        (SQLite's data_version changes only for other connections' commits)."""
+        (SQLite's data_version changes only for other connections' commits). A closed file
+        is not read: nothing can have changed for this session."""
+        if self.closed:
+            return False
         version = self._read_data_version()
         changed, self._data_version = version != self._data_version, version
         return changed

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 from wardchart.storage.replica import LEGACY_PREFIX, Identity, identity
 
 GENESIS = "0" * 64
-_FIELDS = (
+HASHED_FIELDS = (
     "seq",
     "at_utc",
     "at_local",
@@ -38,7 +38,7 @@ _FIELDS = (
 
 def row_hash(row: dict[str, Any]) -> str:
     """The hash that seals an audit row: its fields, including the previous row's hash."""
-    content = json.dumps([row[f] for f in _FIELDS], ensure_ascii=False, separators=(",", ":"))
+    content = json.dumps([row[f] for f in HASHED_FIELDS], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
@@ -91,7 +91,7 @@ def sealed_version(detail: str) -> str | None:
 def row_hash_v2(row: dict[str, Any]) -> str:
     """The hash of an audit row written with a chart id: its fields in its replica's chain
     (its position there instead of the file's sequence), the chain's id included."""
-    fields = [row["origin_seq"], *(row[f] for f in _FIELDS[1:]), row["replica_id"]]
+    fields = [row["origin_seq"], *(row[f] for f in HASHED_FIELDS[1:]), row["replica_id"]]
     content = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
@@ -224,7 +224,7 @@ def chain_rows(db: Database, chain: str) -> Iterator[dict[str, Any]]:
     """The rows of one chain in order, each with ``replica_id`` and ``origin_seq`` set to
     its chain and position (rows this file wrote before it had a chart id have neither)."""
     mine = identity(db)
-    names = (*_FIELDS, "hash", "replica_id", "origin_seq")
+    names = (*HASHED_FIELDS, "hash", "replica_id", "origin_seq")
     if mine is not None and chain == mine.legacy_chain:
         cursor = db.execute(
             f"SELECT {', '.join(names)} FROM audit_log WHERE replica_id IS NULL "
@@ -273,9 +273,9 @@ def verify(db: Database) -> ChainCheck:
 
 def _verify_legacy_file(db: Database) -> ChainCheck:
     previous, expected_seq, count = GENESIS, 1, 0
-    cursor = db.execute(f"SELECT {', '.join(_FIELDS)}, hash FROM audit_log ORDER BY seq")
+    cursor = db.execute(f"SELECT {', '.join(HASHED_FIELDS)}, hash FROM audit_log ORDER BY seq")
     for values in cursor:
-        row = dict(zip((*_FIELDS, "hash"), values, strict=True))
+        row = dict(zip((*HASHED_FIELDS, "hash"), values, strict=True))
         count += 1
         seq = int(row["seq"])
         if seq != expected_seq:

@@ -154,7 +154,7 @@ def _forks(db: Database, table: str) -> list[Conflict]:
 
 
 def _clashes(
-    db: Database, kind: str, table: str, group: Sequence[str], subject: str, where: str = "1"
+    db: Database, kind: str, table: str, group: Sequence[str], subject: str, *, where: str = "1"
 ) -> list[Conflict]:
     """Current records of ``table`` that share the values of ``group`` (all shown)."""
     columns = ", ".join(group)
@@ -207,7 +207,7 @@ def _beds(db: Database) -> list[Conflict]:
     """One bed given to two current patients on different replicas."""
     return [
         c
-        for c in _clashes(db, "bed", "patients", ["bed"], "bed {0}", "bed <> ''")
+        for c in _clashes(db, "bed", "patients", ["bed"], "bed {0}", where="bed <> ''")
         if len({s.replica_id for s in c.sides}) > 1 and None not in {s.replica_id for s in c.sides}
     ]
 

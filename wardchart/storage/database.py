@@ -42,6 +42,8 @@ class ChartStore:
     identity: tuple[int, int] | None = None
     #: Write transactions committed through ``write()`` since the file was opened.
     commits: int = 0
+    #: ``close()`` was called: nothing may be read or written through it any more.
+    closed: bool = False
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -107,6 +109,7 @@ class ChartStore:
 
     def close(self) -> None:
         """Close the file (SQLite checkpoints the WAL into it)."""
+        self.closed = True
         self.db.close()
 
 
@@ -144,7 +147,7 @@ def check_ours(db: Database, path: Path, *, existing: bool = False) -> None:
             f"chart file {path} is an SQLite database but not a wardchart "
             "chart file; it was left untouched"
         )
-    known = {m.name for m in migrations._migrations}
+    known = set(migrations.names)
     applied = {m.name for m in migrations.applied(db)}
     unknown = sorted(applied - known)
     if unknown:

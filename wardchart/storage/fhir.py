@@ -352,12 +352,12 @@ def import_bundle(
             try:
                 if not isinstance(resource, dict) or not kind:
                     raise _Stop("refused", "the entry has no resource")
-                found = _read_entry(db, entry, resource, key, patients, local)
+                found = _read_entry(db, resource, key, patients, local)
                 pending.append(_Obs(index, key, resource, *found))
             except _Stop as stop:
                 outcomes[index] = EntryOutcome(index, kind, key, stop.outcome, stop.reason)
         for group in _groups(pending):
-            _chart_group(store, db, group, outcomes, charted_rows, actor=actor, now=now)
+            _chart_group(store, group, outcomes, charted_rows, actor=actor, now=now)
         file = str(path)
         for index, entry in enumerate(entries, start=1):
             outcome = outcomes[index]
@@ -455,7 +455,6 @@ def _bundle_patients(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]
 
 def _read_entry(
     db: Database,
-    entry: dict[str, Any],
     resource: dict[str, Any],
     key: str,
     patients: dict[str, dict[str, Any]],
@@ -607,7 +606,6 @@ def _groups(pending: list[_Obs]) -> list[list[_Obs]]:
 
 def _chart_group(
     store: ChartStore,
-    db: Database,
     group: list[_Obs],
     outcomes: dict[int, EntryOutcome],
     charted_rows: dict[int, tuple[str, str, Patient | None]],
@@ -636,7 +634,7 @@ def _chart_group(
         charted_rows[obs.index] = (table, record_id, patient)
 
 
-def _chart(
+def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, value by value
     store: ChartStore, group: list[_Obs], patient: Patient, *, actor: str, now: datetime
 ) -> tuple[str, str, dict[int, str]]:
     """Chart one group; return the table, record id and the entries left out (why)."""

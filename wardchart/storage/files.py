@@ -199,3 +199,18 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def inbox_problem(folder: Path, chart: Path) -> str | None:
+    """Why ``folder`` cannot be the ward's HL7 inbox, or None."""
+    if not folder.is_absolute():
+        return f"{folder}: give the whole path of the folder (e.g. /srv/lab/inbox)"
+    if not folder.exists():
+        return f"{folder} does not exist"
+    if not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    backups = backup_folder(chart).resolve()
+    real = folder.resolve()
+    if real == backups or backups in real.parents:
+        return f"{folder} is inside the chart's backups folder; choose another folder"
+    return None

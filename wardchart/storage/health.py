@@ -36,7 +36,7 @@ def check_chart(store: ChartStore) -> list[Finding]:
     """Integrity, foreign keys, the audit history, the schema version and its objects."""
     found = soundness(store.db)
     applied = [m.name for m in migrations.applied(store.db)]
-    known = [m.name for m in migrations._migrations]
+    known = migrations.names
     version = Finding(
         "schema",
         applied == known,

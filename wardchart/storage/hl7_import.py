@@ -911,7 +911,7 @@ def _record_decision(
     return decision_id
 
 
-def attach_held_message(
+def attach_held_message(  # noqa: PLR0917  message, patient, reason, then who and when
     store: ChartStore,
     message_id: str,
     patient: Patient,

@@ -19,7 +19,6 @@ from pathlib import Path
 from wardchart.domain.problems import InvalidEntry
 from wardchart.storage import operations
 from wardchart.storage.database import ChartStore
-from wardchart.storage.files import backup_folder
 from wardchart.storage.hl7_import import Outcome, import_files
 
 #: A file younger than this (seconds since its last change) may still be being written.
@@ -27,21 +26,6 @@ SETTLE_SECONDS = 2.0
 #: Names a sender uses while a file is still being written.
 _PARTIAL = (".tmp", ".part", ".partial", ".filepart", ".crdownload")
 DONE, HELD = "done", "held"
-
-
-def inbox_problem(folder: Path, chart: Path) -> str | None:
-    """Why ``folder`` cannot be the ward's HL7 inbox, or None."""
-    if not folder.is_absolute():
-        return f"{folder}: give the whole path of the folder (e.g. /srv/lab/inbox)"
-    if not folder.exists():
-        return f"{folder} does not exist"
-    if not folder.is_dir():
-        return f"{folder} is a file, not a folder"
-    backups = backup_folder(chart).resolve()
-    real = folder.resolve()
-    if real == backups or backups in real.parents:
-        return f"{folder} is inside the chart's backups folder; choose another folder"
-    return None
 
 
 @dataclass

@@ -74,7 +74,7 @@ _AUDITED_BY = {
     **dict.fromkeys(VERSIONED_TABLES, "origin_id"),
     "lab_result_sources": "result_version",
 }
-_AUDIT_COLUMNS = (*audit._FIELDS[1:], "hash")
+_AUDIT_COLUMNS = (*audit.HASHED_FIELDS[1:], "hash")
 
 
 class MergeRefused(ChartFileError):
@@ -163,7 +163,7 @@ def merge_from(
         try:
             try:
                 with store.write() as db:
-                    result = _merge(db, other_path, mine, other_identity, before, dry_run)
+                    result = _merge(db, other_path, mine, other_identity, before, dry_run=dry_run)
                     audit.append(
                         db,
                         actor=actor,
@@ -285,7 +285,7 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
                 "not_a_chart", f"{other} is not a wardchart chart file; nothing was changed"
             )
         applied = [m.name for m in migrations.applied(db)]
-        known = [m.name for m in migrations._migrations]
+        known = migrations.names
         if set(applied) - set(known):
             raise MergeRefused(
                 "newer_schema",
@@ -332,6 +332,7 @@ def _merge(
     mine: Identity,
     theirs: Identity,
     before: set[str],
+    *,
     dry_run: bool,
 ) -> MergeResult:
     db.execute("PRAGMA defer_foreign_keys = ON")
@@ -461,7 +462,7 @@ def _merge_audit(
 
 def _check_new_chains(db: Database, other_path: Path, base: int) -> None:
     """Each chain's new rows follow its last row already held, in order and by hash."""
-    names = (*audit._FIELDS, "hash", "replica_id", "origin_seq")
+    names = (*audit.HASHED_FIELDS, "hash", "replica_id", "origin_seq")
     rows = db.execute(
         f"SELECT {', '.join(names)} FROM main.audit_log WHERE seq > ? ORDER BY seq", [base]
     )

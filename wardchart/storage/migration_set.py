@@ -57,6 +57,11 @@ class MigrationSet:
 
         return register
 
+    @property
+    def names(self) -> list[str]:
+        """Every registered migration's name, in the order they are applied."""
+        return [m.name for m in self._migrations]
+
     def applied(self, db: Database) -> list[Applied]:
         """The migrations the file has had, in the order they were applied."""
         conn = db.conn

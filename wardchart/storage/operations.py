@@ -419,7 +419,7 @@ def set_ward_setting(
         before = queries.ward_settings(db)
         apply_setting(before, key, value)  # raises on a bad key or an impossible value
         if key == "hl7_inbox" and value.strip():
-            from wardchart.storage.hl7_inbox import inbox_problem
+            from wardchart.storage.files import inbox_problem
 
             why = inbox_problem(Path(value.strip()), store.path)
             if why:
@@ -516,7 +516,6 @@ def _changed_since(db: Database, table: str, record_id: str) -> str:
 
 
 def _supersede(
-    store: ChartStore,
     db: Database,
     table: RecordKind,
     record_id: str,
@@ -569,7 +568,6 @@ def correct_cbc(
         if lab_status is not None:
             values["lab_status"] = lab_status
         return _supersede(
-            store,
             db,
             RecordKind.RESULTS,
             record_id,
@@ -603,7 +601,6 @@ def correct_temperature(
     )
     with store.write() as db:
         return _supersede(
-            store,
             db,
             RecordKind.TEMPERATURES,
             record_id,
@@ -634,7 +631,6 @@ def correct_gcsf(
     values = gcsf_values(patient, given=given, drug=drug, dose=dose, confirm=confirm, now=now)
     with store.write() as db:
         return _supersede(
-            store,
             db,
             RecordKind.GCSF_DOSES,
             record_id,
@@ -689,7 +685,6 @@ def correct_cycle(
             "cycle_length_days": cycle_length_days,
         }
         return _supersede(
-            store,
             db,
             RecordKind.CYCLES,
             record_id,
@@ -740,7 +735,6 @@ def correct_patient(
         if other is not None and other.id != patient.id:
             raise InvalidEntry([Problem("mrn", f"MRN {values['mrn']!r} belongs to {other.name}")])
         return _supersede(
-            store,
             db,
             RecordKind.PATIENTS,
             patient.id,
@@ -769,7 +763,6 @@ def mark_entered_in_error(
     _need_reason(reason)
     with store.write() as db:
         return _supersede(
-            store,
             db,
             kind,
             record_id,

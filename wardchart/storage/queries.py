@@ -195,9 +195,7 @@ def census_rows(
         if own_cycles:
             since = recent_since(max(c.day1 for c in own_cycles))
             loaded_from = datetime.combine(since, time(), tzinfo=UTC)
-        if loaded_from is None or not recent_records_suffice(
-            rule, max(c.day1 for c in own_cycles), temps, loaded_from
-        ):
+        if loaded_from is None or not recent_records_suffice(rule, temps, loaded_from):
             rows.append(census_row(load_chart(db, patient, settings, now, tz)))
             continue
         results = recent_results.get(patient.id, [])

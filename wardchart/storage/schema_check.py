@@ -35,7 +35,7 @@ def expected_schema(applied: tuple[str, ...]) -> Schema:
     conn = sqlite3.connect(":memory:")
     try:
         db = Database(conn, execute_plugins=False)
-        names = [m.name for m in migrations._migrations]
+        names = migrations.names
         pending = names[len(applied) :] if list(applied) == names[: len(applied)] else []
         migrations.apply(db, stop_before=pending[0] if pending else None)
         return _schema(conn)

@@ -248,7 +248,14 @@ def _try(db: Database, username: str, password: str, now: datetime, *, record: b
         return user
     if record:  # a disabled account counts as a failure even with the right password
         disabled = user is not None and user.disabled
-        _log(db, "sign_in_failed", None if user is None else user.id, username, now, disabled)
+        _log(
+            db,
+            "sign_in_failed",
+            None if user is None else user.id,
+            username,
+            now,
+            disabled=disabled,
+        )
     return WRONG
 
 
@@ -258,6 +265,7 @@ def _log(
     user_id: str | None,
     username: str,
     now: datetime,
+    *,
     disabled: bool = False,
 ) -> None:
     detail: dict[str, Any] = {"username": username, "at": utc_text(now)}

@@ -142,7 +142,7 @@ class CensusModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: PLR0911  one answer per Qt role
         if role not in _ROLES or not index.isValid():
             return None
         position = self._shown[index.row()]

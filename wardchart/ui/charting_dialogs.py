@@ -83,15 +83,22 @@ class ChartingDialogs(_Window):
 
     def open_correct(self, ref: RecordRef) -> QDialog | None:
         """Correct the selected record: the same checks as a new entry, plus a reason."""
+        from wardchart.domain.records import RecordKind
         from wardchart.ui.dialogs import entry
 
-        makers: dict[str, Callable[[ChartSession, Patient], QDialog]] = {
-            "results": lambda s, p: entry.CbcDialog(s, p, correcting=ref.item, parent=self),
-            "temperatures": lambda s, p: entry.TemperatureDialog(
+        makers: dict[RecordKind, Callable[[ChartSession, Patient], QDialog]] = {
+            RecordKind.RESULTS: lambda s, p: entry.CbcDialog(
                 s, p, correcting=ref.item, parent=self
             ),
-            "gcsf_doses": lambda s, p: entry.GcsfDialog(s, p, correcting=ref.item, parent=self),
-            "cycles": lambda s, p: entry.CycleDialog(s, p, correcting=ref.item, parent=self),
+            RecordKind.TEMPERATURES: lambda s, p: entry.TemperatureDialog(
+                s, p, correcting=ref.item, parent=self
+            ),
+            RecordKind.GCSF_DOSES: lambda s, p: entry.GcsfDialog(
+                s, p, correcting=ref.item, parent=self
+            ),
+            RecordKind.CYCLES: lambda s, p: entry.CycleDialog(
+                s, p, correcting=ref.item, parent=self
+            ),
         }
         return self._for_patient(makers[ref.table])
 
@@ -101,7 +108,13 @@ class ChartingDialogs(_Window):
 
         return self._for_patient(
             lambda s, p: WithdrawDialog(
-                s, p, ref.table, ref.record_id, ref.version, ref.description, self
+                s,
+                p,
+                ref.table,
+                ref.record_id,
+                version=ref.version,
+                what=ref.description,
+                parent=self,
             )
         )
 
@@ -147,9 +160,9 @@ class ChartingDialogs(_Window):
                 p,
                 RecordKind.PATIENTS,
                 p.id,
-                p.version,
-                f"{p.name} (MRN {p.mrn}) and the whole chart",
-                self,
+                version=p.version,
+                what=f"{p.name} (MRN {p.mrn}) and the whole chart",
+                parent=self,
             )
         )
 

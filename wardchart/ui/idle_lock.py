@@ -45,7 +45,7 @@ class IdleWatch(QObject):
         """Count from now again (after an unlock)."""
         self._last, self._fired = time.monotonic(), False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() in _USE:
             self._last = time.monotonic()
         return False

@@ -43,7 +43,13 @@ class LabInbox(_Window):
         """Take one finished file from the ward's HL7 inbox folder, if any, and come back
         for the next at once: one file a step, so the window keeps answering."""
         session = self.session
-        if session is None or session.store.read_only or self.locked or self.closed:
+        if (
+            session is None
+            or session.closed
+            or session.store.read_only
+            or self.locked
+            or self.closed
+        ):
             return
         folder = session.settings.hl7_inbox
         if not folder:

@@ -145,6 +145,7 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
             self._show_chart_views()
         self.session = session
         session.chart_did_change.connect(self._on_chart_changed)
+        session.did_close.connect(self._stop_watching)
         read_only = " (READ-ONLY: entries cannot be saved)" if session.store.read_only else ""
         self.setWindowTitle(f"wardchart — {session.file_name}{read_only}")
         self._show_status()
@@ -161,7 +162,9 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
 
     def backup(self, reason: str, *, only_if_changed: bool = False) -> None:
         """Back the chart file up now (on open, on close, after activity)."""
-        if self.session is None or (only_if_changed and not self.session.saves_since_backup):
+        if self.session is None or self.session.closed:
+            return
+        if only_if_changed and not self.session.saves_since_backup:
             return
         self.statusBar().showMessage(self.session.backup(reason), 15_000)
 
@@ -175,7 +178,7 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
     def refresh(self) -> None:
         """Recompute the census (in parts: see census_loader) and the shown patient,
         keeping the selection."""
-        if self.session is None:
+        if self.session is None or self.session.closed:
             return
         self.census_loader.start(self.session)
         self._show_selected(keep_view=True)
@@ -228,7 +231,8 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
         )
 
     def _on_watch(self) -> None:
-        if self.session is None:
+        if self.session is None or self.session.closed:
+            self._stop_watching()  # a timeout queued before the file was closed
             return
         if self.session.replaced():
             self._file_replaced()
@@ -244,6 +248,17 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
             return
         for patient_id in changed:
             self._on_chart_changed(patient_id)
+
+    def _stop_watching(self) -> None:
+        """The chart file was closed: the timers that read it stop."""
+        if self.session is None or self.session.closed:
+            for timer in (
+                self.refresh_timer,
+                self.watch_timer,
+                self.backup_timer,
+                self.inbox_timer,
+            ):
+                timer.stop()
 
     def _on_census_progress(self, done: int, total: int) -> None:
         if done < total:

@@ -18,7 +18,7 @@ from wardchart.report.documents import PrintContext
 from wardchart.report.jobs import PrintJob
 from wardchart.report.output import ReportError, default_paper, page_layout, write_pdf
 from wardchart.storage import audit
-from wardchart.storage.files import check_output_path
+from wardchart.storage.files import check_output_path, write_atomically
 from wardchart.ui import settings
 from wardchart.ui.session import ChartSession
 
@@ -123,6 +123,7 @@ def export_pdf(parent: QWidget, printout: Printout, path: Path | None = None) ->
             title=printout.title,
             paper=default_paper(),
             landscape=printout.landscape,
+            save=write_atomically,
         )
     except ReportError as error:
         QMessageBox.warning(parent, "Export PDF", f"Nothing was exported: {error}")

@@ -30,6 +30,7 @@ class ChartSession(QObject):
     ``ChartingSession``), with a signal after every change."""
 
     chart_did_change = Signal(str)  # patient id ("" for ward-wide changes)
+    did_close = Signal()  # the chart file was closed: stop reading it
 
     def __init__(
         self, store: ChartStore, actor: str, clock: Callable[[], datetime] | None = None
@@ -40,7 +41,7 @@ class ChartSession(QObject):
     def around(cls, core: ChartingSession) -> ChartSession:
         """The window's view of a session already opened (and signed in)."""
         session = cls.__new__(cls)
-        session._init(core)
+        session._init(core)  # noqa: SLF001  the class's own constructor, shared with __init__
         return session
 
     def _init(self, core: ChartingSession) -> None:
@@ -183,6 +184,12 @@ class ChartSession(QObject):
     def close(self) -> None:
         """Close the chart file."""
         self.core.close()
+        self.did_close.emit()
+
+    @property
+    def closed(self) -> bool:
+        """Whether the chart file was closed (nothing may be read from it)."""
+        return self.core.closed
 
     def patients_changed(self) -> set[str] | None:
         """The patients whose records changed since the last call (None: all may have)."""

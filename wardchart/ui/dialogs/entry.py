@@ -525,7 +525,7 @@ class PrecautionsDialog(FormDialog):
         self.session, self.patient, self.active = session, patient, active
         self.add_field("note", "Note:", QLineEdit(placeholderText="optional"))
 
-    def submit(self, confirmed: bool) -> None:
+    def submit(self, _confirmed: bool) -> None:
         self.session.save(
             changes.SetPrecautions(patient=self.patient, active=self.active, note=self.text("note"))
         )
@@ -540,6 +540,7 @@ class WithdrawDialog(FormDialog):
         patient: Patient,
         table: RecordKind,
         record_id: str,
+        *,
         version: str,
         what: str,
         parent: QWidget | None = None,
@@ -555,7 +556,7 @@ class WithdrawDialog(FormDialog):
         )
         self.add_field("reason", "Reason:", QLineEdit(placeholderText="e.g. wrong patient"))
 
-    def submit(self, confirmed: bool) -> None:
+    def submit(self, _confirmed: bool) -> None:
         self.session.save(
             changes.MarkEnteredInError(
                 table=self.table,
