@@ -15,10 +15,10 @@ packaging/build.sh runs it for every build. The default output is packaging/LICE
 from __future__ import annotations
 
 import argparse
-import importlib.metadata as metadata
 import re
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,6 +15,7 @@ import contextlib
 import os
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -114,21 +115,7 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
         except InvalidEntry as error:
             raise bad(key, error.first.message) from None
         ward[key] = value
-    given = {k for k in LOCKABLE if k in data}
-    lock = data.get("lock", [])
-    if lock is True:
-        locked = frozenset(given)
-    elif lock is False:
-        locked = frozenset()
-    elif isinstance(lock, list) and all(isinstance(k, str) for k in lock):
-        for key in lock:
-            if key not in LOCKABLE:
-                raise bad("lock", f"{key!r} cannot be locked; lockable: {', '.join(LOCKABLE)}")
-            if key not in given:
-                raise bad("lock", f"{key!r} is locked but not given a value in the file")
-        locked = frozenset(lock)
-    else:
-        raise bad("lock", 'give true, or a list of keys such as ["chart", "fn_rule"]')
+    locked = _locked(data, bad)
     return MachineConfig(
         path=path,
         chart=None if chart is None else chart_path,
@@ -137,6 +124,26 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
         ward=ward,
         locked=locked,
     )
+
+
+def _locked(
+    data: dict[str, object], bad: Callable[[str, str], MachineConfigError]
+) -> frozenset[str]:
+    """The keys the machine file locks: ``lock = true`` (every key it gives) or a list."""
+    given = {k for k in LOCKABLE if k in data}
+    lock = data.get("lock", [])
+    if lock is True:
+        return frozenset(given)
+    if lock is False:
+        return frozenset()
+    if isinstance(lock, list) and all(isinstance(k, str) for k in lock):
+        for key in lock:
+            if key not in LOCKABLE:
+                raise bad("lock", f"{key!r} cannot be locked; lockable: {', '.join(LOCKABLE)}")
+            if key not in given:
+                raise bad("lock", f"{key!r} is locked but not given a value in the file")
+        return frozenset(lock)
+    raise bad("lock", 'give true, or a list of keys such as ["chart", "fn_rule"]')
 
 
 def load_machine_config() -> MachineConfig:

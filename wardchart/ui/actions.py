@@ -207,7 +207,7 @@ MENUS: list[tuple[str, list[Action | None]]] = [
         "&Help",
         [
             Action("about", "&About wardchart", lambda w: w.open_about()),
-            Action("log_folder", "Show &log folder", lambda w: _show_log_folder()),
+            Action("log_folder", "Show &log folder", lambda _w: _show_log_folder()),
         ],
     ),
 ]
