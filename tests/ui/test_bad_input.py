@@ -392,6 +392,13 @@ CASES += [
     (["hl7", "dismiss", "--message=../../etc", "--reason=duplicate"], "--message"),
 ]
 
+# How long the window may be out of step with the ward hub before it warns.
+CASES += [
+    (["settings", "set", "hub_warn_after_minutes", "0"], "hub_warn_after_minutes"),
+    (["settings", "set", "hub_warn_after_minutes", "1441"], "hub_warn_after_minutes"),
+    (["settings", "set", "hub_warn_after_minutes", "²"], "hub_warn_after_minutes"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

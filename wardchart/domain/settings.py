@@ -37,6 +37,9 @@ class WardSettings:
     #: A folder the window watches for laboratory result files ("" for none); see
     #: docs/hl7-inbox.md. Its existence is checked by storage when it is set.
     hl7_inbox: str = ""
+    #: The window warns with a banner once it has been out of step with the ward hub
+    #: for longer than this (docs/hub.md).
+    hub_warn_after_minutes: int = 15
 
 
 SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
@@ -79,6 +82,12 @@ def apply_setting(settings: WardSettings, key: str, value: str) -> WardSettings:
         if not _whole(value) or not 1 <= int(value) <= 240:
             raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number from 1 to 240")])
         return replace(settings, lock_after_minutes=int(value))
+    if key == "hub_warn_after_minutes":
+        if not _whole(value) or not 1 <= int(value) <= 1440:
+            raise InvalidEntry(
+                [Problem(key, f"{shown(value)}: give a whole number from 1 to 1440")]
+            )
+        return replace(settings, hub_warn_after_minutes=int(value))
     if key in ("backup_keep_recent", "backup_keep_days"):
         if not _whole(value) or int(value) < 1:
             raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number of 1 or more")])
