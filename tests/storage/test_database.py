@@ -35,6 +35,7 @@ def test_a_new_file_is_durable_and_migrated(chart_path: Path) -> None:
         "m007_inbox_held_decisions",
         "m008_chart_identity",
         "m009_merge_conflicts",
+        "m011_hub_sync",
     ]
     assert len(queries.regimens(store.db)) >= 11
     store.close()
