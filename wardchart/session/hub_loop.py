@@ -205,7 +205,7 @@ def _pending(store: ChartStore | None) -> int:
     if store is None:
         return 0
     try:
-        from wardchart.storage.hub.sync import pending_count
+        from wardchart.storage.hub.state import pending_count
 
         return int(pending_count(store))
     except Exception:  # the count is a courtesy: never a reason to fail
