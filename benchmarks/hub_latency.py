@@ -141,6 +141,13 @@ class Replicas:
             proc.wait(30)
 
 
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return None
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -192,7 +199,7 @@ def measure(counts: list[int], saves: int) -> list[dict[str, object]]:
                             n, shown, at = replicas.seen.get(timeout=1)
                         except queue.Empty:
                             continue
-                        if shown == str(value) and n in waiting:
+                        if _number(shown) == value and n in waiting:
                             waiting.discard(n)
                             times.append(at - started)
                     if waiting:

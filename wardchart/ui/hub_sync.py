@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from wardchart.domain.hub_status import HubState, after_attempt, banner, status_line
 from wardchart.session.hub_loop import FALLBACK_S, SyncLoop, SyncReport, configured_hub
@@ -63,6 +63,7 @@ class HubSync(QObject):
         window.statusBar().addPermanentWidget(self.label)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
+        self.banner_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.banner_text.setAccessibleName("Ward hub warning")
         self.banner_text.setStyleSheet(
             f"color: {colours.GRADE_TEXT}; background: {colours.GRADE_BACKGROUNDS[1]};"

@@ -166,12 +166,16 @@ def _m002() -> str:
     PostgreSQL delivers it when the transaction commits, and collapses identical ones
     within a transaction (documentation, *NOTIFY*,
     https://www.postgresql.org/docs/15/sql-notify.html)."""
-    script = f"""
-CREATE FUNCTION wardchart.notify_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+    script = ""
+    # A replica's own "sync" audit row (written after it pulled records) is bookkeeping:
+    # announcing it would make every replica sync again after every other one's pull.
+    for function, only in (("notify_changes", ""), ("notify_audit", " WHERE action <> 'sync'")):
+        script += f"""
+CREATE FUNCTION wardchart.{function}() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     sender text;
 BEGIN
-    SELECT min(hub_from) INTO sender FROM added;
+    SELECT min(hub_from) INTO sender FROM added{only};
     IF sender IS NOT NULL THEN
         PERFORM pg_notify('{CHANGES_CHANNEL}', left(sender, 200));
     END IF;
@@ -180,10 +184,11 @@ END;
 $$;
 """
     for name in NOTIFIED_TABLES:
+        function = "notify_audit" if name == "audit_rows" else "notify_changes"
         script += f"""
 CREATE TRIGGER {name}_notify AFTER INSERT ON wardchart.{name}
     REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION wardchart.notify_changes();
+    FOR EACH STATEMENT EXECUTE FUNCTION wardchart.{function}();
 """
     return script
 
