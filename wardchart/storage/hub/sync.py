@@ -22,12 +22,19 @@ from wardchart.storage.conflicts import conflicts
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import ChartFileError
 from wardchart.storage.hub.connection import hub_errors
-from wardchart.storage.hub.errors import HubError
+from wardchart.storage.hub.errors import HubError, ReplicaDiverged
 from wardchart.storage.hub.state import keep_mark, last_mark, own_position, pending_count
-from wardchart.storage.hub.transfer import Hub, Progress, hub_high_water, pull, push
+from wardchart.storage.hub.transfer import (
+    Hub,
+    Progress,
+    check_extends,
+    hub_high_water,
+    pull,
+    push,
+)
 from wardchart.storage.replica import identity
 
-__all__ = ["HubError", "SyncResult", "hub_id", "pending_count", "sync"]
+__all__ = ["HubError", "SyncResult", "anchored", "hub_id", "pending_count", "sync"]
 
 
 @dataclass(frozen=True)
@@ -168,3 +175,22 @@ def sync(
         received=dict(pulled.received),
         pending=waiting,
     )
+
+
+def anchored(store: ChartStore, address: str) -> tuple[bool, str]:
+    """Whether this replica still extends what the hub at ``address`` holds of it (its
+    own audit chain up to the hub's head, every other chain it holds that far, no table
+    shorter than was sent), read only: (ok, one line). Raises a ``HubError`` when the hub
+    cannot be asked."""
+    mine = identity(store.db)
+    if mine is None:
+        return False, f"chart file {store.path} has no chart id"
+    with Hub.open(address) as hub:
+        try:
+            with hub_errors(hub.where):
+                check_extends(hub, store.db, mine.id)
+        except ReplicaDiverged as error:
+            return False, str(error)
+        mark = last_mark(store.db, hub_id(hub))
+    sent = "" if mark is None else f", last synced {mark.at_utc[:16].replace('T', ' ')} UTC"
+    return True, f"this chart extends what {hub.where} holds of it{sent}"
