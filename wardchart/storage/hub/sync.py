@@ -25,6 +25,7 @@ from wardchart.storage.hub.connection import hub_errors
 from wardchart.storage.hub.errors import HubError, ReplicaDiverged
 from wardchart.storage.hub.state import keep_mark, last_mark, own_position, pending_count
 from wardchart.storage.hub.transfer import (
+    BATCH_ROWS,
     Hub,
     Progress,
     check_extends,
@@ -102,10 +103,12 @@ def sync(
     actor: str,
     now: datetime | None = None,
     progress: Progress | None = None,
+    batch_rows: int = BATCH_ROWS,
 ) -> SyncResult:
     """Push this replica's rows the hub at ``address`` lacks, then pull the rows it lacks;
     keep the cursor in the file. ``actor`` names who syncs in the audit row written when
-    records came in. ``progress(table, rows)`` after each committed batch. Raises a
+    records came in. ``progress(table, rows)`` after each committed batch of at most ``batch_rows``
+    rows. Raises a
     ``HubError`` subclass (one line): ``HubAddressError``, ``HubUnreachable``,
     ``HubCredentialsRefused``, ``NotAHub``, ``HubNewer``, ``HubOlder``,
     ``HubPermissionDenied``, ``ReplicaDiverged`` (nothing sent), ``HubTampered`` or
@@ -120,7 +123,7 @@ def sync(
     with Hub.open(address) as hub:
         which = hub_id(hub)
         sent_through = own_position(store.db)
-        pushed = push(hub, store.db, mine.id, progress=progress)
+        pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
         mark = last_mark(store.db, which)
         cursor = 0 if mark is None else mark.pulled_through
         if cursor > hub_high_water(hub):
@@ -136,7 +139,9 @@ def sync(
                 now=at,
             )
 
-        pulled = pull(hub, store, after=cursor, on_batch=keep, progress=progress)
+        pulled = pull(
+            hub, store, after=cursor, batch_rows=batch_rows, on_batch=keep, progress=progress
+        )
         records_in = sum(n for name, n in pulled.received.items() if name != "audit_rows")
         sent = dict(pushed.sent)
         if records_in:
