@@ -24,10 +24,10 @@ from wardchart.storage import audit, operations, queries
 from wardchart.storage.conflicts import conflicts, resolve_conflict
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.health import check_chart
-from wardchart.storage.merge import merge_from
 from wardchart.storage.hub.errors import HubUnreachable
 from wardchart.storage.hub.schema import hub_init
 from wardchart.storage.hub.sync import pending_count, sync
+from wardchart.storage.merge import merge_from
 
 
 @pytest.fixture

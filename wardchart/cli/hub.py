@@ -52,13 +52,16 @@ def _hub_failed(error: Exception) -> int:
 
 def hub_init(args: argparse.Namespace, context: Context) -> int:
     """Create or upgrade the hub; say what was done."""
+    from wardchart.storage.hub.connection import describe_address, parse_address
     from wardchart.storage.hub.errors import HubError
     from wardchart.storage.hub.schema import hub_init as init
 
+    try:
+        parse_address(args.url)
+    except HubError as error:
+        raise UsageError(f"URL: {error}") from None
     if args.ward_role is not None and not args.ward_role.strip():
         raise UsageError("--ward-role: is empty; give the ward's PostgreSQL role")
-    from wardchart.storage.hub.connection import describe_address
-
     try:
         done = init(args.url, ward_role=args.ward_role)
     except HubError as error:
