@@ -470,7 +470,7 @@ def pull(
     try:
         while True:
             with hub_errors(hub.where):
-                batch = _hub_batch(hub, result.cursor, batch_rows)
+                batch = _hub_batch(hub, result.cursor, batch_rows, mine.id)
             if batch is None:
                 return result
             upto, rows_by_table = batch
@@ -498,9 +498,11 @@ def _high_sql() -> str:
 
 
 def _hub_batch(
-    hub: Hub, after: int, limit: int
+    hub: Hub, after: int, limit: int, replica: str
 ) -> tuple[int, dict[str, list[tuple[Any, ...]]]] | None:
-    """Rows received in (after, upto], from one snapshot; None when there are none."""
+    """Rows received in (after, upto], from one snapshot, except those ``replica`` sent
+    itself (it holds them: the hub refuses a replica that no longer extends what it
+    sent); None when there are none."""
     conn = hub.conn
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -513,8 +515,8 @@ def _hub_batch(
         for table in _PULLED:
             got = conn.execute(
                 f"SELECT {', '.join(table.column_names)} FROM wardchart.{table.name}"
-                " WHERE hub_seq > %s AND hub_seq <= %s ORDER BY hub_seq",
-                [after, upto],
+                " WHERE hub_seq > %s AND hub_seq <= %s AND hub_from <> %s ORDER BY hub_seq",
+                [after, upto, replica],
             ).fetchall()
             if got:
                 rows[table.name] = list(got)
