@@ -181,11 +181,16 @@ def test_a_record_that_differs_from_the_hub_is_refused_both_ways(
     copy = tmp_path / "copy.sqlite"
     shutil.copy(tmp_path / "a.sqlite", copy)
     _tamper(copy, "UPDATE patients SET name = 'Someone Else'", "patients_no_update")
+    _tamper(  # and passed off as another replica
+        copy,
+        "INSERT INTO chart_identity (id, legacy_chain, made_at, how) SELECT 'copy', "
+        "legacy_chain, made_at, 'copied' FROM chart_identity",
+    )
     tampered = open_chart(copy)
     before = hub_rows(hub.server, hub.database, tampered)
     with Hub.open(hub.ward_url) as conn:
         with pytest.raises(HubTampered, match=r"patients record .* differs") as raised:
-            push(conn, tampered.db, "replica-copy")
+            push(conn, tampered.db, _id(tampered))
         assert "\n" not in str(raised.value)
         assert hub_rows(hub.server, hub.database, tampered) == before
         with pytest.raises(HubTampered):

@@ -41,7 +41,7 @@ _log = logging.getLogger(__name__)
 def configured_hub(settings: WardSettings) -> str | None:
     """The ward hub's address: ``WARDCHART_HUB``, else the ward setting ``hub``; None
     when neither names one."""
-    found = os.environ.get(HUB_ENV, "").strip() or str(getattr(settings, "hub", "")).strip()
+    found = os.environ.get(HUB_ENV, "").strip() or settings.hub.strip()
     return found or None
 
 

@@ -22,12 +22,20 @@ from wardchart.storage.conflicts import conflicts
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import ChartFileError
 from wardchart.storage.hub.connection import hub_errors
-from wardchart.storage.hub.errors import HubError
+from wardchart.storage.hub.errors import HubError, ReplicaDiverged
 from wardchart.storage.hub.state import keep_mark, last_mark, own_position, pending_count
-from wardchart.storage.hub.transfer import Hub, Progress, hub_high_water, pull, push
+from wardchart.storage.hub.transfer import (
+    BATCH_ROWS,
+    Hub,
+    Progress,
+    check_extends,
+    hub_high_water,
+    pull,
+    push,
+)
 from wardchart.storage.replica import identity
 
-__all__ = ["HubError", "SyncResult", "hub_id", "pending_count", "sync"]
+__all__ = ["HubError", "SyncResult", "anchored", "hub_id", "pending_count", "sync"]
 
 
 @dataclass(frozen=True)
@@ -95,10 +103,12 @@ def sync(
     actor: str,
     now: datetime | None = None,
     progress: Progress | None = None,
+    batch_rows: int = BATCH_ROWS,
 ) -> SyncResult:
     """Push this replica's rows the hub at ``address`` lacks, then pull the rows it lacks;
     keep the cursor in the file. ``actor`` names who syncs in the audit row written when
-    records came in. ``progress(table, rows)`` after each committed batch. Raises a
+    records came in. ``progress(table, rows)`` after each committed batch of at most ``batch_rows``
+    rows. Raises a
     ``HubError`` subclass (one line): ``HubAddressError``, ``HubUnreachable``,
     ``HubCredentialsRefused``, ``NotAHub``, ``HubNewer``, ``HubOlder``,
     ``HubPermissionDenied``, ``ReplicaDiverged`` (nothing sent), ``HubTampered`` or
@@ -113,7 +123,7 @@ def sync(
     with Hub.open(address) as hub:
         which = hub_id(hub)
         sent_through = own_position(store.db)
-        pushed = push(hub, store.db, mine.id, progress=progress)
+        pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
         mark = last_mark(store.db, which)
         cursor = 0 if mark is None else mark.pulled_through
         if cursor > hub_high_water(hub):
@@ -129,7 +139,9 @@ def sync(
                 now=at,
             )
 
-        pulled = pull(hub, store, after=cursor, on_batch=keep, progress=progress)
+        pulled = pull(
+            hub, store, after=cursor, batch_rows=batch_rows, on_batch=keep, progress=progress
+        )
         records_in = sum(n for name, n in pulled.received.items() if name != "audit_rows")
         sent = dict(pushed.sent)
         if records_in:
@@ -168,3 +180,22 @@ def sync(
         received=dict(pulled.received),
         pending=waiting,
     )
+
+
+def anchored(store: ChartStore, address: str) -> tuple[bool, str]:
+    """Whether this replica still extends what the hub at ``address`` holds of it (its
+    own audit chain up to the hub's head, every other chain it holds that far, no table
+    shorter than was sent), read only: (ok, one line). Raises a ``HubError`` when the hub
+    cannot be asked."""
+    mine = identity(store.db)
+    if mine is None:
+        return False, f"chart file {store.path} has no chart id"
+    with Hub.open(address) as hub:
+        try:
+            with hub_errors(hub.where):
+                check_extends(hub, store.db, mine.id)
+        except ReplicaDiverged as error:
+            return False, str(error)
+        mark = last_mark(store.db, hub_id(hub))
+    sent = "" if mark is None else f", last synced {mark.at_utc[:16].replace('T', ' ')} UTC"
+    return True, f"this chart extends what {hub.where} holds of it{sent}"

@@ -168,7 +168,7 @@ def push(
     with hub_errors(hub.where):
         heads = chain_heads(hub)
         snapshot = _snapshot(db)
-        _check_extends(hub, db, replica, legacy, heads)
+        check_extends(hub, db, replica, legacy, heads)
         mark = _push_mark(hub, replica, AUDIT_MARK)
         while mark < snapshot.audit:
             found = _local_audit(db, legacy, mark, snapshot.audit, batch_rows)
@@ -249,12 +249,19 @@ def _held_row(db: Database, chain: str, legacy: str, position: int) -> tuple[str
     return None if found is None else (str(found[0]),)
 
 
-def _check_extends(
-    hub: Hub, db: Database, replica: str, legacy: str, heads: dict[str, tuple[int, str]]
+def check_extends(
+    hub: Hub,
+    db: Database,
+    replica: str,
+    legacy: str | None = None,
+    heads: dict[str, tuple[int, str]] | None = None,
 ) -> None:
     """The hub anchors the chart's history: the row at the hub's head of the chart's own
     chain must be here unchanged, and so must the head of any other chain the chart holds
-    that far; no table may hold fewer rows than this replica said it sent."""
+    that far; no table may hold fewer rows than this replica said it sent. Else
+    ``ReplicaDiverged``."""
+    legacy = legacy_chain(db, replica) if legacy is None else legacy
+    heads = chain_heads(hub) if heads is None else heads
     for chain, (seq, expected) in heads.items():
         held = _held_row(db, chain, legacy, seq)
         if held is None:
@@ -463,7 +470,7 @@ def pull(
     try:
         while True:
             with hub_errors(hub.where):
-                batch = _hub_batch(hub, result.cursor, batch_rows)
+                batch = _hub_batch(hub, result.cursor, batch_rows, mine.id)
             if batch is None:
                 return result
             upto, rows_by_table = batch
@@ -491,9 +498,11 @@ def _high_sql() -> str:
 
 
 def _hub_batch(
-    hub: Hub, after: int, limit: int
+    hub: Hub, after: int, limit: int, replica: str
 ) -> tuple[int, dict[str, list[tuple[Any, ...]]]] | None:
-    """Rows received in (after, upto], from one snapshot; None when there are none."""
+    """Rows received in (after, upto], from one snapshot, except those ``replica`` sent
+    itself (it holds them: the hub refuses a replica that no longer extends what it
+    sent); None when there are none."""
     conn = hub.conn
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -506,8 +515,8 @@ def _hub_batch(
         for table in _PULLED:
             got = conn.execute(
                 f"SELECT {', '.join(table.column_names)} FROM wardchart.{table.name}"
-                " WHERE hub_seq > %s AND hub_seq <= %s ORDER BY hub_seq",
-                [after, upto],
+                " WHERE hub_seq > %s AND hub_seq <= %s AND hub_from <> %s ORDER BY hub_seq",
+                [after, upto, replica],
             ).fetchall()
             if got:
                 rows[table.name] = list(got)
