@@ -153,3 +153,26 @@ def test_a_hub_of_version_1_is_migrated_to_announce(
         assert heard.wait_for("replica-a", start, 2.0) is not None
     finally:
         listener.stop()
+
+
+def test_a_replicas_own_sync_bookkeeping_is_not_announced(hub_db: HubDatabase) -> None:
+    """After pulling, a replica writes (and sends) an audit row saying it synced; were that
+    announced, every replica would sync again after every other one's pull."""
+    from wardchart.storage.hub.tables import AUDIT_COLUMNS
+
+    hub_init(hub_db.owner_url, ward_role=hub_db.ward_role)
+    names = [name for name, _kind, _not_null in AUDIT_COLUMNS]
+    marks = ", ".join("%s" for _ in (*names, "hub_from"))
+    insert = f"INSERT INTO wardchart.audit_rows ({', '.join(names)}, hub_from) VALUES ({marks})"
+
+    def row(seq: int, action: str) -> list[object]:
+        values: dict[str, object] = dict.fromkeys(names, "x")
+        values.update(replica_id="replica-a", origin_seq=seq, action=action)
+        return [*(values[n] for n in names), "replica-a"]
+
+    with psycopg.connect(hub_db.ward_url, autocommit=True) as conn:
+        conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+        conn.execute(insert, row(1, "sync"))
+        assert list(conn.notifies(timeout=0.5)) == []
+        conn.execute(insert, row(2, "record"))
+        assert [n.payload for n in conn.notifies(timeout=2, stop_after=1)] == ["replica-a"]
