@@ -15,6 +15,7 @@ from ward_fixture import NOW, write_ward
 from wardchart.cli import main
 from wardchart.storage import users
 from wardchart.storage.database import open_chart
+from wardchart.storage.hub.schema import HUB_VERSION
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -52,7 +53,7 @@ def test_hub_init_says_what_it_did_and_is_idempotent(
 ) -> None:
     status, out, err = _run(capsys, "hub", "init", hub.owner_url, "--ward-role", hub.ward_role)
     assert (status, err) == (0, "")
-    assert "already at hub version 1; nothing to change" in out
+    assert f"already at hub version {HUB_VERSION}; nothing to change" in out
     assert f"role {hub.ward_role} may read and add rows" in out
     err = _one_line_error(*_run(capsys, "hub", "init", hub.ward_url))
     assert "owner" in err
