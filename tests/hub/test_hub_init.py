@@ -142,7 +142,9 @@ def test_a_hub_made_by_a_newer_wardchart_is_refused(hub_db: HubDatabase) -> None
             [HUB_VERSION + 1],
         )
     before = _catalog(hub_db)
-    with pytest.raises(HubNewer, match=r"newer wardchart \(hub version 2") as raised:
+    with pytest.raises(
+        HubNewer, match=rf"newer wardchart \(hub version {HUB_VERSION + 1}"
+    ) as raised:
         hub_init(hub_db.owner_url, ward_role=hub_db.ward_role)
     assert "\n" not in str(raised.value)
     assert _catalog(hub_db) == before

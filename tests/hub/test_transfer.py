@@ -21,6 +21,7 @@ from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.hub.errors import HubTampered, HubUnreachable, ReplicaDiverged
 from wardchart.storage.hub.schema import hub_init
 from wardchart.storage.hub.transfer import Hub, hub_high_water, pull, push
+from wardchart.storage.replica import local_replica
 
 
 @pytest.fixture
@@ -46,6 +47,12 @@ def _cbcs(store: ChartStore, mrn: str, count: int, *, start: int = 0) -> None:
         operations.record_cbc(store, patient=patient, entry=entry, confirm=True, actor="n", now=NOW)
 
 
+def _id(store: ChartStore) -> str:
+    found = local_replica(store.db)
+    assert found is not None
+    return found
+
+
 def _admit(store: ChartStore, mrn: str) -> None:
     operations.admit_patient(
         store, mrn=mrn, name=f"Patient {mrn}", dob=date(1960, 1, 1), actor="n", now=NOW
@@ -62,13 +69,14 @@ def test_push_then_pull_round_trips_every_record(hub: HubDatabase, tmp_path: Pat
     operations.set_ward_setting(a, "ward_name", "4A Oncology", actor="n", now=NOW)
     _admit(b, "C-3")
 
+    id_a, id_b = _id(a), _id(b)
     with Hub.open(hub.ward_url) as conn:
-        sent = push(conn, a.db, "replica-a", batch_rows=7)
+        sent = push(conn, a.db, id_a, batch_rows=7)
         assert sent.sent["results"] == len(chart_rows(a)["results"]) == 13
         assert sent.sent["audit_rows"] > 13
         assert sent.batches > 10
-        push(conn, b.db, "replica-b")
-        again = push(conn, a.db, "replica-a")  # nothing new: nothing sent
+        push(conn, b.db, id_b)
+        again = push(conn, a.db, id_a)  # nothing new: nothing sent
         assert (again.total, again.batches) == (0, 0)
 
         on_hub = hub_rows(hub.server, hub.database, a)
@@ -89,9 +97,9 @@ def test_push_then_pull_round_trips_every_record(hub: HubDatabase, tmp_path: Pat
         assert chart_rows(a) == chart_rows(b)
         # Incremental: one new CBC on B, read by A after its cursor.
         _cbcs(b, "C-3", 1)
-        push(conn, b.db, "replica-b")
+        push(conn, b.db, id_b)
         step = pull(conn, a, after=pulled_a.cursor)
-        assert step.received == {"results": 1}
+        assert step.received == {"results": 1, "audit_rows": 1}
         assert chart_rows(a) == chart_rows(b) == hub_rows(hub.server, hub.database, a)
         assert pull(conn, a, after=step.cursor).total == 0
     with hub.server.admin(hub.database) as admin:
@@ -101,8 +109,10 @@ def test_push_then_pull_round_trips_every_record(hub: HubDatabase, tmp_path: Pat
             " GROUP BY replica_id ORDER BY replica_id"
         ).fetchall()
     assert patients == (3,)
-    last_a = a.conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
-    assert heads[0] == ("replica-a", last_a)
+    last_a = a.conn.execute(
+        "SELECT max(origin_seq) FROM audit_log WHERE replica_id = ?", [id_a]
+    ).fetchone()[0]
+    assert (id_a, last_a) in heads
     for store in (a, b):
         store.close()
 
@@ -117,17 +127,17 @@ def test_a_server_stopped_mid_push_and_pull_resumes_without_duplicate_or_loss(
 
     def stop_after_three(table: str, _sent: int) -> None:
         batches.append(table)
-        if len(batches) == 3:
+        if batches.count("results") == 2:  # audit rows first, then the records
             hub.server.stop("immediate")
 
     with Hub.open(hub.ward_url) as conn, pytest.raises(HubUnreachable) as raised:
-        push(conn, a.db, "replica-a", batch_rows=25, progress=stop_after_three)
+        push(conn, a.db, _id(a), batch_rows=25, progress=stop_after_three)
     assert "\n" not in str(raised.value)
     hub.server.start()
     on_hub = hub_rows(hub.server, hub.database, a)
     assert 0 < len(on_hub["results"]) < 120  # part was committed, batch by batch
     with Hub.open(hub.ward_url) as conn:
-        resumed = push(conn, a.db, "replica-a", batch_rows=25)
+        resumed = push(conn, a.db, _id(a), batch_rows=25)
         assert resumed.sent["results"] == 120 - len(on_hub["results"])
     on_hub = hub_rows(hub.server, hub.database, a)
     assert chart_rows(a) == on_hub
@@ -166,16 +176,21 @@ def test_a_record_that_differs_from_the_hub_is_refused_both_ways(
     a = _chart(tmp_path, "a")
     _admit(a, "A-1")
     with Hub.open(hub.ward_url) as conn:
-        push(conn, a.db, "replica-a")
+        push(conn, a.db, _id(a))
     a.close()
     copy = tmp_path / "copy.sqlite"
     shutil.copy(tmp_path / "a.sqlite", copy)
     _tamper(copy, "UPDATE patients SET name = 'Someone Else'", "patients_no_update")
+    _tamper(  # and passed off as another replica
+        copy,
+        "INSERT INTO chart_identity (id, legacy_chain, made_at, how) SELECT 'copy', "
+        "legacy_chain, made_at, 'copied' FROM chart_identity",
+    )
     tampered = open_chart(copy)
     before = hub_rows(hub.server, hub.database, tampered)
     with Hub.open(hub.ward_url) as conn:
         with pytest.raises(HubTampered, match=r"patients record .* differs") as raised:
-            push(conn, tampered.db, "replica-copy")
+            push(conn, tampered.db, _id(tampered))
         assert "\n" not in str(raised.value)
         assert hub_rows(hub.server, hub.database, tampered) == before
         with pytest.raises(HubTampered):
@@ -190,21 +205,21 @@ def test_a_chart_restored_from_an_old_copy_is_not_pushed_over_the_hub(
     _admit(a, "A-1")
     old = tmp_path / "old.sqlite"
     with Hub.open(hub.ward_url) as conn:
-        push(conn, a.db, "replica-a")
+        push(conn, a.db, _id(a))
         a.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copy(tmp_path / "a.sqlite", old)
         _cbcs(a, "A-1", 3)
-        push(conn, a.db, "replica-a")
+        push(conn, a.db, _id(a))
     before = hub_rows(hub.server, hub.database, a)
     a.close()
     restored = open_chart(old)
     with Hub.open(hub.ward_url) as conn:
         with pytest.raises(ReplicaDiverged, match="no longer extends") as raised:
-            push(conn, restored.db, "replica-a")  # cut: the last audit rows are gone
+            push(conn, restored.db, _id(restored))  # cut: the last audit rows are gone
         assert "\n" not in str(raised.value)
         _cbcs(restored, "A-1", 5, start=50)  # and then written on: the chain forked
         with pytest.raises(ReplicaDiverged, match="differs"):
-            push(conn, restored.db, "replica-a")
+            push(conn, restored.db, _id(restored))
         assert hub_rows(hub.server, hub.database, restored) == before
         # The documented way back: the restored copy pulls the ward again.
     restored.close()

@@ -24,6 +24,7 @@ from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.fhir import import_bundle
 from wardchart.storage.health import check_chart
 from wardchart.storage.hl7_import import dismiss_held_message, held_messages, import_files
+from wardchart.storage.hub.state import keep_mark
 from wardchart.storage.merge import copy_chart, merge_from
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -159,6 +160,9 @@ def _every_table_filled(store: ChartStore) -> Path:
     (held,) = held_messages(store.db)
     dismiss_held_message(store, held["id"], "not our patient", "n", NOW)
     _resolve_a_conflict(store)
+    with store.write() as db:  # where this replica stands with a ward hub
+        keep_mark(db, hub_id="ward@2026", hub="the ward hub", pulled_through=7,
+                  pushed_through=3, now=NOW)  # fmt: skip
     store.close()
     return store.path
 

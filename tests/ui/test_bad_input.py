@@ -392,6 +392,29 @@ CASES += [
     (["hl7", "dismiss", "--message=../../etc", "--reason=duplicate"], "--message"),
 ]
 
+# The ward hub: an address never holds a password; sync needs a hub to sync with; the
+# setting is a libpq address (docs/hub.md). Nothing is written, nothing is sent.
+CASES += [
+    (["sync"], "--hub"),
+    (["sync", "--hub", ""], "--hub"),
+    (["sync", "--hub", "postgresql://nurse:secret@db.example/ward4a"], "--hub"),
+    (["sync", "--hub", "host=db.example password=secret"], "--hub"),
+    (["sync", "--hub", "postgresql://db.example/ward4a?password=secret"], "--hub"),
+    (["sync", "--hub", "not a=valid=address"], "--hub"),
+    (["hub", "init", "postgresql://owner:secret@db.example/ward4a"], "URL"),
+    (["hub", "init", "postgresql://owner@db.example/ward4a", "--ward-role", " "], "--ward-role"),
+    (["settings", "set", "hub", "postgresql://nurse:secret@db.example/ward4a"], "hub"),
+    (["settings", "set", "hub", "ward4a"], "hub"),
+    (["settings", "set", "hub", "service=ward\u202e4a"], "hub"),
+]
+
+# How long the window may be out of step with the ward hub before it warns.
+CASES += [
+    (["settings", "set", "hub_warn_after_minutes", "0"], "hub_warn_after_minutes"),
+    (["settings", "set", "hub_warn_after_minutes", "1441"], "hub_warn_after_minutes"),
+    (["settings", "set", "hub_warn_after_minutes", "²"], "hub_warn_after_minutes"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -169,9 +169,26 @@ def check(_args: argparse.Namespace, context: Context) -> int:
 
     with chart(context, create=False, verify=False) as session:
         findings = check_chart(session.store)
+        hub = os.environ.get("WARDCHART_HUB", "").strip() or session.settings.hub
+        if hub:  # only then is the network asked (docs/hub.md)
+            findings.append(_hub_finding(session.store, hub))
     for finding in findings:
         print(f"{finding.name}: {'OK' if finding.ok else 'FAILED'} — {finding.detail}")
     return 0 if all(f.ok for f in findings) else 1
+
+
+def _hub_finding(store: Any, address: str) -> Any:
+    """Whether this replica still extends what the ward hub holds of it. A hub that cannot
+    be asked is said plainly and does not fail the check: the file itself is sound."""
+    from wardchart.storage.health import Finding
+    from wardchart.storage.hub.errors import HubError
+    from wardchart.storage.hub.sync import anchored
+
+    try:
+        ok, detail = anchored(store, address)
+    except HubError as error:
+        return Finding("ward hub", True, f"not asked: {' '.join(str(error).split())}")
+    return Finding("ward hub", ok, detail)
 
 
 def audit_verify(args: argparse.Namespace, context: Context) -> int:

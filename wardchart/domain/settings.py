@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
@@ -37,6 +38,12 @@ class WardSettings:
     #: A folder the window watches for laboratory result files ("" for none); see
     #: docs/hl7-inbox.md. Its existence is checked by storage when it is set.
     hl7_inbox: str = ""
+    #: The ward hub this chart syncs with ("" for none): a libpq address, never with a
+    #: password in it (docs/hub.md).
+    hub: str = ""
+    #: The window warns with a banner once it has been out of step with the ward hub
+    #: for longer than this (docs/hub.md).
+    hub_warn_after_minutes: int = 15
 
 
 SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
@@ -77,10 +84,22 @@ def apply_setting(  # noqa: PLR0911, PLR0912  one branch per setting, each with 
     if key == "hl7_inbox":
         raise_if_blocking(text_problems(key, value, 1000))
         return replace(settings, hl7_inbox=value.strip())
+    if key == "hub":
+        raise_if_blocking(text_problems(key, value, 1000))
+        problem = hub_address_problem(value)
+        if problem:
+            raise InvalidEntry([Problem(key, problem)])
+        return replace(settings, hub=value.strip())
     if key == "lock_after_minutes":
         if not _whole(value) or not 1 <= int(value) <= 240:
             raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number from 1 to 240")])
         return replace(settings, lock_after_minutes=int(value))
+    if key == "hub_warn_after_minutes":
+        if not _whole(value) or not 1 <= int(value) <= 1440:
+            raise InvalidEntry(
+                [Problem(key, f"{shown(value)}: give a whole number from 1 to 1440")]
+            )
+        return replace(settings, hub_warn_after_minutes=int(value))
     if key in ("backup_keep_recent", "backup_keep_days"):
         if not _whole(value) or int(value) < 1:
             raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number of 1 or more")])
@@ -100,6 +119,25 @@ def apply_setting(  # noqa: PLR0911, PLR0912  one branch per setting, each with 
     if number is None:
         raise InvalidEntry([Problem(key, "give a number, e.g. 1.5")])
     return replace(settings, recovery_anc=number)
+
+
+_PASSWORD_IN_URL = re.compile(r"^[a-z]+://[^/@?#]*:[^/@?#]*@", re.IGNORECASE)
+_PASSWORD_KEYWORD = re.compile(r"(^|[\s?&])password\s*=", re.IGNORECASE)
+
+
+def hub_address_problem(value: str) -> str:
+    """What is wrong with a ward hub address as a setting ("" if nothing): it is a
+    ``postgresql://`` URL or libpq keywords (``service=ward4a``), and never holds a
+    password (that belongs in ~/.pgpass or PGPASSWORD, not in a setting every replica
+    receives)."""
+    text = value.strip()
+    if not text:
+        return ""
+    if _PASSWORD_IN_URL.match(text) or _PASSWORD_KEYWORD.search(text):
+        return "the address must not hold a password: keep it in ~/.pgpass or PGPASSWORD"
+    if not (text.lower().startswith(("postgresql://", "postgres://")) or "=" in text):
+        return f"{shown(value)}: give a postgresql:// URL or a service, e.g. service=ward4a"
+    return ""
 
 
 def setting_problems(key: str, value: str) -> list[Problem]:

@@ -17,7 +17,6 @@ import shutil
 import sqlite3
 import tempfile
 import urllib.parse
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -75,6 +74,8 @@ _AUDITED_BY = {
     "lab_result_sources": "result_version",
 }
 _AUDIT_COLUMNS = (*audit.HASHED_FIELDS[1:], "hash")
+#: Values bound in one SQLite statement, at most.
+_PARAMS = 500
 
 
 class MergeRefused(ChartFileError):
@@ -326,15 +327,30 @@ def _columns(db: Database, table: str) -> list[str]:
     return [str(c[1]) for c in db.execute(f"PRAGMA main.table_info([{table}])")]
 
 
-def _merge(
-    db: Database,
-    other_path: Path,
-    mine: Identity,
-    theirs: Identity,
-    before: set[str],
-    *,
-    dry_run: bool,
-) -> MergeResult:
+@dataclass(frozen=True)
+class Merged:
+    """What the merge core brought in from the attached database ``other``."""
+
+    #: Rows added, by table (``audit_log`` too); first versions of records, by table.
+    new_rows: dict[str, int]
+    new_records: dict[str, int]
+    #: Rows of the other side this chart already held, by table.
+    already_present: dict[str, int]
+
+    @property
+    def added(self) -> int:
+        return sum(self.new_rows.values())
+
+
+def merge_attached(db: Database, source: str | Path, mine: Identity, theirs: str) -> Merged:
+    """The one core of merging and of syncing with a ward hub: inside the caller's write
+    transaction, insert every row of the attached database ``other`` (a chart file, or the
+    rows of one batch from a hub) that this chart lacks, by the same rules: equal ids
+    equal content, corrections after what they correct, audit rows in their chain and
+    place, every new version sealed by an audit row this chart then holds. ``theirs`` is
+    the chain of ``other``'s audit rows that carry no replica id (its legacy chain).
+    ``source`` names the other side in messages. Raises MergeRefused; the caller rolls
+    back."""
     db.execute("PRAGMA defer_foreign_keys = ON")
     new_rows: dict[str, int] = {}
     new_records: dict[str, int] = {}
@@ -343,7 +359,7 @@ def _merge(
     for table in MERGED_TABLES:
         columns = _columns(db, table)
         key = _KEY.get(table, "id")
-        _same_content(db, other_path, table, columns, key)
+        _same_content(db, source, table, columns, key)
         cursor = db.execute(
             f"SELECT * FROM other.[{table}] o "
             f"WHERE NOT EXISTS (SELECT 1 FROM main.[{table}] m WHERE m.{key} = o.{key})"
@@ -356,31 +372,50 @@ def _merge(
         if added != len(fresh[table]):
             raise MergeRefused(
                 "damaged",
-                f"{other_path} is damaged: {len(fresh[table]) - added} {table} rows correct "
+                f"{source} is damaged: {len(fresh[table]) - added} {table} rows correct "
                 "versions it does not hold; nothing was changed",
             )
         new_rows[table] = added
         if table in VERSIONED_TABLES:
             new_records[table] = sum(1 for r in fresh[table] if r["supersedes"] is None)
     base = int(db.execute("SELECT coalesce(max(seq), 0) FROM main.audit_log").fetchone()[0])
-    audit_new, audit_present = _merge_audit(db, other_path, mine, theirs, base)
+    audit_new, audit_present = _merge_audit(db, source, mine, theirs, base)
     new_rows["audit_log"], present["audit_log"] = audit_new, audit_present
-    _check_bound(db, other_path, fresh, base)
+    _check_bound(db, source, fresh)
+    return Merged(
+        new_rows={t: n for t, n in new_rows.items() if n},
+        new_records={t: n for t, n in new_records.items() if n},
+        already_present={t: n for t, n in present.items() if n},
+    )
+
+
+def _merge(
+    db: Database,
+    other_path: Path,
+    mine: Identity,
+    theirs: Identity,
+    before: set[str],
+    *,
+    dry_run: bool,
+) -> MergeResult:
+    merged = merge_attached(db, other_path, mine, theirs.legacy_chain)
     found = conflicts(db)
     return MergeResult(
         other=other_path,
         other_chart_id=theirs.id,
         chart_id=mine.id,
-        new_rows={t: n for t, n in new_rows.items() if n},
-        new_records={t: n for t, n in new_records.items() if n},
-        already_present={t: n for t, n in present.items() if n},
+        new_rows=merged.new_rows,
+        new_records=merged.new_records,
+        already_present=merged.already_present,
         conflicts=found,
         new_conflicts=[c for c in found if c.key not in before],
         dry_run=dry_run,
     )
 
 
-def _same_content(db: Database, other: Path, table: str, columns: list[str], key: str) -> None:
+def _same_content(
+    db: Database, other: str | Path, table: str, columns: list[str], key: str
+) -> None:
     """Refuse when a row is in both files under one id with different content."""
     same = " AND ".join(f"o.[{c}] IS m.[{c}]" for c in columns)
     row = db.execute(
@@ -419,7 +454,7 @@ def _insert(db: Database, table: str, columns: list[str], key: str, *, versioned
 
 
 def _merge_audit(
-    db: Database, other_path: Path, mine: Identity, theirs: Identity, base: int
+    db: Database, other_path: str | Path, mine: Identity, theirs: str, base: int
 ) -> tuple[int, int]:
     """Bring in every audit row this chart lacks, keeping its chain and position; refuse
     a row at the same place of the same chain with other content. Returns (new, present)."""
@@ -431,7 +466,7 @@ def _merge_audit(
         f"OR ({chain} = :mine AND EXISTS (SELECT 1 FROM main.audit_log m "
         f"WHERE m.replica_id IS NULL AND m.seq = {position}))"
     )
-    params = {"theirs": theirs.legacy_chain, "mine": mine.legacy_chain}
+    params = {"theirs": theirs, "mine": mine.legacy_chain}
     same = " AND ".join(f"o.[{c}] IS m.[{c}]" for c in _AUDIT_COLUMNS)
     clash = db.execute(
         f"""SELECT {chain}, {position} FROM other.audit_log o JOIN main.audit_log m
@@ -460,7 +495,7 @@ def _merge_audit(
     return added, total - added
 
 
-def _check_new_chains(db: Database, other_path: Path, base: int) -> None:
+def _check_new_chains(db: Database, other_path: str | Path, base: int) -> None:
     """Each chain's new rows follow its last row already held, in order and by hash."""
     names = (*audit.HASHED_FIELDS, "hash", "replica_id", "origin_seq")
     rows = db.execute(
@@ -504,28 +539,33 @@ def _chain_end_before(db: Database, chain: str, position: int) -> tuple[int, str
     return (-1, "") if row is None else (position - 1, str(row[0]))
 
 
-def _check_bound(
-    db: Database, other_path: Path, fresh: dict[str, list[dict[str, Any]]], base: int
-) -> None:
-    """Every new version is sealed by one of the new audit rows (a version and its audit
-    row are always written together), so the chart's own check passes after the merge."""
-    sealed: dict[tuple[str, str], Counter[str | None]] = {}
-    cursor = db.execute(
-        "SELECT entity, action, record_id, detail FROM main.audit_log WHERE seq > ?", [base]
-    )
-    for entity, action, record_id, detail in cursor:
-        if action in _SEALING.get(str(entity), ()):
-            sealed.setdefault((str(entity), str(record_id)), Counter())[
-                audit.sealed_version(str(detail))
-            ] += 1
+def _check_bound(db: Database, source: str | Path, fresh: dict[str, list[dict[str, Any]]]) -> None:
+    """Every new version is sealed by an audit row this chart now holds (a version and its
+    audit row are always written together, and arrive together or the audit row first),
+    so the chart's own check passes after the merge."""
     for table, rows in fresh.items():
+        if not rows:
+            continue
         column = _AUDITED_BY.get(table, "id")
+        actions = _SEALING.get(table, ())
+        ids = sorted({str(row[column]) for row in rows})
+        sealed: dict[str, set[str | None]] = {}
+        for start in range(0, len(ids), _PARAMS):
+            chunk = ids[start : start + _PARAMS]
+            cursor = db.execute(
+                "SELECT record_id, action, detail FROM main.audit_log WHERE entity = ? "
+                f"AND record_id IN ({', '.join('?' for _ in chunk)})",
+                [table, *chunk],
+            )
+            for record_id, action, detail in cursor:
+                if action in actions:
+                    sealed.setdefault(str(record_id), set()).add(audit.sealed_version(str(detail)))
         for row in rows:
-            marks = sealed.get((table, str(row[column])), Counter())
-            if marks[audit.version_hash(row)] <= 0 and marks[None] <= 0:
+            marks = sealed.get(str(row[column]), set())
+            if audit.version_hash(row) not in marks and None not in marks:
                 raise MergeRefused(
                     "damaged",
-                    f"{other_path} is damaged or was altered: {table} row "
+                    f"{source} is damaged or was altered: {table} row "
                     f"{row.get('id', row[column])} has no audit row; nothing was changed",
                 )
 

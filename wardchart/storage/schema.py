@@ -575,6 +575,30 @@ def m010_numeric_views(db: Database) -> None:
         db.execute(f"CREATE VIEW {view} AS SELECT {shown} FROM {source}")
 
 
+@migrations()
+def m011_hub_sync(db: Database) -> None:
+    """Syncing with a ward hub (docs/hub.md): where this replica stands with each hub it
+    syncs with — the hub's receive sequence it has pulled through, and how far its own
+    audit chain has been sent — one row per step, written in the same transaction as
+    the rows pulled, so a sync killed at any moment resumes where the file says. And an
+    index to find the audit rows that sealed a record pulled or merged in."""
+    script = """
+CREATE TABLE hub_sync (
+    id INTEGER PRIMARY KEY NOT NULL,
+    hub_id TEXT NOT NULL,
+    hub TEXT NOT NULL,
+    pulled_through INTEGER NOT NULL CHECK (pulled_through >= 0),
+    pushed_through INTEGER NOT NULL CHECK (pushed_through >= 0),
+    at_utc TEXT NOT NULL
+) STRICT;
+CREATE INDEX hub_sync_hub ON hub_sync(hub_id, id);
+CREATE INDEX audit_record ON audit_log(record_id);
+"""
+    script += _append_only_sql("hub_sync") + _no_replace_sql("hub_sync", (("id",),))
+    for statement in _split(script):
+        db.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements, current = [], []

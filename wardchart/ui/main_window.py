@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported when the views are built, after the window shows
 
     from wardchart.domain.records import Patient
     from wardchart.ui.census import CensusPanel
+    from wardchart.ui.hub_sync import HubSync
     from wardchart.ui.patient_view import PatientView
     from wardchart.ui.session import ChartSession
 
@@ -83,6 +84,7 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
         self.inbox: Any = None  # storage.hl7_inbox.Inbox, made when a folder is set
         self.inbox_watcher: Any = None
         self.closed = False  # a folder change noticed after closing must not read the file
+        self.hub_sync: HubSync | None = None  # syncing with the ward hub, when there is one
         #: Dialogs hidden behind the lock, parents first, and the nurse they belong to.
         self.held_dialogs: list[QDialog] = []
         self.held_for = ""
@@ -159,6 +161,15 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
         self.poll_inbox()
         self.idle_watch.limit_s = session.settings.lock_after_minutes * 60
         self.idle_watch.start()
+        from wardchart.ui import hub_sync  # psycopg only loads once a hub is used
+
+        if self.hub_sync is not None:
+            self.hub_sync.stop()
+        self.hub_sync = hub_sync.attach(self, session)
+
+    def changes_arrived(self) -> None:
+        """A sync brought another computer's entries: show them now."""
+        self._on_watch()
 
     def backup(self, reason: str, *, only_if_changed: bool = False) -> None:
         """Back the chart file up now (on open, on close, after activity)."""
@@ -207,6 +218,8 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
             settings.store(settings.PATIENT_SPLITTER, self.patient_view.splitter.saveState())
         for timer in (self.refresh_timer, self.watch_timer, self.backup_timer):
             timer.stop()
+        if self.hub_sync is not None:
+            self.hub_sync.stop()
         if self.views_built:
             self.idle_watch.timer.stop()
         self._drop_held_dialogs()  # the lock page said so: not saved, nobody to save it for

@@ -153,8 +153,48 @@ def _m001() -> str:
     return _M001_HEAD + "".join(_record_table_sql(t) for t in RECORD_TABLES) + _m001_tail()
 
 
+#: The channel the hub notifies on after every committed insert (``listen.py``).
+CHANGES_CHANNEL = "wardchart_changes"
+#: Tables whose inserts are announced: what a pull reads, and the replicas' audit rows.
+NOTIFIED_TABLES = (*(t.name for t in RECORD_TABLES), "audit_rows")
+
+
+def _m002() -> str:
+    """Announce every insert on ``CHANGES_CHANNEL``, so replicas pull at once instead of
+    at their next poll. Statement-level: one notification per insert statement that added
+    rows, its payload the sending replica (so a replica can ignore its own pushes).
+    PostgreSQL delivers it when the transaction commits, and collapses identical ones
+    within a transaction (documentation, *NOTIFY*,
+    https://www.postgresql.org/docs/15/sql-notify.html)."""
+    script = ""
+    # A replica's own "sync" audit row (written after it pulled records) is bookkeeping:
+    # announcing it would make every replica sync again after every other one's pull.
+    for function, only in (("notify_changes", ""), ("notify_audit", " WHERE action <> 'sync'")):
+        script += f"""
+CREATE FUNCTION wardchart.{function}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    sender text;
+BEGIN
+    SELECT min(hub_from) INTO sender FROM added{only};
+    IF sender IS NOT NULL THEN
+        PERFORM pg_notify('{CHANGES_CHANNEL}', left(sender, 200));
+    END IF;
+    RETURN NULL;
+END;
+$$;
+"""
+    for name in NOTIFIED_TABLES:
+        function = "notify_audit" if name == "audit_rows" else "notify_changes"
+        script += f"""
+CREATE TRIGGER {name}_notify AFTER INSERT ON wardchart.{name}
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION wardchart.{function}();
+"""
+    return script
+
+
 #: (version, SQL): never edit a released one; add the next version last.
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _m001()),)
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _m001()), (2, _m002()))
 #: The hub version this wardchart makes and understands.
 HUB_VERSION = MIGRATIONS[-1][0]
 

@@ -24,7 +24,7 @@ have fewer rows than the hub was told. Otherwise ``ReplicaDiverged``. See docs/h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,10 +39,11 @@ from wardchart.storage.hub.connection import connect, describe_address, hub_erro
 from wardchart.storage.hub.errors import HubRecordRefused, HubTampered, ReplicaDiverged
 from wardchart.storage.hub.schema import RECEIVE_LOCK, require_hub
 from wardchart.storage.hub.tables import AUDIT_COLUMNS, AUDIT_KEY, RECORD_TABLES, HubTable
+from wardchart.storage.merge import MERGED_TABLES, MergeRefused, merge_attached
+from wardchart.storage.replica import LEGACY_PREFIX, Identity, identity
 
 #: Rows per batch: each batch is one transaction on the hub (and in the chart, pulling).
 BATCH_ROWS = 2000
-_SQLITE_PARAMS = 500
 
 Connection = psycopg.Connection[tuple[Any, ...]]
 #: Called after each committed batch: (table, rows newly written by the batch).
@@ -108,41 +109,9 @@ class PullResult:
 
 #: An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``.
 AuditRow = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Chain:
-    """One audit chain held by the chart, as the hub stores it: ``rows(after, limit)``
-    gives its rows after position ``after`` in order; ``row_hash(row)`` is the hash a row
-    must have. ``file_chain`` is a chart file whose rows form one chain (before chart ids);
-    with chart ids, one ``Chain`` per replica's chain the file holds."""
-
-    replica_id: str
-    rows: Callable[[int, int], list[AuditRow]]
-    row_hash: Callable[[AuditRow], str]
-
-
-def file_chain(db: Database, replica: str) -> Chain:
-    """The chart file's audit rows as one chain named ``replica`` (its positions are the
-    file's own sequence numbers)."""
-    names = tuple(name for name, _kind, _not_null in AUDIT_COLUMNS)
-    fields = ("seq", *names[2:])
-
-    def rows(after: int, limit: int) -> list[AuditRow]:
-        cursor = db.execute(
-            f"SELECT {', '.join(fields)} FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
-            [after, limit],
-        )
-        found = []
-        for values in cursor:
-            row = dict(zip(fields, values, strict=True))
-            found.append({"replica_id": replica, "origin_seq": row.pop("seq"), **row})
-        return found
-
-    def row_hash(row: AuditRow) -> str:
-        return audit.row_hash({**row, "seq": row["origin_seq"]})
-
-    return Chain(replica, rows, row_hash)
+_AUDIT_NAMES = tuple(name for name, _kind, _not_null in AUDIT_COLUMNS)
+#: The push mark of the chart's audit rows (by the file's own sequence).
+AUDIT_MARK = "audit_log"
 
 
 def local_columns(db: Database, table: HubTable) -> tuple[str, ...] | None:
@@ -154,48 +123,75 @@ def local_columns(db: Database, table: HubTable) -> tuple[str, ...] | None:
     return tuple(name for name in table.column_names if name in found)
 
 
+def legacy_chain(db: Database, replica: str) -> str:
+    """The chain id of the file's own audit rows written before it had a chart id."""
+    mine = identity(db)
+    return mine.legacy_chain if mine is not None else f"{LEGACY_PREFIX}{replica}"
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """How far a push goes: every record row up to these rowids, and the audit rows up to
+    ``audit`` (read after the records, so every record's audit row is within it)."""
+
+    rowids: dict[str, int]
+    audit: int
+
+
+def _snapshot(db: Database) -> _Snapshot:
+    rowids = {}
+    for table in RECORD_TABLES:
+        if local_columns(db, table) is not None:
+            (last,) = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()
+            rowids[table.name] = int(last)
+    (audit_last,) = db.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
+    return _Snapshot(rowids, int(audit_last))
+
+
 def push(
     hub: Hub,
     db: Database,
     replica: str,
     *,
-    chains: Sequence[Chain] | None = None,
     batch_rows: int = BATCH_ROWS,
     progress: Progress | None = None,
 ) -> PushResult:
-    """Send the hub every row of the chart it lacks, then the audit rows of each of the
-    chart's ``chains`` (default: the file's rows as one chain named ``replica``) after
-    the hub's head of that chain. Raise ``ReplicaDiverged`` before sending anything when
-    the chart no longer extends what it sent before, ``HubTampered`` when an id holds
-    other content on the hub, ``HubUnreachable`` when the connection is lost (batches
-    already committed stay; open the hub again and push again to resume)."""
+    """Send the hub every audit row of every chain the chart holds after the hub's head of
+    that chain, then every record row it lacks (audit rows first: a record on the hub
+    always has its audit row there before it). ``replica`` is the chart's id. Raise
+    ``ReplicaDiverged`` before sending anything when the chart no longer extends what it
+    sent before, ``HubTampered`` when an id holds other content on the hub,
+    ``HubUnreachable`` when the connection is lost (batches already committed stay; open
+    the hub again and push again to resume)."""
     result = PushResult()
-    chains = [file_chain(db, replica)] if chains is None else list(chains)
+    legacy = legacy_chain(db, replica)
     with hub_errors(hub.where):
-        heads = {chain.replica_id: _chain_head(hub, chain.replica_id) for chain in chains}
-        _check_extends(hub, db, replica, chains, heads)
+        heads = chain_heads(hub)
+        snapshot = _snapshot(db)
+        check_extends(hub, db, replica, legacy, heads)
+        mark = _push_mark(hub, replica, AUDIT_MARK)
+        while mark < snapshot.audit:
+            found = _local_audit(db, legacy, mark, snapshot.audit, batch_rows)
+            if not found:
+                break
+            sending = _extending(found, heads, hub.where)
+            sent = _push_audit(hub, sending, replica, int(found[-1]["seq"]))
+            mark = int(found[-1]["seq"])
+            _tally(result, "audit_rows", sent, progress)
         for table in RECORD_TABLES:
             names = local_columns(db, table)
             if names is None:
                 continue
             mark = _push_mark(hub, replica, table.name)
             while True:
-                rows = _local_rows(db, table.name, names, mark, batch_rows)
+                rows = _local_rows(
+                    db, table.name, names, mark, snapshot.rowids[table.name], batch_rows
+                )
                 if not rows:
                     break
                 sent = _push_batch(hub, table, names, rows, replica)
                 mark = int(rows[-1][0])
                 _tally(result, table.name, sent, progress)
-        for chain in chains:
-            head = heads[chain.replica_id]
-            while True:
-                found = chain.rows(0 if head is None else head[0], batch_rows)
-                if not found:
-                    break
-                _check_chain(chain, head, found, hub.where)
-                sent = _push_audit(hub, found, replica)
-                head = (int(found[-1]["origin_seq"]), str(found[-1]["hash"]))
-                _tally(result, "audit_rows", sent, progress)
     return result
 
 
@@ -210,13 +206,14 @@ def _count(counts: dict[str, int], name: str, added: int) -> None:
     counts[name] = counts.get(name, 0) + added
 
 
-def _chain_head(hub: Hub, chain: str) -> tuple[int, str] | None:
-    row = hub.conn.execute(
-        "SELECT origin_seq, hash FROM wardchart.chain_heads WHERE replica_id = %s"
-        " ORDER BY origin_seq DESC LIMIT 1",
-        [chain],
-    ).fetchone()
-    return None if row is None else (int(row[0]), str(row[1]))
+def chain_heads(hub: Hub) -> dict[str, tuple[int, str]]:
+    """The hub's head of every audit chain it holds: (position, hash)."""
+    rows = hub.conn.execute(
+        "SELECT DISTINCT ON (replica_id) replica_id, origin_seq, hash"
+        " FROM wardchart.chain_heads ORDER BY replica_id, origin_seq DESC"
+    ).fetchall()
+    hub.conn.rollback()
+    return {str(chain): (int(seq), str(hash_)) for chain, seq, hash_ in rows}
 
 
 def _push_mark(hub: Hub, replica: str, table: str) -> int:
@@ -225,6 +222,7 @@ def _push_mark(hub: Hub, replica: str, table: str) -> int:
         " WHERE replica = %s AND table_name = %s",
         [replica, table],
     ).fetchone()
+    hub.conn.rollback()
     return 0 if row is None else int(row[0])
 
 
@@ -235,28 +233,46 @@ def _diverged(where: str, what: str) -> ReplicaDiverged:
     )
 
 
-def _check_extends(
+def _held_row(db: Database, chain: str, legacy: str, position: int) -> tuple[str] | None:
+    """The hash of the row at ``position`` of ``chain`` in the chart (None: not held)."""
+    if chain == legacy:
+        found = db.execute(
+            "SELECT hash FROM audit_log WHERE (replica_id IS NULL AND seq = ?)"
+            " OR (replica_id = ? AND origin_seq = ?)",
+            [position, chain, position],
+        ).fetchone()
+    else:
+        found = db.execute(
+            "SELECT hash FROM audit_log WHERE replica_id = ? AND origin_seq = ?",
+            [chain, position],
+        ).fetchone()
+    return None if found is None else (str(found[0]),)
+
+
+def check_extends(
     hub: Hub,
     db: Database,
     replica: str,
-    chains: Sequence[Chain],
-    heads: dict[str, tuple[int, str] | None],
+    legacy: str | None = None,
+    heads: dict[str, tuple[int, str]] | None = None,
 ) -> None:
-    """The row at the hub's head of every chain the chart holds must be here unchanged
-    (for another replica's chain, only if the chart holds that far); and no table may
-    hold fewer rows than this replica said it sent."""
-    for chain in chains:
-        head = heads[chain.replica_id]
-        if head is None:
+    """The hub anchors the chart's history: the row at the hub's head of the chart's own
+    chain must be here unchanged, and so must the head of any other chain the chart holds
+    that far; no table may hold fewer rows than this replica said it sent. Else
+    ``ReplicaDiverged``."""
+    legacy = legacy_chain(db, replica) if legacy is None else legacy
+    heads = chain_heads(hub) if heads is None else heads
+    for chain, (seq, expected) in heads.items():
+        held = _held_row(db, chain, legacy, seq)
+        if held is None:
+            if chain == replica:
+                raise _diverged(hub.where, f"its own audit row {seq} is missing here")
             continue
-        seq, expected = head
-        found = chain.rows(seq - 1, 1)
-        if not found or int(found[0]["origin_seq"]) != seq:
-            if chain.replica_id == replica:
-                raise _diverged(hub.where, f"audit row {seq} is missing here")
-            continue
-        if str(found[0]["hash"]) != expected:
-            raise _diverged(hub.where, f"audit row {seq} of chain {chain.replica_id} differs")
+        if held[0] != expected:
+            raise _diverged(hub.where, f"audit row {seq} of chart {chain[:8]} differs")
+    (last,) = db.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
+    if int(last) < _push_mark(hub, replica, AUDIT_MARK):
+        raise _diverged(hub.where, "it holds fewer audit rows than it sent")
     for table in RECORD_TABLES:
         if local_columns(db, table) is None:
             continue
@@ -267,30 +283,55 @@ def _check_extends(
 
 
 def _local_rows(
-    db: Database, table: str, names: tuple[str, ...], after: int, limit: int
+    db: Database, table: str, names: tuple[str, ...], after: int, upto: int, limit: int
 ) -> list[tuple[Any, ...]]:
     columns = ", ".join(f"[{c}]" for c in names)
     return list(
         db.execute(
-            f"SELECT rowid, {columns} FROM [{table}] WHERE rowid > ? ORDER BY rowid LIMIT ?",
-            [after, limit],
+            f"SELECT rowid, {columns} FROM [{table}] WHERE rowid > ? AND rowid <= ?"
+            " ORDER BY rowid LIMIT ?",
+            [after, upto, limit],
         ).fetchall()
     )
 
 
-def _check_chain(
-    chain: Chain, head: tuple[int, str] | None, rows: list[AuditRow], where: str
-) -> None:
-    """The rows extend the chain from ``head``: each follows the one before, in place, and
-    has the hash its content gives."""
-    position, previous = head if head is not None else (0, None)
+def _local_audit(db: Database, legacy: str, after: int, upto: int, limit: int) -> list[AuditRow]:
+    """The chart's audit rows after ``after`` (its own sequence) in its order, each as the
+    hub stores it (its chain and place; the file's own rows from before chart ids are in
+    its legacy chain) with ``seq``."""
+    fields = ("seq", *_AUDIT_NAMES[2:], "replica_id", "origin_seq")
+    cursor = db.execute(
+        f"SELECT {', '.join(fields)} FROM audit_log WHERE seq > ? AND seq <= ?"
+        " ORDER BY seq LIMIT ?",
+        [after, upto, limit],
+    )
+    found = []
+    for values in cursor:
+        row = dict(zip(fields, values, strict=True))
+        if row["replica_id"] is None:
+            row["replica_id"], row["origin_seq"] = legacy, row["seq"]
+        found.append(row)
+    return found
+
+
+def _extending(
+    rows: list[AuditRow], heads: dict[str, tuple[int, str]], where: str
+) -> list[AuditRow]:
+    """The rows the hub lacks, each checked to extend its chain's head there, in place and
+    by hash; ``heads`` moves on with them."""
+    sending = []
     for row in rows:
-        seq = int(row["origin_seq"])
-        if seq != position + 1 or (previous is not None and row["prev_hash"] != previous):
-            raise _diverged(where, f"audit row {seq} does not extend the chain")
-        if chain.row_hash(row) != row["hash"]:
-            raise _diverged(where, f"audit row {seq} does not match its hash")
-        position, previous = seq, str(row["hash"])
+        chain, seq = str(row["replica_id"]), int(row["origin_seq"])
+        position, previous = heads.get(chain, (0, ""))
+        if seq <= position:
+            continue
+        if seq != position + 1 or (position > 0 and row["prev_hash"] != previous):
+            raise _diverged(where, f"audit row {seq} of chart {chain[:8]} does not extend it")
+        if audit.chain_hash(row, chain, seq) != row["hash"]:
+            raise _diverged(where, f"audit row {seq} of chart {chain[:8]} does not match its hash")
+        heads[chain] = (seq, str(row["hash"]))
+        sending.append(row)
+    return sending
 
 
 def _copy_incoming(
@@ -347,31 +388,42 @@ def _push_batch(
         inserted = _insert_incoming(hub, table.name, names, table.key, replica)
         hub.conn.execute(
             "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
-            " hub_from) VALUES (%s, %s, %s, %s)",
+            " hub_from) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
             [replica, table.name, int(rows[-1][0]), replica],
         )
     return inserted
 
 
-def _push_audit(hub: Hub, rows: list[AuditRow], replica: str) -> int:
-    names = tuple(name for name, _kind, _not_null in AUDIT_COLUMNS)
+def _push_audit(hub: Hub, rows: list[AuditRow], replica: str, through: int) -> int:
+    inserted = 0
     with hub.conn.transaction():
         hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
-        _copy_incoming(
-            hub, AUDIT_COLUMNS, [(n, *(row[name] for name in names)) for n, row in enumerate(rows)]
-        )
-        differs = _first_difference(hub, "audit_rows", AUDIT_KEY, names)
-        if differs is not None:
-            raise HubTampered(
-                f"audit row {differs[1]} of chain {differs[0]} differs between this chart and "
-                f"{hub.where}: corruption or tampering; nothing more was sent"
+        if rows:
+            _copy_incoming(
+                hub,
+                AUDIT_COLUMNS,
+                [(n, *(row[name] for name in _AUDIT_NAMES)) for n, row in enumerate(rows)],
             )
-        inserted = _insert_incoming(hub, "audit_rows", names, AUDIT_KEY, replica)
-        last = rows[-1]
+            differs = _first_difference(hub, "audit_rows", AUDIT_KEY, _AUDIT_NAMES)
+            if differs is not None:
+                raise HubTampered(
+                    f"audit row {differs[1]} of chart {str(differs[0])[:8]} differs between "
+                    f"this chart and {hub.where}: corruption or tampering; nothing more was sent"
+                )
+            inserted = _insert_incoming(hub, "audit_rows", _AUDIT_NAMES, AUDIT_KEY, replica)
+            last: dict[str, AuditRow] = {}
+            for row in rows:
+                last[str(row["replica_id"])] = row
+            for chain, row in last.items():
+                hub.conn.execute(
+                    "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
+                    " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    [chain, int(row["origin_seq"]), str(row["hash"]), replica],
+                )
         hub.conn.execute(
-            "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
-            " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-            [last["replica_id"], int(last["origin_seq"]), str(last["hash"]), replica],
+            "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
+            " hub_from) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            [replica, AUDIT_MARK, through, replica],
         )
     return inserted
 
@@ -390,6 +442,10 @@ def hub_chain(hub: Hub, chain: str, *, after: int = 0, limit: int = BATCH_ROWS) 
 
 # --- pull -------------------------------------------------------------------------------
 
+#: The audit rows' table on the hub, pulled with the record tables (their key and columns).
+AUDIT_TABLE = HubTable("audit_rows", AUDIT_COLUMNS, AUDIT_KEY)
+_PULLED = (*RECORD_TABLES, AUDIT_TABLE)
+
 
 def pull(
     hub: Hub,
@@ -400,44 +456,53 @@ def pull(
     on_batch: Callable[[Database, int], None] | None = None,
     progress: Progress | None = None,
 ) -> PullResult:
-    """Write into the chart every record row the hub received after ``after`` that the
-    chart lacks; return the new cursor. ``on_batch(db, cursor)`` runs inside each
-    batch's write transaction in the chart, so a cursor kept there moves with the rows.
-    ``HubTampered`` when an id holds other content here; ``HubRecordRefused`` when the
-    chart's own rules refuse a row; either way that batch is not written."""
+    """Bring into the chart every row the hub received after ``after`` that the chart
+    lacks — records and every replica's audit rows — batch by batch through the same core
+    as merging (``merge.merge_attached``); return the new cursor. ``on_batch(db, cursor)``
+    runs inside each batch's write transaction in the chart, so a cursor kept there moves
+    with the rows. ``HubTampered`` when an id holds other content here; ``HubRecordRefused``
+    when the chart's rules refuse a row; either way that batch is not written."""
     result = PullResult(after)
-    while True:
-        with hub_errors(hub.where):
-            batch = _hub_batch(hub, result.cursor, batch_rows)
-        if batch is None:
-            return result
-        upto, rows_by_table = batch
-        added = _write_pulled(store, rows_by_table, hub.where, upto, on_batch)
-        for name, count in added.items():
-            _count(result.received, name, count)
-            if progress is not None:
-                progress(name, count)
-        result.cursor = upto
-        result.batches += 1
+    mine = identity(store.db)
+    if mine is None:
+        raise HubRecordRefused(f"chart file {store.path} has no chart id; open it again")
+    _attach_staging(store)
+    try:
+        while True:
+            with hub_errors(hub.where):
+                batch = _hub_batch(hub, result.cursor, batch_rows, mine.id)
+            if batch is None:
+                return result
+            upto, rows_by_table = batch
+            added = _write_pulled(store, mine, rows_by_table, hub.where, upto, on_batch)
+            for name, count in added.items():
+                _count(result.received, name, count)
+                if progress is not None:
+                    progress(name, count)
+            result.cursor = upto
+            result.batches += 1
+    finally:
+        store.conn.execute("DETACH DATABASE other")
 
 
 def hub_high_water(hub: Hub) -> int:
-    """The highest receive sequence of a record row the hub holds (0: none)."""
+    """The highest receive sequence of a row the hub holds (0: none)."""
     with hub_errors(hub.where):
         found = hub.conn.execute(_high_sql()).fetchone()
-        hub.conn.rollback()
     return 0 if found is None or found[0] is None else int(found[0])
 
 
 def _high_sql() -> str:
-    parts = ", ".join(f"(SELECT max(hub_seq) FROM wardchart.{t.name})" for t in RECORD_TABLES)
+    parts = ", ".join(f"(SELECT max(hub_seq) FROM wardchart.{t.name})" for t in _PULLED)
     return f"SELECT greatest({parts})"
 
 
 def _hub_batch(
-    hub: Hub, after: int, limit: int
+    hub: Hub, after: int, limit: int, replica: str
 ) -> tuple[int, dict[str, list[tuple[Any, ...]]]] | None:
-    """Rows received in (after, upto], from one snapshot; None when there are none."""
+    """Rows received in (after, upto], from one snapshot, except those ``replica`` sent
+    itself (it holds them: the hub refuses a replica that no longer extends what it
+    sent); None when there are none."""
     conn = hub.conn
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -447,58 +512,79 @@ def _hub_batch(
             return None
         upto = min(high, after + limit)
         rows: dict[str, list[tuple[Any, ...]]] = {}
-        for table in RECORD_TABLES:
+        for table in _PULLED:
             got = conn.execute(
                 f"SELECT {', '.join(table.column_names)} FROM wardchart.{table.name}"
-                " WHERE hub_seq > %s AND hub_seq <= %s ORDER BY hub_seq",
-                [after, upto],
+                " WHERE hub_seq > %s AND hub_seq <= %s AND hub_from <> %s ORDER BY hub_seq",
+                [after, upto, replica],
             ).fetchall()
             if got:
                 rows[table.name] = list(got)
     return upto, rows
 
 
-def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _attach_staging(store: ChartStore) -> None:
+    """An empty in-memory database ``other`` with the chart's merged tables: each pulled
+    batch is put there, then merged in like another chart file."""
+    if store.passphrase is None:
+        store.conn.execute("ATTACH DATABASE ':memory:' AS other")
+    else:
+        store.conn.execute("ATTACH DATABASE ':memory:' AS other KEY ''")
+    for name in (*MERGED_TABLES, "audit_log"):
+        store.conn.execute(f"CREATE TABLE other.[{name}] AS SELECT * FROM main.[{name}] WHERE 0")
+
+
+def _stage(db: Database, rows_by_table: dict[str, list[tuple[Any, ...]]], where: str) -> None:
+    for name in (*MERGED_TABLES, "audit_log"):
+        db.execute(f"DELETE FROM other.[{name}]")
+    for table in RECORD_TABLES:
+        rows = rows_by_table.get(table.name, [])
+        if not rows:
+            continue
+        names = _fitting(db, table, rows, where)
+        wanted = [table.column_names.index(n) for n in names]
+        db.conn.executemany(
+            f"INSERT INTO other.[{table.name}] ({', '.join(f'[{n}]' for n in names)})"
+            f" VALUES ({', '.join('?' for _ in names)})",
+            [[row[i] for i in wanted] for row in rows],
+        )
+    audit_rows = rows_by_table.get(AUDIT_TABLE.name, [])
+    if audit_rows:
+        db.conn.executemany(
+            f"INSERT INTO other.audit_log (seq, {', '.join(_AUDIT_NAMES)})"
+            f" VALUES (?, {', '.join('?' for _ in _AUDIT_NAMES)})",
+            [(n, *row) for n, row in enumerate(audit_rows, start=1)],
+        )
 
 
 def _write_pulled(
     store: ChartStore,
+    mine: Identity,
     rows_by_table: dict[str, list[tuple[Any, ...]]],
     where: str,
     upto: int,
     on_batch: Callable[[Database, int], None] | None,
 ) -> dict[str, int]:
-    added: dict[str, int] = {}
-    current = ("", "")
     try:
         with store.write() as db:
-            db.execute("PRAGMA defer_foreign_keys = ON")
-            for table in RECORD_TABLES:
-                rows = rows_by_table.get(table.name, [])
-                if not rows:
-                    continue
-                names = _fitting(db, table, rows, where)
-                missing = _missing_here(db, table, names, rows, where)
-                statement = (
-                    f"INSERT INTO [{table.name}] ({', '.join(f'[{n}]' for n in names)})"
-                    f" VALUES ({', '.join('?' for _ in names)})"
-                )
-                for values in missing:
-                    current = (table.name, str(values[table.key[0]]))
-                    db.execute(statement, [values[n] for n in names])
-                if missing:
-                    added[table.name] = len(missing)
+            _stage(db, rows_by_table, where)
+            merged = merge_attached(db, where, mine, "")
             if on_batch is not None:
                 on_batch(db, upto)
+    except MergeRefused as refused:
+        message = str(refused).replace("nothing was changed", "nothing of the batch was written")
+        if refused.why == "different_content":
+            raise HubTampered(message) from None
+        raise HubRecordRefused(message) from None
     except integrity_errors() as error:
-        what = f"{current[0]} record {current[1]}" if current[0] else "a record"
         raise HubRecordRefused(
-            f"{what} from {where} was refused by this chart ({error}); nothing of the "
+            f"a record from {where} was refused by this chart ({error}); nothing of the "
             "batch was written"
         ) from None
-    return added
+    return {
+        ("audit_rows" if name == "audit_log" else name): count
+        for name, count in merged.new_rows.items()
+    }
 
 
 def _fitting(
@@ -514,27 +600,3 @@ def _fitting(
             "this wardchart first (it upgrades the file); nothing of the batch was written"
         )
     return names
-
-
-def _missing_here(
-    db: Database, table: HubTable, names: tuple[str, ...], rows: list[tuple[Any, ...]], where: str
-) -> list[dict[str, Any]]:
-    """The rows (as dicts) the chart lacks; refuse one it holds with other content."""
-    key = table.key[0]
-    wanted = [dict(zip(table.column_names, row, strict=True)) for row in rows]
-    held: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks([values[key] for values in wanted], _SQLITE_PARAMS):
-        marks = ", ".join("?" for _ in chunk)
-        for stored in audit.stored_rows(db, table.name, f"[{key}] IN ({marks})", chunk):
-            held[str(stored[key])] = stored
-    missing = []
-    for values in wanted:
-        mine = held.get(str(values[key]))
-        if mine is None:
-            missing.append(values)
-        elif any(mine.get(n) != values[n] for n in names):
-            raise HubTampered(
-                f"{table.name} record {values[key]} differs between this chart and {where}: "
-                "corruption or tampering; nothing of the batch was written"
-            )
-    return missing

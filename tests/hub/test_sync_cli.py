@@ -1,0 +1,207 @@
+"""`wardchart hub init` and `wardchart sync` as IT and a ward use them, against a real
+hub: exit 0 with what was done; exit 2 with one line, and the chart file untouched, when
+the hub cannot be used or the chart has been altered."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import HubDatabase
+from ward_fixture import NOW, write_ward
+
+from wardchart.cli import main
+from wardchart.storage import users
+from wardchart.storage.database import open_chart
+from wardchart.storage.hub.schema import HUB_VERSION
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def _one_line_error(status: int, out: str, err: str) -> str:
+    assert status == 2, (out, err)
+    assert err.startswith("wardchart: error: ")
+    assert err.count("\n") == 1, err
+    return err
+
+
+@pytest.fixture
+def hub(hub_db: HubDatabase, capsys: pytest.CaptureFixture[str]) -> HubDatabase:
+    status, out, err = _run(
+        capsys, "hub", "init", hub_db.owner_url, "--ward-role", hub_db.ward_role
+    )
+    assert (status, err) == (0, "")
+    assert out.startswith("created the ward hub at 127.0.0.1:")
+    return hub_db
+
+
+def _ward(path: Path) -> Path:
+    store = open_chart(path)
+    write_ward(store)
+    store.close()
+    return path
+
+
+def test_hub_init_says_what_it_did_and_is_idempotent(
+    hub: HubDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _run(capsys, "hub", "init", hub.owner_url, "--ward-role", hub.ward_role)
+    assert (status, err) == (0, "")
+    assert f"already at hub version {HUB_VERSION}; nothing to change" in out
+    assert f"role {hub.ward_role} may read and add rows" in out
+    err = _one_line_error(*_run(capsys, "hub", "init", hub.ward_url))
+    assert "owner" in err
+
+
+def test_sync_exit_codes_and_lines(
+    hub: HubDatabase,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("WARDCHART_HUB", raising=False)
+    a = _ward(tmp_path / "a.sqlite")
+    before = a.read_bytes()
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync"))
+    assert "--hub: no ward hub given" in err
+    dead = hub.ward_url.replace(f":{hub.server.port}/", ":1/")
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", dead))
+    assert "127.0.0.1:1" in err
+    assert a.read_bytes() == before
+    stranger = hub.server.url("nobody", hub.database)
+    _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", stranger))
+    secret = hub.ward_url.replace("//", "//x:secret@").replace(f"{hub.ward_role}@", "")
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", secret))
+    assert "password" in err
+    assert a.read_bytes() == before
+
+    status, out, err = _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)
+    assert (status, err) == (0, "")
+    assert out.startswith(f"in step with the ward hub at 127.0.0.1:{hub.server.port}/")
+    assert "conflicts to review 0" in out
+    monkeypatch.setenv("WARDCHART_HUB", hub.ward_url)
+    status, out, _err = _run(capsys, "--db", str(a), "sync", "--json")
+    assert status == 0
+    assert '"in_step": true' in out
+    assert '"pushed": 0' in out
+
+    with hub.server.admin(hub.database) as admin:
+        admin.execute("INSERT INTO wardchart.schema_version (version, program) VALUES (99, 'x')")
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync"))
+    assert "newer wardchart" in err
+
+
+def test_a_new_machine_joins_with_one_command_and_then_signs_in(
+    hub: HubDatabase,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a = open_chart(tmp_path / "a.sqlite")
+    write_ward(a)
+    users.add_user(
+        a, username="akim", full_name="Anna Kim", initials="AK", role="admin",
+        password="correct horse battery", actor="setup", now=NOW,
+    )  # fmt: skip
+    a.close()
+    monkeypatch.setenv("WARDCHART_PASSWORD", "correct horse battery")
+    status, _out, err = _run(
+        capsys, "--db", str(tmp_path / "a.sqlite"), "--user", "akim", "sync", "--hub", hub.ward_url
+    )
+    assert (status, err) == (0, "")
+
+    new = tmp_path / "laptop" / "new.sqlite"
+    new.parent.mkdir()
+    status, out, err = _run(capsys, "--db", str(new), "sync", "--hub", hub.ward_url)
+    assert (status, err) == (0, ""), err
+    assert "received" in out
+    status, out, _err = _run(capsys, "--db", str(new), "--user", "akim", "patient", "list")
+    assert status == 0
+    assert "A-1" in out
+    # The ward's accounts came with the pull: from now on this file asks who syncs.
+    err = _one_line_error(*_run(capsys, "--db", str(new), "sync", "--hub", hub.ward_url))
+    assert "--user" in err
+    status, _out, err = _run(
+        capsys, "--db", str(new), "--user", "akim", "sync", "--hub", hub.ward_url
+    )
+    assert (status, err) == (0, "")
+    status, out, _err = _run(capsys, "--db", str(new), "--user", "akim", "check")
+    assert status == 0, out
+
+
+def _tamper(path: Path, statement: str, *triggers: str) -> None:
+    """Change a chart behind wardchart's back and put its triggers back, as a careful
+    attacker would."""
+    conn = sqlite3.connect(path)
+    saved = []
+    for trigger in triggers:
+        (text,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [trigger]).fetchone()
+        saved.append(text)
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute(statement)
+    for text in saved:
+        conn.execute(text)
+    conn.commit()
+    conn.close()
+
+
+def test_a_tampered_replica_is_refused_and_sends_nothing(
+    hub: HubDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = _ward(tmp_path / "a.sqlite")
+    assert _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)[0] == 0
+    _tamper(a, "UPDATE results SET anc = '9.9' WHERE rowid = 1", "results_no_update")
+    before = a.read_bytes()
+    with hub.server.admin(hub.database) as admin:
+        rows = admin.execute("SELECT count(*) FROM wardchart.audit_rows").fetchone()
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url))
+    assert "does not verify" in err
+    assert a.read_bytes() == before
+    with hub.server.admin(hub.database) as admin:
+        assert admin.execute("SELECT count(*) FROM wardchart.audit_rows").fetchone() == rows
+
+
+def test_a_replica_restored_from_an_old_backup_is_refused_then_pulled_again(
+    hub: HubDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = _ward(tmp_path / "a.sqlite")
+    old = tmp_path / "old.sqlite"
+    assert _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)[0] == 0
+    shutil.copy(a, old)
+    status, _out, err = _run(
+        capsys, "--db", str(a), "lab", "add", "--mrn", "A-1", "--taken",
+        NOW.strftime("%Y-%m-%d %H:%M"), "--wbc", "4", "--anc", "2", "--confirm",
+    )  # fmt: skip
+    assert (status, err) == (0, "")
+    assert _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)[0] == 0
+    shutil.copy(old, a)  # restored from the backup taken before the last CBC
+    before = a.read_bytes()
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url))
+    assert "no longer extends" in err
+    assert a.read_bytes() == before
+    status, out, _err = _run(capsys, "--db", str(a), "check")
+    assert status == 0  # no hub set: check asks no network
+    assert "ward hub" not in out
+    status, out, _err = _run(capsys, "--db", str(a), "settings", "set", "hub", hub.ward_url)
+    assert status == 0
+    status, out, _err = _run(capsys, "--db", str(a), "check")
+    assert status == 1
+    assert "ward hub: FAILED — this chart no longer extends" in out
+    # The documented way back: a new replica pulls the ward again, the CBC included.
+    again = tmp_path / "again.sqlite"
+    status, out, err = _run(capsys, "--db", str(again), "sync", "--hub", hub.ward_url)
+    assert (status, err) == (0, "")
+    assert _run(capsys, "--db", str(again), "check")[0] == 0
+    fresh = open_chart(again)
+    a_store = open_chart(tmp_path / "old.sqlite")
+    assert fresh.conn.execute("SELECT count(*) FROM results").fetchone()[0] == (
+        a_store.conn.execute("SELECT count(*) FROM results").fetchone()[0] + 1
+    )
+    fresh.close()
+    a_store.close()

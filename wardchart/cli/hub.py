@@ -1,0 +1,130 @@
+"""The ward hub: ``hub init`` (IT, as the database's owner) and ``sync`` (every replica).
+Thin over ``wardchart.storage.hub``; psycopg is imported only when one of these runs.
+See docs/hub.md."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from wardchart.cli.base import EXIT_USAGE, AddCommand, Context, UsageError, dump_json
+from wardchart.cli.common import chart
+
+#: The environment variable naming the ward hub (after --hub, before the ward setting).
+HUB_VARIABLE = "WARDCHART_HUB"
+
+
+def register(commands: Any, command: AddCommand) -> None:
+    """hub init, sync."""
+    hub = command(commands, "hub", "the ward hub (PostgreSQL), for IT")
+    actions = hub.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = command(
+        actions,
+        "init",
+        "create the ward hub in a PostgreSQL database, or upgrade it (run as its owner)",
+    )
+    sub.add_argument("url", metavar="URL", help="postgresql://OWNER@HOST/DATABASE or service=NAME")
+    sub.add_argument(
+        "--ward-role", metavar="ROLE", help="the ward's role: granted SELECT and INSERT only"
+    )
+    sub.set_defaults(handler=hub_init)
+
+    sub = command(
+        commands,
+        "sync",
+        "send this chart's new entries to the ward hub and bring in the ward's",
+    )
+    sub.add_argument(
+        "--hub",
+        metavar="URL",
+        help=f"the ward hub (default: ${HUB_VARIABLE}, else the ward setting hub)",
+    )
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(handler=sync)
+
+
+def _hub_failed(error: Exception) -> int:
+    print(f"wardchart: error: {' '.join(str(error).split())}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def hub_init(args: argparse.Namespace, context: Context) -> int:
+    """Create or upgrade the hub; say what was done."""
+    from wardchart.storage.hub.connection import describe_address, parse_address
+    from wardchart.storage.hub.errors import HubError
+    from wardchart.storage.hub.schema import hub_init as init
+
+    try:
+        parse_address(args.url)
+    except HubError as error:
+        raise UsageError(f"URL: {error}") from None
+    if args.ward_role is not None and not args.ward_role.strip():
+        raise UsageError("--ward-role: is empty; give the ward's PostgreSQL role")
+    try:
+        done = init(args.url, ward_role=args.ward_role)
+    except HubError as error:
+        return _hub_failed(error)
+    where = describe_address(args.url)
+    if done.version_before is None:
+        print(f"created {where} (hub version {done.version_after})")
+    elif done.changed:
+        print(f"upgraded {where} from hub version {done.version_before} to {done.version_after}")
+    else:
+        print(f"{where} is already at hub version {done.version_after}; nothing to change")
+    if done.ward_role is not None:
+        print(f"role {done.ward_role} may read and add rows, never change or remove them")
+    return 0
+
+
+def hub_address(given: str | None, setting: str) -> str:
+    """The hub to sync with: --hub, else $WARDCHART_HUB, else the ward setting."""
+    for found in (given, os.environ.get(HUB_VARIABLE), setting):
+        if found is not None and found.strip():
+            return found.strip()
+    raise UsageError(
+        f"--hub: no ward hub given: use --hub URL, set {HUB_VARIABLE}, or the ward setting "
+        "hub (wardchart settings set hub URL)"
+    )
+
+
+def sync(args: argparse.Namespace, context: Context) -> int:
+    """Sync with the ward hub. A chart file that does not exist yet is made (a new replica
+    joining the ward); its first sync needs no account, the ward's arrive with it."""
+    from wardchart.storage.health import describe_history, verify_history
+    from wardchart.storage.hub.connection import parse_address
+    from wardchart.storage.hub.errors import HubError
+    from wardchart.storage.hub.sync import sync as run
+
+    if args.hub is not None:
+        try:
+            parse_address(args.hub)
+        except HubError as error:
+            raise UsageError(f"--hub: {error}") from None
+    with chart(context, create=True) as session:
+        address = hub_address(args.hub, session.settings.hub)
+        check = verify_history(session.store.db)
+        if not check.ok:
+            return _hub_failed(
+                RuntimeError(
+                    f"this chart's history does not verify ({describe_history(check)}): it "
+                    "was altered or damaged; nothing was sent to the ward hub (wardchart "
+                    "check; docs/hub.md)"
+                )
+            )
+        try:
+            result = run(session.store, address, actor=context.actor, now=context.now)
+        except HubError as error:
+            return _hub_failed(error)
+    if args.json:
+        print(dump_json(result.as_json()))
+        return 0
+    state = "in step with" if result.in_step else "synced with"
+    new = f" ({result.new_conflicts} new)" if result.new_conflicts else ""
+    waiting = f"; {result.pending} entries made meanwhile wait" if result.pending else ""
+    print(
+        f"{state} {result.hub}: sent {result.pushed}, received {result.pulled}, "
+        f"conflicts to review {result.conflicts}{new}{waiting}"
+    )
+    return 0

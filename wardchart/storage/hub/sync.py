@@ -1,0 +1,201 @@
+"""Syncing a replica with its ward hub: push what the hub lacks, pull what the replica
+lacks, in batches, each atomic on both sides (see docs/hub.md).
+
+``sync`` is what the command line's ``wardchart sync`` and the window run. Pulled rows go
+through the merge core (``merge.merge_attached``): equal ids must hold equal content,
+forks and duplicates from other replicas are kept as conflicts, every replica's audit
+rows come with their chain. The pull cursor is kept in the chart file, in the same
+transaction as the rows (``state``), so a sync killed at any moment resumes with no
+duplicate and no loss. Before anything is sent, the hub's record of this replica's audit
+chain must still be in the file: a replica restored from an old backup, cut or rewritten
+is refused (``ReplicaDiverged``) and never pushed over the hub's record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from wardchart.storage import audit
+from wardchart.storage.conflicts import conflicts
+from wardchart.storage.database import ChartStore
+from wardchart.storage.errors import ChartFileError
+from wardchart.storage.hub.connection import hub_errors
+from wardchart.storage.hub.errors import HubError, ReplicaDiverged
+from wardchart.storage.hub.state import keep_mark, last_mark, own_position, pending_count
+from wardchart.storage.hub.transfer import (
+    BATCH_ROWS,
+    Hub,
+    Progress,
+    check_extends,
+    hub_high_water,
+    pull,
+    push,
+)
+from wardchart.storage.replica import identity
+
+__all__ = ["HubError", "SyncResult", "anchored", "hub_id", "pending_count", "sync"]
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What one sync did, and where the replica stands after it."""
+
+    #: Rows the hub did not hold before (records and audit rows).
+    pushed: int
+    #: Rows this chart did not hold before (records and audit rows).
+    pulled: int
+    #: Conflicts this sync made (open ones not open before), and every open one after.
+    new_conflicts: int
+    conflicts: int
+    #: Nothing of this chart waits to be sent, and nothing of the hub to be pulled (as of
+    #: the end of this sync).
+    in_step: bool
+    #: The hub, described without any password ("the ward hub at host:5432/ward").
+    hub: str
+    at: datetime
+    #: This replica's chart id; the hub's receive sequence pulled through.
+    chart_id: str = ""
+    cursor: int = 0
+    #: Rows sent and received, by table (``audit_rows``: audit rows).
+    sent: dict[str, int] = field(default_factory=dict)
+    received: dict[str, int] = field(default_factory=dict)
+    #: Entries of this replica made meanwhile and not yet sent.
+    pending: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        """The result as one JSON object (the command line's --json)."""
+        return {
+            "hub": self.hub,
+            "chart_id": self.chart_id,
+            "at": self.at.astimezone(UTC).isoformat(timespec="seconds"),
+            "in_step": self.in_step,
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "sent": self.sent,
+            "received": self.received,
+            "new_conflicts": self.new_conflicts,
+            "conflicts": self.conflicts,
+            "pending": self.pending,
+            "cursor": self.cursor,
+        }
+
+
+def hub_id(hub: Hub) -> str:
+    """What tells one hub from another whatever its address: its database's name and
+    when its schema was first made (kept by pg_dump, backups and replication; a hub made
+    again from nothing has a new one, and replicas pull it whole again)."""
+    with hub_errors(hub.where):
+        row = hub.conn.execute(
+            "SELECT current_database(), applied_at FROM wardchart.schema_version"
+            " ORDER BY version LIMIT 1"
+        ).fetchone()
+    assert row is not None
+    made = row[1].astimezone(UTC).isoformat(timespec="microseconds")
+    return f"{row[0]}@{made}"
+
+
+def sync(
+    store: ChartStore,
+    address: str,
+    *,
+    actor: str,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    batch_rows: int = BATCH_ROWS,
+) -> SyncResult:
+    """Push this replica's rows the hub at ``address`` lacks, then pull the rows it lacks;
+    keep the cursor in the file. ``actor`` names who syncs in the audit row written when
+    records came in. ``progress(table, rows)`` after each committed batch of at most ``batch_rows``
+    rows. Raises a
+    ``HubError`` subclass (one line): ``HubAddressError``, ``HubUnreachable``,
+    ``HubCredentialsRefused``, ``NotAHub``, ``HubNewer``, ``HubOlder``,
+    ``HubPermissionDenied``, ``ReplicaDiverged`` (nothing sent), ``HubTampered`` or
+    ``HubRecordRefused`` (that batch not written on either side); ``ChartFileError`` for
+    the chart file's own problems. Batches committed before an error stay committed: run
+    ``sync`` again to resume."""
+    at = now or datetime.now(UTC)
+    mine = identity(store.db)
+    if mine is None:
+        raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
+    before = {c.key for c in conflicts(store.db)}
+    with Hub.open(address) as hub:
+        which = hub_id(hub)
+        sent_through = own_position(store.db)
+        pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
+        mark = last_mark(store.db, which)
+        cursor = 0 if mark is None else mark.pulled_through
+        if cursor > hub_high_water(hub):
+            cursor = 0  # the hub went back in time (restored): pull it all again
+
+        def keep(db: Any, upto: int) -> None:
+            keep_mark(
+                db,
+                hub_id=which,
+                hub=hub.where,
+                pulled_through=upto,
+                pushed_through=sent_through,
+                now=at,
+            )
+
+        pulled = pull(
+            hub, store, after=cursor, batch_rows=batch_rows, on_batch=keep, progress=progress
+        )
+        records_in = sum(n for name, n in pulled.received.items() if name != "audit_rows")
+        sent = dict(pushed.sent)
+        if records_in:
+            with store.write() as db:
+                audit.append(
+                    db,
+                    actor=actor,
+                    action="sync",
+                    entity="chart",
+                    detail={
+                        "hub": hub.where,
+                        "received": pulled.received,
+                        # every chain's head: this row's hash covers the rows pulled in
+                        "chains": audit.heads(db),
+                    },
+                    now=at,
+                )
+            sent_through = own_position(store.db)
+            for name, n in push(hub, store.db, mine.id).sent.items():
+                sent[name] = sent.get(name, 0) + n
+        with store.write() as db:
+            keep(db, pulled.cursor)
+    found = conflicts(store.db)
+    waiting = pending_count(store)
+    return SyncResult(
+        pushed=sum(sent.values()),
+        pulled=pulled.total,
+        new_conflicts=sum(1 for c in found if c.key not in before),
+        conflicts=len(found),
+        in_step=waiting == 0,
+        hub=hub.where,
+        at=at,
+        chart_id=mine.id,
+        cursor=pulled.cursor,
+        sent={k: v for k, v in sent.items() if v},
+        received=dict(pulled.received),
+        pending=waiting,
+    )
+
+
+def anchored(store: ChartStore, address: str) -> tuple[bool, str]:
+    """Whether this replica still extends what the hub at ``address`` holds of it (its
+    own audit chain up to the hub's head, every other chain it holds that far, no table
+    shorter than was sent), read only: (ok, one line). Raises a ``HubError`` when the hub
+    cannot be asked."""
+    mine = identity(store.db)
+    if mine is None:
+        return False, f"chart file {store.path} has no chart id"
+    with Hub.open(address) as hub:
+        try:
+            with hub_errors(hub.where):
+                check_extends(hub, store.db, mine.id)
+        except ReplicaDiverged as error:
+            return False, str(error)
+        mark = last_mark(store.db, hub_id(hub))
+    sent = "" if mark is None else f", last synced {mark.at_utc[:16].replace('T', ' ')} UTC"
+    return True, f"this chart extends what {hub.where} holds of it{sent}"
