@@ -6,7 +6,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wardchart.cli import accounts, charting, corrections, files, printouts, records, ward
+from wardchart.cli import (
+    accounts,
+    charting,
+    corrections,
+    files,
+    printouts,
+    records,
+    replicas,
+    ward,
+)
 from wardchart.cli.base import DB_HELP, USER_HELP, Parser, global_parser
 
 
@@ -37,4 +46,5 @@ def build_parser() -> argparse.ArgumentParser:
     printouts.register(commands, command)
     corrections.register(commands, command)
     files.register(commands, command)
+    replicas.register(commands, command)
     return parser

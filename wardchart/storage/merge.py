@@ -241,7 +241,8 @@ def _readable(
         if key is not None and plain_target:
             plain = folder / "plain.sqlite"
             try:
-                convert(source, plain, read_with=key, write_with=None)
+                # a file nobody has open is read as it stands: nothing is written beside it
+                convert(source, plain, read_with=key, write_with=None, immutable=not busy)
             except ChartFileError:
                 raise MergeRefused(
                     "passphrase",
