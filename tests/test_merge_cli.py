@@ -123,6 +123,23 @@ def test_the_laptop_workflow_end_to_end(run: Run, ward: Path, laptop: Path) -> N
     # Resolved on the ward (the ward's Diana has her own MRN), merged back to the laptop:
     # the conflict clears there too, and both show the same census.
     key = str(conflict["key"])[:8]
+    record = str(ward_side["record_id"])[:8]
+    for taken, holder in (("A-1", "Alpha, Ann"), ("d-4", "Delta, Di")):
+        status, _, err = run(
+            ward,
+            "conflicts",
+            "resolve",
+            key,
+            "--new-version",
+            record,
+            "--mrn",
+            taken,
+            "--reason",
+            "typo",
+        )
+        assert status == 2
+        assert err.startswith(f"wardchart: error: --mrn: MRN {taken.upper()} belongs to")
+        assert holder in err or "Delta" in err
     out = ok(
         run(
             ward,

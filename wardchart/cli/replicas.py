@@ -389,8 +389,6 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
     """Settle one open conflict with a resolution record and a reason."""
     from wardchart.storage.conflicts import conflicts, resolve_conflict
 
-    if args.action != "resolve":  # pragma: no cover - argparse only routes resolve here
-        raise InvalidEntry([Problem("ACTION", "resolve")])
     key_prefix = _prefix(args.key, "KEY")
     reason = args.reason
     if not reason.strip():
@@ -432,7 +430,7 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
             ids = {s.record_id for s in conflict.sides}
             target = _one(ids, chosen, field, "record of this conflict")
         if field == "new_version":
-            _check_new_mrn(conflict, str((changes or {}).get("mrn")))
+            _check_new_mrn(session, conflict, str((changes or {}).get("mrn")))
         done = resolve_conflict(
             session.store,
             key,
@@ -453,7 +451,11 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _check_new_mrn(conflict: Any, mrn: str) -> None:
+def _check_new_mrn(session: Any, conflict: Any, mrn: str) -> None:
+    """A new MRN for one of two patient records sharing one: only for that conflict, and
+    an MRN no current patient has."""
+    from wardchart.storage.queries import find_patient
+
     if conflict.kind != "mrn":
         raise InvalidEntry(
             [
@@ -464,6 +466,6 @@ def _check_new_mrn(conflict: Any, mrn: str) -> None:
                 )
             ]
         )
-    clash = next((s for s in conflict.sides if f"mrn={mrn}" in s.summary.split(", ")), None)
-    if clash is not None:
-        raise InvalidEntry([Problem("mrn", f"{mrn} is the MRN both records have; give another")])
+    holder = find_patient(session.store.db, mrn)
+    if holder is not None:
+        raise InvalidEntry([Problem("mrn", f"MRN {mrn} belongs to {holder.name}; give another")])
