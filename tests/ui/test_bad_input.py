@@ -415,6 +415,44 @@ CASES += [
     (["settings", "set", "hub_warn_after_minutes", "²"], "hub_warn_after_minutes"),
 ]
 
+# Merging another chart file, a laptop's copy, conflicts (docs/merging.md). "{chart}" is
+# the chart file itself.
+CASES += [
+    (["merge"], "OTHER"),
+    (["merge", "/nonexistent/laptop.sqlite"], "OTHER"),
+    (["merge", "/etc"], "OTHER"),
+    (["merge", "{chart}"], "OTHER"),
+    (["merge", "/etc/passwd"], "WARDCHART_OTHER_PASSPHRASE"),
+    (["merge", "/etc/passwd", "--dry-run", "--json"], "WARDCHART_OTHER_PASSPHRASE"),
+    (["copy"], "--out"),
+    (["copy", "--out=/etc/passwd"], "--out"),
+    (["copy", "--out={chart}"], "--out"),
+    (["copy", "--out=/nonexistent/folder/laptop.sqlite"], "--out"),
+    (["copy", "--out= "], "--out"),
+    (["conflicts", "resolve", "deadbeef", "--keep=12345678", "--reason=checked"], "KEY"),
+    (["conflicts", "resolve", "dead", "--keep=12345678", "--reason=checked"], "KEY"),
+    (["conflicts", "resolve", "deadbeef", "--keep=12345678"], "--reason"),
+    (["conflicts", "resolve", "deadbeef", "--keep=12345678", "--reason= "], "--reason"),
+    (["conflicts", "resolve", "deadbeef", "--reason=checked"], "--keep"),
+    (["conflicts", "resolve", "deadbeef", "--keep=1234", "--reason=checked"], "--keep"),
+    (["conflicts", "resolve", "deadbeef", "--new-version=12345678", "--reason=x"], "--mrn"),
+    (
+        ["conflicts", "resolve", "deadbeef", "--keep=12345678", "--mrn=X-1", "--reason=x"],
+        "--mrn",
+    ),
+    (
+        [
+            "conflicts",
+            "resolve",
+            "deadbeef",
+            "--new-version=12345678",
+            "--mrn=X\u202e1",
+            "--reason=x",
+        ],
+        "--mrn",
+    ),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100
@@ -452,6 +490,7 @@ def test_bad_input_on_the_command_line(
     if any(value in arg for arg in args for value in DAYLIGHT_SAVING):
         _in_new_york(request)
     ward.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the fixture's own saves, on disk
+    args = [arg.replace("{chart}", str(chart_path)) for arg in args]
     before = _files(chart_path)
     status, out, err = cli(*args)
     assert status == 2, (args, out)

@@ -73,6 +73,10 @@ FLAGS = {
     "notes": "--notes",
     "role": "--role",
     "passphrase": "passphrase",
+    "keep": "--keep",
+    "link": "--link",
+    "new_version": "--new-version",
+    "encrypt": "--encrypt",
 }
 
 

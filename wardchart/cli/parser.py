@@ -14,6 +14,7 @@ from wardchart.cli import (
     hub,
     printouts,
     records,
+    replicas,
     ward,
 )
 from wardchart.cli.base import DB_HELP, USER_HELP, Parser, global_parser
@@ -47,4 +48,5 @@ def build_parser() -> argparse.ArgumentParser:
     corrections.register(commands, command)
     files.register(commands, command)
     hub.register(commands, command)
+    replicas.register(commands, command)
     return parser

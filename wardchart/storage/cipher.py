@@ -54,14 +54,24 @@ def connect(target: str, passphrase: str | None, *, uri: bool = False, timeout: 
     return conn
 
 
-def convert(source: Path, target: Path, *, read_with: str | None, write_with: str | None) -> None:
+def convert(
+    source: Path,
+    target: Path,
+    *,
+    read_with: str | None,
+    write_with: str | None,
+    immutable: bool = False,
+) -> None:
     """Write a copy of ``source`` to ``target``: encrypted with ``write_with``, or plain
-    if it is None. ``read_with`` opens ``source`` (None: it is plain)."""
+    if it is None. ``read_with`` opens ``source`` (None: it is plain). ``immutable``: read
+    ``source`` as it stands, writing nothing beside it (no journal or shared-memory file):
+    for a file nobody has open."""
     from sqlcipher3 import dbapi2
 
     if target.exists():
         raise ChartFileError(f"{target} already exists; it was left untouched")
-    conn = dbapi2.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
+    uri = f"file:{source}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = dbapi2.connect(uri, uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         if read_with is not None:

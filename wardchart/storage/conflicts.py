@@ -124,10 +124,19 @@ _LIVE = """NOT EXISTS (SELECT 1 FROM {t} s WHERE s.supersedes = t.id)
   AND NOT EXISTS (SELECT 1 FROM resolution_set_aside a WHERE a.version_id = t.id)"""
 
 
+#: The records whose history branched: a version corrected twice (each record has one
+#: first version, so two current versions of one record mean a branch somewhere). Read
+#: from the index of corrections alone, which holds only the versions that correct.
+_BRANCHED = """SELECT b.origin_id FROM {t} b WHERE b.id IN (
+    SELECT supersedes FROM {t} WHERE supersedes IS NOT NULL
+    GROUP BY supersedes HAVING count(*) > 1)"""
+
+
 def _forks(db: Database, table: str) -> list[Conflict]:
     live = _LIVE.format(t=table)
     sql = f"""SELECT t.* FROM {table} t WHERE {live} AND t.origin_id IN (
-                  SELECT t.origin_id FROM {table} t WHERE {live}
+                  SELECT t.origin_id FROM {table} t
+                  WHERE t.origin_id IN ({_BRANCHED.format(t=table)}) AND {live}
                   GROUP BY t.origin_id HAVING count(*) > 1)
               ORDER BY t.origin_id, t.id"""
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -76,6 +76,10 @@ _AUDITED_BY = {
 _AUDIT_COLUMNS = (*audit.HASHED_FIELDS[1:], "hash")
 #: Values bound in one SQLite statement, at most.
 _PARAMS = 500
+#: While merging, both files are read through memory-mapped I/O (plain SQLite files; an
+#: encrypted one is read as usual): the check and the comparison of every row both files
+#: hold read whole files, and mapped pages are read without copying them.
+_MAPPED = 1 << 32
 
 
 class MergeRefused(ChartFileError):
@@ -161,6 +165,8 @@ def merge_from(
             raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
         before = {c.key for c in conflicts(store.db)}
         _attach(store, target, key)
+        store.conn.execute(f"PRAGMA main.mmap_size = {_MAPPED}")
+        store.conn.execute(f"PRAGMA other.mmap_size = {_MAPPED}")
         try:
             try:
                 with store.write() as db:
@@ -193,6 +199,7 @@ def merge_from(
                 ) from None
         finally:
             store.conn.execute("DETACH DATABASE other")
+            store.conn.execute("PRAGMA main.mmap_size = 0")
     return result
 
 
@@ -242,7 +249,8 @@ def _readable(
         if key is not None and plain_target:
             plain = folder / "plain.sqlite"
             try:
-                convert(source, plain, read_with=key, write_with=None)
+                # a file nobody has open is read as it stands: nothing is written beside it
+                convert(source, plain, read_with=key, write_with=None, immutable=not busy)
             except ChartFileError:
                 raise MergeRefused(
                     "passphrase",
@@ -299,6 +307,7 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
                 f"{other} was made by an older wardchart: open it once with this one (which "
                 "upgrades it), then merge; nothing was changed",
             )
+        conn.execute(f"PRAGMA mmap_size = {_MAPPED}")
         found = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         problem = schema_differences(db)
         if found != ["ok"] or problem:
@@ -356,13 +365,13 @@ def merge_attached(db: Database, source: str | Path, mine: Identity, theirs: str
     new_records: dict[str, int] = {}
     present: dict[str, int] = {}
     fresh: dict[str, list[dict[str, Any]]] = {}
+    db.execute(_WANTED_TABLE)
     for table in MERGED_TABLES:
         columns = _columns(db, table)
         key = _KEY.get(table, "id")
-        _same_content(db, source, table, columns, key)
+        _compare(db, source, table, columns, key)
         cursor = db.execute(
-            f"SELECT * FROM other.[{table}] o "
-            f"WHERE NOT EXISTS (SELECT 1 FROM main.[{table}] m WHERE m.{key} = o.{key})"
+            f"SELECT * FROM other.[{table}] o WHERE o.rowid IN (SELECT r FROM temp.merge_wanted)"
         )
         names = [d[0] for d in cursor.description]
         fresh[table] = [dict(zip(names, values, strict=True)) for values in cursor]
@@ -413,14 +422,36 @@ def _merge(
     )
 
 
-def _same_content(
-    db: Database, other: str | Path, table: str, columns: list[str], key: str
-) -> None:
-    """Refuse when a row is in both files under one id with different content."""
+#: The rows of the other file's table at hand that this chart lacks, or holds with other
+#: content (``shared``), by rowid in the other file: filled by ``_compare``, read by
+#: ``_insert``; a temporary table of this connection only, emptied for each table.
+_WANTED_TABLE = (
+    "CREATE TEMP TABLE IF NOT EXISTS merge_wanted (r INTEGER PRIMARY KEY, shared INTEGER)"
+)
+
+
+def _compare(db: Database, other: str | Path, table: str, columns: list[str], key: str) -> None:
+    """One pass over the other file's rows, each looked up in this chart by its id (an
+    index): a row both hold must be the same in every column, else the merge is refused
+    (corruption or tampering); the rows this chart lacks are noted in ``merge_wanted``."""
     same = " AND ".join(f"o.[{c}] IS m.[{c}]" for c in columns)
+    # This chart's row with the other's id: first tried at the other's rowid (files copied
+    # from one another hold the rows both had then at the same place, so both are read in
+    # order), else found by its id.
+    held = (
+        f"CASE WHEN (SELECT x.{key} FROM main.[{table}] x WHERE x.rowid = o.rowid) = o.{key} "
+        f"THEN o.rowid ELSE (SELECT x.rowid FROM main.[{table}] x WHERE x.{key} = o.{key}) END"
+    )
+    db.execute("DELETE FROM temp.merge_wanted")
+    db.execute(
+        f"""INSERT INTO temp.merge_wanted (r, shared)
+            SELECT o.rowid, m.rowid IS NOT NULL
+            FROM other.[{table}] o LEFT JOIN main.[{table}] m ON m.rowid = {held}
+            WHERE m.rowid IS NULL OR NOT ({same})"""
+    )
     row = db.execute(
-        f"SELECT o.{key} FROM other.[{table}] o JOIN main.[{table}] m ON m.{key} = o.{key} "
-        f"WHERE NOT ({same}) LIMIT 1"
+        f"SELECT o.{key} FROM temp.merge_wanted w JOIN other.[{table}] o ON o.rowid = w.r "
+        "WHERE w.shared LIMIT 1"
     ).fetchone()
     if row is not None:
         raise MergeRefused(
@@ -435,7 +466,10 @@ def _insert(db: Database, table: str, columns: list[str], key: str, *, versioned
     """Insert the other file's rows this chart lacks; a correction only once the version
     it supersedes is in (one pass per level of correction). Returns how many."""
     names = ", ".join(f"[{c}]" for c in columns)
-    missing = f"NOT EXISTS (SELECT 1 FROM main.[{table}] m WHERE m.{key} = o.{key})"
+    missing = (
+        "o.rowid IN (SELECT r FROM temp.merge_wanted) AND "
+        f"NOT EXISTS (SELECT 1 FROM main.[{table}] m WHERE m.{key} = o.{key})"
+    )
     ready = (
         f" AND (o.supersedes IS NULL OR EXISTS "
         f"(SELECT 1 FROM main.[{table}] p WHERE p.id = o.supersedes))"
@@ -460,19 +494,30 @@ def _merge_audit(
     a row at the same place of the same chain with other content. Returns (new, present)."""
     chain = "coalesce(o.replica_id, :theirs)"
     position = "coalesce(o.origin_seq, o.seq)"
-    ours = (
-        f"EXISTS (SELECT 1 FROM main.audit_log m WHERE m.replica_id = {chain} "
-        f"AND m.origin_seq = {position}) "
-        f"OR ({chain} = :mine AND EXISTS (SELECT 1 FROM main.audit_log m "
-        f"WHERE m.replica_id IS NULL AND m.seq = {position}))"
-    )
     params = {"theirs": theirs, "mine": mine.legacy_chain}
     same = " AND ".join(f"o.[{c}] IS m.[{c}]" for c in _AUDIT_COLUMNS)
+    # One pass: each of the other file's audit rows looked up here by its chain and place
+    # in it (an index), or for this file's own rows from before chart ids, by its seq.
+    # Tried first at the same seq (where a copy holds the rows both had then).
+    held = (
+        f"CASE WHEN EXISTS (SELECT 1 FROM main.audit_log x WHERE x.seq = o.seq AND "
+        f"x.replica_id = {chain} AND x.origin_seq = {position}) THEN o.seq ELSE "
+        f"coalesce((SELECT m.seq FROM main.audit_log m WHERE m.replica_id = {chain} "
+        f"AND m.origin_seq = {position}), CASE WHEN {chain} = :mine THEN (SELECT m.seq "
+        f"FROM main.audit_log m WHERE m.replica_id IS NULL AND m.seq = {position}) END) END"
+    )
+    db.execute(_WANTED_TABLE)
+    db.execute("DELETE FROM temp.merge_wanted")
+    db.execute(
+        f"""INSERT INTO temp.merge_wanted (r, shared)
+            SELECT o.seq, m.seq IS NOT NULL
+            FROM other.audit_log o LEFT JOIN main.audit_log m ON m.seq = {held}
+            WHERE m.seq IS NULL OR NOT ({same})""",
+        params,
+    )
     clash = db.execute(
-        f"""SELECT {chain}, {position} FROM other.audit_log o JOIN main.audit_log m
-            ON (m.replica_id = {chain} AND m.origin_seq = {position})
-            OR ({chain} = :mine AND m.replica_id IS NULL AND m.seq = {position})
-            WHERE NOT ({same}) LIMIT 1""",
+        f"""SELECT {chain}, {position} FROM temp.merge_wanted w
+            JOIN other.audit_log o ON o.seq = w.r WHERE w.shared LIMIT 1""",
         params,
     ).fetchone()
     if clash is not None:
@@ -486,7 +531,8 @@ def _merge_audit(
         f"""INSERT INTO main.audit_log (seq, {", ".join(_AUDIT_COLUMNS)}, replica_id, origin_seq)
             SELECT :base + row_number() OVER (ORDER BY o.seq),
                    {", ".join(f"o.{c}" for c in _AUDIT_COLUMNS)}, {chain}, {position}
-            FROM other.audit_log o WHERE NOT ({ours}) ORDER BY o.seq""",
+            FROM other.audit_log o WHERE o.seq IN (SELECT r FROM temp.merge_wanted)
+            ORDER BY o.seq""",
         {**params, "base": base},
     )
     added = max(cursor.rowcount, 0)
