@@ -133,6 +133,7 @@ class RegimensDialog(QDialog):
         self.setWindowTitle("Regimen library")
         self.setAccessibleName("Regimen library")
         self.setMinimumWidth(820)
+        self.setMinimumHeight(520)  # a dozen regimens in view at 1366×768
         self.regimens: list[Regimen] = []
         self.child: RegimenDialog | None = None
         intro = QLabel(

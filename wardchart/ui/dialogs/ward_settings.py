@@ -41,6 +41,8 @@ CHOICES = {
     "hl7_accept_test": ("no", "yes"),
 }
 assert set(LABELS) == set(SETTING_KEYS), "every setting has a field"
+#: Shorter than the hint (which the tooltip gives whole), where that would not fit.
+PLACEHOLDERS = {"hl7_local_codes": "e.g. WBC=wbc; NEUT#=anc, or empty for LOINC only"}
 
 
 class WardSettingsDialog(FormDialog):
@@ -68,7 +70,7 @@ class WardSettingsDialog(FormDialog):
                 widget = box
             else:
                 widget = QLineEdit(value)
-                widget.setPlaceholderText(SETTING_VALUES[key])
+                widget.setPlaceholderText(PLACEHOLDERS.get(key, SETTING_VALUES[key]))
             self.add_field(key, label, widget, f"{key}: {SETTING_VALUES[key]}")
 
     def value(self, key: str) -> str:
