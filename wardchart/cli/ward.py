@@ -119,7 +119,7 @@ def regimen_set(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def settings_show(args: argparse.Namespace, context: Context) -> int:
+def settings_show(_args: argparse.Namespace, context: Context) -> int:
     """Print the ward settings."""
     with chart(context, create=False, reads_only=True) as session:
         settings = session.settings

@@ -86,7 +86,7 @@ class AddAccountDialog(FormDialog):
                 ),
             )
 
-    def submit(self, confirmed: bool) -> None:
+    def submit(self, _confirmed: bool) -> None:
         password = self._secret("password")
         if password != self._secret("password_again"):
             raise InvalidEntry([Problem("password_again", "the two passwords differ")])
@@ -137,7 +137,7 @@ class ChangeAccountDialog(FormDialog):
             "reason", "Reason:", QLineEdit(placeholderText="for the audit log, e.g. left the ward")
         )
 
-    def submit(self, confirmed: bool) -> None:
+    def submit(self, _confirmed: bool) -> None:
         password: str | None = None
         if self.what == "password":
             password = self._secret("password")
