@@ -167,6 +167,31 @@ def test_a_disabled_account_cannot_sign_in_and_keeps_its_entries(
     assert "disabled" in err
 
 
+def test_administrators_change_roles_but_never_leave_the_ward_without_one(
+    accounts: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WARDCHART_PASSWORD", ADMIN_PASSWORD)
+    role = ("user", "role", "--reason", "rota")
+    status, _, err = accounts("--user", "ada", *role, "--username", "ada", "--role", "nurse")
+    assert status == 2
+    assert err == (
+        "wardchart: error: --username: this is the last ward administrator: add another first\n"
+    )
+    status, out, err = accounts("--user", "ada", *role, "--username", "nina", "--role", "admin")
+    assert status == 0, err
+    assert "nina  Nina Nurse (NN), admin" in out
+    status, _, err = accounts("--user", "ada", *role, "--username", "ada", "--role", "nurse")
+    assert status == 0, err
+    # ada is a nurse now: the ward's safety settings are no longer hers to change.
+    status, _, err = accounts("--user", "ada", "settings", "set", "lock_after_minutes", "30")
+    assert status == 2
+    assert err == (
+        "wardchart: error: --user: only a ward administrator can change the ward setting "
+        "lock_after_minutes\n"
+    )
+    assert accounts("--user", "ada", "settings", "set", "ward_name", "4B")[0] == 0
+
+
 def test_a_busy_chart_never_lets_a_nurse_restore(
     accounts: Cli, chart_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -453,6 +453,28 @@ CASES += [
     ),
 ]
 
+# Who may: on a chart file with accounts, a nurse signed in is refused every ward setting
+# but the ward's name, and the regimen library; the one line says who may (see
+# docs/accounts.md). These cases sign in as the nurse nina (``--user nina``).
+AS_NURSE = ["--user", "nina"]
+CASES += [
+    ([*AS_NURSE, "settings", "set", "lock_after_minutes", "240"], "lock_after_minutes"),
+    ([*AS_NURSE, "settings", "set", "backup_keep_recent", "1"], "backup_keep_recent"),
+    ([*AS_NURSE, "settings", "set", "backup_keep_days", "1"], "backup_keep_days"),
+    ([*AS_NURSE, "settings", "set", "fn_rule", "nice"], "fn_rule"),
+    ([*AS_NURSE, "settings", "set", "ctcae_version", "6.0"], "ctcae_version"),
+    ([*AS_NURSE, "settings", "set", "recovery_anc", "0.5"], "recovery_anc"),
+    ([*AS_NURSE, "settings", "set", "anc_lln_default", "1.8"], "anc_lln_default"),
+    ([*AS_NURSE, "settings", "set", "hl7_accept_test", "yes"], "hl7_accept_test"),
+    ([*AS_NURSE, "settings", "set", "hl7_local_codes", "X1=anc"], "hl7_local_codes"),
+    ([*AS_NURSE, "settings", "set", "hl7_inbox", ""], "hl7_inbox"),
+    (
+        [*AS_NURSE, "regimen", "set", "--name=AC", "--cycle-length=21", "--nadir-window=7-14"],
+        "regimen library",
+    ),
+    ([*AS_NURSE, "user", "role", "--username=nina", "--role=admin", "--reason=x"], "--user"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100
@@ -489,9 +511,12 @@ def test_bad_input_on_the_command_line(
 ) -> None:
     if any(value in arg for arg in args for value in DAYLIGHT_SAVING):
         _in_new_york(request)
+    signs_in = args[:1] == ["--user"]
+    if signs_in:
+        _accounts(ward, request)
     ward.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the fixture's own saves, on disk
     args = [arg.replace("{chart}", str(chart_path)) for arg in args]
-    before = _files(chart_path)
+    before = _records(chart_path) if signs_in else _files(chart_path)
     status, out, err = cli(*args)
     assert status == 2, (args, out)
     assert out == ""
@@ -499,7 +524,56 @@ def test_bad_input_on_the_command_line(
     assert err.startswith("wardchart: error: ")
     assert field in err
     assert len(err) < 400
-    assert _files(chart_path) == before
+    if signs_in:  # the sign-in itself is audited: nothing else may be written
+        assert "only a ward administrator can" in err
+        assert _records(chart_path) == before
+    else:
+        assert _files(chart_path) == before
+
+
+def _accounts(store: ChartStore, request: pytest.FixtureRequest) -> None:
+    """A ward administrator and the nurse nina, who signs in (password from the
+    environment, as in a script)."""
+    from wardchart.storage import users
+
+    for name, role in (("ada", "admin"), ("nina", "nurse")):
+        users.add_user(
+            store,
+            username=name,
+            full_name=f"{name.title()} Example",
+            initials=name[:2],
+            role=role,
+            password=NURSE_PASSWORD,
+            actor="setup",
+            now=datetime.now().astimezone(),
+        )
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    monkeypatch.setenv("WARDCHART_PASSWORD", NURSE_PASSWORD)
+
+
+NURSE_PASSWORD = "nurse password 2026"
+
+
+def _records(path: Path) -> list[tuple[object, ...]]:
+    """Every row of the chart file but the audit rows of signing in."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " ORDER BY name"
+            )
+        ]
+        rows: list[tuple[object, ...]] = []
+        for table in tables:
+            where = " WHERE action NOT LIKE 'sign_in%'" if table == "audit_log" else ""
+            rows += [(table, *r) for r in connection.execute(f"SELECT * FROM {table}{where}")]
+        return rows
+    finally:
+        connection.close()
 
 
 DIALOG_FIELDS = ["wbc", "anc", "neut_pct", "bands_pct", "platelets", "anc_lln", "wbc_lln"]

@@ -9,12 +9,11 @@ from typing import Any
 from wardchart.cli.base import AddCommand, Context
 from wardchart.cli.common import chart, secret
 from wardchart.domain.identifiers import normal_username
-
-MANAGE = "manage accounts"
+from wardchart.session.core import MANAGE_ACCOUNTS as MANAGE
 
 
 def register(commands: Any, command: AddCommand) -> None:
-    """user add, list, disable, enable, password."""
+    """user add, list, disable, enable, password, role."""
     user = command(
         commands, "user", "local accounts: who may chart (ward administrators manage them)"
     )
@@ -43,6 +42,13 @@ def register(commands: Any, command: AddCommand) -> None:
         sub.add_argument("--username", required=True)
         sub.add_argument("--reason", required=True)
         sub.set_defaults(handler=handler)
+    sub = command(
+        actions, "role", "make an account a nurse or a ward administrator (not the last one)"
+    )
+    sub.add_argument("--username", required=True)
+    sub.add_argument("--role", required=True, choices=["nurse", "admin"])
+    sub.add_argument("--reason", required=True)
+    sub.set_defaults(handler=user_role)
 
 
 # --- handlers ---------------------------------------------------------------------------
@@ -55,15 +61,12 @@ def user_add(args: argparse.Namespace, context: Context) -> int:
     with chart(context, create=True) as session:
         session.require_administrator(MANAGE)
         password = secret(f"new password for {args.username}", "WARDCHART_NEW_PASSWORD", twice=True)
-        user = users.add_user(
-            session.store,
+        user = session.add_account(
             username=args.username,
             full_name=args.name,
             initials=args.initials,
             role=args.role,
             password=password,
-            actor=session.actor,
-            now=session.now(),
         )
     print(f"Added account {users.describe(user)}")
     return 0
@@ -88,9 +91,12 @@ def _change_user(
     *,
     disabled: bool | None = None,
     new_password: bool = False,
+    role: str | None = None,
 ) -> int:
-    """Disable or enable an account (administrators), or set a new password (administrators
-    for anyone, everyone for their own)."""
+    """Disable or enable an account or change its role (administrators), or set a new
+    password (administrators for anyone, everyone for their own): the session's rule
+    (``ChartingSession.change_account``), checked here first so that nobody is asked for
+    a password they may not set."""
     from wardchart.storage import users
 
     with chart(context, create=False) as session:
@@ -102,14 +108,8 @@ def _change_user(
             password = secret(
                 f"new password for {args.username}", "WARDCHART_NEW_PASSWORD", twice=True
             )
-        user = users.change_user(
-            session.store,
-            args.username,
-            reason=args.reason,
-            actor=session.actor,
-            now=session.now(),
-            password=password,
-            disabled=disabled,
+        user = session.change_account(
+            args.username, reason=args.reason, password=password, disabled=disabled, role=role
         )
     print(f"Changed account {users.describe(user)}")
     return 0
@@ -128,3 +128,9 @@ def user_enable(args: argparse.Namespace, context: Context) -> int:
 def user_password(args: argparse.Namespace, context: Context) -> int:
     """A new password: administrators for anyone, others for themselves."""
     return _change_user(args, context, new_password=True)
+
+
+def user_role(args: argparse.Namespace, context: Context) -> int:
+    """Make an account a nurse or a ward administrator (never the last administrator a
+    nurse)."""
+    return _change_user(args, context, role=args.role)

@@ -7,11 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from wardchart.cli.base import AddCommand, Context, dump_json
-from wardchart.cli.common import chart, whole
+from wardchart.cli.common import chart
 from wardchart.cli.output import table
-from wardchart.domain.records import Regimen
-from wardchart.domain.regimens import check_regimen, parse_window
-from wardchart.domain.units import parse_decimal
+from wardchart.domain.regimens import check_regimen, regimen_from_text
+from wardchart.domain.settings import SETTING_KEYS, setting_text
 from wardchart.session import changes
 
 
@@ -102,22 +101,13 @@ def regimen_list(args: argparse.Namespace, context: Context) -> int:
 def regimen_set(args: argparse.Namespace, context: Context) -> int:
     """Add or replace a regimen in the ward's library."""
 
-    def threshold(text: str | None, field: str, default: Decimal) -> Decimal | None:
-        if text is None:
-            return default
-        return None if text.strip().lower() == "none" else parse_decimal(text, field)
-
-    start, end = parse_window(args.nadir_window)
-    length = whole(args.cycle_length, "cycle_length")
-    assert length is not None
-    regimen = Regimen(
-        name=args.name.strip(),
-        cycle_length_days=length,
-        nadir_start=start,
-        nadir_end=end,
-        anc_threshold=threshold(args.anc_threshold, "anc_threshold", Decimal("1.5")),
+    regimen = regimen_from_text(
+        name=args.name,
+        cycle_length=args.cycle_length,
+        nadir_window=args.nadir_window,
+        anc_threshold=args.anc_threshold,
         anc_op=args.anc_op,
-        plt_threshold=threshold(args.plt_threshold, "plt_threshold", Decimal(100)),
+        plt_threshold=args.plt_threshold,
         plt_op=args.plt_op,
         gcsf_required=args.gcsf_required,
         notes=args.notes,
@@ -133,8 +123,8 @@ def settings_show(_args: argparse.Namespace, context: Context) -> int:
     """Print the ward settings."""
     with chart(context, create=False, reads_only=True) as session:
         settings = session.settings
-    for key, value in vars(settings).items():
-        print(f"{key} = {'' if value is None else getattr(value, 'value', value)}")
+    for key in SETTING_KEYS:
+        print(f"{key} = {setting_text(settings, key)}")
     return 0
 
 

@@ -15,7 +15,7 @@ from wardchart.domain.identifiers import (
 from wardchart.domain.plausibility import check_cycle_shape, check_threshold
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Regimen, ThresholdOp
-from wardchart.domain.units import shown
+from wardchart.domain.units import parse_decimal, shown
 
 
 def _threshold(value: Any, field: str) -> Decimal | None:
@@ -102,6 +102,55 @@ def parse_library(entries: Sequence[Mapping[str, Any]]) -> list[Regimen]:
     if duplicates:
         raise InvalidEntry([Problem("name", f"duplicate regimen names: {', '.join(duplicates)}")])
     return regimens
+
+
+def regimen_from_text(
+    *,
+    name: str,
+    cycle_length: str,
+    nadir_window: str,
+    anc_threshold: str | None,
+    anc_op: str = ">=",
+    plt_threshold: str | None,
+    plt_op: str = ">=",
+    gcsf_required: bool = False,
+    notes: str = "",
+) -> Regimen:
+    """A regimen as typed (``wardchart regimen set``, the window's regimen dialog), each
+    value parsed and refused naming its field. A threshold of ``None`` (not given) is the
+    labelled default (ANC 1.5, platelets 100 ×10⁹/L); "none" means the regimen proceeds
+    irrespective of that count. Whether the regimen may be charted (``check_regimen``) is
+    checked when it is saved."""
+    start, end = parse_window(nadir_window)
+    length = cycle_length.strip()
+    # Plain digits 0-9, at most four: "²" or a 23-digit number never reaches int().
+    if not (length.isascii() and length.isdigit() and len(length) <= 4):
+        raise InvalidEntry(
+            [
+                Problem(
+                    "cycle_length",
+                    f"{shown(cycle_length)} is not a whole number (digits 0-9, at most 4)",
+                )
+            ]
+        )
+    return Regimen(
+        name=name.strip(),
+        cycle_length_days=int(length),
+        nadir_start=start,
+        nadir_end=end,
+        anc_threshold=_typed_threshold(anc_threshold, "anc_threshold", Decimal("1.5")),
+        anc_op=_op(anc_op, "anc_op"),
+        plt_threshold=_typed_threshold(plt_threshold, "plt_threshold", Decimal(100)),
+        plt_op=_op(plt_op, "plt_op"),
+        gcsf_required=gcsf_required,
+        notes=notes,
+    )
+
+
+def _typed_threshold(text: str | None, field: str, default: Decimal) -> Decimal | None:
+    if text is None:
+        return default
+    return None if text.strip().lower() == "none" else parse_decimal(text, field)
 
 
 def parse_window(text: str, field: str = "nadir_window") -> tuple[int, int]:

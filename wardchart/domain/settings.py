@@ -47,6 +47,48 @@ class WardSettings:
 
 
 SETTING_KEYS = tuple(f.name for f in fields(WardSettings))
+
+#: The only settings a nurse may change: the ward's name on printouts. Every other setting
+#: changes what the chart flags, grades or imports, how long patient data stays on an
+#: unattended screen, or how many backups survive, so only a ward administrator may change
+#: it (each is justified in docs/accounts.md). A setting added later is an
+#: administrator's until it is listed here.
+NURSE_SETTINGS = frozenset({"ward_name"})
+
+#: What each setting accepts, in words (the window's hints; docs/accounts.md).
+SETTING_VALUES = {
+    "ward_name": "text, up to 80 characters, printed in page headers",
+    "ctcae_version": "5.0 or 6.0",
+    "fn_rule": "idsa2010, ctcae, esmo or nice",
+    "anc_lln_default": "a count in ×10⁹/L, or empty to use only the lab's own limit",
+    "wbc_lln_default": "a count in ×10⁹/L, or empty to use only the lab's own limit",
+    "recovery_anc": "a count in ×10⁹/L, e.g. 1.5",
+    "backup_keep_recent": "a whole number of 1 or more",
+    "backup_keep_days": "a whole number of 1 or more",
+    "lock_after_minutes": "a whole number of minutes from 1 to 240",
+    "hl7_accept_test": "yes or no",
+    "hl7_local_codes": "[SYSTEM:]CODE=quantity; … (see docs/hl7-import.md), or empty",
+    "hl7_inbox": "the whole path of an existing folder, or empty for none",
+}
+
+
+def administrators_only(key: str) -> bool:
+    """Whether only a ward administrator may change the setting ``key`` (every setting
+    but those in ``NURSE_SETTINGS``; see docs/accounts.md). An unknown key is nobody's:
+    it is refused as unknown when it is checked."""
+    return key in SETTING_KEYS and key not in NURSE_SETTINGS
+
+
+def setting_text(settings: WardSettings, key: str) -> str:
+    """A setting's current value as it is typed (``settings set``, the window's dialog)."""
+    value = getattr(settings, key)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(getattr(value, "value", value))
+
+
 #: The ward's name is printed in page headers: a line's worth.
 WARD_NAME_LIMIT = 80
 

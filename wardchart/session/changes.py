@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.records import Patient, Regimen
+from wardchart.domain.settings import administrators_only as setting_for_administrators
 from wardchart.storage import operations
 from wardchart.storage.database import ChartStore
 from wardchart.storage.operations import Saved
@@ -34,6 +35,7 @@ __all__ = [
     "SetPrecautions",
     "SetWardSetting",
     "StartCycle",
+    "administrators_only",
 ]
 
 
@@ -392,3 +394,15 @@ Change = (
     | SaveRegimen
     | SetWardSetting
 )
+
+
+def administrators_only(change: Change) -> str | None:
+    """What ``change`` does, in words, if only a ward administrator may do it ("change the
+    regimen library"); None when anyone charting may. The session asks this before every
+    save (``ChartingSession.save``): the one place the rule is applied, for the window and
+    the command line alike (docs/accounts.md)."""
+    if isinstance(change, SaveRegimen):
+        return "change the regimen library"
+    if isinstance(change, SetWardSetting) and setting_for_administrators(change.key):
+        return f"change the ward setting {change.key}"
+    return None

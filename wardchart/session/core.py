@@ -15,11 +15,12 @@ from typing import Any
 
 from wardchart.domain.census import CensusRow, census_row
 from wardchart.domain.chart import PatientChart
+from wardchart.domain.identifiers import normal_username
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.settings import WardSettings
 from wardchart.domain.users import User
-from wardchart.session.changes import Change
+from wardchart.session.changes import Change, SetWardSetting, administrators_only
 from wardchart.storage import operations, queries, users
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import db_errors
@@ -29,8 +30,11 @@ from wardchart.storage.operations import Saved
 #: (every try is audited) and return the account; None when the person gave up.
 SignInPrompt = Callable[[ChartStore], User | None]
 
-#: The role that may manage accounts, restore backups and encrypt or decrypt the file.
+#: The role that may manage accounts, ward settings and the regimen library, restore
+#: backups and encrypt or decrypt the file (docs/accounts.md).
 ADMINISTRATOR = "admin"
+#: What managing accounts is called in "only a ward administrator can …".
+MANAGE_ACCOUNTS = "manage accounts"
 
 
 class NotPermitted(InvalidEntry):
@@ -212,11 +216,91 @@ class ChartingSession:
     def save(self, change: Change) -> Saved:
         """Save one change as the person charting, now; then announce it.
 
-        Raises ``InvalidEntry`` (nothing saved) naming the field at fault.
+        Raises ``InvalidEntry`` (nothing saved) naming the field at fault, or
+        ``NotPermitted`` if only a ward administrator may make this change
+        (``changes.administrators_only``) and the person charting is not one.
         """
+        self.permit(change)
         saved = change.apply(self.store, self.actor, self.now())
+        if isinstance(change, SetWardSetting):
+            self._settings = None  # read again, with the new value, when next needed
         self.saved_something(saved.patient_id or "")
         return saved
+
+    def permit(self, change: Change) -> None:
+        """Raise ``NotPermitted`` unless the person charting may make ``change``."""
+        doing = administrators_only(change)
+        if doing is not None:
+            self.require_administrator(doing)
+
+    def check_setting(self, key: str, value: str, *, confirm: bool = False) -> None:
+        """Raise as saving the setting would (``NotPermitted``, or ``InvalidEntry`` naming
+        ``key``), writing nothing: a dialog changing several settings checks them all
+        before it saves any."""
+        self.permit(SetWardSetting(key, value, confirm))
+        operations.check_ward_setting(
+            self.store, queries.ward_settings(self.store.db), key, value, confirm=confirm
+        )
+
+    # --- accounts (ward administrators; anyone their own password) ------------------------
+
+    def accounts(self) -> list[User]:
+        """Every account, by user name."""
+        return users.list_users(self.store.db)
+
+    def add_account(
+        self, *, username: str, full_name: str, initials: str, role: str, password: str
+    ) -> User:
+        """Create an account (administrators only; audited). The file's first account
+        must be an administrator."""
+        self.require_administrator(MANAGE_ACCOUNTS)
+        user = users.add_user(
+            self.store,
+            username=username,
+            full_name=full_name,
+            initials=initials,
+            role=role,
+            password=password,
+            actor=self.actor,
+            now=self.now(),
+        )
+        self.saved_something("")
+        return user
+
+    def change_account(
+        self,
+        username: str,
+        *,
+        reason: str,
+        password: str | None = None,
+        disabled: bool | None = None,
+        role: str | None = None,
+    ) -> User:
+        """Set a new password, disable or enable, or change the role of an account
+        (administrators; anyone may set their own password). The last enabled
+        administrator can be neither disabled nor made a nurse."""
+        own_password = (
+            password is not None
+            and disabled is None
+            and role is None
+            and normal_username(username) == self.actor
+        )
+        if not own_password:
+            self.require_administrator(MANAGE_ACCOUNTS)
+        user = users.change_user(
+            self.store,
+            username,
+            reason=reason,
+            actor=self.actor,
+            now=self.now(),
+            password=password,
+            disabled=disabled,
+            role=role,
+        )
+        if user.username == self._actor:
+            self.account = user  # one's own role or state changed: what may_administer reads
+        self.saved_something("")
+        return user
 
     def saved_something(self, patient_id: str) -> None:
         """Something was saved to the file for ``patient_id`` ("" ward-wide): count it

@@ -30,7 +30,7 @@ from wardchart.domain.plausibility import (
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.regimens import check_regimen, unlisted_regimen
-from wardchart.domain.settings import apply_setting, setting_problems
+from wardchart.domain.settings import WardSettings, apply_setting, setting_problems
 from wardchart.domain.units import fahrenheit_to_celsius, plain
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
@@ -407,6 +407,22 @@ def save_regimen(
     return Saved(RecordKind.REGIMENS, record_id)
 
 
+def check_ward_setting(
+    store: ChartStore, settings: WardSettings, key: str, value: str, *, confirm: bool = False
+) -> None:
+    """Raise ``InvalidEntry`` naming ``key`` unless ``value`` may be saved for it (as
+    ``set_ward_setting`` checks it; nothing is written): a bad key, an impossible value,
+    an inbox folder that is not one, or warnings not confirmed."""
+    apply_setting(settings, key, value)  # raises on a bad key or an impossible value
+    if key == "hl7_inbox" and value.strip():
+        from wardchart.storage.files import inbox_problem
+
+        why = inbox_problem(Path(value.strip()), store.path)
+        if why:
+            raise InvalidEntry([Problem(key, why)])
+    raise_if_blocking(setting_problems(key, value), confirmed=confirm)
+
+
 def set_ward_setting(
     store: ChartStore, key: str, value: str, *, confirm: bool = False, actor: str, now: datetime
 ) -> Saved:
@@ -417,14 +433,7 @@ def set_ward_setting(
     refuse_locked_setting(key)
     with store.write() as db:
         before = queries.ward_settings(db)
-        apply_setting(before, key, value)  # raises on a bad key or an impossible value
-        if key == "hl7_inbox" and value.strip():
-            from wardchart.storage.files import inbox_problem
-
-            why = inbox_problem(Path(value.strip()), store.path)
-            if why:
-                raise InvalidEntry([Problem(key, why)])
-        raise_if_blocking(setting_problems(key, value), confirmed=confirm)
+        check_ward_setting(store, before, key, value, confirm=confirm)
         record_id = records.new_id()
         replica = local_replica(db)
         db.table("ward_settings").insert(

@@ -63,7 +63,7 @@ def has_accounts(db: Database) -> bool:
 def account_table_exists(db: Database) -> bool:
     """Whether the file has the accounts table at all (a file not yet upgraded, opened
     read-only, has none: who may administer it cannot be told)."""
-    return bool(db["users"].exists())
+    return "users" in db.table_names()  # plain sqlite3: the window asks before sqlite-utils
 
 
 def list_users(db: Database) -> list[User]:

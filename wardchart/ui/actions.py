@@ -44,13 +44,16 @@ if TYPE_CHECKING:  # only for the type checker: a Protocol class costs the first
         def act_on_selected_record(self, which: str) -> object: ...
         def refresh(self) -> None: ...
         def open_about(self) -> None: ...
+        def open_accounts(self) -> object: ...
+        def open_ward_settings(self) -> object: ...
+        def open_regimens(self) -> object: ...
 
 
 class Action:
     """One row of the table: a menu entry (and its shortcut). A plain class: a dataclass
     costs the first paint a few milliseconds more."""
 
-    __slots__ = ("name", "needs_patient", "run", "shortcut", "text", "tip")
+    __slots__ = ("administrators", "name", "needs_patient", "run", "shortcut", "text", "tip")
 
     def __init__(
         self,
@@ -61,6 +64,7 @@ class Action:
         *,
         needs_patient: bool = False,
         tip: str = "",
+        administrators: bool = False,
     ) -> None:
         self.name = name
         self.text = text
@@ -68,6 +72,8 @@ class Action:
         self.shortcut = shortcut
         self.needs_patient = needs_patient
         self.tip = tip
+        #: Only for ward administrators (docs/accounts.md): disabled, saying so, for others.
+        self.administrators = administrators
 
 
 #: A line between groups of a menu.
@@ -204,6 +210,21 @@ MENUS: list[tuple[str, list[Action | None]]] = [
         ],
     ),
     (
+        "&Ward",
+        [
+            Action("accounts", "&Accounts…", lambda w: w.open_accounts(), administrators=True),
+            Action(
+                "ward_settings",
+                "Ward &settings…",
+                lambda w: w.open_ward_settings(),
+                administrators=True,
+            ),
+            Action(
+                "regimens", "&Regimen library…", lambda w: w.open_regimens(), administrators=True
+            ),
+        ],
+    ),
+    (
         "&Help",
         [
             Action("about", "&About wardchart", lambda w: w.open_about()),
@@ -211,6 +232,9 @@ MENUS: list[tuple[str, list[Action | None]]] = [
         ],
     ),
 ]
+
+#: The tooltip of an administrators' entry for everyone else.
+FOR_ADMINISTRATORS = "Only a ward administrator can use this: sign in as one (File → Switch user)"
 
 #: The toolbar: short labels; the menus carry the full wording.
 TOOLBAR = (
@@ -234,9 +258,12 @@ class WindowActions:
         self.window = window
         self.handlers = handlers
         self.by_name: dict[str, QAction] = {}
+        #: Whether the person charting is a ward administrator (``for_role``).
+        self.administrator = False
         bar = window.menuBar()
         for title, entries in MENUS:
             menu = bar.addMenu(title)
+            menu.setToolTipsVisible(True)  # a disabled entry says who may use it
             for entry in entries:
                 if entry is None:
                     menu.addSeparator()
@@ -250,6 +277,7 @@ class WindowActions:
             action.setIconText(label)
             toolbar.addAction(action)
         window.addToolBar(toolbar)
+        self.for_role(False)  # until someone is known to be a ward administrator
 
     def _make(self, entry: Action) -> QAction:
         action = QAction(entry.text, self.window)
@@ -264,10 +292,13 @@ class WindowActions:
                 else [QKeySequence(shortcut)]
             )
             action.setShortcuts(keys)
-        action.setStatusTip(entry.tip or entry.text.rstrip("…"))
-        action.setToolTip(entry.tip or entry.text.rstrip("…"))
+        tip = entry.tip or entry.text.rstrip("…").replace("&", "")  # no Alt+letter marks
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: self._run(entry.run))
         action.setProperty("needs_patient", entry.needs_patient)
+        action.setProperty("administrators", entry.administrators)
+        action.setProperty("tip", tip)
         self.by_name[entry.name] = action
         return action
 
@@ -290,10 +321,23 @@ class WindowActions:
             action.setEnabled(name in keep)
 
     def all_back(self, has_patient: bool) -> None:
-        """Every action works again (those on a patient only with one selected)."""
+        """Every action works again (those on a patient only with one selected, the
+        administrators' only for an administrator)."""
         for action in self.by_name.values():
             action.setEnabled(True)
         self.for_patient(has_patient)
+        self.for_role(self.administrator)
+
+    def for_role(self, administrator: bool) -> None:
+        """The administrators' entries work only for a ward administrator; for anyone
+        else they stay in the menu, disabled, saying who may use them."""
+        self.administrator = administrator
+        for action in self.by_name.values():
+            if action.property("administrators"):
+                tip = action.property("tip") if administrator else FOR_ADMINISTRATORS
+                action.setEnabled(administrator)
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
 
 
 def _show_log_folder() -> None:

@@ -96,8 +96,8 @@ class LockingWindow(_Window):
                 self,
                 "Switch user",
                 "This chart file has no accounts yet, so entries are recorded as "
-                f"{self.session.actor}.\n\nA ward administrator adds accounts with "
-                "wardchart user add (see the README).",
+                f"{self.session.actor}.\n\nA ward administrator adds accounts under "
+                "Ward → Accounts… or with wardchart user add (see docs/accounts.md).",
             )
             return
         account = ask_sign_in(

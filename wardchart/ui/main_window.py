@@ -7,7 +7,7 @@ arrives after that, with pyqtgraph (``load_chart``).
 
 Its parts live beside it: the menus and toolbar (``actions``), the lock screen
 (``lock_screen``), the dialogs the menus open (``charting_dialogs``, ``file_menu``) and the
-laboratory inbox (``lab_inbox``).
+laboratory inbox (``lab_inbox``), the Ward menu's administration (``ward_menu``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from wardchart.ui.charting_dialogs import ChartingDialogs
 from wardchart.ui.file_menu import FileMenu
 from wardchart.ui.lab_inbox import LabInbox
 from wardchart.ui.lock_screen import LockingWindow, LockScreen
+from wardchart.ui.ward_menu import WardMenu
 
 if TYPE_CHECKING:  # imported when the views are built, after the window shows
     from PySide6.QtGui import QCloseEvent
@@ -43,7 +44,7 @@ INBOX_MS = 10_000
 BACKUP_MS = 15 * 60 * 1000
 
 
-class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow):
+class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, QMainWindow):
     """Census on the left, the selected patient on the right."""
 
     #: The chart file was replaced by another program: the application opens it again.
@@ -253,7 +254,7 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
         if not self.session.changed_elsewhere():
             return
         self.session.reload_settings()
-        self.idle_watch.limit_s = self.session.settings.lock_after_minutes * 60
+        self._follow_ward()
         self._show_held_count()
         changed = self.session.patients_changed()
         if changed is None:
@@ -282,7 +283,8 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
     def _on_chart_changed(self, patient_id: str) -> None:
         if self.session is None:
             return
-        if not patient_id:
+        if not patient_id:  # ward-wide: settings or accounts may have changed too
+            self._follow_ward()
             self.refresh()
             return
         self.census_loader.touched(patient_id)
@@ -312,6 +314,19 @@ class MainWindow(ChartingDialogs, FileMenu, LabInbox, LockingWindow, QMainWindow
             f"v{session.settings.ctcae_version} · fever rule "
             f"{session.settings.fn_rule.value} · {session.file_name}"
         )
+        administrator = session.may_administer()
+        if self.locked:  # comes into force when the lock is lifted
+            self.action_table.administrator = administrator
+        else:
+            self.action_table.for_role(administrator)
+
+    def _follow_ward(self) -> None:
+        """The ward's settings or accounts changed: the lock time, the status line and
+        the administrators' menu entries follow."""
+        if self.session is None:
+            return
+        self.idle_watch.limit_s = self.session.settings.lock_after_minutes * 60
+        self._show_status()
 
     def _has_patient(self) -> bool:
         return self.views_built and self.census.selected_patient_id() is not None

@@ -101,6 +101,36 @@ class ChartSession(QObject):
         """Whether the person charting is a ward administrator (see ``ChartingSession``)."""
         return self.core.may_administer()
 
+    def accounts(self) -> list[User]:
+        """Every account, by user name."""
+        return self.core.accounts()
+
+    def add_account(
+        self, *, username: str, full_name: str, initials: str, role: str, password: str
+    ) -> User:
+        """Create an account (administrators only; see ``ChartingSession.add_account``)."""
+        return self.core.add_account(
+            username=username, full_name=full_name, initials=initials, role=role, password=password
+        )
+
+    def change_account(
+        self,
+        username: str,
+        *,
+        reason: str,
+        password: str | None = None,
+        disabled: bool | None = None,
+        role: str | None = None,
+    ) -> User:
+        """Change an account (see ``ChartingSession.change_account``)."""
+        return self.core.change_account(
+            username, reason=reason, password=password, disabled=disabled, role=role
+        )
+
+    def check_setting(self, key: str, value: str, *, confirm: bool = False) -> None:
+        """Raise as saving the setting would, writing nothing."""
+        self.core.check_setting(key, value, confirm=confirm)
+
     # --- reading ------------------------------------------------------------------------
 
     def patients(self) -> list[Patient]:

@@ -1,0 +1,229 @@
+"""Ward → Regimen library…: the ward's regimens, added or replaced by ward administrators.
+
+A regimen is checked by the same rules as ``wardchart regimen set`` (the domain's
+``regimen_from_text`` and ``check_regimen``). A cycle copies its regimen's values when it
+starts, so replacing a regimen here never changes a cycle already started: the dialogs say
+so.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wardchart.domain.records import Regimen
+from wardchart.domain.regimens import regimen_from_text
+from wardchart.session import changes
+from wardchart.ui.dialogs.form import FormDialog, announce
+from wardchart.ui.session import ChartSession
+
+PAST_CYCLES = (
+    "A cycle copies its regimen's values when it starts: changing the library never "
+    "changes a cycle already started, only the cycles started from now on."
+)
+COLUMNS = ("Regimen", "Cycle", "Nadir window", "Day-1 ANC", "Day-1 platelets", "G-CSF")
+
+
+def _threshold(value: Decimal | None, op: str) -> str:
+    return "irrespective" if value is None else f"{op} {value}"
+
+
+def _op_box(current: str) -> QComboBox:
+    box = QComboBox()
+    box.addItems([">=", ">"])
+    box.setCurrentText(current)
+    return box
+
+
+class RegimenDialog(FormDialog):
+    """Add a regimen, or replace one (the same name replaces it)."""
+
+    def __init__(
+        self, session: ChartSession, regimen: Regimen | None = None, parent: QWidget | None = None
+    ) -> None:
+        title = "Add a regimen" if regimen is None else f"Replace the regimen {regimen.name}"
+        super().__init__(title, parent, session.now)
+        self.session = session
+        self.saved_name = ""
+        note = QLabel(
+            PAST_CYCLES + " Saving under the name of a regimen in the library replaces it."
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        r = regimen
+        self.add_field("name", "Name:", QLineEdit("" if r is None else r.name))
+        self.add_field(
+            "cycle_length",
+            "Cycle length (days):",
+            QLineEdit("" if r is None else str(r.cycle_length_days), placeholderText="e.g. 21"),
+        )
+        self.add_field(
+            "nadir_window",
+            "Nadir window (cycle days):",
+            QLineEdit(
+                "" if r is None else f"{r.nadir_start}-{r.nadir_end}",
+                placeholderText="first-last, e.g. 7-14",
+            ),
+        )
+        hint = "a count in ×10⁹/L, or none: the next cycle goes ahead irrespective of it"
+        self.add_field(
+            "anc_threshold",
+            "Day-1 ANC at least (×10⁹/L):",
+            QLineEdit(self._number(r.anc_threshold if r else Decimal("1.5"))),
+            hint,
+        )
+        self.anc_op = _op_box(r.anc_op if r else ">=")
+        self.add_field("anc_op", "ANC comparison:", self.anc_op)
+        self.add_field(
+            "plt_threshold",
+            "Day-1 platelets at least (×10⁹/L):",
+            QLineEdit(self._number(r.plt_threshold if r else Decimal(100))),
+            hint,
+        )
+        self.plt_op = _op_box(r.plt_op if r else ">=")
+        self.add_field("plt_op", "Platelet comparison:", self.plt_op)
+        self.gcsf = QCheckBox("G-CSF required")
+        self.gcsf.setChecked(bool(r and r.gcsf_required))
+        self.add_field("gcsf_required", "", self.gcsf)
+        self.add_field("notes", "Notes:", QLineEdit("" if r is None else r.notes))
+
+    @staticmethod
+    def _number(value: Decimal | None) -> str:
+        return "none" if value is None else str(value)
+
+    def submit(self, confirmed: bool) -> None:
+        regimen = regimen_from_text(
+            name=self.text("name"),
+            cycle_length=self.text("cycle_length"),
+            nadir_window=self.text("nadir_window"),
+            anc_threshold=self.text("anc_threshold"),
+            anc_op=self.anc_op.currentText(),
+            plt_threshold=self.text("plt_threshold"),
+            plt_op=self.plt_op.currentText(),
+            gcsf_required=self.gcsf.isChecked(),
+            notes=self.text("notes"),
+        )
+        self.session.save(changes.SaveRegimen(regimen, confirm=confirmed))
+        self.saved_name = regimen.name
+
+
+class RegimensDialog(QDialog):
+    """The ward's regimen library, with Add and Replace."""
+
+    def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Regimen library")
+        self.setAccessibleName("Regimen library")
+        self.setMinimumWidth(820)
+        self.setMinimumHeight(520)  # a dozen regimens in view at 1366×768
+        self.regimens: list[Regimen] = []
+        self.child: RegimenDialog | None = None
+        intro = QLabel(
+            "The ward's regimens: a new cycle takes its nadir window, length and day-1 "
+            "thresholds from here. " + PAST_CYCLES
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Regimens, by name")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("What happened")
+        self.add_button = QPushButton("&Add regimen…")
+        self.replace_button = QPushButton("&Replace selected…")
+        self.close_button = QPushButton("&Close")
+        self.add_button.clicked.connect(lambda: self.edit(None))
+        self.replace_button.clicked.connect(lambda: self.edit(self.selected()))
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.replace_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.close_button.setAutoDefault(False)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The list has the keyboard: arrows choose a regimen, Alt+letter acts."""
+        super().showEvent(event)
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def refresh(self, select: str = "") -> None:
+        """Read the library again, selecting ``select`` (or keeping the selection)."""
+        current = self.selected()
+        keep = select or ("" if current is None else current.name)
+        self.regimens = sorted(self.session.regimens(), key=lambda r: r.name.casefold())
+        self.table.setRowCount(len(self.regimens))
+        for row, r in enumerate(self.regimens):
+            cells = (
+                r.name,
+                f"{r.cycle_length_days} d",
+                f"days {r.nadir_start}–{r.nadir_end}",
+                _threshold(r.anc_threshold, r.anc_op),
+                _threshold(r.plt_threshold, r.plt_op),
+                "required" if r.gcsf_required else "",
+            )
+            for c, text in enumerate(cells):
+                self.table.setItem(row, c, QTableWidgetItem(text))
+        names = [r.name for r in self.regimens]
+        if names:
+            self.table.selectRow(names.index(keep) if keep in names else 0)
+
+    def selected(self) -> Regimen | None:
+        """The regimen selected in the list."""
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        return self.regimens[rows[0].row()] if rows and self.regimens else None
+
+    def edit(self, regimen: Regimen | None) -> RegimenDialog:
+        """Add a regimen (None) or replace ``regimen``, in a form of its own."""
+        dialog = RegimenDialog(self.session, regimen, self)
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and dialog.saved_name:
+                self.refresh(dialog.saved_name)
+                verb = "Added" if regimen is None else "Saved"
+                self.message.setText(
+                    f"{verb} the regimen {dialog.saved_name}; cycles already started keep "
+                    "their own values."
+                )
+                announce(self.message)
+            self.activateWindow()  # the keys go back to the list
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        dialog.finished.connect(finished)
+        self.child = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,104 @@
+"""Ward → Ward settings…: every ward setting in one form, for ward administrators.
+
+Each value is checked by the same rules as ``wardchart settings set`` (the session asks
+storage, which asks the domain's parser); every changed value is checked before any is
+saved, so a bad one saves nothing and is shown beside its own field. Each change is saved
+and audited on its own, with its old and new value, as on the command line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
+from wardchart.domain.fever import FnRuleName
+from wardchart.domain.grading import CtcaeVersion
+from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.settings import SETTING_KEYS, SETTING_VALUES, setting_text
+from wardchart.session import changes
+from wardchart.session.core import NotPermitted
+from wardchart.ui.dialogs.form import FormDialog
+from wardchart.ui.session import ChartSession
+
+#: The settings in the order shown, each with its label.
+LABELS = {
+    "ward_name": "Ward name:",
+    "ctcae_version": "CTCAE version:",
+    "fn_rule": "Fever rule:",
+    "recovery_anc": "Recovery ANC (×10⁹/L):",
+    "anc_lln_default": "ANC lower limit if the lab gives none:",
+    "wbc_lln_default": "WBC lower limit if the lab gives none:",
+    "lock_after_minutes": "Lock after idle minutes:",
+    "backup_keep_recent": "Backups kept, newest:",
+    "backup_keep_days": "Backups kept, one a day for days:",
+    "hl7_accept_test": "Chart HL7 test messages:",
+    "hl7_local_codes": "Laboratory's own codes:",
+    "hl7_inbox": "Lab inbox folder:",
+}
+#: Settings chosen from a list: every value the setting accepts.
+CHOICES = {
+    "ctcae_version": tuple(v.value for v in CtcaeVersion),
+    "fn_rule": tuple(r.value for r in FnRuleName),
+    "hl7_accept_test": ("no", "yes"),
+}
+assert set(LABELS) == set(SETTING_KEYS), "every setting has a field"
+#: Shorter than the hint (which the tooltip gives whole), where that would not fit.
+PLACEHOLDERS = {"hl7_local_codes": "e.g. WBC=wbc; NEUT#=anc, or empty for LOINC only"}
+
+
+class WardSettingsDialog(FormDialog):
+    """Every ward setting, as it is now; Save saves the ones changed."""
+
+    def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
+        super().__init__("Ward settings", parent, session.now)
+        self.session = session
+        self.saved_keys: list[str] = []
+        note = QLabel(
+            "Only ward administrators change these. Each change is recorded in the audit "
+            "log with its old and new value; hover over a field for what it accepts."
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        settings = session.settings
+        self.opened_values = {key: setting_text(settings, key) for key in LABELS}
+        for key, label in LABELS.items():
+            value = self.opened_values[key]
+            widget: QWidget
+            if key in CHOICES:
+                box = QComboBox()
+                box.addItems(list(CHOICES[key]))
+                box.setCurrentText(value)
+                widget = box
+            else:
+                widget = QLineEdit(value)
+                widget.setPlaceholderText(PLACEHOLDERS.get(key, SETTING_VALUES[key]))
+            self.add_field(key, label, widget, f"{key}: {SETTING_VALUES[key]}")
+
+    def value(self, key: str) -> str:
+        """What the field for ``key`` holds, as it would be typed on the command line."""
+        widget = self.fields[key]
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        assert isinstance(widget, QLineEdit)
+        return widget.text().strip()
+
+    def changed(self) -> dict[str, str]:
+        """The settings whose field differs from how the dialog opened."""
+        return {
+            key: self.value(key) for key in LABELS if self.value(key) != self.opened_values[key]
+        }
+
+    def submit(self, confirmed: bool) -> None:
+        changed = self.changed()
+        problems: list[Problem] = []
+        for key, value in changed.items():  # all checked before any is saved
+            try:
+                self.session.check_setting(key, value, confirm=confirmed)
+            except NotPermitted:
+                raise
+            except InvalidEntry as error:
+                problems += error.problems
+        if problems:
+            raise InvalidEntry(problems)
+        for key, value in changed.items():
+            self.session.save(changes.SetWardSetting(key, value, confirm=confirmed))
+            self.saved_keys.append(key)
