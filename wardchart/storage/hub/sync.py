@@ -13,6 +13,7 @@ is refused (``ReplicaDiverged``) and never pushed over the hub's record.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -30,12 +31,21 @@ from wardchart.storage.hub.transfer import (
     Progress,
     check_extends,
     hub_high_water,
+    others_waiting,
     pull,
     push,
 )
 from wardchart.storage.replica import identity
 
-__all__ = ["HubError", "SyncResult", "anchored", "hub_id", "pending_count", "sync"]
+__all__ = [
+    "HubError",
+    "SyncResult",
+    "anchored",
+    "close_hubs",
+    "hub_id",
+    "pending_count",
+    "sync",
+]
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,42 @@ class SyncResult:
         }
 
 
+_OPEN: dict[str, Hub] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _open(address: str, keep_open: bool) -> Hub:
+    if keep_open:
+        with _OPEN_LOCK:
+            found = _OPEN.pop(address, None)
+        if found is not None and not found.conn.closed:
+            with _OPEN_LOCK:
+                _OPEN[address] = found
+            return found
+    hub = Hub.open(address)
+    if keep_open:
+        with _OPEN_LOCK:
+            _OPEN[address] = hub
+    return hub
+
+
+def _forget(address: str, hub: Hub) -> None:
+    """Close a connection after an error: the next sync opens a new one."""
+    with _OPEN_LOCK:
+        if _OPEN.get(address) is hub:
+            del _OPEN[address]
+    hub.close()
+
+
+def close_hubs() -> None:
+    """Close every connection kept by ``sync(..., keep_open=True)``."""
+    with _OPEN_LOCK:
+        kept = list(_OPEN.values())
+        _OPEN.clear()
+    for hub in kept:
+        hub.close()
+
+
 def hub_id(hub: Hub) -> str:
     """What tells one hub from another whatever its address: its database's name and
     when its schema was first made (kept by pg_dump, backups and replication; a hub made
@@ -104,6 +150,7 @@ def sync(
     now: datetime | None = None,
     progress: Progress | None = None,
     batch_rows: int = BATCH_ROWS,
+    keep_open: bool = False,
 ) -> SyncResult:
     """Push this replica's rows the hub at ``address`` lacks, then pull the rows it lacks;
     keep the cursor in the file. ``actor`` names who syncs in the audit row written when
@@ -114,13 +161,14 @@ def sync(
     ``HubPermissionDenied``, ``ReplicaDiverged`` (nothing sent), ``HubTampered`` or
     ``HubRecordRefused`` (that batch not written on either side); ``ChartFileError`` for
     the chart file's own problems. Batches committed before an error stay committed: run
-    ``sync`` again to resume."""
+    ``sync`` again to resume. ``keep_open``: keep the connection for the next sync to the
+    same address (a window syncing every few seconds; see ``close_hubs``)."""
     at = now or datetime.now(UTC)
     mine = identity(store.db)
     if mine is None:
         raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
-    before = {c.key for c in conflicts(store.db)}
-    with Hub.open(address) as hub:
+    hub = _open(address, keep_open)
+    try:
         which = hub_id(hub)
         sent_through = own_position(store.db)
         pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
@@ -128,6 +176,10 @@ def sync(
         cursor = 0 if mark is None else mark.pulled_through
         if cursor > hub_high_water(hub):
             cursor = 0  # the hub went back in time (restored): pull it all again
+        # The conflicts before, to tell the new ones: only when others' rows wait.
+        before = (
+            {c.key for c in conflicts(store.db)} if others_waiting(hub, cursor, mine.id) else None
+        )
 
         def keep(db: Any, upto: int) -> None:
             keep_mark(
@@ -164,12 +216,17 @@ def sync(
                 sent[name] = sent.get(name, 0) + n
         with store.write() as db:
             keep(db, pulled.cursor)
+    except BaseException:
+        _forget(address, hub)
+        raise
+    if not keep_open:
+        hub.close()
     found = conflicts(store.db)
     waiting = pending_count(store)
     return SyncResult(
         pushed=sum(sent.values()),
         pulled=pulled.total,
-        new_conflicts=sum(1 for c in found if c.key not in before),
+        new_conflicts=0 if before is None else sum(1 for c in found if c.key not in before),
         conflicts=len(found),
         in_step=waiting == 0,
         hub=hub.where,
