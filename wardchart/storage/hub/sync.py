@@ -31,7 +31,6 @@ from wardchart.storage.hub.transfer import (
     Progress,
     check_extends,
     hub_high_water,
-    others_waiting,
     pull,
     push,
 )
@@ -56,7 +55,10 @@ class SyncResult:
     pushed: int
     #: Rows this chart did not hold before (records and audit rows).
     pulled: int
-    #: Conflicts this sync made (open ones not open before), and every open one after.
+    #: Conflicts this sync made (open ones not open before), and every open one after —
+    #: counted when records came in from other replicas, or at the file's first sync in
+    #: this process (charting on this file never makes one; a resolution made here is
+    #: counted at the next sync that brings records in).
     new_conflicts: int
     conflicts: int
     #: Nothing of this chart waits to be sent, and nothing of the hub to be pulled (as of
@@ -93,6 +95,9 @@ class SyncResult:
 
 
 _OPEN: dict[str, Hub] = {}
+#: Open conflicts per chart file, counted when a sync brought other replicas' records in
+#: (or at a file's first sync in this process): charting on this file never makes one.
+_COUNTED: dict[str, int] = {}
 _OPEN_LOCK = threading.Lock()
 
 
@@ -176,10 +181,12 @@ def sync(
         cursor = 0 if mark is None else mark.pulled_through
         if cursor > hub_high_water(hub):
             cursor = 0  # the hub went back in time (restored): pull it all again
-        # The conflicts before, to tell the new ones: only when others' rows wait.
-        before = (
-            {c.key for c in conflicts(store.db)} if others_waiting(hub, cursor, mine.id) else None
-        )
+        # The conflicts before, to tell the new ones: only when others' rows come in.
+        before: set[str] | None = None
+
+        def count_before() -> None:
+            nonlocal before
+            before = {c.key for c in conflicts(store.db)}
 
         def keep(db: Any, upto: int) -> None:
             keep_mark(
@@ -192,7 +199,13 @@ def sync(
             )
 
         pulled = pull(
-            hub, store, after=cursor, batch_rows=batch_rows, on_batch=keep, progress=progress
+            hub,
+            store,
+            after=cursor,
+            batch_rows=batch_rows,
+            on_batch=keep,
+            progress=progress,
+            on_first=count_before,
         )
         records_in = sum(n for name, n in pulled.received.items() if name != "audit_rows")
         sent = dict(pushed.sent)
@@ -221,13 +234,17 @@ def sync(
         raise
     if not keep_open:
         hub.close()
-    found = conflicts(store.db)
+    if before is not None or str(store.path) not in _COUNTED:
+        found = conflicts(store.db)
+        _COUNTED[str(store.path)] = len(found)
+    else:
+        found = []
     waiting = pending_count(store)
     return SyncResult(
         pushed=sum(sent.values()),
         pulled=pulled.total,
         new_conflicts=0 if before is None else sum(1 for c in found if c.key not in before),
-        conflicts=len(found),
+        conflicts=_COUNTED[str(store.path)],
         in_step=waiting == 0,
         hub=hub.where,
         at=at,

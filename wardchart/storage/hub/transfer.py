@@ -460,13 +460,16 @@ def pull(
     batch_rows: int = BATCH_ROWS,
     on_batch: Callable[[Database, int], None] | None = None,
     progress: Progress | None = None,
+    on_first: Callable[[], None] | None = None,
 ) -> PullResult:
     """Bring into the chart every row the hub received after ``after`` that the chart
     lacks — records and every replica's audit rows — batch by batch through the same core
     as merging (``merge.merge_attached``); return the new cursor. ``on_batch(db, cursor)``
     runs inside each batch's write transaction in the chart, so a cursor kept there moves
     with the rows. ``HubTampered`` when an id holds other content here; ``HubRecordRefused``
-    when the chart's rules refuse a row; either way that batch is not written."""
+    when the chart's rules refuse a row; either way that batch is not written.
+    ``on_first()`` runs once, before the first batch holding rows from other replicas is
+    written."""
     result = PullResult(after)
     mine = identity(store.db)
     if mine is None:
@@ -480,6 +483,8 @@ def pull(
                 return result
             upto, rows_by_table = batch
             if rows_by_table and not staged:
+                if on_first is not None:
+                    on_first()
                 _attach_staging(store)
                 staged = True
             added = _write_pulled(store, mine, rows_by_table, hub.where, upto, on_batch)
@@ -499,20 +504,6 @@ def hub_high_water(hub: Hub) -> int:
     with hub_errors(hub.where):
         found = hub.conn.execute(_high_sql()).fetchone()
     return 0 if found is None or found[0] is None else int(found[0])
-
-
-def others_waiting(hub: Hub, after: int, replica: str) -> bool:
-    """Whether the hub holds rows received after ``after`` that ``replica`` did not send."""
-    holding = " OR ".join(
-        f"EXISTS (SELECT 1 FROM wardchart.{t.name} WHERE hub_seq > %(after)s"
-        " AND hub_from <> %(replica)s)"
-        for t in _PULLED
-    )
-    with hub_errors(hub.where):
-        found = hub.conn.execute(
-            f"SELECT {holding}", {"after": after, "replica": replica}
-        ).fetchone()
-    return bool(found and found[0])
 
 
 def _high_sql() -> str:
