@@ -27,7 +27,7 @@ from wardchart.storage.health import check_chart
 from wardchart.storage.hub.errors import HubUnreachable
 from wardchart.storage.hub.schema import hub_init
 from wardchart.storage.hub.sync import pending_count, sync
-from wardchart.storage.merge import merge_from
+from wardchart.storage.merge import copy_chart, merge_from
 
 
 @pytest.fixture
@@ -265,3 +265,20 @@ def _marks(path: Path) -> int:
         return 0
     finally:
         conn.close()
+
+
+def test_an_encrypted_laptop_replica_syncs_like_any_other(hub: HubDatabase, tmp_path: Path) -> None:
+    a = _chart(tmp_path, "a")
+    write_ward(a)
+    sync(a, hub.ward_url, actor="n", now=NOW)
+    made = copy_chart(
+        a, tmp_path / "laptop.sqlite", passphrase="a long passphrase", actor="it", now=NOW
+    )
+    laptop = open_chart(made.path, create=False, passphrase="a long passphrase")
+    _admit(laptop, "L-7")
+    _settle(hub.ward_url, a, laptop)
+    assert chart_rows(a) == chart_rows(laptop)
+    for store in (a, laptop):
+        _sound(store)
+        store.close()
+    assert b"SQLite format 3" not in (tmp_path / "laptop.sqlite").read_bytes()[:16]

@@ -13,6 +13,7 @@ is refused (``ReplicaDiverged``) and never pushed over the hub's record.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -35,7 +36,15 @@ from wardchart.storage.hub.transfer import (
 )
 from wardchart.storage.replica import identity
 
-__all__ = ["HubError", "SyncResult", "anchored", "hub_id", "pending_count", "sync"]
+__all__ = [
+    "HubError",
+    "SyncResult",
+    "anchored",
+    "close_hubs",
+    "hub_id",
+    "pending_count",
+    "sync",
+]
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,10 @@ class SyncResult:
     pushed: int
     #: Rows this chart did not hold before (records and audit rows).
     pulled: int
-    #: Conflicts this sync made (open ones not open before), and every open one after.
+    #: Conflicts this sync made (open ones not open before), and every open one after —
+    #: counted when records came in from other replicas, or at the file's first sync in
+    #: this process (charting on this file never makes one; a resolution made here is
+    #: counted at the next sync that brings records in).
     new_conflicts: int
     conflicts: int
     #: Nothing of this chart waits to be sent, and nothing of the hub to be pulled (as of
@@ -82,6 +94,45 @@ class SyncResult:
         }
 
 
+_OPEN: dict[str, Hub] = {}
+#: Open conflicts per chart file, counted when a sync brought other replicas' records in
+#: (or at a file's first sync in this process): charting on this file never makes one.
+_COUNTED: dict[str, int] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _open(address: str, keep_open: bool) -> Hub:
+    if keep_open:
+        with _OPEN_LOCK:
+            found = _OPEN.pop(address, None)
+        if found is not None and not found.conn.closed:
+            with _OPEN_LOCK:
+                _OPEN[address] = found
+            return found
+    hub = Hub.open(address)
+    if keep_open:
+        with _OPEN_LOCK:
+            _OPEN[address] = hub
+    return hub
+
+
+def _forget(address: str, hub: Hub) -> None:
+    """Close a connection after an error: the next sync opens a new one."""
+    with _OPEN_LOCK:
+        if _OPEN.get(address) is hub:
+            del _OPEN[address]
+    hub.close()
+
+
+def close_hubs() -> None:
+    """Close every connection kept by ``sync(..., keep_open=True)``."""
+    with _OPEN_LOCK:
+        kept = list(_OPEN.values())
+        _OPEN.clear()
+    for hub in kept:
+        hub.close()
+
+
 def hub_id(hub: Hub) -> str:
     """What tells one hub from another whatever its address: its database's name and
     when its schema was first made (kept by pg_dump, backups and replication; a hub made
@@ -104,6 +155,7 @@ def sync(
     now: datetime | None = None,
     progress: Progress | None = None,
     batch_rows: int = BATCH_ROWS,
+    keep_open: bool = False,
 ) -> SyncResult:
     """Push this replica's rows the hub at ``address`` lacks, then pull the rows it lacks;
     keep the cursor in the file. ``actor`` names who syncs in the audit row written when
@@ -114,13 +166,14 @@ def sync(
     ``HubPermissionDenied``, ``ReplicaDiverged`` (nothing sent), ``HubTampered`` or
     ``HubRecordRefused`` (that batch not written on either side); ``ChartFileError`` for
     the chart file's own problems. Batches committed before an error stay committed: run
-    ``sync`` again to resume."""
+    ``sync`` again to resume. ``keep_open``: keep the connection for the next sync to the
+    same address (a window syncing every few seconds; see ``close_hubs``)."""
     at = now or datetime.now(UTC)
     mine = identity(store.db)
     if mine is None:
         raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
-    before = {c.key for c in conflicts(store.db)}
-    with Hub.open(address) as hub:
+    hub = _open(address, keep_open)
+    try:
         which = hub_id(hub)
         sent_through = own_position(store.db)
         pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
@@ -128,6 +181,12 @@ def sync(
         cursor = 0 if mark is None else mark.pulled_through
         if cursor > hub_high_water(hub):
             cursor = 0  # the hub went back in time (restored): pull it all again
+        # The conflicts before, to tell the new ones: only when others' rows come in.
+        before: set[str] | None = None
+
+        def count_before() -> None:
+            nonlocal before
+            before = {c.key for c in conflicts(store.db)}
 
         def keep(db: Any, upto: int) -> None:
             keep_mark(
@@ -140,7 +199,13 @@ def sync(
             )
 
         pulled = pull(
-            hub, store, after=cursor, batch_rows=batch_rows, on_batch=keep, progress=progress
+            hub,
+            store,
+            after=cursor,
+            batch_rows=batch_rows,
+            on_batch=keep,
+            progress=progress,
+            on_first=count_before,
         )
         records_in = sum(n for name, n in pulled.received.items() if name != "audit_rows")
         sent = dict(pushed.sent)
@@ -164,13 +229,22 @@ def sync(
                 sent[name] = sent.get(name, 0) + n
         with store.write() as db:
             keep(db, pulled.cursor)
-    found = conflicts(store.db)
+    except BaseException:
+        _forget(address, hub)
+        raise
+    if not keep_open:
+        hub.close()
+    if before is not None or str(store.path) not in _COUNTED:
+        found = conflicts(store.db)
+        _COUNTED[str(store.path)] = len(found)
+    else:
+        found = []
     waiting = pending_count(store)
     return SyncResult(
         pushed=sum(sent.values()),
         pulled=pulled.total,
-        new_conflicts=sum(1 for c in found if c.key not in before),
-        conflicts=len(found),
+        new_conflicts=0 if before is None else sum(1 for c in found if c.key not in before),
+        conflicts=_COUNTED[str(store.path)],
         in_step=waiting == 0,
         hub=hub.where,
         at=at,

@@ -167,9 +167,10 @@ def push(
     legacy = legacy_chain(db, replica)
     with hub_errors(hub.where):
         heads = chain_heads(hub)
+        marks = push_marks(hub, replica)
         snapshot = _snapshot(db)
-        check_extends(hub, db, replica, legacy, heads)
-        mark = _push_mark(hub, replica, AUDIT_MARK)
+        check_extends(hub, db, replica, legacy, heads, marks)
+        mark = marks.get(AUDIT_MARK, 0)
         while mark < snapshot.audit:
             found = _local_audit(db, legacy, mark, snapshot.audit, batch_rows)
             if not found:
@@ -182,7 +183,9 @@ def push(
             names = local_columns(db, table)
             if names is None:
                 continue
-            mark = _push_mark(hub, replica, table.name)
+            mark = marks.get(table.name, 0)
+            if mark >= snapshot.rowids[table.name]:
+                continue
             while True:
                 rows = _local_rows(
                     db, table.name, names, mark, snapshot.rowids[table.name], batch_rows
@@ -212,18 +215,18 @@ def chain_heads(hub: Hub) -> dict[str, tuple[int, str]]:
         "SELECT DISTINCT ON (replica_id) replica_id, origin_seq, hash"
         " FROM wardchart.chain_heads ORDER BY replica_id, origin_seq DESC"
     ).fetchall()
-    hub.conn.rollback()
     return {str(chain): (int(seq), str(hash_)) for chain, seq, hash_ in rows}
 
 
-def _push_mark(hub: Hub, replica: str, table: str) -> int:
-    row = hub.conn.execute(
-        "SELECT coalesce(max(through_rowid), 0) FROM wardchart.push_marks"
-        " WHERE replica = %s AND table_name = %s",
-        [replica, table],
-    ).fetchone()
-    hub.conn.rollback()
-    return 0 if row is None else int(row[0])
+def push_marks(hub: Hub, replica: str) -> dict[str, int]:
+    """How far this replica has sent each table (by the file's rowid; ``audit_log`` by
+    its sequence)."""
+    rows = hub.conn.execute(
+        "SELECT table_name, max(through_rowid) FROM wardchart.push_marks"
+        " WHERE replica = %s GROUP BY table_name",
+        [replica],
+    ).fetchall()
+    return {str(name): int(mark) for name, mark in rows}
 
 
 def _diverged(where: str, what: str) -> ReplicaDiverged:
@@ -255,6 +258,7 @@ def check_extends(
     replica: str,
     legacy: str | None = None,
     heads: dict[str, tuple[int, str]] | None = None,
+    marks: dict[str, int] | None = None,
 ) -> None:
     """The hub anchors the chart's history: the row at the hub's head of the chart's own
     chain must be here unchanged, and so must the head of any other chain the chart holds
@@ -262,6 +266,7 @@ def check_extends(
     ``ReplicaDiverged``."""
     legacy = legacy_chain(db, replica) if legacy is None else legacy
     heads = chain_heads(hub) if heads is None else heads
+    marks = push_marks(hub, replica) if marks is None else marks
     for chain, (seq, expected) in heads.items():
         held = _held_row(db, chain, legacy, seq)
         if held is None:
@@ -271,12 +276,12 @@ def check_extends(
         if held[0] != expected:
             raise _diverged(hub.where, f"audit row {seq} of chart {chain[:8]} differs")
     (last,) = db.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
-    if int(last) < _push_mark(hub, replica, AUDIT_MARK):
+    if int(last) < marks.get(AUDIT_MARK, 0):
         raise _diverged(hub.where, "it holds fewer audit rows than it sent")
     for table in RECORD_TABLES:
         if local_columns(db, table) is None:
             continue
-        mark = _push_mark(hub, replica, table.name)
+        mark = marks.get(table.name, 0)
         (last,) = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()
         if int(last) < mark:
             raise _diverged(hub.where, f"{table.name} holds fewer rows than were sent")
@@ -455,18 +460,21 @@ def pull(
     batch_rows: int = BATCH_ROWS,
     on_batch: Callable[[Database, int], None] | None = None,
     progress: Progress | None = None,
+    on_first: Callable[[], None] | None = None,
 ) -> PullResult:
     """Bring into the chart every row the hub received after ``after`` that the chart
     lacks — records and every replica's audit rows — batch by batch through the same core
     as merging (``merge.merge_attached``); return the new cursor. ``on_batch(db, cursor)``
     runs inside each batch's write transaction in the chart, so a cursor kept there moves
     with the rows. ``HubTampered`` when an id holds other content here; ``HubRecordRefused``
-    when the chart's rules refuse a row; either way that batch is not written."""
+    when the chart's rules refuse a row; either way that batch is not written.
+    ``on_first()`` runs once, before the first batch holding rows from other replicas is
+    written."""
     result = PullResult(after)
     mine = identity(store.db)
     if mine is None:
         raise HubRecordRefused(f"chart file {store.path} has no chart id; open it again")
-    _attach_staging(store)
+    staged = False
     try:
         while True:
             with hub_errors(hub.where):
@@ -474,6 +482,11 @@ def pull(
             if batch is None:
                 return result
             upto, rows_by_table = batch
+            if rows_by_table and not staged:
+                if on_first is not None:
+                    on_first()
+                _attach_staging(store)
+                staged = True
             added = _write_pulled(store, mine, rows_by_table, hub.where, upto, on_batch)
             for name, count in added.items():
                 _count(result.received, name, count)
@@ -482,7 +495,8 @@ def pull(
             result.cursor = upto
             result.batches += 1
     finally:
-        store.conn.execute("DETACH DATABASE other")
+        if staged:
+            store.conn.execute("DETACH DATABASE other")
 
 
 def hub_high_water(hub: Hub) -> int:
@@ -512,7 +526,16 @@ def _hub_batch(
             return None
         upto = min(high, after + limit)
         rows: dict[str, list[tuple[Any, ...]]] = {}
-        for table in _PULLED:
+        holding = " UNION ALL ".join(
+            f"SELECT {n} WHERE EXISTS (SELECT 1 FROM wardchart.{t.name} WHERE hub_seq > %(after)s"
+            " AND hub_seq <= %(upto)s AND hub_from <> %(replica)s)"
+            for n, t in enumerate(_PULLED)
+        )
+        found_in = {
+            int(r[0])
+            for r in conn.execute(holding, {"after": after, "upto": upto, "replica": replica})
+        }
+        for table in (t for n, t in enumerate(_PULLED) if n in found_in):
             got = conn.execute(
                 f"SELECT {', '.join(table.column_names)} FROM wardchart.{table.name}"
                 " WHERE hub_seq > %s AND hub_seq <= %s AND hub_from <> %s ORDER BY hub_seq",
@@ -567,6 +590,10 @@ def _write_pulled(
 ) -> dict[str, int]:
     try:
         with store.write() as db:
+            if not rows_by_table:  # only rows this replica sent itself: the cursor moves
+                if on_batch is not None:
+                    on_batch(db, upto)
+                return {}
             _stage(db, rows_by_table, where)
             merged = merge_attached(db, where, mine, "")
             if on_batch is not None:
