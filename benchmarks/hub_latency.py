@@ -56,7 +56,7 @@ def _replica(path: Path, address: str, mrn: str) -> int:
         if report.problem:
             print(f"problem {report.problem}", flush=True)
             continue
-        if not ready and loop._listener is not None and loop._listener.listening.is_set():
+        if not ready and loop.listening:
             ready = True
             print("ready", flush=True)
         if report.pulled or not shown:

@@ -50,7 +50,7 @@ def _hub_failed(error: Exception) -> int:
     return EXIT_USAGE
 
 
-def hub_init(args: argparse.Namespace, context: Context) -> int:
+def hub_init(args: argparse.Namespace, _context: Context) -> int:
     """Create or upgrade the hub; say what was done."""
     from wardchart.storage.hub.connection import describe_address, parse_address
     from wardchart.storage.hub.errors import HubError

@@ -108,8 +108,13 @@ class SyncLoop:
         self.attempts = 0
         self._wanted = threading.Event()
         self._stopping = threading.Event()
-        self._listener: Any = None
+        self._listener: Any = None  # the LISTEN thread, while a hub is reachable
         self._thread = threading.Thread(target=self._run, name="wardchart-hub-sync", daemon=True)
+
+    @property
+    def listening(self) -> bool:
+        """Whether notifications from the hub are being heard now."""
+        return self._listener is not None and bool(self._listener.listening.is_set())
 
     def start(self) -> SyncLoop:
         """Start the worker; the first sync begins at once."""

@@ -169,7 +169,7 @@ def push(
         heads = chain_heads(hub)
         marks = push_marks(hub, replica)
         snapshot = _snapshot(db)
-        check_extends(hub, db, replica, legacy, heads, marks)
+        check_extends(hub, db, replica, legacy=legacy, heads=heads, marks=marks)
         mark = marks.get(AUDIT_MARK, 0)
         while mark < snapshot.audit:
             found = _local_audit(db, legacy, mark, snapshot.audit, batch_rows)
@@ -188,7 +188,12 @@ def push(
                 continue
             while True:
                 rows = _local_rows(
-                    db, table.name, names, mark, snapshot.rowids[table.name], batch_rows
+                    db,
+                    table.name,
+                    names,
+                    after=mark,
+                    upto=snapshot.rowids[table.name],
+                    limit=batch_rows,
                 )
                 if not rows:
                     break
@@ -256,6 +261,7 @@ def check_extends(
     hub: Hub,
     db: Database,
     replica: str,
+    *,
     legacy: str | None = None,
     heads: dict[str, tuple[int, str]] | None = None,
     marks: dict[str, int] | None = None,
@@ -288,7 +294,7 @@ def check_extends(
 
 
 def _local_rows(
-    db: Database, table: str, names: tuple[str, ...], after: int, upto: int, limit: int
+    db: Database, table: str, names: tuple[str, ...], *, after: int, upto: int, limit: int
 ) -> list[tuple[Any, ...]]:
     columns = ", ".join(f"[{c}]" for c in names)
     return list(
@@ -487,7 +493,9 @@ def pull(
                     on_first()
                 _attach_staging(store)
                 staged = True
-            added = _write_pulled(store, mine, rows_by_table, hub.where, upto, on_batch)
+            added = _write_pulled(
+                store, mine, rows_by_table, hub.where, upto=upto, on_batch=on_batch
+            )
             for name, count in added.items():
                 _count(result.received, name, count)
                 if progress is not None:
@@ -585,6 +593,7 @@ def _write_pulled(
     mine: Identity,
     rows_by_table: dict[str, list[tuple[Any, ...]]],
     where: str,
+    *,
     upto: int,
     on_batch: Callable[[Database, int], None] | None,
 ) -> dict[str, int]:
