@@ -287,3 +287,22 @@ def test_without_the_shared_flag_the_chart_stays_owner_only(nurses: Path) -> Non
     )
     assert other.returncode == 2
     assert other.stderr.count("\n") == 1
+
+
+def test_the_machine_files_hub_is_the_ward_hub_for_every_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # IT names the hub once for the computer; the window's sync and `wardchart sync` read
+    # it as the ward setting ``hub``; locked, nobody changes it in the chart.
+    from wardchart.domain.settings import WardSettings
+    from wardchart.storage.machine_config import load_machine_config
+
+    machine = tmp_path / "wardchart.toml"
+    machine.write_text('hub = "postgresql://ward4a@db.example/ward4a"\nlock = ["hub"]\n')
+    monkeypatch.setenv("WARDCHART_MACHINE_CONFIG", str(machine))
+    config = load_machine_config()
+    shown = config.with_ward_settings(WardSettings(), locked=True)
+    assert shown.hub == "postgresql://ward4a@db.example/ward4a"
+    machine.write_text('hub = "postgresql://ward4a:secret@db.example/ward4a"\n')
+    with pytest.raises(MachineConfigError, match="hub"):
+        load_machine_config()

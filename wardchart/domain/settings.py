@@ -69,6 +69,9 @@ SETTING_VALUES = {
     "hl7_accept_test": "yes or no",
     "hl7_local_codes": "[SYSTEM:]CODE=quantity; … (see docs/hl7-import.md), or empty",
     "hl7_inbox": "the whole path of an existing folder, or empty for none",
+    "hub": "the ward hub's address (postgresql://USER@HOST/DATABASE or service=NAME, never "
+    "with a password), or empty for none",
+    "hub_warn_after_minutes": "a whole number of minutes from 1 to 1440",
 }
 
 

@@ -104,6 +104,12 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
     ):
         raise bad("hub", "give the hub's address as a string postgresql://HOST/DATABASE")
     ward: dict[str, str] = {}
+    if hub is not None:  # the ward setting ``hub`` for every user of this computer
+        try:
+            apply_setting(WardSettings(), "hub", hub)
+        except InvalidEntry as error:
+            raise bad("hub", error.first.message) from None
+        ward["hub"] = hub
     for key in WARD_KEYS:
         if key not in data:
             continue

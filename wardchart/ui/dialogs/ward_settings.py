@@ -33,6 +33,8 @@ LABELS = {
     "hl7_accept_test": "Chart HL7 test messages:",
     "hl7_local_codes": "Laboratory's own codes:",
     "hl7_inbox": "Lab inbox folder:",
+    "hub": "Ward hub address:",
+    "hub_warn_after_minutes": "Warn when out of step with the hub after minutes:",
 }
 #: Settings chosen from a list: every value the setting accepts.
 CHOICES = {
@@ -42,7 +44,10 @@ CHOICES = {
 }
 assert set(LABELS) == set(SETTING_KEYS), "every setting has a field"
 #: Shorter than the hint (which the tooltip gives whole), where that would not fit.
-PLACEHOLDERS = {"hl7_local_codes": "e.g. WBC=wbc; NEUT#=anc, or empty for LOINC only"}
+PLACEHOLDERS = {
+    "hl7_local_codes": "e.g. WBC=wbc; NEUT#=anc, or empty for LOINC only",
+    "hub": "e.g. postgresql://ward4a@db.example/ward4a, or empty for none",
+}
 
 
 class WardSettingsDialog(FormDialog):
