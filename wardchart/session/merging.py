@@ -69,12 +69,37 @@ def subject_of(conflict: Conflict) -> str:
     return word
 
 
+#: Bookkeeping left out of a version's values as people read them.
+_NOT_SHOWN = ("source", "unit_entered", "lab_status", "anc_source")
+
+
+_PAIR = re.compile(r", (?=[a-z_0-9]+=)")
+
+
+def pairs(summary: str) -> list[str]:
+    """A version's "k=v" parts (a value may hold ", ", as a name does)."""
+    return [p for p in _PAIR.split(summary) if "=" in p]
+
+
+def values_text(summary: str) -> str:
+    """A version's values as people read them: ids and bookkeeping left out
+    ("anc=0.73, taken_at=2026-03-02T08:30, wbc=9")."""
+    parts = pairs(summary)
+    kept = [
+        p
+        for p in parts
+        if not p.split("=")[0].endswith("_id") and p.split("=")[0] not in _NOT_SHOWN
+    ]
+    return ", ".join(kept) if parts else summary
+
+
 def shown_text(conflict: Conflict) -> str:
     """Which version the chart shows, and who wrote it."""
     shown = [s for s in conflict.sides if s.shown]
     if len(shown) == 1:
         side = shown[0]
-        values = side.summary if len(side.summary) <= 70 else side.summary[:69] + "…"
+        values = values_text(side.summary)
+        values = values if len(values) <= 70 else values[:69] + "…"
         return f"version shown: by {side.recorded_by} at {when_text(side.recorded_at)} ({values})"
     if len(shown) == len(conflict.sides):
         return f"all {len(shown)} records shown"

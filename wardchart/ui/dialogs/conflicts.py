@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 from wardchart.domain.merge_rules import KIND_WORDS
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
-from wardchart.session.merging import ResolveConflict, subject_of, when_text
+from wardchart.session.merging import (
+    ResolveConflict,
+    pairs,
+    subject_of,
+    values_text,
+    when_text,
+)
 from wardchart.storage.conflicts import Conflict
 from wardchart.ui.dialogs.form import FormDialog, with_mnemonic
 from wardchart.ui.session import ChartSession
@@ -38,6 +44,16 @@ from wardchart.ui.session import ChartSession
 #: The tables whose records the correction dialogs correct.
 CORRECTABLE = ("results", "temperatures", "gcsf_doses", "cycles", "patients")
 SIDE_COLUMNS = ("Shown", "Version", "Written by", "When", "Computer")
+
+
+def differences_first(texts: list[str]) -> list[str]:
+    """Each version's values ("k=v, k=v"), those that differ between the versions first:
+    what the nurse has to choose between is in sight even when the rest is cut short."""
+    parts = [pairs(t) for t in texts]
+    common = set.intersection(*(set(p) for p in parts)) if parts else set()
+    return [
+        ", ".join([x for x in p if x not in common] + [x for x in p if x in common]) for p in parts
+    ]
 
 
 class ResolvingSession:
@@ -67,7 +83,7 @@ class ReviewConflictsDialog(FormDialog):
         who = "the ward" if patient is None else f"{patient.name} (MRN {patient.mrn})"
         super().__init__(f"Review conflicts — {who}", parent, session.now)
         self.session, self.patient = session, patient
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(860)
         self.save_button.setText("Res&olve")
         self.mnemonics.add("o")
         self.intro = QLabel(
@@ -77,7 +93,8 @@ class ReviewConflictsDialog(FormDialog):
         self.form.addRow(self.intro)
         self.list = QListWidget()
         self.list.setAccessibleName("Conflicts to review")
-        self.list.setMinimumHeight(70)
+        self.list.setMinimumHeight(60)
+        self.list.setMaximumHeight(110)
         self.add_field("conflict", "Conflicts:", self.list)
         self.sides = QTableWidget(0, len(SIDE_COLUMNS))
         self.sides.setHorizontalHeaderLabels(SIDE_COLUMNS)
@@ -89,7 +106,8 @@ class ReviewConflictsDialog(FormDialog):
         header = self.sides.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.sides.setMinimumHeight(110)
+        self.sides.setMinimumHeight(90)
+        self.sides.setWordWrap(False)
         self.add_field("version", "Versions:", self.sides)
         self.keep = QRadioButton(with_mnemonic("Keep the selected version", self.mnemonics))
         self.link = QRadioButton(
@@ -138,11 +156,12 @@ class ReviewConflictsDialog(FormDialog):
     def _show_conflict(self) -> None:
         conflict = self.current()
         sides = () if conflict is None else conflict.sides
+        values = differences_first([values_text(s.summary) for s in sides])
         self.sides.setRowCount(len(sides))
         for row, side in enumerate(sides):
             cells = (
                 "shown" if side.shown else "",
-                side.summary,
+                values[row],
                 side.recorded_by,
                 when_text(side.recorded_at),
                 (side.replica_id or "before chart ids")[:8],
