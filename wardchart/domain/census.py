@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from wardchart.domain.chart import PatientChart
@@ -15,6 +15,10 @@ from wardchart.domain.records import Temperature
 #: A census line is computed from the records since this long before the current cycle's
 #: day 1 (see ``recent_records_suffice``); storage loads that much for every patient.
 RECENT_MARGIN = timedelta(days=10)
+
+
+#: The flag of a patient with records in conflict after merging charts (docs/merging.md).
+CONFLICT_FLAG = "conflict"
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ def census_row(chart: PatientChart) -> CensusRow:
         flags.append("FN alert")
     elif "possible_febrile_neutropenia" in kinds:
         flags.append("possible FN")
+    if chart.conflicts:
+        flags.append(CONFLICT_FLAG)
     if chart.cbc_overdue:
         flags.append("no CBC 24 h")
     if chart.precautions_active:
@@ -124,3 +130,13 @@ def recent_records_suffice(
     if start == 0 and ordered[0].taken - SUSTAINED_MAX_GAP <= loaded_from:
         return False  # the episode may reach back before what was loaded
     return ordered[start].taken - ANC_LOOKBACK >= loaded_from
+
+
+def with_conflict_flag(row: CensusRow) -> CensusRow:
+    """A census line with the conflict flag, after any febrile-neutropenia flag (the line
+    was made without the patient's conflicts)."""
+    if CONFLICT_FLAG in row.flags:
+        return row
+    urgent = [f for f in row.flags if f in ("FN alert", "possible FN")]
+    rest = [f for f in row.flags if f not in urgent]
+    return replace(row, flags=(*urgent, CONFLICT_FLAG, *rest))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from wardchart.domain.cycles import assign_cycle, cycle_day
 from wardchart.domain.fever import FN_RULES, Alert, evaluate_fn
 from wardchart.domain.grading import Grade, grade_anc, grade_wbc
+from wardchart.domain.merge_rules import ConflictMark
 from wardchart.domain.nadir import (
     Nadir,
     NadirStatus,
@@ -90,6 +91,9 @@ class PatientChart:
     precaution: Precaution | None
     alerts: tuple[Alert, ...]
     risk: tuple[RiskFlag, ...]
+    #: Open conflicts among this patient's records after merging charts (see
+    #: docs/merging.md): marked "conflict — review" wherever the records appear.
+    conflicts: tuple[ConflictMark, ...] = ()
 
     @property
     def today(self) -> datetime:

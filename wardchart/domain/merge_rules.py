@@ -71,3 +71,51 @@ def conflict_key(kind: str, ids: Iterable[str]) -> str:
     shows again."""
     text = "\n".join([kind, *sorted(set(ids))])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+#: What each kind of conflict is, in a nurse's words.
+KIND_WORDS = {
+    "correction": "corrected differently on two computers",
+    "regimen": "regimen changed on two computers",
+    "account": "account changed on two computers",
+    "mrn": "one MRN admitted as two patients",
+    "cycle_number": "two cycles with one number",
+    "bed": "one bed given to two patients",
+    "username": "one user name on two accounts",
+    "ward_setting": "ward setting changed on two computers",
+}
+#: The words on every conflict mark (census, header, record tables, printouts).
+REVIEW = "conflict — review"
+
+
+@dataclass(frozen=True)
+class ConflictMark:
+    """What a chart shows of an open conflict (see docs/merging.md): its kind, what it is
+    about, the records involved (stable ids and version ids), and which version is shown
+    and who wrote it. Made from storage's conflicts; the chart only marks, never chooses."""
+
+    key: str
+    kind: str
+    subject: str
+    records: frozenset[str]
+    #: "version shown: written by nurse a at 2026-03-02 08:30 UTC (anc=0.7)".
+    shown: str
+    sides: int = 2
+
+    @property
+    def words(self) -> str:
+        """The kind of conflict, in words."""
+        return KIND_WORDS.get(self.kind, self.kind.replace("_", " "))
+
+    def line(self) -> str:
+        """One line for a header or a printout."""
+        return f"{REVIEW}: {self.subject} — {self.words}; {self.shown}"
+
+    def involves(self, record_id: str) -> bool:
+        """Whether a record (stable id) or version is one of those in conflict."""
+        return record_id in self.records
+
+
+def marks_for(marks: Iterable[ConflictMark], record_id: str) -> ConflictMark | None:
+    """The first conflict that involves a record, if any."""
+    return next((m for m in marks if m.involves(record_id)), None)

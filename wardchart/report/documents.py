@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from wardchart import __version__
-from wardchart.domain.census import bed_sort_key, census_row
+from wardchart.domain.census import CONFLICT_FLAG, bed_sort_key, census_row
 from wardchart.domain.chart import CycleChart, PatientChart
 from wardchart.domain.display import (
     PRELIMINARY_NOTE,
@@ -23,6 +23,7 @@ from wardchart.domain.display import (
     time_text,
 )
 from wardchart.domain.fever import FN_RULES, counts_as_fever
+from wardchart.domain.merge_rules import REVIEW, marks_for
 from wardchart.domain.units import display, plain
 from wardchart.report.layout import Block, PageFrame, Paragraph, Table
 
@@ -103,7 +104,7 @@ def patient_blocks(
 ) -> list[Block]:
     """The body of a patient summary."""
     tz = chart.tz
-    blocks: list[Block] = []
+    blocks: list[Block] = conflict_paragraphs(chart)
     if figure is not None:
         blocks.append(figure)
     blocks += _cycle_paragraphs(chart, cycle)
@@ -155,7 +156,7 @@ def patient_blocks(
                 grade_text(item.anc_grade),
                 grade_text(item.wbc_grade),
                 r.recorded_by,
-                result_note(r.corrected, r.lab_status),
+                _with_mark(result_note(r.corrected, r.lab_status), chart, r.id),
             ]
         )
     if any(item.result.lab_status == "preliminary" for item in results):
@@ -211,6 +212,27 @@ def patient_blocks(
         )
     )
     return blocks
+
+
+def conflict_paragraphs(chart: PatientChart) -> list[Block]:
+    """Records in conflict after merging charts (see docs/merging.md): each said in one
+    line with the version printed, until a person resolves it."""
+    if not chart.conflicts:
+        return []
+    return [
+        Paragraph(
+            "CONFLICT — REVIEW: these records were charted differently on two computers; "
+            "every version is kept and the one printed is named:",
+            bold=True,
+            space_after=2,
+        ),
+        *(Paragraph(f"• {m.line()}", space_after=2) for m in chart.conflicts),
+    ]
+
+
+def _with_mark(note: str, chart: PatientChart, record_id: str) -> str:
+    mark = marks_for(chart.conflicts, record_id)
+    return note if mark is None else " ".join(filter(None, [note, REVIEW]))
 
 
 def _cycle_paragraphs(chart: PatientChart, cycle: CycleChart | None) -> list[Block]:
@@ -291,7 +313,11 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
             for a in chart.current_alerts
         ]
         # The alerts are spelled out with their rule, so their short flags are left out.
-        shown = [f for f in row.flags if f not in ("FN alert", "possible FN")]
+        shown = [
+            REVIEW if f == CONFLICT_FLAG else f
+            for f in row.flags
+            if f not in ("FN alert", "possible FN")
+        ]
         flags = ", ".join(shown + alerts)
         rows.append(
             [
@@ -310,21 +336,43 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
     preliminary = any(
         c.latest_anc is not None and c.latest_anc.result.lab_status == "preliminary" for c in charts
     )
-    return [Paragraph(PRELIMINARY_NOTE, bold=True)] * preliminary + [
-        Table(
-            [
-                "Bed",
-                "Name",
-                "MRN",
-                "DOB",
-                "Regimen",
-                "Cycle/day",
-                "Latest ANC ×10⁹/L (time, grade)",
-                "Nadir window",
-                "Next cycle",
-                "Flags and alerts",
-            ],
-            rows,
-            [5, 12, 8, 8, 9, 6, 15, 7, 7, 23],
+    conflicted = [
+        Paragraph(
+            f"• {c.patient.name} (MRN {c.patient.mrn}, bed {c.patient.bed or '—'}): {m.line()}",
+            space_after=2,
         )
+        for c in sorted(charts, key=lambda c: bed_sort_key(c.patient.bed))
+        for m in c.conflicts
     ]
+    if conflicted:
+        conflicted.insert(
+            0,
+            Paragraph(
+                "CONFLICT — REVIEW: records charted differently on two computers (every "
+                "version kept; the one printed is named):",
+                bold=True,
+                space_after=2,
+            ),
+        )
+    return (
+        [Paragraph(PRELIMINARY_NOTE, bold=True)] * preliminary
+        + conflicted
+        + [
+            Table(
+                [
+                    "Bed",
+                    "Name",
+                    "MRN",
+                    "DOB",
+                    "Regimen",
+                    "Cycle/day",
+                    "Latest ANC ×10⁹/L (time, grade)",
+                    "Nadir window",
+                    "Next cycle",
+                    "Flags and alerts",
+                ],
+                rows,
+                [5, 12, 8, 8, 9, 6, 15, 7, 7, 23],
+            )
+        ]
+    )

@@ -396,7 +396,7 @@ Change = (
 )
 
 
-def administrators_only(change: Change) -> str | None:
+def administrators_only(change: object) -> str | None:
     """What ``change`` does, in words, if only a ward administrator may do it ("change the
     regimen library"); None when anyone charting may. The session asks this before every
     save (``ChartingSession.save``): the one place the rule is applied, for the window and

@@ -9,22 +9,29 @@ signals (``wardchart.ui.session``). See docs/architecture.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wardchart.domain.census import CensusRow, census_row
+from wardchart.domain.census import CensusRow, census_row, with_conflict_flag
 from wardchart.domain.chart import PatientChart
 from wardchart.domain.identifiers import normal_username
+from wardchart.domain.merge_rules import ConflictMark
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.settings import WardSettings
 from wardchart.domain.users import User
 from wardchart.session.changes import Change, SetWardSetting, administrators_only
+from wardchart.session.merging import ResolveConflict, marks_by_patient, patients_of
 from wardchart.storage import operations, queries, users
+from wardchart.storage.conflicts import Conflict, conflicts
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import db_errors
 from wardchart.storage.operations import Saved
+
+if TYPE_CHECKING:
+    from wardchart.storage.merge import MergeResult
 
 #: How a file with accounts learns who is charting: given the open chart, sign in there
 #: (every try is audited) and return the account; None when the person gave up.
@@ -74,6 +81,9 @@ class ChartingSession:
         self.on_change: Callable[[str], None] = lambda _patient_id: None
         self._data_version = 0
         self._audit_seen: queries.AuditPosition | None = None
+        #: The open conflicts, read once and again after anything is saved or merged.
+        self._conflicts: list[Conflict] | None = None
+        self._marks: dict[str, tuple[ConflictMark, ...]] = {}
 
     def watch(self) -> None:
         """Read the ward settings, and note where the file is now, so that later changes
@@ -179,12 +189,74 @@ class ChartingSession:
         return queries.require_patient(self.store.db, mrn)
 
     def chart(self, patient: Patient, settings: WardSettings | None = None) -> PatientChart:
-        """A patient's computed chart, now (under the ward's settings, or ``settings``)."""
-        return queries.load_chart(self.store.db, patient, settings or self.settings, self.now())
+        """A patient's computed chart, now (under the ward's settings, or ``settings``),
+        with its records in conflict marked."""
+        chart = queries.load_chart(self.store.db, patient, settings or self.settings, self.now())
+        marks = self.conflict_marks(patient.id)
+        return replace(chart, conflicts=marks) if marks else chart
 
     def census(self, patients: Sequence[Patient] | None = None) -> list[CensusRow]:
         """The census, one row per patient (of ``patients``; default every patient)."""
-        return queries.census_rows(self.store.db, self.settings, self.now(), patients=patients)
+        rows = queries.census_rows(self.store.db, self.settings, self.now(), patients=patients)
+        self.conflicts()
+        return [with_conflict_flag(r) if r.patient_id in self._marks else r for r in rows]
+
+    # --- conflicts between merged charts (docs/merging.md) ------------------------------
+
+    def conflicts(self) -> list[Conflict]:
+        """Every open conflict, in a stable order (read again after a change)."""
+        if self._conflicts is None:
+            self._conflicts = conflicts(self.store.db)
+            self._marks = marks_by_patient(self._conflicts)
+        return self._conflicts
+
+    def conflict_marks(self, patient_id: str) -> tuple[ConflictMark, ...]:
+        """What a patient's chart marks "conflict — review"."""
+        self.conflicts()
+        return self._marks.get(patient_id, ())
+
+    def patient_conflicts(self, patient_id: str | None) -> list[Conflict]:
+        """A patient's open conflicts (None: the ward's own — accounts, settings,
+        regimens — that belong to no patient)."""
+        return [
+            c
+            for c in self.conflicts()
+            if (patient_id in patients_of(c) if patient_id else not patients_of(c))
+        ]
+
+    def forget_conflicts(self) -> None:
+        """Read the conflicts again when next asked (the file changed)."""
+        self._conflicts = None
+
+    def needs_passphrase(self, path: Path) -> bool:
+        """Whether another chart file is encrypted (its passphrase is needed to merge it)."""
+        from wardchart.storage.cipher import is_encrypted
+
+        try:
+            return path.is_file() and is_encrypted(path)
+        except OSError:
+            return False
+
+    def merge_preview(self, path: Path, passphrase: str | None = None) -> MergeResult:
+        """What merging another chart file would bring in, and the conflicts it would
+        make; nothing is saved (``MergeRefused``: it cannot be merged)."""
+        from wardchart.storage.merge import merge_from
+
+        return merge_from(
+            self.store, path, passphrase=passphrase, dry_run=True, actor=self.actor, now=self.now()
+        )
+
+    def merge(self, path: Path, passphrase: str | None = None) -> MergeResult:
+        """Merge another chart file into this one (audited: which file, the counts); then
+        announce a ward-wide change. ``MergeRefused``: nothing was changed."""
+        from wardchart.storage.merge import merge_from
+
+        result = merge_from(
+            self.store, path, passphrase=passphrase, actor=self.actor, now=self.now()
+        )
+        self.reload_settings()
+        self.saved_something("")
+        return result
 
     def census_row(self, patient_id: str) -> CensusRow | None:
         """One patient's census row (after a save only that row is recomputed)."""
@@ -213,7 +285,7 @@ class ChartingSession:
 
     # --- saving -------------------------------------------------------------------------
 
-    def save(self, change: Change) -> Saved:
+    def save(self, change: Change | ResolveConflict) -> Saved:
         """Save one change as the person charting, now; then announce it.
 
         Raises ``InvalidEntry`` (nothing saved) naming the field at fault, or
@@ -227,7 +299,7 @@ class ChartingSession:
         self.saved_something(saved.patient_id or "")
         return saved
 
-    def permit(self, change: Change) -> None:
+    def permit(self, change: Change | ResolveConflict) -> None:
         """Raise ``NotPermitted`` unless the person charting may make ``change``."""
         doing = administrators_only(change)
         if doing is not None:
@@ -306,6 +378,7 @@ class ChartingSession:
         """Something was saved to the file for ``patient_id`` ("" ward-wide): count it
         towards the next backup and announce it."""
         self.saves_since_backup += 1
+        self._conflicts = None
         self.on_change(patient_id)
 
     def log_event(
@@ -397,6 +470,7 @@ class ChartingSession:
             saved = backups.restore(path, backup, actor=self.actor, now=self.now(), passphrase=key)
         finally:
             self.store = open_chart(path, create=False, passphrase=key)
+            self._conflicts = None
             self.watch()
             self.on_change("")
         return f"Restored {backup.name}; the previous contents were saved as {saved.path.name}"
@@ -436,6 +510,8 @@ class ChartingSession:
             return False
         version = self._read_data_version()
         changed, self._data_version = version != self._data_version, version
+        if changed:
+            self._conflicts = None
         return changed
 
     @property

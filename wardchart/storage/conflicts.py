@@ -10,9 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from wardchart.domain.merge_rules import Tip, conflict_key, current_tip, setting_winner
 from wardchart.domain.problems import InvalidEntry, Problem
@@ -21,6 +19,9 @@ from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
 from wardchart.storage.replica import local_replica
 from wardchart.storage.schema import VERSIONED_TABLES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: Conflict kinds: a record's history forked (two corrections, or a correction and an
 #: entered-in-error, made apart) — of a clinical record, a regimen, an account —, two

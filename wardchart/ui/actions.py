@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # only for the type checker: a Protocol class costs the first
         def print_patient(self, how: str, path: Path | None = None) -> object: ...
         def print_ward(self, how: str, path: Path | None = None) -> object: ...
         def open_backups(self) -> object: ...
+        def open_merge(self) -> object: ...
+        def open_conflicts(self) -> object: ...
         def open_held_messages(self) -> object: ...
         def switch_user(self) -> None: ...
         def close(self) -> object: ...
@@ -113,6 +115,7 @@ MENUS: list[tuple[str, list[Action | None]]] = [
             Action("ward_export", "Export ward sheet P&DF…", lambda w: w.print_ward("export")),
             SEPARATOR,
             Action("backups", "&Backups…", lambda w: w.open_backups()),
+            Action("merge", "&Merge from another chart…", lambda w: w.open_merge()),
             Action("held_messages", "&Lab messages held…", lambda w: w.open_held_messages()),
             Action("switch_user", "S&witch user…", lambda w: w.switch_user(), "Ctrl+Shift+S"),
             SEPARATOR,
@@ -141,6 +144,12 @@ MENUS: list[tuple[str, list[Action | None]]] = [
                 "&Remove patient (entered in error)…",
                 lambda w: w.open_remove_patient(),
                 needs_patient=True,
+            ),
+            Action(
+                "conflicts",
+                "Re&view conflicts…",
+                lambda w: w.open_conflicts(),
+                tip="Records charted differently on two computers: keep one, correct, or link",
             ),
             SEPARATOR,
             Action(

@@ -57,12 +57,14 @@ FLAG_CHIPS = {
     "possible FN": "FN?",
     "no CBC 24 h": "CBC>24h",
     "precautions": "prec",
+    "conflict": "⚑conflict",
 }
 FLAG_WORDS = {
     "FN alert": "febrile neutropenia alert",
     "possible FN": "possible febrile neutropenia",
     "no CBC 24 h": "no CBC in 24 hours during the nadir window",
     "precautions": "neutropenic precautions on",
+    "conflict": "conflict — review: records charted differently on two computers",
 }
 #: A febrile-neutropenia alert: the row is tinted and bold (and says so in words).
 ALERT_FLAG, POSSIBLE_FLAG = "FN alert", "possible FN"

@@ -1,5 +1,6 @@
 """The File and Help menus' handlers: printing and exporting (the patient summary and the
-ward sheet), the backups dialog, and About.
+ward sheet), the backups dialog, merging another chart and reviewing its conflicts, and
+About.
 """
 
 from __future__ import annotations
@@ -66,6 +67,40 @@ class FileMenu(_Window):
         if self.session is None:
             return None
         dialog = BackupsDialog(self.session, self)
+        dialog.open()
+        return dialog
+
+    def open_merge(self) -> QDialog | None:
+        """File → Merge from another chart…: choose, preview, merge (docs/merging.md)."""
+        from wardchart.ui.dialogs.merge import MergeDialog, preview_text
+
+        if self.session is None:
+            return None
+        self.statusBar().clearMessage()
+        dialog = MergeDialog(self.session, self)
+
+        def merged() -> None:
+            result = dialog.merged
+            if result is None:
+                return
+            brought = preview_text(result).splitlines()[0].removeprefix("Comes in: ")
+            left = len(result.conflicts)
+            review = f" · {left} conflict{'s' * (left != 1)} to review" if left else ""
+            self.statusBar().showMessage(f"Merged {result.other.name}: {brought}{review}", 30_000)
+
+        dialog.accepted.connect(merged)
+        dialog.open()
+        return dialog
+
+    def open_conflicts(self) -> QDialog | None:
+        """Patient → Review conflicts…: the selected patient's (and the ward's own), or
+        the ward's with no patient selected."""
+        from wardchart.ui.dialogs.conflicts import ReviewConflictsDialog
+
+        if self.session is None:
+            return None
+        self.statusBar().clearMessage()
+        dialog = ReviewConflictsDialog(self.session, self.selected_patient(), self)
         dialog.open()
         return dialog
 

@@ -129,6 +129,7 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
         self.patient_view.history_requested.connect(self.open_history)
         self.patient_view.correct_requested.connect(self.open_correct)
         self.patient_view.withdraw_requested.connect(self.open_withdraw)
+        self.patient_view.review_requested.connect(self.open_conflicts)
         self.lock_page = LockScreen(self.switch_user)
         self.lock_text = self.lock_page.text
         self.unlock_button = self.lock_page.button

@@ -56,6 +56,14 @@ def header_html(chart: PatientChart) -> str:
     if chart.cbc_overdue:
         flags.append("<b>no CBC in 24 h during the nadir window</b>")
     lines = [first, second, "Flags: " + " · ".join(flags)]
+    if chart.conflicts:
+        count = len(chart.conflicts)
+        lines.append(
+            f"<span style='color:{colours.error_text()}'><b>⚑ CONFLICT — REVIEW:</b> "
+            f"{count} {'conflict' if count == 1 else 'conflicts'} between charts merged "
+            f"({escape('; '.join(m.subject for m in chart.conflicts))}) · "
+            "<a href='review'>Review conflicts…</a></span>"
+        )
     for alert in chart.current_alerts:
         when = time_text(alert.at, chart.tz)
         kind = (
@@ -77,6 +85,7 @@ class PatientView(QWidget):
     history_requested = Signal(object)  # RecordRef
     correct_requested = Signal(object)
     withdraw_requested = Signal(object)
+    review_requested = Signal()  # the header's "conflict — review" link
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +95,7 @@ class PatientView(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         self.header.setAccessibleName("Patient header")
+        self.header.linkActivated.connect(lambda _link: self.review_requested.emit())
         self.cycle_box = QComboBox()
         self.cycle_box.setAccessibleName("Cycle shown on the chart")
         self.cycle_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -139,6 +149,8 @@ class PatientView(QWidget):
         self.header.setText(
             "Select a patient on the census." if chart is None else header_html(chart)
         )
+        conflicts = () if chart is None else chart.conflicts
+        self.header.setToolTip("\n".join(m.line() for m in conflicts))
         wanted = self.current_view() if keep_view else "current"
         self.cycle_box.blockSignals(True)
         self.cycle_box.clear()

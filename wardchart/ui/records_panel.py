@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,10 +30,13 @@ from PySide6.QtWidgets import (
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
 from wardchart.domain.display import count_text, grade_text, lab_mark, result_note, time_text
+from wardchart.domain.merge_rules import REVIEW, ConflictMark, marks_for
 from wardchart.domain.records import GcsfDose, RecordKind, Temperature
 from wardchart.domain.units import display
 
 Index = QModelIndex | QPersistentModelIndex
+#: The heading of the column that marks records in conflict (there only when one is).
+CONFLICT_HEADING = "Conflict"
 
 
 @dataclass(frozen=True)
@@ -141,30 +145,58 @@ class RecordsModel(QAbstractTableModel):
         super().__init__()
         self.headers = tuple(headers)
         self._rows: list[tuple[tuple[str, ...], RecordRef]] = []
+        #: Rows in conflict after merging charts, each with its line (see docs/merging.md):
+        #: a last column says "conflict — review" on them (shown only when there are any).
+        self._marks: dict[int, str] = {}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+        return 0 if parent.isValid() else len(self.headers) + bool(self._marks)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
+            return self.headers[section] if section < len(self.headers) else CONFLICT_HEADING
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
-        return self._rows[index.row()][0][index.column()]
+        row, column = index.row(), index.column()
+        mark = self._marks.get(row)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return mark
+        if role == Qt.ItemDataRole.FontRole and mark is not None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column >= len(self.headers):
+            return REVIEW if mark is not None else ""
+        return self._rows[row][0][column]
 
-    def set_rows(self, rows: list[tuple[tuple[str, ...], RecordRef]]) -> None:
-        """Replace every row."""
+    def set_rows(
+        self,
+        rows: list[tuple[tuple[str, ...], RecordRef]],
+        marks: Sequence[ConflictMark] = (),
+    ) -> None:
+        """Replace every row; mark those with a record in one of ``marks``."""
         self.beginResetModel()
         self._rows = rows
+        self._marks = {}
+        for position, (_, ref) in enumerate(rows):
+            found = marks_for(marks, ref.record_id)
+            if found is not None:
+                self._marks[position] = found.line()
         self.endResetModel()
+
+    def mark(self, row: int) -> str | None:
+        """The conflict line of a row, if its record is in conflict."""
+        return self._marks.get(row)
 
     def cells(self, row: int) -> tuple[str, ...]:
         """The text of a row."""
@@ -256,12 +288,17 @@ class RecordsPanel(QWidget):
             return
         tz = chart.tz
         records = chart.records_of(cycle)
-        self.models[RecordKind.RESULTS].set_rows([result_row(r, tz) for r in records.results])
-        self.models[RecordKind.TEMPERATURES].set_rows(
-            [temperature_row(t, tz) for t in records.temperatures]
+        marks = chart.conflicts
+        self.models[RecordKind.RESULTS].set_rows(
+            [result_row(r, tz) for r in records.results], marks
         )
-        self.models[RecordKind.GCSF_DOSES].set_rows([gcsf_row(d, tz) for d in records.gcsf_doses])
-        self.models[RecordKind.CYCLES].set_rows([cycle_row(c) for c in chart.cycles])
+        self.models[RecordKind.TEMPERATURES].set_rows(
+            [temperature_row(t, tz) for t in records.temperatures], marks
+        )
+        self.models[RecordKind.GCSF_DOSES].set_rows(
+            [gcsf_row(d, tz) for d in records.gcsf_doses], marks
+        )
+        self.models[RecordKind.CYCLES].set_rows([cycle_row(c) for c in chart.cycles], marks)
         self._update_buttons()
 
     def selected(self) -> RecordRef | None:

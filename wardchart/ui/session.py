@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,8 +21,13 @@ from wardchart.domain.settings import WardSettings
 from wardchart.domain.users import User
 from wardchart.session import ChartingSession
 from wardchart.session.changes import Change
+from wardchart.session.merging import ResolveConflict
+from wardchart.storage.conflicts import Conflict
 from wardchart.storage.database import ChartStore
 from wardchart.storage.operations import Saved
+
+if TYPE_CHECKING:
+    from wardchart.storage.merge import MergeResult
 
 
 class ChartSession(QObject):
@@ -171,7 +176,7 @@ class ChartSession(QObject):
 
     # --- saving (each announced by chart_did_change) ---------------------------------------
 
-    def save(self, change: Change) -> Saved:
+    def save(self, change: Change | ResolveConflict) -> Saved:
         """Save one change as the person charting, now (``InvalidEntry``: nothing saved)."""
         return self.core.save(change)
 
@@ -196,6 +201,28 @@ class ChartSession(QObject):
     def dismiss_lab_message(self, message_id: str, reason: str) -> Any:
         """Take a held message off the list without charting it."""
         return self.core.dismiss_lab_message(message_id, reason)
+
+    # --- merging another chart file, and its conflicts (docs/merging.md) --------------------
+
+    def conflicts(self) -> list[Conflict]:
+        """Every open conflict."""
+        return self.core.conflicts()
+
+    def patient_conflicts(self, patient_id: str | None) -> list[Conflict]:
+        """A patient's open conflicts (None: the ward's own)."""
+        return self.core.patient_conflicts(patient_id)
+
+    def needs_passphrase(self, path: Path) -> bool:
+        """Whether another chart file is encrypted."""
+        return self.core.needs_passphrase(path)
+
+    def merge_preview(self, path: Path, passphrase: str | None = None) -> MergeResult:
+        """What merging ``path`` would bring in (nothing saved; ``MergeRefused``)."""
+        return self.core.merge_preview(path, passphrase)
+
+    def merge(self, path: Path, passphrase: str | None = None) -> MergeResult:
+        """Merge ``path`` into this chart (announced ward-wide; ``MergeRefused``)."""
+        return self.core.merge(path, passphrase)
 
     # --- the file -----------------------------------------------------------------------
 
