@@ -60,7 +60,7 @@ dist-smoke: $(VENV)/.dev-installed
 clean:
 	rm -rf $(VENV) .demo .mypy_cache .pytest_cache .ruff_cache build *.egg-info
 
-## bench: measure every figure of issue 8 beside its floor (benchmarks/README.md);
+## bench: measure every benchmark figure beside its floor (benchmarks/README.md);
 ## compiles wardchart first, as an installed program is, so start-up is not compiling
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m compileall -q wardchart

@@ -1,4 +1,4 @@
-"""``python -m benchmarks`` (``make bench``): every figure of issue 8 beside its floor.
+"""``python -m benchmarks`` (``make bench``): every benchmark figure beside its floor.
 
 Generates the ward and hospital-scale chart files (cached for the day under
 benchmarks/.data), measures, prints a table and writes JSON. ``--tiny`` runs every

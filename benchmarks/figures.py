@@ -1,4 +1,4 @@
-"""Each figure beside its floor, measured in the same run (issue 8).
+"""Each figure beside its floor, measured in the same run.
 
 A figure is a list of timings (seconds) of the real work, and where the table has one,
 a list of timings of its floor: the same work done by the bare library underneath.

@@ -4,7 +4,7 @@
 #   packaging/debian-deps.sh test   the above, plus PDF tools and Xvfb for tests/screenshots,
 #                                   and PostgreSQL's server (the ward hub's tests start their
 #                                   own throwaway cluster with its initdb and pg_ctl)
-# Package list derived from the PySide6 wheel's shared-library needs (shared/environment.md §1).
+# Package list derived from the PySide6 wheel's shared-library needs.
 set -eu
 RUN="libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
 fonts-dejavu-core libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0

@@ -1,4 +1,4 @@
-"""Encryption at rest through the real command line (issue 6): after `wardchart encrypt`
+"""Encryption at rest through the real command line: after `wardchart encrypt`
 neither the chart file nor its backups hold a readable name or MRN, a wrong or missing
 passphrase changes nothing, and `wardchart decrypt` gives back every record."""
 

@@ -1,4 +1,4 @@
-"""On POSIX, everything wardchart creates is readable by its owner only (issue 6)."""
+"""On POSIX, everything wardchart creates is readable by its owner only."""
 
 from __future__ import annotations
 

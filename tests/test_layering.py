@@ -49,7 +49,7 @@ def test_the_command_line_does_not_load_qt() -> None:
 
 
 def test_the_window_module_does_not_load_pyqtgraph() -> None:
-    # The window is shown before the ~0.9 s pyqtgraph import (issue 3, §8c of the research).
+    # The window is shown before the ~0.9 s pyqtgraph import (see benchmarks/README.md).
     loaded = _loaded_after(["wardchart.app", "wardchart.ui.main_window"])
     assert "PySide6.QtWidgets" in loaded
     assert "pyqtgraph" not in loaded

@@ -1,7 +1,7 @@
 """Composition root for the window: the chart file, the person charting, the main window.
 
 The window is shown first; the chart file is opened and pyqtgraph imported just after,
-so a nurse sees wardchart at once (research/model-codebases.md §8c).
+so a nurse sees wardchart at once (see benchmarks/README.md).
 """
 
 from __future__ import annotations

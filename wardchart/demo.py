@@ -2,8 +2,8 @@
 
 Twelve fictitious patients on different regimens, 1–4 cycles each, morning CBCs every
 few days (daily around the nadir), nadirs of every CTCAE grade, G-CSF doses with their
-early WBC overshoot (CR §5.3), one febrile-neutropenia episode, and several patients
-inside their nadir window today. Deterministic: the same day gives the same ward.
+early WBC overshoot (docs/clinical-rules.md#g-csf), one febrile-neutropenia episode, and several
+patients inside their nadir window today. Deterministic: the same day gives the same ward.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore
 
 DEMO_ACTOR = "demo"
-#: Example lab reference limits from CR §1.3 [5]: WBC 4–11, ANC 2–7.5 ×10⁹/L.
+#: Example lab reference limits from docs/clinical-rules.md#lower-limit-of-normal-lln [5]: WBC 4–11,
+#: ANC 2–7.5 ×10⁹/L.
 LAB_ANC_LLN = Decimal("2.0")
 LAB_WBC_LLN = Decimal("4.0")
 
@@ -218,7 +219,8 @@ def _anc_curve(
     width: float,
     gcsf_day: float | None,
 ) -> float:
-    """A smooth fall to the nadir and recovery, with the G-CSF overshoot of CR §5.3."""
+    """A smooth fall to the nadir and recovery, with the G-CSF overshoot of
+    docs/clinical-rules.md#g-csf."""
     value = baseline - (baseline - nadir) * math.exp(-(((day - nadir_day) / width) ** 2))
     if gcsf_day is not None and day > gcsf_day:
         value += 6.0 * math.exp(-(((day - gcsf_day - 1.5) / 1.2) ** 2))

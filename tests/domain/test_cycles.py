@@ -1,4 +1,5 @@
-"""Cycle day and cycle assignment (CR §4.1, DN §3), including DST, month ends, leap days."""
+"""Cycle day and cycle assignment (docs/clinical-rules.md#cycle-day), including DST, month ends,
+leap days."""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo

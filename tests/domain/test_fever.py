@@ -1,4 +1,5 @@
-"""Febrile neutropenia under each named rule: CR §3.2 and reference cases 14–17, 19."""
+"""Febrile neutropenia under each named rule: docs/clinical-rules.md#febrile-neutropenia and
+reference cases 14–17, 19."""
 
 from __future__ import annotations
 

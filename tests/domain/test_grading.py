@@ -1,4 +1,5 @@
-"""CTCAE grades: reference cases of CR §9 and every boundary of CR §2.1 and §2.3."""
+"""CTCAE grades: reference cases of docs/clinical-rules.md#reference-cases and every boundary of
+docs/clinical-rules.md#grading-ctcae-v5-and-v6."""
 
 from decimal import Decimal
 

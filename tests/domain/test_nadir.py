@@ -1,4 +1,5 @@
-"""Nadir, recovery, window status and next-cycle readiness (CR §4, §5.4; case 22)."""
+"""Nadir, recovery, window status and next-cycle readiness (docs/clinical-rules.md#nadir-window,
+#next-cycle-day-1-thresholds, #reference-cases case 22)."""
 
 from __future__ import annotations
 

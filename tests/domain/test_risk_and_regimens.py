@@ -72,7 +72,7 @@ def test_the_shipped_library_has_every_required_regimen() -> None:
         "7+3 induction",
     ):
         assert name in regimens
-    # Values from CR §4.3 and §5.4.
+    # Values from docs/clinical-rules.md#regimen-library.
     assert regimens["R-CHOP-21"].cycle_length_days == 21
     assert (regimens["R-CHOP-21"].nadir_start, regimens["R-CHOP-21"].nadir_end) == (10, 12)
     assert regimens["ddAC"].cycle_length_days == 14

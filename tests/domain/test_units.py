@@ -51,7 +51,8 @@ def test_unknown_unit_names_the_field_and_the_accepted_units() -> None:
 
 
 def test_cells_per_microlitre_normalise_exactly() -> None:
-    # CR §1.2: 1 ×10^9/L = 1000 cells/µL; reference case 4: 160 cells/µL = 0.16.
+    # docs/clinical-rules.md#units-ucum: 1 ×10^9/L = 1000 cells/µL; reference case 4
+    # (docs/clinical-rules.md#reference-cases): 160 cells/µL = 0.16.
     assert to_si(Decimal(160), PER_MICROLITRE) == Decimal("0.16")
     assert to_si(Decimal(1500), PER_MICROLITRE) == Decimal("1.5")
 
@@ -76,12 +77,14 @@ def test_non_numbers_are_refused(text: str) -> None:
 
 
 def test_display_rounds_half_up_where_float_would_not() -> None:
-    # Reference case 1: 0.945 displays as 0.95; float round(2.1*45/100, 2) gives 0.94.
+    # Reference case 1 (docs/clinical-rules.md#reference-cases): 0.945 displays as 0.95; float
+    # round(2.1*45/100, 2) gives 0.94.
     assert round(2.1 * 45 / 100, 2) == 0.94
     assert display(Decimal("0.945")) == "0.95"
 
 
 def test_fahrenheit_conversion_is_exact_enough_for_the_rules() -> None:
-    # Reference case 19: 101 °F = 38.33… °C, above 38.3; 100.4 °F is exactly 38.0.
+    # Reference case 19 (docs/clinical-rules.md#reference-cases): 101 °F = 38.33… °C, above 38.3;
+    # 100.4 °F is exactly 38.0.
     assert fahrenheit_to_celsius(Decimal(101)) > Decimal("38.3")
     assert fahrenheit_to_celsius(Decimal("100.4")) == Decimal("38.0")

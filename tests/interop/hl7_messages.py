@@ -57,7 +57,8 @@ SODIUM = "2951-2^Sodium [Moles/volume] in Serum or Plasma^LN"
 
 
 def cbc(status: str = "F", wbc: str = "2.1", anc: str = "0.84") -> list[str]:
-    """The CBC with automated differential of the clinical reference (§7.3)."""
+    """The example CBC with automated differential
+    (docs/clinical-rules.md#laboratory-and-fhir-import)."""
     return [
         obx(1, WBC, wbc, ref="4.0-11.0", flag="L", status=status),
         obx(2, NEUT_PCT, "40.0", unit="%^%^UCUM", ref="45-79", flag="L", status=status),

@@ -1,5 +1,5 @@
 """Local accounts: Argon2id hashes only, first account an administrator, nothing deleted,
-every sign-in and wrong password audited, wrong passwords slow down (issue 6)."""
+every sign-in and wrong password audited, wrong passwords slow down."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The window opens an encrypted chart after its passphrase (three tries), and its
-backups are encrypted too (issue 6)."""
+backups are encrypted too."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The clinical core: pure functions over dataclasses. No Qt, no SQL, no I/O.
 
-Every rule cites its section of ../shared/clinical-reference.md ("CR §n") or of
-../shared/design-notes.md ("DN §n").
+Every rule is explained, with its source, in docs/clinical-rules.md; the code cites
+that page by section.
 """

@@ -1,4 +1,4 @@
-"""ANC from WBC and differential, or as reported (CR §1.1, DN §3)."""
+"""ANC from WBC and differential, or as reported (docs/clinical-rules.md#anc)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from decimal import Decimal
 def compute_anc(wbc: Decimal, neut_pct: Decimal, bands_pct: Decimal | None = None) -> Decimal:
     """ANC = WBC × (segs % + bands %) / 100, exact in Decimal.
 
-    2.1 × (40 + 5) / 100 = 0.945 (CR §9 case 1); 2.0 × (14.8 + 5.0) / 100 = 0.396 (case 2).
+    2.1 × (40 + 5) / 100 = 0.945 (reference case 1, docs/clinical-rules.md#reference-cases);
+    2.0 × (14.8 + 5.0) / 100 = 0.396 (case 2).
     """
     return wbc * (neut_pct + (bands_pct or Decimal(0))) / 100
 
@@ -19,7 +20,8 @@ def resolve_anc(
     neut_pct: Decimal | None,
     bands_pct: Decimal | None,
 ) -> tuple[Decimal | None, str | None]:
-    """The ANC to record, in the unit of the counts, and where it came from (DN §3).
+    """The ANC to record, in the unit of the counts, and where it came from
+    (docs/clinical-rules.md#anc).
 
     A lab-reported absolute ANC is used as is ("lab"); else WBC × (neut % + bands %) / 100
     ("computed"); else none.

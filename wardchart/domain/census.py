@@ -1,4 +1,5 @@
-"""One census line per patient: what the ward sees at a glance (issue 3, DN §2)."""
+"""One census line per patient: what the ward sees at a glance (see
+docs/clinical-rules.md#census-flags)."""
 
 from __future__ import annotations
 
@@ -110,9 +111,10 @@ def recent_records_suffice(
     whole chart. The census reads only the current cycle (latest results are fetched
     separately) and the alerts raised on or after its day 1 (``current_alerts``). Such an
     alert depends on its febrile episode back to the episode's first reading (sustained
-    runs and one alert per episode, CR §6.1) and on the ANC in the 48 h before each of its
-    readings (CR §3.2). So: the episode holding the first reading from the day before
-    day 1 (any time zone) must start, less 48 h, after ``loaded_from``; else load it all.
+    runs and one alert per episode, docs/clinical-rules.md#neutropenic-precautions) and on the ANC
+    in the 48 h before each of its readings (docs/clinical-rules.md#febrile-neutropenia). So: the
+    episode holding the first reading from the day before day 1 (any time zone) must start, less
+    48 h, after ``loaded_from``; else load it all.
     """
     ordered = sorted(temps, key=lambda t: t.taken)
     cut = loaded_from + RECENT_MARGIN - timedelta(days=2)

@@ -29,7 +29,8 @@ from wardchart.domain.records import Cycle, GcsfDose, LabResult, Patient, Precau
 from wardchart.domain.risk import RiskFlag, age_years, risk_flags
 from wardchart.domain.settings import WardSettings
 
-#: Issue 3 / DN §2: "in nadir window and no CBC in 24 h" is flagged on the census.
+#: docs/clinical-rules.md#census-flags: "in nadir window and no CBC in 24 h" is flagged on the
+#: census.
 CBC_OVERDUE_AFTER = timedelta(hours=24)
 
 
@@ -135,7 +136,7 @@ class PatientChart:
 
     @property
     def cbc_overdue(self) -> bool:
-        """In the nadir window and no CBC in the last 24 h (issue 3 census flag)."""
+        """In the nadir window and no CBC in the last 24 h (docs/clinical-rules.md#census-flags)."""
         if self.nadir_status is not NadirStatus.IN_WINDOW:
             return False
         results = self.all_results

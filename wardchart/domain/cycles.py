@@ -1,4 +1,4 @@
-"""Cycle assignment and cycle day (CR §4.1, DN §3).
+"""Cycle assignment and cycle day (docs/clinical-rules.md#cycle-day).
 
 Day 1 is the date chemotherapy was actually given. A result belongs to the latest cycle
 whose day 1 is on or before the result's local calendar date; cycle day is

@@ -1,17 +1,19 @@
-"""Febrile neutropenia under named rules (CR §3.2, DN §3).
+"""Febrile neutropenia under named rules (docs/clinical-rules.md#febrile-neutropenia).
 
 Each rule is data: the single-reading temperature test, the sustained-fever test, and
 the ANC test, with the exact operators of its source. An alert names its rule and the
 values that fired it.
 
-Design assumptions (CR §9 case 16 asks that they be stated):
+Design assumptions (stated, as docs/clinical-rules.md#reference-cases case 16 asks):
 - "Sustained" is inferred from a run of consecutive readings that all meet the
   sustained temperature, no reading in the run more than 4 h after the one before it
-  (neutropenic precautions take a temperature every 4 h, CR §6.1 [42]); the time from
-  the run's first to its last reading is the duration.
-- The ANC paired with a fever is the latest one taken in the 48 h before it (DN §3).
+  (neutropenic precautions take a temperature every 4 h,
+  docs/clinical-rules.md#neutropenic-precautions [42]); the time from the run's first to its last
+  reading is the duration.
+- The ANC paired with a fever is the latest one taken in the 48 h before it
+  (docs/clinical-rules.md#febrile-neutropenia).
 - A fever with no ANC in those 48 h, within 6 weeks of a cycle's day 1, raises
-  "possible febrile neutropenia — no recent ANC" (DN §3).
+  "possible febrile neutropenia — no recent ANC" (docs/clinical-rules.md#febrile-neutropenia).
 - One alert of each kind per febrile episode (a run of febrile readings, gaps ≤ 4 h),
   at the first reading that fires it.
 """
@@ -43,7 +45,8 @@ NO_ANC_WINDOW = timedelta(weeks=6)
 
 
 class FnRuleName(StrEnum):
-    """The rules a ward can choose; IDSA 2010 is the default (DN §3)."""
+    """The rules a ward can choose; IDSA 2010 is the default
+    (docs/clinical-rules.md#febrile-neutropenia)."""
 
     IDSA2010 = "idsa2010"
     CTCAE = "ctcae"
@@ -53,7 +56,8 @@ class FnRuleName(StrEnum):
 
 @dataclass(frozen=True)
 class FnRule:
-    """One febrile-neutropenia definition, row by row from CR §3.2."""
+    """One febrile-neutropenia definition, row by row from
+    docs/clinical-rules.md#febrile-neutropenia."""
 
     name: FnRuleName
     label: str
@@ -231,7 +235,8 @@ def evaluate_fn(
 
     ``temps`` and ``results`` may come in any order. ``anc_expected_to_fall`` is the
     clinician's judgement that the ANC will fall below the limit within 48 h, which
-    IDSA and ESMO accept in place of a low ANC (CR §3.2, case 15).
+    IDSA and ESMO accept in place of a low ANC (docs/clinical-rules.md#febrile-neutropenia,
+    #reference-cases case 15).
     """
     ordered = sorted(temps, key=lambda t: t.taken)
     starts = _episode_starts(rule, ordered)

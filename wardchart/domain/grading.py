@@ -1,9 +1,11 @@
 """CTCAE grades for "Neutrophil count decreased" and "White blood cell decreased".
 
-CR §2.1 (v5.0, admiral [1]) and §2.3 (v6.0, admiral [2]). Boundaries: "<1.5 – 1.0"
+CTCAE v5.0 [1] and v6.0 [2]; see
+docs/clinical-rules.md#grading-ctcae-v5-and-v6. Boundaries: "<1.5 – 1.0"
 means 1.0 ≤ x < 1.5, so ANC 1.0 is v5 grade 2 and 0.5 is v5 grade 3. A grade that
 needs the lower limit of normal (LLN) and has none is "not gradable" (grade None),
-never a silent guess (DN §3). Every grade carries its CTCAE version.
+never a silent guess (docs/clinical-rules.md#grading-ctcae-v5-and-v6). Every grade carries its CTCAE
+version.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from enum import StrEnum
 
 
 class CtcaeVersion(StrEnum):
-    """The CTCAE versions a ward can choose (DN §3: v5.0 default, v6.0 selectable)."""
+    """The CTCAE versions a ward can choose (v5.0 by default, v6.0 selectable:
+    docs/clinical-rules.md#grading-ctcae-v5-and-v6)."""
 
     V5 = "5.0"
     V6 = "6.0"
@@ -102,8 +105,8 @@ def anc_grade_lines(version: CtcaeVersion) -> tuple[GradeLine, ...]:
 def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
     """Grade an ANC in ×10⁹/L.
 
-    v5.0 (CR §2.1): <0.5 → 4; <1.0 → 3; <1.5 → 2; <LLN → 1 (needs the LLN).
-    v6.0 (CR §2.3): <0.1 → 4; <0.5 → 3; <1.0 → 2; <1.5 → 1; the LLN is not used.
+    v5.0: <0.5 → 4; <1.0 → 3; <1.5 → 2; <LLN → 1 (needs the LLN).
+    v6.0: <0.1 → 4; <0.5 → 3; <1.0 → 2; <1.5 → 1; the LLN is not used.
     """
     if version is CtcaeVersion.V6:
         return Grade(ANC_TERM, version, _grade_below(anc, _ANC_V6) or 0)
@@ -111,7 +114,8 @@ def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -
 
 
 def grade_wbc(wbc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
-    """Grade a WBC in ×10⁹/L; identical in v5.0 and v6.0 (CR §2.1, §2.3).
+    """Grade a WBC in ×10⁹/L; identical in v5.0 and v6.0
+    (docs/clinical-rules.md#grading-ctcae-v5-and-v6).
 
     <1.0 → 4; <2.0 → 3; <3.0 → 2; <LLN → 1 (needs the LLN).
     """

@@ -129,7 +129,7 @@ def concept_of(codings: list[Coding], local: LocalCodes) -> tuple[str | None, st
 # --- units -------------------------------------------------------------------------------
 
 #: Count units as laboratories send them (OBX-6, after unescaping; compared ignoring case
-#: and spaces). Clinical reference §1.2 and §7.2.
+#: and spaces). See docs/clinical-rules.md#units-ucum.
 COUNT_UNITS: dict[str, CountUnit] = {
     **dict.fromkeys(
         (

@@ -1,4 +1,5 @@
-"""Per-cycle nadir, expected window, recovery and next-cycle readiness (CR §4, §5.4; DN §3)."""
+"""Per-cycle nadir, expected window, recovery and next-cycle readiness
+(docs/clinical-rules.md#nadir-window, #next-cycle-day-1-thresholds)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from typing import Literal
 from wardchart.domain.records import Cycle, LabResult, ThresholdOp
 from wardchart.domain.units import OP_SYMBOL
 
-#: DN §3: recovery is the first result after the nadir with ANC ≥ 1.5 ×10⁹/L
-#: (configurable per ward); 1.5 is the common "neutropenic" line, CR §1.3 [11c].
+#: Recovery is the first result after the nadir with ANC ≥ 1.5 ×10⁹/L
+#: (configurable per ward); 1.5 is the common "neutropenic" line [11c]; see
+#: docs/clinical-rules.md#nadir-and-recovery.
 DEFAULT_RECOVERY_ANC = Decimal("1.5")
-#: CR §4.2: days 7–14 cover [18][19][20]; used when the regimen gives no window.
+#: docs/clinical-rules.md#nadir-window: days 7–14 cover [18][19][20]; used when the regimen gives no
+#: window.
 DEFAULT_NADIR_WINDOW = (7, 14)
 
 _OPS = {">=": operator.ge, ">": operator.gt}
@@ -66,7 +69,8 @@ def find_recovery(
     nadir: Nadir | None,
     threshold: Decimal = DEFAULT_RECOVERY_ANC,
 ) -> tuple[LabResult, int] | None:
-    """The first result after the nadir with ANC ≥ ``threshold`` (DN §3)."""
+    """The first result after the nadir with ANC ≥ ``threshold``
+    (docs/clinical-rules.md#nadir-and-recovery)."""
     if nadir is None:
         return None
     for result, day in sorted(results, key=lambda pair: pair[0].taken):
@@ -90,7 +94,8 @@ Readiness = Literal["ready", "not ready", "no count", "no platelet count", "not 
 
 @dataclass(frozen=True)
 class ReadinessCheck:
-    """Whether the latest counts meet the regimen's day-1 thresholds (CR §5.4)."""
+    """Whether the latest counts meet the regimen's day-1 thresholds
+    (docs/clinical-rules.md#next-cycle-day-1-thresholds)."""
 
     status: Readiness
     reason: str
@@ -104,8 +109,9 @@ def next_cycle_readiness(cycle: Cycle, latest: LabResult | None) -> ReadinessChe
     """Check the latest CBC against the cycle's regimen thresholds.
 
     The operator is the regimen's: paclitaxel retreats only when ANC > 1.5 and platelets
-    > 100, docetaxel is withheld only when ANC < 1.5, so 1.5 passes (CR §5.4, case 22).
-    A regimen without an ANC threshold proceeds irrespective of ANC (ABVD [32]).
+    > 100, docetaxel is withheld only when ANC < 1.5, so 1.5 passes
+    (docs/clinical-rules.md#next-cycle-day-1-thresholds, #reference-cases case 22). A regimen
+    without an ANC threshold proceeds irrespective of ANC (ABVD [32]).
     """
     if cycle.anc_threshold is None:
         return ReadinessCheck(

@@ -15,7 +15,7 @@ class Problem:
 
     ``field`` is the domain name of the field ("wbc", "taken", ...); the command line
     and the window translate it to their own label. Errors can never be saved;
-    warnings can be saved once the nurse confirms them (DN §3, plausibility).
+    warnings can be saved once the nurse confirms them (see docs/plausibility.md).
     """
 
     field: str

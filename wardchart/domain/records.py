@@ -1,4 +1,5 @@
-"""The clinical records as the domain sees them (DN §4): immutable, identified by UUID.
+"""The clinical records as the domain sees them (docs/architecture.md#records): immutable,
+identified by UUID.
 
 Storage loads the *current* version of each record into these; history and the audit
 trail stay in storage.
@@ -63,9 +64,11 @@ class Patient:
 
 @dataclass(frozen=True)
 class Regimen:
-    """A chemotherapy regimen from the ward's library (CR §4.3, §5.4).
+    """A chemotherapy regimen from the ward's library (docs/clinical-rules.md#regimen-library,
+    #next-cycle-day-1-thresholds).
 
-    ``anc_threshold`` None means the regimen proceeds irrespective of ANC (ABVD, CR §5.4).
+    ``anc_threshold`` None means the regimen proceeds irrespective of ANC (ABVD,
+    docs/clinical-rules.md#next-cycle-day-1-thresholds).
     """
 
     name: str
@@ -145,7 +148,8 @@ class Temperature:
 
 @dataclass(frozen=True)
 class GcsfDose:
-    """A G-CSF dose (filgrastim, pegfilgrastim, …) given at a time (CR §5)."""
+    """A G-CSF dose (filgrastim, pegfilgrastim, …) given at a time
+    (docs/clinical-rules.md#g-csf)."""
 
     id: str
     patient_id: str
@@ -160,7 +164,8 @@ class GcsfDose:
 
 @dataclass(frozen=True)
 class Precaution:
-    """A neutropenic-precautions state change (CR §6.1): set (active) or cleared."""
+    """A neutropenic-precautions state change (docs/clinical-rules.md#neutropenic-precautions): set
+    (active) or cleared."""
 
     id: str
     patient_id: str

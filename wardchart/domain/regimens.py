@@ -1,4 +1,5 @@
-"""The regimen library as data (CR §4.3, §5.4): parsed and checked here, stored per ward."""
+"""The regimen library as data (docs/clinical-rules.md#regimen-library,
+#next-cycle-day-1-thresholds): parsed and checked here, stored per ward."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Higher-risk flags: the groups the ward watches most closely (issue 2; CR §3.3, §4.3).
+"""Higher-risk flags: the groups the ward watches most closely (see
+docs/clinical-rules.md#higher-risk-flags).
 
 Age 65 or over is a febrile-neutropenia risk factor in growth-factor guidance; under 18
 is paediatric; a haematological cancer involving the marrow means the patient may be

@@ -1,4 +1,5 @@
-"""Ward settings that change clinical output: grading version, fever rule, defaults (DN §2)."""
+"""Ward settings that change clinical output: grading version, fever rule, defaults
+(docs/clinical-rules.md#ward-settings)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from wardchart.domain.units import parse_decimal, shown
 
 @dataclass(frozen=True)
 class WardSettings:
-    """The ward's choices. LLN defaults are None: CR §1.3 says the LLN is the lab's."""
+    """The ward's choices. LLN defaults are None: docs/clinical-rules.md#lower-limit-of-normal-lln
+    says the LLN is the lab's."""
 
     ward_name: str = ""
     ctcae_version: CtcaeVersion = CtcaeVersion.V5
@@ -29,7 +31,7 @@ class WardSettings:
     #: Backups kept beside the chart file: the most recent ones, and one a day for N days.
     backup_keep_recent: int = 10
     backup_keep_days: int = 28
-    #: A window on a chart file with accounts locks after this many idle minutes (issue 6).
+    #: A window on a chart file with accounts locks after this many idle minutes.
     lock_after_minutes: int = 5
     #: HL7 result import (docs/hl7-import.md): chart messages marked T (interface
     #: testing) too, and the laboratory's own codes ("WBC=wbc; NEUT#=anc").

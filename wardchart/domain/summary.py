@@ -1,4 +1,4 @@
-"""The computed chart as plain JSON-ready data (``wardchart summary --json``, issue 2).
+"""The computed chart as plain JSON-ready data (``wardchart summary --json``).
 
 Times are ISO 8601 local time with the UTC offset; counts are JSON numbers in ×10⁹/L,
 unrounded (rounding is for display only); grades are integers 0–4 or None.

@@ -1,7 +1,8 @@
-"""Numbers and units: strict decimal parsing and normalisation to ×10⁹/L (CR §1.2, §7.2).
+"""Numbers and units: strict decimal parsing and normalisation to ×10⁹/L
+(docs/clinical-rules.md#units-ucum).
 
 Counts are kept as ``Decimal`` so that, for example, 2.1 × 45 / 100 is exactly 0.945
-(CR §9 case 1); floats would give 0.94 after rounding.
+(reference case 1, docs/clinical-rules.md#reference-cases); floats would give 0.94 after rounding.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from wardchart.domain.problems import InvalidEntry, Problem
 
 _NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")  # ASCII digits only
 
-#: The internal unit of every count (DN §3).
+#: The internal unit of every count (docs/clinical-rules.md#units-ucum).
 SI_COUNT_UNIT = "10^9/L"
 
 
@@ -26,11 +27,12 @@ class CountUnit:
     factor: Decimal
 
 
-#: CR §1.2: ×10⁹/L = ×10^3/µL = G/L; 1 ×10⁹/L = 1000 cells/µL = 1000/mm³.
+#: docs/clinical-rules.md#units-ucum: ×10⁹/L = ×10^3/µL = G/L; 1 ×10⁹/L = 1000 cells/µL = 1000/mm³.
 PER_LITRE_E9 = CountUnit("10^9/L", Decimal(1))
 PER_MICROLITRE = CountUnit("cells/uL", Decimal("0.001"))
 
-# Spellings accepted on entry and import (DN §3, CR §7.2), as _squash() leaves them.
+# Spellings accepted on entry and import (docs/clinical-rules.md#units-ucum), as _squash() leaves
+# them.
 _COUNT_UNITS: dict[str, CountUnit] = {
     **dict.fromkeys(
         ["10^9/l", "g/l", "giga/l", "10^3/ul", "k/ul", "thou/ul", "10^3/mm3"],
@@ -110,7 +112,8 @@ def from_si(value: Decimal, unit: CountUnit) -> Decimal:
 
 
 def fahrenheit_to_celsius(value: Decimal) -> Decimal:
-    """°F → °C, exact to Decimal precision: 101 °F → 38.333… °C (CR §3.2, case 19)."""
+    """°F → °C, exact to Decimal precision: 101 °F → 38.333… °C
+    (docs/clinical-rules.md#febrile-neutropenia, #reference-cases case 19)."""
     return (value - 32) * 5 / 9
 
 
@@ -119,7 +122,8 @@ OP_SYMBOL = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 
 
 def display(value: Decimal, places: int = 2) -> str:
-    """Round half-up for display only; grading always uses the unrounded value (CR §0.1)."""
+    """Round half-up for display only; grading always uses the unrounded value
+    (docs/clinical-rules.md#numbers-and-rounding)."""
     quantum = Decimal(1).scaleb(-places)
     return str(_unsigned_zero(value.quantize(quantum, rounding=ROUND_HALF_UP)))
 

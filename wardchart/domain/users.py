@@ -1,4 +1,4 @@
-"""Who may chart: local accounts' rules (issue 6). No clinical content, no I/O.
+"""Who may chart: local accounts' rules. No clinical content, no I/O.
 
 Passwords are never held here beyond checking their length; storage hashes them with
 Argon2id and keeps only the hash.

@@ -1,11 +1,11 @@
 """The cycle-day chart (pyqtgraph): counts above, temperatures below, one shared x axis.
 
-x is the cycle day on true time (a result's exact time, DN §3); the expected nadir window
-is a shaded band; the ANC grade thresholds of the ward's CTCAE version are labelled lines;
-the nadir and the recovery are marked; G-CSF doses sit on the same axis. WBC and ANC
+x is the cycle day on true time (a result's exact time, docs/clinical-rules.md#cycle-day); the
+expected nadir window is a shaded band; the ANC grade thresholds of the ward's CTCAE version are
+labelled lines; the nadir and the recovery are marked; G-CSF doses sit on the same axis. WBC and ANC
 differ by line style and marker shape as well as colour, so they survive greyscale
 printing and colour blindness. Every draw starts from an empty plot: nothing of the
-previous patient can remain (research/peer-systems.md §3.1).
+previous patient can remain.
 
 This module imports pyqtgraph (about 0.9 s), so the window imports it after it is shown.
 """

@@ -1,1 +1,1 @@
-"""Printable documents painted onto any QPagedPaintDevice (issue 4)."""
+"""Printable documents painted onto any QPagedPaintDevice."""

@@ -2,7 +2,7 @@
 
 The chart is drawn by the same ChartView the window uses, laid out offscreen, then the
 scene is rendered into the page with pyqtgraph's export mode on, so symbols stay vector
-paths (research/model-codebases.md §8a).
+paths.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The two printed documents: a patient's chart summary and the ward handover sheet.
 
-Content follows CR §6.3: two identifiers on every page (name with MRN and date of birth;
-the bed is location only), 24-hour times with the UTC offset, units, the CTCAE version
-with every grade, and the rule behind every alert. Nothing relies on colour.
+Content follows docs/clinical-rules.md#printed-summaries: two identifiers on every page (name with
+MRN and date of birth; the bed is location only), 24-hour times with the UTC offset, units, the
+CTCAE version with every grade, and the rule behind every alert. Nothing relies on colour.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from wardchart.domain.merge_rules import REVIEW, marks_for
 from wardchart.domain.units import display, plain
 from wardchart.report.layout import Block, PageFrame, Paragraph, Table
 
-#: CR §3.2 and §6.3 [14]: ASCO/IDSA 2018 — empirical antibiotics within 1 h of triage.
+#: docs/clinical-rules.md#printed-summaries [14]: ASCO/IDSA 2018 — empirical antibiotics within 1 h
+#: of triage.
 ESCALATION = (
     "Suspected neutropenic fever is an emergency: escalate now; empirical "
     "antibiotics within 1 hour of triage (ASCO/IDSA 2018)."

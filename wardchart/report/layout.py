@@ -2,8 +2,7 @@
 continue on the next page with their header repeated and never split a row.
 
 Everything is measured and painted at 96 dpi (the screen's logical resolution), which
-keeps pyqtgraph's chart in vector form and its labels in place (environment.md gotcha 3,
-research/model-codebases.md §8a). Coordinates are pixels of 1/96 inch.
+keeps pyqtgraph's chart in vector form and its labels in place. Coordinates are pixels of 1/96 inch.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The audit log: who did what, when, with before and after values (DN §4).
+"""The audit log: who did what, when, with before and after values (docs/tamper-evidence.md).
 
 Rows are append-only (triggers refuse UPDATE and DELETE) and hash-chained: each row's
 hash covers its content and the previous row's hash, so an edit or a removed row is

@@ -1,4 +1,4 @@
-"""Backups of the chart file with SQLite's online backup API (issue 5).
+"""Backups of the chart file with SQLite's online backup API.
 
 Backups live in a folder beside the chart file (``<name>-backups/``). Each is written to a
 temporary file, checked with ``PRAGMA integrity_check`` and only then given its name, so a

@@ -1,4 +1,4 @@
-"""Encrypted chart files: SQLCipher through ``sqlcipher3`` (issue 6).
+"""Encrypted chart files: SQLCipher through ``sqlcipher3``.
 
 A chart file is encrypted as a whole (pages, journal and backups) with a key SQLCipher
 derives from the ward's passphrase (PBKDF2-HMAC-SHA512, 256,000 iterations, AES-256 with

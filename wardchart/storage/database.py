@@ -1,6 +1,6 @@
 """Opening the chart file: refuse what is not ours or is newer, then make it safe to write.
 
-Pragmas (issue 2): foreign keys on; WAL journal; synchronous FULL so an acknowledged save
+Pragmas: foreign keys on; WAL journal; synchronous FULL so an acknowledged save
 survives power loss; a busy timeout so a second window or command waits its turn.
 """
 

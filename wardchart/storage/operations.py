@@ -1,5 +1,6 @@
 """Every change to the chart: small functions that validate, write and audit in one
-transaction, and return what they saved (DN §5). Nothing is written when a check fails.
+transaction, and return what they saved (docs/architecture.md#the-write-path). Nothing is written
+when a check fails.
 """
 
 from __future__ import annotations
@@ -371,7 +372,7 @@ def set_precautions(
     actor: str,
     now: datetime,
 ) -> Saved:
-    """Set or clear neutropenic precautions (CR §6.1)."""
+    """Set or clear neutropenic precautions (docs/clinical-rules.md#neutropenic-precautions)."""
     raise_if_blocking(check_text("note", note, 500))
     values = {
         "patient_id": patient.id,
@@ -494,7 +495,7 @@ def log_event(
         )
 
 
-# --- corrections (DN §4): a new version that supersedes, with a reason ------------------
+# --- corrections (docs/architecture.md#records): a new version that supersedes, with a reason -----
 
 
 def _need_reason(reason: str) -> None:

@@ -1,4 +1,4 @@
-"""Writing versioned records: create, correct, mark entered in error (DN §4).
+"""Writing versioned records: create, correct, mark entered in error (docs/architecture.md#records).
 
 Every write goes through here so that ids, who and when, the supersedes chain and the
 audit row are always set the same way, in the caller's transaction.

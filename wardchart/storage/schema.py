@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 migrations = MigrationSet("wardchart")
 
-#: Tables of clinical records: versioned, never updated or deleted (DN §4).
+#: Tables of clinical records: versioned, never updated or deleted (docs/architecture.md#records).
 RECORD_TABLES = (
     "patients",
     "regimens",
@@ -232,7 +232,8 @@ def default_library_entries() -> list[dict[str, object]]:
 
 @migrations()
 def m002_default_regimens(db: Database) -> None:
-    """Seed the ward's regimen library from the one shipped with wardchart (CR §4.3, §5.4)."""
+    """Seed the ward's regimen library from the one shipped with wardchart
+    (docs/clinical-rules.md#regimen-library, #next-cycle-day-1-thresholds)."""
     now = datetime.now(UTC)
     for regimen in parse_library(default_library_entries()):
         records.create(
@@ -252,7 +253,7 @@ _USERS = """
 
 @migrations()
 def m003_users(db: Database) -> None:
-    """Local accounts (issue 6): versioned like every record, append-only, one current
+    """Local accounts: versioned like every record, append-only, one current
     account per user name, passwords only as Argon2id hashes."""
     script = _record_table_sql("users", _USERS) + _append_only_sql("users")
     script += """

@@ -1,4 +1,4 @@
-"""Local accounts in the chart file: create, change, disable, sign in (issue 6).
+"""Local accounts in the chart file: create, change, disable, sign in.
 
 Passwords are hashed with Argon2id (argon2-cffi's defaults: 64 MiB, 3 passes) and only
 the hash is stored; audit rows say a password was set, never what it was. Every sign-in

@@ -1,1 +1,1 @@
-"""The window: PySide6 and pyqtgraph views over storage and domain (issue 3)."""
+"""The window: PySide6 and pyqtgraph views over storage and domain."""

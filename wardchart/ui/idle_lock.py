@@ -1,4 +1,4 @@
-"""Noticing that nobody has used the window for a while (issue 6: automatic lock).
+"""Noticing that nobody has used the window for a while (automatic lock).
 
 Any key press, click or wheel turn in the application counts as use. Mouse movement does
 not: a cursor nudged by a passing trolley must not keep patient data on screen.

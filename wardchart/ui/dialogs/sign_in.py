@@ -1,4 +1,4 @@
-"""Sign in: who is charting, before any patient data is shown (issue 6).
+"""Sign in: who is charting, before any patient data is shown.
 
 Wrong passwords are audited by storage; after a few in a row the Sign in button stays
 disabled for the wait storage asks for, so nobody can hammer at it.
