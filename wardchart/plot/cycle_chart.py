@@ -636,7 +636,7 @@ class ChartView(QWidget):
         metrics = QFontMetrics(QApplication.font())
         texts = [label.text for _, label in self.legend.items] or ["expected nadir D10–D14"]
         widest = max(metrics.horizontalAdvance(text) for text in texts)
-        return max(200, widest + 4 * metrics.height())
+        return max(320, widest + 4 * metrics.height())  # 320: room for print fonts too
 
     def _point_rects(self, plot: pg.PlotItem) -> list[Rect]:
         rects: list[Rect] = []
