@@ -282,3 +282,36 @@ def test_an_encrypted_laptop_replica_syncs_like_any_other(hub: HubDatabase, tmp_
         _sound(store)
         store.close()
     assert b"SQLite format 3" not in (tmp_path / "laptop.sqlite").read_bytes()[:16]
+
+
+def test_a_kept_connection_belongs_to_one_thread_and_closes_with_it(
+    tmp_path: Path, hub: HubDatabase
+) -> None:
+    # A window keeps its hub connection between syncs; two windows in one process (two
+    # threads) must never share one connection, and a stopping loop closes its own only.
+    import threading
+
+    from wardchart.storage.hub import sync as syncing
+
+    first = _chart(tmp_path, "a")
+    _admit(first, "K-1")
+    first.close()
+    seen: dict[int, object] = {}
+
+    def run(name: str, i: int) -> None:  # a chart connection belongs to its thread too
+        store = _chart(tmp_path, name)
+        sync(store, hub.ward_url, actor="n", now=NOW, keep_open=True)
+        sync(store, hub.ward_url, actor="n", now=NOW, keep_open=True)
+        seen[i] = syncing._open(hub.ward_url, keep_open=True)  # what this thread kept
+        store.close()
+
+    threads = [threading.Thread(target=run, args=(n, i)) for i, n in enumerate("ab")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen[0] is not seen[1]
+    syncing.close_hubs(this_thread=True)  # this thread kept none: the others stay open
+    assert all(not hub_.conn.closed for hub_ in seen.values())  # type: ignore[attr-defined]
+    syncing.close_hubs()
+    assert all(hub_.conn.closed for hub_ in seen.values())  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -156,6 +157,10 @@ class SyncLoop:
         finally:
             if self._listener is not None:
                 self._listener.stop()
+            if sys.modules.get("wardchart.storage.hub.sync") is not None:
+                from wardchart.storage.hub.sync import close_hubs
+
+                close_hubs(this_thread=True)  # the connection this loop kept open
             if store is not None:
                 store.close()
 
@@ -178,7 +183,7 @@ class SyncLoop:
                 self.replica = local_replica(store.db)
             from wardchart.storage.hub.sync import sync
 
-            result = sync(store, self.address, actor=self.actor, now=self.clock())
+            result = sync(store, self.address, actor=self.actor, now=self.clock(), keep_open=True)
             report = SyncReport(
                 self.clock(), pushed=_count(result.pushed), pulled=_count(result.pulled)
             )

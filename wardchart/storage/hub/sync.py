@@ -94,7 +94,9 @@ class SyncResult:
         }
 
 
-_OPEN: dict[str, Hub] = {}
+#: Connections kept open by ``sync(..., keep_open=True)``, one per address and thread: a
+#: connection is never shared between two threads (two windows in one process).
+_OPEN: dict[tuple[str, int], Hub] = {}
 #: Open conflicts per chart file, counted when a sync brought other replicas' records in
 #: (or at a file's first sync in this process): charting on this file never makes one.
 _COUNTED: dict[str, int] = {}
@@ -102,33 +104,35 @@ _OPEN_LOCK = threading.Lock()
 
 
 def _open(address: str, keep_open: bool) -> Hub:
+    key = (address, threading.get_ident())
     if keep_open:
         with _OPEN_LOCK:
-            found = _OPEN.pop(address, None)
+            found = _OPEN.get(key)
         if found is not None and not found.conn.closed:
-            with _OPEN_LOCK:
-                _OPEN[address] = found
             return found
     hub = Hub.open(address)
     if keep_open:
         with _OPEN_LOCK:
-            _OPEN[address] = hub
+            _OPEN[key] = hub
     return hub
 
 
 def _forget(address: str, hub: Hub) -> None:
     """Close a connection after an error: the next sync opens a new one."""
+    key = (address, threading.get_ident())
     with _OPEN_LOCK:
-        if _OPEN.get(address) is hub:
-            del _OPEN[address]
+        if _OPEN.get(key) is hub:
+            del _OPEN[key]
     hub.close()
 
 
-def close_hubs() -> None:
-    """Close every connection kept by ``sync(..., keep_open=True)``."""
+def close_hubs(*, this_thread: bool = False) -> None:
+    """Close the connections kept by ``sync(..., keep_open=True)``: every one, or only
+    those this thread opened (a sync loop stopping)."""
+    me = threading.get_ident()
     with _OPEN_LOCK:
-        kept = list(_OPEN.values())
-        _OPEN.clear()
+        keys = [k for k in _OPEN if not this_thread or k[1] == me]
+        kept = [_OPEN.pop(k) for k in keys]
     for hub in kept:
         hub.close()
 
