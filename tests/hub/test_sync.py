@@ -208,6 +208,37 @@ def test_a_server_stopped_in_the_middle_of_a_sync_costs_only_time(
         store.close()
 
 
+def test_a_sync_cut_off_after_any_batch_leaves_a_chart_that_passes_its_check(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    # A replica pushes its audit rows before its records: a pulled batch that ended between
+    # them, then a cut-off sync, left audit rows of versions the chart lacked — its check
+    # failed and every later sync refused it. Batches now end only where whole writes do.
+    a = _chart(tmp_path, "a")
+    write_ward(a)
+    with a.write():
+        for n in range(60):
+            _cbc(a, "A-1", 100 + n)
+    sync(a, hub.ward_url, actor="n", now=NOW)
+    for cut in (1, 2, 3):
+        b = _chart(tmp_path, f"b{cut}")
+        seen: list[str] = []
+
+        def stop(table: str, _rows: int, seen: list[str] = seen, cut: int = cut) -> None:
+            seen.append(table)
+            if len(seen) == cut:
+                raise KeyboardInterrupt  # as a nurse's Ctrl+C, or a kill, between batches
+
+        with pytest.raises(KeyboardInterrupt):
+            sync(b, hub.ward_url, actor="n", now=NOW, batch_rows=25, progress=stop)
+        _sound(b)
+        sync(b, hub.ward_url, actor="n", now=NOW, batch_rows=25)
+        assert chart_rows(b)["results"] == chart_rows(a)["results"]
+        _sound(b)
+        b.close()
+    a.close()
+
+
 def test_a_replica_killed_in_the_middle_of_a_sync_resumes_with_no_duplicate_or_loss(
     hub: HubDatabase, tmp_path: Path
 ) -> None:

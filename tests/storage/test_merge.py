@@ -272,6 +272,24 @@ def test_an_audit_row_changed_in_one_file_is_refused(ward: ChartStore, laptop: C
     _refused(ward, laptop.path, "different_content")
 
 
+def test_a_new_record_deleted_in_the_other_file_is_refused_not_lost_silently(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    # The laptop charts a result, then the row is deleted under its triggers: its audit row
+    # is new to the ward, its version is gone. Taking the audit row would make the ward's
+    # own check fail and the result vanish without a word.
+    cbc(laptop, "A-1", 1, "0.2")
+    keep = laptop.conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'results_no_delete'"
+    ).fetchone()[0]
+    laptop.conn.execute("DROP TRIGGER results_no_delete")
+    laptop.conn.execute("DELETE FROM results WHERE rowid = (SELECT max(rowid) FROM results)")
+    laptop.conn.execute(keep)
+    close_for_merge(laptop)
+    _refused(ward, laptop.path, "damaged")
+    assert_sound(ward)
+
+
 # --- conflicts --------------------------------------------------------------------------------
 
 

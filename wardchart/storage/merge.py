@@ -391,6 +391,7 @@ def merge_attached(db: Database, source: str | Path, mine: Identity, theirs: str
     audit_new, audit_present = _merge_audit(db, source, mine, theirs, base)
     new_rows["audit_log"], present["audit_log"] = audit_new, audit_present
     _check_bound(db, source, fresh)
+    _check_versions_held(db, source)
     return Merged(
         new_rows={t: n for t, n in new_rows.items() if n},
         new_records={t: n for t, n in new_records.items() if n},
@@ -614,6 +615,40 @@ def _check_bound(db: Database, source: str | Path, fresh: dict[str, list[dict[st
                     f"{source} is damaged or was altered: {table} row "
                     f"{row.get('id', row[column])} has no audit row; nothing was changed",
                 )
+
+
+def sealed_by() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each table whose versions are written with an audit row: the column the audit row's
+    ``record_id`` names, and the actions that write a version."""
+    return {t: (_AUDITED_BY.get(t, "id"), actions) for t, actions in _SEALING.items()}
+
+
+def _check_versions_held(db: Database, source: str | Path) -> None:
+    """Every new audit row that wrote a version has that version here now: as many
+    versions of its record as audit rows that wrote one. An audit row whose version the
+    other side no longer holds means a record was deleted under its triggers (or a hub
+    batch was cut between an audit row and its version): refused, so this chart's own
+    check keeps passing (docs/tamper-evidence.md)."""
+    for table, actions in _SEALING.items():
+        column = _AUDITED_BY.get(table, "id")
+        marks = ", ".join("?" for _ in actions)
+        found = db.execute(
+            f"""SELECT x.record_id FROM (
+                    SELECT DISTINCT o.record_id FROM other.audit_log o
+                    WHERE o.seq IN (SELECT r FROM temp.merge_wanted WHERE NOT shared)
+                    AND o.entity = ? AND o.action IN ({marks})) x
+                WHERE (SELECT count(*) FROM main.audit_log m WHERE m.entity = ?
+                       AND m.action IN ({marks}) AND m.record_id = x.record_id)
+                    > (SELECT count(*) FROM main.[{table}] r WHERE r.[{column}] = x.record_id)
+                LIMIT 1""",
+            [table, *actions, table, *actions],
+        ).fetchone()
+        if found is not None:
+            raise MergeRefused(
+                "damaged",
+                f"{source} is damaged or was altered: it holds an audit row of a {table} "
+                f"version it does not hold (record {str(found[0])[:8]}); nothing was changed",
+            )
 
 
 # --- a laptop's chart ----------------------------------------------------------------------

@@ -38,8 +38,8 @@ from wardchart.storage.errors import integrity_errors
 from wardchart.storage.hub.connection import connect, describe_address, hub_errors
 from wardchart.storage.hub.errors import HubRecordRefused, HubTampered, ReplicaDiverged
 from wardchart.storage.hub.schema import RECEIVE_LOCK, require_hub
-from wardchart.storage.hub.tables import AUDIT_COLUMNS, AUDIT_KEY, RECORD_TABLES, HubTable
-from wardchart.storage.merge import MERGED_TABLES, MergeRefused, merge_attached
+from wardchart.storage.hub.tables import AUDIT_COLUMNS, AUDIT_KEY, BY_NAME, RECORD_TABLES, HubTable
+from wardchart.storage.merge import MERGED_TABLES, MergeRefused, merge_attached, sealed_by
 from wardchart.storage.replica import LEGACY_PREFIX, Identity, identity
 
 #: Rows per batch: each batch is one transaction on the hub (and in the chart, pulling).
@@ -532,7 +532,9 @@ def _hub_batch(
         high = 0 if found is None or found[0] is None else int(found[0])
         if high <= after:
             return None
-        upto = min(high, after + limit)
+        upto = _whole_writes(conn, after, min(high, after + limit), replica)
+        if upto <= after:
+            return None  # a push in progress (or cut off): its versions are not here yet
         rows: dict[str, list[tuple[Any, ...]]] = {}
         holding = " UNION ALL ".join(
             f"SELECT {n} WHERE EXISTS (SELECT 1 FROM wardchart.{t.name} WHERE hub_seq > %(after)s"
@@ -552,6 +554,51 @@ def _hub_batch(
             if got:
                 rows[table.name] = list(got)
     return upto, rows
+
+
+def _sealed_sql(*, beyond: bool) -> str:
+    """Audit rows received in (after, upto] that wrote a version received later
+    (``beyond``: the highest such version's receive sequence), or not received at all (the
+    lowest such audit row's)."""
+    parts = []
+    for table, (column, actions) in sealed_by().items():
+        if table not in BY_NAME:
+            continue
+        listed = ", ".join(f"'{a}'" for a in actions)
+        held = f"SELECT {{pick}} FROM wardchart.{table} r WHERE r.{column} = a.record_id"
+        audit_rows = (
+            "FROM wardchart.audit_rows a WHERE a.hub_seq > %(after)s AND a.hub_seq <= %(upto)s"
+            f" AND a.hub_from <> %(replica)s AND a.entity = '{table}' AND a.action IN ({listed})"
+        )
+        if beyond:
+            pick = "max(r.hub_seq)"
+            parts.append(f"SELECT ({held.format(pick=pick)}) AS s {audit_rows}")
+        else:
+            parts.append(
+                f"SELECT a.hub_seq AS s {audit_rows} AND NOT EXISTS ({held.format(pick='1')})"
+            )
+    which = "max" if beyond else "min"
+    return f"SELECT {which}(s) FROM ({' UNION ALL '.join(parts)}) found"
+
+
+def _whole_writes(conn: Any, after: int, upto: int, replica: str) -> int:
+    """Where a pulled batch may end: never between an audit row and the version it wrote
+    (a replica pushes its audit rows before its records, in separate batches). The batch
+    grows to take in the versions its audit rows wrote; it stops before an audit row whose
+    version the hub does not hold yet (a push in progress or cut off), which then waits
+    for that replica's next sync. Otherwise a sync cut off between two batches would leave
+    a chart holding audit rows of versions it lacks: it would fail its own check."""
+    end = upto
+    while True:
+        params: dict[str, object] = {"after": after, "upto": end, "replica": replica}
+        found = conn.execute(_sealed_sql(beyond=True), params).fetchone()
+        later = None if found is None or found[0] is None else int(found[0])
+        if later is None or later <= end:
+            break
+        end = later
+    found = conn.execute(_sealed_sql(beyond=False), params).fetchone()
+    waiting = None if found is None or found[0] is None else int(found[0])
+    return end if waiting is None else min(end, waiting - 1)
 
 
 def _attach_staging(store: ChartStore) -> None:
