@@ -172,17 +172,25 @@ def _forks(db: Database, table: str) -> list[Conflict]:
 
 
 def _clashes(
-    db: Database, kind: str, table: str, group: Sequence[str], subject: str, *, where: str = "1"
+    db: Database,
+    kind: str,
+    table: str,
+    group: Sequence[str],
+    subject: str,
+    *,
+    where: str = "1",
+    fold: bool = False,
 ) -> list[Conflict]:
-    """Current records of ``table`` that share the values of ``group`` (all shown)."""
-    columns = ", ".join(group)
+    """Current records of ``table`` that share the values of ``group`` (all shown); with
+    ``fold``, compared ignoring case (beds: docs/identifiers.md)."""
+    columns = ", ".join(f"upper({c})" if fold else c for c in group)
     sql = f"""SELECT * FROM current_{table} WHERE ({columns}) IN (
                   SELECT {columns} FROM current_{table} WHERE {where}
                   GROUP BY {columns} HAVING count(DISTINCT origin_id) > 1)
               ORDER BY {columns}, recorded_at, id"""
     grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in db.query(sql):
-        grouped[tuple(row[c] for c in group)].append(row)
+        grouped[tuple(str(row[c]).upper() if fold else row[c] for c in group)].append(row)
     found = []
     for values, rows in grouped.items():
         found.append(
@@ -225,7 +233,7 @@ def _beds(db: Database) -> list[Conflict]:
     """One bed given to two current patients on different replicas."""
     return [
         c
-        for c in _clashes(db, "bed", "patients", ["bed"], "bed {0}", where="bed <> ''")
+        for c in _clashes(db, "bed", "patients", ["bed"], "bed {0}", where="bed <> ''", fold=True)
         if len({s.replica_id for s in c.sides}) > 1 and None not in {s.replica_id for s in c.sides}
     ]
 
