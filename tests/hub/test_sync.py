@@ -184,15 +184,16 @@ def test_a_server_stopped_in_the_middle_of_a_sync_costs_only_time(
 ) -> None:
     a, b = _chart(tmp_path, "a"), _chart(tmp_path, "b")
     write_ward(a)
-    with a.write():
-        for n in range(150):
-            _cbc(a, "A-1", 100 + n)
-    sync(a, hub.ward_url, actor="n", now=NOW)
+    for part in range(3):  # written and sent in three syncs: a pull has whole steps to stop at
+        with a.write():
+            for n in range(50):
+                _cbc(a, "A-1", 100 + 50 * part + n)
+        sync(a, hub.ward_url, actor="n", now=NOW)
     batches: list[str] = []
 
     def stop_mid_pull(table: str, _rows: int) -> None:
         batches.append(table)
-        if batches.count("results") == 2:  # A's audit rows came first, then its records
+        if table == "results" and batches.count("results") == 2:  # the second whole step
             hub.server.stop("immediate")
 
     with pytest.raises(HubUnreachable) as raised:
@@ -244,10 +245,11 @@ def test_a_replica_killed_in_the_middle_of_a_sync_resumes_with_no_duplicate_or_l
 ) -> None:
     a = _chart(tmp_path, "a")
     write_ward(a)
-    with a.write():
-        for n in range(3000):
-            _cbc(a, "A-1", 100 + n)
-    sync(a, hub.ward_url, actor="n", now=NOW)
+    for part in range(6):  # written and sent in six syncs: a pull has whole steps to stop at
+        with a.write():
+            for n in range(500):
+                _cbc(a, "A-1", 100 + 500 * part + n)
+        sync(a, hub.ward_url, actor="n", now=NOW)
     joining = tmp_path / "b.sqlite"
     env = {**os.environ, "PYTHONPATH": str(Path.cwd()), "WARDCHART_HUB": hub.ward_url}
     process = subprocess.Popen(
@@ -269,6 +271,7 @@ def test_a_replica_killed_in_the_middle_of_a_sync_resumes_with_no_duplicate_or_l
     b = open_chart(joining, create=False)
     held = b.conn.execute("SELECT count(*) FROM results").fetchone()[0]
     assert held < len(chart_rows(a)["results"])  # killed part-way
+    _sound(b)  # and what it holds passes its own check
     resumed = sync(b, hub.ward_url, actor="n", now=NOW)
     assert resumed.pulled > 0
     _settle(hub.ward_url, a, b)

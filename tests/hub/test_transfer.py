@@ -141,6 +141,12 @@ def test_a_server_stopped_mid_push_and_pull_resumes_without_duplicate_or_loss(
         assert resumed.sent["results"] == 120 - len(on_hub["results"])
     on_hub = hub_rows(hub.server, hub.database, a)
     assert chart_rows(a) == on_hub
+    for mrn in ("A-2", "A-3"):  # more writes, pushed apart: a pull has several whole steps
+        _admit(a, mrn)
+        _cbcs(a, mrn, 30)
+        with Hub.open(hub.ward_url) as conn:
+            push(conn, a.db, _id(a), batch_rows=25)
+    on_hub = hub_rows(hub.server, hub.database, a)
 
     cursors: list[int] = []
     own = chart_rows(b)  # B's own regimen library, never pushed
