@@ -139,3 +139,30 @@ def test_the_log_is_owner_only(tmp_path: Path) -> None:
     run("--db", str(tmp_path / "ward.sqlite"), "patient", "list", env=env)
     log = tmp_path / "state" / "wardchart" / "log" / "wardchart.log"
     assert log.stat().st_mode & 0o077 == 0
+
+
+def test_with_no_file_manager_show_log_folder_says_where_the_folder_is(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A locked-down ward computer may have no file manager (offscreen has none): the nurse
+    # or IT is told the folder instead of nothing happening.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from wardchart.logs import log_folder
+    from wardchart.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, read_and_close)
+
+    QTimer.singleShot(20, read_and_close)
+    window.actions_by_name["log_folder"].trigger()
+    assert len(shown) == 1
+    assert str(log_folder()) in shown[0]

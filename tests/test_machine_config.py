@@ -36,7 +36,8 @@ def parse(text: str) -> object:
         ("chart = 3", "chart: give the chart file's full path"),
         ('shared = "yes"', "shared: give true or false"),
         ("shared = true", "shared: a shared chart folder needs chart"),
-        ('hub = "http://x"', "hub: give the hub's address"),
+        ('hub = "http://x"', "hub: 'http://x': give a postgresql:// URL or a service"),
+        ("hub = 7", "hub: give the hub's address as a string"),
         ('fn_rule = "whenever"', "fn_rule: 'whenever' is not one of"),
         ('ctcae_version = "4.0"', "ctcae_version: '4.0' is not 5.0 or 6.0"),
         ("ctcae_version = 5.0", "ctcae_version: give the value as a quoted string"),
@@ -298,11 +299,11 @@ def test_the_machine_files_hub_is_the_ward_hub_for_every_user(
     from wardchart.storage.machine_config import load_machine_config
 
     machine = tmp_path / "wardchart.toml"
-    machine.write_text('hub = "postgresql://ward4a@db.example/ward4a"\nlock = ["hub"]\n')
+    machine.write_text('hub = "service=ward4a"\nlock = ["hub"]\n')
     monkeypatch.setenv("WARDCHART_MACHINE_CONFIG", str(machine))
     config = load_machine_config()
     shown = config.with_ward_settings(WardSettings(), locked=True)
-    assert shown.hub == "postgresql://ward4a@db.example/ward4a"
+    assert shown.hub == "service=ward4a"  # libpq's service names, as in the ward setting
     machine.write_text('hub = "postgresql://ward4a:secret@db.example/ward4a"\n')
     with pytest.raises(MachineConfigError, match="hub"):
         load_machine_config()

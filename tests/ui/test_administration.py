@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -517,4 +518,23 @@ def test_without_accounts_whoever_opens_the_chart_may_administer(
     assert window.actions_by_name["ward_settings"].isEnabled()
     dialog = window.open_ward_settings()
     assert dialog is not None
+    dialog.reject()
+
+
+def test_a_setting_it_fixed_for_this_computer_is_shown_fixed_not_offered(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # IT locked the fever rule in the machine file: the dialog shows it greyed, saying
+    # so, instead of letting a nurse or an administrator type a change that Save refuses.
+    machine = tmp_path / "wardchart.toml"
+    machine.write_text('fn_rule = "nice"\nlock = ["fn_rule"]\n')
+    monkeypatch.setenv("WARDCHART_MACHINE_CONFIG", str(machine))
+    dialog = window.open_ward_settings()
+    assert dialog is not None
+    assert not dialog.fields["fn_rule"].isEnabled()
+    assert "fixed for this computer by IT" in dialog.fields["fn_rule"].toolTip()
+    assert dialog.fields["ctcae_version"].isEnabled()
     dialog.reject()

@@ -34,14 +34,15 @@ def register(commands: Any, command: AddCommand) -> None:
     sub = command(
         commands,
         "sync",
-        "send this chart's new entries to the ward hub and bring in the ward's",
+        "send this chart's new entries to the ward hub and bring in the ward's "
+        "(exit 0: in step; 2: not synced, one line says why, the file unchanged)",
     )
     sub.add_argument(
         "--hub",
         metavar="URL",
         help=f"the ward hub (default: ${HUB_VARIABLE}, else the ward setting hub)",
     )
-    sub.add_argument("--json", action="store_true")
+    sub.add_argument("--json", action="store_true", help="print the result as one JSON object")
     sub.set_defaults(handler=sync)
 
 

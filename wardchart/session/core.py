@@ -99,6 +99,14 @@ class ChartingSession:
             self._settings = queries.ward_settings(self.store.db)
         return self._settings
 
+    def locked_settings(self) -> dict[str, str]:
+        """The ward settings this computer's machine file fixes, each with why (the file's
+        path): shown as fixed, never offered for editing (docs/deployment.md)."""
+        from wardchart.storage.machine_config import load_machine_config
+
+        machine = load_machine_config()
+        return {key: str(machine.path) for key in machine.locked if key in machine.ward}
+
     # --- who is charting ------------------------------------------------------------------
 
     @property

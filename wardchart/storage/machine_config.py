@@ -99,10 +99,10 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
     if shared and chart is None:
         raise bad("shared", "a shared chart folder needs chart = the chart file's path")
     hub = data.get("hub")
-    if hub is not None and (
-        not isinstance(hub, str) or not hub.startswith(("postgresql://", "postgres://"))
-    ):
-        raise bad("hub", "give the hub's address as a string postgresql://HOST/DATABASE")
+    if hub is not None and not isinstance(hub, str):
+        raise bad(
+            "hub", "give the hub's address as a string: postgresql://HOST/DATABASE or service=NAME"
+        )
     ward: dict[str, str] = {}
     if hub is not None:  # the ward setting ``hub`` for every user of this computer
         try:

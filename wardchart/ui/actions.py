@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 #: While locked only these work: signing in (again) and quitting.
 STAY_ENABLED_WHEN_LOCKED = frozenset({"switch_user", "quit"})
@@ -237,7 +237,7 @@ MENUS: list[tuple[str, list[Action | None]]] = [
         "&Help",
         [
             Action("about", "&About wardchart", lambda w: w.open_about()),
-            Action("log_folder", "Show &log folder", lambda _w: _show_log_folder()),
+            Action("log_folder", "Show &log folder", lambda w: _show_log_folder(w)),
         ],
     ),
 ]
@@ -349,7 +349,18 @@ class WindowActions:
                 action.setStatusTip(tip)
 
 
-def _show_log_folder() -> None:
+def _show_log_folder(window: object) -> None:
+    """Open the log folder; where no file manager can (a locked-down ward computer), say
+    where it is instead of doing nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from wardchart.logs import log_folder
     from wardchart.ui.log_folder import show_log_folder
 
-    show_log_folder()
+    if not show_log_folder():
+        QMessageBox.information(
+            window if isinstance(window, QWidget) else None,
+            "Log folder",
+            f"The log folder is:\n{log_folder()}\n\nNo file manager could open it here; "
+            "IT can copy wardchart.log from there.",
+        )

@@ -72,6 +72,10 @@ class ChartSession(QObject):
         """The ward's settings."""
         return self.core.settings
 
+    def locked_settings(self) -> dict[str, str]:
+        """The ward settings this computer's machine file fixes (key → the file)."""
+        return self.core.locked_settings()
+
     @property
     def saves_since_backup(self) -> int:
         """Changes saved since the last backup."""

@@ -65,6 +65,7 @@ class WardSettingsDialog(FormDialog):
         self.form.addRow(note)
         settings = session.settings
         self.opened_values = {key: setting_text(settings, key) for key in LABELS}
+        self.locked = session.locked_settings()
         for key, label in LABELS.items():
             value = self.opened_values[key]
             widget: QWidget
@@ -76,7 +77,12 @@ class WardSettingsDialog(FormDialog):
             else:
                 widget = QLineEdit(value)
                 widget.setPlaceholderText(PLACEHOLDERS.get(key, SETTING_VALUES[key]))
-            self.add_field(key, label, widget, f"{key}: {SETTING_VALUES[key]}")
+            hint = f"{key}: {SETTING_VALUES[key]}"
+            if key in self.locked:  # IT fixed it for this computer: shown, not offered
+                widget.setEnabled(False)
+                hint = f"{key}: fixed for this computer by IT in {self.locked[key]}"
+                label = f"{label.rstrip(':')} (fixed by IT):"
+            self.add_field(key, label, widget, hint)
 
     def value(self, key: str) -> str:
         """What the field for ``key`` holds, as it would be typed on the command line."""
