@@ -309,7 +309,7 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
         session = self.session
         if session is None:
             return
-        ward = f" · ward {session.settings.ward_name}" if session.settings.ward_name else ""
+        ward = f" · {session.settings.ward_name}" if session.settings.ward_name else ""
         self.status.setText(
             f"Charting as {session.actor}{ward} · CTCAE "
             f"v{session.settings.ctcae_version} · fever rule "

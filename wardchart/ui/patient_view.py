@@ -35,7 +35,7 @@ def header_html(chart: PatientChart) -> str:
         f"<span style='font-size:x-large'><b>{escape(p.name)}</b></span>"
         f"&nbsp;&nbsp;MRN <b>{escape(p.mrn)}</b>&nbsp;·&nbsp;DOB {p.dob:%Y-%m-%d} "
         f"({chart.age} y)&nbsp;·&nbsp;bed {escape(p.bed or '—')}"
-        f"&nbsp;·&nbsp;{escape(p.diagnosis)}"
+        + (f"&nbsp;·&nbsp;{escape(p.diagnosis)}" if p.diagnosis.strip() else "")
     )
     current = chart.current
     if current is None:
