@@ -631,12 +631,16 @@ class ChartView(QWidget):
         self.description = ". ".join(parts) + "."
         self.graphics.setAccessibleDescription(self.description)
 
+    #: The narrowest legend column, px. Printing sets more: text painted for a PDF runs
+    #: wider than the screen's font metrics measure it.
+    legend_column_floor = 200
+
     def _legend_column_width(self) -> int:
         """The width of a legend column: the widest entry's text, its sample and a gap."""
         metrics = QFontMetrics(QApplication.font())
         texts = [label.text for _, label in self.legend.items] or ["expected nadir D10–D14"]
         widest = max(metrics.horizontalAdvance(text) for text in texts)
-        return max(320, widest + 4 * metrics.height())  # 320: room for print fonts too
+        return max(self.legend_column_floor, widest + 4 * metrics.height())
 
     def _point_rects(self, plot: pg.PlotItem) -> list[Rect]:
         rects: list[Rect] = []

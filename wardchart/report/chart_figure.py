@@ -27,6 +27,7 @@ def chart_figure(chart: PatientChart, view: str) -> Figure:
     chart_view = ChartView()
     chart_view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     chart_view.resize(CHART_WIDTH, CHART_HEIGHT)
+    chart_view.legend_column_floor = 320  # print fonts run wider than screen metrics
     chart_view.show()
     chart_view.show_chart(chart, view, calendar=False)
     layout_item = chart_view.graphics.ci
