@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
-from wardchart.domain.hl7_rules import parse_local_codes
 from wardchart.domain.identifiers import normal_text, text_problems
 from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
 from wardchart.domain.plausibility import check_setting
@@ -126,6 +125,8 @@ def apply_setting(  # noqa: PLR0911, PLR0912  one branch per setting, each with 
             raise InvalidEntry([Problem(key, f"{shown(value)}: give yes or no")])
         return replace(settings, hl7_accept_test=answer == "yes")
     if key == "hl7_local_codes":
+        from wardchart.domain.hl7_rules import parse_local_codes  # only for this setting
+
         parse_local_codes(value, key)  # refuses a malformed map, naming the setting
         return replace(settings, hl7_local_codes=value.strip())
     if key == "hl7_inbox":

@@ -19,10 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wardchart.domain.problems import InvalidEntry
-from wardchart.domain.settings import WardSettings, apply_setting
 from wardchart.storage.errors import ChartFileError
+
+if TYPE_CHECKING:  # the settings' rules load only when a machine file names a setting
+    from wardchart.domain.settings import WardSettings
 
 ENV_MACHINE_CONFIG = "WARDCHART_MACHINE_CONFIG"
 #: Ward settings the machine file may fix (those that change clinical output or headers).
@@ -54,6 +57,8 @@ class MachineConfig:
 
     def with_ward_settings(self, settings: WardSettings, *, locked: bool) -> WardSettings:
         """``settings`` with the machine file's locked (or unlocked) ward settings applied."""
+        from wardchart.domain.settings import apply_setting
+
         for key, value in self.ward.items():
             if self.locks(key) == locked:
                 settings = apply_setting(settings, key, value)
@@ -73,6 +78,7 @@ def machine_config_path() -> Path | None:
 
 def parse_machine_config(text: str, path: Path) -> MachineConfig:
     """Read the machine file's text; raise MachineConfigError naming the file and the key."""
+    from wardchart.domain.settings import WardSettings, apply_setting
 
     def bad(key: str, why: str) -> MachineConfigError:
         return MachineConfigError(f"machine configuration {path}: {key}: {why}")
