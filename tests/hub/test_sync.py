@@ -349,3 +349,40 @@ def test_a_kept_connection_belongs_to_one_thread_and_closes_with_it(
     assert all(not hub_.conn.closed for hub_ in seen.values())  # type: ignore[attr-defined]
     syncing.close_hubs()
     assert all(hub_.conn.closed for hub_ in seen.values())  # type: ignore[attr-defined]
+
+
+def test_a_replica_pulling_while_another_is_half_way_through_its_push_stays_sound(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    # New machines join at once. J1 sends its audit rows; J2 sends its audit rows and is cut
+    # off before its records; J1 sends its records. A puller then finds J1's audit rows, J2's
+    # audit rows, J1's records: it must stop before J2's audit rows without cutting J1's
+    # audit rows from their records (no false "hub altered", no audit row of a version it
+    # lacks), and take J2's at a later sync.
+    a = _chart(tmp_path, "a")
+    write_ward(a)
+    sync(a, hub.ward_url, actor="n", now=NOW)
+    j1, j2, puller = _chart(tmp_path, "j1"), _chart(tmp_path, "j2"), _chart(tmp_path, "r")
+    cut: list[str] = []
+
+    def stop_after_audit(table: str, _rows: int) -> None:
+        if table == "audit_rows":
+            raise KeyboardInterrupt  # J2 killed after its audit rows
+
+    def j2_between(table: str, _rows: int) -> None:
+        if table == "audit_rows" and not cut:
+            cut.append(table)
+            with pytest.raises(KeyboardInterrupt):
+                sync(j2, hub.ward_url, actor="n", now=NOW, progress=stop_after_audit)
+
+    sync(j1, hub.ward_url, actor="n", now=NOW, batch_rows=5, progress=j2_between)
+    assert cut
+    sync(puller, hub.ward_url, actor="n", now=NOW)  # used to be refused: "hub altered"
+    _sound(puller)  # what it took so far is whole; J1's records wait behind J2's audit rows
+    sync(j2, hub.ward_url, actor="n", now=NOW)  # J2 comes back and finishes
+    sync(puller, hub.ward_url, actor="n", now=NOW)
+    for joined in (j1, j2):
+        assert chart_rows(joined)["regimens"] <= chart_rows(puller)["regimens"]
+    _sound(puller)
+    for store in (a, j1, j2, puller):
+        store.close()

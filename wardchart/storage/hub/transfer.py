@@ -556,6 +556,24 @@ def _hub_batch(
     return upto, rows
 
 
+def _split_sql() -> str:
+    """The first audit row received in (after, upto] that wrote a version no row received
+    up to ``upto`` holds (its version came later): a batch cut before ``upto`` must also
+    end before that audit row."""
+    parts = []
+    for table, (column, actions) in sealed_by().items():
+        if table not in BY_NAME:
+            continue
+        listed = ", ".join(f"'{a}'" for a in actions)
+        parts.append(
+            "SELECT a.hub_seq AS s FROM wardchart.audit_rows a WHERE a.hub_seq > %(after)s"
+            f" AND a.hub_seq <= %(upto)s AND a.hub_from <> %(replica)s AND a.entity = '{table}'"
+            f" AND a.action IN ({listed}) AND NOT EXISTS (SELECT 1 FROM wardchart.{table} r"
+            f" WHERE r.{column} = a.record_id AND r.hub_seq <= %(upto)s)"
+        )
+    return f"SELECT min(s) FROM ({' UNION ALL '.join(parts)}) found"
+
+
 def _sealed_sql(*, beyond: bool) -> str:
     """Audit rows received in (after, upto] that wrote a version received later
     (``beyond``: the highest such version's receive sequence), or not received at all (the
@@ -598,7 +616,16 @@ def _whole_writes(conn: Any, after: int, upto: int, replica: str) -> int:
         end = later
     found = conn.execute(_sealed_sql(beyond=False), params).fetchone()
     waiting = None if found is None or found[0] is None else int(found[0])
-    return end if waiting is None else min(end, waiting - 1)
+    if waiting is None:
+        return end
+    cut = min(end, waiting - 1)
+    while cut > after:  # cut earlier: no audit row kept whose version falls after the cut
+        params = {"after": after, "upto": cut, "replica": replica}
+        found = conn.execute(_split_sql(), params).fetchone()
+        if found is None or found[0] is None:
+            break
+        cut = int(found[0]) - 1
+    return cut
 
 
 def _attach_staging(store: ChartStore) -> None:
