@@ -556,76 +556,48 @@ def _hub_batch(
     return upto, rows
 
 
-def _split_sql() -> str:
-    """The first audit row received in (after, upto] that wrote a version no row received
-    up to ``upto`` holds (its version came later): a batch cut before ``upto`` must also
-    end before that audit row."""
+def _sealing_sql(value: str, condition: str, aggregate: str) -> str:
+    """``aggregate`` of ``value`` over the audit rows received in (after, upto], from other
+    replicas, that wrote a version and meet ``condition`` (``{version}`` in either stands
+    for "the rows of that record on the hub")."""
     parts = []
     for table, (column, actions) in sealed_by().items():
         if table not in BY_NAME:
             continue
         listed = ", ".join(f"'{a}'" for a in actions)
+        version = f"wardchart.{table} r WHERE r.{column} = a.record_id"
         parts.append(
-            "SELECT a.hub_seq AS s FROM wardchart.audit_rows a WHERE a.hub_seq > %(after)s"
-            f" AND a.hub_seq <= %(upto)s AND a.hub_from <> %(replica)s AND a.entity = '{table}'"
-            f" AND a.action IN ({listed}) AND NOT EXISTS (SELECT 1 FROM wardchart.{table} r"
-            f" WHERE r.{column} = a.record_id AND r.hub_seq <= %(upto)s)"
+            f"SELECT {value.format(version=version)} AS s FROM wardchart.audit_rows a"
+            " WHERE a.hub_seq > %(after)s AND a.hub_seq <= %(upto)s AND a.hub_from <> %(replica)s"
+            f" AND a.entity = '{table}' AND a.action IN ({listed})"
+            f"{condition.format(version=version)}"
         )
-    return f"SELECT min(s) FROM ({' UNION ALL '.join(parts)}) found"
-
-
-def _sealed_sql(*, beyond: bool) -> str:
-    """Audit rows received in (after, upto] that wrote a version received later
-    (``beyond``: the highest such version's receive sequence), or not received at all (the
-    lowest such audit row's)."""
-    parts = []
-    for table, (column, actions) in sealed_by().items():
-        if table not in BY_NAME:
-            continue
-        listed = ", ".join(f"'{a}'" for a in actions)
-        held = f"SELECT {{pick}} FROM wardchart.{table} r WHERE r.{column} = a.record_id"
-        audit_rows = (
-            "FROM wardchart.audit_rows a WHERE a.hub_seq > %(after)s AND a.hub_seq <= %(upto)s"
-            f" AND a.hub_from <> %(replica)s AND a.entity = '{table}' AND a.action IN ({listed})"
-        )
-        if beyond:
-            pick = "max(r.hub_seq)"
-            parts.append(f"SELECT ({held.format(pick=pick)}) AS s {audit_rows}")
-        else:
-            parts.append(
-                f"SELECT a.hub_seq AS s {audit_rows} AND NOT EXISTS ({held.format(pick='1')})"
-            )
-    which = "max" if beyond else "min"
-    return f"SELECT {which}(s) FROM ({' UNION ALL '.join(parts)}) found"
+    return f"SELECT {aggregate}(s) FROM ({' UNION ALL '.join(parts)}) found"
 
 
 def _whole_writes(conn: Any, after: int, upto: int, replica: str) -> int:
     """Where a pulled batch may end: never between an audit row and the version it wrote
     (a replica pushes its audit rows before its records, in separate batches). The batch
-    grows to take in the versions its audit rows wrote; it stops before an audit row whose
-    version the hub does not hold yet (a push in progress or cut off), which then waits
-    for that replica's next sync. Otherwise a sync cut off between two batches would leave
-    a chart holding audit rows of versions it lacks: it would fail its own check."""
+    grows to take in the versions its audit rows wrote; then it ends before the first audit
+    row whose version it does not hold — one the hub does not hold yet (a push in progress
+    or cut off: it waits for that replica's next sync), or one received after such a cut.
+    Otherwise a sync cut off between two batches would leave a chart holding audit rows of
+    versions it lacks: it would fail its own check."""
+    latest = _sealing_sql("(SELECT max(r.hub_seq) FROM {version})", "", "max")
+    unheld = _sealing_sql(
+        "a.hub_seq", " AND NOT EXISTS (SELECT 1 FROM {version} AND r.hub_seq <= %(upto)s)", "min"
+    )
+
+    def first(sql: str, end: int) -> int | None:
+        found = conn.execute(sql, {"after": after, "upto": end, "replica": replica}).fetchone()
+        return None if found is None or found[0] is None else int(found[0])
+
     end = upto
-    while True:
-        params: dict[str, object] = {"after": after, "upto": end, "replica": replica}
-        found = conn.execute(_sealed_sql(beyond=True), params).fetchone()
-        later = None if found is None or found[0] is None else int(found[0])
-        if later is None or later <= end:
-            break
+    while (later := first(latest, end)) is not None and later > end:
         end = later
-    found = conn.execute(_sealed_sql(beyond=False), params).fetchone()
-    waiting = None if found is None or found[0] is None else int(found[0])
-    if waiting is None:
-        return end
-    cut = min(end, waiting - 1)
-    while cut > after:  # cut earlier: no audit row kept whose version falls after the cut
-        params = {"after": after, "upto": cut, "replica": replica}
-        found = conn.execute(_split_sql(), params).fetchone()
-        if found is None or found[0] is None:
-            break
-        cut = int(found[0]) - 1
-    return cut
+    while end > after and (waiting := first(unheld, end)) is not None:
+        end = waiting - 1
+    return end
 
 
 def _attach_staging(store: ChartStore) -> None:
