@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB := .demo/demo-ward.sqlite
 
-.PHONY: run demo test check lint clean dist dist-smoke bench
+.PHONY: run demo test check lint clean dist dist-smoke bench translations
 
 ## run: install everything, write a fresh demo ward and open wardchart on it
 ## (with no display, e.g. over ssh: print the census and check the window offscreen)
@@ -48,6 +48,11 @@ $(VENV)/.dev-installed: requirements/dev.txt requirements/run.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@ $(VENV)/.run-installed
+
+## translations: collect every marked string into translations/*.ts (keeping what is
+## translated) and build wardchart/resources/i18n/*.qm (docs/translations.md)
+translations: $(VENV)/.run-installed
+	$(BIN)/python packaging/translations.py
 
 ## dist: build the one-folder program into dist/wardchart (PyInstaller)
 dist: $(VENV)/.dev-installed

@@ -10,6 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # them (/etc/wardchart/wardchart.toml) does not change what they check.
 os.environ.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="wardchart-logs-"))
 os.environ.setdefault("WARDCHART_MACHINE_CONFIG", "")
+# The suite reads wardchart in English whatever the computer's language (the German
+# translation has its own tests, which choose it).
+os.environ.setdefault("WARDCHART_LANGUAGE", "en")
 
 from collections.abc import Callable, Iterator
 from datetime import datetime

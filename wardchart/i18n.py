@@ -1,0 +1,139 @@
+"""The language people read wardchart in: translations and the locale's dates and numbers.
+
+One place decides the language (``install``) and every user-visible string goes through
+``translate(context, source)`` — a name Qt's ``lupdate`` recognises, so
+``make translations`` finds every string (docs/translations.md). Strings written below
+this layer (domain and storage messages, which may not import Qt) are marked with
+``wardchart.domain.texts.QT_TRANSLATE_NOOP`` and translated where they are shown.
+
+Files and machine output stay ISO 8601 with a ``.`` decimal point in every language; the
+window and the printouts show dates and numbers in the language's own form. English
+keeps wardchart's unambiguous ISO dates (2026-03-12), since "03/12" reads as two
+different days on two English-speaking wards.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from wardchart.domain.display import time_text
+
+#: Overrides the language for one run (and the test suite pins it to English).
+ENV_LANGUAGE = "WARDCHART_LANGUAGE"
+#: The languages wardchart ships, by code; English is the source language.
+LANGUAGES = {"en": "English", "de": "Deutsch"}
+SOURCE_LANGUAGE = "en"
+QM_FOLDER = Path(__file__).resolve().parent / "resources" / "i18n"
+
+_state: dict[str, object] = {"language": SOURCE_LANGUAGE, "translators": ()}
+
+
+def choose(choice: str | None = None) -> str:
+    """The language to use: ``$WARDCHART_LANGUAGE``, else ``choice`` (a setting), else the
+    first of the system's languages that wardchart has, else English."""
+    for wanted in (os.environ.get(ENV_LANGUAGE, ""), choice or ""):
+        code = wanted.strip().lower().replace("_", "-").split("-")[0]
+        if code in LANGUAGES:
+            return code
+    for ui_language in QLocale.system().uiLanguages():
+        code = ui_language.lower().replace("_", "-").split("-")[0]
+        if code in LANGUAGES:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def install(choice: str | None = None) -> str:
+    """Load the chosen language's translations (ours and Qt's own, for its standard
+    buttons and file dialogs), also into the running application if there is one.
+    Returns the language code in use. Safe to call again."""
+    language = choose(choice)
+    app = QCoreApplication.instance()
+    for old in _translators():
+        if app is not None:
+            QCoreApplication.removeTranslator(old)
+    loaded: list[QTranslator] = []
+    candidates = [(QM_FOLDER, f"wardchart_{language}")]
+    if language != SOURCE_LANGUAGE:
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        candidates.append((Path(qt_folder), f"qtbase_{language}"))
+    for folder, name in candidates:
+        translator = QTranslator()
+        if translator.load(name, str(folder)):
+            loaded.append(translator)
+            if app is not None:
+                QCoreApplication.installTranslator(translator)
+    _state["language"] = language
+    _state["translators"] = tuple(loaded)
+    return language
+
+
+def install_into(app: QCoreApplication) -> None:
+    """Give an application created after ``install`` the translators already loaded."""
+    for translator in _translators():
+        app.installTranslator(translator)
+
+
+def _translators() -> tuple[QTranslator, ...]:
+    translators = _state["translators"]
+    assert isinstance(translators, tuple)
+    return translators
+
+
+def language() -> str:
+    """The language code in use ("en", "de")."""
+    return str(_state["language"])
+
+
+def locale() -> QLocale:
+    """The locale whose forms the window and printouts show."""
+    return QLocale(QLocale.Language.German if language() == "de" else QLocale.Language.English)
+
+
+def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``source`` in the language in use; ``%n`` becomes ``n`` (and picks the plural form).
+
+    Works without a Qt application (the command line has none), so it asks the loaded
+    translators itself rather than ``QCoreApplication.translate``.
+    """
+    text = ""
+    for translator in _translators():
+        text = translator.translate(context, source, disambiguation, n) or ""
+        if text:
+            break
+    text = text or source
+    return text.replace("%n", number(n)) if n >= 0 else text
+
+
+def number(value: Decimal | int | str) -> str:
+    """A number as people read it in the language in use: "0.45" → "0,45" in German.
+
+    Takes the text a domain formatter made (so rounding rules stay in one place) or a
+    Decimal or int; only the decimal mark changes, digits never do.
+    """
+    text = str(value)
+    if language() == "de":
+        return text.replace(".", ",")
+    return text
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def date_text(value: date | str) -> str:
+    """A calendar date: ISO in English (2026-03-12), 12.03.2026 in German. Always a
+    four-digit year: a date of birth must never read as two centuries."""
+    text = value.isoformat() if isinstance(value, date) else value
+    if language() == "de":
+        return _ISO_DATE.sub(r"\3.\2.\1", text)
+    return text
+
+
+def clinical_time(value: datetime, tz: tzinfo | None = None) -> str:
+    """A clinical time to the minute, local: "2026-03-12 08:30" / "12.03.2026 08:30"."""
+    return date_text(time_text(value, tz))
