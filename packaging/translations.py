@@ -29,13 +29,12 @@ AREAS: dict[str, list[Path]] = {
     "window": _python_files("wardchart/ui/*.py", "wardchart/app.py", "wardchart/about.py"),
     "dialogs": _python_files("wardchart/ui/dialogs/*.py"),
     "printouts": _python_files("wardchart/report/*.py", "wardchart/plot/*.py"),
-    "messages": _python_files(
-        "wardchart/cli/*.py",
+    "commands": _python_files("wardchart/cli/*.py", "wardchart/demo.py"),
+    "rules": _python_files("wardchart/domain/*.py"),
+    "records": _python_files(
         "wardchart/session/**/*.py",
         "wardchart/storage/**/*.py",
-        "wardchart/domain/*.py",
         "wardchart/i18n.py",
-        "wardchart/demo.py",
         "wardchart/logs.py",
         "wardchart/paths.py",
     ),

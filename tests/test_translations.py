@@ -103,3 +103,21 @@ def test_english_keeps_iso_dates_and_decimal_points() -> None:
     assert i18n.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert i18n.number("0.45") == "0.45"
     assert i18n.date_text(date(1948, 3, 2)) == "1948-03-02"
+
+
+def test_a_marked_message_is_english_text_that_can_be_translated(german: None) -> None:
+    from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
+
+    message = QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel")
+    assert message == "Cancel"
+    assert isinstance(message, str)
+    assert i18n.shown(message) == "Abbrechen"
+    filled = QT_TRANSLATE_NOOP("Test", "{count} above {line} on {day}").format(
+        count=Decimal("0.45"), line="x", day=date(2026, 3, 2)
+    )
+    assert filled == "0.45 above x on 2026-03-02"  # English, unchanged, everywhere
+    assert isinstance(filled, Text)
+    assert i18n.shown(filled) == "0,45 above x on 02.03.2026"  # untranslated, German forms
+    assert i18n.shown(ValueError(filled)) == "0,45 above x on 02.03.2026"
+    with pytest.raises(TypeError):
+        QT_TRANSLATE_NOOP("Test", "{}").format("positional")

@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from wardchart.domain.display import time_text
+from wardchart.domain.texts import Text
 
 #: Overrides the language for one run (and the test suite pins it to English).
 ENV_LANGUAGE = "WARDCHART_LANGUAGE"
@@ -137,3 +138,31 @@ def date_text(value: date | str) -> str:
 def clinical_time(value: datetime, tz: tzinfo | None = None) -> str:
     """A clinical time to the minute, local: "2026-03-12 08:30" / "12.03.2026 08:30"."""
     return date_text(time_text(value, tz))
+
+
+def shown(message: object) -> str:
+    """A message from below the window in the language in use.
+
+    A ``Text`` (marked with ``QT_TRANSLATE_NOOP`` in domain, storage or session) is
+    translated and its values shown in the language's form; other text is shown as it is.
+    An exception shows its message.
+    """
+    if isinstance(message, BaseException):
+        first = message.args[0] if len(message.args) == 1 else None
+        return shown(first) if isinstance(first, Text) else str(message)
+    if not isinstance(message, Text):
+        return str(message)
+    values = {name: _value(value) for name, value in message.values.items()}
+    return translate(message.context, message.source).format(**values)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Text):
+        return shown(value)
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return number(value)
+    if isinstance(value, datetime):
+        return clinical_time(value)
+    if isinstance(value, date):
+        return date_text(value)
+    return str(value)

@@ -1,15 +1,40 @@
 """Marks messages written below the window for translation, without importing Qt.
 
 Domain, storage and session messages reach people through the window, the printouts and
-the command line, which translate them with ``wardchart.i18n.translate`` where they are
-shown. ``QT_TRANSLATE_NOOP(context, source)`` is the name Qt's ``lupdate`` looks for, so
-the marked English source is collected into the translation files (docs/translations.md).
+the command line, which translate them with ``wardchart.i18n.shown`` where they are shown.
+``QT_TRANSLATE_NOOP(context, source)`` is the name Qt's ``lupdate`` looks for, so the
+marked English source is collected into the translation files (docs/translations.md).
+
+It returns a ``Text``: an ordinary ``str`` holding the English message (so every caller,
+exception and test that treats it as text is unchanged) that also remembers its context,
+its source and the values ``.format(...)`` filled in — what a translation needs.
 """
 
 from __future__ import annotations
 
+from typing import Any
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
-    """Return ``source`` unchanged; marks it for translation in ``context``."""
-    del context
-    return source
+
+class Text(str):
+    """English text that remembers how to be translated."""
+
+    context: str
+    source: str
+    values: dict[str, object]
+
+    def __new__(cls, context: str, source: str, values: dict[str, object] | None = None) -> Text:
+        filled = dict(values or {})
+        made = super().__new__(cls, source.format(**filled) if filled else source)
+        made.context, made.source, made.values = context, source, filled
+        return made
+
+    def format(self, *args: object, **values: Any) -> Text:
+        """Fill the ``{name}`` fields (by name only), keeping what a translation needs."""
+        if args:
+            raise TypeError("a translatable message takes its values by name")
+        return Text(self.context, self.source, {**self.values, **values})
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:
+    """``source`` (English, with ``{name}`` fields) marked for translation in ``context``."""
+    return Text(context, source)
