@@ -27,6 +27,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit, records
 from wardchart.storage.cipher import connect, convert, is_encrypted
 from wardchart.storage.conflicts import Conflict, conflicts
@@ -162,7 +163,11 @@ def merge_from(
         other_identity = _check_other(other_path, target, key)
         mine = identity(store.db)
         if mine is None:
-            raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
+            raise ChartFileError(
+                QT_TRANSLATE_NOOP(
+                    "Merge", "chart file {path} has no chart id; open it again"
+                ).format(path=store.path)
+            )
         before = {c.key for c in conflicts(store.db)}
         _attach(store, target, key)
         store.conn.execute(f"PRAGMA main.mmap_size = {_MAPPED}")
@@ -193,7 +198,7 @@ def merge_from(
                 return rolled_back.result
             except integrity_errors() as error:
                 raise MergeRefused(
-                    "not_mergeable",
+                    QT_TRANSLATE_NOOP("Merge", "not_mergeable"),
                     f"{other_path} cannot be merged into {store.path}: {error}; nothing was "
                     "changed",
                 ) from None
@@ -207,11 +212,20 @@ def _refuse_same_file(store: ChartStore, other: Path) -> None:
     try:
         found = other.stat()
     except OSError:
-        raise MergeRefused("not_a_file", f"no chart file at {other}; nothing was changed") from None
+        raise MergeRefused(
+            QT_TRANSLATE_NOOP("Merge", "not_a_file"),
+            f"no chart file at {other}; nothing was changed",
+        ) from None
     if not other.is_file():
-        raise MergeRefused("not_a_file", f"{other} is not a chart file; nothing was changed")
+        raise MergeRefused(
+            QT_TRANSLATE_NOOP("Merge", "not_a_file"),
+            f"{other} is not a chart file; nothing was changed",
+        )
     if store.identity == (found.st_dev, found.st_ino):
-        raise MergeRefused("same_file", f"{other} is this chart file itself; nothing was changed")
+        raise MergeRefused(
+            QT_TRANSLATE_NOOP("Merge", "same_file"),
+            f"{other} is this chart file itself; nothing was changed",
+        )
 
 
 @contextmanager
@@ -226,7 +240,7 @@ def _readable(
     encrypted = is_encrypted(other)
     if encrypted and passphrase is None:
         raise MergeRefused(
-            "passphrase",
+            QT_TRANSLATE_NOOP("Merge", "passphrase"),
             f"{other} is encrypted, or is not a wardchart chart file: give its passphrase; "
             "nothing was changed",
         )
@@ -253,7 +267,7 @@ def _readable(
                 convert(source, plain, read_with=key, write_with=None, immutable=not busy)
             except ChartFileError:
                 raise MergeRefused(
-                    "passphrase",
+                    QT_TRANSLATE_NOOP("Merge", "passphrase"),
                     f"{other}: wrong passphrase, or not a wardchart chart file; nothing was "
                     "changed",
                 ) from None
@@ -274,12 +288,13 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
         conn = connect(target, key, uri=True)
     except ChartFileError:
         raise MergeRefused(
-            "passphrase",
+            QT_TRANSLATE_NOOP("Merge", "passphrase"),
             f"{other}: wrong passphrase, or not a wardchart chart file; nothing was changed",
         ) from None
     except db_errors() as error:
         raise MergeRefused(
-            "damaged", f"{other} cannot be read ({error}); nothing was changed"
+            QT_TRANSLATE_NOOP("Merge", "damaged"),
+            f"{other} cannot be read ({error}); nothing was changed",
         ) from None
     try:
         db = Database(conn, execute_plugins=False)
@@ -287,23 +302,25 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
             tables = set(db.table_names())
         except db_errors():
             raise MergeRefused(
-                "not_a_chart", f"{other} is not a wardchart chart file; nothing was changed"
+                QT_TRANSLATE_NOOP("Merge", "not_a_chart"),
+                f"{other} is not a wardchart chart file; nothing was changed",
             ) from None
         if migrations.migrations_table not in tables or "audit_log" not in tables:
             raise MergeRefused(
-                "not_a_chart", f"{other} is not a wardchart chart file; nothing was changed"
+                QT_TRANSLATE_NOOP("Merge", "not_a_chart"),
+                f"{other} is not a wardchart chart file; nothing was changed",
             )
         applied = [m.name for m in migrations.applied(db)]
         known = migrations.names
         if set(applied) - set(known):
             raise MergeRefused(
-                "newer_schema",
+                QT_TRANSLATE_NOOP("Merge", "newer_schema"),
                 f"{other} was made by a newer wardchart; merge it with that version or newer; "
                 "nothing was changed",
             )
         if applied != known:
             raise MergeRefused(
-                "older_schema",
+                QT_TRANSLATE_NOOP("Merge", "older_schema"),
                 f"{other} was made by an older wardchart: open it once with this one (which "
                 "upgrades it), then merge; nothing was changed",
             )
@@ -312,14 +329,21 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
         problem = schema_differences(db)
         if found != ["ok"] or problem:
             what = found[0] if found != ["ok"] else problem[0]
-            raise MergeRefused("damaged", f"{other} is damaged ({what}); nothing was changed")
+            raise MergeRefused(
+                QT_TRANSLATE_NOOP("Merge", "damaged"),
+                f"{other} is damaged ({what}); nothing was changed",
+            )
         other_identity = identity(db)
         if other_identity is None:
-            raise MergeRefused("damaged", f"{other} has no chart id; nothing was changed")
+            raise MergeRefused(
+                QT_TRANSLATE_NOOP("Merge", "damaged"),
+                f"{other} has no chart id; nothing was changed",
+            )
         return other_identity
     except db_errors() as error:
         raise MergeRefused(
-            "damaged", f"{other} is damaged ({error}); nothing was changed"
+            QT_TRANSLATE_NOOP("Merge", "damaged"),
+            f"{other} is damaged ({error}); nothing was changed",
         ) from None
     finally:
         conn.close()
@@ -380,7 +404,7 @@ def merge_attached(db: Database, source: str | Path, mine: Identity, theirs: str
         added = _insert(db, table, columns, key, versioned="supersedes" in columns)
         if added != len(fresh[table]):
             raise MergeRefused(
-                "damaged",
+                QT_TRANSLATE_NOOP("Merge", "damaged"),
                 f"{source} is damaged: {len(fresh[table]) - added} {table} rows correct "
                 "versions it does not hold; nothing was changed",
             )
@@ -456,7 +480,7 @@ def _compare(db: Database, other: str | Path, table: str, columns: list[str], ke
     ).fetchone()
     if row is not None:
         raise MergeRefused(
-            "different_content",
+            QT_TRANSLATE_NOOP("Merge", "different_content"),
             f"{other} and this chart both hold {table} row {row[0]} with different content: "
             "one of the files was altered or is damaged (run wardchart check on both); "
             "nothing was changed",
@@ -523,7 +547,7 @@ def _merge_audit(
     ).fetchone()
     if clash is not None:
         raise MergeRefused(
-            "different_content",
+            QT_TRANSLATE_NOOP("Merge", "different_content"),
             f"{other_path} and this chart both hold audit row {clash[1]} of chart "
             f"{str(clash[0])[:8]} with different content: one of the files was altered; "
             "nothing was changed",
@@ -563,7 +587,7 @@ def _check_new_chains(db: Database, other_path: str | Path, base: int) -> None:
             or audit.chain_hash(row, chain, position) != row["hash"]
         ):
             raise MergeRefused(
-                "damaged",
+                QT_TRANSLATE_NOOP("Merge", "damaged"),
                 f"{other_path} is damaged or was altered: its audit row {position} of chart "
                 f"{chain[:8]} does not fit its chain; nothing was changed",
             )
@@ -611,7 +635,7 @@ def _check_bound(db: Database, source: str | Path, fresh: dict[str, list[dict[st
             marks = sealed.get(str(row[column]), set())
             if audit.version_hash(row) not in marks and None not in marks:
                 raise MergeRefused(
-                    "damaged",
+                    QT_TRANSLATE_NOOP("Merge", "damaged"),
                     f"{source} is damaged or was altered: {table} row "
                     f"{row.get('id', row[column])} has no audit row; nothing was changed",
                 )
@@ -645,7 +669,7 @@ def _check_versions_held(db: Database, source: str | Path) -> None:
         ).fetchone()
         if found is not None:
             raise MergeRefused(
-                "damaged",
+                QT_TRANSLATE_NOOP("Merge", "damaged"),
                 f"{source} is damaged or was altered: it holds an audit row of a {table} "
                 f"version it does not hold (record {str(found[0])[:8]}); nothing was changed",
             )
@@ -681,10 +705,23 @@ def copy_chart(
     now = now or datetime.now(UTC)
     check_output_path(out_path, store.path)
     if out_path.exists() or out_path.is_symlink():
-        raise InvalidEntry([Problem("out", f"{out_path} already exists; choose a new file")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "out",
+                    QT_TRANSLATE_NOOP(
+                        "Merge", "{out_path} already exists; choose a new file"
+                    ).format(out_path=out_path),
+                )
+            ]
+        )
     mine = identity(store.db)
     if mine is None:
-        raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Merge", "chart file {path} has no chart id; open it again").format(
+                path=store.path
+            )
+        )
     new_id = records.new_id()
     with store.write() as db:
         audit.append(
@@ -730,7 +767,14 @@ def copy_chart(
         sync_folder(out_path.parent)
     except FileExistsError:
         raise InvalidEntry(
-            [Problem("out", f"{out_path} already exists; choose a new file")]
+            [
+                Problem(
+                    "out",
+                    QT_TRANSLATE_NOOP(
+                        "Merge", "{out_path} already exists; choose a new file"
+                    ).format(out_path=out_path),
+                )
+            ]
         ) from None
     finally:
         for leftover in (temp, *(Path(f"{temp}{s}") for s in ("-wal", "-shm", "-journal"))):

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -51,7 +53,11 @@ class MigrationSet:
         def register(fn: Fn) -> Fn:
             migration_name = name or fn.__name__
             if any(m.name == migration_name for m in self._migrations):
-                raise ValueError(f"migration {migration_name} is registered twice")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP(
+                        "ChartStore", "migration {migration_name} is registered twice"
+                    ).format(migration_name=migration_name)
+                )
             self._migrations.append(Migration(migration_name, fn, transactional))
             return fn
 
