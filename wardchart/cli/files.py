@@ -313,10 +313,18 @@ def _rewrite(context: Context, *, encrypt: bool) -> int:
     if encrypt and new is None:
         new = secret("new passphrase", "WARDCHART_NEW_PASSPHRASE", twice=True, field="passphrase")
     backups = rewrite_chart(context.db_path, old=old, new=new, actor=context.actor, now=context.now)
-    done = (
-        translate("Commands", "Encrypted {path} and %n backup(s)", None, len(backups))
-        if encrypt
-        else translate("Commands", "Decrypted {path} and %n backup(s)", None, len(backups))
-    )
-    print(done.format(path=context.db_path))
+    one = len(backups) == 1  # the plural rule of every language shipped
+    if encrypt:
+        done = (
+            translate("Commands", "Encrypted {path} and 1 backup")
+            if one
+            else translate("Commands", "Encrypted {path} and {count} backups")
+        )
+    else:
+        done = (
+            translate("Commands", "Decrypted {path} and 1 backup")
+            if one
+            else translate("Commands", "Decrypted {path} and {count} backups")
+        )
+    print(done.format(path=context.db_path, count=len(backups)))
     return 0

@@ -17,16 +17,16 @@ from wardchart.domain.display import count_text, time_text
 def census_headings() -> tuple[str, ...]:
     """The census table's headings in the language in use."""
     return (
-        translate("Census", "Bed"),
-        translate("Census", "Name"),
-        translate("Census", "MRN"),
-        translate("Census", "Regimen"),
-        translate("Census", "Cycle"),
-        translate("Census", "Latest ANC"),
-        translate("Census", "Grade"),
-        translate("Census", "Nadir"),
-        translate("Census", "Next cycle"),
-        translate("Census", "Flags"),
+        translate("CensusTable", "Bed"),
+        translate("CensusTable", "Name"),
+        translate("CensusTable", "MRN"),
+        translate("CensusTable", "Regimen"),
+        translate("CensusTable", "Cycle"),
+        translate("CensusTable", "Latest ANC"),
+        translate("CensusTable", "Grade"),
+        translate("CensusTable", "Nadir"),
+        translate("CensusTable", "Next cycle"),
+        translate("CensusTable", "Flags"),
     )
 
 
@@ -106,32 +106,32 @@ def chart_text(chart: PatientChart) -> str:
     """A readable summary of one chart for the terminal."""
     p, tz, s = chart.patient, chart.tz, chart.settings
     out = [
-        translate("Summary", "{name}  MRN {mrn}  DOB {dob} (age {age})  bed {bed}").format(
+        translate("ChartText", "{name}  MRN {mrn}  DOB {dob} (age {age})  bed {bed}").format(
             name=p.name, mrn=p.mrn, dob=date_text(p.dob), age=chart.age, bed=p.bed or "—"
         ),
         f"{p.diagnosis}",
-        translate("Summary", "Grades: CTCAE v{version}; fever rule: {rule}").format(
+        translate("ChartText", "Grades: CTCAE v{version}; fever rule: {rule}").format(
             version=s.ctcae_version, rule=s.fn_rule.value
         ),
     ]
     if chart.risk:
         out.append(
-            translate("Summary", "Higher risk: {factors}").format(
+            translate("ChartText", "Higher risk: {factors}").format(
                 factors="; ".join(shown(f.label) for f in chart.risk)
             )
         )
     out.append(
-        translate("Summary", "Neutropenic precautions: ON")
+        translate("ChartText", "Neutropenic precautions: ON")
         if chart.precautions_active
-        else translate("Summary", "Neutropenic precautions: off")
+        else translate("ChartText", "Neutropenic precautions: off")
     )
-    calc = " " + translate("Summary", "(calc)")
-    preliminary = " " + translate("Summary", "PRELIMINARY")
+    calc = " " + translate("ChartText", "(calc)")
+    preliminary = " " + translate("ChartText", "PRELIMINARY")
     for c in chart.cycles:
         out.append("")
         out.append(
             translate(
-                "Summary",
+                "ChartText",
                 "Cycle {number} — {regimen}, day 1 {day1}, expected nadir days {start}–{end}",
             ).format(
                 number=c.cycle.number,
@@ -157,19 +157,19 @@ def chart_text(chart: PatientChart) -> str:
         ]
         if rows:
             headings = (
-                translate("Summary", "Taken"),
-                translate("Summary", "Day"),
-                translate("Summary", "WBC"),
-                translate("Summary", "ANC"),
-                translate("Summary", "Grade"),
+                translate("ChartText", "Taken"),
+                translate("ChartText", "Day"),
+                translate("ChartText", "WBC"),
+                translate("ChartText", "ANC"),
+                translate("ChartText", "Grade"),
             )
             out.append(table(headings, rows))
         if c.nadir is not None:
             grade = "" if c.nadir_grade is None else f", {shown(c.nadir_grade)}"
             nadir = (
-                translate("Summary", "Lowest so far: ANC {anc} on day {day}{grade}")
+                translate("ChartText", "Lowest so far: ANC {anc} on day {day}{grade}")
                 if c.nadir_provisional
-                else translate("Summary", "Nadir: ANC {anc} on day {day}{grade}")
+                else translate("ChartText", "Nadir: ANC {anc} on day {day}{grade}")
             )
             out.append(
                 nadir.format(
@@ -178,18 +178,18 @@ def chart_text(chart: PatientChart) -> str:
             )
         if c.recovery is not None:
             out.append(
-                translate("Summary", "Recovery (ANC ≥ {anc}): day {day}").format(
+                translate("ChartText", "Recovery (ANC ≥ {anc}): day {day}").format(
                     anc=number(s.recovery_anc), day=c.recovery.cycle_day
                 )
             )
         out.append(
-            translate("Summary", "Next cycle: {status} — {reason}").format(
+            translate("ChartText", "Next cycle: {status} — {reason}").format(
                 status=shown(c.readiness.status), reason=shown(c.readiness.reason)
             )
         )
     if chart.alerts:
         out.append("")
-        out.append(translate("Summary", "Alerts:"))
+        out.append(translate("ChartText", "Alerts:"))
         out += [
             f"  {date_text(time_text(a.at, tz))}  [{a.rule}] {shown(a.detail)}"
             for a in chart.alerts

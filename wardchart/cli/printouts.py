@@ -146,4 +146,6 @@ def report_ward(args: argparse.Namespace, context: Context) -> int:
 
 def _wrote(out: Path, pages: int) -> str:
     """ "Wrote summary.pdf (2 pages)"."""
-    return translate("Commands", "Wrote {path} (%n page(s))", None, pages).format(path=out)
+    if pages == 1:
+        return translate("Commands", "Wrote {path} (1 page)").format(path=out)
+    return translate("Commands", "Wrote {path} ({count} pages)").format(path=out, count=pages)

@@ -387,7 +387,13 @@ def ward_frame(charts: list[PatientChart], context: PrintContext) -> PageFrame:
         if context.ward_name
         else ""
     )
-    count = translate("Printout", "%n patients, sorted by bed", None, len(charts))
+    # One form for 1 and one for more: the plural rule of every language shipped (lupdate
+    # reads a plural form only with a literal count, docs/translations.md).
+    count = (
+        translate("Printout", "1 patient, sorted by bed")
+        if len(charts) == 1
+        else translate("Printout", "{count} patients, sorted by bed").format(count=len(charts))
+    )
     return PageFrame(
         header=[
             f"{ward}{count}{rules}",

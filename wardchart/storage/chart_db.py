@@ -13,8 +13,6 @@ import sqlite3
 from collections.abc import Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from wardchart.domain.texts import QT_TRANSLATE_NOOP
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -64,11 +62,7 @@ class ChartDb(_Database):
             return self.full.query(sql, params)
         cursor = self.conn.execute(sql, params) if params is not None else self.conn.execute(sql)
         if cursor.description is None:
-            raise ValueError(
-                QT_TRANSLATE_NOOP(
-                    "ChartStore", "query() can only be used with SQL that returns rows"
-                )
-            )
+            raise ValueError("query() can only be used with SQL that returns rows")
         keys = _unique(d[0] for d in cursor.description)
         return (dict(zip(keys, row, strict=True)) for row in cursor)
 

@@ -391,8 +391,8 @@ def import_bundle(
             try:
                 if not isinstance(resource, dict) or not kind:
                     raise _Stop(
-                        QT_TRANSLATE_NOOP("Fhir", "refused"),
-                        "the entry has no resource",
+                        "refused",
+                        QT_TRANSLATE_NOOP("Fhir", "the entry has no resource"),
                     )
                 found = _read_entry(db, resource, key, patients, local)
                 pending.append(_Obs(index, key, resource, *found))
@@ -506,32 +506,36 @@ def _read_entry(
     kind = resource["resourceType"]
     if kind == "Patient":
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "ignored"),
-            "Patient: used to match the observations, not charted",
+            "ignored",
+            QT_TRANSLATE_NOOP("Fhir", "Patient: used to match the observations, not charted"),
         )
     if kind != "Observation":
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "ignored"),
-            f"{kind}: wardchart charts Observations only",
+            "ignored",
+            QT_TRANSLATE_NOOP("Fhir", "{kind}: wardchart charts Observations only").format(
+                kind=kind
+            ),
         )
     found = fr.codings(resource.get("code"))
     temperature = fr.is_temperature(found)
     concept, why = hl7_rules.concept_of(found, local)
     if why:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
+            "held",
             why,
         )
     if concept is None and not temperature:
         shown = ", ".join(c.code for c in found) or "no code"
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "ignored"),
-            f"an Observation ({shown}) that wardchart does not chart",
+            "ignored",
+            QT_TRANSLATE_NOOP(
+                "Fhir", "an Observation ({shown}) that wardchart does not chart"
+            ).format(shown=shown),
         )
     if not key:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "refused"),
-            "the Observation has no identifier, fullUrl or id",
+            "refused",
+            QT_TRANSLATE_NOOP("Fhir", "the Observation has no identifier, fullUrl or id"),
         )
     earlier = list(
         db.query(
@@ -543,32 +547,36 @@ def _read_entry(
     )
     if earlier and not _sent_again_changed(earlier[0], resource):
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "ignored"),
-            f"already imported on {earlier[0]['received_at'][:10]}",
+            "ignored",
+            QT_TRANSLATE_NOOP("Fhir", "already imported on {value}").format(
+                value=earlier[0]["received_at"][:10]
+            ),
         )
     own = fr.wardchart_record(resource)
     for table in ("results", "temperatures"):
         if own and records.current_version(db, table, own) is not None:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "ignored"),
-                "already on this chart (exported from it)",
+                "ignored",
+                QT_TRANSLATE_NOOP("Fhir", "already on this chart (exported from it)"),
             )
     status, why = fr.status_of(resource.get("status"))
     if why:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
+            "held",
             why,
         )
     if status is None:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "ignored"),
-            f"status {resource.get('status')}: no result yet",
+            "ignored",
+            QT_TRANSLATE_NOOP("Fhir", "status {get}: no result yet").format(
+                get=resource.get("status")
+            ),
         )
     patient = _match_patient(db, resource, patients)
     taken, why = fr.effective_time(resource)
     if taken is None:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
+            "held",
             why,
         )
     quantity, value = _quantity(resource)
@@ -576,8 +584,10 @@ def _read_entry(
         unit = fr.temperature_unit(quantity)
         if unit is None:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "held"),
-                f"temperature in unit {fr.unit_text(quantity)!r}, not Cel or [degF]",
+                "held",
+                QT_TRANSLATE_NOOP(
+                    "Fhir", "temperature in unit {unit_text}, not Cel or [degF]"
+                ).format(unit_text=repr(fr.unit_text(quantity))),
             )
         return patient, taken, "temperature", None, (value, unit)
     assert concept is not None
@@ -590,19 +600,19 @@ def _quantity(resource: dict[str, Any]) -> tuple[dict[str, Any], Decimal]:
     quantity = resource.get("valueQuantity")
     if not isinstance(quantity, dict):
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            "no valueQuantity: not a number to chart",
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "no valueQuantity: not a number to chart"),
         )
     why = fr.comparator_refusal(quantity)
     if why:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
+            "held",
             why,
         )
     value, why = fr.number(quantity.get("value"))
     if value is None:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
+            "held",
             why,
         )
     return quantity, value
@@ -621,7 +631,7 @@ def _converted(
     converted, why = hl7_rules.to_chart_value(concept, value, unit_text, reference, status)
     if converted is None:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
+            "held",
             why,
         )
     return converted
@@ -661,37 +671,45 @@ def _match_patient(
     named = patients.get(reference.strip()) if isinstance(reference, str) else None
     if named is None:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            "its subject is not a Patient in the bundle",
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "its subject is not a Patient in the bundle"),
         )
     candidates = hl7_rules.mrn_candidates(fr.patient_ids(named))
     if not candidates:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            "the Patient has no identifier",
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "the Patient has no identifier"),
         )
     found = {p.id: p for p in (queries.find_patient(db, m) for m in candidates) if p}
     if not found:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            f"no patient on this chart has MRN {' or '.join(candidates)}",
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "no patient on this chart has MRN {join}").format(
+                join=" or ".join(candidates)
+            ),
         )
     if len(found) > 1:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            f"the identifiers {', '.join(candidates)} belong to different patients",
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "the identifiers {join} belong to different patients").format(
+                join=", ".join(candidates)
+            ),
         )
     patient = next(iter(found.values()))
     dob = fr.birth_date(named)
     if dob is None:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            f"MRN {patient.mrn}: the Patient has no birth date to check",
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "MRN {mrn}: the Patient has no birth date to check").format(
+                mrn=patient.mrn
+            ),
         )
     if dob != patient.dob:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            f"MRN {patient.mrn}: birth date {dob} in the bundle is not the chart's",
+            "held",
+            QT_TRANSLATE_NOOP(
+                "Fhir", "MRN {mrn}: birth date {dob} in the bundle is not the chart's"
+            ).format(mrn=patient.mrn, dob=dob),
         )
     return patient
 
@@ -749,8 +767,10 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
         needs = [p for p in problems if p.severity == "error" or p.field != "taken"]
         if needs:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "held"),
-                f"{needs[0].field}: {needs[0].message}",
+                "held",
+                QT_TRANSLATE_NOOP("Fhir", "{field}: {message}").format(
+                    field=needs[0].field, message=needs[0].message
+                ),
             )
         saved = operations.record_temperature(
             store,
@@ -785,24 +805,30 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
         reason, why = supersede_reason(before, after, moved=moved)
         if why:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "held"),
+                "held",
                 why,
             )
         if not reason:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "ignored"),
-                "already imported: the same values and status",
+                "ignored",
+                QT_TRANSLATE_NOOP("Fhir", "already imported: the same values and status"),
             )
         if current is None:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "held"),
-                "its earlier result was withdrawn from the chart; chart this one by hand",
+                "held",
+                QT_TRANSLATE_NOOP(
+                    "Fhir",
+                    "its earlier result was withdrawn from the chart; chart this one by hand",
+                ),
             )
         if current["id"] != version:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "held"),
-                "the charted result was corrected by hand since the laboratory sent it; "
-                "a person compares it with this result",
+                "held",
+                QT_TRANSLATE_NOOP(
+                    "Fhir",
+                    "the charted result was corrected by hand since the laboratory "
+                    "sent it; a person compares it with this result",
+                ),
             )
         values = list({**before, **after}.values())
     entry, why = hl7_rules.cbc_entry(values, taken)
@@ -813,7 +839,7 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
     reasons = hl7_rules.needs_a_person(entry)
     if reasons:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
+            "held",
             "; ".join(reasons),
         )
     status = hl7_rules.record_status([v.status for v in values])
@@ -824,18 +850,22 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
             new_values = operations.cbc_values(store.db, patient, entry, confirm=True, now=now)
         except InvalidEntry as error:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "held"),
-                f"{error.first.field}: {error.first.message}",
+                "held",
+                QT_TRANSLATE_NOOP("Fhir", "{field}: {message}").format(
+                    field=error.first.field, message=error.first.message
+                ),
             ) from None
         if queries.cbc_already_charted(store.db, new_values):
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "ignored"),
-                "already on the chart: the same patient, time and counts",
+                "ignored",
+                QT_TRANSLATE_NOOP(
+                    "Fhir", "already on the chart: the same patient, time and counts"
+                ),
             )
         clash = queries.same_time_conflict(store.db, new_values)
         if clash:
             raise _Stop(
-                QT_TRANSLATE_NOOP("Fhir", "held"),
+                "held",
                 clash,
             )
     try:
@@ -851,8 +881,10 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
         )
     except InvalidEntry as error:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            f"{error.first.field}: {error.first.message}",
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "{field}: {message}").format(
+                field=error.first.field, message=error.first.message
+            ),
         ) from None
     return "results", str(charted["id"]), skipped
 
@@ -878,8 +910,8 @@ def _charted_before(
         return None
     if len(origins) > 1:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            "these results were charted before as different samples",
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "these results were charted before as different samples"),
         )
     (origin,) = origins
     rows = list(
@@ -892,8 +924,10 @@ def _charted_before(
     )
     if any(r["patient_id"] != patient.id for r in rows):
         raise _Stop(
-            QT_TRANSLATE_NOOP("Fhir", "held"),
-            "charted before for another patient: a person checks both charts",
+            "held",
+            QT_TRANSLATE_NOOP(
+                "Fhir", "charted before for another patient: a person checks both charts"
+            ),
         )
     local = hl7_rules.parse_local_codes(queries.ward_settings(db).hl7_local_codes)
     before: dict[str, hl7_rules.LabValue] = {}

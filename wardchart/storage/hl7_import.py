@@ -235,15 +235,17 @@ def read_message(text: str) -> _Message:
     why = rules.delimiter_refusal(field_sep, encoding)
     if why:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Hl7Import", "refused"),
+            "refused",
             why,
         )
     try:
         parsed = hl7.parse(text)
     except Exception as error:  # the library's errors name no field: say what is wrong
         raise _Stop(
-            QT_TRANSLATE_NOOP("Hl7Import", "refused"),
-            f"malformed message: {error or type(error).__name__}",
+            "refused",
+            QT_TRANSLATE_NOOP("Hl7Import", "malformed message: {value}").format(
+                value=error or type(error).__name__
+            ),
         ) from None
     seps = rules.Separators(field_sep, *encoding)
     groups: list[_PatientGroup] = []
@@ -257,8 +259,10 @@ def read_message(text: str) -> _Message:
             continue
         if len(name) != 3 or not name.isalnum() or not name.isupper():
             raise _Stop(
-                QT_TRANSLATE_NOOP("Hl7Import", "refused"),
-                f"{name[:10]!r} is not a segment name",
+                "refused",
+                QT_TRANSLATE_NOOP("Hl7Import", "{value} is not a segment name").format(
+                    value=repr(name[:10])
+                ),
             )
         if name == "PID":
             ids = [
@@ -273,8 +277,8 @@ def read_message(text: str) -> _Message:
         elif name == "OBR":
             if not groups:
                 raise _Stop(
-                    QT_TRANSLATE_NOOP("Hl7Import", "refused"),
-                    "an OBR segment comes before any PID segment",
+                    "refused",
+                    QT_TRANSLATE_NOOP("Hl7Import", "an OBR segment comes before any PID segment"),
                 )
             key = _entity(fields.repetitions(3)[0]) or order_control
             groups[-1].orders.append(_Order(key, fields.component(7)))
@@ -282,8 +286,8 @@ def read_message(text: str) -> _Message:
         elif name == "OBX":
             if not groups or not groups[-1].orders:
                 raise _Stop(
-                    QT_TRANSLATE_NOOP("Hl7Import", "refused"),
-                    "an OBX segment comes before any OBR segment",
+                    "refused",
+                    QT_TRANSLATE_NOOP("Hl7Import", "an OBX segment comes before any OBR segment"),
                 )
             groups[-1].orders[-1].observations.append(
                 _Obx(
@@ -310,13 +314,13 @@ def read_message(text: str) -> _Message:
     )
     if not message.control_id:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Hl7Import", "refused"),
-            "no message control id (MSH-10)",
+            "refused",
+            QT_TRANSLATE_NOOP("Hl7Import", "no message control id (MSH-10)"),
         )
     why = rules.version_refusal(message.version)
     if why:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Hl7Import", "refused"),
+            "refused",
             why,
         )
     return message
@@ -489,13 +493,15 @@ def _chart_message(
     is the patient a nurse chose for a held message: its identifiers are not matched."""
     if message.kind.upper() != "ORU^R01":
         raise _Stop(
-            QT_TRANSLATE_NOOP("Hl7Import", "ignored"),
-            f"a {message.kind or 'typeless'} message, not a result (ORU^R01)",
+            "ignored",
+            QT_TRANSLATE_NOOP("Hl7Import", "a {value} message, not a result (ORU^R01)").format(
+                value=message.kind or "typeless"
+            ),
         )
     why = rules.processing_refusal(message.processing_id, accept_test=settings.hl7_accept_test)
     if why:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Hl7Import", "ignored"),
+            "ignored",
             why,
         )
     local = rules.parse_local_codes(settings.hl7_local_codes)
@@ -510,8 +516,8 @@ def _chart_message(
             plans.append((group, orders))
     if not plans:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Hl7Import", "ignored"),
-            "no CBC result to chart in the message",
+            "ignored",
+            QT_TRANSLATE_NOOP("Hl7Import", "no CBC result to chart in the message"),
         )
     sources: list[dict[str, Any]] = []
     first: Patient | None = None
@@ -541,8 +547,8 @@ def _chart_message(
     assert first is not None
     if not sources:
         raise _Stop(
-            QT_TRANSLATE_NOOP("Hl7Import", "ignored"),
-            "its results are already on the chart",
+            "ignored",
+            QT_TRANSLATE_NOOP("Hl7Import", "its results are already on the chart"),
         )
     return first.id, first.mrn, sources
 

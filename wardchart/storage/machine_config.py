@@ -99,30 +99,30 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
     if chart is not None:
         if not isinstance(chart, str) or not chart.strip():
             raise bad(
-                QT_TRANSLATE_NOOP("MachineFile", "chart"),
+                "chart",
                 "give the chart file's full path as a string",
             )
         chart_path = Path(chart.strip()).expanduser()
         if not chart_path.is_absolute():
             raise bad(
-                QT_TRANSLATE_NOOP("MachineFile", "chart"),
+                "chart",
                 f"{chart!r} is not a full path",
             )
     shared = data.get("shared", False)
     if not isinstance(shared, bool):
         raise bad(
-            QT_TRANSLATE_NOOP("MachineFile", "shared"),
+            "shared",
             "give true or false",
         )
     if shared and chart is None:
         raise bad(
-            QT_TRANSLATE_NOOP("MachineFile", "shared"),
+            "shared",
             "a shared chart folder needs chart = the chart file's path",
         )
     hub = data.get("hub")
     if hub is not None and not isinstance(hub, str):
         raise bad(
-            QT_TRANSLATE_NOOP("MachineFile", "hub"),
+            "hub",
             "give the hub's address as a string: postgresql://HOST/DATABASE or service=NAME",
         )
     ward: dict[str, str] = {}
@@ -131,7 +131,7 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
             apply_setting(WardSettings(), "hub", hub)
         except InvalidEntry as error:
             raise bad(
-                QT_TRANSLATE_NOOP("MachineFile", "hub"),
+                "hub",
                 error.first.message,
             ) from None
         ward["hub"] = hub
@@ -171,17 +171,17 @@ def _locked(
         for key in lock:
             if key not in LOCKABLE:
                 raise bad(
-                    QT_TRANSLATE_NOOP("MachineFile", "lock"),
+                    "lock",
                     f"{key!r} cannot be locked; lockable: {', '.join(LOCKABLE)}",
                 )
             if key not in given:
                 raise bad(
-                    QT_TRANSLATE_NOOP("MachineFile", "lock"),
+                    "lock",
                     f"{key!r} is locked but not given a value in the file",
                 )
         return frozenset(lock)
     raise bad(
-        QT_TRANSLATE_NOOP("MachineFile", "lock"),
+        "lock",
         'give true, or a list of keys such as ["chart", "fn_rule"]',
     )
 

@@ -198,9 +198,11 @@ def merge_from(
                 return rolled_back.result
             except integrity_errors() as error:
                 raise MergeRefused(
-                    QT_TRANSLATE_NOOP("Merge", "not_mergeable"),
-                    f"{other_path} cannot be merged into {store.path}: {error}; nothing was "
-                    "changed",
+                    "not_mergeable",
+                    QT_TRANSLATE_NOOP(
+                        "Merge",
+                        "{other_path} cannot be merged into {path}: {error}; nothing was changed",
+                    ).format(other_path=other_path, path=store.path, error=error),
                 ) from None
         finally:
             store.conn.execute("DETACH DATABASE other")
@@ -213,18 +215,24 @@ def _refuse_same_file(store: ChartStore, other: Path) -> None:
         found = other.stat()
     except OSError:
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "not_a_file"),
-            f"no chart file at {other}; nothing was changed",
+            "not_a_file",
+            QT_TRANSLATE_NOOP("Merge", "no chart file at {other}; nothing was changed").format(
+                other=other
+            ),
         ) from None
     if not other.is_file():
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "not_a_file"),
-            f"{other} is not a chart file; nothing was changed",
+            "not_a_file",
+            QT_TRANSLATE_NOOP("Merge", "{other} is not a chart file; nothing was changed").format(
+                other=other
+            ),
         )
     if store.identity == (found.st_dev, found.st_ino):
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "same_file"),
-            f"{other} is this chart file itself; nothing was changed",
+            "same_file",
+            QT_TRANSLATE_NOOP(
+                "Merge", "{other} is this chart file itself; nothing was changed"
+            ).format(other=other),
         )
 
 
@@ -240,9 +248,12 @@ def _readable(
     encrypted = is_encrypted(other)
     if encrypted and passphrase is None:
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "passphrase"),
-            f"{other} is encrypted, or is not a wardchart chart file: give its passphrase; "
-            "nothing was changed",
+            "passphrase",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other} is encrypted, or is not a wardchart chart file: give "
+                "its passphrase; nothing was changed",
+            ).format(other=other),
         )
     key = passphrase if encrypted else None
     journal = [Path(f"{other}{s}") for s in ("-wal", "-journal")]
@@ -267,9 +278,12 @@ def _readable(
                 convert(source, plain, read_with=key, write_with=None, immutable=not busy)
             except ChartFileError:
                 raise MergeRefused(
-                    QT_TRANSLATE_NOOP("Merge", "passphrase"),
-                    f"{other}: wrong passphrase, or not a wardchart chart file; nothing was "
-                    "changed",
+                    "passphrase",
+                    QT_TRANSLATE_NOOP(
+                        "Merge",
+                        "{other}: wrong passphrase, or not a wardchart chart file; "
+                        "nothing was changed",
+                    ).format(other=other),
                 ) from None
             source, key = plain, None
         yield _uri(source, immutable=False), key
@@ -288,13 +302,18 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
         conn = connect(target, key, uri=True)
     except ChartFileError:
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "passphrase"),
-            f"{other}: wrong passphrase, or not a wardchart chart file; nothing was changed",
+            "passphrase",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other}: wrong passphrase, or not a wardchart chart file; nothing was changed",
+            ).format(other=other),
         ) from None
     except db_errors() as error:
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "damaged"),
-            f"{other} cannot be read ({error}); nothing was changed",
+            "damaged",
+            QT_TRANSLATE_NOOP(
+                "Merge", "{other} cannot be read ({error}); nothing was changed"
+            ).format(other=other, error=error),
         ) from None
     try:
         db = Database(conn, execute_plugins=False)
@@ -302,27 +321,37 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
             tables = set(db.table_names())
         except db_errors():
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "not_a_chart"),
-                f"{other} is not a wardchart chart file; nothing was changed",
+                "not_a_chart",
+                QT_TRANSLATE_NOOP(
+                    "Merge", "{other} is not a wardchart chart file; nothing was changed"
+                ).format(other=other),
             ) from None
         if migrations.migrations_table not in tables or "audit_log" not in tables:
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "not_a_chart"),
-                f"{other} is not a wardchart chart file; nothing was changed",
+                "not_a_chart",
+                QT_TRANSLATE_NOOP(
+                    "Merge", "{other} is not a wardchart chart file; nothing was changed"
+                ).format(other=other),
             )
         applied = [m.name for m in migrations.applied(db)]
         known = migrations.names
         if set(applied) - set(known):
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "newer_schema"),
-                f"{other} was made by a newer wardchart; merge it with that version or newer; "
-                "nothing was changed",
+                "newer_schema",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{other} was made by a newer wardchart; merge it with that "
+                    "version or newer; nothing was changed",
+                ).format(other=other),
             )
         if applied != known:
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "older_schema"),
-                f"{other} was made by an older wardchart: open it once with this one (which "
-                "upgrades it), then merge; nothing was changed",
+                "older_schema",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{other} was made by an older wardchart: open it once with this "
+                    "one (which upgrades it), then merge; nothing was changed",
+                ).format(other=other),
             )
         conn.execute(f"PRAGMA mmap_size = {_MAPPED}")
         found = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
@@ -330,20 +359,26 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
         if found != ["ok"] or problem:
             what = found[0] if found != ["ok"] else problem[0]
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "damaged"),
-                f"{other} is damaged ({what}); nothing was changed",
+                "damaged",
+                QT_TRANSLATE_NOOP(
+                    "Merge", "{other} is damaged ({what}); nothing was changed"
+                ).format(other=other, what=what),
             )
         other_identity = identity(db)
         if other_identity is None:
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "damaged"),
-                f"{other} has no chart id; nothing was changed",
+                "damaged",
+                QT_TRANSLATE_NOOP("Merge", "{other} has no chart id; nothing was changed").format(
+                    other=other
+                ),
             )
         return other_identity
     except db_errors() as error:
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "damaged"),
-            f"{other} is damaged ({error}); nothing was changed",
+            "damaged",
+            QT_TRANSLATE_NOOP("Merge", "{other} is damaged ({error}); nothing was changed").format(
+                other=other, error=error
+            ),
         ) from None
     finally:
         conn.close()
@@ -404,9 +439,12 @@ def merge_attached(db: Database, source: str | Path, mine: Identity, theirs: str
         added = _insert(db, table, columns, key, versioned="supersedes" in columns)
         if added != len(fresh[table]):
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "damaged"),
-                f"{source} is damaged: {len(fresh[table]) - added} {table} rows correct "
-                "versions it does not hold; nothing was changed",
+                "damaged",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{source} is damaged: {value} {table} rows correct versions it "
+                    "does not hold; nothing was changed",
+                ).format(source=source, value=len(fresh[table]) - added, table=table),
             )
         new_rows[table] = added
         if table in VERSIONED_TABLES:
@@ -480,10 +518,13 @@ def _compare(db: Database, other: str | Path, table: str, columns: list[str], ke
     ).fetchone()
     if row is not None:
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "different_content"),
-            f"{other} and this chart both hold {table} row {row[0]} with different content: "
-            "one of the files was altered or is damaged (run wardchart check on both); "
-            "nothing was changed",
+            "different_content",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other} and this chart both hold {table} row {value} with "
+                "different content: one of the files was altered or is damaged "
+                "(run wardchart check on both); nothing was changed",
+            ).format(other=other, table=table, value=row[0]),
         )
 
 
@@ -547,10 +588,13 @@ def _merge_audit(
     ).fetchone()
     if clash is not None:
         raise MergeRefused(
-            QT_TRANSLATE_NOOP("Merge", "different_content"),
-            f"{other_path} and this chart both hold audit row {clash[1]} of chart "
-            f"{str(clash[0])[:8]} with different content: one of the files was altered; "
-            "nothing was changed",
+            "different_content",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other_path} and this chart both hold audit row {value} of "
+                "chart {value2} with different content: one of the files was "
+                "altered; nothing was changed",
+            ).format(other_path=other_path, value=clash[1], value2=str(clash[0])[:8]),
         )
     cursor = db.execute(
         f"""INSERT INTO main.audit_log (seq, {", ".join(_AUDIT_COLUMNS)}, replica_id, origin_seq)
@@ -587,9 +631,13 @@ def _check_new_chains(db: Database, other_path: str | Path, base: int) -> None:
             or audit.chain_hash(row, chain, position) != row["hash"]
         ):
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "damaged"),
-                f"{other_path} is damaged or was altered: its audit row {position} of chart "
-                f"{chain[:8]} does not fit its chain; nothing was changed",
+                "damaged",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{other_path} is damaged or was altered: its audit row "
+                    "{position} of chart {value} does not fit its chain; nothing was "
+                    "changed",
+                ).format(other_path=other_path, position=position, value=chain[:8]),
             )
         ends[chain] = (position, str(row["hash"]))
 
@@ -635,9 +683,12 @@ def _check_bound(db: Database, source: str | Path, fresh: dict[str, list[dict[st
             marks = sealed.get(str(row[column]), set())
             if audit.version_hash(row) not in marks and None not in marks:
                 raise MergeRefused(
-                    QT_TRANSLATE_NOOP("Merge", "damaged"),
-                    f"{source} is damaged or was altered: {table} row "
-                    f"{row.get('id', row[column])} has no audit row; nothing was changed",
+                    "damaged",
+                    QT_TRANSLATE_NOOP(
+                        "Merge",
+                        "{source} is damaged or was altered: {table} row {get} has no "
+                        "audit row; nothing was changed",
+                    ).format(source=source, table=table, get=row.get("id", row[column])),
                 )
 
 
@@ -669,9 +720,13 @@ def _check_versions_held(db: Database, source: str | Path) -> None:
         ).fetchone()
         if found is not None:
             raise MergeRefused(
-                QT_TRANSLATE_NOOP("Merge", "damaged"),
-                f"{source} is damaged or was altered: it holds an audit row of a {table} "
-                f"version it does not hold (record {str(found[0])[:8]}); nothing was changed",
+                "damaged",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{source} is damaged or was altered: it holds an audit row of a "
+                    "{table} version it does not hold (record {value}); nothing was "
+                    "changed",
+                ).format(source=source, table=table, value=str(found[0])[:8]),
             )
 
 

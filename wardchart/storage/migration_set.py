@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from wardchart.domain.texts import QT_TRANSLATE_NOOP
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -53,11 +51,7 @@ class MigrationSet:
         def register(fn: Fn) -> Fn:
             migration_name = name or fn.__name__
             if any(m.name == migration_name for m in self._migrations):
-                raise ValueError(
-                    QT_TRANSLATE_NOOP(
-                        "ChartStore", "migration {migration_name} is registered twice"
-                    ).format(migration_name=migration_name)
-                )
+                raise ValueError(f"migration {migration_name} is registered twice")
             self._migrations.append(Migration(migration_name, fn, transactional))
             return fn
 
