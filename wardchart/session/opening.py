@@ -66,7 +66,11 @@ def open_store(
 
 
 def _times(tries: int) -> str:
-    return {2: "twice", 3: "three times"}.get(tries, f"{tries} times")
+    if tries == 2:
+        return QT_TRANSLATE_NOOP("Session", "twice")
+    if tries == 3:
+        return QT_TRANSLATE_NOOP("Session", "three times")
+    return QT_TRANSLATE_NOOP("Session", "{tries} times").format(tries=tries)
 
 
 def refuse_interrupted_rewrite(path: Path) -> None:
@@ -76,7 +80,11 @@ def refuse_interrupted_rewrite(path: Path) -> None:
 
     pending = pending_rewrite(path)
     if pending is not None:
-        job = {"decrypt": "decryption"}.get(pending, "encryption")
+        job = (
+            QT_TRANSLATE_NOOP("Session", "decryption")
+            if pending == "decrypt"
+            else QT_TRANSLATE_NOOP("Session", "encryption")
+        )
         raise RewriteInterruptedError(
             QT_TRANSLATE_NOOP(
                 "Session",

@@ -143,7 +143,11 @@ def check_ours(db: Database, path: Path, *, existing: bool = False) -> None:
     tables = set(db.table_names())
     if not tables:
         if existing:
-            what = "empty (0 bytes)" if path.stat().st_size == 0 else "an empty SQLite database"
+            what = (
+                QT_TRANSLATE_NOOP("ChartStore", "empty (0 bytes)")
+                if path.stat().st_size == 0
+                else QT_TRANSLATE_NOOP("ChartStore", "an empty SQLite database")
+            )
             raise ChartFileError(
                 QT_TRANSLATE_NOOP(
                     "ChartStore",
@@ -217,12 +221,12 @@ def _not_a_file(path: Path) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return QT_TRANSLATE_NOOP("ChartStore", "a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return QT_TRANSLATE_NOOP("ChartStore", "a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return QT_TRANSLATE_NOOP("ChartStore", "a device")
+    return QT_TRANSLATE_NOOP("ChartStore", "not a regular file")
 
 
 def _connect(
