@@ -38,7 +38,7 @@ def census_cells(row: CensusRow) -> tuple[str, ...]:
         row.mrn,
         row.regimen,
         row.cycle_day,
-        shown(row.latest_anc),
+        number(shown(row.latest_anc)),
         shown(row.anc_grade_text),
         shown(row.nadir_status),
         shown(row.readiness),
