@@ -58,12 +58,15 @@ def test_patient_summary_prints_in_german_with_german_dates_and_numbers(
     text = pdf_text(out)
     assert "Neutropenie-Verlauf – Zusammenfassung" in text
     assert "Alpha, Ann · MRN A-1 · geb. 01.05.1950" in text
-    assert "Seite 1 von" in text and "gedruckt von" in text
+    assert "Seite 1 von" in text
+    assert "gedruckt von" in text
     assert "Nadir: ANC 0,45 ×10⁹/L an Tag 11" in text
     assert "Erholung (erste ANC ≥ 1,5 ×10⁹/L nach dem Nadir): Tag 15" in text
     assert f"{at(A_DAY1S[0], 10):%d.%m.%Y} 07:00" in text  # the collection time, German date
-    assert "Abnahme (24 h)" in text and "Eingetragen von" in text
-    assert "Zyklustag" in text and "Zahl (×10⁹/L)" in text  # the chart's axis titles
+    assert "Abnahme (24 h)" in text
+    assert "Eingetragen von" in text
+    assert "Zyklustag" in text  # the chart's axis titles
+    assert "Zahl (×10⁹/L)" in text
     assert "erwarteter Nadir d10–d14" in text  # the chart's band label
     for english in ("page 1 of", "DOB", "Results", "Entered by", "cycle day", "1950-05-01"):
         assert english not in text
@@ -78,7 +81,8 @@ def test_handover_sheet_prints_in_german(
     text = pdf_text(out)
     assert "Übergabebogen der Station" in text
     assert "2 Patienten, nach Bett sortiert" in text
-    assert "Bett" in text and "Nächster Zyklus" in text and "Hinweise und Alarme" in text
+    for heading in ("Bett", "Nächster Zyklus", "Hinweise und Alarme"):
+        assert heading in text
     assert "01.05.1950" in text
     assert "0,3" in text  # the latest ANC of A-1 with a decimal comma
     for english in ("Ward handover sheet", "sorted by bed", "1950-05-01", "page 1 of"):
