@@ -229,7 +229,7 @@ def audit_verify(args: argparse.Namespace, context: Context) -> int:
             try:
                 anchored = verify_against(session.store, args.against)
             except ChartFileError as error:  # no sound anchor to compare with
-                raise InvalidEntry([Problem("--against", str(error))]) from None
+                raise InvalidEntry([Problem("--against", shown(error))]) from None
     if not check.ok:
         print(f"BROKEN: {describe_history(check)}")
         return 1

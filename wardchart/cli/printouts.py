@@ -10,7 +10,7 @@ from typing import Any
 
 from wardchart.cli.base import AddCommand, Context
 from wardchart.cli.common import chart, output_path, whole
-from wardchart.cli.words import translate
+from wardchart.cli.words import shown, translate
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.report.offscreen import qt_for_printing
 from wardchart.session.core import ChartingSession
@@ -100,7 +100,7 @@ def _write_report(
             save=write_atomically,
         )
     except ReportError as error:
-        raise InvalidEntry([Problem("out", str(error))]) from None
+        raise InvalidEntry([Problem("out", shown(error))]) from None
     session.log_event(
         action="export",
         entity=job.entity,
