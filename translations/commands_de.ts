@@ -337,4 +337,12 @@
         <translation>{path} geschrieben ({count} Seiten)</translation>
     </message>
 </context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>{path} already holds charts; the demo is written only into a new, empty file</source>
+        <extracomment>Example lab reference limits from docs/clinical-rules.md#lower-limit-of-normal-lln [5]: WBC 4–11, ANC 2–7.5 ×10⁹/L. Regimens of the shipped library the synthetic ward draws from, with the diagnoses.</extracomment>
+        <translation>{path} enthält bereits Kurven; die Demo wird nur in eine neue, leere Datei geschrieben</translation>
+    </message>
+</context>
 </TS>
