@@ -17,6 +17,7 @@ from decimal import Decimal
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore
 
@@ -286,8 +287,11 @@ def write_demo_ward(
             [
                 Problem(
                     "db",
-                    f"{store.path} already holds charts; the demo "
-                    "is written only into a new, empty file",
+                    QT_TRANSLATE_NOOP(
+                        "Demo",
+                        "{path} already holds charts; the demo is written only into a "
+                        "new, empty file",
+                    ).format(path=store.path),
                 )
             ]
         )

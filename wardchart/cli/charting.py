@@ -17,7 +17,9 @@ from wardchart.cli.common import (
     temperature,
     whole,
 )
-from wardchart.cli.output import CENSUS_HEADINGS, census_cells, census_json, chart_text, table
+from wardchart.cli.output import census_cells, census_headings, census_json, chart_text, table
+from wardchart.cli.words import date_text, shown, translate
+from wardchart.cli.words import number as decimal_text
 from wardchart.domain.census import census_row
 from wardchart.domain.display import count_text
 from wardchart.domain.fever import FnRuleName
@@ -124,7 +126,12 @@ def demo(_args: argparse.Namespace, context: Context) -> int:
 
     with chart(context, create=True) as session:
         count = write_demo_ward(session.store, now=context.now)
-    print(f"Demo ward of {count} patients written to {context.db_path}", file=sys.stderr)
+    print(
+        translate("Commands", "Demo ward of {count} patients written to {path}").format(
+            count=count, path=context.db_path
+        ),
+        file=sys.stderr,
+    )
     return print_census(context, as_json=False)
 
 
@@ -145,7 +152,11 @@ def patient_add(args: argparse.Namespace, context: Context) -> int:
                 confirm=args.confirm,
             )
         )
-    print(f"Admitted {normal_text(args.name)} (MRN {normal_mrn(args.mrn)})")
+    print(
+        translate("Commands", "Admitted {name} (MRN {mrn})").format(
+            name=normal_text(args.name), mrn=normal_mrn(args.mrn)
+        )
+    )
     return 0
 
 
@@ -161,11 +172,14 @@ def print_census(context: Context, *, as_json: bool) -> int:
     if as_json:
         print(dump_json([census_json(r) for r in rows]))
     elif rows:
-        print(table(CENSUS_HEADINGS, [census_cells(r) for r in rows]))
+        print(table(census_headings(), [census_cells(r) for r in rows]))
     else:
         print(
-            "No patients yet. Admit one with: wardchart patient add --mrn MRN --name NAME "
-            "--dob YYYY-MM-DD   (or try the demo ward: wardchart demo --db demo.sqlite)"
+            translate(
+                "Commands",
+                "No patients yet. Admit one with: wardchart patient add --mrn MRN --name NAME "
+                "--dob YYYY-MM-DD   (or try the demo ward: wardchart demo --db demo.sqlite)",
+            )
         )
     return 0
 
@@ -188,7 +202,11 @@ def cycle_start(args: argparse.Namespace, context: Context) -> int:
             )
         )
         number = len(queries.patient_records(session.store.db, patient).cycles)
-    print(f"Cycle {number} of {args.regimen} started for MRN {patient.mrn}, day 1 {day1}")
+    print(
+        translate(
+            "Commands", "Cycle {number} of {regimen} started for MRN {mrn}, day 1 {day1}"
+        ).format(number=number, regimen=args.regimen, mrn=patient.mrn, day1=date_text(day1))
+    )
     return 0
 
 
@@ -203,13 +221,28 @@ def lab_add(args: argparse.Namespace, context: Context) -> int:
     # storage may have normalised (see docs/dates-and-times.md, "A save is reported as a save").
     saved = [r for r in charted.all_results if r.result.id == record.record_id]
     if not saved:  # stored, but outside the chart's view (e.g. before the first cycle)
-        print(f"Recorded CBC for MRN {patient.mrn}")
+        print(translate("Commands", "Recorded CBC for MRN {mrn}").format(mrn=patient.mrn))
         return 0
     result = saved[0]
     anc = result.result.anc
-    text = "no ANC" if anc is None else f"ANC {count_text(anc)} ×10⁹/L ({result.result.anc_source})"
-    grade = "" if result.anc_grade is None else f", {result.anc_grade}"
-    print(f"Recorded CBC for MRN {patient.mrn}: {text}{grade}")
+    sources = {
+        "computed": translate("Commands", "computed"),
+        "lab": translate("Commands", "lab"),
+    }
+    text = (
+        translate("Commands", "no ANC")
+        if anc is None
+        else translate("Commands", "ANC {anc} ×10⁹/L ({source})").format(
+            anc=decimal_text(count_text(anc)),
+            source=sources.get(result.result.anc_source or "", result.result.anc_source),
+        )
+    )
+    grade = "" if result.anc_grade is None else f", {shown(result.anc_grade)}"
+    print(
+        translate("Commands", "Recorded CBC for MRN {mrn}: {result}").format(
+            mrn=patient.mrn, result=text + grade
+        )
+    )
     return 0
 
 
@@ -229,7 +262,11 @@ def temp_add(args: argparse.Namespace, context: Context) -> int:
                 confirm=args.confirm,
             )
         )
-    print(f"Recorded temperature {value} °{unit} for MRN {patient.mrn}")
+    print(
+        translate("Commands", "Recorded temperature {value} °{unit} for MRN {mrn}").format(
+            value=decimal_text(value), unit=unit, mrn=patient.mrn
+        )
+    )
     return 0
 
 
@@ -243,7 +280,11 @@ def gcsf_add(args: argparse.Namespace, context: Context) -> int:
                 patient=patient, given=given, drug=args.drug, dose=args.dose, confirm=args.confirm
             )
         )
-    print(f"Recorded {args.drug.strip()} for MRN {patient.mrn}")
+    print(
+        translate("Commands", "Recorded {drug} for MRN {mrn}").format(
+            drug=args.drug.strip(), mrn=patient.mrn
+        )
+    )
     return 0
 
 
@@ -252,7 +293,12 @@ def precautions(args: argparse.Namespace, context: Context) -> int:
     with chart(context, create=False) as session:
         patient = session.require_patient(args.mrn)
         session.save(changes.SetPrecautions(patient=patient, active=args.active, note=args.note))
-    print(f"Neutropenic precautions {'set' if args.active else 'cleared'} for MRN {patient.mrn}")
+    said = (
+        translate("Commands", "Neutropenic precautions set for MRN {mrn}")
+        if args.active
+        else translate("Commands", "Neutropenic precautions cleared for MRN {mrn}")
+    )
+    print(said.format(mrn=patient.mrn))
     return 0
 
 

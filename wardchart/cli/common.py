@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from wardchart.cli.base import Context
+from wardchart.cli.words import translate
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal, shown
@@ -57,7 +58,14 @@ def chart(
         ) as session:
             if context.user is not None and not session.has_accounts():
                 raise InvalidEntry(
-                    [Problem("user", "this chart file has no accounts yet; leave out --user")]
+                    [
+                        Problem(
+                            "user",
+                            translate(
+                                "Commands", "this chart file has no accounts yet; leave out --user"
+                            ),
+                        )
+                    ]
                 )
             context.actor = session.actor
             yield session
@@ -75,12 +83,18 @@ def sign_in(store: ChartStore, context: Context) -> User:
             [
                 Problem(
                     "user",
-                    "this chart file has accounts: sign in with --user NAME "
-                    "(password from WARDCHART_PASSWORD or the prompt)",
+                    translate(
+                        "Commands",
+                        "this chart file has accounts: sign in with --user NAME "
+                        "(password from WARDCHART_PASSWORD or the prompt)",
+                    ),
                 )
             ]
         )
-    password = secret(f"password for {context.user}", "WARDCHART_PASSWORD")
+    password = secret(
+        translate("Commands", "password for {user}").format(user=context.user),
+        "WARDCHART_PASSWORD",
+    )
     return users.sign_in(store, context.user, password, now=context.now)
 
 
@@ -92,11 +106,14 @@ def passphrase(context: Context) -> str | None:
     if not (path.is_file() and is_encrypted(path)):
         return None
     return secret(
-        f"passphrase for {path.name}",
+        translate("Commands", "passphrase for {file}").format(file=path.name),
         "WARDCHART_PASSPHRASE",
         field="passphrase",
-        missing=f"chart file {path} is encrypted, or damaged, or not a chart file: if it is "
-        "encrypted, set WARDCHART_PASSPHRASE or run this in a terminal; it was left untouched",
+        missing=translate(
+            "Commands",
+            "chart file {path} is encrypted, or damaged, or not a chart file: if it is "
+            "encrypted, set WARDCHART_PASSPHRASE or run this in a terminal; it was left untouched",
+        ).format(path=path),
     )
 
 
@@ -114,13 +131,19 @@ def secret(
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        text = missing or f"no {field}: set {variable} or run this in a terminal"
+        text = missing or translate(
+            "Commands", "no {field}: set {variable} or run this in a terminal"
+        ).format(field=field, variable=variable)
         raise InvalidEntry([Problem(field, text)])
     import getpass
 
     typed = getpass.getpass(f"{prompt}: ")
-    if twice and getpass.getpass("the same again: ") != typed:
-        raise InvalidEntry([Problem(field, f"the two {field}s differ")])
+    if twice and getpass.getpass(translate("Commands", "the same again: ")) != typed:
+        differ = {
+            "password": translate("Commands", "the two passwords differ"),
+            "passphrase": translate("Commands", "the two passphrases differ"),
+        }
+        raise InvalidEntry([Problem(field, differ.get(field, f"the two {field}s differ"))])
     return typed
 
 
@@ -133,11 +156,20 @@ def output_path(text: str, context: Context, field: str = "out") -> Path:
     from wardchart.storage.files import check_output_path
 
     if not text.strip():
-        raise InvalidEntry([Problem(field, "is empty; give a file name")])
+        raise InvalidEntry([Problem(field, translate("Commands", "is empty; give a file name"))])
     out = Path(text).expanduser()
     check_output_path(out, context.db_path, field)
     if not out.parent.is_dir():
-        raise InvalidEntry([Problem(field, f"the folder {out.parent} does not exist")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    translate("Commands", "the folder {folder} does not exist").format(
+                        folder=out.parent
+                    ),
+                )
+            ]
+        )
     return out
 
 
@@ -149,7 +181,14 @@ def write_new_file(path: Path, text: str) -> None:
         write_atomically(path, text.encode("utf-8"))
     except OSError as error:
         raise InvalidEntry(
-            [Problem("out", f"cannot write {path}: {error.strerror or error}; nothing was saved")]
+            [
+                Problem(
+                    "out",
+                    translate(
+                        "Commands", "cannot write {path}: {reason}; nothing was saved"
+                    ).format(path=path, reason=error.strerror or error),
+                )
+            ]
         ) from None
 
 
@@ -165,7 +204,14 @@ def whole(text: str | None, field: str) -> int | None:
         return None
     if not _DIGITS.fullmatch(text.strip()):
         raise InvalidEntry(
-            [Problem(field, f"{shown(text)} is not a whole number (digits 0-9, at most 4)")]
+            [
+                Problem(
+                    field,
+                    translate(
+                        "Commands", "{value} is not a whole number (digits 0-9, at most 4)"
+                    ).format(value=shown(text)),
+                )
+            ]
         )
     return int(text.strip())
 

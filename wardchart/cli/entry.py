@@ -23,6 +23,7 @@ from wardchart.cli.base import (
     global_parser,
     os_user,
 )
+from wardchart.cli.words import install, shown, translate
 
 if TYPE_CHECKING:
     from wardchart.domain.problems import InvalidEntry, Problem
@@ -130,16 +131,18 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  one exit p
 
         log_start("window" if args.command is None else f"command {args.handler.__name__}")
         _window_start[0] = args.command is None and not args.version and not args.self_test
+        if not _window_start[0]:
+            install()  # the window installs its language itself (app.run_window)
         from wardchart.paths import chart_path, path_problem
 
         if args.db is not None and not args.db.strip():
-            raise UsageError("--db: is empty; give the chart file's path")
+            raise UsageError(translate("Commands", "--db: is empty; give the chart file's path"))
         context = Context(
             chart_path(args.db), os_user(), datetime.now().astimezone(), user=args.user
         )
         odd_path = path_problem(context.db_path)
         if odd_path is not None:
-            raise UsageError(f"--db: {context.db_path} {odd_path}")
+            raise UsageError(f"--db: {context.db_path} {shown(odd_path)}")
         if args.version:
             from wardchart.about import about_text
 
@@ -150,13 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  one exit p
         handler: Handler = args.handler
         return handler(args, context)
     except UsageError as error:
-        return _fail(str(error))
+        return _fail(error)
     except InvalidEntry as error:
         return _fail(_entry_message(error))
     except ChartFileError as error:
         if context is not None and context.saved:
-            return _saved_then_failed(str(error))
-        return _fail(str(error))
+            return _saved_then_failed(shown(error))
+        return _fail(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -165,23 +168,23 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  one exit p
         if context is not None and context.saved:
             return _saved_then_failed(f"{type(error).__name__}: {error}")
         return _fail(
-            str(
-                describe(
-                    error,
-                    Path(os.environ.get("WARDCHART_DB", ""))
-                    if context is None
-                    else context.db_path,
-                )
+            describe(
+                error,
+                Path(os.environ.get("WARDCHART_DB", "")) if context is None else context.db_path,
             )
         )
     except Exception as error:  # never a traceback: one line here, the details in the log
         if context is not None and context.saved:
             return _saved_then_failed(
-                f"unexpected {type(error).__name__}: {error}; details in {_log_failure()}"
+                translate("Commands", "unexpected {error}: {detail}; details in {log}").format(
+                    error=type(error).__name__, detail=shown(error), log=_log_failure()
+                )
             )
         return _fail(
-            f"unexpected {type(error).__name__}: {error}; nothing more was saved; "
-            f"details in {_log_failure()}"
+            translate(
+                "Commands",
+                "unexpected {error}: {detail}; nothing more was saved; details in {log}",
+            ).format(error=type(error).__name__, detail=shown(error), log=_log_failure())
         )
 
 
@@ -196,11 +199,14 @@ def _log_failure() -> str:
 def _saved_then_failed(detail: str) -> int:
     """A command failed after its change was committed: say plainly that it was saved (and
     exit 0), so that nobody, and no script, enters it a second time."""
-    print(
-        "wardchart: warning: what was entered WAS saved, but the command failed after "
-        f"saving it ({' '.join(detail.split())}); do not enter it again",
-        file=sys.stderr,
-    )
+    said = translate(
+        "Commands",
+        "what was entered WAS saved, but the command failed after saving it ({detail}); "
+        "do not enter it again",
+    ).format(detail=" ".join(detail.split()))
+    # "wardchart: warning:" and "wardchart: error:" stay English in every language:
+    # scripts look for them (docs/translations.md).
+    print(f"wardchart: warning: {said}", file=sys.stderr)
     return 0
 
 
@@ -208,8 +214,11 @@ def _saved_then_failed(detail: str) -> int:
 _window_start = [False]
 
 
-def _fail(message: str) -> int:
-    line = " ".join(message.split())
+def _fail(message: object) -> int:
+    """Say why in one line on stderr; exit 2. ``message`` is shown in the language in use."""
+    if not _window_start[0]:
+        install()  # also when the command line itself could not be read
+    line = " ".join(shown(message).split())
     print(f"wardchart: error: {line}", file=sys.stderr)
     if _window_start[0]:
         from wardchart.app import show_failure_before_window
@@ -224,14 +233,17 @@ def _entry_message(error: InvalidEntry) -> str:
     problem = error.first
     if problem.severity == "error":
         return _named(problem)
-    shown = dict.fromkeys(_named(p) for p in error.problems)
-    return "; ".join(shown) + "; if the values are right, add --confirm"
+    said = dict.fromkeys(_named(p) for p in error.problems)
+    return translate("Commands", "{warnings}; if the values are right, add --confirm").format(
+        warnings="; ".join(said)
+    )
 
 
 def _named(problem: Problem) -> str:
+    """A problem with the flag it is about: "--anc: must be a number"."""
     if problem.message.startswith("line "):
-        return problem.message
-    return f"{FLAGS.get(problem.field, problem.field)}: {problem.message}"
+        return shown(problem.message)
+    return f"{FLAGS.get(problem.field, problem.field)}: {shown(problem.message)}"
 
 
 def _no_command(context: Context, *, self_test: bool) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 from wardchart.cli.base import AddCommand, Context
 from wardchart.cli.common import chart, output_path, passphrase, secret
 from wardchart.cli.output import table
+from wardchart.cli.words import shown, translate
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.timeparse import parse_date
 from wardchart.session.core import NotPermitted
@@ -74,7 +75,11 @@ def backup(args: argparse.Namespace, context: Context) -> int:
         info = make_backup(
             session.store, reason="manual", actor=context.actor, now=context.now, out=out
         )
-    print(f"Backup written and verified: {info.path} ({info.size} bytes)")
+    print(
+        translate("Commands", "Backup written and verified: {path} ({size} bytes)").format(
+            path=info.path, size=info.size
+        )
+    )
     return 0
 
 
@@ -85,17 +90,24 @@ def backups(_args: argparse.Namespace, context: Context) -> int:
     found = list_backups(context.db_path)
     key = passphrase(context)  # an encrypted chart's backups open with its passphrase
     if not found:
-        print(f"No backups yet beside {context.db_path}")
+        print(translate("Commands", "No backups yet beside {path}").format(path=context.db_path))
         return 0
+    yes, damaged = translate("Commands", "yes"), translate("Commands", "NO — damaged")
     print(
         table(
-            ("Taken", "Why", "Size", "Verified", "File"),
+            (
+                translate("Commands", "Taken"),
+                translate("Commands", "Why"),
+                translate("Commands", "Size"),
+                translate("Commands", "Verified"),
+                translate("Commands", "File"),
+            ),
             [
                 (
                     b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S %z"),
                     b.reason,
                     f"{b.size:,} B",
-                    "yes" if verify_backup(b.path, key) == "ok" else "NO — damaged",
+                    yes if verify_backup(b.path, key) == "ok" else damaged,
                     str(b.path),
                 )
                 for b in found
@@ -111,7 +123,9 @@ def restore(args: argparse.Namespace, context: Context) -> int:
 
     source = Path(args.file).expanduser()
     if not source.is_file():
-        raise InvalidEntry([Problem("file", f"no backup file {source}")])
+        raise InvalidEntry(
+            [Problem("file", translate("Commands", "no backup file {path}").format(path=source))]
+        )
     try:  # a chart with accounts: only a ward administrator replaces it
         with chart(context, create=False, verify=False) as session:
             allowed = session.may_administer()
@@ -131,8 +145,10 @@ def restore(args: argparse.Namespace, context: Context) -> int:
         passphrase=passphrase(context),
     )
     print(
-        f"Restored {source} into {context.db_path}; the previous contents were saved as "
-        f"{saved.path}"
+        translate(
+            "Commands",
+            "Restored {source} into {chart}; the previous contents were saved as {saved}",
+        ).format(source=source, chart=context.db_path, saved=saved.path)
     )
     return 0
 
@@ -152,14 +168,24 @@ def _administers_backup(source: Path, context: Context) -> bool:
         ) as session:
             if context.user is not None and not session.has_accounts():
                 raise InvalidEntry(
-                    [Problem("user", "this chart file has no accounts yet; leave out --user")]
+                    [
+                        Problem(
+                            "user",
+                            translate(
+                                "Commands", "this chart file has no accounts yet; leave out --user"
+                            ),
+                        )
+                    ]
                 )
             context.actor = session.actor
             return session.may_administer()
     except db_errors() as error:
         raise ChartFileError(
-            f"neither the chart file nor {source} can be read to check who may restore "
-            f"({error}); nothing was restored"
+            translate(
+                "Commands",
+                "neither the chart file nor {source} can be read to check who may restore "
+                "({error}); nothing was restored",
+            ).format(source=source, error=shown(error))
         ) from error
 
 
@@ -203,7 +229,7 @@ def audit_verify(args: argparse.Namespace, context: Context) -> int:
             try:
                 anchored = verify_against(session.store, args.against)
             except ChartFileError as error:  # no sound anchor to compare with
-                raise InvalidEntry([Problem("--against", str(error))]) from None
+                raise InvalidEntry([Problem("--against", shown(error))]) from None
     if not check.ok:
         print(f"BROKEN: {describe_history(check)}")
         return 1
@@ -287,6 +313,18 @@ def _rewrite(context: Context, *, encrypt: bool) -> int:
     if encrypt and new is None:
         new = secret("new passphrase", "WARDCHART_NEW_PASSPHRASE", twice=True, field="passphrase")
     backups = rewrite_chart(context.db_path, old=old, new=new, actor=context.actor, now=context.now)
-    done = "Encrypted" if encrypt else "Decrypted"
-    print(f"{done} {context.db_path} and {len(backups)} backup{'s' if len(backups) != 1 else ''}")
+    one = len(backups) == 1  # the plural rule of every language shipped
+    if encrypt:
+        done = (
+            translate("Commands", "Encrypted {path} and 1 backup")
+            if one
+            else translate("Commands", "Encrypted {path} and {count} backups")
+        )
+    else:
+        done = (
+            translate("Commands", "Decrypted {path} and 1 backup")
+            if one
+            else translate("Commands", "Decrypted {path} and {count} backups")
+        )
+    print(done.format(path=context.db_path, count=len(backups)))
     return 0

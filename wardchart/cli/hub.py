@@ -11,6 +11,7 @@ from typing import Any
 
 from wardchart.cli.base import EXIT_USAGE, AddCommand, Context, UsageError, dump_json
 from wardchart.cli.common import chart
+from wardchart.cli.words import shown
 
 #: The environment variable naming the ward hub (after --hub, before the ward setting).
 HUB_VARIABLE = "WARDCHART_HUB"
@@ -47,7 +48,7 @@ def register(commands: Any, command: AddCommand) -> None:
 
 
 def _hub_failed(error: Exception) -> int:
-    print(f"wardchart: error: {' '.join(str(error).split())}", file=sys.stderr)
+    print(f"wardchart: error: {' '.join(shown(error).split())}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -60,7 +61,7 @@ def hub_init(args: argparse.Namespace, _context: Context) -> int:
     try:
         parse_address(args.url)
     except HubError as error:
-        raise UsageError(f"URL: {error}") from None
+        raise UsageError(f"URL: {shown(error)}") from None
     if args.ward_role is not None and not args.ward_role.strip():
         raise UsageError("--ward-role: is empty; give the ward's PostgreSQL role")
     try:
@@ -102,7 +103,7 @@ def sync(args: argparse.Namespace, context: Context) -> int:
         try:
             parse_address(args.hub)
         except HubError as error:
-            raise UsageError(f"--hub: {error}") from None
+            raise UsageError(f"--hub: {shown(error)}") from None
     with chart(context, create=True) as session:
         address = hub_address(args.hub, session.settings.hub)
         check = verify_history(session.store.db)

@@ -8,22 +8,26 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from wardchart.cli.words import date_text, number, shown, translate
 from wardchart.domain.census import CensusRow
 from wardchart.domain.chart import PatientChart
 from wardchart.domain.display import count_text, time_text
 
-CENSUS_HEADINGS = (
-    "Bed",
-    "Name",
-    "MRN",
-    "Regimen",
-    "Cycle",
-    "Latest ANC",
-    "Grade",
-    "Nadir",
-    "Next cycle",
-    "Flags",
-)
+
+def census_headings() -> tuple[str, ...]:
+    """The census table's headings in the language in use."""
+    return (
+        translate("CensusTable", "Bed"),
+        translate("CensusTable", "Name"),
+        translate("CensusTable", "MRN"),
+        translate("CensusTable", "Regimen"),
+        translate("CensusTable", "Cycle"),
+        translate("CensusTable", "Latest ANC"),
+        translate("CensusTable", "Grade"),
+        translate("CensusTable", "Nadir"),
+        translate("CensusTable", "Next cycle"),
+        translate("CensusTable", "Flags"),
+    )
 
 
 def census_cells(row: CensusRow) -> tuple[str, ...]:
@@ -34,11 +38,11 @@ def census_cells(row: CensusRow) -> tuple[str, ...]:
         row.mrn,
         row.regimen,
         row.cycle_day,
-        row.latest_anc,
-        row.anc_grade_text,
-        row.nadir_status,
-        row.readiness,
-        ", ".join(row.flags),
+        number(shown(row.latest_anc)),
+        shown(row.anc_grade_text),
+        shown(row.nadir_status),
+        shown(row.readiness),
+        ", ".join(shown(flag) for flag in row.flags),
     )
 
 
@@ -102,46 +106,94 @@ def chart_text(chart: PatientChart) -> str:
     """A readable summary of one chart for the terminal."""
     p, tz, s = chart.patient, chart.tz, chart.settings
     out = [
-        f"{p.name}  MRN {p.mrn}  DOB {p.dob} (age {chart.age})  bed {p.bed or '—'}",
+        translate("ChartText", "{name}  MRN {mrn}  DOB {dob} (age {age})  bed {bed}").format(
+            name=p.name, mrn=p.mrn, dob=date_text(p.dob), age=chart.age, bed=p.bed or "—"
+        ),
         f"{p.diagnosis}",
-        f"Grades: CTCAE v{s.ctcae_version}; fever rule: {s.fn_rule.value}",
+        translate("ChartText", "Grades: CTCAE v{version}; fever rule: {rule}").format(
+            version=s.ctcae_version, rule=s.fn_rule.value
+        ),
     ]
     if chart.risk:
-        out.append("Higher risk: " + "; ".join(f.label for f in chart.risk))
-    out.append(f"Neutropenic precautions: {'ON' if chart.precautions_active else 'off'}")
+        out.append(
+            translate("ChartText", "Higher risk: {factors}").format(
+                factors="; ".join(shown(f.label) for f in chart.risk)
+            )
+        )
+    out.append(
+        translate("ChartText", "Neutropenic precautions: ON")
+        if chart.precautions_active
+        else translate("ChartText", "Neutropenic precautions: off")
+    )
+    calc = " " + translate("ChartText", "(calc)")
+    preliminary = " " + translate("ChartText", "PRELIMINARY")
     for c in chart.cycles:
         out.append("")
         out.append(
-            f"Cycle {c.cycle.number} — {c.cycle.regimen_name}, day 1 {c.cycle.day1}, "
-            f"expected nadir days {c.window[0]}–{c.window[1]}"
+            translate(
+                "ChartText",
+                "Cycle {number} — {regimen}, day 1 {day1}, expected nadir days {start}–{end}",
+            ).format(
+                number=c.cycle.number,
+                regimen=c.cycle.regimen_name,
+                day1=date_text(c.cycle.day1),
+                start=c.window[0],
+                end=c.window[1],
+            )
         )
         rows = [
             (
-                time_text(r.result.taken, tz),
+                date_text(time_text(r.result.taken, tz)),
                 str(r.cycle_day),
-                "" if r.result.wbc is None else count_text(r.result.wbc),
+                "" if r.result.wbc is None else number(count_text(r.result.wbc)),
                 ""
                 if r.result.anc is None
-                else count_text(r.result.anc)
-                + (" (calc)" if r.result.anc_source == "computed" else "")
-                + (" PRELIMINARY" if r.result.lab_status == "preliminary" else ""),
-                "" if r.anc_grade is None else r.anc_grade.short,
+                else number(count_text(r.result.anc))
+                + (calc if r.result.anc_source == "computed" else "")
+                + (preliminary if r.result.lab_status == "preliminary" else ""),
+                "" if r.anc_grade is None else shown(r.anc_grade.short),
             )
             for r in c.results
         ]
         if rows:
-            out.append(table(("Taken", "Day", "WBC", "ANC", "Grade"), rows))
+            headings = (
+                translate("ChartText", "Taken"),
+                translate("ChartText", "Day"),
+                translate("ChartText", "WBC"),
+                translate("ChartText", "ANC"),
+                translate("ChartText", "Grade"),
+            )
+            out.append(table(headings, rows))
         if c.nadir is not None:
-            grade = "" if c.nadir_grade is None else f", {c.nadir_grade}"
-            word = "Lowest so far" if c.nadir_provisional else "Nadir"
-            out.append(f"{word}: ANC {count_text(c.nadir.anc)} on day {c.nadir.cycle_day}{grade}")
+            grade = "" if c.nadir_grade is None else f", {shown(c.nadir_grade)}"
+            nadir = (
+                translate("ChartText", "Lowest so far: ANC {anc} on day {day}{grade}")
+                if c.nadir_provisional
+                else translate("ChartText", "Nadir: ANC {anc} on day {day}{grade}")
+            )
+            out.append(
+                nadir.format(
+                    anc=number(count_text(c.nadir.anc)), day=c.nadir.cycle_day, grade=grade
+                )
+            )
         if c.recovery is not None:
-            out.append(f"Recovery (ANC ≥ {s.recovery_anc}): day {c.recovery.cycle_day}")
-        out.append(f"Next cycle: {c.readiness.status} — {c.readiness.reason}")
+            out.append(
+                translate("ChartText", "Recovery (ANC ≥ {anc}): day {day}").format(
+                    anc=number(s.recovery_anc), day=c.recovery.cycle_day
+                )
+            )
+        out.append(
+            translate("ChartText", "Next cycle: {status} — {reason}").format(
+                status=shown(c.readiness.status), reason=shown(c.readiness.reason)
+            )
+        )
     if chart.alerts:
         out.append("")
-        out.append("Alerts:")
-        out += [f"  {time_text(a.at, tz)}  [{a.rule}] {a.detail}" for a in chart.alerts]
+        out.append(translate("ChartText", "Alerts:"))
+        out += [
+            f"  {date_text(time_text(a.at, tz))}  [{a.rule}] {shown(a.detail)}"
+            for a in chart.alerts
+        ]
     return "\n".join(out)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from wardchart.cli.base import AddCommand, Context
 from wardchart.cli.common import chart, output_path, whole
+from wardchart.cli.words import shown, translate
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.report.offscreen import qt_for_printing
 from wardchart.session.core import ChartingSession
@@ -44,9 +45,20 @@ def register(commands: Any, command: AddCommand) -> None:
 def _pdf_target(text: str, context: Context) -> Path:
     out = output_path(text, context)
     if out.suffix.lower() != ".pdf":
-        raise InvalidEntry([Problem("out", f"{out} does not end in .pdf")])
+        raise InvalidEntry(
+            [Problem("out", translate("Commands", "{path} does not end in .pdf").format(path=out))]
+        )
     if not out.parent.is_dir() or not os.access(out.parent, os.W_OK):
-        raise InvalidEntry([Problem("out", f"cannot write to the folder {out.parent}")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "out",
+                    translate("Commands", "cannot write to the folder {folder}").format(
+                        folder=out.parent
+                    ),
+                )
+            ]
+        )
     return out
 
 
@@ -88,7 +100,7 @@ def _write_report(
             save=write_atomically,
         )
     except ReportError as error:
-        raise InvalidEntry([Problem("out", str(error))]) from None
+        raise InvalidEntry([Problem("out", shown(error))]) from None
     session.log_event(
         action="export",
         entity=job.entity,
@@ -106,10 +118,19 @@ def report_patient(args: argparse.Namespace, context: Context) -> int:
         patient = session.require_patient(args.mrn)
         computed = session.chart(patient)
         if cycle is not None and all(c.cycle.number != cycle for c in computed.cycles):
-            raise InvalidEntry([Problem("cycle", f"MRN {patient.mrn} has no cycle {cycle}")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "cycle",
+                        translate("Commands", "MRN {mrn} has no cycle {number}").format(
+                            mrn=patient.mrn, number=cycle
+                        ),
+                    )
+                ]
+            )
         view = "overlay" if args.overlay_previous else str(cycle or "current")
         pages = _write_report(session, out, [computed], paper=args.paper, view=view)
-    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''})")
+    print(_wrote(out, pages))
     return 0
 
 
@@ -119,5 +140,12 @@ def report_ward(args: argparse.Namespace, context: Context) -> int:
     with chart(context, create=False) as session:
         charts = [session.chart(p) for p in session.patients()]
         pages = _write_report(session, out, charts, paper=args.paper, ward=True)
-    print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''})")
+    print(_wrote(out, pages))
     return 0
+
+
+def _wrote(out: Path, pages: int) -> str:
+    """ "Wrote summary.pdf (2 pages)"."""
+    if pages == 1:
+        return translate("Commands", "Wrote {path} (1 page)").format(path=out)
+    return translate("Commands", "Wrote {path} ({count} pages)").format(path=out, count=pages)

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from wardchart.domain.chart import ChartedResult, CycleChart, CycleRecords, PatientChart
 from wardchart.domain.cycles import day_label, day_position
-from wardchart.domain.display import count_text, time_text
+from wardchart.domain.display import count_text
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.grading import CtcaeVersion, anc_grade_lines
 from wardchart.domain.records import GcsfDose
 from wardchart.domain.units import OP_SYMBOL, plain
+from wardchart.i18n import clinical_time, date_text, language, number, shown, translate
 from wardchart.plot.label_layout import LabelRequest, Rect, around, down_from, place, point_rect
 from wardchart.plot.scale import LINEAR_TO, CountScale
 
@@ -47,7 +48,23 @@ FADED_ALPHA = 80
 #: fill, so that faded ANC circles and faded WBC squares still differ in shape, not only
 #: in a washed-out colour (and a white outline would erase a pale circle on white).
 FADED_OUTLINE_ALPHA = 200
-COUNT_LABEL = "count (×10⁹/L)"
+
+
+def count_label() -> str:
+    """The count axis's title."""
+    return translate("Chart", "count (×10⁹/L)")
+
+
+def day_mark(day: object) -> str:
+    """A cycle day as the chart writes it: "D9"."""
+    return translate("Chart", "D{day}").format(day=day)
+
+
+def nadir_band_text(start: int, end: int) -> str:
+    """The shaded band's label: "expected nadir D10–D14"."""
+    return translate("Chart", "expected nadir D{start}–D{end}").format(start=start, end=end)
+
+
 #: Width in pixels of the right-hand axes (grade lines, fever line): equal, so the two
 #: plots' days line up.
 RIGHT_AXIS_WIDTH = 96
@@ -105,9 +122,11 @@ class CycleDayAxis(RecordingAxis):
         """The axis title: "cycle day", or "date" with the year(s) shown, which the tick
         texts leave out."""
         if not self.calendar or self.day1 is None:
-            return "cycle day"
+            return translate("Chart", "cycle day")
         first, last = ((self.day1 + timedelta(days=math.floor(x) - 1)).year for x in (low, high))
-        return f"date ({first})" if first == last else f"date ({first}–{last})"
+        if first == last:
+            return translate("Chart", "date ({year})").format(year=first)
+        return translate("Chart", "date ({first}–{last})").format(first=first, last=last)
 
     def boundingRect(self) -> object:
         """Room for the first and last day's texts to reach past the plot's edges, over
@@ -132,8 +151,9 @@ class CycleDayAxis(RecordingAxis):
             hours = round((position - math.floor(position)) * 24)
             return f"{hours:02d}:00"
         if self.calendar and self.day1 is not None:
-            return (self.day1 + timedelta(days=math.floor(position) - 1)).strftime("%d %b")
-        return f"D{day_label(position)}"
+            day = self.day1 + timedelta(days=math.floor(position) - 1)
+            return date_text(day)[:5] if language() == "de" else day.strftime("%d %b")
+        return day_mark(day_label(position))
 
 
 @dataclass(frozen=True)
@@ -167,15 +187,28 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
     r = item.result
     value = r.anc if measure == "ANC" else r.wbc
     grade = item.anc_grade if measure == "ANC" else item.wbc_grade
-    source = f" ({r.anc_source})" if measure == "ANC" and r.anc_source else ""
-    corrected = "\ncorrected" if r.corrected else ""
+    sources = {"computed": translate("Chart", "computed"), "lab": translate("Chart", "lab")}
+    source = (
+        f" ({sources.get(r.anc_source, r.anc_source)})" if measure == "ANC" and r.anc_source else ""
+    )
+    corrected = "\n" + translate("Chart", "corrected") if r.corrected else ""
     if r.lab_status == "preliminary":
-        corrected += "\nPRELIMINARY result from the laboratory (hollow mark)"
+        corrected += "\n" + translate(
+            "Chart", "PRELIMINARY result from the laboratory (hollow mark)"
+        )
+    shown_value = number(count_text(value)) if value is not None else "—"
+    cycle = (
+        translate("Chart", "cycle {number}, day {day}").format(
+            number=item.cycle_number, day=item.cycle_day
+        )
+        if item.cycle_number
+        else translate("Chart", "baseline, day {day}").format(day=item.cycle_day)
+    )
     return (
-        f"{measure} {count_text(value) if value is not None else '—'} ×10⁹/L{source}\n"
-        f"{time_text(r.taken, chart.tz)}\n"
-        f"cycle {item.cycle_number or 'baseline'}, day {item.cycle_day}\n"
-        f"{grade if grade is not None else 'not graded'}{corrected}"
+        f"{measure} {shown_value} ×10⁹/L{source}\n"
+        f"{clinical_time(r.taken, chart.tz)}\n"
+        f"{cycle}\n"
+        f"{shown(grade) if grade is not None else translate('Chart', 'not graded')}{corrected}"
     )
 
 
@@ -212,7 +245,9 @@ class ChartView(QWidget):
         super().__init__(parent)
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         self.graphics = pg.GraphicsLayoutWidget()
-        self.graphics.setAccessibleName("Cycle-day chart of WBC, ANC and temperature")
+        self.graphics.setAccessibleName(
+            translate("Chart", "Cycle-day chart of WBC, ANC and temperature")
+        )
         self.count_axis = CycleDayAxis()
         self.temp_axis = CycleDayAxis()
         self.level_axis = RecordingAxis("left")
@@ -259,9 +294,9 @@ class ChartView(QWidget):
         # One day axis, under the temperatures: the counts' own axis keeps its ticks but
         # not their numbers (the same days 1 cm lower; a quarter of every repaint).
         self.count_axis.setStyle(showValues=False)
-        self.counts.setLabel("left", COUNT_LABEL)
-        self.temps.setLabel("left", "temp (°C)")
-        self.temps.setLabel("bottom", "cycle day")
+        self.counts.setLabel("left", count_label())
+        self.temps.setLabel("left", translate("Chart", "temp (°C)"))
+        self.temps.setLabel("bottom", translate("Chart", "cycle day"))
         for plot, axis in ((self.counts, self.grade_axis), (self.temps, self.fever_axis)):
             # Day lines only: the grade thresholds and the fever line are the horizontal
             # references, and a full grid doubled the cost of every repaint.
@@ -281,8 +316,12 @@ class ChartView(QWidget):
         self.drawn: list[DrawnCycle] = []
         # The furniture of every chart is made once and moved, relabelled, shown or hidden
         # on each draw: adding and removing pyqtgraph items is most of a redraw's cost.
-        self.wbc_curve = self._curve(WBC_COLOUR, 255, "WBC (dashed, squares)", wbc=True)
-        self.anc_curve = self._curve(ANC_COLOUR, 255, "ANC (solid, circles)", wbc=False)
+        self.wbc_curve = self._curve(
+            WBC_COLOUR, 255, translate("Chart", "WBC (dashed, squares)"), wbc=True
+        )
+        self.anc_curve = self._curve(
+            ANC_COLOUR, 255, translate("Chart", "ANC (solid, circles)"), wbc=False
+        )
         for curve in (self.wbc_curve, self.anc_curve):
             self.counts.addItem(curve)
             self.legend.addItem(curve, curve.name())
@@ -442,7 +481,9 @@ class ChartView(QWidget):
             for axis in (self.count_axis, self.temp_axis):
                 axis.set_days(None, False)
             self._legend_entries(None, None, None, None, None)
-            self.description = "" if chart is None else "No cycle: baseline results by date."
+            self.description = (
+                "" if chart is None else translate("Chart", "No cycle: baseline results by date.")
+            )
             self.graphics.setAccessibleDescription(self.description)
             if chart is not None:
                 self._draw_baseline_only(chart)
@@ -476,14 +517,17 @@ class ChartView(QWidget):
         now_text = self._draw_now(chart, selected)
         self._fit_x(selected)
         self._legend_entries(nadir_text, gcsf_text, recovery_text, now_text, selected)
-        title = (
-            f"Cycle {selected.cycle.number} · {selected.cycle.regimen_name} · day 1 "
-            f"{selected.cycle.day1:%Y-%m-%d}"
+        title = translate("Chart", "Cycle {number} · {regimen} · day 1 {day1}").format(
+            number=selected.cycle.number,
+            regimen=selected.cycle.regimen_name,
+            day1=date_text(selected.cycle.day1),
         )
         if overlay:
-            title += "  (earlier cycles faded)"
+            title += "  " + translate("Chart", "(earlier cycles faded)")
             if self.earlier_nadirs:
-                title += "<br>Earlier nadirs: " + " · ".join(self.earlier_nadirs)
+                title += "<br>" + translate("Chart", "Earlier nadirs: {nadirs}").format(
+                    nadirs=" · ".join(self.earlier_nadirs)
+                )
         self.counts.setTitle(title, size=text_size(1))
         if self.legend.opts["labelTextSize"] != text_size():  # the system font changed
             self.legend.setLabelTextSize(text_size())
@@ -621,10 +665,14 @@ class ChartView(QWidget):
         start, end = cycle.window
         parts = [
             title.replace("<br>", ". "),
-            "WBC dashed with squares, ANC solid with circles, counts ×10⁹/L",
-            f"expected nadir D{start}–D{end} (shaded band)",
-            f"ANC grade lines, CTCAE v{version}: {lines}",
-            f"fever line {self.fever_text}",
+            translate("Chart", "WBC dashed with squares, ANC solid with circles, counts ×10⁹/L"),
+            translate("Chart", "expected nadir D{start}–D{end} (shaded band)").format(
+                start=start, end=end
+            ),
+            translate("Chart", "ANC grade lines, CTCAE v{version}: {lines}").format(
+                version=version, lines=lines
+            ),
+            translate("Chart", "fever line {limit}").format(limit=self.fever_text),
             *(text for text in legend if text),
             *self.spoken,
         ]
@@ -638,7 +686,7 @@ class ChartView(QWidget):
     def _legend_column_width(self) -> int:
         """The width of a legend column: the widest entry's text, its sample and a gap."""
         metrics = QFontMetrics(QApplication.font())
-        texts = [label.text for _, label in self.legend.items] or ["expected nadir D10–D14"]
+        texts = [label.text for _, label in self.legend.items] or [nadir_band_text(10, 14)]
         widest = max(metrics.horizontalAdvance(text) for text in texts)
         return max(self.legend_column_floor, widest + 4 * metrics.height())
 
@@ -682,7 +730,7 @@ class ChartView(QWidget):
     ) -> None:
         """The legend rows this chart needs; rows are added or removed only on a change
         (re-adding them is slow)."""
-        band = None if cycle is None else f"expected nadir D{cycle.window[0]}–D{cycle.window[1]}"
+        band = None if cycle is None else nadir_band_text(*cycle.window)
         for item, text in (
             (self._band_sample, band),
             (self._nadir_star, nadir),
@@ -779,7 +827,7 @@ class ChartView(QWidget):
         start, end = cycle.window
         self.band.setRegion((start, end + 1))
         self.band.setVisible(True)
-        self.band_label.setText(f"expected nadir D{start}–D{end}")
+        self.band_label.setText(nadir_band_text(start, end))
         self._hang(self.counts, self.band_label, "top", (start + end + 1) / 2, 0)
 
     def _draw_thresholds(self, version: CtcaeVersion) -> None:
@@ -794,7 +842,7 @@ class ChartView(QWidget):
                     pen=pg.mkPen(THRESHOLD_COLOUR, width=1, style=Qt.PenStyle.DotLine),
                 )
                 self.counts.addItem(line, ignoreBounds=True)
-                lines.append((line, grade_line.label))
+                lines.append((line, shown(grade_line.label)))
             self._threshold_sets[version] = lines
         self._version = version
         ticks = []
@@ -803,7 +851,11 @@ class ChartView(QWidget):
             self.threshold_lines.append(line)
             ticks.append((line.value(), text))
         self.grade_axis.setTicks([ticks, []])
-        self.counts.setLabel("right", f"ANC grade, CTCAE v{version}", color=THRESHOLD_COLOUR)
+        self.counts.setLabel(
+            "right",
+            translate("Chart", "ANC grade, CTCAE v{version}").format(version=version),
+            color=THRESHOLD_COLOUR,
+        )
 
     def _draw_nadir_and_recovery(
         self, chart: PatientChart, cycle: CycleChart
@@ -814,9 +866,16 @@ class ChartView(QWidget):
             return None, None
         x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
         y = self.scale.to_view(float(cycle.nadir.anc))
-        grade = "" if cycle.nadir_grade is None else f" · {cycle.nadir_grade.short}"
-        word = "lowest so far" if cycle.nadir_provisional else "nadir"
-        text = f"{word} {count_text(cycle.nadir.anc)} · D{cycle.nadir.cycle_day}{grade}"
+        grade = "" if cycle.nadir_grade is None else f" · {shown(cycle.nadir_grade.short)}"
+        word = (
+            translate("Chart", "lowest so far")
+            if cycle.nadir_provisional
+            else translate("Chart", "nadir")
+        )
+        text = (
+            f"{word} {number(count_text(cycle.nadir.anc))} · "
+            f"{day_mark(cycle.nadir.cycle_day)}{grade}"
+        )
         self._nadir_star.setData([x], [y], data=[text])
         self._nadir_text.setText(text)
         self._hang(self.counts, self._nadir_text, "point", x, y)
@@ -827,8 +886,12 @@ class ChartView(QWidget):
         self._recovery_line.setPos(rx)
         self._recovery_line.setVisible(True)
         self.recovery_line = self._recovery_line
-        recovery = f"recovery D{cycle.recovery.cycle_day} (ANC ≥{chart.settings.recovery_anc})"
-        self.recovery_label.setText(f"recovery D{cycle.recovery.cycle_day}")
+        recovery = translate("Chart", "recovery D{day} (ANC ≥{anc})").format(
+            day=cycle.recovery.cycle_day, anc=number(chart.settings.recovery_anc)
+        )
+        self.recovery_label.setText(
+            translate("Chart", "recovery D{day}").format(day=cycle.recovery.cycle_day)
+        )
         self._hang(self.counts, self.recovery_label, "top", rx, 0)
         return text, recovery
 
@@ -837,7 +900,11 @@ class ChartView(QWidget):
         if cycle.nadir is None:
             return
         x = day_position(cycle.cycle.day1, cycle.nadir.result.taken, chart.tz)
-        text = f"C{cycle.cycle.number} {count_text(cycle.nadir.anc)} on D{cycle.nadir.cycle_day}"
+        text = translate("Chart", "C{cycle} {anc} on D{day}").format(
+            cycle=cycle.cycle.number,
+            anc=number(count_text(cycle.nadir.anc)),
+            day=cycle.nadir.cycle_day,
+        )
         self.earlier_nadirs.append(text)
         if not cycle.nadir_marked:
             return
@@ -860,7 +927,7 @@ class ChartView(QWidget):
         for line in self.day1_lines:
             line.setVisible(True)
         if self.count_axis.calendar:
-            self.day1_label.setText("D1")
+            self.day1_label.setText(day_mark(1))
             self._hang(self.counts, self.day1_label, "top", 1.0, 0)
 
     def _draw_now(self, chart: PatientChart, cycle: CycleChart) -> str | None:
@@ -874,9 +941,11 @@ class ChartView(QWidget):
         for line in self.now_lines:
             line.setPos(x)
             line.setVisible(True)
-        text = f"now D{day_label(x)} {chart.today:%H:%M}"
+        text = translate("Chart", "now D{day} {time}").format(
+            day=day_label(x), time=f"{chart.today:%H:%M}"
+        )
         # The plot says only "now" (it fits beside the line); the legend gives day and time.
-        self.now_label.setText("now")
+        self.now_label.setText(translate("Chart", "now"))
         self._hang(self.counts, self.now_label, "top", x, 0)
         return text
 
@@ -887,13 +956,16 @@ class ChartView(QWidget):
             self._gcsf.setData([], [])
             return None
         xs = [day_position(cycle.cycle.day1, d.given, chart.tz) for d in doses]
-        tips = [f"G-CSF {d.drug} {d.dose}\n{time_text(d.given, chart.tz)}" for d in doses]
+        tips = [f"G-CSF {d.drug} {d.dose}\n{clinical_time(d.given, chart.tz)}" for d in doses]
         self._gcsf.setData(xs, [0.0] * len(xs), data=tips)
         self.gcsf_marker = self._gcsf
         self.spoken += [
-            "G-CSF dose (triangle on the day axis): " + tip.replace("\n", " given ") for tip in tips
+            translate("Chart", "G-CSF dose (triangle on the day axis): {dose} given {time}").format(
+                dose=tip.split("\n")[0], time=tip.split("\n")[1]
+            )
+            for tip in tips
         ]
-        return "G-CSF dose (triangle)"
+        return translate("Chart", "G-CSF dose (triangle)")
 
     def _draw_temperatures(
         self, chart: PatientChart, cycle: CycleChart, records: CycleRecords
@@ -904,10 +976,10 @@ class ChartView(QWidget):
         ys = [float(t.celsius) for t in temps]
         self.fever_line.setVisible(True)
         self.fever_line.setPos(float(rule.single_celsius))
-        limit = f"{OP_SYMBOL[rule.single_op]}{rule.single_celsius} °C"
-        self.fever_text = f"{limit} ({rule.label})"
+        limit = f"{OP_SYMBOL[rule.single_op]}{number(rule.single_celsius)} °C"
+        self.fever_text = f"{limit} ({shown(rule.label)})"
         self.fever_axis.setTicks([[(float(rule.single_celsius), limit)], []])
-        self.temps.setLabel("right", rule.label, color=FEVER_COLOUR)
+        self.temps.setLabel("right", shown(rule.label), color=FEVER_COLOUR)
         low, high = TEMP_RANGE
         if ys:
             low, high = min(low, math.floor(min(ys))), max(high, math.ceil(max(ys)))
@@ -919,7 +991,9 @@ class ChartView(QWidget):
         self.temps.setYRange(low, high, padding=0)  # made exact by _fit_y
         if temps:
             tips = [
-                f"{plain(t.celsius)} °C {t.route}\n{time_text(t.taken, chart.tz)}" for t in temps
+                f"{number(plain(t.celsius))} °C {route_text(t.route)}\n"
+                f"{clinical_time(t.taken, chart.tz)}"
+                for t in temps
             ]
             self.temp_curve.setData(xs, ys, data=tips)
             febrile = [i for i, t in enumerate(temps) if counts_as_fever(rule, t.celsius)]
@@ -931,10 +1005,18 @@ class ChartView(QWidget):
                     size=11,
                     brush=pg.mkBrush(FEVER_COLOUR),
                     pen=pg.mkPen("k"),
-                    data=[tips[i] + f"\nfever ({rule.label})" for i in febrile],
+                    data=[
+                        tips[i]
+                        + "\n"
+                        + translate("Chart", "fever ({rule})").format(rule=shown(rule.label))
+                        for i in febrile
+                    ],
                 )
                 self.spoken += [
-                    "fever reading (diamond): " + tips[i].replace("\n", " at ") for i in febrile
+                    translate("Chart", "fever reading (diamond): {reading} at {time}").format(
+                        reading=tips[i].split("\n")[0], time=tips[i].split("\n")[1]
+                    )
+                    for i in febrile
                 ]
                 self.fever_readings.opts["hoverable"] = True
                 self.fever_readings.opts["tip"] = _tip
@@ -945,7 +1027,7 @@ class ChartView(QWidget):
         if alerts:
             ax = [day_position(cycle.cycle.day1, a.at, chart.tz) for a in alerts]
             ay = [self.temp_span[1]] * len(alerts)  # moved into their row by _fit_y
-            tips = [f"{a.kind.replace('_', ' ')} [{a.rule}]\n{a.detail}" for a in alerts]
+            tips = [f"{alert_kind_text(a.kind)} [{a.rule}]\n{shown(a.detail)}" for a in alerts]
             self.fever_marker = pg.ScatterPlotItem(
                 ax,
                 ay,
@@ -955,12 +1037,19 @@ class ChartView(QWidget):
                 pen=pg.mkPen(FEVER_COLOUR, width=2.5),
                 data=tips,
             )
-            self.spoken += ["alert (cross): " + tip.replace("\n", ": ") for tip in tips]
+            self.spoken += [
+                translate("Chart", "alert (cross): {alert}").format(alert=tip.replace("\n", ": "))
+                for tip in tips
+            ]
             self.fever_marker.opts["hoverable"] = True
             self.fever_marker.opts["tip"] = _tip
             self._add(self.temps, self.fever_marker)
             for x, alert in zip(ax, alerts, strict=True):
-                text = "FN" if alert.kind == "febrile_neutropenia" else "FN?"
+                text = (
+                    translate("Chart", "FN")
+                    if alert.kind == "febrile_neutropenia"
+                    else translate("Chart", "FN?")
+                )
                 label = pg.TextItem(f"{text} ({alert.rule})", color=FEVER_COLOUR, anchor=(0, 0))
                 label.setZValue(20)
                 self._add(self.temps, label, bounds=False)
@@ -980,10 +1069,13 @@ class ChartView(QWidget):
         self.level_axis.setTicks(self.scale.ticks())
         self.temps.setLabel("bottom", self.temp_axis.title(low, high))
         self.break_line.setVisible(self.scale.compressed)
-        self.counts.setLabel(
-            "left",
-            COUNT_LABEL + (f"; log >{LINEAR_TO:g}" if self.scale.compressed else ""),
-        )
+        self.counts.setLabel("left", self._count_title())
+
+    def _count_title(self) -> str:
+        """The count axis's title; "; log >10" when the top of the scale is compressed."""
+        if not self.scale.compressed:
+            return count_label()
+        return f"{count_label()}; log >{number(f'{LINEAR_TO:g}')}"
 
     def _draw_baseline_only(self, chart: PatientChart) -> None:
         """A patient with no cycle: the baseline results (if any) on calendar dates, from
@@ -1025,17 +1117,33 @@ class ChartView(QWidget):
         self.level_axis.setTicks(self.scale.ticks())
         self.temps.setLabel("bottom", self.temp_axis.title(*self.x_range))
         self.break_line.setVisible(self.scale.compressed)
-        self.counts.setLabel(
-            "left",
-            COUNT_LABEL + (f"; log >{LINEAR_TO:g}" if self.scale.compressed else ""),
-        )
+        self.counts.setLabel("left", self._count_title())
         self.counts.setTitle(
-            "No cycle: baseline only (calendar dates)"
+            translate("Chart", "No cycle: baseline only (calendar dates)")
             if chart.baseline
-            else "No cycle started and no results yet",
+            else translate("Chart", "No cycle started and no results yet"),
             size=text_size(1),
         )
         self.counts.layout.setRowFixedHeight(0, scaled(30))
+
+
+def alert_kind_text(kind: str) -> str:
+    """An alert's kind in words: "febrile neutropenia", "possible febrile neutropenia"."""
+    kinds = {
+        "febrile_neutropenia": translate("Chart", "febrile neutropenia"),
+        "possible_febrile_neutropenia": translate("Chart", "possible febrile neutropenia"),
+    }
+    return kinds.get(kind, kind.replace("_", " "))
+
+
+def route_text(route: str) -> str:
+    """A temperature's route in words (stored in English)."""
+    routes = {
+        "oral": translate("Chart", "oral"),
+        "axillary": translate("Chart", "axillary"),
+        "tympanic": translate("Chart", "tympanic"),
+    }
+    return routes.get(route, route)
 
 
 def _tip(x: float, y: float, data: object) -> str:  # noqa: ARG001  pyqtgraph calls tip(x=, y=, data=)

@@ -20,19 +20,30 @@ from wardchart.domain.display import (
     grade_text,
     lab_mark,
     result_note,
-    time_text,
 )
 from wardchart.domain.fever import FN_RULES, counts_as_fever
 from wardchart.domain.merge_rules import REVIEW, marks_for
 from wardchart.domain.units import display, plain
+from wardchart.i18n import clinical_time, date_text, number, shown, translate
+from wardchart.plot.cycle_chart import alert_kind_text, route_text
 from wardchart.report.layout import Block, PageFrame, Paragraph, Table
 
-#: docs/clinical-rules.md#printed-summaries [14]: ASCO/IDSA 2018 — empirical antibiotics within 1 h
-#: of triage.
-ESCALATION = (
-    "Suspected neutropenic fever is an emergency: escalate now; empirical "
-    "antibiotics within 1 hour of triage (ASCO/IDSA 2018)."
-)
+
+def escalation() -> str:
+    """The escalation sentence printed under the alerts, in the language in use.
+
+    docs/clinical-rules.md#printed-summaries [14]: ASCO/IDSA 2018 — empirical antibiotics
+    within 1 h of triage."""
+    return translate(
+        "Printout",
+        "Suspected neutropenic fever is an emergency: escalate now; empirical "
+        "antibiotics within 1 hour of triage (ASCO/IDSA 2018).",
+    )
+
+
+def _count(value: object) -> str:
+    """A count as printed: the domain's rounding, the language's decimal mark."""
+    return number(count_text(value))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -53,12 +64,15 @@ class PrintContext:
         only the chart file's name, last, is shortened if the line is too long."""
         at = self.printed_at.astimezone()
         offset = at.isoformat()[-6:]  # "+01:00"
-        return [
-            "page {page} of {pages} · "
-            f"printed by {self.printed_by} at {at:%Y-%m-%d %H:%M} (UTC{offset}) · "
-            f"wardchart {__version__}",
-            f"audit head {self.audit_head} · chart file {self.chart_file.name}",
-        ]
+        # "{page}" and "{pages}" stay in the line: the layout fills them in per page.
+        page = translate("Printout", "page {page} of {pages}")
+        printed = translate("Printout", "printed by {name} at {time} (UTC{offset})").format(
+            name=self.printed_by, time=clinical_time(at, at.tzinfo), offset=offset
+        )
+        audit = translate("Printout", "audit head {head} · chart file {file}").format(
+            head=self.audit_head, file=self.chart_file.name
+        )
+        return [f"{page} · {printed} · wardchart {__version__}", audit]
 
 
 def selected_cycle(chart: PatientChart, number: int | None) -> CycleChart | None:
@@ -76,27 +90,38 @@ def patient_frame(
 ) -> PageFrame:
     """Header: two identifiers, location, regimen, cycle, day 1, today's cycle day."""
     p = chart.patient
-    ids = f"{p.name} · MRN {p.mrn} · DOB {p.dob:%Y-%m-%d} (age {chart.age})"
-    ward = f"ward {context.ward_name}, " if context.ward_name else ""
-    where = f"Location (not an identifier): {ward}bed {p.bed or '—'}"
+    ids = translate("Printout", "{name} · MRN {mrn} · DOB {dob} (age {age})").format(
+        name=p.name, mrn=p.mrn, dob=date_text(p.dob), age=chart.age
+    )
+    bed = p.bed or "—"
+    where = (
+        translate("Printout", "Location (not an identifier): ward {ward}, bed {bed}").format(
+            ward=context.ward_name, bed=bed
+        )
+        if context.ward_name
+        else translate("Printout", "Location (not an identifier): bed {bed}").format(bed=bed)
+    )
     if cycle is None:
-        regimen = "No cycle started"
+        regimen = translate("Printout", "No cycle started")
     else:
         c = cycle.cycle
         today = (
-            f"today day {chart.today_cycle_day} of cycle {chart.current.cycle.number}"
+            translate("Printout", "today day {day} of cycle {cycle}").format(
+                day=chart.today_cycle_day, cycle=chart.current.cycle.number
+            )
             if (chart.current is not None)
             else ""
         )
-        regimen = f"{c.regimen_name} · cycle {c.number} · day 1 {c.day1:%Y-%m-%d} · {today}"
-    rules = (
-        f"Grades: CTCAE v{chart.settings.ctcae_version} · fever rule: "
-        f"{FN_RULES[chart.settings.fn_rule].label}"
+        regimen = translate(
+            "Printout", "{regimen} · cycle {number} · day 1 {day1} · {today}"
+        ).format(regimen=c.regimen_name, number=c.number, day1=date_text(c.day1), today=today)
+    rules = translate("Printout", "Grades: CTCAE v{version} · fever rule: {rule}").format(
+        version=chart.settings.ctcae_version, rule=shown(FN_RULES[chart.settings.fn_rule].label)
     )
     return PageFrame(
         header=[ids, f"{where} · {regimen}", rules],
         footer=context.footer(),
-        title="Neutropenia chart summary",
+        title=translate("Printout", "Neutropenia chart summary"),
     )
 
 
@@ -109,35 +134,33 @@ def patient_blocks(
     if figure is not None:
         blocks.append(figure)
     blocks += _cycle_paragraphs(chart, cycle)
-    blocks.append(
-        Paragraph(
-            "Neutropenic precautions: "
-            + ("ON" if chart.precautions_active else "off")
-            + (
-                ""
-                if chart.precaution is None
-                else (
-                    f" (since {time_text(chart.precaution.at, tz)}, {chart.precaution.recorded_by})"
-                )
-            ),
-            bold=chart.precautions_active,
-        )
+    state = (
+        translate("Printout", "Neutropenic precautions: ON")
+        if chart.precautions_active
+        else translate("Printout", "Neutropenic precautions: off")
     )
+    if chart.precaution is not None:
+        state += " " + translate("Printout", "(since {time}, {name})").format(
+            time=clinical_time(chart.precaution.at, tz), name=chart.precaution.recorded_by
+        )
+    blocks.append(Paragraph(state, bold=chart.precautions_active))
     if chart.alerts:
-        blocks.append(Paragraph("Febrile-neutropenia alerts", bold=True, space_after=2))
+        blocks.append(
+            Paragraph(translate("Printout", "Febrile-neutropenia alerts"), bold=True, space_after=2)
+        )
         for alert in chart.alerts:
             kind = (
-                "FEBRILE NEUTROPENIA"
+                translate("Printout", "FEBRILE NEUTROPENIA")
                 if alert.kind == "febrile_neutropenia"
-                else "POSSIBLE FEBRILE NEUTROPENIA (no recent ANC)"
+                else translate("Printout", "POSSIBLE FEBRILE NEUTROPENIA (no recent ANC)")
             )
             blocks.append(
                 Paragraph(
-                    f"{time_text(alert.at, tz)} — {kind} [{alert.rule}]: {alert.detail}",
+                    f"{clinical_time(alert.at, tz)} — {kind} [{alert.rule}]: {shown(alert.detail)}",
                     space_after=2,
                 )
             )
-        blocks.append(Paragraph(ESCALATION, bold=True))
+        blocks.append(Paragraph(escalation(), bold=True))
     records = chart.records_of(cycle)
     results = records.results
     version = chart.settings.ctcae_version
@@ -145,38 +168,48 @@ def patient_blocks(
     for item in results:
         r = item.result
         lln = chart.settings.anc_lln_default if r.anc_lln is None else r.anc_lln
+        mark = shown(lab_mark(r.lab_status))
         rows.append(
             [
-                time_text(r.taken, tz),
+                clinical_time(r.taken, tz),
                 "" if item.cycle_day is None else str(item.cycle_day),
-                "" if r.wbc is None else count_text(r.wbc) + lab_mark(r.lab_status),
-                "" if r.anc is None else count_text(r.anc) + lab_mark(r.lab_status),
-                {"computed": "computed", "lab": "lab"}.get(r.anc_source or "", ""),
+                "" if r.wbc is None else _count(r.wbc) + mark,
+                "" if r.anc is None else _count(r.anc) + mark,
+                {
+                    "computed": translate("Printout", "computed"),
+                    "lab": translate("Printout", "lab"),
+                }.get(r.anc_source or "", ""),
                 "×10⁹/L",
-                "" if lln is None else plain(lln),
-                grade_text(item.anc_grade),
-                grade_text(item.wbc_grade),
+                "" if lln is None else number(plain(lln)),
+                shown(grade_text(item.anc_grade)),
+                shown(grade_text(item.wbc_grade)),
                 r.recorded_by,
-                _with_mark(result_note(r.corrected, r.lab_status), chart, r.id),
+                _with_mark(shown(result_note(r.corrected, r.lab_status)), chart, r.id),
             ]
         )
     if any(item.result.lab_status == "preliminary" for item in results):
-        blocks.append(Paragraph(PRELIMINARY_NOTE, bold=True))
-    title = "Results" if cycle is None else f"Results — cycle {cycle.cycle.number}"
+        blocks.append(Paragraph(shown(PRELIMINARY_NOTE), bold=True))
+    title = (
+        translate("Printout", "Results")
+        if cycle is None
+        else translate("Printout", "Results — cycle {number}").format(number=cycle.cycle.number)
+    )
+    grade_header = translate("Printout", "ANC grade (v{version})").format(version=version)
+    wbc_grade_header = translate("Printout", "WBC grade (v{version})").format(version=version)
     blocks.append(
         Table(
             [
-                "Collected (24 h)",
-                "Day",
-                "WBC",
-                "ANC",
-                "ANC from",
-                "Unit",
-                "ANC LLN",
-                f"ANC grade (v{version})",
-                f"WBC grade (v{version})",
-                "Entered by",
-                "Note",
+                translate("Printout", "Collected (24 h)"),
+                translate("Printout", "Day"),
+                translate("Printout", "WBC"),
+                translate("Printout", "ANC"),
+                translate("Printout", "ANC from"),
+                translate("Printout", "Unit"),
+                translate("Printout", "ANC LLN"),
+                grade_header,
+                wbc_grade_header,
+                translate("Printout", "Entered by"),
+                translate("Printout", "Note"),
             ],
             rows,
             [14, 5, 6, 6, 8, 7, 7, 10, 10, 13, 8],
@@ -184,32 +217,58 @@ def patient_blocks(
         )
     )
     rule = FN_RULES[chart.settings.fn_rule]
-    suffix = "" if cycle is None else f" — cycle {cycle.cycle.number}"
+    fever = translate("Printout", "fever")
     temperatures = [
         [
-            time_text(t.taken, tz),
-            f"{display(t.celsius, 1)} °C",
-            t.route,
-            "fever" if counts_as_fever(rule, t.celsius) else "",
+            clinical_time(t.taken, tz),
+            f"{number(display(t.celsius, 1))} °C",
+            route_text(t.route),
+            fever if counts_as_fever(rule, t.celsius) else "",
             t.recorded_by,
         ]
         for t in records.temperatures
     ]
+    entered_by = translate("Printout", "Entered by")
     blocks.append(
         Table(
-            ["Taken (24 h)", "Temperature", "Route", f"Fever ({rule.label})", "Entered by"],
+            [
+                translate("Printout", "Taken (24 h)"),
+                translate("Printout", "Temperature"),
+                translate("Printout", "Route"),
+                translate("Printout", "Fever ({rule})").format(rule=shown(rule.label)),
+                entered_by,
+            ],
             temperatures,
             [16, 12, 12, 16, 16],
-            title=f"Temperatures{suffix}",
+            title=(
+                translate("Printout", "Temperatures")
+                if cycle is None
+                else translate("Printout", "Temperatures — cycle {number}").format(
+                    number=cycle.cycle.number
+                )
+            ),
         )
     )
-    doses = [[time_text(d.given, tz), d.drug, d.dose, d.recorded_by] for d in records.gcsf_doses]
+    doses = [
+        [clinical_time(d.given, tz), d.drug, d.dose, d.recorded_by] for d in records.gcsf_doses
+    ]
     blocks.append(
         Table(
-            ["Given (24 h)", "G-CSF", "Dose", "Entered by"],
+            [
+                translate("Printout", "Given (24 h)"),
+                "G-CSF",
+                translate("Printout", "Dose"),
+                entered_by,
+            ],
             doses,
             [16, 16, 16, 16],
-            title=f"G-CSF doses{suffix}",
+            title=(
+                translate("Printout", "G-CSF doses")
+                if cycle is None
+                else translate("Printout", "G-CSF doses — cycle {number}").format(
+                    number=cycle.cycle.number
+                )
+            ),
         )
     )
     return blocks
@@ -222,52 +281,90 @@ def conflict_paragraphs(chart: PatientChart) -> list[Block]:
         return []
     return [
         Paragraph(
-            "CONFLICT — REVIEW: these records were charted differently on two computers; "
-            "every version is kept and the one printed is named:",
+            translate(
+                "Printout",
+                "CONFLICT — REVIEW: these records were charted differently on two computers; "
+                "every version is kept and the one printed is named:",
+            ),
             bold=True,
             space_after=2,
         ),
-        *(Paragraph(f"• {m.line()}", space_after=2) for m in chart.conflicts),
+        *(Paragraph(f"• {shown(m.line())}", space_after=2) for m in chart.conflicts),
     ]
 
 
 def _with_mark(note: str, chart: PatientChart, record_id: str) -> str:
     mark = marks_for(chart.conflicts, record_id)
-    return note if mark is None else " ".join(filter(None, [note, REVIEW]))
+    return note if mark is None else " ".join(filter(None, [note, shown(REVIEW)]))
 
 
 def _cycle_paragraphs(chart: PatientChart, cycle: CycleChart | None) -> list[Block]:
     if cycle is None:
-        return [Paragraph("No chemotherapy cycle has been started.")]
+        return [Paragraph(translate("Printout", "No chemotherapy cycle has been started."))]
     c = cycle.cycle
     version = chart.settings.ctcae_version
     lines = [
-        f"Cycle {c.number}: {c.regimen_name}, day 1 {c.day1:%Y-%m-%d}, cycle length "
-        f"{c.cycle_length_days} days; expected nadir window days {c.nadir_start}–"
-        f"{c.nadir_end} (shaded on the chart)."
+        translate(
+            "Printout",
+            "Cycle {number}: {regimen}, day 1 {day1}, cycle length {length} days; expected "
+            "nadir window days {start}–{end} (shaded on the chart).",
+        ).format(
+            number=c.number,
+            regimen=c.regimen_name,
+            day1=date_text(c.day1),
+            length=c.cycle_length_days,
+            start=c.nadir_start,
+            end=c.nadir_end,
+        )
     ]
     if cycle.nadir is None:
-        lines.append("Nadir: no ANC in this cycle yet.")
+        lines.append(translate("Printout", "Nadir: no ANC in this cycle yet."))
     else:
-        word = "Lowest ANC so far" if cycle.nadir_provisional else "Nadir"
-        grade = "" if cycle.nadir_grade is None else f", {cycle.nadir_grade}"
+        grade = "" if cycle.nadir_grade is None else f", {shown(cycle.nadir_grade)}"
+        nadir = (
+            translate(
+                "Printout", "Lowest ANC so far: ANC {anc} ×10⁹/L on day {day} ({time}){grade}."
+            )
+            if cycle.nadir_provisional
+            else translate("Printout", "Nadir: ANC {anc} ×10⁹/L on day {day} ({time}){grade}.")
+        )
         lines.append(
-            f"{word}: ANC {count_text(cycle.nadir.anc)} ×10⁹/L on day "
-            f"{cycle.nadir.cycle_day} ({time_text(cycle.nadir.result.taken, chart.tz)})"
-            f"{grade}."
+            nadir.format(
+                anc=_count(cycle.nadir.anc),
+                day=cycle.nadir.cycle_day,
+                time=clinical_time(cycle.nadir.result.taken, chart.tz),
+                grade=grade,
+            )
         )
     recovery = (
-        "not yet"
+        translate("Printout", "not yet")
         if cycle.recovery is None
-        else f"day {cycle.recovery.cycle_day} ({time_text(cycle.recovery.result.taken, chart.tz)})"
+        else translate("Printout", "day {day} ({time})").format(
+            day=cycle.recovery.cycle_day,
+            time=clinical_time(cycle.recovery.result.taken, chart.tz),
+        )
     )
     lines.append(
-        f"Recovery (first ANC ≥ {chart.settings.recovery_anc} ×10⁹/L after the nadir): {recovery}."
+        translate(
+            "Printout", "Recovery (first ANC ≥ {anc} ×10⁹/L after the nadir): {recovery}."
+        ).format(anc=number(chart.settings.recovery_anc), recovery=recovery)
     )
-    lines.append(f"Next cycle: {cycle.readiness.status} — {cycle.readiness.reason}.")
+    lines.append(
+        translate("Printout", "Next cycle: {status} — {reason}.").format(
+            status=shown(cycle.readiness.status), reason=shown(cycle.readiness.reason)
+        )
+    )
     if chart.risk:
-        lines.append("Higher risk: " + "; ".join(f.label for f in chart.risk) + ".")
-    lines.append(f"Grades are CTCAE v{version}; 'n/g' = not gradable without the lab's LLN.")
+        lines.append(
+            translate("Printout", "Higher risk: {factors}.").format(
+                factors="; ".join(shown(f.label) for f in chart.risk)
+            )
+        )
+    lines.append(
+        translate(
+            "Printout", "Grades are CTCAE v{version}; 'n/g' = not gradable without the lab's LLN."
+        ).format(version=version)
+    )
     return [Paragraph(" ".join(lines))]
 
 
@@ -280,19 +377,33 @@ def ward_frame(charts: list[PatientChart], context: PrintContext) -> PageFrame:
     rules = (
         ""
         if settings is None
-        else (
-            f" · grades CTCAE v{settings.ctcae_version} · fever rule "
-            f"{FN_RULES[settings.fn_rule].label}"
+        else " · "
+        + translate("Printout", "grades CTCAE v{version} · fever rule {rule}").format(
+            version=settings.ctcae_version, rule=shown(FN_RULES[settings.fn_rule].label)
         )
     )
-    ward = f"Ward {context.ward_name} · " if context.ward_name else ""
+    ward = (
+        translate("Printout", "Ward {ward}").format(ward=context.ward_name) + " · "
+        if context.ward_name
+        else ""
+    )
+    # One form for 1 and one for more: the plural rule of every language shipped (lupdate
+    # reads a plural form only with a literal count, docs/translations.md).
+    count = (
+        translate("Printout", "1 patient, sorted by bed")
+        if len(charts) == 1
+        else translate("Printout", "{count} patients, sorted by bed").format(count=len(charts))
+    )
     return PageFrame(
         header=[
-            f"{ward}{len(charts)} patients, sorted by bed{rules}",
-            "Identify patients by name with MRN or date of birth: the bed is location only.",
+            f"{ward}{count}{rules}",
+            translate(
+                "Printout",
+                "Identify patients by name with MRN or date of birth: the bed is location only.",
+            ),
         ],
         footer=context.footer(),
-        title="Ward handover sheet",
+        title=translate("Printout", "Ward handover sheet"),
     )
 
 
@@ -304,33 +415,33 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
         latest = chart.latest_anc
         anc = "—"
         if latest is not None and latest.result.anc is not None:
-            anc = (
-                f"{count_text(latest.result.anc)}{lab_mark(latest.result.lab_status)} at "
-                f"{time_text(latest.result.taken, chart.tz)} "
-                f"{grade_text(latest.anc_grade)}"
+            anc = translate("Printout", "{anc} at {time} {grade}").format(
+                anc=_count(latest.result.anc) + shown(lab_mark(latest.result.lab_status)),
+                time=clinical_time(latest.result.taken, chart.tz),
+                grade=shown(grade_text(latest.anc_grade)),
             )
         alerts = [
-            f"{a.kind.replace('_', ' ')} [{a.rule}] {time_text(a.at, chart.tz)}"
+            f"{alert_kind_text(a.kind)} [{a.rule}] {clinical_time(a.at, chart.tz)}"
             for a in chart.current_alerts
         ]
         # The alerts are spelled out with their rule, so their short flags are left out.
-        shown = [
-            REVIEW if f == CONFLICT_FLAG else f
+        flag_texts = [
+            shown(REVIEW) if f == CONFLICT_FLAG else shown(f)
             for f in row.flags
             if f not in ("FN alert", "possible FN")
         ]
-        flags = ", ".join(shown + alerts)
+        flags = ", ".join(flag_texts + alerts)
         rows.append(
             [
                 row.bed,
                 row.name,
                 row.mrn,
-                f"{chart.patient.dob:%Y-%m-%d}",
+                date_text(chart.patient.dob),
                 row.regimen,
-                row.cycle_day,
+                _cycle_day(chart),
                 anc,
-                row.nadir_status,
-                row.readiness,
+                shown(row.nadir_status),
+                shown(row.readiness),
                 flags,
             ]
         )
@@ -339,7 +450,13 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
     )
     conflicted = [
         Paragraph(
-            f"• {c.patient.name} (MRN {c.patient.mrn}, bed {c.patient.bed or '—'}): {m.line()}",
+            "• "
+            + translate("Printout", "{name} (MRN {mrn}, bed {bed}): {conflict}").format(
+                name=c.patient.name,
+                mrn=c.patient.mrn,
+                bed=c.patient.bed or "—",
+                conflict=shown(m.line()),
+            ),
             space_after=2,
         )
         for c in sorted(charts, key=lambda c: bed_sort_key(c.patient.bed))
@@ -349,31 +466,44 @@ def ward_blocks(charts: list[PatientChart]) -> list[Block]:
         conflicted.insert(
             0,
             Paragraph(
-                "CONFLICT — REVIEW: records charted differently on two computers (every "
-                "version kept; the one printed is named):",
+                translate(
+                    "Printout",
+                    "CONFLICT — REVIEW: records charted differently on two computers (every "
+                    "version kept; the one printed is named):",
+                ),
                 bold=True,
                 space_after=2,
             ),
         )
     return (
-        [Paragraph(PRELIMINARY_NOTE, bold=True)] * preliminary
+        [Paragraph(shown(PRELIMINARY_NOTE), bold=True)] * preliminary
         + conflicted
         + [
             Table(
                 [
-                    "Bed",
-                    "Name",
-                    "MRN",
-                    "DOB",
-                    "Regimen",
-                    "Cycle/day",
-                    "Latest ANC ×10⁹/L (time, grade)",
-                    "Nadir window",
-                    "Next cycle",
-                    "Flags and alerts",
+                    translate("Printout", "Bed"),
+                    translate("Printout", "Name"),
+                    translate("Printout", "MRN"),
+                    translate("Printout", "DOB"),
+                    translate("Printout", "Regimen"),
+                    translate("Printout", "Cycle/day"),
+                    translate("Printout", "Latest ANC ×10⁹/L (time, grade)"),
+                    translate("Printout", "Nadir window"),
+                    translate("Printout", "Next cycle"),
+                    translate("Printout", "Flags and alerts"),
                 ],
                 rows,
                 [5, 12, 8, 8, 9, 6, 15, 7, 7, 23],
             )
         ]
+    )
+
+
+def _cycle_day(chart: PatientChart) -> str:
+    """The current cycle and today's cycle day: "C2 D9"."""
+    current = chart.current
+    if current is None:
+        return ""
+    return translate("Printout", "C{cycle} D{day}").format(
+        cycle=current.cycle.number, day=chart.today_cycle_day
     )

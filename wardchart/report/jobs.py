@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QPdfWriter
 
 from wardchart.domain.chart import PatientChart
+from wardchart.i18n import translate
 from wardchart.report.documents import PrintContext
 from wardchart.report.output import render_patient_summary, render_ward_sheet
 
@@ -34,10 +35,12 @@ class PrintJob:
         self.cycle = int(view) if view.isdigit() else None
         self.overlay = view == "overlay"
         if ward:
-            self.title, self.entity = "Ward handover sheet", "ward_sheet"
+            self.title, self.entity = translate("Printout", "Ward handover sheet"), "ward_sheet"
         else:
             p = charts[0].patient
-            self.title = f"Neutropenia chart summary — {p.name} (MRN {p.mrn})"
+            self.title = translate(
+                "Printout", "Neutropenia chart summary — {name} (MRN {mrn})"
+            ).format(name=p.name, mrn=p.mrn)
             self.entity = "patient_summary"
 
     @property

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPdfWriter, QPen
 
+from wardchart.i18n import translate
+
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
@@ -103,7 +105,9 @@ class Table(Block):
 
     def __post_init__(self) -> None:
         if not self.rows:
-            self.rows = [["none recorded", *([""] * (len(self.headers) - 1))]]
+            self.rows = [
+                [translate("Printout", "none recorded"), *([""] * (len(self.headers) - 1))]
+            ]
 
     def _columns(self, width: float) -> list[float]:
         total = sum(self.widths)
@@ -302,7 +306,11 @@ def _paint(painter: QPainter, item: _Placed, top: float, width: float) -> None:
         block.paint(painter, 0, y, width)
         return
     if block.title:
-        title = block.title if item.with_title else f"{block.title} (continued)"
+        title = (
+            block.title
+            if item.with_title
+            else translate("Printout", "{title} (continued)").format(title=block.title)
+        )
         Paragraph(title, BODY_PT, True, space_after=0).paint(painter, 0, y, width)
         y += block.title_height(width)
     y += block.paint_row(painter, block.headers, 0, y, width, header=True)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from wardchart.domain.chart import PatientChart
+from wardchart.i18n import translate
 from wardchart.report.chart_figure import chart_figure
 from wardchart.report.documents import (
     PrintContext,
@@ -63,7 +64,11 @@ def render_patient_summary(
     """Paint a patient's chart summary; return the page count."""
     cycle = selected_cycle(chart, cycle_number)
     if cycle_number is not None and cycle is None:
-        raise ReportError(f"patient {chart.patient.mrn} has no cycle {cycle_number}")
+        raise ReportError(
+            translate("Printout", "patient {mrn} has no cycle {number}").format(
+                mrn=chart.patient.mrn, number=cycle_number
+            )
+        )
     figure = None
     if cycle is not None:
         view = "overlay" if overlay_previous and len(chart.cycles) > 1 else str(cycle.cycle.number)
@@ -97,7 +102,11 @@ def write_pdf(
     PDF and the file of that name, if any, as it was.
     """
     if not path.parent.is_dir():
-        raise ReportError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise ReportError(
+            translate("Printout", "cannot write {path}: the folder {folder} does not exist").format(
+                path=path, folder=path.parent
+            )
+        )
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -109,11 +118,17 @@ def write_pdf(
     buffer.close()
     data = bytes(buffer.data().data())
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
-        raise ReportError(f"cannot write {path}: the PDF could not be made; nothing was saved")
+        raise ReportError(
+            translate(
+                "Printout", "cannot write {path}: the PDF could not be made; nothing was saved"
+            ).format(path=path)
+        )
     try:
         save(path, data)
     except OSError as error:
         raise ReportError(
-            f"cannot write {path}: {error.strerror or error}; nothing was saved"
+            translate("Printout", "cannot write {path}: {reason}; nothing was saved").format(
+                path=path, reason=error.strerror or error
+            )
         ) from None
     return pages

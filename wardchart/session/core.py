@@ -21,6 +21,7 @@ from wardchart.domain.merge_rules import ConflictMark
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.settings import WardSettings
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.users import User
 from wardchart.session.changes import Change, SetWardSetting, administrators_only
 from wardchart.session.merging import ResolveConflict, marks_by_patient, patients_of
@@ -48,7 +49,16 @@ class NotPermitted(InvalidEntry):
     """The person charting may not do this (named on the ``user`` field)."""
 
     def __init__(self, doing: str) -> None:
-        super().__init__([Problem("user", f"only a ward administrator can {doing}")])
+        super().__init__(
+            [
+                Problem(
+                    "user",
+                    QT_TRANSLATE_NOOP("Session", "only a ward administrator can {doing}").format(
+                        doing=doing
+                    ),
+                )
+            ]
+        )
 
 
 def local_now() -> datetime:

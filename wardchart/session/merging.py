@@ -16,6 +16,7 @@ from datetime import datetime
 from wardchart.domain.merge_rules import ConflictMark
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import RecordKind
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.session.changes import (
     CorrectCbc,
     CorrectCycle,
@@ -161,7 +162,14 @@ class ResolveConflict:
     def apply(self, store: ChartStore, actor: str, now: datetime) -> Saved:
         conflict = next((c for c in conflicts(store.db) if c.key == self.key), None)
         if conflict is None:
-            raise InvalidEntry([Problem("conflict", "this conflict is no longer open")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "conflict",
+                        QT_TRANSLATE_NOOP("Session", "this conflict is no longer open"),
+                    )
+                ]
+            )
         patients = patients_of(conflict)
         patient_id = next(iter(patients)) if len(patients) == 1 else None
         table = RecordKind(conflict.table) if conflict.table in set(RecordKind) else None
@@ -178,14 +186,28 @@ class ResolveConflict:
             return Saved(table or RecordKind.PATIENTS, resolved.id, patient_id)
         correction = self.correction
         if correction is None:
-            raise InvalidEntry([Problem("changes", "give the corrected values")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "changes",
+                        QT_TRANSLATE_NOOP("Session", "give the corrected values"),
+                    )
+                ]
+            )
         record_id = (
             correction.patient.id
             if isinstance(correction, CorrectPatient)
             else correction.record_id
         )
         if not any(s.record_id == record_id for s in conflict.sides):
-            raise InvalidEntry([Problem("record", "choose one of the conflict's records")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "record",
+                        QT_TRANSLATE_NOOP("Session", "choose one of the conflict's records"),
+                    )
+                ]
+            )
         # One transaction: the correction (checked like any other), then the conflict it
         # leaves — the new version beside the versions made apart — settled by keeping it.
         corrected = _CORRECTED_TABLE[type(correction)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.paths import default_chart_path
 from wardchart.session.core import ChartingSession, SignInPrompt, local_now
 from wardchart.storage import audit, users
@@ -46,7 +47,11 @@ def open_store(
     for _ in range(tries):
         key = unlock(path, why)
         if key is None:
-            raise NoPassphraseError(f"chart file {path} was not opened: no passphrase given")
+            raise NoPassphraseError(
+                QT_TRANSLATE_NOOP(
+                    "Session", "chart file {path} was not opened: no passphrase given"
+                ).format(path=path)
+            )
         try:
             return open_chart(path, create=create, passphrase=key)
         except WrongPassphraseError as error:
@@ -54,12 +59,18 @@ def open_store(
                 raise
             why = str(error)
     raise WrongPassphraseError(
-        f"chart file {path}: {_times(tries)} a wrong passphrase; nothing was changed"
+        QT_TRANSLATE_NOOP(
+            "Session", "chart file {path}: {times} a wrong passphrase; nothing was changed"
+        ).format(path=path, times=_times(tries))
     )
 
 
 def _times(tries: int) -> str:
-    return {2: "twice", 3: "three times"}.get(tries, f"{tries} times")
+    if tries == 2:
+        return QT_TRANSLATE_NOOP("Session", "twice")
+    if tries == 3:
+        return QT_TRANSLATE_NOOP("Session", "three times")
+    return QT_TRANSLATE_NOOP("Session", "{tries} times").format(tries=tries)
 
 
 def refuse_interrupted_rewrite(path: Path) -> None:
@@ -69,10 +80,18 @@ def refuse_interrupted_rewrite(path: Path) -> None:
 
     pending = pending_rewrite(path)
     if pending is not None:
-        job = {"decrypt": "decryption"}.get(pending, "encryption")
+        job = (
+            QT_TRANSLATE_NOOP("Session", "decryption")
+            if pending == "decrypt"
+            else QT_TRANSLATE_NOOP("Session", "encryption")
+        )
         raise RewriteInterruptedError(
-            f"chart file {path}: an {job} of it and its backups was interrupted; "
-            f"finish it first with wardchart {pending}; nothing was done"
+            QT_TRANSLATE_NOOP(
+                "Session",
+                "chart file {path}: an {job} of it and its backups was "
+                "interrupted; finish it first with wardchart {pending}; nothing "
+                "was done",
+            ).format(path=path, job=job, pending=pending)
         )
 
 
@@ -126,7 +145,11 @@ def charting(
             check_before_writing(store)
         session = ChartingSession(store, actor, clock)
         if not session.sign_in_with(sign_in):
-            raise NotSignedInError(f"chart file {path}: nobody signed in; nothing was done")
+            raise NotSignedInError(
+                QT_TRANSLATE_NOOP(
+                    "Session", "chart file {path}: nobody signed in; nothing was done"
+                ).format(path=path)
+            )
         signed_in = store.commits  # signing in may itself write to the audit log
         yield session
     except BaseException:
@@ -176,7 +199,11 @@ def reading_copy(
     try:
         session = ChartingSession(store, actor)
         if not session.sign_in_with(sign_in):
-            raise NotSignedInError(f"{source}: nobody signed in; nothing was done")
+            raise NotSignedInError(
+                QT_TRANSLATE_NOOP("Session", "{source}: nobody signed in; nothing was done").format(
+                    source=source
+                )
+            )
         yield session
     finally:
         store.close()

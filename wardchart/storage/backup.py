@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wardchart.domain.problems import InvalidEntry
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit, health
 from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.database import ChartStore, check_ours, open_chart
@@ -93,7 +94,11 @@ def make_backup(
         except InvalidEntry as error:
             raise ChartFileError(error.first.message) from None
     if target.exists():
-        raise ChartFileError(f"{target} already exists; choose a new file name")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Backup", "{target} already exists; choose a new file name").format(
+                target=target
+            )
+        )
     remove_leftovers(target.parent, backups=out is None)  # a killed backup's or restore's
     temp = temp_path(target)
     try:
@@ -108,7 +113,9 @@ def make_backup(
         verdict = _check(temp, store.passphrase)
         if verdict != "ok":
             raise ChartFileError(
-                f"the backup of {store.path} failed its check ({verdict}); nothing was kept"
+                QT_TRANSLATE_NOOP(
+                    "Backup", "the backup of {path} failed its check ({verdict}); nothing was kept"
+                ).format(path=store.path, verdict=verdict)
             )
         chain = _chain_head(temp, store.passphrase)
         if out is None:  # the name records the chain head the backup holds
@@ -121,7 +128,9 @@ def make_backup(
     except (OSError, *db_errors()) as error:  # type: ignore[misc]
         temp.unlink(missing_ok=True)
         raise ChartFileError(
-            f"could not write a backup to {target}: {error}; nothing was saved"
+            QT_TRANSLATE_NOOP(
+                "Backup", "could not write a backup to {target}: {error}; nothing was saved"
+            ).format(target=target, error=error)
         ) from None
     finally:
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
@@ -143,7 +152,9 @@ def make_backup(
             )
     except db_errors() as error:
         raise ChartFileError(
-            f"backup {target} written, but the audit row failed: {error}"
+            QT_TRANSLATE_NOOP(
+                "Backup", "backup {target} written, but the audit row failed: {error}"
+            ).format(target=target, error=error)
         ) from None
     return BackupInfo(target, now.astimezone(UTC), reason, target.stat().st_size)
 
@@ -194,19 +205,34 @@ def restore(
     from sqlite_utils import Database
 
     if os.path.realpath(backup) == os.path.realpath(chart):
-        raise ChartFileError(f"{backup} is the chart file itself; nothing was restored")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP(
+                "Backup", "{backup} is the chart file itself; nothing was restored"
+            ).format(backup=backup)
+        )
     if backup.stat().st_size == 0:
-        raise ChartFileError(f"{backup} is empty (0 bytes); nothing was restored")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Backup", "{backup} is empty (0 bytes); nothing was restored").format(
+                backup=backup
+            )
+        )
     if is_encrypted(backup) != (passphrase is not None and is_encrypted(chart)):
         raise ChartFileError(
-            f"{backup} and the chart file are not both encrypted (or both plain); "
-            "nothing was restored"
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{backup} and the chart file are not both encrypted (or both "
+                "plain); nothing was restored",
+            ).format(backup=backup)
         )
     key = passphrase if is_encrypted(backup) else None
     try:
         source = connect(f"file:{backup}?mode=ro", key, uri=True)
     except db_errors() as error:
-        raise ChartFileError(f"{backup} cannot be read ({error}); nothing was restored") from None
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP(
+                "Backup", "{backup} cannot be read ({error}); nothing was restored"
+            ).format(backup=backup, error=error)
+        ) from None
     try:
         # One read transaction: what is copied is what was checked, even if another
         # program writes to the backup file meanwhile.
@@ -216,7 +242,11 @@ def restore(
         except db_errors() as error:
             problem = f"it is damaged ({error})"
         if problem is not None:
-            raise ChartFileError(f"{backup} cannot be restored: {problem}; nothing was restored")
+            raise ChartFileError(
+                QT_TRANSLATE_NOOP(
+                    "Backup", "{backup} cannot be restored: {problem}; nothing was restored"
+                ).format(backup=backup, problem=problem)
+            )
         # An emptied chart file (0 bytes) is mended by restoring: it is made a chart only
         # to be replaced at once by the backup.
         store = open_chart(chart, create=False, passphrase=passphrase, adopt_empty=True)

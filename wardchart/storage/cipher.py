@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage.errors import ChartFileError, WrongPassphraseError, db_errors
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -48,8 +49,11 @@ def connect(target: str, passphrase: str | None, *, uri: bool = False, timeout: 
         conn.close()
         name = target.removeprefix("file:").split("?")[0]
         raise WrongPassphraseError(
-            f"chart file {name}: wrong passphrase, or not a wardchart chart file; "
-            "nothing was changed"
+            QT_TRANSLATE_NOOP(
+                "Encryption",
+                "chart file {name}: wrong passphrase, or not a wardchart chart "
+                "file; nothing was changed",
+            ).format(name=name)
         ) from None
     return conn
 
@@ -69,7 +73,11 @@ def convert(
     from sqlcipher3 import dbapi2
 
     if target.exists():
-        raise ChartFileError(f"{target} already exists; it was left untouched")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP(
+                "Encryption", "{target} already exists; it was left untouched"
+            ).format(target=target)
+        )
     uri = f"file:{source}?mode=ro" + ("&immutable=1" if immutable else "")
     conn = dbapi2.connect(uri, uri=True, isolation_level=None)
     try:
@@ -83,6 +91,10 @@ def convert(
         conn.execute("DETACH DATABASE target")
     except (*db_errors(), dbapi2.Error) as error:
         target.unlink(missing_ok=True)
-        raise ChartFileError(f"could not write {target}: {error}") from None
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Encryption", "could not write {target}: {error}").format(
+                target=target, error=error
+            )
+        ) from None
     finally:
         conn.close()

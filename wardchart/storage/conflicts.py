@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from wardchart.domain.merge_rules import Tip, conflict_key, current_tip, setting_winner
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
@@ -351,15 +352,36 @@ def resolve_conflict(
       record kept (a side's stable id), the others are linked to it.
     Nothing is written when the conflict is not open or the choice does not fit it."""
     if not reason.strip():
-        raise InvalidEntry([Problem("reason", "give a reason for the resolution")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "reason",
+                    QT_TRANSLATE_NOOP("Merge", "give a reason for the resolution"),
+                )
+            ]
+        )
     with store.write() as db:
         conflict = next((c for c in conflicts(db) if c.key == key), None)
         if conflict is None:
-            raise InvalidEntry([Problem("conflict", "no open conflict with this key")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "conflict",
+                        QT_TRANSLATE_NOOP("Merge", "no open conflict with this key"),
+                    )
+                ]
+            )
         set_aside, kept, linked, new_version = _decide(db, conflict, action, keep, record_id)
         if action == "new_version":
             if not changes or record_id is None:
-                raise InvalidEntry([Problem("changes", "give the corrected values")])
+                raise InvalidEntry(
+                    [
+                        Problem(
+                            "changes",
+                            QT_TRANSLATE_NOOP("Merge", "give the corrected values"),
+                        )
+                    ]
+                )
             side = next(s for s in conflict.sides if s.record_id == record_id)
             new_version = records.supersede(
                 db, side.table, record_id, changes, reason=reason, actor=actor, now=now
@@ -435,16 +457,37 @@ def _decide(
     if action == "keep":
         if conflict.kind == "mrn":
             raise InvalidEntry(
-                [Problem("action", "one MRN on two patients: link them, or correct one")]
+                [
+                    Problem(
+                        "action",
+                        QT_TRANSLATE_NOOP(
+                            "Merge", "one MRN on two patients: link them, or correct one"
+                        ),
+                    )
+                ]
             )
         chosen = next((s for s in sides if keep in (s.version_id, s.record_id)), None)
         if chosen is None:
-            raise InvalidEntry([Problem("keep", "choose one of the conflict's versions")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "keep",
+                        QT_TRANSLATE_NOOP("Merge", "choose one of the conflict's versions"),
+                    )
+                ]
+            )
         aside = [] if conflict.kind == "bed" else [s for s in sides if s is not chosen]
         return aside, chosen.version_id, [], None
     if action == "new_version":
         if conflict.kind == "ward_setting" or not any(s.record_id == record_id for s in sides):
-            raise InvalidEntry([Problem("record", "choose one of the conflict's records")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "record",
+                        QT_TRANSLATE_NOOP("Merge", "choose one of the conflict's records"),
+                    )
+                ]
+            )
         aside = (
             [s for s in sides if s.record_id == record_id] if conflict.kind in FORK_KINDS else []
         )
@@ -453,9 +496,30 @@ def _decide(
         return aside, "", [], None
     if action == "link":
         if conflict.kind != "mrn":
-            raise InvalidEntry([Problem("action", "only two records of one MRN can be linked")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "action",
+                        QT_TRANSLATE_NOOP("Merge", "only two records of one MRN can be linked"),
+                    )
+                ]
+            )
         chosen = next((s for s in sides if keep in (s.version_id, s.record_id)), None)
         if chosen is None:
-            raise InvalidEntry([Problem("keep", "choose the patient record to keep")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "keep",
+                        QT_TRANSLATE_NOOP("Merge", "choose the patient record to keep"),
+                    )
+                ]
+            )
         return [], chosen.record_id, [s.record_id for s in sides if s is not chosen], None
-    raise InvalidEntry([Problem("action", "keep, new_version or link")])
+    raise InvalidEntry(
+        [
+            Problem(
+                "action",
+                QT_TRANSLATE_NOOP("Merge", "keep, new_version or link"),
+            )
+        ]
+    )

@@ -28,6 +28,7 @@ from wardchart.domain.result_csv import (
     kind_problems,
     lab_status_problems,
 )
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.timeparse import parse_datetime
 from wardchart.domain.units import (
     PER_LITRE_E9,
@@ -62,7 +63,11 @@ def _fail(line: int, problem: Problem) -> InvalidEntry:
     return InvalidEntry(
         [
             Problem(
-                problem.field, f"line {line}: {problem.field}: {problem.message}", problem.severity
+                problem.field,
+                QT_TRANSLATE_NOOP("CsvImport", "line {line}: {field}: {message}").format(
+                    line=line, field=problem.field, message=problem.message
+                ),
+                problem.severity,
             )
         ]
     )
@@ -75,7 +80,15 @@ def _line_problems(line: int, error: InvalidEntry) -> InvalidEntry:
     if first.severity == "error":
         return _fail(line, first)
     text = "; ".join(dict.fromkeys(f"{p.field}: {p.message}" for p in error.problems))
-    return InvalidEntry([Problem(first.field, f"line {line}: {text}", "warning")])
+    return InvalidEntry(
+        [
+            Problem(
+                first.field,
+                QT_TRANSLATE_NOOP("CsvImport", "line {line}: {text}").format(line=line, text=text),
+                "warning",
+            )
+        ]
+    )
 
 
 #: The longest cell accepted: far above any MRN, time or count (see docs/files.md).
@@ -90,9 +103,23 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
     try:
         header = next(reader)
     except StopIteration:
-        raise InvalidEntry([Problem("file", "line 1: the file is empty")]) from None
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP("CsvImport", "line 1: the file is empty"),
+                )
+            ]
+        ) from None
     except csv.Error as error:
-        raise InvalidEntry([Problem("file", f"line 1: {error}")]) from None
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP("CsvImport", "line 1: {error}").format(error=error),
+                )
+            ]
+        ) from None
     names = [" ".join(h.split()).lower()[:MAX_CELL] for h in header]
     for index, name in enumerate(names):
         if name in names[:index]:  # "anc,anc" or "ANC, anc ": which value is meant?
@@ -100,25 +127,52 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
                 [
                     Problem(
                         "file",
-                        f"line 1: column {name!r} appears more than once "
-                        f"(columns {names.index(name) + 1} and {index + 1}); keep one",
+                        QT_TRANSLATE_NOOP(
+                            "CsvImport",
+                            "line 1: column {name} appears more than once (columns {value} "
+                            "and {value2}); keep one",
+                        ).format(name=repr(name), value=names.index(name) + 1, value2=index + 1),
                     )
                 ]
             )
     if TIME_ALIAS in names:
         if "taken" in names:
             raise InvalidEntry(
-                [Problem("file", "line 1: columns 'taken' and 'time' mean the same; keep one")]
+                [
+                    Problem(
+                        "file",
+                        QT_TRANSLATE_NOOP(
+                            "CsvImport",
+                            "line 1: columns 'taken' and 'time' mean the same; keep one",
+                        ),
+                    )
+                ]
             )
         names[names.index(TIME_ALIAS)] = "taken"
     unknown = [n for n in names if n not in COLUMNS and n not in DESCRIPTIVE]
     if unknown:
         raise InvalidEntry(
-            [Problem("file", f"line 1: unknown column {unknown[0]!r}; known: {', '.join(COLUMNS)}")]
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP(
+                        "CsvImport", "line 1: unknown column {value}; known: {join}"
+                    ).format(value=repr(unknown[0]), join=", ".join(COLUMNS)),
+                )
+            ]
         )
     missing = [c for c in REQUIRED if c not in names]
     if missing:
-        raise InvalidEntry([Problem("file", f"line 1: missing column {missing[0]!r}")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP("CsvImport", "line 1: missing column {value}").format(
+                        value=repr(missing[0])
+                    ),
+                )
+            ]
+        )
     rows = []
     while True:
         try:
@@ -126,13 +180,29 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
         except StopIteration:
             break
         except csv.Error as error:
-            raise InvalidEntry([Problem("file", f"line {reader.line_num}: {error}")]) from None
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "file",
+                        QT_TRANSLATE_NOOP("CsvImport", "line {line_num}: {error}").format(
+                            line_num=reader.line_num, error=error
+                        ),
+                    )
+                ]
+            ) from None
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(names):
             raise InvalidEntry(
-                [Problem("file", f"line {line}: {len(cells)} values for {len(names)} columns")]
+                [
+                    Problem(
+                        "file",
+                        QT_TRANSLATE_NOOP(
+                            "CsvImport", "line {line}: {count} values for {count2} columns"
+                        ).format(line=line, count=len(cells), count2=len(names)),
+                    )
+                ]
             )
         for name, cell in zip(names, cells, strict=True):
             if len(cell) > MAX_CELL:
@@ -140,7 +210,15 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
                     [
                         Problem(
                             name,
-                            f"line {line}: {name}: {len(cell):,} characters; at most {MAX_CELL}",
+                            QT_TRANSLATE_NOOP(
+                                "CsvImport",
+                                "line {line}: {name}: {count} characters; at most {max_cell}",
+                            ).format(
+                                line=line,
+                                name=name,
+                                count=format(len(cell), ","),
+                                max_cell=MAX_CELL,
+                            ),
                         )
                     ]
                 )
@@ -154,7 +232,14 @@ def _unit(row: dict[str, str]) -> CountUnit:
     ucum = parse_count_unit(row["ucum"], "ucum") if row.get("ucum") else None
     if unit is not None and ucum is not None and unit.factor != ucum.factor:
         raise InvalidEntry(
-            [Problem("ucum", f"{row['ucum']!r} is not the same unit as {row['unit']!r}")]
+            [
+                Problem(
+                    "ucum",
+                    QT_TRANSLATE_NOOP("CsvImport", "{ucum} is not the same unit as {unit}").format(
+                        ucum=repr(row["ucum"]), unit=repr(row["unit"])
+                    ),
+                )
+            ]
         )
     return unit or ucum or PER_LITRE_E9
 
@@ -174,9 +259,23 @@ def _entry(row: dict[str, str], line: int) -> tuple[CbcEntry, Decimal | None]:
     if source == "computed":  # exported: computed again from the same WBC and differential
         computed, numbers["anc"] = numbers["anc"], None
     elif source == "lab" and numbers["anc"] is None:
-        raise _fail(line, Problem("anc", "is empty, but anc_source says the lab reported it"))
+        raise _fail(
+            line,
+            Problem(
+                "anc",
+                QT_TRANSLATE_NOOP("CsvImport", "is empty, but anc_source says the lab reported it"),
+            ),
+        )
     elif source not in ("", "lab"):
-        raise _fail(line, Problem("anc_source", f"{shown(source)} is not lab or computed"))
+        raise _fail(
+            line,
+            Problem(
+                "anc_source",
+                QT_TRANSLATE_NOOP("CsvImport", "{value} is not lab or computed").format(
+                    value=shown(source)
+                ),
+            ),
+        )
     return CbcEntry(taken=taken, unit=unit, **numbers), computed
 
 
@@ -213,8 +312,10 @@ def _check_id(db: Database, record_id: str, values: dict[str, object], line: int
             line,
             Problem(
                 "id",
-                f"{record_id} names a result on this chart with other values; "
-                f"{CORRECT_HINT.replace('ID', origin)}",
+                QT_TRANSLATE_NOOP(
+                    "CsvImport",
+                    "{record_id} names a result on this chart with other values; {replace}",
+                ).format(record_id=record_id, replace=CORRECT_HINT.replace("ID", origin)),
             ),
         )
 
@@ -226,7 +327,16 @@ def import_results(
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise InvalidEntry([Problem("file", f"cannot read {path}: {error}")]) from None
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP("CsvImport", "cannot read {path}: {error}").format(
+                        path=path, error=error
+                    ),
+                )
+            ]
+        ) from None
     rows = _read_rows(text)
     imported = skipped = 0
     with store.write() as db:
@@ -235,12 +345,26 @@ def import_results(
             for problem in kind_problems(row.get("kind", "")):  # see docs/csv.md
                 raise _fail(line, problem)
             if not row.get("mrn"):
-                raise _fail(line, Problem("mrn", "is empty"))
+                raise _fail(
+                    line,
+                    Problem(
+                        "mrn",
+                        QT_TRANSLATE_NOOP("CsvImport", "is empty"),
+                    ),
+                )
             for problem in identifier_problems("mrn", row["mrn"]):  # see docs/identifiers.md
                 raise _fail(line, problem)
             patient = patients.get(row["mrn"]) or queries.find_patient(db, row["mrn"])
             if patient is None:
-                raise _fail(line, Problem("mrn", f"no patient with MRN {row['mrn']!r}"))
+                raise _fail(
+                    line,
+                    Problem(
+                        "mrn",
+                        QT_TRANSLATE_NOOP("CsvImport", "no patient with MRN {mrn}").format(
+                            mrn=repr(row["mrn"])
+                        ),
+                    ),
+                )
             patients[row["mrn"]] = patient
             _check_row(row, patient, line)
             entry, computed = _entry(row, line)
@@ -256,8 +380,11 @@ def import_results(
                     line,
                     Problem(
                         "anc",
-                        f"{plain(computed)} is not the ANC computed from this row's WBC and "
-                        f"differential ({again})",
+                        QT_TRANSLATE_NOOP(
+                            "CsvImport",
+                            "{plain} is not the ANC computed from this row's WBC and "
+                            "differential ({again})",
+                        ).format(plain=plain(computed), again=again),
                     ),
                 )
             if row.get("lab_status"):
@@ -268,7 +395,15 @@ def import_results(
                 continue
             clash = queries.same_time_conflict(db, values)
             if clash:  # the rule every import shares: see docs/lab-duplicates.md
-                raise _fail(line, Problem("time", f"{clash}: {CORRECT_HINT}"))
+                raise _fail(
+                    line,
+                    Problem(
+                        "time",
+                        QT_TRANSLATE_NOOP("CsvImport", "{clash}: {correct_hint}").format(
+                            clash=clash, correct_hint=CORRECT_HINT
+                        ),
+                    ),
+                )
             values["source"] = "import"
             records.create(db, "results", values, actor=actor, now=now, patient_id=patient.id)
             imported += 1

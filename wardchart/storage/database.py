@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage.chart_db import ChartDb
 from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.errors import ChartFileError, db_errors, describe, integrity_errors
@@ -69,9 +70,12 @@ class ChartStore:
         if not self.still_the_file():
             self._rollback()
             raise ChartFileError(
-                f"chart file {self.path} was replaced by another program (encrypted, "
-                "decrypted or copied over) since it was opened: nothing was saved; close "
-                "it and open it again"
+                QT_TRANSLATE_NOOP(
+                    "ChartStore",
+                    "chart file {path} was replaced by another program (encrypted, "
+                    "decrypted or copied over) since it was opened: nothing was "
+                    "saved; close it and open it again",
+                ).format(path=self.path)
             )
         try:
             yield self.db
@@ -120,9 +124,12 @@ def _check_header(path: Path, passphrase: str | None) -> str | None:
         return None
     if passphrase is None:
         raise ChartFileError(
-            f"chart file {path} is encrypted, or is not a wardchart chart file (it is not "
-            "a plain SQLite database): give its passphrase (WARDCHART_PASSPHRASE) if it is "
-            "encrypted; it was left untouched"
+            QT_TRANSLATE_NOOP(
+                "ChartStore",
+                "chart file {path} is encrypted, or is not a wardchart chart "
+                "file (it is not a plain SQLite database): give its passphrase "
+                "(WARDCHART_PASSPHRASE) if it is encrypted; it was left untouched",
+            ).format(path=path)
         )
     return passphrase
 
@@ -136,24 +143,39 @@ def check_ours(db: Database, path: Path, *, existing: bool = False) -> None:
     tables = set(db.table_names())
     if not tables:
         if existing:
-            what = "empty (0 bytes)" if path.stat().st_size == 0 else "an empty SQLite database"
+            what = (
+                QT_TRANSLATE_NOOP("ChartStore", "empty (0 bytes)")
+                if path.stat().st_size == 0
+                else QT_TRANSLATE_NOOP("ChartStore", "an empty SQLite database")
+            )
             raise ChartFileError(
-                f"chart file {path} is {what}, not a wardchart chart file; a new chart is "
-                "only started where no file exists; it was left untouched"
+                QT_TRANSLATE_NOOP(
+                    "ChartStore",
+                    "chart file {path} is {what}, not a wardchart chart file; a new "
+                    "chart is only started where no file exists; it was left "
+                    "untouched",
+                ).format(path=path, what=what)
             )
         return
     if migrations.migrations_table not in tables:
         raise ChartFileError(
-            f"chart file {path} is an SQLite database but not a wardchart "
-            "chart file; it was left untouched"
+            QT_TRANSLATE_NOOP(
+                "ChartStore",
+                "chart file {path} is an SQLite database but not a wardchart "
+                "chart file; it was left untouched",
+            ).format(path=path)
         )
     known = set(migrations.names)
     applied = {m.name for m in migrations.applied(db)}
     unknown = sorted(applied - known)
     if unknown:
         raise ChartFileError(
-            f"chart file {path} was made by a newer wardchart (schema {unknown[-1]}); "
-            "open it with that version or newer; it was left untouched"
+            QT_TRANSLATE_NOOP(
+                "ChartStore",
+                "chart file {path} was made by a newer wardchart (schema "
+                "{value}); open it with that version or newer; it was left "
+                "untouched",
+            ).format(path=path, value=unknown[-1])
         )
 
 
@@ -169,10 +191,16 @@ def open_chart(
     if path.exists():
         kind = _not_a_file(path)
         if kind is not None:
-            raise ChartFileError(f"chart file {path} is {kind}, not a chart file; nothing was done")
+            raise ChartFileError(
+                QT_TRANSLATE_NOOP(
+                    "ChartStore", "chart file {path} is {kind}, not a chart file; nothing was done"
+                ).format(path=path, kind=kind)
+            )
         key = _check_header(path, passphrase)
     elif not create:
-        raise ChartFileError(f"no chart file at {path}")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("ChartStore", "no chart file at {path}").format(path=path)
+        )
     read_only = path.exists() and not _writable(path)
     try:
         return _connect(
@@ -193,12 +221,12 @@ def _not_a_file(path: Path) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return QT_TRANSLATE_NOOP("ChartStore", "a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return QT_TRANSLATE_NOOP("ChartStore", "a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return QT_TRANSLATE_NOOP("ChartStore", "a device")
+    return QT_TRANSLATE_NOOP("ChartStore", "not a regular file")
 
 
 def _connect(
@@ -224,8 +252,11 @@ def _connect(
         if read_only:
             if migrations.pending(db):
                 raise ChartFileError(
-                    f"chart file {path} is read-only and needs an upgrade "
-                    "by this wardchart; make it writable first"
+                    QT_TRANSLATE_NOOP(
+                        "ChartStore",
+                        "chart file {path} is read-only and needs an upgrade by this "
+                        "wardchart; make it writable first",
+                    ).format(path=path)
                 )
         else:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -263,7 +294,9 @@ def quick_check(store: ChartStore) -> None:
     if found != ["ok"]:
         store.close()
         raise ChartFileError(
-            f"chart file {store.path} is damaged ({found[0]}); it was left untouched"
+            QT_TRANSLATE_NOOP(
+                "ChartStore", "chart file {path} is damaged ({value}); it was left untouched"
+            ).format(path=store.path, value=found[0])
         )
 
 
@@ -285,11 +318,17 @@ def check_before_writing(store: ChartStore) -> None:
         raise describe(error, store.path) from error
     if found != ["ok"]:
         raise ChartFileError(
-            f"chart file {store.path} is damaged ({found[0]}); nothing was saved; "
-            "run wardchart check, and restore a backup if it fails"
+            QT_TRANSLATE_NOOP(
+                "ChartStore",
+                "chart file {path} is damaged ({value}); nothing was saved; run "
+                "wardchart check, and restore a backup if it fails",
+            ).format(path=store.path, value=found[0])
         )
     if problem is not None:
         raise ChartFileError(
-            f"chart file {store.path} does not have this wardchart's schema ({problem}); "
-            "nothing was saved; run wardchart check"
+            QT_TRANSLATE_NOOP(
+                "ChartStore",
+                "chart file {path} does not have this wardchart's schema "
+                "({problem}); nothing was saved; run wardchart check",
+            ).format(path=store.path, problem=problem)
         )

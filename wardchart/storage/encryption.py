@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit
 from wardchart.storage.backup import list_backups
 from wardchart.storage.cipher import connect, convert, is_encrypted
@@ -59,7 +60,16 @@ def rewrite_chart(
     or decryption can tell them by their first bytes). Returns the backups rewritten."""
 
     if new is not None and len(new) < MIN_PASSPHRASE:
-        raise InvalidEntry([Problem("passphrase", f"at least {MIN_PASSPHRASE} characters")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "passphrase",
+                    QT_TRANSLATE_NOOP("Encryption", "at least {min_passphrase} characters").format(
+                        min_passphrase=MIN_PASSPHRASE
+                    ),
+                )
+            ]
+        )
     action = "encrypt" if old is None else ("decrypt" if new is None else "rekey")
     journal = rewrite_journal(path)
     write_atomically(journal, json.dumps({"action": action}).encode())
@@ -135,7 +145,11 @@ def _same_rows(source: Path, old: str | None, copy: Path, new: str | None) -> No
         conn = connect(f"file:{path}?mode=ro", key, uri=True)
         try:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise ChartFileError(f"the new copy of {source} failed its check; nothing changed")
+                raise ChartFileError(
+                    QT_TRANSLATE_NOOP(
+                        "Encryption", "the new copy of {source} failed its check; nothing changed"
+                    ).format(source=source)
+                )
             tables = [
                 r[0]
                 for r in conn.execute(
@@ -151,9 +165,16 @@ def _same_rows(source: Path, old: str | None, copy: Path, new: str | None) -> No
                 and not audit.verify(Database(conn, execute_plugins=False)).ok
             ):
                 raise ChartFileError(
-                    f"the new copy of {source} broke the audit chain; nothing changed"
+                    QT_TRANSLATE_NOOP(
+                        "Encryption",
+                        "the new copy of {source} broke the audit chain; nothing changed",
+                    ).format(source=source)
                 )
         finally:
             conn.close()
     if counts[0] != counts[1]:
-        raise ChartFileError(f"the new copy of {source} lost rows; nothing changed")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP(
+                "Encryption", "the new copy of {source} lost rows; nothing changed"
+            ).format(source=source)
+        )

@@ -6,6 +6,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+
 
 class ChartFileError(Exception):
     """The chart file cannot be used as asked; the message names the file and the problem."""
@@ -56,16 +58,35 @@ def describe(error: Exception, path: Path) -> ChartFileError:
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return ChartBusyError(
-            f"chart file {path} is in use by another program or window; try again in a moment"
+            QT_TRANSLATE_NOOP(
+                "ChartStore",
+                "chart file {path} is in use by another program or window; try again in a moment",
+            ).format(path=path)
         )
     if "readonly" in text or "read-only" in text:
-        why = "is read-only: nothing was saved; check the file's and folder's permissions"
+        why = QT_TRANSLATE_NOOP(
+            "ChartStore",
+            "chart file {path} is read-only: nothing was saved; check the file's and "
+            "folder's permissions",
+        )
     elif "disk is full" in text or "disk i/o" in text or "full" in text:
-        why = "could not be written (disk full or failing): nothing was saved"
+        why = QT_TRANSLATE_NOOP(
+            "ChartStore",
+            "chart file {path} could not be written (disk full or failing): nothing was saved",
+        )
     elif "not a database" in text or "malformed" in text or "corrupt" in text:
-        why = "is damaged or is not a wardchart chart file"
+        why = QT_TRANSLATE_NOOP(
+            "ChartStore", "chart file {path} is damaged or is not a wardchart chart file"
+        )
     elif "unable to open" in text:
-        why = "cannot be opened: check that the folder exists and is writable"
+        why = QT_TRANSLATE_NOOP(
+            "ChartStore",
+            "chart file {path} cannot be opened: check that the folder exists and is writable",
+        )
     else:
-        why = f"could not be used ({error})"
-    return ChartFileError(f"chart file {path} {why}")
+        return ChartFileError(
+            QT_TRANSLATE_NOOP("ChartStore", "chart file {path} could not be used ({error})").format(
+                path=path, error=error
+            )
+        )
+    return ChartFileError(why.format(path=path))

@@ -24,6 +24,7 @@ from wardchart.domain.chart import ChartedResult, PatientChart
 from wardchart.domain.plausibility import check_temperature
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit, operations, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.hl7_import import chart_lab_result, supersede_reason
@@ -200,7 +201,14 @@ def validate_bundle(bundle: dict[str, Any]) -> None:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"] if p != "__root__")
         raise InvalidEntry(
-            [Problem("fhir", f"the bundle is not valid FHIR R4 at {where}: {first['msg']}")]
+            [
+                Problem(
+                    "fhir",
+                    QT_TRANSLATE_NOOP(
+                        "Fhir", "the bundle is not valid FHIR R4 at {where}: {msg}"
+                    ).format(where=where, msg=first["msg"]),
+                )
+            ]
         ) from None
 
 
@@ -283,18 +291,37 @@ def read_bundle(path: Path) -> dict[str, Any]:
             [
                 Problem(
                     "file",
-                    f"{name}: the key {error.key!r} appears twice in one JSON object: which "
-                    "value is meant? nothing was imported",
+                    QT_TRANSLATE_NOOP(
+                        "Fhir",
+                        "{name}: the key {key} appears twice in one JSON object: which "
+                        "value is meant? nothing was imported",
+                    ).format(name=name, key=repr(error.key)),
                 )
             ]
         ) from None
     except OSError as error:
-        raise InvalidEntry([Problem("file", f"cannot read {name}: {error.strerror}")]) from None
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP("Fhir", "cannot read {name}: {strerror}").format(
+                        name=name, strerror=error.strerror
+                    ),
+                )
+            ]
+        ) from None
     except (UnicodeDecodeError, ValueError, RecursionError):
         data = None
     if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
         raise InvalidEntry(
-            [Problem("file", f"{name} is not a FHIR Bundle (JSON); nothing was imported")]
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP(
+                        "Fhir", "{name} is not a FHIR Bundle (JSON); nothing was imported"
+                    ).format(name=name),
+                )
+            ]
         )
     kind = data.get("type")
     if kind not in fr.BUNDLE_TYPES:
@@ -302,13 +329,25 @@ def read_bundle(path: Path) -> dict[str, Any]:
             [
                 Problem(
                     "file",
-                    f"{name} is a FHIR Bundle of type {kind!r}; wardchart reads "
-                    f"{', '.join(sorted(fr.BUNDLE_TYPES))}; nothing was imported",
+                    QT_TRANSLATE_NOOP(
+                        "Fhir",
+                        "{name} is a FHIR Bundle of type {kind}; wardchart reads {join}; "
+                        "nothing was imported",
+                    ).format(name=name, kind=repr(kind), join=", ".join(sorted(fr.BUNDLE_TYPES))),
                 )
             ]
         )
     if not isinstance(data.get("entry", []), list):
-        raise InvalidEntry([Problem("file", f"{name}: the bundle's entry is not a list")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP("Fhir", "{name}: the bundle's entry is not a list").format(
+                        name=name
+                    ),
+                )
+            ]
+        )
     return data
 
 
@@ -351,7 +390,10 @@ def import_bundle(
             key = fr.entry_key(entry, resource) if isinstance(resource, dict) else ""
             try:
                 if not isinstance(resource, dict) or not kind:
-                    raise _Stop("refused", "the entry has no resource")
+                    raise _Stop(
+                        "refused",
+                        QT_TRANSLATE_NOOP("Fhir", "the entry has no resource"),
+                    )
                 found = _read_entry(db, resource, key, patients, local)
                 pending.append(_Obs(index, key, resource, *found))
             except _Stop as stop:
@@ -463,19 +505,38 @@ def _read_entry(
     """What one entry would chart, or _Stop saying why it is not charted."""
     kind = resource["resourceType"]
     if kind == "Patient":
-        raise _Stop("ignored", "Patient: used to match the observations, not charted")
+        raise _Stop(
+            "ignored",
+            QT_TRANSLATE_NOOP("Fhir", "Patient: used to match the observations, not charted"),
+        )
     if kind != "Observation":
-        raise _Stop("ignored", f"{kind}: wardchart charts Observations only")
+        raise _Stop(
+            "ignored",
+            QT_TRANSLATE_NOOP("Fhir", "{kind}: wardchart charts Observations only").format(
+                kind=kind
+            ),
+        )
     found = fr.codings(resource.get("code"))
     temperature = fr.is_temperature(found)
     concept, why = hl7_rules.concept_of(found, local)
     if why:
-        raise _Stop("held", why)
+        raise _Stop(
+            "held",
+            why,
+        )
     if concept is None and not temperature:
         shown = ", ".join(c.code for c in found) or "no code"
-        raise _Stop("ignored", f"an Observation ({shown}) that wardchart does not chart")
+        raise _Stop(
+            "ignored",
+            QT_TRANSLATE_NOOP(
+                "Fhir", "an Observation ({shown}) that wardchart does not chart"
+            ).format(shown=shown),
+        )
     if not key:
-        raise _Stop("refused", "the Observation has no identifier, fullUrl or id")
+        raise _Stop(
+            "refused",
+            QT_TRANSLATE_NOOP("Fhir", "the Observation has no identifier, fullUrl or id"),
+        )
     earlier = list(
         db.query(
             "SELECT received_at, outcome, record_table, resource FROM fhir_entries "
@@ -485,26 +546,48 @@ def _read_entry(
         )
     )
     if earlier and not _sent_again_changed(earlier[0], resource):
-        raise _Stop("ignored", f"already imported on {earlier[0]['received_at'][:10]}")
+        raise _Stop(
+            "ignored",
+            QT_TRANSLATE_NOOP("Fhir", "already imported on {value}").format(
+                value=earlier[0]["received_at"][:10]
+            ),
+        )
     own = fr.wardchart_record(resource)
     for table in ("results", "temperatures"):
         if own and records.current_version(db, table, own) is not None:
-            raise _Stop("ignored", "already on this chart (exported from it)")
+            raise _Stop(
+                "ignored",
+                QT_TRANSLATE_NOOP("Fhir", "already on this chart (exported from it)"),
+            )
     status, why = fr.status_of(resource.get("status"))
     if why:
-        raise _Stop("held", why)
+        raise _Stop(
+            "held",
+            why,
+        )
     if status is None:
-        raise _Stop("ignored", f"status {resource.get('status')}: no result yet")
+        raise _Stop(
+            "ignored",
+            QT_TRANSLATE_NOOP("Fhir", "status {get}: no result yet").format(
+                get=resource.get("status")
+            ),
+        )
     patient = _match_patient(db, resource, patients)
     taken, why = fr.effective_time(resource)
     if taken is None:
-        raise _Stop("held", why)
+        raise _Stop(
+            "held",
+            why,
+        )
     quantity, value = _quantity(resource)
     if temperature:
         unit = fr.temperature_unit(quantity)
         if unit is None:
             raise _Stop(
-                "held", f"temperature in unit {fr.unit_text(quantity)!r}, not Cel or [degF]"
+                "held",
+                QT_TRANSLATE_NOOP(
+                    "Fhir", "temperature in unit {unit_text}, not Cel or [degF]"
+                ).format(unit_text=repr(fr.unit_text(quantity))),
             )
         return patient, taken, "temperature", None, (value, unit)
     assert concept is not None
@@ -516,13 +599,22 @@ def _quantity(resource: dict[str, Any]) -> tuple[dict[str, Any], Decimal]:
     """An Observation's valueQuantity and its value, or _Stop (held) saying why not."""
     quantity = resource.get("valueQuantity")
     if not isinstance(quantity, dict):
-        raise _Stop("held", "no valueQuantity: not a number to chart")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "no valueQuantity: not a number to chart"),
+        )
     why = fr.comparator_refusal(quantity)
     if why:
-        raise _Stop("held", why)
+        raise _Stop(
+            "held",
+            why,
+        )
     value, why = fr.number(quantity.get("value"))
     if value is None:
-        raise _Stop("held", why)
+        raise _Stop(
+            "held",
+            why,
+        )
     return quantity, value
 
 
@@ -538,7 +630,10 @@ def _converted(
     reference = fr.lower_limit_text(resource, unit_text)
     converted, why = hl7_rules.to_chart_value(concept, value, unit_text, reference, status)
     if converted is None:
-        raise _Stop("held", why)
+        raise _Stop(
+            "held",
+            why,
+        )
     return converted
 
 
@@ -575,21 +670,47 @@ def _match_patient(
     reference = subject.get("reference") if isinstance(subject, dict) else None
     named = patients.get(reference.strip()) if isinstance(reference, str) else None
     if named is None:
-        raise _Stop("held", "its subject is not a Patient in the bundle")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "its subject is not a Patient in the bundle"),
+        )
     candidates = hl7_rules.mrn_candidates(fr.patient_ids(named))
     if not candidates:
-        raise _Stop("held", "the Patient has no identifier")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "the Patient has no identifier"),
+        )
     found = {p.id: p for p in (queries.find_patient(db, m) for m in candidates) if p}
     if not found:
-        raise _Stop("held", f"no patient on this chart has MRN {' or '.join(candidates)}")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "no patient on this chart has MRN {join}").format(
+                join=" or ".join(candidates)
+            ),
+        )
     if len(found) > 1:
-        raise _Stop("held", f"the identifiers {', '.join(candidates)} belong to different patients")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "the identifiers {join} belong to different patients").format(
+                join=", ".join(candidates)
+            ),
+        )
     patient = next(iter(found.values()))
     dob = fr.birth_date(named)
     if dob is None:
-        raise _Stop("held", f"MRN {patient.mrn}: the Patient has no birth date to check")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "MRN {mrn}: the Patient has no birth date to check").format(
+                mrn=patient.mrn
+            ),
+        )
     if dob != patient.dob:
-        raise _Stop("held", f"MRN {patient.mrn}: birth date {dob} in the bundle is not the chart's")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP(
+                "Fhir", "MRN {mrn}: birth date {dob} in the bundle is not the chart's"
+            ).format(mrn=patient.mrn, dob=dob),
+        )
     return patient
 
 
@@ -645,7 +766,12 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
         problems = check_temperature(value, unit, taken, dob=patient.dob, now=now)
         needs = [p for p in problems if p.severity == "error" or p.field != "taken"]
         if needs:
-            raise _Stop("held", f"{needs[0].field}: {needs[0].message}")
+            raise _Stop(
+                "held",
+                QT_TRANSLATE_NOOP("Fhir", "{field}: {message}").format(
+                    field=needs[0].field, message=needs[0].message
+                ),
+            )
         saved = operations.record_temperature(
             store,
             patient=patient,
@@ -678,18 +804,31 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
         after = {v.concept: v for v in values}
         reason, why = supersede_reason(before, after, moved=moved)
         if why:
-            raise _Stop("held", why)
+            raise _Stop(
+                "held",
+                why,
+            )
         if not reason:
-            raise _Stop("ignored", "already imported: the same values and status")
+            raise _Stop(
+                "ignored",
+                QT_TRANSLATE_NOOP("Fhir", "already imported: the same values and status"),
+            )
         if current is None:
             raise _Stop(
-                "held", "its earlier result was withdrawn from the chart; chart this one by hand"
+                "held",
+                QT_TRANSLATE_NOOP(
+                    "Fhir",
+                    "its earlier result was withdrawn from the chart; chart this one by hand",
+                ),
             )
         if current["id"] != version:
             raise _Stop(
                 "held",
-                "the charted result was corrected by hand since the laboratory sent it; "
-                "a person compares it with this result",
+                QT_TRANSLATE_NOOP(
+                    "Fhir",
+                    "the charted result was corrected by hand since the laboratory "
+                    "sent it; a person compares it with this result",
+                ),
             )
         values = list({**before, **after}.values())
     entry, why = hl7_rules.cbc_entry(values, taken)
@@ -699,7 +838,10 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
         entry = replace(entry, anc_lln=derived_lln)
     reasons = hl7_rules.needs_a_person(entry)
     if reasons:
-        raise _Stop("held", "; ".join(reasons))
+        raise _Stop(
+            "held",
+            "; ".join(reasons),
+        )
     status = hl7_rules.record_status([v.status for v in values])
     if earlier is None:
         # An Observation's identifier names that observation, not the sample: a result at
@@ -707,12 +849,25 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
         try:
             new_values = operations.cbc_values(store.db, patient, entry, confirm=True, now=now)
         except InvalidEntry as error:
-            raise _Stop("held", f"{error.first.field}: {error.first.message}") from None
+            raise _Stop(
+                "held",
+                QT_TRANSLATE_NOOP("Fhir", "{field}: {message}").format(
+                    field=error.first.field, message=error.first.message
+                ),
+            ) from None
         if queries.cbc_already_charted(store.db, new_values):
-            raise _Stop("ignored", "already on the chart: the same patient, time and counts")
+            raise _Stop(
+                "ignored",
+                QT_TRANSLATE_NOOP(
+                    "Fhir", "already on the chart: the same patient, time and counts"
+                ),
+            )
         clash = queries.same_time_conflict(store.db, new_values)
         if clash:
-            raise _Stop("held", clash)
+            raise _Stop(
+                "held",
+                clash,
+            )
     try:
         charted = chart_lab_result(
             store,
@@ -725,7 +880,12 @@ def _chart(  # noqa: PLR0912, PLR0915  a temperature, or the CBC of a group, val
             now=now,
         )
     except InvalidEntry as error:
-        raise _Stop("held", f"{error.first.field}: {error.first.message}") from None
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "{field}: {message}").format(
+                field=error.first.field, message=error.first.message
+            ),
+        ) from None
     return "results", str(charted["id"]), skipped
 
 
@@ -749,7 +909,10 @@ def _charted_before(
     if not origins:
         return None
     if len(origins) > 1:
-        raise _Stop("held", "these results were charted before as different samples")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP("Fhir", "these results were charted before as different samples"),
+        )
     (origin,) = origins
     rows = list(
         db.query(
@@ -760,7 +923,12 @@ def _charted_before(
         )
     )
     if any(r["patient_id"] != patient.id for r in rows):
-        raise _Stop("held", "charted before for another patient: a person checks both charts")
+        raise _Stop(
+            "held",
+            QT_TRANSLATE_NOOP(
+                "Fhir", "charted before for another patient: a person checks both charts"
+            ),
+        )
     local = hl7_rules.parse_local_codes(queries.ward_settings(db).hl7_local_codes)
     before: dict[str, hl7_rules.LabValue] = {}
     for row in rows:

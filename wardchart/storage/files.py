@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Files SQLite keeps beside a chart file while it is open or after a crash.
@@ -62,9 +63,27 @@ def check_output_path(out: Path, chart: Path, field: str = "out") -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise InvalidEntry([Problem(field, f"cannot write {out}: {error.strerror}")]) from None
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP("ChartFiles", "cannot write {out}: {strerror}").format(
+                        out=out, strerror=error.strerror
+                    ),
+                )
+            ]
+        ) from None
     if not stat.S_ISREG(found.st_mode):
-        raise InvalidEntry([Problem(field, f"{out} is not a regular file; nothing was written")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "ChartFiles", "{out} is not a regular file; nothing was written"
+                    ).format(out=out),
+                )
+            ]
+        )
     same = (found.st_dev, found.st_ino)
     inodes = {_identity(p) for p in protected}
     for folder in folders:
@@ -81,7 +100,11 @@ def check_output_path(out: Path, chart: Path, field: str = "out") -> None:
         raise InvalidEntry(
             [
                 Problem(
-                    field, f"{out} is an SQLite database (a chart or a backup?); choose a new file"
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "ChartFiles",
+                        "{out} is an SQLite database (a chart or a backup?); choose a new file",
+                    ).format(out=out),
                 )
             ]
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit
 from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.database import ChartStore, check_ours
@@ -219,7 +220,9 @@ def verify_against(store: ChartStore, anchor_text: str) -> tuple[bool, str]:
     if not history.ok:
         return False, f"the chart's audit history: {describe_history(history)}"
     if not anchor_text.strip():
-        raise ChartFileError("give a backup file, or a chain head as printed (42-3f9a…)")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Check", "give a backup file, or a chain head as printed (42-3f9a…)")
+        )
     backup = Path(anchor_text)
     printed = None if backup.exists() else audit.parse_head(anchor_text)
     if printed is not None:
@@ -302,29 +305,50 @@ def _backup_chain(backup: Path, passphrase: str | None) -> tuple[list[str], Reco
     from sqlite_utils import Database
 
     if not backup.is_file():
-        raise ChartFileError(f"no backup file at {backup}")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Check", "no backup file at {backup}").format(backup=backup)
+        )
     key = passphrase if is_encrypted(backup) else None
     if is_encrypted(backup) and key is None:
-        raise ChartFileError(f"backup {backup} is encrypted: give its passphrase")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Check", "backup {backup} is encrypted: give its passphrase").format(
+                backup=backup
+            )
+        )
     try:
         conn = connect(f"file:{backup}?mode=ro", key, uri=True)
         try:
             db = Database(conn, execute_plugins=False)
             if "audit_log" not in db.table_names():
-                raise ChartFileError(f"{backup} is not a wardchart backup (it has no audit log)")
+                raise ChartFileError(
+                    QT_TRANSLATE_NOOP(
+                        "Check", "{backup} is not a wardchart backup (it has no audit log)"
+                    ).format(backup=backup)
+                )
             check = verify_history(db)
             hashes = [str(r[0]) for r in conn.execute("SELECT hash FROM audit_log ORDER BY seq")]
             held = record_rows(db)
         finally:
             conn.close()
     except db_errors() as error:
-        raise ChartFileError(f"backup {backup} cannot be read: {error}") from None
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Check", "backup {backup} cannot be read: {error}").format(
+                backup=backup, error=error
+            )
+        ) from None
     if not check.ok:
-        raise ChartFileError(f"backup {backup} is not a sound anchor: {describe_history(check)}")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP(
+                "Check", "backup {backup} is not a sound anchor: {describe_history}"
+            ).format(backup=backup, describe_history=describe_history(check))
+        )
     recorded = audit.head_in_name(backup.name)
     if recorded is not None and not recorded.matches(audit.head_of(hashes)):
         raise ChartFileError(
-            f"backup {backup} was altered after it was made: its name records audit head "
-            f"{recorded.short()}, its contents do not"
+            QT_TRANSLATE_NOOP(
+                "Check",
+                "backup {backup} was altered after it was made: its name records "
+                "audit head {short}, its contents do not",
+            ).format(backup=backup, short=recorded.short())
         )
     return hashes, held

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 #: The shortest id prefix accepted, as for record ids (`wardchart history`).
 MIN_PREFIX = 8
@@ -19,8 +20,11 @@ def held_message_id(db: Database, typed: str) -> str:
             [
                 Problem(
                     "message",
-                    f"give the message id (at least its first {MIN_PREFIX} characters; "
-                    "see wardchart hl7 held)",
+                    QT_TRANSLATE_NOOP(
+                        "Hl7Import",
+                        "give the message id (at least its first {min_prefix} "
+                        "characters; see wardchart hl7 held)",
+                    ).format(min_prefix=MIN_PREFIX),
                 )
             ]
         )
@@ -33,10 +37,24 @@ def held_message_id(db: Database, typed: str) -> str:
     ]
     if not ids:
         raise InvalidEntry(
-            [Problem("message", f"no held lab message {typed.strip()!r}; see wardchart hl7 held")]
+            [
+                Problem(
+                    "message",
+                    QT_TRANSLATE_NOOP(
+                        "Hl7Import", "no held lab message {strip}; see wardchart hl7 held"
+                    ).format(strip=repr(typed.strip())),
+                )
+            ]
         )
     if len(ids) > 1:
         raise InvalidEntry(
-            [Problem("message", f"{typed.strip()!r} matches more than one message; give more")]
+            [
+                Problem(
+                    "message",
+                    QT_TRANSLATE_NOOP(
+                        "Hl7Import", "{strip} matches more than one message; give more"
+                    ).format(strip=repr(typed.strip())),
+                )
+            ]
         )
     return str(ids[0])

@@ -23,6 +23,7 @@ from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
 from wardchart.domain.settings import WardSettings
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.units import plain
 from wardchart.storage import audit, operations, queries, records
 from wardchart.storage.database import ChartStore
@@ -88,7 +89,16 @@ def message_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise InvalidEntry([Problem("file", f"no file or folder {path}")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "file",
+                        QT_TRANSLATE_NOOP("Hl7Import", "no file or folder {path}").format(
+                            path=path
+                        ),
+                    )
+                ]
+            )
     return found
 
 
@@ -120,8 +130,11 @@ def split_messages(data: bytes, name: str) -> list[str]:
             [
                 Problem(
                     "file",
-                    f"{name} is not an HL7 v2 message file (it must start with an MSH "
-                    "segment); nothing was imported",
+                    QT_TRANSLATE_NOOP(
+                        "Hl7Import",
+                        "{name} is not an HL7 v2 message file (it must start with an MSH "
+                        "segment); nothing was imported",
+                    ).format(name=name),
                 )
             ]
         )
@@ -221,11 +234,19 @@ def read_message(text: str) -> _Message:
     encoding = text[4 : text.find(field_sep, 4)] if field_sep and field_sep in text[4:] else ""
     why = rules.delimiter_refusal(field_sep, encoding)
     if why:
-        raise _Stop("refused", why)
+        raise _Stop(
+            "refused",
+            why,
+        )
     try:
         parsed = hl7.parse(text)
     except Exception as error:  # the library's errors name no field: say what is wrong
-        raise _Stop("refused", f"malformed message: {error or type(error).__name__}") from None
+        raise _Stop(
+            "refused",
+            QT_TRANSLATE_NOOP("Hl7Import", "malformed message: {value}").format(
+                value=error or type(error).__name__
+            ),
+        ) from None
     seps = rules.Separators(field_sep, *encoding)
     groups: list[_PatientGroup] = []
     order_control = ""
@@ -237,7 +258,12 @@ def read_message(text: str) -> _Message:
             header = fields
             continue
         if len(name) != 3 or not name.isalnum() or not name.isupper():
-            raise _Stop("refused", f"{name[:10]!r} is not a segment name")
+            raise _Stop(
+                "refused",
+                QT_TRANSLATE_NOOP("Hl7Import", "{value} is not a segment name").format(
+                    value=repr(name[:10])
+                ),
+            )
         if name == "PID":
             ids = [
                 rules.PatientId(rep[0], rep[4] if len(rep) > 4 else "")
@@ -250,13 +276,19 @@ def read_message(text: str) -> _Message:
             order_control = _entity(fields.repetitions(3)[0])
         elif name == "OBR":
             if not groups:
-                raise _Stop("refused", "an OBR segment comes before any PID segment")
+                raise _Stop(
+                    "refused",
+                    QT_TRANSLATE_NOOP("Hl7Import", "an OBR segment comes before any PID segment"),
+                )
             key = _entity(fields.repetitions(3)[0]) or order_control
             groups[-1].orders.append(_Order(key, fields.component(7)))
             order_control = ""
         elif name == "OBX":
             if not groups or not groups[-1].orders:
-                raise _Stop("refused", "an OBX segment comes before any OBR segment")
+                raise _Stop(
+                    "refused",
+                    QT_TRANSLATE_NOOP("Hl7Import", "an OBX segment comes before any OBR segment"),
+                )
             groups[-1].orders[-1].observations.append(
                 _Obx(
                     codings=_codings(fields.repetitions(3)[0]),
@@ -281,10 +313,16 @@ def read_message(text: str) -> _Message:
         groups=groups,
     )
     if not message.control_id:
-        raise _Stop("refused", "no message control id (MSH-10)")
+        raise _Stop(
+            "refused",
+            QT_TRANSLATE_NOOP("Hl7Import", "no message control id (MSH-10)"),
+        )
     why = rules.version_refusal(message.version)
     if why:
-        raise _Stop("refused", why)
+        raise _Stop(
+            "refused",
+            why,
+        )
     return message
 
 
@@ -454,10 +492,18 @@ def _chart_message(
     patient's id and MRN and the source rows of every CBC version written. ``attach_to``
     is the patient a nurse chose for a held message: its identifiers are not matched."""
     if message.kind.upper() != "ORU^R01":
-        raise _Stop("ignored", f"a {message.kind or 'typeless'} message, not a result (ORU^R01)")
+        raise _Stop(
+            "ignored",
+            QT_TRANSLATE_NOOP("Hl7Import", "a {value} message, not a result (ORU^R01)").format(
+                value=message.kind or "typeless"
+            ),
+        )
     why = rules.processing_refusal(message.processing_id, accept_test=settings.hl7_accept_test)
     if why:
-        raise _Stop("ignored", why)
+        raise _Stop(
+            "ignored",
+            why,
+        )
     local = rules.parse_local_codes(settings.hl7_local_codes)
     plans = []
     for group in message.groups:
@@ -469,28 +515,41 @@ def _chart_message(
         if orders:
             plans.append((group, orders))
     if not plans:
-        raise _Stop("ignored", "no CBC result to chart in the message")
+        raise _Stop(
+            "ignored",
+            QT_TRANSLATE_NOOP("Hl7Import", "no CBC result to chart in the message"),
+        )
     sources: list[dict[str, Any]] = []
     first: Patient | None = None
     seen: set[tuple[str, str]] = set()
     if attach_to is not None and len(plans) > 1:
         raise _held(
-            f"the message has results for {len(plans)} patients; it cannot be attached "
-            "to one patient"
+            QT_TRANSLATE_NOOP(
+                "Hl7Import",
+                "the message has results for {count} patients; it cannot be "
+                "attached to one patient",
+            ).format(count=len(plans))
         )
     for group, orders in plans:
         patient = attach_to or _match_patient(db, group)
         first = first or patient
         for plan in orders:
             if plan.key and (patient.id, plan.key) in seen:
-                raise _held(f"order {plan.key} appears twice in the message")
+                raise _held(
+                    QT_TRANSLATE_NOOP(
+                        "Hl7Import", "order {key} appears twice in the message"
+                    ).format(key=plan.key)
+                )
             seen.add((patient.id, plan.key))
             source = _chart_order(store, db, patient, plan, actor=actor, now=now)
             if source is not None:
                 sources.append(source)
     assert first is not None
     if not sources:
-        raise _Stop("ignored", "its results are already on the chart")
+        raise _Stop(
+            "ignored",
+            QT_TRANSLATE_NOOP("Hl7Import", "its results are already on the chart"),
+        )
     return first.id, first.mrn, sources
 
 
@@ -511,21 +570,33 @@ def _order_plan(order: _Order, local: rules.LocalCodes, tz: tzinfo | None) -> _P
         if concept is None:
             continue
         if obx.values > 1:  # "0.45~4.5": which one is the result? Never the first by chance
-            raise _held(f"{concept}: more than one value in one result (OBX-5 repeats)")
+            raise _held(
+                QT_TRANSLATE_NOOP(
+                    "Hl7Import", "{concept}: more than one value in one result (OBX-5 repeats)"
+                ).format(concept=concept)
+            )
         status, why = rules.status_of(obx.status)
         if why:
-            raise _held(f"{concept}: {why}")
+            raise _held(
+                QT_TRANSLATE_NOOP("Hl7Import", "{concept}: {why}").format(concept=concept, why=why)
+            )
         if status is None:
             continue  # pending, or cannot be obtained: nothing to chart yet
         value, why = rules.lab_number(obx.value_type, obx.value)
         if value is None:
-            raise _held(f"{concept}: {why}")
+            raise _held(
+                QT_TRANSLATE_NOOP("Hl7Import", "{concept}: {why}").format(concept=concept, why=why)
+            )
         converted, why = rules.to_chart_value(concept, value, obx.unit, obx.reference_range, status)
         if converted is None:
             raise _held(why)
         key = f"{concept}/{obx.sub_id}"
         if key in observations:
-            raise _held(f"two {concept} results with the same sub-id in one order")
+            raise _held(
+                QT_TRANSLATE_NOOP(
+                    "Hl7Import", "two {concept} results with the same sub-id in one order"
+                ).format(concept=concept)
+            )
         observations[key] = {
             "concept": converted.concept,
             "value": plain(converted.value),
@@ -543,11 +614,17 @@ def _order_plan(order: _Order, local: rules.LocalCodes, tz: tzinfo | None) -> _P
         return None
     when = order.taken or next((o.time for o in order.observations if o.time), "")
     if not when:
-        raise _held("the result has no collection time (OBR-7 or OBX-14)")
+        raise _held(
+            QT_TRANSLATE_NOOP("Hl7Import", "the result has no collection time (OBR-7 or OBX-14)")
+        )
     try:
         taken = rules.lab_time(when, "collection time", tz)
     except InvalidEntry as error:
-        raise _held(f"{error.first.field}: {error.first.message}") from None
+        raise _held(
+            QT_TRANSLATE_NOOP("Hl7Import", "{field}: {message}").format(
+                field=error.first.field, message=error.first.message
+            )
+        ) from None
     return _Plan(order.key, taken, observations)
 
 
@@ -555,18 +632,36 @@ def _match_patient(db: Database, group: _PatientGroup) -> Patient:
     """The one patient on the chart whose MRN (PID-3) and date of birth (PID-7) match."""
     candidates = rules.mrn_candidates(group.ids)
     if not candidates:
-        raise _held("the message names no patient identifier (PID-3)")
+        raise _held(
+            QT_TRANSLATE_NOOP("Hl7Import", "the message names no patient identifier (PID-3)")
+        )
     found = {p.id: p for p in (queries.find_patient(db, mrn) for mrn in candidates) if p}
     if not found:
-        raise _held(f"no patient on this chart has MRN {' or '.join(candidates)}")
+        raise _held(
+            QT_TRANSLATE_NOOP("Hl7Import", "no patient on this chart has MRN {join}").format(
+                join=" or ".join(candidates)
+            )
+        )
     if len(found) > 1:
-        raise _held(f"the identifiers {', '.join(candidates)} belong to different patients")
+        raise _held(
+            QT_TRANSLATE_NOOP(
+                "Hl7Import", "the identifiers {join} belong to different patients"
+            ).format(join=", ".join(candidates))
+        )
     patient = next(iter(found.values()))
     dob = rules.birth_date(group.dob)
     if dob is None:
-        raise _held(f"MRN {patient.mrn}: the message has no date of birth (PID-7) to check")
+        raise _held(
+            QT_TRANSLATE_NOOP(
+                "Hl7Import", "MRN {mrn}: the message has no date of birth (PID-7) to check"
+            ).format(mrn=patient.mrn)
+        )
     if dob != patient.dob:
-        raise _held(f"MRN {patient.mrn}: date of birth {dob} in the message is not the chart's")
+        raise _held(
+            QT_TRANSLATE_NOOP(
+                "Hl7Import", "MRN {mrn}: date of birth {dob} in the message is not the chart's"
+            ).format(mrn=patient.mrn, dob=dob)
+        )
     return patient
 
 
@@ -606,8 +701,11 @@ def _chart_order(
         )
         if any(r["patient_id"] != patient.id for r in rows):
             raise _held(
-                f"order {plan.key} was charted for another patient: a result sent for the "
-                "wrong patient? A person checks both charts"
+                QT_TRANSLATE_NOOP(
+                    "Hl7Import",
+                    "order {key} was charted for another patient: a result sent for "
+                    "the wrong patient? A person checks both charts",
+                ).format(key=plan.key)
             )
         earlier = rows[0] if rows else None
     merged = dict(plan.observations)
@@ -622,13 +720,19 @@ def _chart_order(
             return None  # the same result again: nothing to add
         if current is None:
             raise _held(
-                f"order {plan.key}: its earlier result was withdrawn from the chart; "
-                "chart this one by hand"
+                QT_TRANSLATE_NOOP(
+                    "Hl7Import",
+                    "order {key}: its earlier result was withdrawn from the chart; "
+                    "chart this one by hand",
+                ).format(key=plan.key)
             )
         if current["id"] != earlier["result_version"]:
             raise _held(
-                f"order {plan.key}: the charted result was corrected by hand since the "
-                "laboratory sent it; a person compares it with this result"
+                QT_TRANSLATE_NOOP(
+                    "Hl7Import",
+                    "order {key}: the charted result was corrected by hand since the "
+                    "laboratory sent it; a person compares it with this result",
+                ).format(key=plan.key)
             )
     entry, why = rules.cbc_entry(_values(merged), plan.taken)
     if entry is None:
@@ -643,12 +747,20 @@ def _chart_order(
         try:
             values = operations.cbc_values(db, patient, entry, confirm=True, now=now)
         except InvalidEntry as error:
-            raise _held(f"{error.first.field}: {error.first.message}") from None
+            raise _held(
+                QT_TRANSLATE_NOOP("Hl7Import", "{field}: {message}").format(
+                    field=error.first.field, message=error.first.message
+                )
+            ) from None
         if queries.cbc_already_charted(db, values):
             return None  # typed in by hand already: the one rule of every import
         clash = "" if plan.key else queries.same_time_conflict(db, values)
         if clash:  # an order number names its own sample; without one, the shared rule
-            raise _held(f"no order number (OBR-3 or ORC-3), and {clash}")
+            raise _held(
+                QT_TRANSLATE_NOOP(
+                    "Hl7Import", "no order number (OBR-3 or ORC-3), and {clash}"
+                ).format(clash=clash)
+            )
     try:
         current = chart_lab_result(
             store,
@@ -663,7 +775,11 @@ def _chart_order(
             now=now,
         )
     except InvalidEntry as error:
-        raise _held(f"{error.first.field}: {error.first.message}") from None
+        raise _held(
+            QT_TRANSLATE_NOOP("Hl7Import", "{field}: {message}").format(
+                field=error.first.field, message=error.first.message
+            )
+        ) from None
     return {
         "result_version": current["id"],
         "result_id": current["origin_id"],
@@ -737,15 +853,22 @@ def _transition(
             continue
         same = (old["value"], old["lln"]) == (new["value"], new["lln"]) and not moved
         if old["status"] != "preliminary" and new["status"] == "preliminary":
-            raise _held(f"a preliminary {new['concept']} arrived after the final one")
+            raise _held(
+                QT_TRANSLATE_NOOP(
+                    "Hl7Import", "a preliminary {concept} arrived after the final one"
+                ).format(concept=new["concept"])
+            )
         if old["status"] == "preliminary":
             reasons.add(FINAL_REASON if new["status"] != "preliminary" else UPDATED_REASON)
         elif new["status"] == "corrected" and (not same or old["status"] != "corrected"):
             reasons.add(CORRECTED_REASON)
         elif not same:
             raise _held(
-                f"a second final {new['concept']} with another value; the laboratory "
-                "sends a correction (status C) for that"
+                QT_TRANSLATE_NOOP(
+                    "Hl7Import",
+                    "a second final {concept} with another value; the laboratory "
+                    "sends a correction (status C) for that",
+                ).format(concept=new["concept"])
             )
     for reason in (CORRECTED_REASON, FINAL_REASON, UPDATED_REASON):
         if reason in reasons:
@@ -845,14 +968,26 @@ def _held_row(db: Database, message_id: str) -> dict[str, Any]:
     """The held message a nurse decides about; one clear problem when it is not one."""
     rows = list(db.query("SELECT * FROM lab_messages WHERE id = ?", [message_id]))
     if not rows or rows[0]["outcome"] != "held":
-        raise InvalidEntry([Problem("message", f"no held lab message {message_id}")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "message",
+                    QT_TRANSLATE_NOOP("Hl7Import", "no held lab message {message_id}").format(
+                        message_id=message_id
+                    ),
+                )
+            ]
+        )
     if not any(h["id"] == message_id for h in held_messages(db)):
         raise InvalidEntry(
             [
                 Problem(
                     "message",
-                    f"lab message {rows[0]['control_id'] or message_id} is no longer held "
-                    "(charted, attached or dismissed since); reload the list",
+                    QT_TRANSLATE_NOOP(
+                        "Hl7Import",
+                        "lab message {value} is no longer held (charted, attached or "
+                        "dismissed since); reload the list",
+                    ).format(value=rows[0]["control_id"] or message_id),
                 )
             ]
         )
@@ -929,7 +1064,14 @@ def attach_held_message(  # noqa: PLR0917  message, patient, reason, then who an
     with store.write() as db:
         held = _held_row(db, message_id)
         if records.current_version(db, "patients", patient.id) is None:
-            raise InvalidEntry([Problem("patient", "that patient is no longer on the chart")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "patient",
+                        QT_TRANSLATE_NOOP("Hl7Import", "that patient is no longer on the chart"),
+                    )
+                ]
+            )
         settings = queries.ward_settings(db)
         try:
             message = read_message(held["message"])
@@ -939,7 +1081,14 @@ def attach_held_message(  # noqa: PLR0917  message, patient, reason, then who an
                 )
         except _Stop as stop:
             raise InvalidEntry(
-                [Problem("message", f"it cannot be charted to this patient: {stop.reason}")]
+                [
+                    Problem(
+                        "message",
+                        QT_TRANSLATE_NOOP(
+                            "Hl7Import", "it cannot be charted to this patient: {reason}"
+                        ).format(reason=stop.reason),
+                    )
+                ]
             ) from None
         for source in sources:
             db.table("lab_result_sources").insert({**source, "message_id": held["id"]})

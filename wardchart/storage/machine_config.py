@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wardchart.domain.problems import InvalidEntry
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage.errors import ChartFileError
 
 if TYPE_CHECKING:  # the settings' rules load only when a machine file names a setting
@@ -87,7 +88,9 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise MachineConfigError(
-            f"machine configuration {path}: not valid TOML ({error})"
+            QT_TRANSLATE_NOOP(
+                "MachineFile", "machine configuration {path}: not valid TOML ({error})"
+            ).format(path=path, error=error)
         ) from None
     for key in data:
         if key not in KEYS:
@@ -95,26 +98,42 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
     chart = data.get("chart")
     if chart is not None:
         if not isinstance(chart, str) or not chart.strip():
-            raise bad("chart", "give the chart file's full path as a string")
+            raise bad(
+                "chart",
+                "give the chart file's full path as a string",
+            )
         chart_path = Path(chart.strip()).expanduser()
         if not chart_path.is_absolute():
-            raise bad("chart", f"{chart!r} is not a full path")
+            raise bad(
+                "chart",
+                f"{chart!r} is not a full path",
+            )
     shared = data.get("shared", False)
     if not isinstance(shared, bool):
-        raise bad("shared", "give true or false")
+        raise bad(
+            "shared",
+            "give true or false",
+        )
     if shared and chart is None:
-        raise bad("shared", "a shared chart folder needs chart = the chart file's path")
+        raise bad(
+            "shared",
+            "a shared chart folder needs chart = the chart file's path",
+        )
     hub = data.get("hub")
     if hub is not None and not isinstance(hub, str):
         raise bad(
-            "hub", "give the hub's address as a string: postgresql://HOST/DATABASE or service=NAME"
+            "hub",
+            "give the hub's address as a string: postgresql://HOST/DATABASE or service=NAME",
         )
     ward: dict[str, str] = {}
     if hub is not None:  # the ward setting ``hub`` for every user of this computer
         try:
             apply_setting(WardSettings(), "hub", hub)
         except InvalidEntry as error:
-            raise bad("hub", error.first.message) from None
+            raise bad(
+                "hub",
+                error.first.message,
+            ) from None
         ward["hub"] = hub
     for key in WARD_KEYS:
         if key not in data:
@@ -151,11 +170,20 @@ def _locked(
     if isinstance(lock, list) and all(isinstance(k, str) for k in lock):
         for key in lock:
             if key not in LOCKABLE:
-                raise bad("lock", f"{key!r} cannot be locked; lockable: {', '.join(LOCKABLE)}")
+                raise bad(
+                    "lock",
+                    f"{key!r} cannot be locked; lockable: {', '.join(LOCKABLE)}",
+                )
             if key not in given:
-                raise bad("lock", f"{key!r} is locked but not given a value in the file")
+                raise bad(
+                    "lock",
+                    f"{key!r} is locked but not given a value in the file",
+                )
         return frozenset(lock)
-    raise bad("lock", 'give true, or a list of keys such as ["chart", "fn_rule"]')
+    raise bad(
+        "lock",
+        'give true, or a list of keys such as ["chart", "fn_rule"]',
+    )
 
 
 def load_machine_config() -> MachineConfig:
@@ -169,7 +197,9 @@ def load_machine_config() -> MachineConfig:
         return MachineConfig()
     except OSError as error:
         raise MachineConfigError(
-            f"machine configuration {path}: cannot be read: {error.strerror}"
+            QT_TRANSLATE_NOOP(
+                "MachineFile", "machine configuration {path}: cannot be read: {strerror}"
+            ).format(path=path, strerror=error.strerror)
         ) from None
     return _load(str(path), found.st_mtime_ns, found.st_size)
 
@@ -182,7 +212,11 @@ def _load(path: str, mtime_ns: int, size: int) -> MachineConfig:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         why = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        raise MachineConfigError(f"machine configuration {path}: cannot be read: {why}") from None
+        raise MachineConfigError(
+            QT_TRANSLATE_NOOP(
+                "MachineFile", "machine configuration {path}: cannot be read: {why}"
+            ).format(path=path, why=why)
+        ) from None
     return parse_machine_config(text, Path(path))
 
 
@@ -191,8 +225,11 @@ def refuse_locked_setting(key: str) -> None:
     machine = load_machine_config()
     if machine.locks(key):
         raise MachineConfigError(
-            f"{key}: is fixed for this computer by {machine.path} "
-            f"({key} = {machine.ward[key]!r}); ask IT to change it there; nothing was saved"
+            QT_TRANSLATE_NOOP(
+                "MachineFile",
+                "{key}: is fixed for this computer by {path} ({key} = {value}); "
+                "ask IT to change it there; nothing was saved",
+            ).format(key=key, path=machine.path, value=repr(machine.ward[key]))
         )
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit, records
 from wardchart.storage.cipher import connect, convert, is_encrypted
 from wardchart.storage.conflicts import Conflict, conflicts
@@ -162,7 +163,11 @@ def merge_from(
         other_identity = _check_other(other_path, target, key)
         mine = identity(store.db)
         if mine is None:
-            raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
+            raise ChartFileError(
+                QT_TRANSLATE_NOOP(
+                    "Merge", "chart file {path} has no chart id; open it again"
+                ).format(path=store.path)
+            )
         before = {c.key for c in conflicts(store.db)}
         _attach(store, target, key)
         store.conn.execute(f"PRAGMA main.mmap_size = {_MAPPED}")
@@ -194,8 +199,10 @@ def merge_from(
             except integrity_errors() as error:
                 raise MergeRefused(
                     "not_mergeable",
-                    f"{other_path} cannot be merged into {store.path}: {error}; nothing was "
-                    "changed",
+                    QT_TRANSLATE_NOOP(
+                        "Merge",
+                        "{other_path} cannot be merged into {path}: {error}; nothing was changed",
+                    ).format(other_path=other_path, path=store.path, error=error),
                 ) from None
         finally:
             store.conn.execute("DETACH DATABASE other")
@@ -207,11 +214,26 @@ def _refuse_same_file(store: ChartStore, other: Path) -> None:
     try:
         found = other.stat()
     except OSError:
-        raise MergeRefused("not_a_file", f"no chart file at {other}; nothing was changed") from None
+        raise MergeRefused(
+            "not_a_file",
+            QT_TRANSLATE_NOOP("Merge", "no chart file at {other}; nothing was changed").format(
+                other=other
+            ),
+        ) from None
     if not other.is_file():
-        raise MergeRefused("not_a_file", f"{other} is not a chart file; nothing was changed")
+        raise MergeRefused(
+            "not_a_file",
+            QT_TRANSLATE_NOOP("Merge", "{other} is not a chart file; nothing was changed").format(
+                other=other
+            ),
+        )
     if store.identity == (found.st_dev, found.st_ino):
-        raise MergeRefused("same_file", f"{other} is this chart file itself; nothing was changed")
+        raise MergeRefused(
+            "same_file",
+            QT_TRANSLATE_NOOP(
+                "Merge", "{other} is this chart file itself; nothing was changed"
+            ).format(other=other),
+        )
 
 
 @contextmanager
@@ -227,8 +249,11 @@ def _readable(
     if encrypted and passphrase is None:
         raise MergeRefused(
             "passphrase",
-            f"{other} is encrypted, or is not a wardchart chart file: give its passphrase; "
-            "nothing was changed",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other} is encrypted, or is not a wardchart chart file: give "
+                "its passphrase; nothing was changed",
+            ).format(other=other),
         )
     key = passphrase if encrypted else None
     journal = [Path(f"{other}{s}") for s in ("-wal", "-journal")]
@@ -254,8 +279,11 @@ def _readable(
             except ChartFileError:
                 raise MergeRefused(
                     "passphrase",
-                    f"{other}: wrong passphrase, or not a wardchart chart file; nothing was "
-                    "changed",
+                    QT_TRANSLATE_NOOP(
+                        "Merge",
+                        "{other}: wrong passphrase, or not a wardchart chart file; "
+                        "nothing was changed",
+                    ).format(other=other),
                 ) from None
             source, key = plain, None
         yield _uri(source, immutable=False), key
@@ -275,11 +303,17 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
     except ChartFileError:
         raise MergeRefused(
             "passphrase",
-            f"{other}: wrong passphrase, or not a wardchart chart file; nothing was changed",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other}: wrong passphrase, or not a wardchart chart file; nothing was changed",
+            ).format(other=other),
         ) from None
     except db_errors() as error:
         raise MergeRefused(
-            "damaged", f"{other} cannot be read ({error}); nothing was changed"
+            "damaged",
+            QT_TRANSLATE_NOOP(
+                "Merge", "{other} cannot be read ({error}); nothing was changed"
+            ).format(other=other, error=error),
         ) from None
     try:
         db = Database(conn, execute_plugins=False)
@@ -287,39 +321,64 @@ def _check_other(other: Path, target: str, key: str | None) -> Identity:
             tables = set(db.table_names())
         except db_errors():
             raise MergeRefused(
-                "not_a_chart", f"{other} is not a wardchart chart file; nothing was changed"
+                "not_a_chart",
+                QT_TRANSLATE_NOOP(
+                    "Merge", "{other} is not a wardchart chart file; nothing was changed"
+                ).format(other=other),
             ) from None
         if migrations.migrations_table not in tables or "audit_log" not in tables:
             raise MergeRefused(
-                "not_a_chart", f"{other} is not a wardchart chart file; nothing was changed"
+                "not_a_chart",
+                QT_TRANSLATE_NOOP(
+                    "Merge", "{other} is not a wardchart chart file; nothing was changed"
+                ).format(other=other),
             )
         applied = [m.name for m in migrations.applied(db)]
         known = migrations.names
         if set(applied) - set(known):
             raise MergeRefused(
                 "newer_schema",
-                f"{other} was made by a newer wardchart; merge it with that version or newer; "
-                "nothing was changed",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{other} was made by a newer wardchart; merge it with that "
+                    "version or newer; nothing was changed",
+                ).format(other=other),
             )
         if applied != known:
             raise MergeRefused(
                 "older_schema",
-                f"{other} was made by an older wardchart: open it once with this one (which "
-                "upgrades it), then merge; nothing was changed",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{other} was made by an older wardchart: open it once with this "
+                    "one (which upgrades it), then merge; nothing was changed",
+                ).format(other=other),
             )
         conn.execute(f"PRAGMA mmap_size = {_MAPPED}")
         found = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         problem = schema_differences(db)
         if found != ["ok"] or problem:
             what = found[0] if found != ["ok"] else problem[0]
-            raise MergeRefused("damaged", f"{other} is damaged ({what}); nothing was changed")
+            raise MergeRefused(
+                "damaged",
+                QT_TRANSLATE_NOOP(
+                    "Merge", "{other} is damaged ({what}); nothing was changed"
+                ).format(other=other, what=what),
+            )
         other_identity = identity(db)
         if other_identity is None:
-            raise MergeRefused("damaged", f"{other} has no chart id; nothing was changed")
+            raise MergeRefused(
+                "damaged",
+                QT_TRANSLATE_NOOP("Merge", "{other} has no chart id; nothing was changed").format(
+                    other=other
+                ),
+            )
         return other_identity
     except db_errors() as error:
         raise MergeRefused(
-            "damaged", f"{other} is damaged ({error}); nothing was changed"
+            "damaged",
+            QT_TRANSLATE_NOOP("Merge", "{other} is damaged ({error}); nothing was changed").format(
+                other=other, error=error
+            ),
         ) from None
     finally:
         conn.close()
@@ -381,8 +440,11 @@ def merge_attached(db: Database, source: str | Path, mine: Identity, theirs: str
         if added != len(fresh[table]):
             raise MergeRefused(
                 "damaged",
-                f"{source} is damaged: {len(fresh[table]) - added} {table} rows correct "
-                "versions it does not hold; nothing was changed",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{source} is damaged: {value} {table} rows correct versions it "
+                    "does not hold; nothing was changed",
+                ).format(source=source, value=len(fresh[table]) - added, table=table),
             )
         new_rows[table] = added
         if table in VERSIONED_TABLES:
@@ -457,9 +519,12 @@ def _compare(db: Database, other: str | Path, table: str, columns: list[str], ke
     if row is not None:
         raise MergeRefused(
             "different_content",
-            f"{other} and this chart both hold {table} row {row[0]} with different content: "
-            "one of the files was altered or is damaged (run wardchart check on both); "
-            "nothing was changed",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other} and this chart both hold {table} row {value} with "
+                "different content: one of the files was altered or is damaged "
+                "(run wardchart check on both); nothing was changed",
+            ).format(other=other, table=table, value=row[0]),
         )
 
 
@@ -524,9 +589,12 @@ def _merge_audit(
     if clash is not None:
         raise MergeRefused(
             "different_content",
-            f"{other_path} and this chart both hold audit row {clash[1]} of chart "
-            f"{str(clash[0])[:8]} with different content: one of the files was altered; "
-            "nothing was changed",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other_path} and this chart both hold audit row {value} of "
+                "chart {value2} with different content: one of the files was "
+                "altered; nothing was changed",
+            ).format(other_path=other_path, value=clash[1], value2=str(clash[0])[:8]),
         )
     cursor = db.execute(
         f"""INSERT INTO main.audit_log (seq, {", ".join(_AUDIT_COLUMNS)}, replica_id, origin_seq)
@@ -564,8 +632,12 @@ def _check_new_chains(db: Database, other_path: str | Path, base: int) -> None:
         ):
             raise MergeRefused(
                 "damaged",
-                f"{other_path} is damaged or was altered: its audit row {position} of chart "
-                f"{chain[:8]} does not fit its chain; nothing was changed",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{other_path} is damaged or was altered: its audit row "
+                    "{position} of chart {value} does not fit its chain; nothing was "
+                    "changed",
+                ).format(other_path=other_path, position=position, value=chain[:8]),
             )
         ends[chain] = (position, str(row["hash"]))
 
@@ -612,8 +684,11 @@ def _check_bound(db: Database, source: str | Path, fresh: dict[str, list[dict[st
             if audit.version_hash(row) not in marks and None not in marks:
                 raise MergeRefused(
                     "damaged",
-                    f"{source} is damaged or was altered: {table} row "
-                    f"{row.get('id', row[column])} has no audit row; nothing was changed",
+                    QT_TRANSLATE_NOOP(
+                        "Merge",
+                        "{source} is damaged or was altered: {table} row {get} has no "
+                        "audit row; nothing was changed",
+                    ).format(source=source, table=table, get=row.get("id", row[column])),
                 )
 
 
@@ -646,8 +721,12 @@ def _check_versions_held(db: Database, source: str | Path) -> None:
         if found is not None:
             raise MergeRefused(
                 "damaged",
-                f"{source} is damaged or was altered: it holds an audit row of a {table} "
-                f"version it does not hold (record {str(found[0])[:8]}); nothing was changed",
+                QT_TRANSLATE_NOOP(
+                    "Merge",
+                    "{source} is damaged or was altered: it holds an audit row of a "
+                    "{table} version it does not hold (record {value}); nothing was "
+                    "changed",
+                ).format(source=source, table=table, value=str(found[0])[:8]),
             )
 
 
@@ -681,10 +760,23 @@ def copy_chart(
     now = now or datetime.now(UTC)
     check_output_path(out_path, store.path)
     if out_path.exists() or out_path.is_symlink():
-        raise InvalidEntry([Problem("out", f"{out_path} already exists; choose a new file")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "out",
+                    QT_TRANSLATE_NOOP(
+                        "Merge", "{out_path} already exists; choose a new file"
+                    ).format(out_path=out_path),
+                )
+            ]
+        )
     mine = identity(store.db)
     if mine is None:
-        raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Merge", "chart file {path} has no chart id; open it again").format(
+                path=store.path
+            )
+        )
     new_id = records.new_id()
     with store.write() as db:
         audit.append(
@@ -730,7 +822,14 @@ def copy_chart(
         sync_folder(out_path.parent)
     except FileExistsError:
         raise InvalidEntry(
-            [Problem("out", f"{out_path} already exists; choose a new file")]
+            [
+                Problem(
+                    "out",
+                    QT_TRANSLATE_NOOP(
+                        "Merge", "{out_path} already exists; choose a new file"
+                    ).format(out_path=out_path),
+                )
+            ]
         ) from None
     finally:
         for leftover in (temp, *(Path(f"{temp}{s}") for s in ("-wal", "-shm", "-journal"))):

@@ -32,6 +32,7 @@ from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.regimens import check_regimen, unlisted_regimen
 from wardchart.domain.settings import WardSettings, apply_setting, setting_problems
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.units import fahrenheit_to_celsius, plain
 from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
@@ -123,7 +124,14 @@ def admit_patient(
     with store.write() as db:
         if queries.find_patient(db, mrn) is not None:
             raise InvalidEntry(
-                [Problem("mrn", f"a patient with MRN {values['mrn']!r} is already on this chart")]
+                [
+                    Problem(
+                        "mrn",
+                        QT_TRANSLATE_NOOP(
+                            "ChartStore", "a patient with MRN {mrn} is already on this chart"
+                        ).format(mrn=repr(values["mrn"])),
+                    )
+                ]
             )
         record_id = records.create(db, RecordKind.PATIENTS, values, actor=actor, now=now)
     return Saved(RecordKind.PATIENTS, record_id, record_id)
@@ -156,8 +164,11 @@ def start_cycle(
                     [
                         Problem(
                             "regimen",
-                            f"{regimen_name!r} is not in the ward's "
-                            f"library ({known}); give its nadir window too",
+                            QT_TRANSLATE_NOOP(
+                                "ChartStore",
+                                "{regimen_name} is not in the ward's library ({known}); give its "
+                                "nadir window too",
+                            ).format(regimen_name=repr(regimen_name), known=known),
                         )
                     ]
                 )
@@ -322,7 +333,12 @@ def gcsf_values(
     problems = check_time(given, "given", dob=patient.dob, now=now)
     problems += check_text("drug", drug, 80) + check_text("dose", dose, 80)
     if not drug.strip():
-        problems.append(Problem("drug", "name the drug, e.g. filgrastim or pegfilgrastim"))
+        problems.append(
+            Problem(
+                "drug",
+                QT_TRANSLATE_NOOP("ChartStore", "name the drug, e.g. filgrastim or pegfilgrastim"),
+            )
+        )
     raise_if_blocking(problems, confirmed=confirm)
     return {
         "patient_id": patient.id,
@@ -501,7 +517,14 @@ def log_event(
 def _need_reason(reason: str) -> None:
     raise_if_blocking(check_text("reason", reason, 500))
     if not reason.strip():
-        raise InvalidEntry([Problem("reason", "give a reason for the correction")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "reason",
+                    QT_TRANSLATE_NOOP("ChartStore", "give a reason for the correction"),
+                )
+            ]
+        )
 
 
 def _changed_since(db: Database, table: str, record_id: str) -> str:
@@ -672,7 +695,14 @@ def correct_cycle(
         cycles = queries.patient_records(db, patient).cycles
         position = next((i for i, c in enumerate(cycles) if c.id == record_id), None)
         if position is None:
-            raise InvalidEntry([Problem("record", "this cycle is no longer on the chart")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "record",
+                        QT_TRANSLATE_NOOP("ChartStore", "this cycle is no longer on the chart"),
+                    )
+                ]
+            )
         previous = cycles[position - 1].day1 if position > 0 else None
         following = cycles[position + 1].day1 if position + 1 < len(cycles) else None
         raise_if_blocking(
@@ -743,7 +773,16 @@ def correct_patient(
     with store.write() as db:
         other = queries.find_patient(db, mrn)
         if other is not None and other.id != patient.id:
-            raise InvalidEntry([Problem("mrn", f"MRN {values['mrn']!r} belongs to {other.name}")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "mrn",
+                        QT_TRANSLATE_NOOP("ChartStore", "MRN {mrn} belongs to {name}").format(
+                            mrn=repr(values["mrn"]), name=other.name
+                        ),
+                    )
+                ]
+            )
         return _supersede(
             db,
             RecordKind.PATIENTS,
@@ -769,7 +808,16 @@ def mark_entered_in_error(
     """Withdraw a record from the chart; it stays in the file and its history."""
     kind = RecordKind.charted_named(table)
     if kind is None:
-        raise InvalidEntry([Problem("record", f"{table} records cannot be withdrawn")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "record",
+                    QT_TRANSLATE_NOOP("ChartStore", "{table} records cannot be withdrawn").format(
+                        table=table
+                    ),
+                )
+            ]
+        )
     _need_reason(reason)
     with store.write() as db:
         return _supersede(
@@ -791,5 +839,14 @@ def record_history(
     """Every version of a record, oldest first: values, who, when and why."""
     kind = RecordKind.charted_named(table)
     if kind is None:
-        raise InvalidEntry([Problem("record", f"{table} has no record history")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "record",
+                    QT_TRANSLATE_NOOP("ChartStore", "{table} has no record history").format(
+                        table=table
+                    ),
+                )
+            ]
+        )
     return records.history(store.db, kind, record_id)

@@ -30,6 +30,7 @@ from wardchart.domain.records import (
     Temperature,
 )
 from wardchart.domain.settings import WardSettings, apply_setting
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import convert
 from wardchart.storage.records import utc_text
 
@@ -80,7 +81,16 @@ def require_patient(db: Database, mrn: str) -> Patient:
     raise_if_blocking(identifier_problems("mrn", mrn))
     found = find_patient(db, mrn)
     if found is None:
-        raise InvalidEntry([Problem("mrn", f"no patient with MRN {mrn!r} on this chart")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "mrn",
+                    QT_TRANSLATE_NOOP(
+                        "ChartStore", "no patient with MRN {mrn} on this chart"
+                    ).format(mrn=repr(mrn)),
+                )
+            ]
+        )
     return found
 
 
@@ -394,8 +404,11 @@ def resolve_record(db: Database, table: str, id_or_prefix: str) -> dict[str, Any
             [
                 Problem(
                     "id",
-                    "give the record id (at least its first 8 characters;"
-                    " see wardchart history --mrn MRN)",
+                    QT_TRANSLATE_NOOP(
+                        "ChartStore",
+                        "give the record id (at least its first 8 characters; see "
+                        "wardchart history --mrn MRN)",
+                    ),
                 )
             ]
         )
@@ -410,14 +423,25 @@ def resolve_record(db: Database, table: str, id_or_prefix: str) -> dict[str, Any
             [
                 Problem(
                     "id",
-                    f"no current record {id_or_prefix!r} of this kind "
-                    "(corrected or withdrawn records keep their old id)",
+                    QT_TRANSLATE_NOOP(
+                        "ChartStore",
+                        "no current record {id_or_prefix} of this kind (corrected or "
+                        "withdrawn records keep their old id)",
+                    ).format(id_or_prefix=repr(id_or_prefix)),
                 )
             ]
         )
     if len(rows) > 1:
         raise InvalidEntry(
-            [Problem("id", f"{id_or_prefix!r} matches more than one record; give more of the id")]
+            [
+                Problem(
+                    "id",
+                    QT_TRANSLATE_NOOP(
+                        "ChartStore",
+                        "{id_or_prefix} matches more than one record; give more of the id",
+                    ).format(id_or_prefix=repr(id_or_prefix)),
+                )
+            ]
         )
     return rows[0]
 
@@ -426,7 +450,16 @@ def patient_by_id(db: Database, patient_id: str) -> Patient:
     """A current patient by stable id."""
     rows = list(db.query("SELECT * FROM current_patients WHERE origin_id = ?", [patient_id]))
     if not rows:
-        raise InvalidEntry([Problem("id", "this record's patient is no longer on the chart")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "id",
+                    QT_TRANSLATE_NOOP(
+                        "ChartStore", "this record's patient is no longer on the chart"
+                    ),
+                )
+            ]
+        )
     return convert.patient(rows[0])
 
 

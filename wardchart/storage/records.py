@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit
 from wardchart.storage.replica import local_replica
 
@@ -101,7 +102,11 @@ def supersede(
     """
     current = current_version(db, table, origin_id)
     if current is None:
-        raise LookupError(f"{table}: no current record {origin_id}")
+        raise LookupError(
+            QT_TRANSLATE_NOOP("ChartStore", "{table}: no current record {origin_id}").format(
+                table=table, origin_id=origin_id
+            )
+        )
     version_id = new_id()
     row = {
         **current,

@@ -18,6 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from wardchart.domain.identifiers import normal_text, normal_username, text_problems
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.users import User, check_password, check_user, seconds_to_wait
 from wardchart.storage import audit, records
 from wardchart.storage.database import ChartStore
@@ -39,7 +40,7 @@ def _dummy_hash() -> str:
 
 #: One answer for a wrong user name, a wrong password and a disabled account, so that a
 #: try tells nobody which it was (see docs/identifiers.md).
-WRONG = "user name or password is wrong, or the account is disabled"
+WRONG = QT_TRANSLATE_NOOP("Accounts", "user name or password is wrong, or the account is disabled")
 
 
 def _user(row: dict[str, Any]) -> User:
@@ -106,10 +107,27 @@ def add_user(
     with store.write() as db:
         if not has_accounts(db) and role != "admin":
             raise InvalidEntry(
-                [Problem("role", "the first account must be a ward administrator (--role admin)")]
+                [
+                    Problem(
+                        "role",
+                        QT_TRANSLATE_NOOP(
+                            "Accounts",
+                            "the first account must be a ward administrator (--role admin)",
+                        ),
+                    )
+                ]
             )
         if _row(db, username) is not None:
-            raise InvalidEntry([Problem("username", f"{username!r} already has an account")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "username",
+                        QT_TRANSLATE_NOOP("Accounts", "{username} already has an account").format(
+                            username=repr(username)
+                        ),
+                    )
+                ]
+            )
         values = {
             "username": username,
             "full_name": normal_text(full_name),
@@ -138,7 +156,14 @@ def change_user(
     """Set a new password, disable or enable, or change the role of an account. Nothing
     is deleted: a disabled account's entries stay attributed to it."""
     if not reason.strip():
-        raise InvalidEntry([Problem("reason", "say why the account is changed")])
+        raise InvalidEntry(
+            [
+                Problem(
+                    "reason",
+                    QT_TRANSLATE_NOOP("Accounts", "say why the account is changed"),
+                )
+            ]
+        )
     raise_if_blocking(text_problems("reason", reason, 500))  # see docs/identifiers.md
     changes: dict[str, Any] = {}
     if password is not None:
@@ -152,13 +177,29 @@ def change_user(
     with store.write() as db:
         row = _row(db, username)
         if row is None:
-            raise InvalidEntry([Problem("username", f"no account {username!r}")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "username",
+                        QT_TRANSLATE_NOOP("Accounts", "no account {username}").format(
+                            username=repr(username)
+                        ),
+                    )
+                ]
+            )
         leaves_admin = row["role"] == "admin" and (disabled or (role and role != "admin"))
         if leaves_admin and not any(
             u.is_admin and not u.disabled and u.username != row["username"] for u in list_users(db)
         ):
             raise InvalidEntry(
-                [Problem("username", "this is the last ward administrator: add another first")]
+                [
+                    Problem(
+                        "username",
+                        QT_TRANSLATE_NOOP(
+                            "Accounts", "this is the last ward administrator: add another first"
+                        ),
+                    )
+                ]
             )
         records.supersede(
             db,
@@ -234,7 +275,9 @@ def _try(db: Database, username: str, password: str, now: datetime, *, record: b
     if wait:
         if record:
             _log(db, "sign_in_too_soon", None, username, now)
-        return f"too many wrong passwords: try again in {wait} s"
+        return QT_TRANSLATE_NOOP(
+            "Accounts", "too many wrong passwords: try again in {wait} s"
+        ).format(wait=wait)
     row = _row(db, username)
     try:
         _HASHER.verify(row["password_hash"] if row else _dummy_hash(), password)

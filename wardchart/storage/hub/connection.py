@@ -17,6 +17,7 @@ from typing import Any
 import psycopg
 from psycopg import conninfo, errors
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage.hub.errors import (
     HubAddressError,
     HubCredentialsRefused,
@@ -40,12 +41,18 @@ def parse_address(address: str) -> dict[str, str]:
     """The keywords of a hub address (libpq's own parser); refuse an empty or malformed
     address, or one holding a password."""
     if not address or not address.strip():
-        raise HubAddressError("no ward hub address given (a postgresql:// URL or service=NAME)")
+        raise HubAddressError(
+            QT_TRANSLATE_NOOP(
+                "Hub", "no ward hub address given (a postgresql:// URL or service=NAME)"
+            )
+        )
     try:
         found = conninfo.conninfo_to_dict(address.strip())
     except psycopg.ProgrammingError as error:
         raise HubAddressError(
-            f"the ward hub's address is not valid: {_first_line(error)}"
+            QT_TRANSLATE_NOOP("Hub", "the ward hub's address is not valid: {first_line}").format(
+                first_line=_first_line(error)
+            )
         ) from None
     if found.get("password") is not None:
         raise HubAddressError(_PASSWORD_HINT)

@@ -18,6 +18,7 @@ import psycopg
 from psycopg import sql
 
 from wardchart import __version__
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage.hub.connection import connect, describe_address, hub_errors
 from wardchart.storage.hub.errors import (
     HubError,
@@ -237,11 +238,19 @@ def installed_version(conn: Connection, where: str) -> int | None:
         return None
     if not has_versions:
         raise NotAHub(
-            f"{where} has a schema named wardchart that is not a wardchart hub; nothing was changed"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where} has a schema named wardchart that is not a wardchart "
+                "hub; nothing was changed",
+            ).format(where=where)
         )
     found = conn.execute("SELECT max(version) FROM wardchart.schema_version").fetchone()
     if found is None or found[0] is None:
-        raise NotAHub(f"{where} has a wardchart schema with no version; nothing was changed")
+        raise NotAHub(
+            QT_TRANSLATE_NOOP(
+                "Hub", "{where} has a wardchart schema with no version; nothing was changed"
+            ).format(where=where)
+        )
     return int(str(found[0]))
 
 
@@ -253,15 +262,22 @@ def require_hub(conn: Connection, where: str) -> int:
         conn.rollback()
     if version is None:
         raise NotAHub(
-            f"{where} holds no wardchart hub: the database's owner runs `wardchart hub init` "
-            "first (docs/hub.md)"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where} holds no wardchart hub: the database's owner runs "
+                "`wardchart hub init` first (docs/hub.md)",
+            ).format(where=where)
         )
     if version > HUB_VERSION:
         raise HubNewer(_newer(where, version))
     if version < HUB_VERSION:
         raise HubOlder(
-            f"{where} was made by an older wardchart (hub version {version}, this one "
-            f"uses {HUB_VERSION}): the database's owner runs `wardchart hub init` to upgrade it"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where} was made by an older wardchart (hub version {version}, "
+                "this one uses {hub_version}): the database's owner runs "
+                "`wardchart hub init` to upgrade it",
+            ).format(where=where, version=version, hub_version=HUB_VERSION)
         )
     return version
 
@@ -316,15 +332,21 @@ def _check_owner(conn: Connection, where: str) -> None:
     if row is not None:
         if not row[0]:
             raise HubPermissionDenied(
-                f"`hub init` on {where} must be run as the hub's owner ({row[1]}); "
-                "nothing was changed"
+                QT_TRANSLATE_NOOP(
+                    "Hub",
+                    "`hub init` on {where} must be run as the hub's owner ({value}); "
+                    "nothing was changed",
+                ).format(where=where, value=row[1])
             )
         return
     row = conn.execute("SELECT has_database_privilege(current_database(), 'CREATE')").fetchone()
     if row is None or not row[0]:
         raise HubPermissionDenied(
-            f"`hub init` on {where} must be run as the database's owner (this role may not "
-            "create a schema there); nothing was changed"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "`hub init` on {where} must be run as the database's owner (this "
+                "role may not create a schema there); nothing was changed",
+            ).format(where=where)
         )
 
 
@@ -332,13 +354,20 @@ def _grant(conn: Connection, where: str, role: str) -> None:
     found = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = %s", [role]).fetchone()
     if found is None:
         raise HubError(
-            f"no role {role} on {where}: create the ward's role first "
-            "(CREATE ROLE ... LOGIN, docs/hub.md); nothing was changed"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "no role {role} on {where}: create the ward's role first (CREATE "
+                "ROLE ... LOGIN, docs/hub.md); nothing was changed",
+            ).format(role=role, where=where)
         )
     if found[0]:
         raise HubError(
-            f"role {role} is a superuser on {where}: the ward's role must be an ordinary "
-            "role (a superuser can do anything); nothing was changed"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "role {role} is a superuser on {where}: the ward's role must be "
+                "an ordinary role (a superuser can do anything); nothing was "
+                "changed",
+            ).format(role=role, where=where)
         )
     ident = sql.Identifier(role)
     tables = sql.SQL(", ").join(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit
 from wardchart.storage.conflicts import conflicts
 from wardchart.storage.database import ChartStore
@@ -175,7 +176,11 @@ def sync(
     at = now or datetime.now(UTC)
     mine = identity(store.db)
     if mine is None:
-        raise ChartFileError(f"chart file {store.path} has no chart id; open it again")
+        raise ChartFileError(
+            QT_TRANSLATE_NOOP("Hub", "chart file {path} has no chart id; open it again").format(
+                path=store.path
+            )
+        )
     hub = _open(address, keep_open)
     try:
         which = hub_id(hub)

@@ -32,6 +32,7 @@ import psycopg
 from psycopg import sql
 from sqlite_utils import Database
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import audit
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import integrity_errors
@@ -393,8 +394,11 @@ def _push_batch(
         differs = _first_difference(hub, table.name, table.key, names)
         if differs is not None:
             raise HubTampered(
-                f"{table.name} record {'/'.join(map(str, differs))} differs between this "
-                f"chart and {hub.where}: corruption or tampering; nothing more was sent"
+                QT_TRANSLATE_NOOP(
+                    "Hub",
+                    "{name} record {join} differs between this chart and {where}: "
+                    "corruption or tampering; nothing more was sent",
+                ).format(name=table.name, join="/".join(map(str, differs)), where=hub.where)
             )
         inserted = _insert_incoming(hub, table.name, names, table.key, replica)
         hub.conn.execute(
@@ -418,8 +422,11 @@ def _push_audit(hub: Hub, rows: list[AuditRow], replica: str, through: int) -> i
             differs = _first_difference(hub, "audit_rows", AUDIT_KEY, _AUDIT_NAMES)
             if differs is not None:
                 raise HubTampered(
-                    f"audit row {differs[1]} of chart {str(differs[0])[:8]} differs between "
-                    f"this chart and {hub.where}: corruption or tampering; nothing more was sent"
+                    QT_TRANSLATE_NOOP(
+                        "Hub",
+                        "audit row {value} of chart {value2} differs between this chart "
+                        "and {where}: corruption or tampering; nothing more was sent",
+                    ).format(value=differs[1], value2=str(differs[0])[:8], where=hub.where)
                 )
             inserted = _insert_incoming(hub, "audit_rows", _AUDIT_NAMES, AUDIT_KEY, replica)
             last: dict[str, AuditRow] = {}
@@ -479,7 +486,11 @@ def pull(
     result = PullResult(after)
     mine = identity(store.db)
     if mine is None:
-        raise HubRecordRefused(f"chart file {store.path} has no chart id; open it again")
+        raise HubRecordRefused(
+            QT_TRANSLATE_NOOP("Hub", "chart file {path} has no chart id; open it again").format(
+                path=store.path
+            )
+        )
     staged = False
     try:
         while True:
@@ -660,8 +671,11 @@ def _write_pulled(
         raise HubRecordRefused(message) from None
     except integrity_errors() as error:
         raise HubRecordRefused(
-            f"a record from {where} was refused by this chart ({error}); nothing of the "
-            "batch was written"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "a record from {where} was refused by this chart ({error}); "
+                "nothing of the batch was written",
+            ).format(where=where, error=error)
         ) from None
     return {
         ("audit_rows" if name == "audit_log" else name): count
@@ -678,7 +692,11 @@ def _fitting(
     lacking = [i for i, name in enumerate(table.column_names) if name not in names]
     if any(row[i] is not None for row in rows for i in lacking):
         raise HubRecordRefused(
-            f"{where} holds {table.name} records this chart has no place for: open it with "
-            "this wardchart first (it upgrades the file); nothing of the batch was written"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where} holds {name} records this chart has no place for: open "
+                "it with this wardchart first (it upgrades the file); nothing of "
+                "the batch was written",
+            ).format(where=where, name=table.name)
         )
     return names
