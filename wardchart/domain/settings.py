@@ -59,21 +59,36 @@ NURSE_SETTINGS = frozenset({"ward_name"})
 
 #: What each setting accepts, in words (the window's hints; docs/accounts.md).
 SETTING_VALUES = {
-    "ward_name": "text, up to 80 characters, printed in page headers",
-    "ctcae_version": "5.0 or 6.0",
-    "fn_rule": "idsa2010, ctcae, esmo or nice",
-    "anc_lln_default": "a count in ×10⁹/L, or empty to use only the lab's own limit",
-    "wbc_lln_default": "a count in ×10⁹/L, or empty to use only the lab's own limit",
-    "recovery_anc": "a count in ×10⁹/L, e.g. 1.5",
-    "backup_keep_recent": "a whole number of 1 or more",
-    "backup_keep_days": "a whole number of 1 or more",
-    "lock_after_minutes": "a whole number of minutes from 1 to 240",
-    "hl7_accept_test": "yes or no",
-    "hl7_local_codes": "[SYSTEM:]CODE=quantity; … (see docs/hl7-import.md), or empty",
-    "hl7_inbox": "the whole path of an existing folder, or empty for none",
-    "hub": "the ward hub's address (postgresql://USER@HOST/DATABASE or service=NAME, never "
-    "with a password), or empty for none",
-    "hub_warn_after_minutes": "a whole number of minutes from 1 to 1440",
+    "ward_name": QT_TRANSLATE_NOOP(
+        "Settings", "text, up to 80 characters, printed in page headers"
+    ),
+    "ctcae_version": QT_TRANSLATE_NOOP("Settings", "5.0 or 6.0"),
+    "fn_rule": QT_TRANSLATE_NOOP("Settings", "idsa2010, ctcae, esmo or nice"),
+    "anc_lln_default": QT_TRANSLATE_NOOP(
+        "Settings", "a count in ×10⁹/L, or empty to use only the lab's own limit"
+    ),
+    "wbc_lln_default": QT_TRANSLATE_NOOP(
+        "Settings", "a count in ×10⁹/L, or empty to use only the lab's own limit"
+    ),
+    "recovery_anc": QT_TRANSLATE_NOOP("Settings", "a count in ×10⁹/L, e.g. 1.5"),
+    "backup_keep_recent": QT_TRANSLATE_NOOP("Settings", "a whole number of 1 or more"),
+    "backup_keep_days": QT_TRANSLATE_NOOP("Settings", "a whole number of 1 or more"),
+    "lock_after_minutes": QT_TRANSLATE_NOOP("Settings", "a whole number of minutes from 1 to 240"),
+    "hl7_accept_test": QT_TRANSLATE_NOOP("Settings", "yes or no"),
+    "hl7_local_codes": QT_TRANSLATE_NOOP(
+        "Settings", "[SYSTEM:]CODE=quantity; … (see docs/hl7-import.md), or empty"
+    ),
+    "hl7_inbox": QT_TRANSLATE_NOOP(
+        "Settings", "the whole path of an existing folder, or empty for none"
+    ),
+    "hub": QT_TRANSLATE_NOOP(
+        "Settings",
+        "the ward hub's address (postgresql://USER@HOST/DATABASE or service=NAME, never "
+        "with a password), or empty for none",
+    ),
+    "hub_warn_after_minutes": QT_TRANSLATE_NOOP(
+        "Settings", "a whole number of minutes from 1 to 1440"
+    ),
 }
 
 
