@@ -19,7 +19,10 @@ from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 Role = Literal["nurse", "admin"]
 ROLES: tuple[Role, ...] = ("nurse", "admin")
-ROLE_NAMES = {"nurse": "nurse", "admin": "ward administrator"}
+ROLE_NAMES = {
+    "nurse": QT_TRANSLATE_NOOP("Accounts", "nurse"),
+    "admin": QT_TRANSLATE_NOOP("Accounts", "ward administrator"),
+}
 #: Lower-case letters, digits and . _ - ; 2–32 characters, starting with a letter.
 USERNAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")
 MIN_PASSWORD = 10
