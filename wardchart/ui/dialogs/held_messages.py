@@ -59,8 +59,8 @@ def _named(row: dict[str, Any]) -> str:
 def _field_label(field: str) -> str:
     """A problem's field in the dialog's own words."""
     return {
-        "reason": translate("HeldMessagesDialog", "Reason"),
-        "patient": translate("HeldMessagesDialog", "Patient"),
+        "reason": translate("HeldMessagesDialog", "reason", "a field named in a message"),
+        "patient": translate("HeldMessagesDialog", "patient", "a field named in a message"),
         "mrn": translate("HeldMessagesDialog", "MRN"),
     }.get(field, field)
 
@@ -261,12 +261,16 @@ class HeldMessagesDialog(QDialog):
         self.reason.clear()
         self.refresh()
         done = (
-            translate(
-                "HeldMessagesDialog",
-                "Message {id} attached: %n result(s) charted to MRN {mrn}.",
-                None,
-                outcome.results,
-            ).format(id=outcome.control_id, mrn=outcome.mrn)
+            (
+                translate(
+                    "HeldMessagesDialog", "Message {id} attached: 1 result charted to MRN {mrn}."
+                )
+                if outcome.results == 1
+                else translate(
+                    "HeldMessagesDialog",
+                    "Message {id} attached: {count} results charted to MRN {mrn}.",
+                )
+            ).format(id=outcome.control_id, mrn=outcome.mrn, count=outcome.results)
             if outcome.outcome == "attached"
             else translate("HeldMessagesDialog", "Message {id} dismissed.").format(
                 id=outcome.control_id

@@ -45,21 +45,61 @@ VERSIONED = ("patients", "cycles", "results", "temperatures", "gcsf_doses", "pre
 
 def counted(table: str, count: int) -> str:
     """ "3 CBCs", "1 patient"."""
+    # One source text each for one and for many (German, like English, has just these
+    # two forms; lupdate cannot see a plural whose count is not a literal number).
     words = {
-        "patients": translate("MergeDialog", "%n patient(s)", None, count),
-        "cycles": translate("MergeDialog", "%n cycle(s)", None, count),
-        "results": translate("MergeDialog", "%n CBC(s)", None, count),
-        "temperatures": translate("MergeDialog", "%n temperature(s)", None, count),
-        "gcsf_doses": translate("MergeDialog", "%n G-CSF dose(s)", None, count),
-        "precautions": translate("MergeDialog", "%n precautions entry(s)", None, count),
-        "regimens": translate("MergeDialog", "%n regimen(s)", None, count),
-        "users": translate("MergeDialog", "%n account(s)", None, count),
-        "ward_settings": translate("MergeDialog", "%n ward setting change(s)", None, count),
-        "lab_messages": translate("MergeDialog", "%n laboratory message(s)", None, count),
-        "resolutions": translate("MergeDialog", "%n conflict resolution(s)", None, count),
+        "patients": (
+            translate("MergeDialog", "1 patient"),
+            translate("MergeDialog", "{count} patients"),
+        ),
+        "cycles": (
+            translate("MergeDialog", "1 cycle"),
+            translate("MergeDialog", "{count} cycles"),
+        ),
+        "results": (
+            translate("MergeDialog", "1 CBC"),
+            translate("MergeDialog", "{count} CBCs"),
+        ),
+        "temperatures": (
+            translate("MergeDialog", "1 temperature"),
+            translate("MergeDialog", "{count} temperatures"),
+        ),
+        "gcsf_doses": (
+            translate("MergeDialog", "1 G-CSF dose"),
+            translate("MergeDialog", "{count} G-CSF doses"),
+        ),
+        "precautions": (
+            translate("MergeDialog", "1 precautions entry"),
+            translate("MergeDialog", "{count} precautions entries"),
+        ),
+        "regimens": (
+            translate("MergeDialog", "1 regimen"),
+            translate("MergeDialog", "{count} regimens"),
+        ),
+        "users": (
+            translate("MergeDialog", "1 account"),
+            translate("MergeDialog", "{count} accounts"),
+        ),
+        "ward_settings": (
+            translate("MergeDialog", "1 ward setting change"),
+            translate("MergeDialog", "{count} ward setting changes"),
+        ),
+        "lab_messages": (
+            translate("MergeDialog", "1 laboratory message"),
+            translate("MergeDialog", "{count} laboratory messages"),
+        ),
+        "resolutions": (
+            translate("MergeDialog", "1 conflict resolution"),
+            translate("MergeDialog", "{count} conflict resolutions"),
+        ),
+        "corrections": (
+            translate("MergeDialog", "1 correction"),
+            translate("MergeDialog", "{count} corrections"),
+        ),
     }
     if table in words:
-        return words[table]
+        one, many = words[table]
+        return one if count == 1 else many.format(count=count)
     return f"{count} {table.replace('_', ' ')}"
 
 
@@ -91,7 +131,7 @@ def brought_in(result: MergeResult) -> str:
     new = [counted(t, n) for t, n in result.new_records.items() if n and t in KIND_NAMES]
     corrections = sum(result.new_rows.get(t, 0) - result.new_records.get(t, 0) for t in VERSIONED)
     if corrections > 0:
-        new.append(translate("MergeDialog", "%n correction(s)", None, corrections))
+        new.append(counted("corrections", corrections))
     if not new:
         return translate("MergeDialog", "nothing new — this chart has it all")
     return ", ".join(new)
