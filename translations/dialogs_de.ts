@@ -750,7 +750,7 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
     <message>
         <source>reason</source>
         <comment>a field named in a message</comment>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>patient</source>
