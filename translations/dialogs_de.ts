@@ -1299,7 +1299,7 @@ beide gelten können, bleiben erhalten und werden als Konflikte angezeigt. Die a
     <message>
         <source>Sign in to see and chart the patients in
 {path}</source>
-        <translation>Melden Sie sich an, um die Patienten zu sehen und zu dokumentieren in
+        <translation>Melden Sie sich an, um die Patienten dieser Kurvendatei zu sehen und zu dokumentieren:
 {path}</translation>
     </message>
 </context>
@@ -1403,11 +1403,11 @@ beide gelten können, bleiben erhalten und werden als Konflikte angezeigt. Die a
     </message>
     <message>
         <source>Warn when out of step with the hub after minutes:</source>
-        <translation>Warnen, wenn nicht synchron mit dem Hub, nach Minuten:</translation>
+        <translation>Warnung nach Minuten ohne Hub-Abgleich:</translation>
     </message>
     <message>
         <source>no</source>
-        <extracomment>Settings chosen from a list: every value the setting accepts. Answers shown in words in the language in use (saved as the command line types them).</extracomment>
+        <extracomment>Settings chosen from a list: every value the setting accepts. Settings that are counts: typed with a decimal comma in German, as in the CBC dialog. Answers shown in words in the language in use (saved as the command line types them).</extracomment>
         <translation>nein</translation>
     </message>
     <message>

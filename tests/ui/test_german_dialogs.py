@@ -177,3 +177,27 @@ def test_the_ward_settings_dialog_reads_german(german: None, qtbot, ward: ChartS
     box = dialog.fields["hl7_accept_test"]
     assert [box.itemText(i) for i in range(box.count())] == ["nein", "ja"]  # type: ignore[attr-defined]
     assert dialog.value("hl7_accept_test") == "no"  # saved as the command line types it
+
+
+def test_a_german_ward_setting_count_is_typed_with_a_decimal_comma(  # type: ignore[no-untyped-def]
+    german: None, qtbot, window: MainWindow, ward: ChartStore
+) -> None:
+    dialog = window.open_ward_settings()
+    assert isinstance(dialog, WardSettingsDialog)
+    for _ in range(250):
+        if QApplication.activeWindow() is dialog:
+            break
+        QTest.qWait(20)
+    assert dialog.text("recovery_anc") == "1,5"  # the stored 1.5, as German reads it
+    press(qtbot, dialog, Key.Key_Tab, 3)  # ward name, CTCAE version, fever rule: to the ANC
+    assert focused(dialog) is dialog.fields["recovery_anc"]
+    qtbot.keyClick(focused(dialog), Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_in(qtbot, dialog, "1,2")
+    press(qtbot, dialog, Key.Key_Return)
+    assert not dialog.isVisible()
+    other = open_chart(ward.path)
+    try:
+        saved = ChartSession(other, "nurse b", clock=lambda: NOW).settings.recovery_anc
+    finally:
+        other.close()
+    assert str(saved) == "1.2"

@@ -16,9 +16,11 @@ from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.settings import SETTING_KEYS, SETTING_VALUES, setting_text
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.domain.units import parse_decimal, plain
 from wardchart.i18n import translate
 from wardchart.session import changes
 from wardchart.session.core import NotPermitted
+from wardchart.ui.dialogs.entry import decimal_comma
 from wardchart.ui.dialogs.form import FormDialog
 from wardchart.ui.session import ChartSession
 
@@ -54,6 +56,8 @@ CHOICES = {
     "hl7_accept_test": ("no", "yes"),
 }
 assert set(LABELS) == set(SETTING_KEYS), "every setting has a field"
+#: Settings that are counts: typed with a decimal comma in German, as in the CBC dialog.
+NUMBER_SETTINGS = ("recovery_anc", "anc_lln_default", "wbc_lln_default")
 #: Answers shown in words in the language in use (saved as the command line types them).
 ANSWERS = {
     "no": QT_TRANSLATE_NOOP("WardSettingsDialog", "no"),
@@ -87,7 +91,13 @@ class WardSettingsDialog(FormDialog):
         note.setWordWrap(True)
         self.form.addRow(note)
         settings = session.settings
-        self.opened_values = {key: setting_text(settings, key) for key in LABELS}
+        # Counts as people read them in the language in use ("1,5" in German).
+        self.opened_values = {
+            key: i18n.number(setting_text(settings, key))
+            if key in NUMBER_SETTINGS
+            else setting_text(settings, key)
+            for key in LABELS
+        }
         self.locked = session.locked_settings()
         for key, label in LABELS.items():
             value = self.opened_values[key]
@@ -130,6 +140,13 @@ class WardSettingsDialog(FormDialog):
     def submit(self, confirmed: bool) -> None:
         changed = self.changed()
         problems: list[Problem] = []
+        for key, value in list(changed.items()):
+            if key in NUMBER_SETTINGS and value and decimal_comma():
+                try:  # typed with a decimal comma: saved as the command line types it
+                    changed[key] = plain(parse_decimal(value, key, decimal_comma=True))
+                except InvalidEntry as error:
+                    problems += error.problems
+                    del changed[key]
         for key, value in changed.items():  # all checked before any is saved
             try:
                 self.session.check_setting(key, value, confirm=confirmed)
