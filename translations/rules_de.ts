@@ -1,4 +1,527 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>nurse</source>
+        <translation>Pflegekraft</translation>
+    </message>
+    <message>
+        <source>ward administrator</source>
+        <translation>Stationsadministrator</translation>
+    </message>
+    <message>
+        <source>2–32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
+        <extracomment>Lower-case letters, digits and . _ - ; 2–32 characters, starting with a letter. Wrong passwords allowed before each further try must wait (see ``backoff_seconds``).</extracomment>
+        <translation>2–32 Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;, beginnend mit einem Buchstaben</translation>
+    </message>
+    <message>
+        <source>give the person&apos;s full name (up to 120 characters)</source>
+        <translation>Geben Sie den vollständigen Namen der Person an (bis zu 120 Zeichen)</translation>
+    </message>
+    <message>
+        <source>1–4 letters</source>
+        <translation>1–4 Buchstaben</translation>
+    </message>
+    <message>
+        <source>one of: {roles}</source>
+        <translation>eines von: {roles}</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>mindestens {count} Zeichen</translation>
+    </message>
+    <message>
+        <source>at most {count} characters</source>
+        <translation>höchstens {count} Zeichen</translation>
+    </message>
+    <message>
+        <source>no control characters</source>
+        <translation>keine Steuerzeichen</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>corrected differently on two computers</source>
+        <extracomment>The change it replaced (the value current where it was made); None for the first change of a key, and for changes saved before settings named it. The replica that saved it; None for changes saved before chart ids. What each kind of conflict is, in a nurse&apos;s words.</extracomment>
+        <translation>auf zwei Computern unterschiedlich korrigiert</translation>
+    </message>
+    <message>
+        <source>regimen changed on two computers</source>
+        <translation>Therapieschema auf zwei Computern geändert</translation>
+    </message>
+    <message>
+        <source>account changed on two computers</source>
+        <translation>Konto auf zwei Computern geändert</translation>
+    </message>
+    <message>
+        <source>one MRN admitted as two patients</source>
+        <translation>eine MRN als zwei Patienten aufgenommen</translation>
+    </message>
+    <message>
+        <source>two cycles with one number</source>
+        <translation>zwei Zyklen mit derselben Nummer</translation>
+    </message>
+    <message>
+        <source>one bed given to two patients</source>
+        <translation>ein Bett an zwei Patienten vergeben</translation>
+    </message>
+    <message>
+        <source>one user name on two accounts</source>
+        <translation>ein Benutzername für zwei Konten</translation>
+    </message>
+    <message>
+        <source>ward setting changed on two computers</source>
+        <translation>Stationseinstellung auf zwei Computern geändert</translation>
+    </message>
+    <message>
+        <source>conflict — review</source>
+        <extracomment>The words on every conflict mark (census, header, record tables, printouts).</extracomment>
+        <translation>Konflikt — prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>{value}: a count cannot be negative; give it without a minus sign</source>
+        <translation>{value}: Ein Zellwert kann nicht negativ sein; geben Sie ihn ohne Minuszeichen ein</translation>
+    </message>
+    <message>
+        <source>{count} ×10⁹/L is not a possible count; as cells/µL that would be {as_cells} ×10⁹/L</source>
+        <translation>{count} ×10⁹/L ist kein möglicher Zellwert; als Zellen/µL wären das {as_cells} ×10⁹/L</translation>
+    </message>
+    <message>
+        <source>{count} ×10⁹/L is not a possible count</source>
+        <translation>{count} ×10⁹/L ist kein möglicher Zellwert</translation>
+    </message>
+    <message>
+        <source>{value} ×10⁹/L is above any analyser&apos;s range; probably cells/µL (as cells/µL that would be {as_cells} ×10⁹/L)</source>
+        <translation>{value} ×10⁹/L liegt über dem Messbereich jedes Analysegeräts; wahrscheinlich Zellen/µL (als Zellen/µL wären das {as_cells} ×10⁹/L)</translation>
+    </message>
+    <message>
+        <source>{count} ×10⁹/L is below the analyser&apos;s lowest reportable WBC ({lowest}); check the value and the unit</source>
+        <translation>{count} ×10⁹/L liegt unter den niedrigsten Leukozyten, die ein Analysegerät ausgibt ({lowest}); prüfen Sie Wert und Einheit</translation>
+    </message>
+    <message>
+        <source>a lower limit of normal cannot be 0</source>
+        <translation>Eine untere Normgrenze kann nicht 0 sein</translation>
+    </message>
+    <message>
+        <source>a lower limit of {count} ×10⁹/L is unusual (expected {low} to {high}); check the unit and the box</source>
+        <translation>Eine untere Normgrenze von {count} ×10⁹/L ist ungewöhnlich (erwartet {low} bis {high}); prüfen Sie Einheit und Feld</translation>
+    </message>
+    <message>
+        <source>{pct} % is impossible; give 0 to 100</source>
+        <translation>{pct} % ist unmöglich; geben Sie 0 bis 100 ein</translation>
+    </message>
+    <message>
+        <source>neutrophil % plus band % is more than 100</source>
+        <translation>Neutrophile % plus Stabkernige % ergibt mehr als 100</translation>
+    </message>
+    <message>
+        <source>ANC {anc} is more than the WBC {wbc}</source>
+        <translation>ANC {anc} ist größer als die Leukozyten {wbc}</translation>
+    </message>
+    <message>
+        <source>give a WBC, an ANC, or a WBC with neutrophil %</source>
+        <extracomment>What a CBC needs, in the words used wherever it is asked for.</extracomment>
+        <translation>Geben Sie Leukozyten, eine ANC oder Leukozyten mit Neutrophilen % ein</translation>
+    </message>
+    <message>
+        <source>a neutrophil % needs the WBC to compute the ANC</source>
+        <translation>Für die Berechnung der ANC aus Neutrophilen % werden die Leukozyten benötigt</translation>
+    </message>
+    <message>
+        <source>a band % needs the neutrophil % as well</source>
+        <translation>Stabkernige % erfordern auch die Neutrophilen %</translation>
+    </message>
+    <message>
+        <source>{pct} % looks like a decimal fraction; did you mean {percent} %?</source>
+        <translation>{pct} % sieht wie ein Dezimalbruch aus; meinten Sie {percent} %?</translation>
+    </message>
+    <message>
+        <source>WBC {wbc} ×10⁹/L is above 100 with no G-CSF in the last 7 days</source>
+        <translation>Leukozyten {wbc} ×10⁹/L liegen über 100 ohne G-CSF in den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>{value} must be above 0</source>
+        <extracomment>Day-1 thresholds in ×10⁹/L: the sources give ANC 1.0 to 1.5 and platelets 75 to 100; outside these margins a threshold is probably in another unit (see docs/plausibility.md).</extracomment>
+        <translation>{value} muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>{value} ×10⁹/L is unusual (expected {low} to {high}); check the unit (1500 cells/µL is 1.5 ×10⁹/L)</source>
+        <translation>{value} ×10⁹/L ist ungewöhnlich (erwartet {low} bis {high}); prüfen Sie die Einheit (1500 Zellen/µL sind 1,5 ×10⁹/L)</translation>
+    </message>
+</context>
+<context>
+    <name>Cycles</name>
+    <message>
+        <source>give a cycle length from 1 to {most} days</source>
+        <translation>Geben Sie eine Zykluslänge von 1 bis {most} Tagen ein</translation>
+    </message>
+    <message>
+        <source>give the first and last day, e.g. 7-14, with 1 ≤ first ≤ last ≤ {most}</source>
+        <translation>Geben Sie ersten und letzten Tag ein, z. B. 7-14, mit 1 ≤ erster ≤ letzter ≤ {most}</translation>
+    </message>
+    <message>
+        <source>{days} days is unusual for a cycle (usually {low} to {high})</source>
+        <translation>{days} Tage sind für einen Zyklus ungewöhnlich (meist {low} bis {high})</translation>
+    </message>
+    <message>
+        <source>the window ends on day {end}, after the cycle&apos;s {days} days</source>
+        <translation>Das Fenster endet an Tag {end}, nach den {days} Tagen des Zyklus</translation>
+    </message>
+    <message>
+        <source>{day1} is in the future; day 1 is the date chemotherapy was actually given</source>
+        <translation>{day1} liegt in der Zukunft; Tag 1 ist das Datum, an dem die Chemotherapie tatsächlich gegeben wurde</translation>
+    </message>
+    <message>
+        <source>{day1} is before the patient&apos;s date of birth</source>
+        <translation>{day1} liegt vor dem Geburtsdatum des Patienten</translation>
+    </message>
+    <message>
+        <source>{day1} is not after the previous cycle&apos;s day 1 ({previous})</source>
+        <translation>{day1} liegt nicht nach Tag 1 des vorigen Zyklus ({previous})</translation>
+    </message>
+    <message>
+        <source>{day1} is not before the next cycle&apos;s day 1 ({next})</source>
+        <translation>{day1} liegt nicht vor Tag 1 des nächsten Zyklus ({next})</translation>
+    </message>
+    <message>
+        <source>{day1} is {days} days ago, longer than the {length}-day cycle; check the date</source>
+        <translation>{day1} liegt {days} Tage zurück, länger als der {length}-Tage-Zyklus; prüfen Sie das Datum</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>{typed} is not a date; give YYYY-MM-DD, e.g. 2026-03-02</source>
+        <extracomment>The years a typed date or time may fall in. Anything outside is a typing slip (and the edges of Python&apos;s calendar, years 1 and 9999, cannot be converted between zones). What the window shows and what a nurse types: date, and date with 24-hour time.</extracomment>
+        <translation>{typed} ist kein Datum; geben Sie JJJJ-MM-TT ein, z. B. 2026-03-02</translation>
+    </message>
+    <message>
+        <source>{typed} is not a real calendar date</source>
+        <translation>{typed} ist kein gültiges Kalenderdatum</translation>
+    </message>
+    <message>
+        <source>{day} is outside the years {first} to {last}; check the year</source>
+        <translation>{day} liegt außerhalb der Jahre {first} bis {last}; prüfen Sie das Jahr</translation>
+    </message>
+    <message>
+        <source>{typed} is not a date and 24-hour time; give e.g. 2026-03-12 08:30</source>
+        <translation>{typed} ist kein Datum mit 24-Stunden-Uhrzeit; geben Sie z. B. 2026-03-12 08:30 ein</translation>
+    </message>
+    <message>
+        <source>{typed} has a fraction of a second; give the time to the minute (or whole seconds), e.g. 2026-03-12 08:30</source>
+        <translation>{typed} enthält Sekundenbruchteile; geben Sie die Uhrzeit auf die Minute genau (oder in ganzen Sekunden) ein, z. B. 2026-03-12 08:30</translation>
+    </message>
+    <message>
+        <source>{typed} is not a real date and time</source>
+        <translation>{typed} ist kein gültiges Datum mit Uhrzeit</translation>
+    </message>
+    <message>
+        <source>{typed} did not exist on this computer&apos;s clock: the clocks went forward for daylight saving; check the time</source>
+        <translation>{typed} gab es auf der Uhr dieses Computers nicht: Die Uhren wurden auf Sommerzeit vorgestellt; prüfen Sie die Uhrzeit</translation>
+    </message>
+    <message>
+        <source>{typed} happened twice: the clocks went back for daylight saving; add the UTC offset: {typed} {first} or {typed} {second}</source>
+        <translation>{typed} gab es zweimal: Die Uhren wurden auf Winterzeit zurückgestellt; geben Sie den UTC-Versatz an: {typed} {first} oder {typed} {second}</translation>
+    </message>
+</context>
+<context>
+    <name>Grades</name>
+    <message>
+        <source>not gradable ({why}), CTCAE v{version}</source>
+        <translation>nicht gradierbar ({why}), CTCAE v{version}</translation>
+    </message>
+    <message>
+        <source>grade {grade}, CTCAE v{version}</source>
+        <translation>Grad {grade}, CTCAE v{version}</translation>
+    </message>
+    <message>
+        <source>needs the lab&apos;s lower limit of normal</source>
+        <translation>benötigt die untere Normgrenze des Labors</translation>
+    </message>
+</context>
+<context>
+    <name>Identifiers</name>
+    <message>
+        <source>contains an invisible or direction-changing character ({character}); retype it without pasting</source>
+        <extracomment>Default_Ignorable_Code_Point: characters a renderer shows as nothing at all. Python&apos;s unicodedata does not carry this property, so the ranges are written out here, as listed in DerivedCoreProperties.txt of the Unicode Character Database (the list is the same in Unicode 14.0, 15.0, 15.1 and 16.0). See docs/identifiers.md. Characters that are not default-ignorable yet show as an empty space, so they pass for a blank: the Braille pattern blank and the Khitan small script filler. General categories never allowed: controls, formats, private use, surrogates, unassigned, line and paragraph separators. Joiners needed to spell some names correctly (Persian, Indic scripts): allowed in names and free text, never in identifiers.</extracomment>
+        <translation>enthält ein unsichtbares oder die Schreibrichtung änderndes Zeichen ({character}); tippen Sie es neu, ohne einzufügen</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; at most {limit}</source>
+        <translation>ist {length} Zeichen lang; höchstens {limit}</translation>
+    </message>
+    <message>
+        <source>contains a control character (a stray key or a pasted tab)</source>
+        <translation>enthält ein Steuerzeichen (eine versehentliche Taste oder einen eingefügten Tabulator)</translation>
+    </message>
+    <message>
+        <source>contains an invisible or direction-changing character ({character})</source>
+        <translation>enthält ein unsichtbares oder die Schreibrichtung änderndes Zeichen ({character})</translation>
+    </message>
+</context>
+<context>
+    <name>Imports</name>
+    <message>
+        <source>{dob} is not the date of birth of MRN {mrn} on this chart ({chart_dob})</source>
+        <extracomment>The UCUM code of every count wardchart writes (×10⁹/L); percentages are &quot;%&quot;. The LOINC code written for each quantity. Method-less codes: a count typed by a nurse or computed from a differential does not say which analyser method produced it. Values a result row carries in and out. The record kind of a result row in an export (``kind`` column). The export&apos;s columns that only describe a row: read, never charted, never checked. Laboratory statuses a result row may carry (empty for a result typed by a nurse).</extracomment>
+        <translation>{dob} ist nicht das Geburtsdatum von MRN {mrn} in dieser Kurvendatei ({chart_dob})</translation>
+    </message>
+    <message>
+        <source>{name} is not the name of MRN {mrn} on this chart</source>
+        <translation>{name} ist nicht der Name von MRN {mrn} in dieser Kurvendatei</translation>
+    </message>
+    <message>
+        <source>{kind} rows cannot be imported, only CBC results; export them alone with `wardchart export --format csv --kind result`</source>
+        <translation>{kind}-Zeilen können nicht importiert werden, nur Blutbildergebnisse; exportieren Sie diese allein mit `wardchart export --format csv --kind result`</translation>
+    </message>
+    <message>
+        <source>{status} is not preliminary, final or corrected (or empty)</source>
+        <translation>{status} ist nicht preliminary, final oder corrected (oder leer)</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <source>{typed} is ambiguous: a point before three digits separates thousands; give {as_decimal} for a decimal or {as_whole} for a whole number</source>
+        <extracomment>No laboratory value or temperature needs more significant digits than this. A point followed by exactly three digits: a thousands separator where the comma is the decimal mark (&quot;2.100&quot; is 2100 there, 2.1 elsewhere).</extracomment>
+        <translation>{typed} ist mehrdeutig: Ein Punkt vor drei Ziffern trennt Tausender; geben Sie {as_decimal} für eine Dezimalzahl oder {as_whole} für eine ganze Zahl ein</translation>
+    </message>
+    <message>
+        <source>{typed} contains a comma; use a decimal point, e.g. 1.5</source>
+        <translation>{typed} enthält ein Komma; verwenden Sie einen Dezimalpunkt, z. B. 1.5</translation>
+    </message>
+    <message>
+        <source>{typed} is not a number; give e.g. 0,42</source>
+        <translation>{typed} ist keine Zahl; geben Sie z. B. 0,42 ein</translation>
+    </message>
+    <message>
+        <source>{typed} is not a number; give e.g. 0.42</source>
+        <translation>{typed} ist keine Zahl; geben Sie z. B. 0.42 ein</translation>
+    </message>
+    <message>
+        <source>{typed} has too many digits to be a measurement</source>
+        <translation>{typed} hat zu viele Ziffern für einen Messwert</translation>
+    </message>
+    <message>
+        <source>{typed} is not a number</source>
+        <translation>{typed} ist keine Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>Patients</name>
+    <message>
+        <source>{dob} would make the patient {age}; check the year</source>
+        <translation>Mit {dob} wäre der Patient {age}; prüfen Sie das Jahr</translation>
+    </message>
+    <message>
+        <source>{dob} makes the patient {age} years old</source>
+        <translation>Mit {dob} ist der Patient {age} Jahre alt</translation>
+    </message>
+    <message>
+        <source>{dob} is today: a patient born today?</source>
+        <translation>{dob} ist heute: ein heute geborener Patient?</translation>
+    </message>
+    <message>
+        <source>the MRN is empty</source>
+        <translation>Die Patienten-ID (MRN) ist leer</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>Der Name ist leer</translation>
+    </message>
+    <message>
+        <source>{sex} is not F, M or X</source>
+        <translation>{sex} ist nicht F, M oder X</translation>
+    </message>
+</context>
+<context>
+    <name>Regimens</name>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>{value} is not &apos;&gt;=&apos; or &apos;&gt;&apos;</source>
+        <translation>{value} ist nicht &apos;&gt;=&apos; oder &apos;&gt;&apos;</translation>
+    </message>
+    <message>
+        <source>incomplete regimen entry: {error}</source>
+        <extracomment>The cycle length of a regimen not in the ward&apos;s library: the commonest schedule (every 21 days), overridable per cycle (docs/clinical-rules.md).</extracomment>
+        <translation>unvollständiger Eintrag im Therapieschema: {error}</translation>
+    </message>
+    <message>
+        <source>the regimen needs a name</source>
+        <translation>Das Therapieschema braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>duplicate regimen names: {names}</source>
+        <translation>doppelte Namen von Therapieschemata: {names}</translation>
+    </message>
+    <message>
+        <source>{typed} is not a whole number (digits 0-9, at most 4)</source>
+        <translation>{typed} ist keine ganze Zahl (Ziffern 0-9, höchstens 4)</translation>
+    </message>
+    <message>
+        <source>{typed} is not a window; give e.g. 7-14</source>
+        <translation>{typed} ist kein Fenster; geben Sie z. B. 7-14 ein</translation>
+    </message>
+    <message>
+        <source>{typed}: give first-last with 1 ≤ first ≤ last</source>
+        <translation>{typed}: Geben Sie erster-letzter ein, mit 1 ≤ erster ≤ letzter</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>text, up to 80 characters, printed in page headers</source>
+        <extracomment>Backups kept beside the chart file: the most recent ones, and one a day for N days. A window on a chart file with accounts locks after this many idle minutes. HL7 result import (docs/hl7-import.md): chart messages marked T (interface testing) too, and the laboratory&apos;s own codes (&quot;WBC=wbc; NEUT#=anc&quot;). A folder the window watches for laboratory result files (&quot;&quot; for none); see docs/hl7-inbox.md. Its existence is checked by storage when it is set. The ward hub this chart syncs with (&quot;&quot; for none): a libpq address, never with a password in it (docs/hub.md). The window warns with a banner once it has been out of step with the ward hub for longer than this (docs/hub.md). The only settings a nurse may change: the ward&apos;s name on printouts. Every other setting changes what the chart flags, grades or imports, how long patient data stays on an unattended screen, or how many backups survive, so only a ward administrator may change it (each is justified in docs/accounts.md). A setting added later is an administrator&apos;s until it is listed here. What each setting accepts, in words (the window&apos;s hints; docs/accounts.md).</extracomment>
+        <translation>Text, bis zu 80 Zeichen, in Seitenköpfen gedruckt</translation>
+    </message>
+    <message>
+        <source>5.0 or 6.0</source>
+        <translation>5.0 oder 6.0</translation>
+    </message>
+    <message>
+        <source>idsa2010, ctcae, esmo or nice</source>
+        <translation>idsa2010, ctcae, esmo oder nice</translation>
+    </message>
+    <message>
+        <source>a count in ×10⁹/L, or empty to use only the lab&apos;s own limit</source>
+        <translation>ein Zellwert in ×10⁹/L, oder leer, um nur die Grenze des Labors zu verwenden</translation>
+    </message>
+    <message>
+        <source>a count in ×10⁹/L, e.g. 1.5</source>
+        <translation>ein Zellwert in ×10⁹/L, z. B. 1.5</translation>
+    </message>
+    <message>
+        <source>a whole number of 1 or more</source>
+        <translation>eine ganze Zahl ab 1</translation>
+    </message>
+    <message>
+        <source>a whole number of minutes from 1 to 240</source>
+        <translation>eine ganze Zahl von Minuten von 1 bis 240</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>yes oder no</translation>
+    </message>
+    <message>
+        <source>[SYSTEM:]CODE=quantity; … (see docs/hl7-import.md), or empty</source>
+        <translation>[SYSTEM:]CODE=Größe; … (siehe docs/hl7-import.md), oder leer</translation>
+    </message>
+    <message>
+        <source>the whole path of an existing folder, or empty for none</source>
+        <translation>der vollständige Pfad eines vorhandenen Ordners, oder leer für keinen</translation>
+    </message>
+    <message>
+        <source>the ward hub&apos;s address (postgresql://USER@HOST/DATABASE or service=NAME, never with a password), or empty for none</source>
+        <translation>die Adresse des Stations-Hubs (postgresql://BENUTZER@HOST/DATENBANK oder service=NAME, nie mit Passwort), oder leer für keinen</translation>
+    </message>
+    <message>
+        <source>a whole number of minutes from 1 to 1440</source>
+        <translation>eine ganze Zahl von Minuten von 1 bis 1440</translation>
+    </message>
+    <message>
+        <source>unknown setting {key}; known: {known}</source>
+        <extracomment>The ward&apos;s name is printed in page headers: a line&apos;s worth.</extracomment>
+        <translation>unbekannte Einstellung {key}; bekannt: {known}</translation>
+    </message>
+    <message>
+        <source>{value} is not 5.0 or 6.0</source>
+        <translation>{value} ist nicht 5.0 oder 6.0</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {choices}</source>
+        <translation>{value} ist nicht eines von {choices}</translation>
+    </message>
+    <message>
+        <source>{value}: give yes or no</source>
+        <translation>{value}: Geben Sie yes oder no ein</translation>
+    </message>
+    <message>
+        <source>{value}: give a whole number from 1 to {most}</source>
+        <translation>{value}: Geben Sie eine ganze Zahl von 1 bis {most} ein</translation>
+    </message>
+    <message>
+        <source>{value}: give a whole number of 1 or more</source>
+        <translation>{value}: Geben Sie eine ganze Zahl ab 1 ein</translation>
+    </message>
+    <message>
+        <source>give a number, e.g. 1.5</source>
+        <translation>Geben Sie eine Zahl ein, z. B. 1.5</translation>
+    </message>
+    <message>
+        <source>the address must not hold a password: keep it in ~/.pgpass or PGPASSWORD</source>
+        <translation>Die Adresse darf kein Passwort enthalten: Hinterlegen Sie es in ~/.pgpass oder PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>{value}: give a postgresql:// URL or a service, e.g. service=ward4a</source>
+        <translation>{value}: Geben Sie eine postgresql://-URL oder einen Dienst an, z. B. service=ward4a</translation>
+    </message>
+</context>
+<context>
+    <name>Temperatures</name>
+    <message>
+        <source>{value} °{unit} is not a body temperature in °C or °F</source>
+        <translation>{value} °{unit} ist keine Körpertemperatur in °C oder °F</translation>
+    </message>
+    <message>
+        <source>{value} °{unit} ({celsius} °C) is not a body temperature</source>
+        <translation>{value} °{unit} ({celsius} °C) ist keine Körpertemperatur</translation>
+    </message>
+    <message>
+        <source>{value} °{unit} is not a body temperature; did you mean {tenfold}?</source>
+        <translation>{value} °{unit} ist keine Körpertemperatur; meinten Sie {tenfold}?</translation>
+    </message>
+    <message>
+        <source>{value} °{unit} is not a body temperature; was it °C?</source>
+        <translation>{value} °{unit} ist keine Körpertemperatur; war es °C?</translation>
+    </message>
+    <message>
+        <source>{value} °{unit} is not a body temperature</source>
+        <translation>{value} °{unit} ist keine Körpertemperatur</translation>
+    </message>
+    <message>
+        <source>{value} °{unit} is above 45; probably °F</source>
+        <translation>{value} °{unit} liegt über 45; wahrscheinlich °F</translation>
+    </message>
+    <message>
+        <source>{value} °{unit} is below {low} °C; check the reading and the decimal point</source>
+        <translation>{value} °{unit} liegt unter {low} °C; prüfen Sie Messung und Dezimaltrennzeichen</translation>
+    </message>
+</context>
+<context>
+    <name>Times</name>
+    <message>
+        <source>{time} is in the future</source>
+        <extracomment>A count of 500 or more in a ×10⁹/L field is above the analyser&apos;s reportable range (0.03–440 ×10⁹/L for the WBC), so it was most likely entered in cells/µL. No analyser displays a WBC of 1000 ×10⁹/L or more (display range up to 999.99). The analyser&apos;s lowest reportable WBC; a lower non-zero WBC is a probable unit slip. Platelets (engineering choices, see docs/plausibility.md): a value this high in ×10⁹/L is probably cells/µL; ten times more is no platelet count at all. Hyperleukocytosis is a WBC above 100 ×10⁹/L; G-CSF can cause it. A lower limit of normal is the bottom of a normal range: warn outside these (engineering margins around the published floors, see docs/plausibility.md). Temperatures, compared in °C. Above 45 in a °C field is probably °F. Above this, a °C entry is not a body temperature even if it was meant as °F. A time charted this long after it happened must be confirmed. Ages (whole years) past which a date of birth is implausible or impossible. Cycle lengths and nadir days: a regimen&apos;s day numbers (engineering bounds). &quot;lab&quot; (reported), &quot;computed&quot; (from WBC and differential), or None (no ANC).</extracomment>
+        <translation>{time} liegt in der Zukunft</translation>
+    </message>
+    <message>
+        <source>{day} is before the patient&apos;s date of birth {dob}</source>
+        <translation>{day} liegt vor dem Geburtsdatum des Patienten {dob}</translation>
+    </message>
+    <message>
+        <source>{time} is {days} days ago; check the date</source>
+        <translation>{time} liegt {days} Tage zurück; prüfen Sie das Datum</translation>
+    </message>
+    <message>
+        <source>{day} is in the future</source>
+        <translation>{day} liegt in der Zukunft</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>unknown count unit {typed}; use {accepted}</source>
+        <extracomment>The internal unit of every count (docs/clinical-rules.md#units-ucum). docs/clinical-rules.md#units-ucum: ×10⁹/L = ×10^3/µL = G/L; 1 ×10⁹/L = 1000 cells/µL = 1000/mm³.</extracomment>
+        <translation>unbekannte Einheit {typed}; verwenden Sie {accepted}</translation>
+    </message>
+</context>
 </TS>

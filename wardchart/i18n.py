@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from wardchart.domain.display import time_text
-from wardchart.domain.texts import Text
+from wardchart.domain.texts import Moment, Number, Text
 
 #: Overrides the language for one run (and the test suite pins it to English).
 ENV_LANGUAGE = "WARDCHART_LANGUAGE"
@@ -159,6 +159,10 @@ def shown(message: object) -> str:
 def _value(value: object) -> str:
     if isinstance(value, Text):
         return shown(value)
+    if isinstance(value, Number):
+        return number(value)
+    if isinstance(value, Moment):
+        return date_text(value)
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         return number(value)
     if isinstance(value, datetime):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
+
 
 class CtcaeVersion(StrEnum):
     """The CTCAE versions a ward can choose (v5.0 by default, v6.0 selectable:
@@ -37,15 +39,24 @@ class Grade:
         """Short text for tables: "G3" or "n/g"."""
         return "n/g" if self.grade is None else f"G{self.grade}"
 
-    def __str__(self) -> str:
+    @property
+    def text(self) -> Text:
+        """The grade in words: "grade 3, CTCAE v5.0" (translated where it is shown)."""
         if self.grade is None:
-            return f"not gradable ({self.why_not_gradable}), CTCAE v{self.version}"
-        return f"grade {self.grade}, CTCAE v{self.version}"
+            return QT_TRANSLATE_NOOP("Grades", "not gradable ({why}), CTCAE v{version}").format(
+                why=self.why_not_gradable, version=str(self.version)
+            )
+        return QT_TRANSLATE_NOOP("Grades", "grade {grade}, CTCAE v{version}").format(
+            grade=self.grade, version=str(self.version)
+        )
+
+    def __str__(self) -> str:
+        return str.__str__(self.text)
 
 
 ANC_TERM = "Neutrophil count decreased"
 WBC_TERM = "White blood cell decreased"
-_NO_LLN = "needs the lab's lower limit of normal"
+_NO_LLN = QT_TRANSLATE_NOOP("Grades", "needs the lab's lower limit of normal")
 
 # Upper bounds (exclusive) of grades 4, 3, 2 in ×10⁹/L; grade 1 is below the LLN
 # where ``lln_grade1`` is True, else below the last bound given.

@@ -22,6 +22,7 @@ import re
 import unicodedata
 
 from wardchart.domain.problems import Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 #: Bidirectional formatting characters (Unicode Standard Annex #9, section 2): they make
 #: text display in an order other than the one it is stored in.
@@ -101,13 +102,17 @@ def identifier_problems(field: str, text: str, limit: int = 40) -> list[Problem]
         return [
             Problem(
                 field,
-                f"contains an invisible or direction-changing character ({_label(found)}); "
-                "retype it without pasting",
+                QT_TRANSLATE_NOOP(
+                    "Identifiers",
+                    "contains an invisible or direction-changing character ({character}); "
+                    "retype it without pasting",
+                ).format(character=_label(found)),
             )
         ]
     folded = _fold(text)
     if len(folded) > limit:
-        return [Problem(field, f"is {len(folded)} characters long; at most {limit}")]
+        message = QT_TRANSLATE_NOOP("Identifiers", "is {length} characters long; at most {limit}")
+        return [Problem(field, message.format(length=len(folded), limit=limit))]
     return []
 
 
@@ -141,14 +146,19 @@ def text_problems(field: str, text: str, limit: int) -> list[Problem]:
         if char in _NAME_JOINERS:
             continue
         if hidden_character(char) is not None:
-            what = (
-                "a control character (a stray key or a pasted tab)"
-                if unicodedata.category(char) == "Cc"
-                else f"an invisible or direction-changing character ({_label(char)})"
-            )
-            return [Problem(field, f"contains {what}")]
+            if unicodedata.category(char) == "Cc":
+                message = QT_TRANSLATE_NOOP(
+                    "Identifiers", "contains a control character (a stray key or a pasted tab)"
+                )
+            else:
+                message = QT_TRANSLATE_NOOP(
+                    "Identifiers",
+                    "contains an invisible or direction-changing character ({character})",
+                ).format(character=_label(char))
+            return [Problem(field, message)]
     if len(text) > limit:
-        return [Problem(field, f"is {len(text)} characters long; at most {limit}")]
+        message = QT_TRANSLATE_NOOP("Identifiers", "is {length} characters long; at most {limit}")
+        return [Problem(field, message.format(length=len(text), limit=limit))]
     return []
 
 

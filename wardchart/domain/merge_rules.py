@@ -9,6 +9,8 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Tip:
@@ -75,17 +77,17 @@ def conflict_key(kind: str, ids: Iterable[str]) -> str:
 
 #: What each kind of conflict is, in a nurse's words.
 KIND_WORDS = {
-    "correction": "corrected differently on two computers",
-    "regimen": "regimen changed on two computers",
-    "account": "account changed on two computers",
-    "mrn": "one MRN admitted as two patients",
-    "cycle_number": "two cycles with one number",
-    "bed": "one bed given to two patients",
-    "username": "one user name on two accounts",
-    "ward_setting": "ward setting changed on two computers",
+    "correction": QT_TRANSLATE_NOOP("Conflicts", "corrected differently on two computers"),
+    "regimen": QT_TRANSLATE_NOOP("Conflicts", "regimen changed on two computers"),
+    "account": QT_TRANSLATE_NOOP("Conflicts", "account changed on two computers"),
+    "mrn": QT_TRANSLATE_NOOP("Conflicts", "one MRN admitted as two patients"),
+    "cycle_number": QT_TRANSLATE_NOOP("Conflicts", "two cycles with one number"),
+    "bed": QT_TRANSLATE_NOOP("Conflicts", "one bed given to two patients"),
+    "username": QT_TRANSLATE_NOOP("Conflicts", "one user name on two accounts"),
+    "ward_setting": QT_TRANSLATE_NOOP("Conflicts", "ward setting changed on two computers"),
 }
 #: The words on every conflict mark (census, header, record tables, printouts).
-REVIEW = "conflict — review"
+REVIEW = QT_TRANSLATE_NOOP("Conflicts", "conflict — review")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from wardchart.domain.anc import resolve_anc
 from wardchart.domain.identifiers import identifier_problems, text_problems
 from wardchart.domain.problems import Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Moment, Number
 from wardchart.domain.units import PER_LITRE_E9, CountUnit, display, plain, to_si
 
 #: A count of 500 or more in a ×10⁹/L field is above the analyser's reportable range
@@ -106,15 +107,19 @@ def check_time(taken: datetime, field: str, *, dob: date, now: datetime) -> list
     """A time cannot be in the future or before the patient's birth; one more than
     7 days ago is probably a mistyped date and must be confirmed."""
     if taken > now:
-        return [Problem(field, f"{taken:%Y-%m-%d %H:%M} is in the future")]
+        message = QT_TRANSLATE_NOOP("Times", "{time} is in the future")
+        return [Problem(field, message.format(time=Moment(f"{taken:%Y-%m-%d %H:%M}")))]
     if taken.astimezone(now.tzinfo).date() < dob:
-        return [Problem(field, f"{taken:%Y-%m-%d} is before the patient's date of birth {dob}")]
+        message = QT_TRANSLATE_NOOP("Times", "{day} is before the patient's date of birth {dob}")
+        return [Problem(field, message.format(day=Moment(f"{taken:%Y-%m-%d}"), dob=dob))]
     if now - taken > STALE_AFTER:
         days = (now - taken).days
         return [
             Problem(
                 field,
-                f"{taken:%Y-%m-%d %H:%M} is {days} days ago; check the date",
+                QT_TRANSLATE_NOOP("Times", "{time} is {days} days ago; check the date").format(
+                    time=Moment(f"{taken:%Y-%m-%d %H:%M}"), days=days
+                ),
                 "warning",
             )
         ]
@@ -130,14 +135,21 @@ def check_dob(dob: date, *, today: date) -> list[Problem]:
     """A date of birth: never in the future, never an impossible age; born today or
     older than 110 must be confirmed."""
     if dob > today:
-        return [Problem("dob", f"{dob} is in the future")]
+        return [
+            Problem("dob", QT_TRANSLATE_NOOP("Times", "{day} is in the future").format(day=dob))
+        ]
     age = age_in_years(dob, today)
     if age >= MAX_AGE:
-        return [Problem("dob", f"{dob} would make the patient {age}; check the year")]
+        message = QT_TRANSLATE_NOOP(
+            "Patients", "{dob} would make the patient {age}; check the year"
+        )
+        return [Problem("dob", message.format(dob=dob, age=age))]
     if age > OLD_AGE:
-        return [Problem("dob", f"{dob} makes the patient {age} years old", "warning")]
+        message = QT_TRANSLATE_NOOP("Patients", "{dob} makes the patient {age} years old")
+        return [Problem("dob", message.format(dob=dob, age=age), "warning")]
     if dob == today:
-        return [Problem("dob", f"{dob} is today: a patient born today?", "warning")]
+        message = QT_TRANSLATE_NOOP("Patients", "{dob} is today: a patient born today?")
+        return [Problem("dob", message.format(dob=dob), "warning")]
     return []
 
 
@@ -145,21 +157,38 @@ def check_count(field: str, value: Decimal, unit: CountUnit) -> list[Problem]:
     """A WBC, ANC, platelet count or lower limit in ``unit``: one problem at most."""
     if value.is_signed():  # also -0 and -0.0: a minus sign is a typing slip
         return [
-            Problem(field, f"{value}: a count cannot be negative; give it without a minus sign")
+            Problem(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Counts", "{value}: a count cannot be negative; give it without a minus sign"
+                ).format(value=value),
+            )
         ]
     si = to_si(value, unit)
     platelets = field == "platelets"
     limit = MAX_PLATELETS if platelets else MAX_COUNT
     slip = UNIT_SLIP_PLATELETS if platelets else UNIT_SLIP_COUNT
-    as_cells = f"as cells/µL that would be {display(value / 1000, 3)} ×10⁹/L"
+    as_cells = Number(display(value / 1000, 3))
     if si >= limit:
-        hint = f"; {as_cells}" if unit.factor == 1 else ""
-        return [Problem(field, f"{plain(si)} ×10⁹/L is not a possible count{hint}")]
+        message = (
+            QT_TRANSLATE_NOOP(
+                "Counts",
+                "{count} ×10⁹/L is not a possible count; as cells/µL that would be "
+                "{as_cells} ×10⁹/L",
+            )
+            if unit.factor == 1
+            else QT_TRANSLATE_NOOP("Counts", "{count} ×10⁹/L is not a possible count")
+        )
+        return [Problem(field, message.format(count=Number(plain(si)), as_cells=as_cells))]
     if unit.factor == 1 and value >= slip:
         return [
             Problem(
                 field,
-                f"{value} ×10⁹/L is above any analyser's range; probably cells/µL ({as_cells})",
+                QT_TRANSLATE_NOOP(
+                    "Counts",
+                    "{value} ×10⁹/L is above any analyser's range; probably cells/µL "
+                    "(as cells/µL that would be {as_cells} ×10⁹/L)",
+                ).format(value=value, as_cells=as_cells),
                 "warning",
             )
         ]
@@ -167,21 +196,29 @@ def check_count(field: str, value: Decimal, unit: CountUnit) -> list[Problem]:
         return [
             Problem(
                 field,
-                f"{plain(si)} ×10⁹/L is below the analyser's lowest reportable WBC "
-                f"({MIN_REPORTABLE_WBC}); check the value and the unit",
+                QT_TRANSLATE_NOOP(
+                    "Counts",
+                    "{count} ×10⁹/L is below the analyser's lowest reportable WBC "
+                    "({lowest}); check the value and the unit",
+                ).format(count=Number(plain(si)), lowest=MIN_REPORTABLE_WBC),
                 "warning",
             )
         ]
     if field in LLN_RANGE:
         if si == 0:
-            return [Problem(field, "a lower limit of normal cannot be 0")]
+            return [
+                Problem(field, QT_TRANSLATE_NOOP("Counts", "a lower limit of normal cannot be 0"))
+            ]
         low, high = LLN_RANGE[field]
         if not low <= si <= high:
             return [
                 Problem(
                     field,
-                    f"a lower limit of {plain(si)} ×10⁹/L is unusual (expected {low} to "
-                    f"{high}); check the unit and the box",
+                    QT_TRANSLATE_NOOP(
+                        "Counts",
+                        "a lower limit of {count} ×10⁹/L is unusual (expected {low} to "
+                        "{high}); check the unit and the box",
+                    ).format(count=Number(plain(si)), low=low, high=high),
                     "warning",
                 )
             ]
@@ -208,12 +245,19 @@ def check_cbc(
             problems += check_count(field, value, entry.unit)
     for field, pct in (("neut_pct", entry.neut_pct), ("bands_pct", entry.bands_pct)):
         if pct is not None and (pct.is_signed() or pct > 100):  # -0 too: see check_count
-            problems.append(Problem(field, f"{pct} % is impossible; give 0 to 100"))
+            message = QT_TRANSLATE_NOOP("Counts", "{pct} % is impossible; give 0 to 100")
+            problems.append(Problem(field, message.format(pct=pct)))
     both = entry.neut_pct is not None and entry.bands_pct is not None
     if both and (entry.neut_pct or 0) + (entry.bands_pct or 0) > 100:
-        problems.append(Problem("bands_pct", "neutrophil % plus band % is more than 100"))
+        problems.append(
+            Problem(
+                "bands_pct",
+                QT_TRANSLATE_NOOP("Counts", "neutrophil % plus band % is more than 100"),
+            )
+        )
     if entry.wbc is not None and entry.anc is not None and entry.anc > entry.wbc:
-        problems.append(Problem("anc", f"ANC {entry.anc} is more than the WBC {entry.wbc}"))
+        message = QT_TRANSLATE_NOOP("Counts", "ANC {anc} is more than the WBC {wbc}")
+        problems.append(Problem("anc", message.format(anc=entry.anc, wbc=entry.wbc)))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         return errors
@@ -221,16 +265,25 @@ def check_cbc(
 
 
 #: What a CBC needs, in the words used wherever it is asked for.
-CBC_SHAPE = "give a WBC, an ANC, or a WBC with neutrophil %"
+CBC_SHAPE = QT_TRANSLATE_NOOP("Counts", "give a WBC, an ANC, or a WBC with neutrophil %")
 
 
 def _check_cbc_shape(entry: CbcEntry) -> list[Problem]:
     if entry.wbc is None and entry.anc is None:
         return [Problem("wbc", CBC_SHAPE)]
     if entry.neut_pct is not None and entry.wbc is None and entry.anc is None:
-        return [Problem("wbc", "a neutrophil % needs the WBC to compute the ANC")]
+        return [
+            Problem(
+                "wbc",
+                QT_TRANSLATE_NOOP("Counts", "a neutrophil % needs the WBC to compute the ANC"),
+            )
+        ]
     if entry.bands_pct is not None and entry.neut_pct is None and entry.anc is None:
-        return [Problem("neut_pct", "a band % needs the neutrophil % as well")]
+        return [
+            Problem(
+                "neut_pct", QT_TRANSLATE_NOOP("Counts", "a band % needs the neutrophil % as well")
+            )
+        ]
     return []
 
 
@@ -243,7 +296,9 @@ def _cbc_warnings(entry: CbcEntry, last_gcsf: datetime | None) -> list[Problem]:
             warnings.append(
                 Problem(
                     field,
-                    f"{pct} % looks like a decimal fraction; did you mean {plain(pct * 100)} %?",
+                    QT_TRANSLATE_NOOP(
+                        "Counts", "{pct} % looks like a decimal fraction; did you mean {percent} %?"
+                    ).format(pct=pct, percent=Number(plain(pct * 100))),
                     "warning",
                 )
             )
@@ -254,7 +309,9 @@ def _cbc_warnings(entry: CbcEntry, last_gcsf: datetime | None) -> list[Problem]:
             warnings.append(
                 Problem(
                     "wbc",
-                    f"WBC {wbc} ×10⁹/L is above 100 with no G-CSF in the last 7 days",
+                    QT_TRANSLATE_NOOP(
+                        "Counts", "WBC {wbc} ×10⁹/L is above 100 with no G-CSF in the last 7 days"
+                    ).format(wbc=wbc),
                     "warning",
                 )
             )
@@ -268,32 +325,46 @@ def check_temperature(
     field = "celsius" if unit == "C" else "fahrenheit"
     problems = check_time(taken, "taken", dob=dob, now=now)
     celsius = value if unit == "C" else (value - 32) * 5 / 9
-    shown = f"{value} °{unit}"
+    reading: dict[str, object] = {"value": value, "unit": unit}
     if value > MAX_FAHRENHEIT:
-        problems.append(Problem(field, f"{shown} is not a body temperature in °C or °F"))
+        message = QT_TRANSLATE_NOOP(
+            "Temperatures", "{value} °{unit} is not a body temperature in °C or °F"
+        )
+        problems.append(Problem(field, message.format(**reading)))
     elif unit == "F" and celsius > MAX_CELSIUS:
+        message = QT_TRANSLATE_NOOP(
+            "Temperatures", "{value} °{unit} ({celsius} °C) is not a body temperature"
+        )
         problems.append(
-            Problem(field, f"{shown} ({display(celsius, 1)} °C) is not a body temperature")
+            Problem(field, message.format(**reading, celsius=Number(display(celsius, 1))))
         )
     elif celsius < MIN_CELSIUS:
-        hint = (
-            f"; did you mean {plain(value * 10)}?"
-            if unit == "C" and MIN_CELSIUS <= value * 10 <= MAX_CELSIUS
-            else "; was it °C?"
-            if unit == "F" and MIN_CELSIUS <= value <= MAX_CELSIUS
-            else ""
-        )
-        problems.append(Problem(field, f"{shown} is not a body temperature{hint}"))
+        if unit == "C" and MIN_CELSIUS <= value * 10 <= MAX_CELSIUS:
+            message = QT_TRANSLATE_NOOP(
+                "Temperatures", "{value} °{unit} is not a body temperature; did you mean {tenfold}?"
+            )
+            reading["tenfold"] = Number(plain(value * 10))
+        elif unit == "F" and MIN_CELSIUS <= value <= MAX_CELSIUS:
+            message = QT_TRANSLATE_NOOP(
+                "Temperatures", "{value} °{unit} is not a body temperature; was it °C?"
+            )
+        else:
+            message = QT_TRANSLATE_NOOP("Temperatures", "{value} °{unit} is not a body temperature")
+        problems.append(Problem(field, message.format(**reading)))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         return errors
     if unit == "C" and celsius > MAX_CELSIUS:
-        problems.append(Problem(field, f"{shown} is above 45; probably °F", "warning"))
+        message = QT_TRANSLATE_NOOP("Temperatures", "{value} °{unit} is above 45; probably °F")
+        problems.append(Problem(field, message.format(**reading), "warning"))
     elif celsius < LOW_CELSIUS:
         problems.append(
             Problem(
                 field,
-                f"{shown} is below {LOW_CELSIUS} °C; check the reading and the decimal point",
+                QT_TRANSLATE_NOOP(
+                    "Temperatures",
+                    "{value} °{unit} is below {low} °C; check the reading and the decimal point",
+                ).format(**reading, low=LOW_CELSIUS),
                 "warning",
             )
         )
@@ -305,13 +376,21 @@ def check_cycle_shape(nadir_start: int, nadir_end: int, cycle_length_days: int) 
     problems: list[Problem] = []
     if not 1 <= cycle_length_days <= MAX_CYCLE_DAYS:
         problems.append(
-            Problem("cycle_length", f"give a cycle length from 1 to {MAX_CYCLE_DAYS} days")
+            Problem(
+                "cycle_length",
+                QT_TRANSLATE_NOOP("Cycles", "give a cycle length from 1 to {most} days").format(
+                    most=MAX_CYCLE_DAYS
+                ),
+            )
         )
     if not 1 <= nadir_start <= nadir_end <= MAX_CYCLE_DAYS:
         problems.append(
             Problem(
                 "nadir_window",
-                f"give the first and last day, e.g. 7-14, with 1 ≤ first ≤ last ≤ {MAX_CYCLE_DAYS}",
+                QT_TRANSLATE_NOOP(
+                    "Cycles",
+                    "give the first and last day, e.g. 7-14, with 1 ≤ first ≤ last ≤ {most}",
+                ).format(most=MAX_CYCLE_DAYS),
             )
         )
     if problems:
@@ -321,7 +400,9 @@ def check_cycle_shape(nadir_start: int, nadir_end: int, cycle_length_days: int) 
         problems.append(
             Problem(
                 "cycle_length",
-                f"{cycle_length_days} days is unusual for a cycle (usually {low} to {high})",
+                QT_TRANSLATE_NOOP(
+                    "Cycles", "{days} days is unusual for a cycle (usually {low} to {high})"
+                ).format(days=cycle_length_days, low=low, high=high),
                 "warning",
             )
         )
@@ -329,7 +410,9 @@ def check_cycle_shape(nadir_start: int, nadir_end: int, cycle_length_days: int) 
         problems.append(
             Problem(
                 "nadir_window",
-                f"the window ends on day {nadir_end}, after the cycle's {cycle_length_days} days",
+                QT_TRANSLATE_NOOP(
+                    "Cycles", "the window ends on day {end}, after the cycle's {days} days"
+                ).format(end=nadir_end, days=cycle_length_days),
                 "warning",
             )
         )
@@ -355,18 +438,32 @@ def check_cycle_start(
         problems.append(
             Problem(
                 "day1",
-                f"{day1} is in the future; day 1 is the date chemotherapy was actually given",
+                QT_TRANSLATE_NOOP(
+                    "Cycles",
+                    "{day1} is in the future; day 1 is the date chemotherapy was actually given",
+                ).format(day1=day1),
             )
         )
     elif day1 < dob:
-        problems.append(Problem("day1", f"{day1} is before the patient's date of birth"))
+        message = QT_TRANSLATE_NOOP("Cycles", "{day1} is before the patient's date of birth")
+        problems.append(Problem("day1", message.format(day1=day1)))
     elif previous_day1 is not None and day1 <= previous_day1:
         problems.append(
-            Problem("day1", f"{day1} is not after the previous cycle's day 1 ({previous_day1})")
+            Problem(
+                "day1",
+                QT_TRANSLATE_NOOP(
+                    "Cycles", "{day1} is not after the previous cycle's day 1 ({previous})"
+                ).format(day1=day1, previous=previous_day1),
+            )
         )
     elif next_day1 is not None and day1 >= next_day1:
         problems.append(
-            Problem("day1", f"{day1} is not before the next cycle's day 1 ({next_day1})")
+            Problem(
+                "day1",
+                QT_TRANSLATE_NOOP(
+                    "Cycles", "{day1} is not before the next cycle's day 1 ({next})"
+                ).format(day1=day1, next=next_day1),
+            )
         )
     problems += check_cycle_shape(nadir_start, nadir_end, cycle_length_days)
     errors = [p for p in problems if p.severity == "error"]
@@ -377,8 +474,10 @@ def check_cycle_start(
             0,
             Problem(
                 "day1",
-                f"{day1} is {(today - day1).days} days ago, longer than the "
-                f"{cycle_length_days}-day cycle; check the date",
+                QT_TRANSLATE_NOOP(
+                    "Cycles",
+                    "{day1} is {days} days ago, longer than the {length}-day cycle; check the date",
+                ).format(day1=day1, days=(today - day1).days, length=cycle_length_days),
                 "warning",
             ),
         )
@@ -396,12 +495,13 @@ def check_patient(mrn: str, name: str, dob: date, sex: str, *, today: date) -> l
     problems: list[Problem] = []
     problems += identifier_problems("mrn", mrn, 40) + check_text("name", name, 200)
     if not mrn.strip():
-        problems.append(Problem("mrn", "the MRN is empty"))
+        problems.append(Problem("mrn", QT_TRANSLATE_NOOP("Patients", "the MRN is empty")))
     if not name.strip():
-        problems.append(Problem("name", "the name is empty"))
+        problems.append(Problem("name", QT_TRANSLATE_NOOP("Patients", "the name is empty")))
     problems += check_dob(dob, today=today)
     if sex not in ("", "F", "M", "X"):
-        problems.append(Problem("sex", f"{sex!r} is not F, M or X"))
+        message = QT_TRANSLATE_NOOP("Patients", "{sex} is not F, M or X")
+        problems.append(Problem("sex", message.format(sex=repr(sex))))
     return problems
 
 
@@ -418,16 +518,24 @@ def check_threshold(field: str, value: Decimal) -> list[Problem]:
     """A ward's ANC or platelet threshold in ×10⁹/L (day 1, recovery)."""
     limit = MAX_PLATELETS if field == "plt_threshold" else MAX_COUNT
     if value <= 0:
-        return [Problem(field, f"{value} must be above 0")]
+        return [
+            Problem(
+                field, QT_TRANSLATE_NOOP("Counts", "{value} must be above 0").format(value=value)
+            )
+        ]
     if value >= limit:
-        return [Problem(field, f"{value} ×10⁹/L is not a possible count")]
+        message = QT_TRANSLATE_NOOP("Counts", "{count} ×10⁹/L is not a possible count")
+        return [Problem(field, message.format(count=value))]
     low, high = THRESHOLD_RANGE[field]
     if not low <= value <= high:
         return [
             Problem(
                 field,
-                f"{value} ×10⁹/L is unusual (expected {low} to {high}); "
-                "check the unit (1500 cells/µL is 1.5 ×10⁹/L)",
+                QT_TRANSLATE_NOOP(
+                    "Counts",
+                    "{value} ×10⁹/L is unusual (expected {low} to {high}); "
+                    "check the unit (1500 cells/µL is 1.5 ×10⁹/L)",
+                ).format(value=value, low=low, high=high),
                 "warning",
             )
         ]

@@ -16,6 +16,7 @@ from wardchart.domain.identifiers import (
 from wardchart.domain.plausibility import check_cycle_shape, check_threshold
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Regimen, ThresholdOp
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.units import parse_decimal, shown
 
 
@@ -25,12 +26,14 @@ def _threshold(value: Any, field: str) -> Decimal | None:
     try:
         return Decimal(str(value))
     except ArithmeticError:
-        raise InvalidEntry([Problem(field, f"{value!r} is not a number")]) from None
+        message = QT_TRANSLATE_NOOP("Regimens", "{value} is not a number")
+        raise InvalidEntry([Problem(field, message.format(value=repr(value)))]) from None
 
 
 def _op(value: Any, field: str) -> ThresholdOp:
     if value not in (">=", ">"):
-        raise InvalidEntry([Problem(field, f"{value!r} is not '>=' or '>'")])
+        message = QT_TRANSLATE_NOOP("Regimens", "{value} is not '>=' or '>'")
+        raise InvalidEntry([Problem(field, message.format(value=repr(value)))])
     return cast(ThresholdOp, value)
 
 
@@ -69,7 +72,8 @@ def regimen_from_mapping(data: Mapping[str, Any], *, confirmed: bool = False) ->
             notes=str(data.get("notes", "")),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise InvalidEntry([Problem("regimen", f"incomplete regimen entry: {error}")]) from None
+        message = QT_TRANSLATE_NOOP("Regimens", "incomplete regimen entry: {error}")
+        raise InvalidEntry([Problem("regimen", message.format(error=str(error)))]) from None
     check_regimen(regimen, confirmed=confirmed)
     return regimen
 
@@ -79,7 +83,7 @@ def regimen_problems(regimen: Regimen) -> list[Problem]:
     problems = identifier_problems("name", regimen.name, 80)
     problems += text_problems("notes", regimen.notes, 500)
     if not regimen.name.strip():
-        problems.append(Problem("name", "the regimen needs a name"))
+        problems.append(Problem("name", QT_TRANSLATE_NOOP("Regimens", "the regimen needs a name")))
     problems += check_cycle_shape(regimen.nadir_start, regimen.nadir_end, regimen.cycle_length_days)
     for field, value in (
         ("anc_threshold", regimen.anc_threshold),
@@ -101,7 +105,8 @@ def parse_library(entries: Sequence[Mapping[str, Any]]) -> list[Regimen]:
     names = [identifier_key(r.name) for r in regimens]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise InvalidEntry([Problem("name", f"duplicate regimen names: {', '.join(duplicates)}")])
+        message = QT_TRANSLATE_NOOP("Regimens", "duplicate regimen names: {names}")
+        raise InvalidEntry([Problem("name", message.format(names=", ".join(duplicates)))])
     return regimens
 
 
@@ -116,12 +121,14 @@ def regimen_from_text(
     plt_op: str = ">=",
     gcsf_required: bool = False,
     notes: str = "",
+    decimal_comma: bool = False,
 ) -> Regimen:
     """A regimen as typed (``wardchart regimen set``, the window's regimen dialog), each
     value parsed and refused naming its field. A threshold of ``None`` (not given) is the
     labelled default (ANC 1.5, platelets 100 ×10⁹/L); "none" means the regimen proceeds
     irrespective of that count. Whether the regimen may be charted (``check_regimen``) is
-    checked when it is saved."""
+    checked when it is saved. ``decimal_comma``: thresholds typed with a decimal comma
+    (a window in German, see ``parse_decimal``)."""
     start, end = parse_window(nadir_window)
     length = cycle_length.strip()
     # Plain digits 0-9, at most four: "²" or a 23-digit number never reaches int().
@@ -130,7 +137,9 @@ def regimen_from_text(
             [
                 Problem(
                     "cycle_length",
-                    f"{shown(cycle_length)} is not a whole number (digits 0-9, at most 4)",
+                    QT_TRANSLATE_NOOP(
+                        "Regimens", "{typed} is not a whole number (digits 0-9, at most 4)"
+                    ).format(typed=shown(cycle_length)),
                 )
             ]
         )
@@ -139,19 +148,25 @@ def regimen_from_text(
         cycle_length_days=int(length),
         nadir_start=start,
         nadir_end=end,
-        anc_threshold=_typed_threshold(anc_threshold, "anc_threshold", Decimal("1.5")),
+        anc_threshold=_typed_threshold(
+            anc_threshold, "anc_threshold", Decimal("1.5"), decimal_comma
+        ),
         anc_op=_op(anc_op, "anc_op"),
-        plt_threshold=_typed_threshold(plt_threshold, "plt_threshold", Decimal(100)),
+        plt_threshold=_typed_threshold(plt_threshold, "plt_threshold", Decimal(100), decimal_comma),
         plt_op=_op(plt_op, "plt_op"),
         gcsf_required=gcsf_required,
         notes=notes,
     )
 
 
-def _typed_threshold(text: str | None, field: str, default: Decimal) -> Decimal | None:
+def _typed_threshold(
+    text: str | None, field: str, default: Decimal, decimal_comma: bool
+) -> Decimal | None:
     if text is None:
         return default
-    return None if text.strip().lower() == "none" else parse_decimal(text, field)
+    if text.strip().lower() == "none":
+        return None
+    return parse_decimal(text, field, decimal_comma=decimal_comma)
 
 
 def parse_window(text: str, field: str = "nadir_window") -> tuple[int, int]:
@@ -159,10 +174,18 @@ def parse_window(text: str, field: str = "nadir_window") -> tuple[int, int]:
     parts = [p.strip() for p in text.replace("–", "-").split("-")]
     # Plain digits 0-9, at most three: "²" or a 23-digit day never reaches int().
     if len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) <= 3 for p in parts):
-        raise InvalidEntry([Problem(field, f"{shown(text)} is not a window; give e.g. 7-14")])
+        message = QT_TRANSLATE_NOOP("Regimens", "{typed} is not a window; give e.g. 7-14")
+        raise InvalidEntry([Problem(field, message.format(typed=shown(text)))])
     start, end = int(parts[0]), int(parts[1])
     if not 1 <= start <= end:
         raise InvalidEntry(
-            [Problem(field, f"{shown(text)}: give first-last with 1 ≤ first ≤ last")]
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "Regimens", "{typed}: give first-last with 1 ≤ first ≤ last"
+                    ).format(typed=shown(text)),
+                )
+            ]
         )
     return start, end

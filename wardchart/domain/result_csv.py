@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from wardchart.domain.problems import Problem
 from wardchart.domain.records import Patient
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Moment
 from wardchart.domain.units import SI_COUNT_UNIT
 
 #: The UCUM code of every count wardchart writes (×10⁹/L); percentages are "%".
@@ -75,12 +76,15 @@ def identity_problems(patient: Patient, *, dob: str, name: str) -> list[Problem]
         return [
             Problem(
                 "dob",
-                f"{dob} is not the date of birth of MRN {patient.mrn} on this chart "
-                f"({patient.dob.isoformat()})",
+                QT_TRANSLATE_NOOP(
+                    "Imports",
+                    "{dob} is not the date of birth of MRN {mrn} on this chart ({chart_dob})",
+                ).format(dob=Moment(dob), mrn=patient.mrn, chart_dob=patient.dob),
             )
         ]
     if name and _name_key(name) != _name_key(patient.name):
-        return [Problem("name", f"{name!r} is not the name of MRN {patient.mrn} on this chart")]
+        message = QT_TRANSLATE_NOOP("Imports", "{name} is not the name of MRN {mrn} on this chart")
+        return [Problem("name", message.format(name=repr(name), mrn=patient.mrn))]
     return []
 
 
@@ -91,8 +95,11 @@ def kind_problems(kind: str) -> list[Problem]:
     return [
         Problem(
             "kind",
-            f"{kind!r} rows cannot be imported, only CBC results; "
-            "export them alone with `wardchart export --format csv --kind result`",
+            QT_TRANSLATE_NOOP(
+                "Imports",
+                "{kind} rows cannot be imported, only CBC results; "
+                "export them alone with `wardchart export --format csv --kind result`",
+            ).format(kind=repr(kind)),
         )
     ]
 
@@ -101,7 +108,10 @@ def lab_status_problems(status: str) -> list[Problem]:
     """A lab status must be one wardchart records."""
     if status.strip().lower() in LAB_STATUSES:
         return []
-    return [Problem("lab_status", f"{status!r} is not preliminary, final or corrected (or empty)")]
+    message = QT_TRANSLATE_NOOP(
+        "Imports", "{status} is not preliminary, final or corrected (or empty)"
+    )
+    return [Problem("lab_status", message.format(status=repr(status)))]
 
 
 def _name_key(name: str) -> str:

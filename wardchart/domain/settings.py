@@ -13,6 +13,7 @@ from wardchart.domain.identifiers import normal_text, text_problems
 from wardchart.domain.nadir import DEFAULT_RECOVERY_ANC
 from wardchart.domain.plausibility import check_setting
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.units import parse_decimal, shown
 
 
@@ -58,21 +59,36 @@ NURSE_SETTINGS = frozenset({"ward_name"})
 
 #: What each setting accepts, in words (the window's hints; docs/accounts.md).
 SETTING_VALUES = {
-    "ward_name": "text, up to 80 characters, printed in page headers",
-    "ctcae_version": "5.0 or 6.0",
-    "fn_rule": "idsa2010, ctcae, esmo or nice",
-    "anc_lln_default": "a count in ×10⁹/L, or empty to use only the lab's own limit",
-    "wbc_lln_default": "a count in ×10⁹/L, or empty to use only the lab's own limit",
-    "recovery_anc": "a count in ×10⁹/L, e.g. 1.5",
-    "backup_keep_recent": "a whole number of 1 or more",
-    "backup_keep_days": "a whole number of 1 or more",
-    "lock_after_minutes": "a whole number of minutes from 1 to 240",
-    "hl7_accept_test": "yes or no",
-    "hl7_local_codes": "[SYSTEM:]CODE=quantity; … (see docs/hl7-import.md), or empty",
-    "hl7_inbox": "the whole path of an existing folder, or empty for none",
-    "hub": "the ward hub's address (postgresql://USER@HOST/DATABASE or service=NAME, never "
-    "with a password), or empty for none",
-    "hub_warn_after_minutes": "a whole number of minutes from 1 to 1440",
+    "ward_name": QT_TRANSLATE_NOOP(
+        "Settings", "text, up to 80 characters, printed in page headers"
+    ),
+    "ctcae_version": QT_TRANSLATE_NOOP("Settings", "5.0 or 6.0"),
+    "fn_rule": QT_TRANSLATE_NOOP("Settings", "idsa2010, ctcae, esmo or nice"),
+    "anc_lln_default": QT_TRANSLATE_NOOP(
+        "Settings", "a count in ×10⁹/L, or empty to use only the lab's own limit"
+    ),
+    "wbc_lln_default": QT_TRANSLATE_NOOP(
+        "Settings", "a count in ×10⁹/L, or empty to use only the lab's own limit"
+    ),
+    "recovery_anc": QT_TRANSLATE_NOOP("Settings", "a count in ×10⁹/L, e.g. 1.5"),
+    "backup_keep_recent": QT_TRANSLATE_NOOP("Settings", "a whole number of 1 or more"),
+    "backup_keep_days": QT_TRANSLATE_NOOP("Settings", "a whole number of 1 or more"),
+    "lock_after_minutes": QT_TRANSLATE_NOOP("Settings", "a whole number of minutes from 1 to 240"),
+    "hl7_accept_test": QT_TRANSLATE_NOOP("Settings", "yes or no"),
+    "hl7_local_codes": QT_TRANSLATE_NOOP(
+        "Settings", "[SYSTEM:]CODE=quantity; … (see docs/hl7-import.md), or empty"
+    ),
+    "hl7_inbox": QT_TRANSLATE_NOOP(
+        "Settings", "the whole path of an existing folder, or empty for none"
+    ),
+    "hub": QT_TRANSLATE_NOOP(
+        "Settings",
+        "the ward hub's address (postgresql://USER@HOST/DATABASE or service=NAME, never "
+        "with a password), or empty for none",
+    ),
+    "hub_warn_after_minutes": QT_TRANSLATE_NOOP(
+        "Settings", "a whole number of minutes from 1 to 1440"
+    ),
 }
 
 
@@ -103,7 +119,14 @@ def apply_setting(  # noqa: PLR0911, PLR0912  one branch per setting, each with 
     """Return ``settings`` with ``key`` set from text, or raise naming the key."""
     if key not in SETTING_KEYS:
         raise InvalidEntry(
-            [Problem("key", f"unknown setting {key!r}; known: {', '.join(SETTING_KEYS)}")]
+            [
+                Problem(
+                    "key",
+                    QT_TRANSLATE_NOOP("Settings", "unknown setting {key}; known: {known}").format(
+                        key=repr(key), known=", ".join(SETTING_KEYS)
+                    ),
+                )
+            ]
         )
     if key == "ward_name":  # free text: no control or invisible characters (docs/identifiers.md)
         raise_if_blocking(text_problems(key, value, WARD_NAME_LIMIT))
@@ -112,17 +135,22 @@ def apply_setting(  # noqa: PLR0911, PLR0912  one branch per setting, each with 
         try:
             return replace(settings, ctcae_version=CtcaeVersion(value.strip()))
         except ValueError:
-            raise InvalidEntry([Problem(key, f"{value!r} is not 5.0 or 6.0")]) from None
+            message = QT_TRANSLATE_NOOP("Settings", "{value} is not 5.0 or 6.0")
+            raise InvalidEntry([Problem(key, message.format(value=repr(value)))]) from None
     if key == "fn_rule":
         try:
             return replace(settings, fn_rule=FnRuleName(value.strip().lower()))
         except ValueError:
             choices = ", ".join(r.value for r in FnRuleName)
-            raise InvalidEntry([Problem(key, f"{value!r} is not one of {choices}")]) from None
+            message = QT_TRANSLATE_NOOP("Settings", "{value} is not one of {choices}")
+            raise InvalidEntry(
+                [Problem(key, message.format(value=repr(value), choices=choices))]
+            ) from None
     if key == "hl7_accept_test":
         answer = value.strip().lower()
         if answer not in ("yes", "no"):
-            raise InvalidEntry([Problem(key, f"{shown(value)}: give yes or no")])
+            message = QT_TRANSLATE_NOOP("Settings", "{value}: give yes or no")
+            raise InvalidEntry([Problem(key, message.format(value=shown(value)))])
         return replace(settings, hl7_accept_test=answer == "yes")
     if key == "hl7_local_codes":
         from wardchart.domain.hl7_rules import parse_local_codes  # only for this setting
@@ -140,17 +168,26 @@ def apply_setting(  # noqa: PLR0911, PLR0912  one branch per setting, each with 
         return replace(settings, hub=value.strip())
     if key == "lock_after_minutes":
         if not _whole(value) or not 1 <= int(value) <= 240:
-            raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number from 1 to 240")])
+            message = QT_TRANSLATE_NOOP("Settings", "{value}: give a whole number from 1 to {most}")
+            raise InvalidEntry([Problem(key, message.format(value=shown(value), most=240))])
         return replace(settings, lock_after_minutes=int(value))
     if key == "hub_warn_after_minutes":
         if not _whole(value) or not 1 <= int(value) <= 1440:
             raise InvalidEntry(
-                [Problem(key, f"{shown(value)}: give a whole number from 1 to 1440")]
+                [
+                    Problem(
+                        key,
+                        QT_TRANSLATE_NOOP(
+                            "Settings", "{value}: give a whole number from 1 to {most}"
+                        ).format(value=shown(value), most=1440),
+                    )
+                ]
             )
         return replace(settings, hub_warn_after_minutes=int(value))
     if key in ("backup_keep_recent", "backup_keep_days"):
         if not _whole(value) or int(value) < 1:
-            raise InvalidEntry([Problem(key, f"{shown(value)}: give a whole number of 1 or more")])
+            message = QT_TRANSLATE_NOOP("Settings", "{value}: give a whole number of 1 or more")
+            raise InvalidEntry([Problem(key, message.format(value=shown(value)))])
         if key == "backup_keep_recent":
             return replace(settings, backup_keep_recent=int(value))
         return replace(settings, backup_keep_days=int(value))
@@ -165,7 +202,7 @@ def apply_setting(  # noqa: PLR0911, PLR0912  one branch per setting, each with 
     if key == "wbc_lln_default":
         return replace(settings, wbc_lln_default=number)
     if number is None:
-        raise InvalidEntry([Problem(key, "give a number, e.g. 1.5")])
+        raise InvalidEntry([Problem(key, QT_TRANSLATE_NOOP("Settings", "give a number, e.g. 1.5"))])
     return replace(settings, recovery_anc=number)
 
 
@@ -182,9 +219,13 @@ def hub_address_problem(value: str) -> str:
     if not text:
         return ""
     if _PASSWORD_IN_URL.match(text) or _PASSWORD_KEYWORD.search(text):
-        return "the address must not hold a password: keep it in ~/.pgpass or PGPASSWORD"
+        return QT_TRANSLATE_NOOP(
+            "Settings", "the address must not hold a password: keep it in ~/.pgpass or PGPASSWORD"
+        )
     if not (text.lower().startswith(("postgresql://", "postgres://")) or "=" in text):
-        return f"{shown(value)}: give a postgresql:// URL or a service, e.g. service=ward4a"
+        return QT_TRANSLATE_NOOP(
+            "Settings", "{value}: give a postgresql:// URL or a service, e.g. service=ward4a"
+        ).format(value=shown(value))
     return ""
 
 

@@ -35,6 +35,16 @@ class Text(str):
         return Text(self.context, self.source, {**self.values, **values})
 
 
+class Number(str):
+    """A number a domain formatter already wrote (its rounding done): shown with the
+    language's decimal mark ("0.45" reads "0,45" in German), digits unchanged."""
+
+
+class Moment(str):
+    """A date, or a date and time, already written in ISO form ("2026-03-12 08:30"):
+    shown in the language's date form."""
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:
     """``source`` (English, with ``{name}`` fields) marked for translation in ``context``."""
     return Text(context, source)

@@ -12,6 +12,7 @@ import re
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Moment
 from wardchart.domain.units import shown
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -35,12 +36,20 @@ def parse_date(text: str, field: str) -> date:
     cleaned = text.strip()
     if not _DATE.fullmatch(cleaned):
         raise InvalidEntry(
-            [Problem(field, f"{shown(text)} is not a date; give YYYY-MM-DD, e.g. 2026-03-02")]
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "Dates", "{typed} is not a date; give YYYY-MM-DD, e.g. 2026-03-02"
+                    ).format(typed=shown(text)),
+                )
+            ]
         )
     try:
         parsed = date.fromisoformat(cleaned)
     except ValueError:
-        raise InvalidEntry([Problem(field, f"{shown(text)} is not a real calendar date")]) from None
+        message = QT_TRANSLATE_NOOP("Dates", "{typed} is not a real calendar date")
+        raise InvalidEntry([Problem(field, message.format(typed=shown(text)))]) from None
     _check_year(parsed, field)
     return parsed
 
@@ -52,8 +61,9 @@ def _check_year(value: date, field: str) -> None:
             [
                 Problem(
                     field,
-                    f"{value.isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR}; "
-                    "check the year",
+                    QT_TRANSLATE_NOOP(
+                        "Dates", "{day} is outside the years {first} to {last}; check the year"
+                    ).format(day=value, first=str(FIRST_YEAR), last=str(LAST_YEAR)),
                 )
             ]
         )
@@ -73,7 +83,10 @@ def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
             [
                 Problem(
                     field,
-                    f"{shown(text)} is not a date and 24-hour time; give e.g. 2026-03-12 08:30",
+                    QT_TRANSLATE_NOOP(
+                        "Dates",
+                        "{typed} is not a date and 24-hour time; give e.g. 2026-03-12 08:30",
+                    ).format(typed=shown(text)),
                 )
             ]
         )
@@ -82,15 +95,19 @@ def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
             [
                 Problem(
                     field,
-                    f"{shown(text)} has a fraction of a second; give the time to the minute "
-                    "(or whole seconds), e.g. 2026-03-12 08:30",
+                    QT_TRANSLATE_NOOP(
+                        "Dates",
+                        "{typed} has a fraction of a second; give the time to the minute "
+                        "(or whole seconds), e.g. 2026-03-12 08:30",
+                    ).format(typed=shown(text)),
                 )
             ]
         )
     try:
         parsed = datetime.fromisoformat(match.group(1) + (match.group(3) or ""))
     except ValueError:
-        raise InvalidEntry([Problem(field, f"{shown(text)} is not a real date and time")]) from None
+        message = QT_TRANSLATE_NOOP("Dates", "{typed} is not a real date and time")
+        raise InvalidEntry([Problem(field, message.format(typed=shown(text)))]) from None
     return as_aware(parsed, tz, field=field)
 
 
@@ -106,25 +123,32 @@ def as_aware(value: datetime, tz: tzinfo | None = None, *, field: str = "time") 
     if value.tzinfo is not None:
         return value
     candidates = _instants(value, tz)
-    typed = value.strftime(DATETIME_FORMAT)
+    typed = Moment(value.strftime(DATETIME_FORMAT))
     if not candidates:
         raise InvalidEntry(
             [
                 Problem(
                     field,
-                    f"{typed} did not exist on this computer's clock: the clocks went forward "
-                    "for daylight saving; check the time",
+                    QT_TRANSLATE_NOOP(
+                        "Dates",
+                        "{typed} did not exist on this computer's clock: the clocks went "
+                        "forward for daylight saving; check the time",
+                    ).format(typed=typed),
                 )
             ]
         )
     if len(candidates) > 1:
-        offsets = " or ".join(f"{typed} {_offset(c)}" for c in candidates)
         raise InvalidEntry(
             [
                 Problem(
                     field,
-                    f"{typed} happened twice: the clocks went back for daylight saving; "
-                    f"add the UTC offset: {offsets}",
+                    QT_TRANSLATE_NOOP(
+                        "Dates",
+                        "{typed} happened twice: the clocks went back for daylight saving; "
+                        "add the UTC offset: {typed} {first} or {typed} {second}",
+                    ).format(
+                        typed=typed, first=_offset(candidates[0]), second=_offset(candidates[1])
+                    ),
                 )
             ]
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 _NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")  # ASCII digits only
 
@@ -59,7 +60,14 @@ def parse_count_unit(text: str, field: str = "unit") -> CountUnit:
     unit = _COUNT_UNITS.get(squashed)
     if unit is None:
         raise InvalidEntry(
-            [Problem(field, f"unknown count unit {shown(text)}; use {ACCEPTED_COUNT_UNITS}")]
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP("Units", "unknown count unit {typed}; use {accepted}").format(
+                        typed=shown(text), accepted=ACCEPTED_COUNT_UNITS
+                    ),
+                )
+            ]
         )
     return unit
 
@@ -74,26 +82,83 @@ def shown(text: str, limit: int = 24) -> str:
     return repr(cut)
 
 
-def parse_decimal(text: str, field: str) -> Decimal:
+#: A point followed by exactly three digits: a thousands separator where the comma is
+#: the decimal mark ("2.100" is 2100 there, 2.1 elsewhere).
+_THOUSANDS_POINT = re.compile(r"\.[0-9]{3}(?![0-9])")
+
+
+def parse_decimal(text: str, field: str, *, decimal_comma: bool = False) -> Decimal:
     """Parse a plain decimal number ("0.945", "12", ".5") or raise naming ``field``.
 
-    A comma is refused rather than guessed: "2,100" could mean 2.1 or 2100.
+    A comma is refused rather than guessed: "2,100" could mean 2.1 or 2100. With
+    ``decimal_comma`` (a window in a language that writes "0,45", see
+    docs/translations.md) a single comma is the decimal mark instead, and a point
+    followed by exactly three digits is refused: there it separates thousands.
     """
     cleaned = text.strip()
-    if "," in cleaned:
+    if decimal_comma:
+        if _THOUSANDS_POINT.search(cleaned):
+            raise InvalidEntry(
+                [
+                    Problem(
+                        field,
+                        QT_TRANSLATE_NOOP(
+                            "Numbers",
+                            "{typed} is ambiguous: a point before three digits separates "
+                            "thousands; give {as_decimal} for a decimal or {as_whole} for a "
+                            "whole number",
+                        ).format(
+                            typed=shown(text),
+                            as_decimal=cleaned.replace(".", ","),
+                            as_whole=cleaned.replace(".", ""),
+                        ),
+                    )
+                ]
+            )
+        if cleaned.count(",") == 1 and "." not in cleaned:
+            cleaned = cleaned.replace(",", ".")
+    elif "," in cleaned:
         raise InvalidEntry(
-            [Problem(field, f"{shown(text)} contains a comma; use a decimal point, e.g. 1.5")]
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "Numbers", "{typed} contains a comma; use a decimal point, e.g. 1.5"
+                    ).format(typed=shown(text)),
+                )
+            ]
         )
     if not _NUMBER.fullmatch(cleaned):
-        raise InvalidEntry([Problem(field, f"{shown(text)} is not a number; give e.g. 0.42")])
+        example = (
+            QT_TRANSLATE_NOOP("Numbers", "{typed} is not a number; give e.g. 0,42")
+            if decimal_comma
+            else QT_TRANSLATE_NOOP("Numbers", "{typed} is not a number; give e.g. 0.42")
+        )
+        raise InvalidEntry([Problem(field, example.format(typed=shown(text)))])
     if len(cleaned.lstrip("+-").replace(".", "").lstrip("0")) > MAX_DIGITS:
         raise InvalidEntry(
-            [Problem(field, f"{shown(text)} has too many digits to be a measurement")]
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "Numbers", "{typed} has too many digits to be a measurement"
+                    ).format(typed=shown(text)),
+                )
+            ]
         )
     try:
         return Decimal(cleaned)
     except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-        raise InvalidEntry([Problem(field, f"{shown(text)} is not a number")]) from None
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP("Numbers", "{typed} is not a number").format(
+                        typed=shown(text)
+                    ),
+                )
+            ]
+        ) from None
 
 
 def to_si(value: Decimal, unit: CountUnit) -> Decimal:

@@ -15,10 +15,14 @@ from typing import Literal
 
 from wardchart.domain.identifiers import identifier_problems, normal_username, text_problems
 from wardchart.domain.problems import Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 Role = Literal["nurse", "admin"]
 ROLES: tuple[Role, ...] = ("nurse", "admin")
-ROLE_NAMES = {"nurse": "nurse", "admin": "ward administrator"}
+ROLE_NAMES = {
+    "nurse": QT_TRANSLATE_NOOP("Accounts", "nurse"),
+    "admin": QT_TRANSLATE_NOOP("Accounts", "ward administrator"),
+}
 #: Lower-case letters, digits and . _ - ; 2–32 characters, starting with a letter.
 USERNAME = re.compile(r"[a-z][a-z0-9._-]{1,31}")
 MIN_PASSWORD = 10
@@ -52,32 +56,43 @@ def check_user(username: str, full_name: str, initials: str, role: str) -> list[
         problems.append(
             Problem(
                 "username",
-                "2–32 lower-case letters, digits, '.', '_' or '-', starting with a letter",
+                QT_TRANSLATE_NOOP(
+                    "Accounts",
+                    "2–32 lower-case letters, digits, '.', '_' or '-', starting with a letter",
+                ),
             )
         )
     name = full_name.strip()
     if not name:
-        problems.append(Problem("full_name", "give the person's full name (up to 120 characters)"))
+        problems.append(
+            Problem(
+                "full_name",
+                QT_TRANSLATE_NOOP("Accounts", "give the person's full name (up to 120 characters)"),
+            )
+        )
     problems += text_problems("full_name", name, 120)  # see docs/identifiers.md
     letters = initials.strip()
     hidden = text_problems("initials", letters, 4)
     if hidden and len(letters) <= 4:
         problems += hidden
     elif not (1 <= len(letters) <= 4 and letters.isalpha()):
-        problems.append(Problem("initials", "1–4 letters"))
+        problems.append(Problem("initials", QT_TRANSLATE_NOOP("Accounts", "1–4 letters")))
     if role not in ROLES:
-        problems.append(Problem("role", f"one of: {', '.join(ROLES)}"))
+        message = QT_TRANSLATE_NOOP("Accounts", "one of: {roles}")
+        problems.append(Problem("role", message.format(roles=", ".join(ROLES))))
     return problems
 
 
 def check_password(password: str) -> list[Problem]:
     """Problems with a new password (empty when it may be used)."""
     if len(password) < MIN_PASSWORD:
-        return [Problem("password", f"at least {MIN_PASSWORD} characters")]
+        message = QT_TRANSLATE_NOOP("Accounts", "at least {count} characters")
+        return [Problem("password", message.format(count=MIN_PASSWORD))]
     if len(password) > MAX_PASSWORD:
-        return [Problem("password", f"at most {MAX_PASSWORD} characters")]
+        message = QT_TRANSLATE_NOOP("Accounts", "at most {count} characters")
+        return [Problem("password", message.format(count=MAX_PASSWORD))]
     if any(ord(c) < 32 for c in password):
-        return [Problem("password", "no control characters")]
+        return [Problem("password", QT_TRANSLATE_NOOP("Accounts", "no control characters"))]
     return []
 
 

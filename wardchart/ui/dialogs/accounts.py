@@ -28,32 +28,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart import i18n
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.users import MIN_PASSWORD, ROLE_NAMES, ROLES, User
+from wardchart.i18n import translate
 from wardchart.ui.dialogs.form import FormDialog, announce
 from wardchart.ui.session import ChartSession
 
 COLUMNS = ("User name", "Name", "Initials", "Role", "State")
-#: The title of each change's form.
-TITLES = {
-    "disable": "Disable the account {}",
-    "enable": "Enable the account {}",
-    "password": "Reset the password of {}",
-    "role": "Change the role of {}",
-}
+
+
+def _columns() -> list[str]:
+    return [
+        translate("AccountsDialog", "User name"),
+        translate("AccountsDialog", "Name"),
+        translate("AccountsDialog", "Initials"),
+        translate("AccountsDialog", "Role"),
+        translate("AccountsDialog", "State"),
+    ]
+
+
+def _title(what: str) -> str:
+    """The title of each change's form, with ``{user}`` to fill in."""
+    return {
+        "disable": translate("AccountsDialog", "Disable the account {user}"),
+        "enable": translate("AccountsDialog", "Enable the account {user}"),
+        "password": translate("AccountsDialog", "Reset the password of {user}"),
+        "role": translate("AccountsDialog", "Change the role of {user}"),
+    }[what]
+
+
+def _role_name(role: str) -> str:
+    return i18n.shown(ROLE_NAMES.get(role, role))
+
+
+def _different_passwords() -> str:
+    return translate("AccountsDialog", "the two passwords differ")
 
 
 def _password_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setPlaceholderText(f"at least {MIN_PASSWORD} characters")
+    edit.setPlaceholderText(
+        translate("AccountsDialog", "at least {count} characters").format(count=MIN_PASSWORD)
+    )
     return edit
 
 
 def _role_box(current: str = "nurse") -> QComboBox:
     box = QComboBox()
     for role in ROLES:
-        box.addItem(ROLE_NAMES[role], role)
+        box.addItem(_role_name(role), role)
     box.setCurrentIndex(list(ROLES).index(current) if current in ROLES else 0)
     return box
 
@@ -62,34 +87,56 @@ class AddAccountDialog(FormDialog):
     """A new account: user name, name, initials, role and a first password typed twice."""
 
     def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
-        super().__init__("Add an account", parent, session.now)
+        super().__init__(translate("AccountsDialog", "Add an account"), parent, session.now)
         self.session = session
         self.added: User | None = None
         first = not session.has_accounts()
         self.add_field(
             "username",
-            "User name:",
-            QLineEdit(placeholderText="e.g. akim: lower-case letters and digits"),
+            translate("AccountsDialog", "User name:"),
+            QLineEdit(
+                placeholderText=translate(
+                    "AccountsDialog", "e.g. akim: lower-case letters and digits"
+                )
+            ),
         )
-        self.add_field("full_name", "Full name:", QLineEdit(placeholderText="e.g. Anna Kim"))
-        self.add_field("initials", "Initials:", QLineEdit(placeholderText="1–4 letters"))
+        self.add_field(
+            "full_name",
+            translate("AccountsDialog", "Full name:"),
+            QLineEdit(placeholderText=translate("AccountsDialog", "e.g. Anna Kim")),
+        )
+        self.add_field(
+            "initials",
+            translate("AccountsDialog", "Initials:"),
+            QLineEdit(placeholderText=translate("AccountsDialog", "1–4 letters")),
+        )
         self.role = _role_box("admin" if first else "nurse")
-        self.add_field("role", "Role:", self.role, "A ward administrator manages the ward")
-        self.add_field("password", "Password:", _password_edit())
-        self.add_field("password_again", "Password again:", _password_edit())
+        self.add_field(
+            "role",
+            translate("AccountsDialog", "Role:"),
+            self.role,
+            translate("AccountsDialog", "A ward administrator manages the ward"),
+        )
+        self.add_field("password", translate("AccountsDialog", "Password:"), _password_edit())
+        self.add_field(
+            "password_again", translate("AccountsDialog", "Password again:"), _password_edit()
+        )
         if first:
             self.form.insertRow(
                 0,
                 QLabel(
-                    "This chart file has no accounts yet: the first must be a ward "
-                    "administrator. From then on everyone signs in."
+                    translate(
+                        "AccountsDialog",
+                        "This chart file has no accounts yet: the first must be a ward "
+                        "administrator. From then on everyone signs in.",
+                    )
                 ),
             )
 
     def submit(self, _confirmed: bool) -> None:
         password = self._secret("password")
         if password != self._secret("password_again"):
-            raise InvalidEntry([Problem("password_again", "the two passwords differ")])
+            raise InvalidEntry([Problem("password_again", _different_passwords())])
         self.added = self.session.add_account(
             username=self.text("username"),
             full_name=self.text("full_name"),
@@ -111,30 +158,47 @@ class ChangeAccountDialog(FormDialog):
     def __init__(
         self, session: ChartSession, user: User, what: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(TITLES[what].format(user.username), parent, session.now)
+        super().__init__(_title(what).format(user=user.username), parent, session.now)
         self.session, self.user, self.what = session, user, what
         self.changed: User | None = None
         explain = {
-            "disable": f"{user.full_name} can no longer sign in. Their entries stay "
-            "attributed to them; nothing is deleted.",
-            "enable": f"{user.full_name} can sign in again.",
-            "password": f"Give {user.full_name} the new password; they can change it "
-            "themselves with wardchart user password.",
-            "role": "A ward administrator manages accounts, ward settings and the regimen "
-            "library; a nurse charts.",
-        }[what]
+            "disable": translate(
+                "AccountsDialog",
+                "{name} can no longer sign in. Their entries stay attributed to them; "
+                "nothing is deleted.",
+            ),
+            "enable": translate("AccountsDialog", "{name} can sign in again."),
+            "password": translate(
+                "AccountsDialog",
+                "Give {name} the new password; they can change it themselves with "
+                "wardchart user password.",
+            ),
+            "role": translate(
+                "AccountsDialog",
+                "A ward administrator manages accounts, ward settings and the regimen "
+                "library; a nurse charts.",
+            ),
+        }[what].format(name=user.full_name)
         note = QLabel(explain)
         note.setWordWrap(True)
         self.form.addRow(note)
         self.role: QComboBox | None = None
         if what == "password":
-            self.add_field("password", "New password:", _password_edit())
-            self.add_field("password_again", "Password again:", _password_edit())
+            self.add_field(
+                "password", translate("AccountsDialog", "New password:"), _password_edit()
+            )
+            self.add_field(
+                "password_again", translate("AccountsDialog", "Password again:"), _password_edit()
+            )
         elif what == "role":
             self.role = _role_box("nurse" if user.role == "admin" else "admin")
-            self.add_field("role", "New role:", self.role)
+            self.add_field("role", translate("AccountsDialog", "New role:"), self.role)
         self.add_field(
-            "reason", "Reason:", QLineEdit(placeholderText="for the audit log, e.g. left the ward")
+            "reason",
+            translate("AccountsDialog", "Reason:"),
+            QLineEdit(
+                placeholderText=translate("AccountsDialog", "for the audit log, e.g. left the ward")
+            ),
         )
 
     def submit(self, _confirmed: bool) -> None:
@@ -142,7 +206,7 @@ class ChangeAccountDialog(FormDialog):
         if self.what == "password":
             password = self._secret("password")
             if password != self._secret("password_again"):
-                raise InvalidEntry([Problem("password_again", "the two passwords differ")])
+                raise InvalidEntry([Problem("password_again", _different_passwords())])
         self.changed = self.session.change_account(
             self.user.username,
             reason=self.text("reason"),
@@ -163,21 +227,24 @@ class AccountsDialog(QDialog):
     def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Accounts")
-        self.setAccessibleName("Accounts")
+        self.setWindowTitle(translate("AccountsDialog", "Accounts"))
+        self.setAccessibleName(translate("AccountsDialog", "Accounts"))
         self.setMinimumWidth(760)
         self.users: list[User] = []
         self.child: FormDialog | None = None
         intro = QLabel(
-            "Everyone charting signs in with their own account. Only ward administrators "
-            "manage accounts; every change is recorded in the audit log with its reason. "
-            "A disabled account's entries stay attributed to it, and the last enabled ward "
-            "administrator can be neither disabled nor made a nurse."
+            translate(
+                "AccountsDialog",
+                "Everyone charting signs in with their own account. Only ward administrators "
+                "manage accounts; every change is recorded in the audit log with its reason. "
+                "A disabled account's entries stay attributed to it, and the last enabled ward "
+                "administrator can be neither disabled nor made a nurse.",
+            )
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Accounts, by user name")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(translate("AccountsDialog", "Accounts, by user name"))
+        self.table.setHorizontalHeaderLabels(_columns())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -189,13 +256,13 @@ class AccountsDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._enable_buttons)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
-        self.add_button = QPushButton("&Add account…")
-        self.disable_button = QPushButton("&Disable…")
-        self.enable_button = QPushButton("&Enable…")
-        self.password_button = QPushButton("Reset &password…")
-        self.role_button = QPushButton("Change &role…")
-        self.close_button = QPushButton("&Close")
+        self.message.setAccessibleName(translate("AccountsDialog", "What happened"))
+        self.add_button = QPushButton(translate("AccountsDialog", "&Add account…"))
+        self.disable_button = QPushButton(translate("AccountsDialog", "&Disable…"))
+        self.enable_button = QPushButton(translate("AccountsDialog", "&Enable…"))
+        self.password_button = QPushButton(translate("AccountsDialog", "Reset &password…"))
+        self.role_button = QPushButton(translate("AccountsDialog", "Change &role…"))
+        self.close_button = QPushButton(translate("AccountsDialog", "&Close"))
         self.add_button.clicked.connect(self.add)
         self.disable_button.clicked.connect(lambda: self.change("disable"))
         self.enable_button.clicked.connect(lambda: self.change("enable"))
@@ -237,8 +304,10 @@ class AccountsDialog(QDialog):
                 user.username,
                 user.full_name,
                 user.initials,
-                ROLE_NAMES.get(user.role, user.role),
-                "disabled" if user.disabled else "can sign in",
+                _role_name(user.role),
+                translate("AccountsDialog", "disabled")
+                if user.disabled
+                else translate("AccountsDialog", "can sign in"),
             )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
@@ -271,7 +340,11 @@ class AccountsDialog(QDialog):
             if result == QDialog.DialogCode.Accepted and dialog.added is not None:
                 added = dialog.added
                 self.refresh(added.username)
-                self.say(f"Added {added.username} ({ROLE_NAMES[added.role]}).")
+                self.say(
+                    translate("AccountsDialog", "Added {user} ({role}).").format(
+                        user=added.username, role=_role_name(added.role)
+                    )
+                )
 
         return self._open(dialog, finished)
 
@@ -280,21 +353,21 @@ class AccountsDialog(QDialog):
         account (a form of its own, asking why)."""
         user = self.selected()
         if user is None:
-            self.say("Select an account first.")
+            self.say(translate("AccountsDialog", "Select an account first."))
             return None
         dialog = ChangeAccountDialog(self.session, user, what, self)
         done = {
-            "disable": "Disabled {}: they can no longer sign in.",
-            "enable": "Enabled {}: they can sign in again.",
-            "password": "New password set for {}.",
-            "role": "{} is now a {}.",
+            "disable": translate("AccountsDialog", "Disabled {user}: they can no longer sign in."),
+            "enable": translate("AccountsDialog", "Enabled {user}: they can sign in again."),
+            "password": translate("AccountsDialog", "New password set for {user}."),
+            "role": translate("AccountsDialog", "{user} is now a {role}."),
         }[what]
 
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.changed is not None:
                 changed = dialog.changed
                 self.refresh(changed.username)
-                self.say(done.format(changed.username, ROLE_NAMES[changed.role]))
+                self.say(done.format(user=changed.username, role=_role_name(changed.role)))
 
         return self._open(dialog, finished)
 

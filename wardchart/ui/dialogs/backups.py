@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart import i18n
 from wardchart.domain.problems import InvalidEntry
+from wardchart.i18n import translate
 from wardchart.storage.errors import ChartFileError
 from wardchart.ui.session import ChartSession
 
@@ -29,12 +31,19 @@ class BackupsDialog(QDialog):
     def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Backups of the chart file")
+        self.setWindowTitle(translate("BackupsDialog", "Backups of the chart file"))
         self.setMinimumWidth(720)
         self.paths: list[Path] = []
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName("Backups, newest first")
-        self.table.setHorizontalHeaderLabels(["Taken", "Why", "Size", "Verified"])
+        self.table.setAccessibleName(translate("BackupsDialog", "Backups, newest first"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("BackupsDialog", "Taken"),
+                translate("BackupsDialog", "Why"),
+                translate("BackupsDialog", "Size"),
+                translate("BackupsDialog", "Verified"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -43,9 +52,9 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.backup_button = QPushButton("Back up now")
-        self.restore_button = QPushButton("Restore selected…")
-        close = QPushButton("Close")
+        self.backup_button = QPushButton(translate("BackupsDialog", "Back up now"))
+        self.restore_button = QPushButton(translate("BackupsDialog", "Restore selected…"))
+        close = QPushButton(translate("BackupsDialog", "Close"))
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
         close.clicked.connect(self.accept)
@@ -57,9 +66,11 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                f"Backups are kept beside {session.file_name}, each checked "
-                "before it is kept. Restoring saves the current contents as "
-                "another backup first."
+                translate(
+                    "BackupsDialog",
+                    "Backups are kept beside {file}, each checked before it is kept. "
+                    "Restoring saves the current contents as another backup first.",
+                ).format(file=session.file_name)
             )
         )
         layout.addWidget(self.table)
@@ -74,36 +85,50 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, (info, verdict) in enumerate(rows):
             cells = (
-                info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                i18n.date_text(info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
                 info.reason,
-                f"{info.size:,} bytes",
-                "yes" if verdict == "ok" else f"NO: {verdict}",
+                translate("BackupsDialog", "{size} bytes").format(
+                    size=i18n.locale().toString(info.size)
+                ),
+                translate("BackupsDialog", "yes")
+                if verdict == "ok"
+                else translate("BackupsDialog", "NO: {why}").format(why=i18n.shown(verdict)),
             )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
     def backup_now(self) -> None:
         """Write a verified backup now."""
-        self.message.setText(self.session.backup("manual"))
+        self.message.setText(i18n.shown(self.session.backup("manual")))
         self.refresh()
 
     def restore_selected(self) -> None:
         """Restore the selected backup after an explicit confirmation."""
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.message.setText("Select a backup first.")
+            self.message.setText(translate("BackupsDialog", "Select a backup first."))
             return
         path = self.paths[rows[0].row()]
         answer = QMessageBox.question(
             self,
-            "Restore backup",
-            f"Replace the chart with the backup {path.name}?\n\nEverything entered since it "
-            "was taken leaves the chart (it is kept in a new backup made first).",
+            translate("BackupsDialog", "Restore backup"),
+            translate(
+                "BackupsDialog",
+                "Replace the chart with the backup {name}?\n\nEverything entered since it "
+                "was taken leaves the chart (it is kept in a new backup made first).",
+            ).format(name=path.name),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.message.setText(self.session.restore(path))
+            self.message.setText(i18n.shown(self.session.restore(path)))
         except (ChartFileError, InvalidEntry) as error:
-            self.message.setText(f"Nothing was restored: {error}")
+            reason = (
+                "; ".join(i18n.shown(p.message) for p in error.problems)
+                if isinstance(error, InvalidEntry)
+                else i18n.shown(error)
+            )
+            self.message.setText(
+                translate("BackupsDialog", "Nothing was restored: {error}").format(error=reason)
+            )
         self.refresh()

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart import i18n
 from wardchart.domain.merge_rules import KIND_WORDS
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
+from wardchart.i18n import translate
 from wardchart.session.merging import (
     ResolveConflict,
     pairs,
@@ -38,7 +40,7 @@ from wardchart.session.merging import (
     when_text,
 )
 from wardchart.storage.conflicts import Conflict
-from wardchart.ui.dialogs.form import FormDialog, with_mnemonic
+from wardchart.ui.dialogs.form import FormDialog, mnemonic_of, with_mnemonic
 from wardchart.ui.session import ChartSession
 
 #: The tables whose records the correction dialogs correct.
@@ -80,24 +82,41 @@ class ReviewConflictsDialog(FormDialog):
     def __init__(
         self, session: ChartSession, patient: Patient | None, parent: QWidget | None = None
     ) -> None:
-        who = "the ward" if patient is None else f"{patient.name} (MRN {patient.mrn})"
-        super().__init__(f"Review conflicts — {who}", parent, session.now)
+        title = (
+            translate("ConflictsDialog", "Review conflicts — the ward")
+            if patient is None
+            else translate("ConflictsDialog", "Review conflicts — {name} (MRN {mrn})").format(
+                name=patient.name, mrn=patient.mrn
+            )
+        )
+        super().__init__(title, parent, session.now)
         self.session, self.patient = session, patient
         self.setMinimumWidth(860)
-        self.save_button.setText("Res&olve")
-        self.mnemonics.add("o")
+        self.save_button.setText(translate("ConflictsDialog", "Res&olve"))
+        self.mnemonics.add(mnemonic_of(self.save_button.text()))
         self.intro = QLabel(
-            "Records charted differently on two computers. Every version is kept; the chart\n"
-            "shows one (the same on every computer) until you settle it, with a reason."
+            translate(
+                "ConflictsDialog",
+                "Records charted differently on two computers. Every version is kept; the chart\n"
+                "shows one (the same on every computer) until you settle it, with a reason.",
+            )
         )
         self.form.addRow(self.intro)
         self.list = QListWidget()
-        self.list.setAccessibleName("Conflicts to review")
+        self.list.setAccessibleName(translate("ConflictsDialog", "Conflicts to review"))
         self.list.setMinimumHeight(60)
         self.list.setMaximumHeight(110)
-        self.add_field("conflict", "Conflicts:", self.list)
+        self.add_field("conflict", translate("ConflictsDialog", "Conflicts:"), self.list)
         self.sides = QTableWidget(0, len(SIDE_COLUMNS))
-        self.sides.setHorizontalHeaderLabels(SIDE_COLUMNS)
+        self.sides.setHorizontalHeaderLabels(
+            [
+                translate("ConflictsDialog", "Shown"),
+                translate("ConflictsDialog", "Version"),
+                translate("ConflictsDialog", "Written by"),
+                translate("ConflictsDialog", "When"),
+                translate("ConflictsDialog", "Computer"),
+            ]
+        )
         self.sides.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sides.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sides.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -108,13 +127,20 @@ class ReviewConflictsDialog(FormDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.sides.setMinimumHeight(90)
         self.sides.setWordWrap(False)
-        self.add_field("version", "Versions:", self.sides)
-        self.keep = QRadioButton(with_mnemonic("Keep the selected version", self.mnemonics))
+        self.add_field("version", translate("ConflictsDialog", "Versions:"), self.sides)
+        self.keep = QRadioButton(
+            with_mnemonic(translate("ConflictsDialog", "Keep the selected version"), self.mnemonics)
+        )
         self.link = QRadioButton(
-            with_mnemonic("Link the records as one person (keep the selected)", self.mnemonics)
+            with_mnemonic(
+                translate("ConflictsDialog", "Link the records as one person (keep the selected)"),
+                self.mnemonics,
+            )
         )
         self.new_version = QRadioButton(
-            with_mnemonic("Enter a new corrected version…", self.mnemonics)
+            with_mnemonic(
+                translate("ConflictsDialog", "Enter a new corrected version…"), self.mnemonics
+            )
         )
         self.choice = QButtonGroup(self)  # one choice, though each sits in its own row
         for name, button in (
@@ -124,7 +150,11 @@ class ReviewConflictsDialog(FormDialog):
         ):
             self.choice.addButton(button)
             self.add_field(name, "", button)
-        self.add_field("reason", "Reason:", QLineEdit(placeholderText="e.g. checked with the lab"))
+        self.add_field(
+            "reason",
+            translate("ConflictsDialog", "Reason:"),
+            QLineEdit(placeholderText=translate("ConflictsDialog", "e.g. checked with the lab")),
+        )
         self.list.currentRowChanged.connect(lambda _row: self._show_conflict())
         self.shown: list[Conflict] = []
         #: The correction dialog opened for a new version, if any.
@@ -141,10 +171,10 @@ class ReviewConflictsDialog(FormDialog):
             self.shown += self.session.patient_conflicts(None)
         self.list.clear()
         for conflict in self.shown:
-            words = KIND_WORDS.get(conflict.kind, conflict.kind)
+            words = i18n.shown(KIND_WORDS.get(conflict.kind, conflict.kind))
             self.list.addItem(f"⚑ {subject_of(conflict)} — {words}")
         if not self.shown:
-            self.list.addItem("No conflicts to review.")
+            self.list.addItem(translate("ConflictsDialog", "No conflicts to review."))
         self.list.setCurrentRow(0)
         self._show_conflict()
 
@@ -160,11 +190,11 @@ class ReviewConflictsDialog(FormDialog):
         self.sides.setRowCount(len(sides))
         for row, side in enumerate(sides):
             cells = (
-                "shown" if side.shown else "",
+                translate("ConflictsDialog", "shown") if side.shown else "",
                 values[row],
                 side.recorded_by,
                 when_text(side.recorded_at),
-                (side.replica_id or "before chart ids")[:8],
+                (side.replica_id or translate("ConflictsDialog", "before chart ids"))[:8],
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -193,16 +223,20 @@ class ReviewConflictsDialog(FormDialog):
     def submit(self, _confirmed: bool) -> None:
         conflict = self.current()
         if conflict is None:
-            raise InvalidEntry([Problem("conflict", "nothing to resolve")])
+            message = translate("ConflictsDialog", "nothing to resolve")
+            raise InvalidEntry([Problem("conflict", message)])
         row = self.chosen_side()
         if row < 0:
-            raise InvalidEntry([Problem("version", "choose a version")])
+            raise InvalidEntry(
+                [Problem("version", translate("ConflictsDialog", "choose a version"))]
+            )
         side = conflict.sides[row]
         if self.new_version.isChecked():
             self.open_new_version(conflict, side.record_id)
             raise _StayOpen
         if not self.text("reason"):
-            raise InvalidEntry([Problem("reason", "give a reason for the resolution")])
+            message = translate("ConflictsDialog", "give a reason for the resolution")
+            raise InvalidEntry([Problem("reason", message)])
         action = "link" if self.link.isChecked() else "keep"
         keep = side.record_id if action == "link" else side.version_id
         self.session.save(

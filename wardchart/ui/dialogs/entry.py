@@ -17,11 +17,13 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
+from wardchart import i18n
 from wardchart.domain.chart import ChartedResult, CycleChart, ward_anc_grade
 from wardchart.domain.plausibility import CBC_SHAPE, CbcEntry, check_cbc, normalise_cbc
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import GcsfDose, Patient, RecordKind, Temperature
 from wardchart.domain.regimens import parse_window
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.units import (
     ACCEPTED_COUNT_UNITS,
     PER_LITRE_E9,
@@ -29,6 +31,7 @@ from wardchart.domain.units import (
     parse_decimal,
     plain,
 )
+from wardchart.i18n import translate
 from wardchart.session import changes
 from wardchart.storage import queries
 from wardchart.ui.dialogs.form import FormDialog
@@ -37,10 +40,27 @@ from wardchart.ui.session import ChartSession
 COUNT_UNITS = ("×10⁹/L", "×10³/µL", "G/L", "cells/µL")
 ROUTES = ("oral", "axillary", "tympanic")
 GCSF_DRUGS = ("pegfilgrastim", "filgrastim", "lipegfilgrastim")
-REGIMEN_REQUIRED = "required: choose the regimen from the list, or type its name"
-ROUTE_REQUIRED = "required: choose how it was taken (oral, axillary or tympanic)"
-DRUG_REQUIRED = "required: choose or type the drug given, e.g. filgrastim"
+REGIMEN_REQUIRED = QT_TRANSLATE_NOOP(
+    "EntryDialog", "required: choose the regimen from the list, or type its name"
+)
+ROUTE_REQUIRED = QT_TRANSLATE_NOOP(
+    "EntryDialog", "required: choose how it was taken (oral, axillary or tympanic)"
+)
+DRUG_REQUIRED = QT_TRANSLATE_NOOP(
+    "EntryDialog", "required: choose or type the drug given, e.g. filgrastim"
+)
 CBC_NUMBERS = ("wbc", "neut_pct", "bands_pct", "anc", "platelets", "anc_lln", "wbc_lln")
+
+
+def decimal_comma() -> bool:
+    """Whether numbers are typed with a decimal comma: in a window in German (where a
+    point before three digits separates thousands; see docs/translations.md)."""
+    return i18n.language() == "de"
+
+
+def shown_number(value: Decimal) -> str:
+    """A stored number as it is typed back in the language in use ("0,945" in German)."""
+    return i18n.number(plain(value))
 
 
 def _optional_number(dialog: FormDialog, name: str, problems: list[Problem]) -> Decimal | None:
@@ -48,7 +68,7 @@ def _optional_number(dialog: FormDialog, name: str, problems: list[Problem]) -> 
     if not text:
         return None
     try:
-        return parse_decimal(text, name)
+        return parse_decimal(text, name, decimal_comma=decimal_comma())
     except InvalidEntry as error:
         problems.extend(error.problems)
         return None
@@ -63,32 +83,46 @@ class AdmitDialog(FormDialog):
         correcting: Patient | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = f"Edit patient details — {correcting.name}" if correcting else "Admit patient"
+        title = (
+            translate("AdmitDialog", "Edit patient details — {name}").format(name=correcting.name)
+            if correcting
+            else translate("AdmitDialog", "Admit patient")
+        )
         super().__init__(title, parent, clock=session.now)
         self.session, self.correcting = session, correcting
         p = correcting
-        self.add_field("mrn", "MRN:", QLineEdit(p.mrn if p else ""))
+        self.add_field("mrn", translate("AdmitDialog", "MRN:"), QLineEdit(p.mrn if p else ""))
         self.add_field(
-            "name", "Name:", QLineEdit(p.name if p else "", placeholderText="Family, Given")
+            "name",
+            translate("AdmitDialog", "Name:"),
+            QLineEdit(
+                p.name if p else "", placeholderText=translate("AdmitDialog", "Family, Given")
+            ),
         )
-        self.add_date_field("dob", "Date of birth:", p.dob if p else None)
+        self.add_date_field("dob", translate("AdmitDialog", "Date of birth:"), p.dob if p else None)
         sex = QComboBox()
         sex.addItems(["", "F", "M", "X"])
         sex.setCurrentText(p.sex if p else "")
-        self.add_field("sex", "Sex:", sex)
-        self.add_field("bed", "Bed:", QLineEdit(p.bed if p else ""))
-        self.add_field("diagnosis", "Diagnosis:", QLineEdit(p.diagnosis if p else ""))
-        marrow = QCheckBox("Haematological cancer involving the marrow")
+        self.add_field("sex", translate("AdmitDialog", "Sex:"), sex)
+        self.add_field("bed", translate("AdmitDialog", "Bed:"), QLineEdit(p.bed if p else ""))
+        self.add_field(
+            "diagnosis",
+            translate("AdmitDialog", "Diagnosis:"),
+            QLineEdit(p.diagnosis if p else ""),
+        )
+        marrow = QCheckBox(translate("AdmitDialog", "Haematological cancer involving the marrow"))
         marrow.setChecked(bool(p and p.marrow_involved))
-        self.add_field("marrow", "Higher risk:", marrow)
-        immune = QCheckBox("Immune disorder")
+        self.add_field("marrow", translate("AdmitDialog", "Higher risk:"), marrow)
+        immune = QCheckBox(translate("AdmitDialog", "Immune disorder"))
         immune.setChecked(bool(p and p.immune_disorder))
         self.add_field("immune", "", immune)
         if p is not None:
             self.add_field(
                 "reason",
-                "Reason for the change:",
-                QLineEdit(placeholderText="e.g. moved to bed 4B-02, or spelling"),
+                translate("AdmitDialog", "Reason for the change:"),
+                QLineEdit(
+                    placeholderText=translate("AdmitDialog", "e.g. moved to bed 4B-02, or spelling")
+                ),
             )
 
     def submit(self, confirmed: bool) -> None:
@@ -142,9 +176,11 @@ class CycleDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         if correcting is None:
-            title = f"Start cycle — {patient.name}"
+            title = translate("CycleDialog", "Start cycle — {name}").format(name=patient.name)
         else:
-            title = f"Correct cycle {correcting.cycle.number} — {patient.name}"
+            title = translate("CycleDialog", "Correct cycle {number} — {name}").format(
+                number=correcting.cycle.number, name=patient.name
+            )
         super().__init__(title, parent, clock=session.now)
         self.session, self.patient, self.correcting = session, patient, correcting
         regimen = QComboBox()
@@ -154,32 +190,43 @@ class CycleDialog(FormDialog):
         regimen.setCurrentIndex(-1)  # no regimen is chosen for the nurse (see module doc)
         self.add_field(
             "regimen",
-            "Regimen:",
+            translate("CycleDialog", "Regimen:"),
             regimen,
-            "Choose from the ward's library, or type a name and give its window",
+            translate(
+                "CycleDialog", "Choose from the ward's library, or type a name and give its window"
+            ),
         )
         c = None if correcting is None else correcting.cycle
-        self.add_date_field("day1", "Day 1 (given on):", c.day1 if c else None, today=True)
+        self.add_date_field(
+            "day1", translate("CycleDialog", "Day 1 (given on):"), c.day1 if c else None, today=True
+        )
         self.add_field(
             "nadir_window",
-            "Nadir window:",
+            translate("CycleDialog", "Nadir window:"),
             QLineEdit(
                 f"{c.nadir_start}-{c.nadir_end}" if c else "",
-                placeholderText="the regimen's (or e.g. 7-14)",
+                placeholderText=translate("CycleDialog", "the regimen's (or e.g. 7-14)"),
             ),
         )
         self.add_field(
             "cycle_length",
-            "Cycle length (days):",
-            QLineEdit(str(c.cycle_length_days) if c else "", placeholderText="the regimen's"),
+            translate("CycleDialog", "Cycle length (days):"),
+            QLineEdit(
+                str(c.cycle_length_days) if c else "",
+                placeholderText=translate("CycleDialog", "the regimen's"),
+            ),
         )
         if c is not None:
             regimen.setCurrentText(c.regimen_name)
             regimen.setEnabled(False)
             self.add_field(
                 "reason",
-                "Reason for correction:",
-                QLineEdit(placeholderText="e.g. chemotherapy was given a day later"),
+                translate("CycleDialog", "Reason for correction:"),
+                QLineEdit(
+                    placeholderText=translate(
+                        "CycleDialog", "e.g. chemotherapy was given a day later"
+                    )
+                ),
             )
 
     def submit(self, confirmed: bool) -> None:
@@ -205,7 +252,8 @@ class CycleDialog(FormDialog):
             if length_text.isdigit():
                 length = int(length_text)
             else:
-                problems.append(Problem("cycle_length", "give a whole number of days"))
+                message = translate("CycleDialog", "give a whole number of days")
+                problems.append(Problem("cycle_length", message))
         if problems or day1 is None:
             raise InvalidEntry(problems)
         if self.correcting is None:
@@ -245,26 +293,66 @@ class CbcDialog(FormDialog):
         correcting: ChartedResult | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Correct CBC" if correcting else "Record CBC"
-        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent, session.now)
+        title = (
+            translate("CbcDialog", "Correct CBC — {name} (MRN {mrn})")
+            if correcting
+            else translate("CbcDialog", "Record CBC — {name} (MRN {mrn})")
+        )
+        super().__init__(title.format(name=patient.name, mrn=patient.mrn), parent, session.now)
         self.session, self.patient, self.correcting = session, patient, correcting
-        self.add_time_field("taken", "Taken at:", correcting.result.taken if correcting else None)
+        self.add_time_field(
+            "taken",
+            translate("CbcDialog", "Taken at:"),
+            correcting.result.taken if correcting else None,
+        )
         unit = QComboBox()
         unit.setEditable(True)
         unit.addItems(COUNT_UNITS)
-        self.add_field("unit", "Unit of counts:", unit, f"Accepted: {ACCEPTED_COUNT_UNITS}")
-        self.add_field("wbc", "WBC:", self.number_edit("e.g. 2.1"))
-        self.add_field("neut_pct", "Neutrophils %:", self.number_edit("e.g. 40"))
-        self.add_field("bands_pct", "Bands %:", self.number_edit("if reported"))
-        self.add_field("anc", "ANC (lab-reported):", self.number_edit("if the lab gives it"))
-        self.add_field("platelets", "Platelets:", self.number_edit("optional"))
-        self.add_field("anc_lln", "ANC lower limit (lab):", self.number_edit("optional"))
-        self.add_field("wbc_lln", "WBC lower limit (lab):", self.number_edit("optional"))
+        self.add_field(
+            "unit",
+            translate("CbcDialog", "Unit of counts:"),
+            unit,
+            translate("CbcDialog", "Accepted: {units}").format(units=ACCEPTED_COUNT_UNITS),
+        )
+        optional = translate("CbcDialog", "optional")
+        self.add_field(
+            "wbc",
+            translate("CbcDialog", "WBC:"),
+            self.number_edit(
+                translate("CbcDialog", "e.g. {example}").format(example=i18n.number("2.1"))
+            ),
+        )
+        self.add_field(
+            "neut_pct",
+            translate("CbcDialog", "Neutrophils %:"),
+            self.number_edit(translate("CbcDialog", "e.g. {example}").format(example="40")),
+        )
+        self.add_field(
+            "bands_pct",
+            translate("CbcDialog", "Bands %:"),
+            self.number_edit(translate("CbcDialog", "if reported")),
+        )
+        self.add_field(
+            "anc",
+            translate("CbcDialog", "ANC (lab-reported):"),
+            self.number_edit(translate("CbcDialog", "if the lab gives it")),
+        )
+        self.add_field(
+            "platelets", translate("CbcDialog", "Platelets:"), self.number_edit(optional)
+        )
+        self.add_field(
+            "anc_lln", translate("CbcDialog", "ANC lower limit (lab):"), self.number_edit(optional)
+        )
+        self.add_field(
+            "wbc_lln", translate("CbcDialog", "WBC lower limit (lab):"), self.number_edit(optional)
+        )
         self.preview = QLabel()
-        self.preview.setAccessibleName("Computed ANC and grade")
-        self.form.addRow(QLabel("ANC to record:"), self.preview)  # shown, not a field
+        self.preview.setWordWrap(True)
+        self.preview.setAccessibleName(translate("CbcDialog", "Computed ANC and grade"))
+        # shown, not a field
+        self.form.addRow(QLabel(translate("CbcDialog", "ANC to record:")), self.preview)
         if correcting is not None:
-            self.add_field("reason", "Reason for correction:", QLineEdit())
+            self.add_field("reason", translate("CbcDialog", "Reason for correction:"), QLineEdit())
             self._prefill(correcting)
         for name in CBC_NUMBERS:
             edit = self.fields[name]
@@ -287,7 +375,7 @@ class CbcDialog(FormDialog):
         for name, value in values.items():
             edit = self.fields[name]
             assert isinstance(edit, QLineEdit)
-            edit.setText("" if value is None else plain(value))
+            edit.setText("" if value is None else shown_number(value))
 
     def entry(self, *, preview: bool = False) -> CbcEntry:
         """What was typed, parsed; raises with every field's problem at once.
@@ -319,7 +407,7 @@ class CbcDialog(FormDialog):
         try:
             entry = self.entry(preview=True)
         except InvalidEntry as error:
-            self.preview.setText(f"— {error.first.message}")
+            self.preview.setText(f"— {i18n.shown(error.first.message)}")
             return
         last_gcsf = queries.last_gcsf_before(self.session.store.db, self.patient.id, entry.taken)
         problems = check_cbc(
@@ -327,17 +415,26 @@ class CbcDialog(FormDialog):
         )
         errors = [p for p in problems if p.severity == "error"]
         if errors:
-            self.preview.setText(f"— {errors[0].message}")
+            self.preview.setText(f"— {i18n.shown(errors[0].message)}")
             return
         normal = normalise_cbc(entry)  # exactly what the save stores
         if normal.anc is None:
-            self.preview.setText(f"— {CBC_SHAPE}")
+            self.preview.setText(f"— {i18n.shown(CBC_SHAPE)}")
             return
         grade = ward_anc_grade(normal.anc, normal.anc_lln, self.session.settings)
-        check = f" — check: {problems[0].message}" if problems else ""
-        self.preview.setText(
-            f"<b>{plain(normal.anc)}</b> ×10⁹/L ({normal.anc_source}) — {grade}{check}"
+        source = (
+            translate("CbcDialog", "lab")
+            if normal.anc_source == "lab"
+            else translate("CbcDialog", "computed")
         )
+        text = translate("CbcDialog", "<b>{anc}</b> ×10⁹/L ({source}) — {grade}").format(
+            anc=shown_number(normal.anc), source=source, grade=i18n.shown(grade.text)
+        )
+        if problems:
+            text = translate("CbcDialog", "{preview} — check: {message}").format(
+                preview=text, message=i18n.shown(problems[0].message)
+            )
+        self.preview.setText(text)
 
     def submit(self, confirmed: bool) -> None:
         entry = self.entry()
@@ -368,24 +465,47 @@ class TemperatureDialog(FormDialog):
         correcting: Temperature | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Correct temperature" if correcting else "Record temperature"
-        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent, session.now)
+        title = (
+            translate("TemperatureDialog", "Correct temperature — {name} (MRN {mrn})")
+            if correcting
+            else translate("TemperatureDialog", "Record temperature — {name} (MRN {mrn})")
+        )
+        super().__init__(title.format(name=patient.name, mrn=patient.mrn), parent, session.now)
         self.session, self.patient, self.correcting = session, patient, correcting
-        self.add_time_field("taken", "Taken at:", correcting.taken if correcting else None)
-        self.add_field("celsius", "Temperature:", self.number_edit("e.g. 38.4"))
+        self.add_time_field(
+            "taken",
+            translate("TemperatureDialog", "Taken at:"),
+            correcting.taken if correcting else None,
+        )
+        self.add_field(
+            "celsius",
+            translate("TemperatureDialog", "Temperature:"),
+            self.number_edit(
+                translate("TemperatureDialog", "e.g. {example}").format(example=i18n.number("38.4"))
+            ),
+        )
         unit = QComboBox()
         unit.addItem("°C", "C")  # a safe default: a °F reading in °C is flagged, see above
         unit.addItem("°F", "F")
-        self.add_field("unit", "Unit:", unit)
+        self.add_field("unit", translate("TemperatureDialog", "Unit:"), unit)
         route = QComboBox()
         route.addItems(["", *ROUTES])
         route.setCurrentText(correcting.route if correcting else "")
-        self.add_field("route", "Route:", route, "How it was taken: " + ", ".join(ROUTES))
+        self.add_field(
+            "route",
+            translate("TemperatureDialog", "Route:"),
+            route,
+            translate("TemperatureDialog", "How it was taken: {routes}").format(
+                routes=", ".join(ROUTES)
+            ),
+        )
         if correcting is not None:
-            self.add_field("reason", "Reason for correction:", QLineEdit())
+            self.add_field(
+                "reason", translate("TemperatureDialog", "Reason for correction:"), QLineEdit()
+            )
             edit = self.fields["celsius"]
             assert isinstance(edit, QLineEdit)
-            edit.setText(plain(correcting.celsius))
+            edit.setText(shown_number(correcting.celsius))
 
     def submit(self, confirmed: bool) -> None:
         unit, route = self.fields["unit"], self.fields["route"]
@@ -399,7 +519,8 @@ class TemperatureDialog(FormDialog):
             problems.extend(error.problems)
         value = _optional_number(self, "celsius", problems)
         if value is None and all(p.field != "celsius" for p in problems):
-            problems.append(Problem("celsius", "give the temperature, e.g. 38.4"))
+            message = translate("TemperatureDialog", "give the temperature, e.g. {example}")
+            problems.append(Problem("celsius", message.format(example=i18n.number("38.4"))))
         # Required, unless the reading being corrected never had one.
         if not route.currentText() and (self.correcting is None or self.correcting.route):
             problems.append(Problem("route", ROUTE_REQUIRED))
@@ -456,24 +577,38 @@ class GcsfDialog(FormDialog):
         correcting: GcsfDose | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Correct G-CSF dose" if correcting else "Record G-CSF dose"
-        super().__init__(f"{title} — {patient.name} (MRN {patient.mrn})", parent, session.now)
+        title = (
+            translate("GcsfDialog", "Correct G-CSF dose — {name} (MRN {mrn})")
+            if correcting
+            else translate("GcsfDialog", "Record G-CSF dose — {name} (MRN {mrn})")
+        )
+        super().__init__(title.format(name=patient.name, mrn=patient.mrn), parent, session.now)
         self.session, self.patient, self.correcting = session, patient, correcting
-        self.add_time_field("given", "Given at:", correcting.given if correcting else None)
+        self.add_time_field(
+            "given", translate("GcsfDialog", "Given at:"), correcting.given if correcting else None
+        )
         drug = QComboBox()
         drug.setEditable(True)
         drug.addItems(GCSF_DRUGS)
         drug.setCurrentIndex(-1)  # no drug is chosen for the nurse (see module doc)
         if correcting is not None:
             drug.setCurrentText(correcting.drug)
-        self.add_field("drug", "Drug:", drug, "Choose or type the drug given")
+        self.add_field(
+            "drug",
+            translate("GcsfDialog", "Drug:"),
+            drug,
+            translate("GcsfDialog", "Choose or type the drug given"),
+        )
         self.add_field(
             "dose",
-            "Dose:",
-            QLineEdit(correcting.dose if correcting else "", placeholderText="e.g. 6 mg SC"),
+            translate("GcsfDialog", "Dose:"),
+            QLineEdit(
+                correcting.dose if correcting else "",
+                placeholderText=translate("GcsfDialog", "e.g. 6 mg SC"),
+            ),
         )
         if correcting is not None:
-            self.add_field("reason", "Reason for correction:", QLineEdit())
+            self.add_field("reason", translate("GcsfDialog", "Reason for correction:"), QLineEdit())
 
     def submit(self, confirmed: bool) -> None:
         drug = self.fields["drug"]
@@ -520,10 +655,18 @@ class PrecautionsDialog(FormDialog):
     def __init__(
         self, session: ChartSession, patient: Patient, active: bool, parent: QWidget | None = None
     ) -> None:
-        verb = "Set" if active else "Clear"
-        super().__init__(f"{verb} neutropenic precautions — {patient.name}", parent, session.now)
+        title = (
+            translate("PrecautionsDialog", "Set neutropenic precautions — {name}")
+            if active
+            else translate("PrecautionsDialog", "Clear neutropenic precautions — {name}")
+        )
+        super().__init__(title.format(name=patient.name), parent, session.now)
         self.session, self.patient, self.active = session, patient, active
-        self.add_field("note", "Note:", QLineEdit(placeholderText="optional"))
+        self.add_field(
+            "note",
+            translate("PrecautionsDialog", "Note:"),
+            QLineEdit(placeholderText=translate("PrecautionsDialog", "optional")),
+        )
 
     def submit(self, _confirmed: bool) -> None:
         self.session.save(
@@ -545,16 +688,26 @@ class WithdrawDialog(FormDialog):
         what: str,
         parent: QWidget | None = None,
     ) -> None:
-        title = f"Mark entered in error — {patient.name} (MRN {patient.mrn})"
+        title = translate("WithdrawDialog", "Mark entered in error — {name} (MRN {mrn})").format(
+            name=patient.name, mrn=patient.mrn
+        )
         super().__init__(title, parent, session.now)
         self.session, self.table, self.record_id = session, table, record_id
         self.version = version  # the version shown: a record changed since is not withdrawn
         self.form.addRow(
             QLabel(
-                f"{what}\n\nThe record leaves the chart but stays in its history and the audit log."
+                translate(
+                    "WithdrawDialog",
+                    "{what}\n\nThe record leaves the chart but stays in its history and the "
+                    "audit log.",
+                ).format(what=what)
             )
         )
-        self.add_field("reason", "Reason:", QLineEdit(placeholderText="e.g. wrong patient"))
+        self.add_field(
+            "reason",
+            translate("WithdrawDialog", "Reason:"),
+            QLineEdit(placeholderText=translate("WithdrawDialog", "e.g. wrong patient")),
+        )
 
     def submit(self, _confirmed: bool) -> None:
         self.session.save(

@@ -41,13 +41,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart import i18n
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.timeparse import local_date, parse_date, parse_datetime, shown_local
+from wardchart.i18n import translate
 from wardchart.storage.errors import ChartFileError
 from wardchart.ui import colours
 
 #: Typed into a time field, the current time; into a day-1 field, today's date.
 NOW_WORD, TODAY_WORD = "now", "today"
+
+
+def _now_word() -> str:
+    return translate("FormDialog", "now", "typed into a time field for the current time")
+
+
+def _today_word() -> str:
+    return translate("FormDialog", "today", "typed into a date field for today's date")
+
+
+def _is_word(text: str, word: str) -> bool:
+    """Whether ``text`` is ``word`` ("now", "today"), in English or the language in use."""
+    typed = text.strip().lower()
+    local = _now_word() if word == NOW_WORD else _today_word()
+    return typed in (word, local.lower())
 
 
 def _value(widget: QWidget) -> object:
@@ -140,12 +157,14 @@ class FormDialog(QDialog):
         self.mnemonics: set[str] = set()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Why it was not saved")
+        self.banner.setAccessibleName(translate("FormDialog", "Why it was not saved"))
         self.banner.hide()
-        confirm_text = with_mnemonic("I have checked these values: save them anyway", set())
+        confirm_text = with_mnemonic(
+            translate("FormDialog", "I have checked these values: save them anyway"), set()
+        )
         self.confirm = QCheckBox(confirm_text)
         self.mnemonics.add(mnemonic_of(confirm_text))
-        self.confirm.setAccessibleName("Confirm the values flagged above")
+        self.confirm.setAccessibleName(translate("FormDialog", "Confirm the values flagged above"))
         self.confirm.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -207,7 +226,9 @@ class FormDialog(QDialog):
         caption.setBuddy(widget)  # the field itself, never its holder
         spoken = label.rstrip(":") or widget.property("text") or name
         widget.setAccessibleName(str(spoken).replace("&", ""))
-        message.setAccessibleName(f"{widget.accessibleName()}: message")
+        message.setAccessibleName(
+            translate("FormDialog", "{field}: message").format(field=widget.accessibleName())
+        )
         self.form.addRow(caption, holder)
         self.fields[name] = widget
         self.messages[name] = message
@@ -221,14 +242,19 @@ class FormDialog(QDialog):
         before it is saved.
         """
         edit = QLineEdit("" if value is None else shown_local(value))
-        edit.setPlaceholderText(f"YYYY-MM-DD HH:MM (24-hour), or {NOW_WORD}")
+        edit.setPlaceholderText(
+            translate("FormDialog", "YYYY-MM-DD HH:MM (24-hour), or {now}").format(now=_now_word())
+        )
         edit.editingFinished.connect(lambda: self._fill_in(edit, NOW_WORD))
         self.add_field(
             name,
             label,
             edit,
-            "Type the date and 24-hour time as shown, e.g. 2026-03-12 08:30, or type now",
-            self._fill_button("Now", edit, NOW_WORD),
+            translate(
+                "FormDialog",
+                "Type the date and 24-hour time as shown, e.g. 2026-03-12 08:30, or type {now}",
+            ).format(now=_now_word()),
+            self._fill_button(translate("FormDialog", "Now"), edit, NOW_WORD),
         )
         return edit
 
@@ -240,12 +266,17 @@ class FormDialog(QDialog):
         With ``today``, typing "today" (or the Today button) fills in today's date.
         """
         edit = QLineEdit("" if value is None else value.isoformat())
-        edit.setPlaceholderText(f"YYYY-MM-DD, or {TODAY_WORD}" if today else "YYYY-MM-DD")
+        edit.setPlaceholderText(
+            translate("FormDialog", "YYYY-MM-DD, or {today}").format(today=_today_word())
+            if today
+            else translate("FormDialog", "YYYY-MM-DD")
+        )
         button = None
         if today:
             edit.editingFinished.connect(lambda: self._fill_in(edit, TODAY_WORD))
-            button = self._fill_button("Today", edit, TODAY_WORD)
-        self.add_field(name, label, edit, "Type the date as shown, e.g. 2026-03-02", button)
+            button = self._fill_button(translate("FormDialog", "Today"), edit, TODAY_WORD)
+        hint = translate("FormDialog", "Type the date as shown, e.g. 2026-03-02")
+        self.add_field(name, label, edit, hint, button)
         return edit
 
     def _fill_button(self, text: str, edit: QLineEdit, word: str) -> QToolButton:
@@ -253,7 +284,11 @@ class FormDialog(QDialog):
         button = QToolButton()
         button.setText(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setAccessibleName(f"{edit.accessibleName() or text}: {text.lower()}")
+        button.setAccessibleName(
+            translate("FormDialog", "{field}: {button}").format(
+                field=edit.accessibleName() or text, button=text.lower()
+            )
+        )
 
         def fill() -> None:
             edit.setText(word)
@@ -264,7 +299,7 @@ class FormDialog(QDialog):
 
     def _fill_in(self, edit: QLineEdit, word: str) -> None:
         """Replace "now" / "today" by the time or date it means, so the nurse sees it."""
-        if edit.text().strip().lower() != word:
+        if not _is_word(edit.text(), word):
             return
         now = self.clock()
         self._filling_in = True  # the same value, shown as it will be saved: not an edit
@@ -300,9 +335,17 @@ class FormDialog(QDialog):
         text = self.text(name)
         if not text:
             raise InvalidEntry(
-                [Problem(name, "required: type the date and 24-hour time, e.g. 2026-03-12 08:30")]
+                [
+                    Problem(
+                        name,
+                        translate(
+                            "FormDialog",
+                            "required: type the date and 24-hour time, e.g. 2026-03-12 08:30",
+                        ),
+                    )
+                ]
             )
-        if text.lower() == NOW_WORD:
+        if _is_word(text, NOW_WORD):
             return self.clock().replace(second=0, microsecond=0)
         return parse_datetime(text, name)
 
@@ -310,8 +353,9 @@ class FormDialog(QDialog):
         """A date field's value; empty or not a date is refused naming the field."""
         text = self.text(name)
         if not text:
-            raise InvalidEntry([Problem(name, "required: type the date, e.g. 2026-03-02")])
-        if text.lower() == TODAY_WORD:
+            message = translate("FormDialog", "required: type the date, e.g. 2026-03-02")
+            raise InvalidEntry([Problem(name, message)])
+        if _is_word(text, TODAY_WORD):
             return local_date(self.clock())
         return parse_date(text, name)
 
@@ -380,12 +424,16 @@ class FormDialog(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Discard this entry?",
-            "What you typed here has not been saved. Discard it?",
+            translate("FormDialog", "Discard this entry?"),
+            translate("FormDialog", "What you typed here has not been saved. Discard it?"),
             parent=self,
         )
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(
+            translate("FormDialog", "&Discard"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(
+            translate("FormDialog", "&Keep editing"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -424,7 +472,11 @@ class FormDialog(QDialog):
                 [
                     Problem(
                         "file",
-                        f"Not saved — {error}. What you typed is still here; try again or call IT.",
+                        translate(
+                            "FormDialog",
+                            "Not saved — {error}. What you typed is still here; "
+                            "try again or call IT.",
+                        ).format(error=i18n.shown(error)),
                     )
                 ]
             )
@@ -458,12 +510,16 @@ class FormDialog(QDialog):
         general: list[str] = []
         first: QWidget | None = None
         for problem in problems:
-            prefix = "Check: " if problem.severity == "warning" else ""
+            if problem.severity == "warning":
+                text = translate("FormDialog", "Check: {message}").format(
+                    message=i18n.shown(problem.message)
+                )
+            else:
+                text = i18n.shown(problem.message)
             label = self.messages.get(problem.field)
             if label is None:
-                general.append(prefix + problem.message)
+                general.append(text)
                 continue
-            text = prefix + problem.message
             label.setText(text)
             warning = problem.severity == "warning"
             label.setStyleSheet(

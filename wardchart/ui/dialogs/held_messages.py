@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart import i18n
 from wardchart.domain.identifiers import normal_mrn
 from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.records import Patient
+from wardchart.i18n import translate
 from wardchart.storage.errors import ChartFileError
 from wardchart.ui.session import ChartSession
 
@@ -35,13 +37,32 @@ from wardchart.ui.session import ChartSession
 def _named(row: dict[str, Any]) -> str:
     people = row.get("named") or []
     if not people:
-        return row.get("mrn") or "(no patient readable)"
+        return row.get("mrn") or translate("HeldMessagesDialog", "(no patient readable)")
     parts = []
     for person in people:
-        ids = ", ".join(f"{v} ({t})" if t else v for v, t in person.identifiers) or "no id"
-        dob = person.dob.isoformat() if person.dob else "no date of birth"
-        parts.append(f"{person.name or '(no name)'} · {ids} · born {dob}")
+        ids = ", ".join(f"{v} ({t})" if t else v for v, t in person.identifiers) or translate(
+            "HeldMessagesDialog", "no id"
+        )
+        dob = (
+            i18n.date_text(person.dob)
+            if person.dob
+            else translate("HeldMessagesDialog", "no date of birth")
+        )
+        parts.append(
+            translate("HeldMessagesDialog", "{name} · {ids} · born {dob}").format(
+                name=person.name or translate("HeldMessagesDialog", "(no name)"), ids=ids, dob=dob
+            )
+        )
     return "; ".join(parts)
+
+
+def _field_label(field: str) -> str:
+    """A problem's field in the dialog's own words."""
+    return {
+        "reason": translate("HeldMessagesDialog", "reason", "a field named in a message"),
+        "patient": translate("HeldMessagesDialog", "patient", "a field named in a message"),
+        "mrn": translate("HeldMessagesDialog", "MRN"),
+    }.get(field, field)
 
 
 class HeldMessagesDialog(QDialog):
@@ -50,12 +71,20 @@ class HeldMessagesDialog(QDialog):
     def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Lab messages held")
+        self.setWindowTitle(translate("HeldMessagesDialog", "Lab messages held"))
         self.setMinimumWidth(900)
         self.rows: list[dict[str, Any]] = []
         self.table = QTableWidget(0, 3)
-        self.table.setAccessibleName("Lab messages held, oldest first")
-        self.table.setHorizontalHeaderLabels(["Received", "Patient in the message", "Why held"])
+        self.table.setAccessibleName(
+            translate("HeldMessagesDialog", "Lab messages held, oldest first")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("HeldMessagesDialog", "Received"),
+                translate("HeldMessagesDialog", "Patient in the message"),
+                translate("HeldMessagesDialog", "Why held"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -66,35 +95,40 @@ class HeldMessagesDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.patient = QComboBox()
-        self.patient.setAccessibleName("Attach to patient")
+        self.patient.setAccessibleName(translate("HeldMessagesDialog", "Attach to patient"))
         self.comparison = QLabel()
         self.comparison.setWordWrap(True)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("e.g. MRN typo at the laboratory; wristband checked")
+        self.reason.setAccessibleName(translate("HeldMessagesDialog", "Reason"))
+        self.reason.setPlaceholderText(
+            translate("HeldMessagesDialog", "e.g. MRN typo at the laboratory; wristband checked")
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.attach_button = QPushButton("&Attach to patient")
-        self.dismiss_button = QPushButton("&Dismiss")
-        close = QPushButton("Close")
+        self.attach_button = QPushButton(translate("HeldMessagesDialog", "&Attach to patient"))
+        self.dismiss_button = QPushButton(translate("HeldMessagesDialog", "&Dismiss"))
+        close = QPushButton(translate("HeldMessagesDialog", "Close"))
         self.attach_button.clicked.connect(self.attach)
         self.dismiss_button.clicked.connect(self.dismiss)
         close.clicked.connect(self.accept)
         self.table.itemSelectionChanged.connect(self._compare)
         self.patient.currentIndexChanged.connect(self._compare)
         form = QFormLayout()
-        form.addRow("Attach to &patient:", self.patient)
+        form.addRow(translate("HeldMessagesDialog", "Attach to &patient:"), self.patient)
         form.addRow(QLabel(), self.comparison)  # shown beside the choice, not a field
-        form.addRow("&Reason:", self.reason)
+        form.addRow(translate("HeldMessagesDialog", "&Reason:"), self.reason)
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.dismiss_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         intro = QLabel(
-            "These laboratory messages were not charted: the patient did not match "
-            "(MRN and date of birth), or a value needs a person. Attach one to the "
-            "right patient, or dismiss it; either needs a reason and is recorded."
+            translate(
+                "HeldMessagesDialog",
+                "These laboratory messages were not charted: the patient did not match "
+                "(MRN and date of birth), or a value needs a person. Attach one to the "
+                "right patient, or dismiss it; either needs a reason and is recorded.",
+            )
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -111,18 +145,28 @@ class HeldMessagesDialog(QDialog):
         self.rows = self.session.held_lab_messages()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            received = str(row["received_at"])[:16].replace("T", " ") + " UTC"
-            for c, text in enumerate((received, _named(row), str(row["reason"]))):
+            received = translate("HeldMessagesDialog", "{time} UTC").format(
+                time=i18n.date_text(str(row["received_at"])[:16].replace("T", " "))
+            )
+            for c, text in enumerate((received, _named(row), i18n.shown(row["reason"]))):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{text}\nfile {row['file']} · message {row['control_id']}")
+                item.setToolTip(
+                    translate("HeldMessagesDialog", "{text}\nfile {file} · message {id}").format(
+                        text=text, file=row["file"], id=row["control_id"]
+                    )
+                )
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self.patients = sorted(self.session.patients(), key=lambda p: (p.bed, p.name))
         self.patient.blockSignals(True)
         self.patient.clear()
-        self.patient.addItem("(choose a patient)")
+        self.patient.addItem(translate("HeldMessagesDialog", "(choose a patient)"))
         for p in self.patients:
-            self.patient.addItem(f"{p.bed or '—'} · {p.name} · MRN {p.mrn} · born {p.dob}")
+            self.patient.addItem(
+                translate("HeldMessagesDialog", "{bed} · {name} · MRN {mrn} · born {dob}").format(
+                    bed=p.bed or "—", name=p.name, mrn=p.mrn, dob=i18n.date_text(p.dob)
+                )
+            )
         self.patient.blockSignals(False)
         if self.rows:
             self.table.selectRow(0)
@@ -131,7 +175,7 @@ class HeldMessagesDialog(QDialog):
             widget.setEnabled(enabled)
         if not self.rows:
             self.comparison.setText("")
-            self.message.setText("No lab messages are held.")
+            self.message.setText(translate("HeldMessagesDialog", "No lab messages are held."))
         self._compare()
 
     def selected(self) -> dict[str, Any] | None:
@@ -150,18 +194,31 @@ class HeldMessagesDialog(QDialog):
             return
         people = row.get("named") or []
         if len(people) != 1:
-            self.comparison.setText(f"The message names {len(people)} patients.")
+            self.comparison.setText(
+                translate("HeldMessagesDialog", "The message names {count} patients.").format(
+                    count=len(people)
+                )
+            )
             return
         person = people[0]
         ids = {normal_mrn(v) for v, _ in person.identifiers}
+        none = translate("HeldMessagesDialog", "none")
         lines = [
-            "MRN matches"
+            translate("HeldMessagesDialog", "MRN matches")
             if normal_mrn(patient.mrn) in ids
-            else f"MRN DIFFERS: message {', '.join(v for v, _ in person.identifiers) or 'none'},"
-            f" chart {patient.mrn}",
-            "date of birth matches"
+            else translate(
+                "HeldMessagesDialog", "MRN DIFFERS: message {message}, chart {chart}"
+            ).format(
+                message=", ".join(v for v, _ in person.identifiers) or none, chart=patient.mrn
+            ),
+            translate("HeldMessagesDialog", "date of birth matches")
             if person.dob == patient.dob
-            else f"DATE OF BIRTH DIFFERS: message {person.dob or 'none'}, chart {patient.dob}",
+            else translate(
+                "HeldMessagesDialog", "DATE OF BIRTH DIFFERS: message {message}, chart {chart}"
+            ).format(
+                message=i18n.date_text(person.dob) if person.dob else none,
+                chart=i18n.date_text(patient.dob),
+            ),
         ]
         self.comparison.setText(" · ".join(lines))
 
@@ -170,7 +227,11 @@ class HeldMessagesDialog(QDialog):
         if row is None:
             return
         if patient is None:
-            self.message.setText("patient: choose the patient to attach the message to")
+            self.message.setText(
+                translate(
+                    "HeldMessagesDialog", "{field}: choose the patient to attach the message to"
+                ).format(field=_field_label("patient"))
+            )
             self.patient.setFocus()
             return
         self._decide(
@@ -186,18 +247,33 @@ class HeldMessagesDialog(QDialog):
         try:
             outcome = act()
         except InvalidEntry as error:
-            self.message.setText(f"{error.first.field}: {error.first.message}")
+            self.message.setText(
+                translate("HeldMessagesDialog", "{field}: {message}").format(
+                    field=_field_label(error.first.field), message=i18n.shown(error.first.message)
+                )
+            )
             if error.first.field == "reason":
                 self.reason.setFocus()
             return
         except ChartFileError as error:
-            self.message.setText(str(error))
+            self.message.setText(i18n.shown(error))
             return
         self.reason.clear()
         self.refresh()
         done = (
-            f"attached: {outcome.results} result(s) charted to MRN {outcome.mrn}"
+            (
+                translate(
+                    "HeldMessagesDialog", "Message {id} attached: 1 result charted to MRN {mrn}."
+                )
+                if outcome.results == 1
+                else translate(
+                    "HeldMessagesDialog",
+                    "Message {id} attached: {count} results charted to MRN {mrn}.",
+                )
+            ).format(id=outcome.control_id, mrn=outcome.mrn, count=outcome.results)
             if outcome.outcome == "attached"
-            else "dismissed"
+            else translate("HeldMessagesDialog", "Message {id} dismissed.").format(
+                id=outcome.control_id
+            )
         )
-        self.message.setText(f"Message {outcome.control_id} {done}.")
+        self.message.setText(done)

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart import i18n
 from wardchart.domain.display import fields_text
+from wardchart.i18n import translate
 
 SHOWN = (
     "taken_at",
@@ -38,15 +40,19 @@ def version_rows(versions: list[dict[str, Any]]) -> list[tuple[str, str, str, st
     """(recorded at, by, values, why) for each version, oldest first."""
     rows = []
     for version in versions:
-        values = fields_text({k: version[k] for k in SHOWN if k in version})
+        values = i18n.shown(fields_text({k: version[k] for k in SHOWN if k in version}))
         if version.get("entered") and version["entered"] != "{}":
-            values += f"  (typed: {json.loads(version['entered'])})"
-        why = version.get("reason") or "original entry"
+            values = translate("HistoryDialog", "{values}  (typed: {typed})").format(
+                values=values, typed=json.loads(version["entered"])
+            )
+        why = version.get("reason") or translate("HistoryDialog", "original entry")
         if version.get("entered_in_error"):
-            why = f"ENTERED IN ERROR: {why}"
+            why = translate("HistoryDialog", "ENTERED IN ERROR: {why}").format(why=why)
         rows.append(
             (
-                version["recorded_at"][:16].replace("T", " ") + " UTC",
+                translate("HistoryDialog", "{time} UTC").format(
+                    time=i18n.date_text(version["recorded_at"][:16].replace("T", " "))
+                ),
                 version["recorded_by"],
                 values,
                 why,
@@ -65,10 +71,17 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(title)
         rows = version_rows(versions)
         self.table = QTableWidget(len(rows), 4)
-        self.table.setAccessibleName("Record history")
+        self.table.setAccessibleName(translate("HistoryDialog", "Record history"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the Close button
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setHorizontalHeaderLabels(["Recorded", "By", "Values", "Why"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("HistoryDialog", "Recorded"),
+                translate("HistoryDialog", "By"),
+                translate("HistoryDialog", "Values"),
+                translate("HistoryDialog", "Why"),
+            ]
+        )
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))

@@ -28,21 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart import i18n
 from wardchart.domain.records import Regimen
 from wardchart.domain.regimens import regimen_from_text
+from wardchart.i18n import translate
 from wardchart.session import changes
 from wardchart.ui.dialogs.form import FormDialog, announce
 from wardchart.ui.session import ChartSession
 
-PAST_CYCLES = (
-    "A cycle copies its regimen's values when it starts: changing the library never "
-    "changes a cycle already started, only the cycles started from now on."
-)
+
+def _past_cycles() -> str:
+    return translate(
+        "RegimensDialog",
+        "A cycle copies its regimen's values when it starts: changing the library never "
+        "changes a cycle already started, only the cycles started from now on.",
+    )
+
+
 COLUMNS = ("Regimen", "Cycle", "Nadir window", "Day-1 ANC", "Day-1 platelets", "G-CSF")
 
 
 def _threshold(value: Decimal | None, op: str) -> str:
-    return "irrespective" if value is None else f"{op} {value}"
+    if value is None:
+        return translate("RegimensDialog", "irrespective")
+    return f"{op} {i18n.number(value)}"
 
 
 def _op_box(current: str) -> QComboBox:
@@ -58,55 +67,72 @@ class RegimenDialog(FormDialog):
     def __init__(
         self, session: ChartSession, regimen: Regimen | None = None, parent: QWidget | None = None
     ) -> None:
-        title = "Add a regimen" if regimen is None else f"Replace the regimen {regimen.name}"
+        title = (
+            translate("RegimensDialog", "Add a regimen")
+            if regimen is None
+            else translate("RegimensDialog", "Replace the regimen {name}").format(name=regimen.name)
+        )
         super().__init__(title, parent, session.now)
         self.session = session
         self.saved_name = ""
         note = QLabel(
-            PAST_CYCLES + " Saving under the name of a regimen in the library replaces it."
+            translate(
+                "RegimensDialog",
+                "{past_cycles} Saving under the name of a regimen in the library replaces it.",
+            ).format(past_cycles=_past_cycles())
         )
         note.setWordWrap(True)
         self.form.addRow(note)
         r = regimen
-        self.add_field("name", "Name:", QLineEdit("" if r is None else r.name))
+        self.add_field(
+            "name", translate("RegimensDialog", "Name:"), QLineEdit("" if r is None else r.name)
+        )
         self.add_field(
             "cycle_length",
-            "Cycle length (days):",
-            QLineEdit("" if r is None else str(r.cycle_length_days), placeholderText="e.g. 21"),
+            translate("RegimensDialog", "Cycle length (days):"),
+            QLineEdit(
+                "" if r is None else str(r.cycle_length_days),
+                placeholderText=translate("RegimensDialog", "e.g. 21"),
+            ),
         )
         self.add_field(
             "nadir_window",
-            "Nadir window (cycle days):",
+            translate("RegimensDialog", "Nadir window (cycle days):"),
             QLineEdit(
                 "" if r is None else f"{r.nadir_start}-{r.nadir_end}",
-                placeholderText="first-last, e.g. 7-14",
+                placeholderText=translate("RegimensDialog", "first-last, e.g. 7-14"),
             ),
         )
-        hint = "a count in ×10⁹/L, or none: the next cycle goes ahead irrespective of it"
+        hint = translate(
+            "RegimensDialog",
+            "a count in ×10⁹/L, or none: the next cycle goes ahead irrespective of it",
+        )
         self.add_field(
             "anc_threshold",
-            "Day-1 ANC at least (×10⁹/L):",
+            translate("RegimensDialog", "Day-1 ANC at least (×10⁹/L):"),
             QLineEdit(self._number(r.anc_threshold if r else Decimal("1.5"))),
             hint,
         )
         self.anc_op = _op_box(r.anc_op if r else ">=")
-        self.add_field("anc_op", "ANC comparison:", self.anc_op)
+        self.add_field("anc_op", translate("RegimensDialog", "ANC comparison:"), self.anc_op)
         self.add_field(
             "plt_threshold",
-            "Day-1 platelets at least (×10⁹/L):",
+            translate("RegimensDialog", "Day-1 platelets at least (×10⁹/L):"),
             QLineEdit(self._number(r.plt_threshold if r else Decimal(100))),
             hint,
         )
         self.plt_op = _op_box(r.plt_op if r else ">=")
-        self.add_field("plt_op", "Platelet comparison:", self.plt_op)
-        self.gcsf = QCheckBox("G-CSF required")
+        self.add_field("plt_op", translate("RegimensDialog", "Platelet comparison:"), self.plt_op)
+        self.gcsf = QCheckBox(translate("RegimensDialog", "G-CSF required"))
         self.gcsf.setChecked(bool(r and r.gcsf_required))
         self.add_field("gcsf_required", "", self.gcsf)
-        self.add_field("notes", "Notes:", QLineEdit("" if r is None else r.notes))
+        self.add_field(
+            "notes", translate("RegimensDialog", "Notes:"), QLineEdit("" if r is None else r.notes)
+        )
 
     @staticmethod
     def _number(value: Decimal | None) -> str:
-        return "none" if value is None else str(value)
+        return "none" if value is None else i18n.number(value)
 
     def submit(self, confirmed: bool) -> None:
         regimen = regimen_from_text(
@@ -119,6 +145,7 @@ class RegimenDialog(FormDialog):
             plt_op=self.plt_op.currentText(),
             gcsf_required=self.gcsf.isChecked(),
             notes=self.text("notes"),
+            decimal_comma=i18n.language() == "de",  # as typed in the CBC dialog
         )
         self.session.save(changes.SaveRegimen(regimen, confirm=confirmed))
         self.saved_name = regimen.name
@@ -130,20 +157,32 @@ class RegimensDialog(QDialog):
     def __init__(self, session: ChartSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Regimen library")
-        self.setAccessibleName("Regimen library")
+        self.setWindowTitle(translate("RegimensDialog", "Regimen library"))
+        self.setAccessibleName(translate("RegimensDialog", "Regimen library"))
         self.setMinimumWidth(820)
         self.setMinimumHeight(520)  # a dozen regimens in view at 1366×768
         self.regimens: list[Regimen] = []
         self.child: RegimenDialog | None = None
         intro = QLabel(
-            "The ward's regimens: a new cycle takes its nadir window, length and day-1 "
-            "thresholds from here. " + PAST_CYCLES
+            translate(
+                "RegimensDialog",
+                "The ward's regimens: a new cycle takes its nadir window, length and day-1 "
+                "thresholds from here. {past_cycles}",
+            ).format(past_cycles=_past_cycles())
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Regimens, by name")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(translate("RegimensDialog", "Regimens, by name"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("RegimensDialog", "Regimen"),
+                translate("RegimensDialog", "Cycle"),
+                translate("RegimensDialog", "Nadir window"),
+                translate("RegimensDialog", "Day-1 ANC"),
+                translate("RegimensDialog", "Day-1 platelets"),
+                translate("RegimensDialog", "G-CSF"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -154,10 +193,10 @@ class RegimensDialog(QDialog):
         header.setStretchLastSection(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
-        self.add_button = QPushButton("&Add regimen…")
-        self.replace_button = QPushButton("&Replace selected…")
-        self.close_button = QPushButton("&Close")
+        self.message.setAccessibleName(translate("RegimensDialog", "What happened"))
+        self.add_button = QPushButton(translate("RegimensDialog", "&Add regimen…"))
+        self.replace_button = QPushButton(translate("RegimensDialog", "&Replace selected…"))
+        self.close_button = QPushButton(translate("RegimensDialog", "&Close"))
         self.add_button.clicked.connect(lambda: self.edit(None))
         self.replace_button.clicked.connect(lambda: self.edit(self.selected()))
         self.close_button.clicked.connect(self.accept)
@@ -189,11 +228,13 @@ class RegimensDialog(QDialog):
         for row, r in enumerate(self.regimens):
             cells = (
                 r.name,
-                f"{r.cycle_length_days} d",
-                f"days {r.nadir_start}–{r.nadir_end}",
+                translate("RegimensDialog", "{days} d").format(days=r.cycle_length_days),
+                translate("RegimensDialog", "days {first}–{last}").format(
+                    first=r.nadir_start, last=r.nadir_end
+                ),
                 _threshold(r.anc_threshold, r.anc_op),
                 _threshold(r.plt_threshold, r.plt_op),
-                "required" if r.gcsf_required else "",
+                translate("RegimensDialog", "required") if r.gcsf_required else "",
             )
             for c, text in enumerate(cells):
                 self.table.setItem(row, c, QTableWidgetItem(text))
@@ -214,11 +255,18 @@ class RegimensDialog(QDialog):
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.saved_name:
                 self.refresh(dialog.saved_name)
-                verb = "Added" if regimen is None else "Saved"
-                self.message.setText(
-                    f"{verb} the regimen {dialog.saved_name}; cycles already started keep "
-                    "their own values."
+                done = (
+                    translate(
+                        "RegimensDialog",
+                        "Added the regimen {name}; cycles already started keep their own values.",
+                    )
+                    if regimen is None
+                    else translate(
+                        "RegimensDialog",
+                        "Saved the regimen {name}; cycles already started keep their own values.",
+                    )
                 )
+                self.message.setText(done.format(name=dialog.saved_name))
                 announce(self.message)
             self.activateWindow()  # the keys go back to the list
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart import i18n
 from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.users import User
+from wardchart.i18n import translate
 from wardchart.storage import users
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import ChartFileError
@@ -45,30 +47,34 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.store, self.clock = store, clock
         self.user: User | None = None
-        self.setWindowTitle("Sign in to wardchart")
+        self.setWindowTitle(translate("SignInDialog", "Sign in to wardchart"))
         self.setMinimumWidth(440)
         self.username = QLineEdit(username)
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(translate("SignInDialog", "User name"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(translate("SignInDialog", "Password"))
         self.message = QLabel(why)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(colours.style(colours.error_text()))
-        self.message.setAccessibleName("Sign-in message")
+        self.message.setAccessibleName(translate("SignInDialog", "Sign-in message"))
         self.message.setAccessibleDescription(why)
         form = QFormLayout()
-        form.addRow("&User name", self.username)
-        form.addRow("&Password", self.password)
+        form.addRow(translate("SignInDialog", "&User name"), self.username)
+        form.addRow(translate("SignInDialog", "&Password"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText("Sign in")
+        self.sign_in_button.setText(translate("SignInDialog", "Sign in"))
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Sign in to see and chart the patients in\n{store.path}")
+        intro = QLabel(
+            translate("SignInDialog", "Sign in to see and chart the patients in\n{path}").format(
+                path=store.path
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -83,14 +89,15 @@ class SignInDialog(QDialog):
                 self.store, self.username.text(), self.password.text(), now=self.clock()
             )
         except (InvalidEntry, ChartFileError) as error:
-            text = error.first.message if isinstance(error, InvalidEntry) else str(error)
+            reason = error.first.message if isinstance(error, InvalidEntry) else error
+            text = i18n.shown(reason)
             self.message.setText(text[:1].upper() + text[1:] + ".")
             self.message.setAccessibleDescription(self.message.text())
             self.password.setAccessibleDescription(self.message.text())
             announce(self.message)
             self.password.clear()
             self.password.setFocus()
-            wait = re.search(r"try again in (\d+) s", text)
+            wait = re.search(r"try again in (\d+) s", str(reason))
             if wait:
                 self._hold(int(wait.group(1)))
             return
