@@ -22,7 +22,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from wardchart.domain.display import time_text
 from wardchart.domain.texts import Text
 
 #: Overrides the language for one run (and the test suite pins it to English).
@@ -137,6 +136,8 @@ def date_text(value: date | str) -> str:
 
 def clinical_time(value: datetime, tz: tzinfo | None = None) -> str:
     """A clinical time to the minute, local: "2026-03-12 08:30" / "12.03.2026 08:30"."""
+    from wardchart.domain.display import time_text  # not before the window's first paint
+
     return date_text(time_text(value, tz))
 
 
