@@ -17,12 +17,15 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, datetime, tzinfo
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from wardchart.domain.texts import Text
+
+if TYPE_CHECKING:  # decimal loads after the window's first paint
+    from decimal import Decimal
 
 #: Overrides the language for one run (and the test suite pins it to English).
 ENV_LANGUAGE = "WARDCHART_LANGUAGE"
@@ -158,6 +161,8 @@ def shown(message: object) -> str:
 
 
 def _value(value: object) -> str:
+    from decimal import Decimal
+
     if isinstance(value, Text):
         return shown(value)
     if isinstance(value, Decimal | int) and not isinstance(value, bool):

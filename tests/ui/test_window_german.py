@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ward_fixture import A_DAY1S, NOW
 
 from wardchart import i18n
-from wardchart.app import install_language
 from wardchart.domain.records import RecordKind
 from wardchart.storage import queries
 from wardchart.storage.database import ChartStore
@@ -39,6 +38,13 @@ def back_to_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
     i18n.install()
+
+
+def install_language() -> str:
+    """What wardchart does at start-up to choose its language."""
+    from wardchart.app import install_language as at_start
+
+    return at_start()
 
 
 def _open(qtbot, store: ChartStore) -> MainWindow:  # type: ignore[no-untyped-def]

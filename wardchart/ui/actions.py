@@ -390,20 +390,18 @@ class WindowActions:
     def _language_menu(self, view: QMenu) -> QMenu:
         """View → Language: the system's, or one of the languages wardchart ships, saved
         for this user and used from the next start (docs/translations.md)."""
-        from PySide6.QtGui import QActionGroup
-
         menu = view.addMenu(translate("Menus", "&Language"))
         menu.setToolTipsVisible(True)
-        group = QActionGroup(menu)
         choices = [("", translate("Menus", "&System default"))]
         choices += list(LANGUAGES.items())  # each in its own language, never translated
         for code, label in choices:
             action = QAction(label, menu, checkable=True)
             action.setData(code)
-            group.addAction(action)
             menu.addAction(action)
             action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
             self.languages[code] = action
+        # One entry ticked, by show_language_choice (a QActionGroup would build one more of
+        # PySide6's enums before the first paint).
         menu.aboutToShow.connect(self.show_language_choice)
         return menu
 
