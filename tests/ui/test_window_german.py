@@ -75,9 +75,7 @@ def _select(window: MainWindow, mrn: str) -> None:
 
 def _census_line(window: MainWindow, mrn: str) -> dict[str, str]:
     model = window.census.model
-    headings = [
-        model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
-    ]
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     for row in range(model.rowCount()):
         cells = [model.index(row, c).data() for c in range(model.columnCount())]
         if mrn in cells:
@@ -114,7 +112,8 @@ def test_the_patient_header_and_records_have_german_dates_and_decimal_commas(
     assert results.headerData(0, Qt.Orientation.Horizontal) == "Abgenommen"
     taken, _day, wbc, anc = results.cells(0)[:4]
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", taken), taken
-    assert anc == "3,90" and wbc == "7,80"
+    assert anc == "3,90"
+    assert wbc == "7,80"
     temperature = records.models[RecordKind.TEMPERATURES].cells(0)
     assert temperature[1] == "38,5 °C"
     cycles = records.models[RecordKind.CYCLES]
@@ -136,7 +135,8 @@ def test_the_language_chosen_in_the_window_is_used_at_the_next_start(
     assert entries["&System default"].isChecked()
     entries["Deutsch"].trigger()
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
-    assert "Deutsch" in box.text() and "next time" in box.text()
+    assert "Deutsch" in box.text()
+    assert "next time" in box.text()
     box.close()
     assert settings.load(settings.LANGUAGE) == "de"
     assert _menus(window)[0] == "&File"  # this window stays as it was
@@ -195,3 +195,23 @@ def test_a_wrong_language_in_the_machine_file_is_named(tmp_path: Path) -> None:
 
     with pytest.raises(MachineConfigError, match="language: give one of en, de"):
         parse_machine_config('language = "german"\n', tmp_path / "wardchart.toml")
+
+
+def test_the_start_up_failure_dialog_is_in_the_language_chosen(
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    back_to_english: None,
+) -> None:
+    from test_startup_failure import start_window
+
+    machine = tmp_path / "wardchart.toml"
+    machine.write_text('language = "de"\nlock = ["language"]\n', encoding="utf-8")
+    monkeypatch.setenv("WARDCHART_MACHINE_CONFIG", str(machine))
+    chart = tmp_path / "ward.sqlite"
+    chart.write_bytes(b"SQLite format 3\x00" + b"\x07" * 200)
+    status, seen = start_window(["--db", str(chart)], monkeypatch)
+    assert status == 2
+    assert seen["title"] == "wardchart kann die Kurvendatei nicht öffnen"
+    assert "letzte geprüfte Sicherung wiederherzustellen" in seen["advice"]
+    assert "Das Protokoll des Programms liegt in" in seen["advice"]
