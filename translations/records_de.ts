@@ -728,7 +728,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <name>MachineFile</name>
     <message>
         <source>machine configuration {path}: not valid TOML ({error})</source>
-        <extracomment>Ward settings the machine file may fix (those that change clinical output or headers). The chart&apos;s folder belongs to a group of OS users: files are group read/write. Ward settings as text, validated.</extracomment>
+        <extracomment>Ward settings the machine file may fix (those that change clinical output or headers). The languages the window may be fixed to (those wardchart ships: wardchart/i18n.py). The chart&apos;s folder belongs to a group of OS users: files are group read/write. Ward settings as text, validated. The window&apos;s language for every user of this computer (&quot;en&quot;, &quot;de&quot;); None: theirs.</extracomment>
         <translation>Rechnerkonfiguration {path}: kein gültiges TOML ({error})</translation>
     </message>
     <message>

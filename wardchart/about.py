@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wardchart import __version__
+from wardchart.i18n import shown, translate
 
 #: The components a frozen build carries, with their licences.
 LICENCES = (
@@ -26,7 +27,7 @@ def about_text(chart: Path) -> str:
     from wardchart.domain.settings import WardSettings
     from wardchart.storage.errors import ChartFileError
 
-    settings, note = WardSettings(), "not created yet: defaults shown"
+    settings, note = WardSettings(), translate("About", "not created yet: defaults shown")
     if chart.exists():
         try:
             from wardchart.storage import queries
@@ -34,18 +35,24 @@ def about_text(chart: Path) -> str:
 
             store = open_chart(chart, create=False)
             try:
-                settings, note = queries.ward_settings(store.db), "in use"
+                settings, note = queries.ward_settings(store.db), translate("About", "in use")
             finally:
                 store.close()
         except ChartFileError as error:
-            note = f"cannot be read: {error}"
+            note = translate("About", "cannot be read: {error}").format(error=shown(error))
     lines = [
         f"wardchart {__version__}",
-        f"Chart file: {chart} ({note})",
-        f"Grading: CTCAE v{settings.ctcae_version} · febrile-neutropenia rule: "
-        f"{FN_RULES[settings.fn_rule].label}",
-        "Bundled components: " + "; ".join(f"{name} ({lic})" for name, lic in LICENCES),
-        "Qt is used under the LGPL v3: its libraries are separate files in the program "
-        "folder and may be replaced.",
+        translate("About", "Chart file: {chart} ({note})").format(chart=chart, note=note),
+        translate("About", "Grading: CTCAE v{version} · febrile-neutropenia rule: {rule}").format(
+            version=settings.ctcae_version, rule=shown(FN_RULES[settings.fn_rule].label)
+        ),
+        translate("About", "Bundled components: {components}").format(
+            components="; ".join(f"{name} ({lic})" for name, lic in LICENCES)
+        ),
+        translate(
+            "About",
+            "Qt is used under the LGPL v3: its libraries are separate files in the program "
+            "folder and may be replaced.",
+        ),
     ]
     return "\n".join(lines)

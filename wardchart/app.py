@@ -47,11 +47,16 @@ def _install_error_hook() -> None:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is not None:
+            from wardchart.i18n import translate
+
             QMessageBox.warning(
                 None,
                 "wardchart",
-                "Something went wrong in wardchart. Everything you saved is "
-                f"safe in the chart file.\n\nDetails for IT: {path}",
+                translate(
+                    "App",
+                    "Something went wrong in wardchart. Everything you saved is "
+                    "safe in the chart file.\n\nDetails for IT: {path}",
+                ).format(path=path),
             )
 
     sys.excepthook = hook
@@ -91,11 +96,37 @@ def _no_display() -> bool:
     )
 
 
+def _application() -> object:
+    """The Qt application, named (its settings are found by the name), with the language
+    chosen: before anything is worded, the first window or the start-up failure dialog."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("wardchart")
+    app.setOrganizationName("wardchart")
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)  # the window's app id = the menu entry
+    _use_portable_settings()
+    install_language()
+    return app
+
+
+def install_language() -> str:
+    """Read wardchart in the language chosen for this user (docs/translations.md):
+    ``$WARDCHART_LANGUAGE``, else the machine file's locked language, else View →
+    Language, else the machine file's default, else the system's. Returns its code."""
+    from wardchart import i18n
+    from wardchart.ui.settings import chosen_language
+
+    return i18n.install(chosen_language())
+
+
 def show_failure_before_window(reason: str) -> None:
     """The window was asked for but cannot start (a bad machine file, a refused chart
     path): say so in a dialog as well, where there is a screen to show it on."""
     if _no_display():
         return
+    _application()
     from wardchart.ui.startup_failure import show_startup_failure
 
     show_startup_failure(reason)
@@ -109,9 +140,15 @@ def run_window(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         quiet_offscreen_warnings()
     elif _no_display():
+        from wardchart.i18n import install, translate
+
+        install()  # no settings without a display: the environment and the system's
         print(
-            "wardchart: error: no display to open the window on (DISPLAY is not set); "
-            "run it in a desktop session, or use the commands (wardchart --help)",
+            translate(
+                "App",
+                "wardchart: error: no display to open the window on (DISPLAY is not set); "
+                "run it in a desktop session, or use the commands (wardchart --help)",
+            ),
             file=sys.stderr,
         )
         return 2
@@ -120,17 +157,13 @@ def run_window(
     # Collection resumes once the chart is drawn, with those objects set aside for good.
     gc.disable()
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from wardchart.ui.first_paint import after_first_paint
     from wardchart.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationName("wardchart")
-    app.setOrganizationName("wardchart")
-    QGuiApplication.setDesktopFileName(DESKTOP_ID)  # the window's app id = the menu entry
-    _use_portable_settings()
+    app = _application()
+    assert isinstance(app, QApplication)
     if not self_test:
         _install_error_hook()
     window = MainWindow()
@@ -144,7 +177,7 @@ def run_window(
             if self_test
             else (lambda error, _backup, taken: _ask_for_backup(window, error, taken))
         )
-        reasons: list[str] = []
+        reasons: list[object] = []
         status = open_session(
             window,
             db_path,
@@ -200,11 +233,17 @@ def _ask_for_backup(window: object, error: str, taken: str) -> bool:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     assert isinstance(window, QWidget)
+    from wardchart.i18n import translate
+
     answer = QMessageBox.question(
         window,
-        "wardchart cannot open the chart file",
-        f"{error}\n\nOpen the latest verified backup ({taken}) instead? The damaged file is "
-        "left exactly as it is for IT to examine; entries made now go into the backup copy.",
+        translate("App", "wardchart cannot open the chart file"),
+        translate(
+            "App",
+            "{error}\n\nOpen the latest verified backup ({taken}) instead? The damaged file "
+            "is left exactly as it is for IT to examine; entries made now go into the "
+            "backup copy.",
+        ).format(error=error, taken=taken),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -217,6 +256,7 @@ def _signer(window: object, self_test: bool, user: str | None) -> SignInPrompt:
         from datetime import datetime
 
         from wardchart.domain.problems import InvalidEntry
+        from wardchart.i18n import shown, translate
         from wardchart.storage import users
         from wardchart.ui.dialogs.sign_in import ask_sign_in
 
@@ -231,8 +271,11 @@ def _signer(window: object, self_test: bool, user: str | None) -> SignInPrompt:
         password = os.environ.get("WARDCHART_PASSWORD")
         if user is None or password is None:
             print(
-                "wardchart: error: --user: this chart file has accounts: give --user "
-                "and WARDCHART_PASSWORD for the self-test",
+                translate(
+                    "App",
+                    "wardchart: error: --user: this chart file has accounts: give --user "
+                    "and WARDCHART_PASSWORD for the self-test",
+                ),
                 file=sys.stderr,
             )
             return None
@@ -241,10 +284,10 @@ def _signer(window: object, self_test: bool, user: str | None) -> SignInPrompt:
         try:
             return users.sign_in(store, user, password, now=now())
         except InvalidEntry as error:
-            print(f"wardchart: error: {error.first.message}", file=sys.stderr)
+            print(f"wardchart: error: {shown(error.first.message)}", file=sys.stderr)
             return None
         except ChartFileError as error:  # busy: not signed in, never let through
-            print(f"wardchart: error: {error}", file=sys.stderr)
+            print(f"wardchart: error: {shown(error)}", file=sys.stderr)
             return None
 
     return sign_in
@@ -258,11 +301,12 @@ def open_session(  # noqa: PLR0917  the window's tests pass the prompts in this 
     sign_in: SignInPrompt | None = None,
     unlock: PassphrasePrompt | None = None,
     *,
-    failed: Callable[[str], None] | None = None,
+    failed: Callable[[object], None] | None = None,
 ) -> int:
     """Open the chart (or, if it is damaged and ``ask`` agrees, its latest verified backup).
     An encrypted chart takes its passphrase from ``unlock`` (three tries); a file with
     accounts, a signed-in account from ``sign_in``."""
+    from wardchart.i18n import clinical_time, shown
     from wardchart.paths import default_chart_path
     from wardchart.session import ChartingSession, open_store
     from wardchart.storage.backup import list_backups, verify_backup
@@ -278,18 +322,18 @@ def open_session(  # noqa: PLR0917  the window's tests pass the prompts in this 
         store = open_store(db_path, unlock, tries=3)
         quick_check(store)
     except WrongPassphraseError as error:
-        print(f"wardchart: error: {error}", file=sys.stderr)
+        print(f"wardchart: error: {shown(error)}", file=sys.stderr)
         if failed is not None:
-            failed(str(error))
+            failed(error)
         return 2  # an encrypted chart: its backups need the same passphrase
     except (ChartFileError, OSError) as error:
-        print(f"wardchart: error: {error}", file=sys.stderr)
+        print(f"wardchart: error: {shown(error)}", file=sys.stderr)
         if failed is not None:
-            failed(str(error))
+            failed(error)
         good = next((b for b in list_backups(db_path) if verify_backup(b.path) == "ok"), None)
         if good is None or ask is None:
             return 2
-        if not ask(str(error), good.path, f"{good.taken_at.astimezone():%Y-%m-%d %H:%M}"):
+        if not ask(shown(error), good.path, clinical_time(good.taken_at.astimezone())):
             return 2
         return open_session(window, good.path, actor, None, sign_in, failed=failed)
     session = ChartingSession(store, actor)
@@ -309,20 +353,27 @@ def _unlocker(window: object, self_test: bool) -> PassphrasePrompt:
         if self_test:
             key = os.environ.get("WARDCHART_PASSPHRASE")
             if key is None:
+                from wardchart.i18n import translate
+
                 print(
-                    f"wardchart: error: chart file {path} is encrypted, or damaged, or not "
-                    "a chart file (it is not a plain SQLite database): for the self-test "
-                    "of an encrypted file set WARDCHART_PASSPHRASE",
+                    translate(
+                        "App",
+                        "wardchart: error: chart file {path} is encrypted, or damaged, or not "
+                        "a chart file (it is not a plain SQLite database): for the self-test "
+                        "of an encrypted file set WARDCHART_PASSPHRASE",
+                    ).format(path=path),
                     file=sys.stderr,
                 )
             return key
         from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
         assert isinstance(window, QWidget)
+        from wardchart.i18n import shown, translate
+
         text, ok = QInputDialog.getText(
             window,
-            "Encrypted chart file",
-            f"{why}\n\nPassphrase for {path}:",
+            translate("App", "Encrypted chart file"),
+            translate("App", "{why}\n\nPassphrase for {path}:").format(why=shown(why), path=path),
             QLineEdit.EchoMode.Password,
         )
         return text if ok else None
@@ -332,24 +383,36 @@ def _unlocker(window: object, self_test: bool) -> PassphrasePrompt:
 
 def _self_test(window: object) -> int:
     """Select the first patient, draw the chart, check it was drawn; 0 if all is well."""
+    from wardchart.i18n import translate
     from wardchart.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     census = window.census
     rows = census.model.rowCount()
     if rows == 0:
-        print("wardchart self-test: the chart file has no patients", file=sys.stderr)
+        print(
+            translate("App", "wardchart self-test: the chart file has no patients"),
+            file=sys.stderr,
+        )
         return 1
     census.table.setCurrentIndex(census.model.index(0, 0))
     view = window.patient_view.chart_view
     if view is None or window.patient_view.chart is None:
-        print("wardchart self-test: the chart was not drawn", file=sys.stderr)
+        print(translate("App", "wardchart self-test: the chart was not drawn"), file=sys.stderr)
         return 1
     points = sum(len(d.anc_x) + len(d.wbc_x) for d in view.drawn)
     image = window.grab()
     if image.isNull():
-        print("wardchart self-test: the window could not be painted", file=sys.stderr)
+        print(
+            translate("App", "wardchart self-test: the window could not be painted"),
+            file=sys.stderr,
+        )
         return 1
     name = window.patient_view.chart.patient.name
-    print(f"wardchart self-test OK: {rows} patients; chart of {name} drawn with {points} points")
+    print(
+        translate(
+            "App",
+            "wardchart self-test OK: {rows} patients; chart of {name} drawn with {points} points",
+        ).format(rows=rows, name=name, points=points)
+    )
     return 0

@@ -17,13 +17,15 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, datetime, tzinfo
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from wardchart.domain.display import time_text
 from wardchart.domain.texts import Moment, Number, Text
+
+if TYPE_CHECKING:  # decimal loads after the window's first paint
+    from decimal import Decimal
 
 #: Overrides the language for one run (and the test suite pins it to English).
 ENV_LANGUAGE = "WARDCHART_LANGUAGE"
@@ -137,6 +139,8 @@ def date_text(value: date | str) -> str:
 
 def clinical_time(value: datetime, tz: tzinfo | None = None) -> str:
     """A clinical time to the minute, local: "2026-03-12 08:30" / "12.03.2026 08:30"."""
+    from wardchart.domain.display import time_text  # not before the window's first paint
+
     return date_text(time_text(value, tz))
 
 
@@ -157,6 +161,8 @@ def shown(message: object) -> str:
 
 
 def _value(value: object) -> str:
+    from decimal import Decimal
+
     if isinstance(value, Text):
         return shown(value)
     if isinstance(value, Number):

@@ -26,8 +26,11 @@ def start_window(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int,
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the window installs its own
     seen: dict[str, str] = {}
     tries = [0]
+    started = [True]  # once this start is over, its watch stops (never the next test's dialog)
 
     def close_when_shown() -> None:
+        if not started[0]:
+            return
         shown = [
             w
             for w in QApplication.topLevelWidgets()
@@ -46,6 +49,7 @@ def start_window(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int,
 
     QTimer.singleShot(50, close_when_shown)
     status = main(args)
+    started[0] = False
     for widget in QApplication.topLevelWidgets():
         widget.close()
     return status, seen

@@ -4,7 +4,8 @@ One TOML file for every OS user of a computer (see docs/deployment.md):
 ``/etc/wardchart/wardchart.toml`` on Linux and macOS, ``%PROGRAMDATA%\\wardchart\\wardchart.toml``
 on Windows, or the file named by ``$WARDCHART_MACHINE_CONFIG`` (an empty value: none).
 It may give the chart file, whether the chart's folder is shared by a group of OS users,
-the ward hub, and the ward settings ``ward_name``, ``ctcae_version`` and ``fn_rule``.
+the ward hub, the ward settings ``ward_name``, ``ctcae_version`` and ``fn_rule``, and the
+``language`` of the window (docs/translations.md).
 A value is this computer's default; a key named in ``lock`` (or every key, with
 ``lock = true``) is fixed, and a user's choice cannot override it.
 """
@@ -31,8 +32,10 @@ if TYPE_CHECKING:  # the settings' rules load only when a machine file names a s
 ENV_MACHINE_CONFIG = "WARDCHART_MACHINE_CONFIG"
 #: Ward settings the machine file may fix (those that change clinical output or headers).
 WARD_KEYS = ("ward_name", "ctcae_version", "fn_rule")
-KEYS = ("chart", "shared", "hub", *WARD_KEYS, "lock")
-LOCKABLE = ("chart", "hub", *WARD_KEYS)
+#: The languages the window may be fixed to (those wardchart ships: wardchart/i18n.py).
+LANGUAGES = ("en", "de")
+KEYS = ("chart", "shared", "hub", *WARD_KEYS, "language", "lock")
+LOCKABLE = ("chart", "hub", *WARD_KEYS, "language")
 
 
 class MachineConfigError(ChartFileError):
@@ -50,6 +53,8 @@ class MachineConfig:
     hub: str | None = None
     #: Ward settings as text, validated.
     ward: dict[str, str] = field(default_factory=dict)
+    #: The window's language for every user of this computer ("en", "de"); None: theirs.
+    language: str | None = None
     locked: frozenset[str] = frozenset()
 
     def locks(self, key: str) -> bool:
@@ -146,6 +151,7 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
         except InvalidEntry as error:
             raise bad(key, error.first.message) from None
         ward[key] = value
+    language = _language(data, bad)
     locked = _locked(data, bad)
     return MachineConfig(
         path=path,
@@ -153,8 +159,17 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
         shared=shared,
         hub=hub,
         ward=ward,
+        language=language,
         locked=locked,
     )
+
+
+def _language(data: dict[str, object], bad: Callable[[str, str], MachineConfigError]) -> str | None:
+    """The window's language the machine file gives for this computer (None: none)."""
+    language = data.get("language")
+    if language is not None and language not in LANGUAGES:
+        raise bad("language", f"give one of {', '.join(LANGUAGES)}")
+    return language if isinstance(language, str) else None
 
 
 def _locked(

@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.i18n import LANGUAGES, shown, translate
 
 #: While locked only these work: signing in (again) and quitting.
 STAY_ENABLED_WHEN_LOCKED = frozenset({"switch_user", "quit"})
@@ -84,84 +87,120 @@ SEPARATOR = None
 #: The menus, in order, each with its entries.
 MENUS: list[tuple[str, list[Action | None]]] = [
     (
-        "&File",
+        QT_TRANSLATE_NOOP("Menus", "&File"),
         [
             Action(
                 "preview",
-                "Print pre&view — patient summary…",
+                QT_TRANSLATE_NOOP("Menus", "Print pre&view — patient summary…"),
                 lambda w: w.print_patient("preview"),
                 "Ctrl+Shift+P",
                 needs_patient=True,
             ),
             Action(
                 "print",
-                "&Print patient summary…",
+                QT_TRANSLATE_NOOP("Menus", "&Print patient summary…"),
                 lambda w: w.print_patient("print"),
                 QKeySequence.StandardKey.Print,
                 needs_patient=True,
             ),
             Action(
                 "export",
-                "&Export patient summary PDF…",
+                QT_TRANSLATE_NOOP("Menus", "&Export patient summary PDF…"),
                 lambda w: w.print_patient("export"),
                 "Ctrl+E",
                 needs_patient=True,
             ),
             SEPARATOR,
             Action(
-                "ward_preview", "Print preview — &ward sheet…", lambda w: w.print_ward("preview")
+                "ward_preview",
+                QT_TRANSLATE_NOOP("Menus", "Print preview — &ward sheet…"),
+                lambda w: w.print_ward("preview"),
             ),
-            Action("ward_print", "Print ward &sheet…", lambda w: w.print_ward("print")),
-            Action("ward_export", "Export ward sheet P&DF…", lambda w: w.print_ward("export")),
+            Action(
+                "ward_print",
+                QT_TRANSLATE_NOOP("Menus", "Print ward &sheet…"),
+                lambda w: w.print_ward("print"),
+            ),
+            Action(
+                "ward_export",
+                QT_TRANSLATE_NOOP("Menus", "Export ward sheet P&DF…"),
+                lambda w: w.print_ward("export"),
+            ),
             SEPARATOR,
-            Action("backups", "&Backups…", lambda w: w.open_backups()),
-            Action("merge", "&Merge from another chart…", lambda w: w.open_merge()),
-            Action("held_messages", "&Lab messages held…", lambda w: w.open_held_messages()),
-            Action("switch_user", "S&witch user…", lambda w: w.switch_user(), "Ctrl+Shift+S"),
+            Action("backups", QT_TRANSLATE_NOOP("Menus", "&Backups…"), lambda w: w.open_backups()),
+            Action(
+                "merge",
+                QT_TRANSLATE_NOOP("Menus", "&Merge from another chart…"),
+                lambda w: w.open_merge(),
+            ),
+            Action(
+                "held_messages",
+                QT_TRANSLATE_NOOP("Menus", "&Lab messages held…"),
+                lambda w: w.open_held_messages(),
+            ),
+            Action(
+                "switch_user",
+                QT_TRANSLATE_NOOP("Menus", "S&witch user…"),
+                lambda w: w.switch_user(),
+                "Ctrl+Shift+S",
+            ),
             SEPARATOR,
-            Action("quit", "&Quit", lambda w: w.close(), QKeySequence.StandardKey.Quit),
+            Action(
+                "quit",
+                QT_TRANSLATE_NOOP("Menus", "&Quit"),
+                lambda w: w.close(),
+                QKeySequence.StandardKey.Quit,
+            ),
         ],
     ),
     (
-        "&Patient",
+        QT_TRANSLATE_NOOP("Menus", "&Patient"),
         [
-            Action("admit", "&Admit patient…", lambda w: w.open_admit(), "Ctrl+Shift+A"),
+            Action(
+                "admit",
+                QT_TRANSLATE_NOOP("Menus", "&Admit patient…"),
+                lambda w: w.open_admit(),
+                "Ctrl+Shift+A",
+            ),
             Action(
                 "cycle",
-                "&Start cycle…",
+                QT_TRANSLATE_NOOP("Menus", "&Start cycle…"),
                 lambda w: w.open_cycle(),
                 "Ctrl+Shift+C",
                 needs_patient=True,
             ),
             Action(
                 "edit_patient",
-                "&Edit patient details…",
+                QT_TRANSLATE_NOOP("Menus", "&Edit patient details…"),
                 lambda w: w.open_edit_patient(),
                 needs_patient=True,
             ),
             Action(
                 "remove_patient",
-                "&Remove patient (entered in error)…",
+                QT_TRANSLATE_NOOP("Menus", "&Remove patient (entered in error)…"),
                 lambda w: w.open_remove_patient(),
                 needs_patient=True,
             ),
             Action(
                 "conflicts",
-                "Re&view conflicts…",
+                QT_TRANSLATE_NOOP("Menus", "Re&view conflicts…"),
                 lambda w: w.open_conflicts(),
-                tip="Records charted differently on two computers: keep one, correct, or link",
+                tip=QT_TRANSLATE_NOOP(
+                    "Menus",
+                    "Records charted differently on two computers: keep one, correct, or link",
+                ),
             ),
             SEPARATOR,
             Action(
                 "precautions_on",
-                "Set neutropenic &precautions…",
+                QT_TRANSLATE_NOOP("Menus", "Set neutropenic &precautions…"),
                 lambda w: w.open_precautions(True),
                 "Ctrl+Shift+N",
                 needs_patient=True,
             ),
             Action(
                 "precautions_off",
-                "C&lear neutropenic precautions…",
+                QT_TRANSLATE_NOOP("Menus", "C&lear neutropenic precautions…"),
                 lambda w: w.open_precautions(False),
                 "Ctrl+Shift+U",
                 needs_patient=True,
@@ -169,37 +208,47 @@ MENUS: list[tuple[str, list[Action | None]]] = [
         ],
     ),
     (
-        "&Chart",
+        QT_TRANSLATE_NOOP("Menus", "&Chart"),
         [
-            Action("cbc", "Record &CBC…", lambda w: w.open_cbc(), "Ctrl+L", needs_patient=True),
+            Action(
+                "cbc",
+                QT_TRANSLATE_NOOP("Menus", "Record &CBC…"),
+                lambda w: w.open_cbc(),
+                "Ctrl+L",
+                needs_patient=True,
+            ),
             Action(
                 "temperature",
-                "Record &temperature…",
+                QT_TRANSLATE_NOOP("Menus", "Record &temperature…"),
                 lambda w: w.open_temperature(),
                 "Ctrl+T",
                 needs_patient=True,
             ),
             Action(
-                "gcsf", "Record &G-CSF dose…", lambda w: w.open_gcsf(), "Ctrl+G", needs_patient=True
+                "gcsf",
+                QT_TRANSLATE_NOOP("Menus", "Record &G-CSF dose…"),
+                lambda w: w.open_gcsf(),
+                "Ctrl+G",
+                needs_patient=True,
             ),
             SEPARATOR,
             Action(
                 "history",
-                "&History of the selected record…",
+                QT_TRANSLATE_NOOP("Menus", "&History of the selected record…"),
                 lambda w: w.act_on_selected_record("history"),
                 "Ctrl+H",
                 needs_patient=True,
             ),
             Action(
                 "correct",
-                "C&orrect the selected record…",
+                QT_TRANSLATE_NOOP("Menus", "C&orrect the selected record…"),
                 lambda w: w.act_on_selected_record("correct"),
                 "Ctrl+Shift+E",
                 needs_patient=True,
             ),
             Action(
                 "withdraw",
-                "Mark the selected record entered in &error…",
+                QT_TRANSLATE_NOOP("Menus", "Mark the selected record entered in &error…"),
                 lambda w: w.act_on_selected_record("withdraw"),
                 "Ctrl+Shift+X",
                 needs_patient=True,
@@ -207,56 +256,77 @@ MENUS: list[tuple[str, list[Action | None]]] = [
         ],
     ),
     (
-        "&View",
+        QT_TRANSLATE_NOOP("Menus", "&View"),
         [
             Action(
                 "find",
-                "&Find patient",
+                QT_TRANSLATE_NOOP("Menus", "&Find patient"),
                 lambda w: w.census.focus_filter(),
                 QKeySequence.StandardKey.Find,
             ),
-            Action("refresh", "&Refresh", lambda w: w.refresh(), QKeySequence.StandardKey.Refresh),
+            Action(
+                "refresh",
+                QT_TRANSLATE_NOOP("Menus", "&Refresh"),
+                lambda w: w.refresh(),
+                QKeySequence.StandardKey.Refresh,
+            ),
         ],
     ),
     (
-        "&Ward",
+        QT_TRANSLATE_NOOP("Menus", "&Ward"),
         [
-            Action("accounts", "&Accounts…", lambda w: w.open_accounts(), administrators=True),
+            Action(
+                "accounts",
+                QT_TRANSLATE_NOOP("Menus", "&Accounts…"),
+                lambda w: w.open_accounts(),
+                administrators=True,
+            ),
             Action(
                 "ward_settings",
-                "Ward &settings…",
+                QT_TRANSLATE_NOOP("Menus", "Ward &settings…"),
                 lambda w: w.open_ward_settings(),
                 administrators=True,
             ),
             Action(
-                "regimens", "&Regimen library…", lambda w: w.open_regimens(), administrators=True
+                "regimens",
+                QT_TRANSLATE_NOOP("Menus", "&Regimen library…"),
+                lambda w: w.open_regimens(),
+                administrators=True,
             ),
         ],
     ),
     (
-        "&Help",
+        QT_TRANSLATE_NOOP("Menus", "&Help"),
         [
-            Action("about", "&About wardchart", lambda w: w.open_about()),
-            Action("log_folder", "Show &log folder", lambda w: _show_log_folder(w)),
+            Action(
+                "about", QT_TRANSLATE_NOOP("Menus", "&About wardchart"), lambda w: w.open_about()
+            ),
+            Action(
+                "log_folder",
+                QT_TRANSLATE_NOOP("Menus", "Show &log folder"),
+                lambda w: _show_log_folder(w),
+            ),
         ],
     ),
 ]
 
 #: The tooltip of an administrators' entry for everyone else.
-FOR_ADMINISTRATORS = "Only a ward administrator can use this: sign in as one (File → Switch user)"
+FOR_ADMINISTRATORS = QT_TRANSLATE_NOOP(
+    "Menus", "Only a ward administrator can use this: sign in as one (File → Switch user)"
+)
 
 #: The toolbar: short labels; the menus carry the full wording.
 TOOLBAR = (
-    ("admit", "Admit"),
-    ("cycle", "Start cycle"),
-    ("cbc", "CBC"),
-    ("temperature", "Temperature"),
-    ("gcsf", "G-CSF"),
-    ("precautions_on", "Precautions on"),
-    ("precautions_off", "Precautions off"),
-    ("history", "History"),
-    ("correct", "Correct"),
-    ("withdraw", "Entered in error"),
+    ("admit", QT_TRANSLATE_NOOP("Toolbar", "Admit")),
+    ("cycle", QT_TRANSLATE_NOOP("Toolbar", "Start cycle")),
+    ("cbc", QT_TRANSLATE_NOOP("Toolbar", "CBC")),
+    ("temperature", QT_TRANSLATE_NOOP("Toolbar", "Temperature")),
+    ("gcsf", QT_TRANSLATE_NOOP("Toolbar", "G-CSF")),
+    ("precautions_on", QT_TRANSLATE_NOOP("Toolbar", "Precautions on")),
+    ("precautions_off", QT_TRANSLATE_NOOP("Toolbar", "Precautions off")),
+    ("history", QT_TRANSLATE_NOOP("Toolbar", "History")),
+    ("correct", QT_TRANSLATE_NOOP("Toolbar", "Correct")),
+    ("withdraw", QT_TRANSLATE_NOOP("Toolbar", "Entered in error")),
 )
 
 
@@ -269,27 +339,33 @@ class WindowActions:
         self.by_name: dict[str, QAction] = {}
         #: Whether the person charting is a ward administrator (``for_role``).
         self.administrator = False
+        #: View → Language: "" (the system's) and each language's code → its entry.
+        self.languages: dict[str, QAction] = {}
         bar = window.menuBar()
         for title, entries in MENUS:
-            menu = bar.addMenu(title)
+            menu = bar.addMenu(shown(title))
             menu.setToolTipsVisible(True)  # a disabled entry says who may use it
             for entry in entries:
                 if entry is None:
                     menu.addSeparator()
                 else:
                     menu.addAction(self._make(entry))
-        toolbar = QToolBar("Charting")
+            if title == "&View":
+                menu.addSeparator()
+                self.language_menu = self._language_menu(menu)
+        toolbar = QToolBar(translate("Toolbar", "Charting"))
         toolbar.setObjectName("charting_toolbar")
         self.toolbar = toolbar  # text only: set when the views are built, after the first paint
         for name, label in TOOLBAR:
             action = self.by_name[name]
-            action.setIconText(label)
+            action.setIconText(shown(label))
             toolbar.addAction(action)
         window.addToolBar(toolbar)
         self.for_role(False)  # until someone is known to be a ward administrator
 
     def _make(self, entry: Action) -> QAction:
-        action = QAction(entry.text, self.window)
+        text = shown(entry.text)
+        action = QAction(text, self.window)
         shortcut = entry.shortcut
         if shortcut is not None:
             # A standard key brings every binding the platform has for it. (setShortcuts,
@@ -301,7 +377,7 @@ class WindowActions:
                 else [QKeySequence(shortcut)]
             )
             action.setShortcuts(keys)
-        tip = entry.tip or entry.text.rstrip("…").replace("&", "")  # no Alt+letter marks
+        tip = shown(entry.tip) or text.rstrip("…").replace("&", "")  # no Alt+letter marks
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: self._run(entry.run))
@@ -310,6 +386,65 @@ class WindowActions:
         action.setProperty("tip", tip)
         self.by_name[entry.name] = action
         return action
+
+    def _language_menu(self, view: QMenu) -> QMenu:
+        """View → Language: the system's, or one of the languages wardchart ships, saved
+        for this user and used from the next start (docs/translations.md)."""
+        menu = view.addMenu(translate("Menus", "&Language"))
+        menu.setToolTipsVisible(True)
+        choices = [("", translate("Menus", "&System default"))]
+        choices += list(LANGUAGES.items())  # each in its own language, never translated
+        for code, label in choices:
+            action = QAction(label, menu, checkable=True)
+            action.setData(code)
+            menu.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.languages[code] = action
+        # One entry ticked, by show_language_choice (a QActionGroup would build one more of
+        # PySide6's enums before the first paint).
+        menu.aboutToShow.connect(self.show_language_choice)
+        return menu
+
+    def show_language_choice(self) -> None:
+        """Tick the saved choice; a language fixed by the machine file cannot be changed."""
+        from wardchart.ui import settings
+
+        fixed_by = settings.language_fixed_by()
+        chosen = settings.chosen_language() if fixed_by else str(settings.load(settings.LANGUAGE))
+        tip = (
+            translate("Menus", "Fixed for every user of this computer by {path}").format(
+                path=fixed_by
+            )
+            if fixed_by
+            else translate("Menus", "Used the next time wardchart starts")
+        )
+        for code, action in self.languages.items():
+            action.setChecked(code == (chosen if chosen in LANGUAGES else ""))
+            action.setEnabled(fixed_by is None)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
+    def choose_language(self, code: str) -> QMessageBox | None:
+        """Save this user's language and say that it applies from the next start (the
+        window is not worded again while open: dialogs, tables and the chart all are)."""
+        from wardchart.ui import settings
+
+        if settings.language_fixed_by() is not None:
+            self.show_language_choice()
+            return None
+        settings.store(settings.LANGUAGE, code)
+        self.show_language_choice()
+        name = LANGUAGES.get(code) or translate("Menus", "the system's language")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("Menus", "Language"),
+            translate("Menus", "wardchart will be in {language} the next time it starts.").format(
+                language=name
+            ),
+            parent=self.window,
+        )
+        box.open()  # not modal: nothing waits on it
+        return box
 
     def _run(self, run: Callable[[Handlers], Any]) -> None:
         """Every menu, toolbar and shortcut action starts with a clean status bar: a
@@ -343,7 +478,7 @@ class WindowActions:
         self.administrator = administrator
         for action in self.by_name.values():
             if action.property("administrators"):
-                tip = action.property("tip") if administrator else FOR_ADMINISTRATORS
+                tip = action.property("tip") if administrator else shown(FOR_ADMINISTRATORS)
                 action.setEnabled(administrator)
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
@@ -352,15 +487,16 @@ class WindowActions:
 def _show_log_folder(window: object) -> None:
     """Open the log folder; where no file manager can (a locked-down ward computer), say
     where it is instead of doing nothing."""
-    from PySide6.QtWidgets import QMessageBox
-
     from wardchart.logs import log_folder
     from wardchart.ui.log_folder import show_log_folder
 
     if not show_log_folder():
         QMessageBox.information(
             window if isinstance(window, QWidget) else None,
-            "Log folder",
-            f"The log folder is:\n{log_folder()}\n\nNo file manager could open it here; "
-            "IT can copy wardchart.log from there.",
+            translate("Menus", "Log folder"),
+            translate(
+                "Menus",
+                "The log folder is:\n{folder}\n\nNo file manager could open it here; "
+                "IT can copy wardchart.log from there.",
+            ).format(folder=log_folder()),
         )

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,20 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.census import CensusRow, bed_sort_key
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.i18n import shown, translate
 from wardchart.ui import colours
+from wardchart.ui.wording import localised
 
 # The urgent columns come first so they stay in view on a 1366-pixel laptop screen.
 FIELDS: tuple[tuple[str, Callable[[CensusRow], str]], ...] = (
-    ("Bed", lambda r: r.bed),
-    ("Name", lambda r: r.name),
-    ("MRN", lambda r: r.mrn),
-    ("Cycle", lambda r: r.cycle_day),
-    ("Latest ANC", lambda r: r.latest_anc),
-    ("Grade", lambda r: r.anc_grade_text),
-    ("Nadir", lambda r: r.nadir_status),
-    ("Flags", lambda r: ", ".join(r.flags)),
-    ("Next cycle", lambda r: r.readiness),
-    ("Regimen", lambda r: r.regimen),
+    (QT_TRANSLATE_NOOP("Census", "Bed"), lambda r: r.bed),
+    (QT_TRANSLATE_NOOP("Census", "Name"), lambda r: r.name),
+    (QT_TRANSLATE_NOOP("Census", "MRN"), lambda r: r.mrn),
+    (QT_TRANSLATE_NOOP("Census", "Cycle"), lambda r: localised(r.cycle_day)),
+    (QT_TRANSLATE_NOOP("Census", "Latest ANC"), lambda r: localised(r.latest_anc)),
+    (QT_TRANSLATE_NOOP("Census", "Grade"), lambda r: localised(r.anc_grade_text)),
+    (QT_TRANSLATE_NOOP("Census", "Nadir"), lambda r: localised(r.nadir_status)),
+    (QT_TRANSLATE_NOOP("Census", "Flags"), lambda r: ", ".join(localised(f) for f in r.flags)),
+    (QT_TRANSLATE_NOOP("Census", "Next cycle"), lambda r: localised(r.readiness)),
+    (QT_TRANSLATE_NOOP("Census", "Regimen"), lambda r: r.regimen),
 )
 COLUMNS = tuple(heading for heading, _ in FIELDS)
 GRADE_COLUMN = COLUMNS.index("Grade")
@@ -53,18 +56,20 @@ NARROWABLE = {NAME_COLUMN: 14, FLAGS_COLUMN: 10, COLUMNS.index("Next cycle"): 9}
 NARROWABLE[COLUMNS.index("Regimen")] = 6
 #: Short chips for the flags column; the tooltip and screen readers get the words.
 FLAG_CHIPS = {
-    "FN alert": "⚠FN",
-    "possible FN": "FN?",
-    "no CBC 24 h": "CBC>24h",
-    "precautions": "prec",
-    "conflict": "⚑conflict",
+    "FN alert": QT_TRANSLATE_NOOP("Census", "⚠FN"),
+    "possible FN": QT_TRANSLATE_NOOP("Census", "FN?"),
+    "no CBC 24 h": QT_TRANSLATE_NOOP("Census", "CBC>24h"),
+    "precautions": QT_TRANSLATE_NOOP("Census", "prec"),
+    "conflict": QT_TRANSLATE_NOOP("Census", "⚑conflict"),
 }
 FLAG_WORDS = {
-    "FN alert": "febrile neutropenia alert",
-    "possible FN": "possible febrile neutropenia",
-    "no CBC 24 h": "no CBC in 24 hours during the nadir window",
-    "precautions": "neutropenic precautions on",
-    "conflict": "conflict — review: records charted differently on two computers",
+    "FN alert": QT_TRANSLATE_NOOP("Census", "febrile neutropenia alert"),
+    "possible FN": QT_TRANSLATE_NOOP("Census", "possible febrile neutropenia"),
+    "no CBC 24 h": QT_TRANSLATE_NOOP("Census", "no CBC in 24 hours during the nadir window"),
+    "precautions": QT_TRANSLATE_NOOP("Census", "neutropenic precautions on"),
+    "conflict": QT_TRANSLATE_NOOP(
+        "Census", "conflict — review: records charted differently on two computers"
+    ),
 }
 #: A febrile-neutropenia alert: the row is tinted and bold (and says so in words).
 ALERT_FLAG, POSSIBLE_FLAG = "FN alert", "possible FN"
@@ -84,12 +89,17 @@ _ROLES = frozenset(
 
 def flag_chips(flags: tuple[str, ...]) -> str:
     """The flags as short chips, most urgent first: "⚠FN prec age≥65"."""
-    return " ".join(FLAG_CHIPS.get(f, f) for f in flags)
+    return " ".join(shown(FLAG_CHIPS.get(f, f)) for f in flags)
 
 
 def flag_words(flags: tuple[str, ...]) -> str:
     """The flags in words, for the tooltip and screen readers."""
-    return ", ".join(FLAG_WORDS.get(f, f) for f in flags)
+    return ", ".join(shown(FLAG_WORDS.get(f, f)) for f in flags)
+
+
+def headings() -> tuple[str, ...]:
+    """The column headings in the language in use."""
+    return tuple(shown(heading) for heading in COLUMNS)
 
 
 def shown_cells(row: CensusRow) -> tuple[str, ...]:
@@ -97,7 +107,7 @@ def shown_cells(row: CensusRow) -> tuple[str, ...]:
     (its CTCAE version is in the tooltip and the status bar)."""
     cells = list(CensusModel.cells(row))
     cells[FLAGS_COLUMN] = flag_chips(row.flags)
-    cells[GRADE_COLUMN] = row.anc_grade_text.split(" ")[0]
+    cells[GRADE_COLUMN] = localised(row.anc_grade_text).split(" ")[0]
     return tuple(cells)
 
 
@@ -122,6 +132,7 @@ class CensusModel(QAbstractTableModel):
         self._shown: list[int] = []  # the rows on screen, in order
         self._needle = ""
         self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self.headings = headings()
 
     # --- Qt overrides -------------------------------------------------------------------
 
@@ -141,7 +152,7 @@ class CensusModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,  # a narrowed heading is whole in its tooltip
         ):
-            return COLUMNS[section]
+            return self.headings[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: PLR0911  one answer per Qt role
@@ -179,10 +190,14 @@ class CensusModel(QAbstractTableModel):
         if column == FLAGS_COLUMN:
             return flag_words(row.flags)
         if column == GRADE_COLUMN:
-            return f"ANC grade {row.anc_grade_text}" if row.anc_grade_text else ""
+            if not row.anc_grade_text:
+                return ""
+            return translate("Census", "ANC grade {grade}").format(
+                grade=localised(row.anc_grade_text)
+            )
         text = self._cells[position][column]
         if column == 0 and ALERT_FLAG in row.flags:
-            return f"{text}, febrile neutropenia alert"
+            return translate("Census", "{bed}, febrile neutropenia alert").format(bed=text)
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -337,11 +352,13 @@ class CensusPanel(QWidget):
         self.model = CensusModel()
         self._selected: str | None = None
         self._natural: list[int] = []  # each column's width for its text
-        self.filter = QLineEdit(placeholderText="Filter by name, MRN or bed  (Ctrl+F)")
+        self.filter = QLineEdit(
+            placeholderText=translate("Census", "Filter by name, MRN or bed  (Ctrl+F)")
+        )
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Census filter")
+        self.filter.setAccessibleName(translate("Census", "Census filter"))
         self.table = QTableView()
-        self.table.setAccessibleName("Ward census")
+        self.table.setAccessibleName(translate("Census", "Ward census"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -368,8 +385,11 @@ class CensusPanel(QWidget):
         self.table.viewport().installEventFilter(self)
         header.sortIndicatorChanged.connect(self._on_sorted)
         self.empty = QLabel(
-            "No patients on this chart yet.\n\nAdmit one with Patient → Admit patient… "
-            "(Ctrl+Shift+A),\nor explore the demo ward: wardchart demo --db demo.sqlite"
+            translate(
+                "Census",
+                "No patients on this chart yet.\n\nAdmit one with Patient → Admit patient… "
+                "(Ctrl+Shift+A),\nor explore the demo ward: wardchart demo --db demo.sqlite",
+            )
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -441,13 +461,16 @@ class CensusPanel(QWidget):
         """Size the columns to their text (from the first rows), then fit them.
 
         A heading's width counts the sort arrow only for the column sorted by: Qt's own
-        sizing leaves room for it beside every heading, a tenth of a laptop's census."""
+        sizing leaves room for it beside every heading, a tenth of a laptop's census. A
+        heading is measured bold, as it is drawn while its column has the selected row."""
         table, header = self.table, self.table.horizontalHeader()
-        metrics = header.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
         margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
         arrow = header.height() or metrics.height() + margin
         self._natural = []
-        for column, heading in enumerate(COLUMNS):
+        for column, heading in enumerate(self.model.headings):
             title = metrics.horizontalAdvance(heading) + 4 * margin
             if column == header.sortIndicatorSection():
                 title += arrow

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMainWindow
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.i18n import shown, translate
+
 if TYPE_CHECKING:
     from wardchart.domain.records import Patient
     from wardchart.ui.census import CensusPanel
@@ -22,9 +25,10 @@ else:
     _Window = object
 
 #: The hint shown when History, Correct or Entered in error has no record to act on.
-SELECT_A_RECORD = (
+SELECT_A_RECORD = QT_TRANSLATE_NOOP(
+    "ChartingDialogs",
     "Select a record in the tables under the chart first (Results, Temperatures, "
-    "G-CSF doses or Cycles)."
+    "G-CSF doses or Cycles).",
 )
 
 
@@ -124,7 +128,9 @@ class ChartingDialogs(_Window):
 
         return self._for_patient(
             lambda s, p: HistoryDialog(
-                f"History — {ref.description} — {p.name} (MRN {p.mrn})",
+                translate("ChartingDialogs", "History — {what} — {name} (MRN {mrn})").format(
+                    what=ref.description, name=p.name, mrn=p.mrn
+                ),
                 s.history(ref.table, ref.record_id),
                 self,
             )
@@ -134,7 +140,7 @@ class ChartingDialogs(_Window):
         """Chart → History / Correct / Entered in error, for the record selected below."""
         ref = self.patient_view.records.selected()
         if ref is None:
-            self.statusBar().showMessage(SELECT_A_RECORD, 10_000)
+            self.statusBar().showMessage(shown(SELECT_A_RECORD), 10_000)
             return None
         opener = {
             "history": self.open_history,
@@ -161,7 +167,9 @@ class ChartingDialogs(_Window):
                 RecordKind.PATIENTS,
                 p.id,
                 version=p.version,
-                what=f"{p.name} (MRN {p.mrn}) and the whole chart",
+                what=translate("ChartingDialogs", "{name} (MRN {mrn}) and the whole chart").format(
+                    name=p.name, mrn=p.mrn
+                ),
                 parent=self,
             )
         )
@@ -188,6 +196,6 @@ class ChartingDialogs(_Window):
         """The hint to select a record has been followed: it goes."""
         if (
             self.patient_view.records.selected() is not None
-            and self.statusBar().currentMessage() == SELECT_A_RECORD
+            and self.statusBar().currentMessage() == shown(SELECT_A_RECORD)
         ):
             self.statusBar().clearMessage()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
+from wardchart.i18n import translate
 from wardchart.paths import default_chart_path
 
 if TYPE_CHECKING:
@@ -57,7 +58,9 @@ class FileMenu(_Window):
             return printing.print_document(self, printout)
         written = printing.export_pdf(self, printout, path)
         if written is not None:
-            self.statusBar().showMessage(f"PDF saved to {written}", 30_000)
+            self.statusBar().showMessage(
+                translate("FileMenu", "PDF saved to {path}").format(path=written), 30_000
+            )
         return written
 
     def open_backups(self) -> QDialog | None:
@@ -85,8 +88,17 @@ class FileMenu(_Window):
                 return
             brought = preview_text(result).splitlines()[0].removeprefix("Comes in: ")
             left = len(result.conflicts)
-            review = f" · {left} conflict{'s' * (left != 1)} to review" if left else ""
-            self.statusBar().showMessage(f"Merged {result.other.name}: {brought}{review}", 30_000)
+            if not left:
+                line = translate("FileMenu", "Merged {name}: {brought}")
+            elif left == 1:
+                line = translate("FileMenu", "Merged {name}: {brought} · 1 conflict to review")
+            else:
+                line = translate(
+                    "FileMenu", "Merged {name}: {brought} · {count} conflicts to review"
+                )
+            self.statusBar().showMessage(
+                line.format(name=result.other.name, brought=brought, count=left), 30_000
+            )
 
         dialog.accepted.connect(merged)
         dialog.open()
@@ -109,4 +121,4 @@ class FileMenu(_Window):
         from wardchart.about import about_text
 
         path = self.session.store.path if self.session else default_chart_path()
-        QMessageBox.about(self, "About wardchart", about_text(path))
+        QMessageBox.about(self, translate("FileMenu", "About wardchart"), about_text(path))

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from wardchart.domain.hub_status import HubState, after_attempt, banner, status_line
+from wardchart.i18n import shown, translate
 from wardchart.session.hub_loop import FALLBACK_S, SyncLoop, SyncReport, configured_hub
 from wardchart.ui import colours
 
@@ -59,17 +60,17 @@ class HubSync(QObject):
         self.state = HubState()
         self.alive = True
         self.label = QLabel()
-        self.label.setAccessibleName("Ward hub")
+        self.label.setAccessibleName(translate("HubSync", "Ward hub"))
         window.statusBar().addPermanentWidget(self.label)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         self.banner_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.banner_text.setAccessibleName("Ward hub warning")
+        self.banner_text.setAccessibleName(translate("HubSync", "Ward hub warning"))
         self.banner_text.setStyleSheet(
             f"color: {colours.GRADE_TEXT}; background: {colours.GRADE_BACKGROUNDS[1]};"
             " padding: 6px; font-weight: bold;"
         )
-        self.banner_bar = QToolBar("Ward hub warning")
+        self.banner_bar = QToolBar(translate("HubSync", "Ward hub warning"))
         self.banner_bar.setObjectName("hub_banner")
         self.banner_bar.setMovable(False)
         self.banner_bar.setFloatable(False)
@@ -114,13 +115,13 @@ class HubSync(QObject):
     def show_state(self) -> None:
         """Say where the replica stands, now."""
         now = _now()
-        self.label.setText(status_line(self.state, now))
-        self.label.setToolTip(self.state.problem)
+        self.label.setText(shown(status_line(self.state, now)))
+        self.label.setToolTip(shown(self.state.problem))
         warning = banner(self.state, now, self.session.settings.hub_warn_after_minutes)
         if warning is None:
             self.banner_bar.hide()
         else:
-            self.banner_text.setText(warning)
+            self.banner_text.setText(shown(warning))
             self.banner_bar.show()
 
     def _from_thread(self, report: SyncReport) -> None:

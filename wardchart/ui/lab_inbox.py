@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
 
+from wardchart.i18n import shown, translate
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
 
@@ -74,7 +76,12 @@ class LabInbox(_Window):
         try:
             taken = self.inbox.take(session.store, path, actor=session.actor, now=session.now())
         except (InvalidEntry, ChartFileError, OSError) as error:  # locked, disk full, moved
-            self.statusBar().showMessage(f"Lab inbox: {path.name} not read yet: {error}", 15_000)
+            self.statusBar().showMessage(
+                translate("LabInbox", "Lab inbox: {file} not read yet: {error}").format(
+                    file=path.name, error=shown(error)
+                ),
+                15_000,
+            )
             return
         session.saves_since_backup += 1
         charted = sum(o.results for o in taken.outcomes if o.outcome == "charted")
@@ -92,9 +99,15 @@ class LabInbox(_Window):
         if charted or held:
             parts = []
             if charted:
-                parts.append(f"{charted} result{'s' if charted != 1 else ''} from the lab charted")
+                parts.append(
+                    translate("LabInbox", "1 result from the lab charted")
+                    if charted == 1
+                    else translate("LabInbox", "{count} results from the lab charted").format(
+                        count=charted
+                    )
+                )
             if held:
-                parts.append(f"{held} held")
+                parts.append(translate("LabInbox", "{count} held").format(count=held))
             self.statusBar().showMessage(" · ".join(parts), 60_000)
         self.inbox_counts = [0, 0]
         self._show_held_count()
@@ -105,13 +118,21 @@ class LabInbox(_Window):
         from wardchart.storage.hl7_import import held_messages
 
         count = len(held_messages(self.session.store.db))
-        self.held_count.setText(
-            f"⚠ {count} lab message{'s' if count != 1 else ''} held (File → Lab messages held)"
-            if count
-            else ""
-        )
+        if not count:
+            held = ""
+        elif count == 1:
+            held = translate("LabInbox", "⚠ 1 lab message held (File → Lab messages held)")
+        else:
+            held = translate(
+                "LabInbox", "⚠ {count} lab messages held (File → Lab messages held)"
+            ).format(count=count)
+        self.held_count.setText(held)
         action = self.action_table.by_name["held_messages"]
-        action.setText(f"&Lab messages held ({count})…" if count else "&Lab messages held…")
+        action.setText(
+            translate("Menus", "&Lab messages held ({count})…").format(count=count)
+            if count
+            else translate("Menus", "&Lab messages held…")
+        )
 
     def open_held_messages(self) -> QDialog | None:
         """File → Lab messages held…"""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardchart.i18n import translate
 from wardchart.ui.actions import STAY_ENABLED_WHEN_LOCKED
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class LockScreen(QWidget):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-size: 14pt; padding: 40px")
-        self.button = QPushButton("Sign in…")
+        self.button = QPushButton(translate("LockScreen", "Sign in…"))
         self.button.clicked.connect(slot)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -94,10 +95,13 @@ class LockingWindow(_Window):
         if not self.session.has_accounts():
             QMessageBox.information(
                 self,
-                "Switch user",
-                "This chart file has no accounts yet, so entries are recorded as "
-                f"{self.session.actor}.\n\nA ward administrator adds accounts under "
-                "Ward → Accounts… or with wardchart user add (see docs/accounts.md).",
+                translate("LockScreen", "Switch user"),
+                translate(
+                    "LockScreen",
+                    "This chart file has no accounts yet, so entries are recorded as "
+                    "{actor}.\n\nA ward administrator adds accounts under "
+                    "Ward → Accounts… or with wardchart user add (see docs/accounts.md).",
+                ).format(actor=self.session.actor),
             )
             return
         account = ask_sign_in(
@@ -133,20 +137,43 @@ class LockingWindow(_Window):
         unsaved = unsaved_entries(self.held_dialogs)
         if unsaved:
             kept = (
-                f"{len(unsaved)} entr{'ies' if len(unsaved) != 1 else 'y'} not yet saved "
-                f"({'; '.join(unsaved)}) {'are' if len(unsaved) != 1 else 'is'} kept for "
-                f"{self.held_for} until they sign in again. If someone else signs in or "
-                "wardchart is closed, "
-                f"{'they are' if len(unsaved) != 1 else 'it is'} discarded, never saved."
-            )
+                translate(
+                    "LockScreen",
+                    "1 entry not yet saved ({entries}) is kept for {nurse} until they sign in "
+                    "again. If someone else signs in or wardchart is closed, it is discarded, "
+                    "never saved.",
+                )
+                if len(unsaved) == 1
+                else translate(
+                    "LockScreen",
+                    "{count} entries not yet saved ({entries}) are kept for {nurse} until they "
+                    "sign in again. If someone else signs in or wardchart is closed, they are "
+                    "discarded, never saved.",
+                )
+            ).format(count=len(unsaved), entries="; ".join(unsaved), nurse=self.held_for)
         else:
-            kept = "Nothing typed is waiting to be saved."
+            kept = translate("LockScreen", "Nothing typed is waiting to be saved.")
         self.lock_text.setText(
-            f"<center><b>wardchart is locked</b><br><br>Patient data is hidden after "
-            f"{minutes} minute{'s' if minutes != 1 else ''} without use. {escape(kept)}"
-            f"<br><br>Sign in to continue (Ctrl+Shift+S).</center>"
+            "<center>{}</center>".format(
+                (
+                    translate(
+                        "LockScreen",
+                        "<b>wardchart is locked</b><br><br>Patient data is hidden after 1 "
+                        "minute without use. {kept}<br><br>Sign in to continue (Ctrl+Shift+S).",
+                    )
+                    if minutes == 1
+                    else translate(
+                        "LockScreen",
+                        "<b>wardchart is locked</b><br><br>Patient data is hidden after "
+                        "{minutes} minutes without use. {kept}<br><br>Sign in to continue "
+                        "(Ctrl+Shift+S).",
+                    )
+                ).format(minutes=minutes, kept=escape(kept))
+            )
         )
-        self._hide_chart_views("Sign in…", self.switch_user, STAY_ENABLED_WHEN_LOCKED)
+        self._hide_chart_views(
+            translate("LockScreen", "Sign in…"), self.switch_user, STAY_ENABLED_WHEN_LOCKED
+        )
         self.idle_watch.timer.stop()
 
     def _drop_held_dialogs(self) -> list[str]:
@@ -156,7 +183,12 @@ class LockingWindow(_Window):
         unsaved = unsaved_entries(held)
         for dialog in reversed(held):
             dialog.reject()
-        return [f"an unsaved entry ({what}) by {self.held_for}" for what in unsaved]
+        return [
+            translate("LockScreen", "an unsaved entry ({what}) by {nurse}").format(
+                what=what, nurse=self.held_for
+            )
+            for what in unsaved
+        ]
 
     def _file_replaced(self) -> None:
         """Another program put a new file where ours was: what is on screen may be out of
@@ -178,16 +210,25 @@ class LockingWindow(_Window):
             self.held_dialogs, self.held_for = open_dialogs(), session.actor
         discarded = self._drop_held_dialogs()
         lost = (
-            escape("; ".join(discarded)) + " could not be saved to it and was discarded."
+            translate("LockScreen", "{entries} could not be saved to it and was discarded.").format(
+                entries=escape("; ".join(discarded))
+            )
             if discarded
-            else "nothing was lost."
+            else translate("LockScreen", "nothing was lost.")
         )
         self.lock_text.setText(
-            "<center><b>The chart file was replaced by another program</b><br><br>"
-            "(encrypted, decrypted or copied over). What was shown may be out of date, so it "
-            f"is hidden; {lost}<br><br>Open the file again to continue.</center>"
+            "<center>{}</center>".format(
+                translate(
+                    "LockScreen",
+                    "<b>The chart file was replaced by another program</b><br><br>"
+                    "(encrypted, decrypted or copied over). What was shown may be out of date, "
+                    "so it is hidden; {lost}<br><br>Open the file again to continue.",
+                ).format(lost=lost)
+            )
         )
-        self._hide_chart_views("Open it again…", self.reopen_requested.emit, {"quit"})
+        self._hide_chart_views(
+            translate("LockScreen", "Open it again…"), self.reopen_requested.emit, {"quit"}
+        )
 
     def _hide_chart_views(
         self, button: str, slot: Callable[[], object], enabled: Iterable[str]
@@ -233,10 +274,14 @@ class LockingWindow(_Window):
 
         discarded = self._drop_held_dialogs()  # never saved under another nurse's name
         if discarded:
-            notice = "; ".join(discarded) + " was discarded at the lock, not saved."
+            notice = translate(
+                "LockScreen", "{entries} was discarded at the lock, not saved."
+            ).format(entries="; ".join(discarded))
             notice = notice[0].upper() + notice[1:]
             self.statusBar().showMessage(notice)
-            box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", notice, parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, translate("LockScreen", "Not saved"), notice, parent=self
+            )
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setWindowModality(Qt.WindowModality.WindowModal)
             self.discarded_box = box

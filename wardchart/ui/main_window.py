@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
+from wardchart import i18n
+from wardchart.i18n import shown, translate
 from wardchart.ui import settings
 from wardchart.ui.actions import WindowActions
 from wardchart.ui.charting_dialogs import ChartingDialogs
@@ -61,7 +63,9 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
         self.setWindowTitle("wardchart")
         # Centred by markup: PySide6 builds its Qt namespace of enums (~40 ms) on first
         # use, and nothing before the first paint needs it.
-        self.opening = QLabel("<center>Opening the chart file…</center>")
+        self.opening = QLabel(
+            "<center>{}</center>".format(translate("MainWindow", "Opening the chart file…"))
+        )
         self.setCentralWidget(self.opening)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
@@ -93,7 +97,7 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
         self.discarded_box: QMessageBox | None = None
         self.inbox_counts = [0, 0]  # results charted, messages held, since the last report
         self.held_count = QLabel()
-        self.held_count.setAccessibleName("Lab messages held")
+        self.held_count.setAccessibleName(translate("MainWindow", "Lab messages held"))
         self.statusBar().addPermanentWidget(self.held_count)
         self._update_actions()
 
@@ -150,8 +154,12 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
         self.session = session
         session.chart_did_change.connect(self._on_chart_changed)
         session.did_close.connect(self._stop_watching)
-        read_only = " (READ-ONLY: entries cannot be saved)" if session.store.read_only else ""
-        self.setWindowTitle(f"wardchart — {session.file_name}{read_only}")
+        title = (
+            translate("MainWindow", "wardchart — {file} (READ-ONLY: entries cannot be saved)")
+            if session.store.read_only
+            else translate("MainWindow", "wardchart — {file}")
+        )
+        self.setWindowTitle(title.format(file=session.file_name))
         self._show_status()
         self.refresh()
         if self.census.selected_patient_id() is None and self.census.model.rowCount():
@@ -179,7 +187,7 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
             return
         if only_if_changed and not self.session.saves_since_backup:
             return
-        self.statusBar().showMessage(self.session.backup(reason), 15_000)
+        self.statusBar().showMessage(shown(self.session.backup(reason)), 15_000)
 
     def load_chart(self) -> None:
         """Import pyqtgraph and put the chart in place (after the window is shown)."""
@@ -277,7 +285,11 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
 
     def _on_census_progress(self, done: int, total: int) -> None:
         if done < total:
-            self.statusBar().showMessage(f"Reading the census: {done:,} of {total:,} patients…")
+            self.statusBar().showMessage(
+                translate("MainWindow", "Reading the census: {done} of {total} patients…").format(
+                    done=i18n.locale().toString(done), total=i18n.locale().toString(total)
+                )
+            )
         else:
             self.statusBar().clearMessage()
 
@@ -309,11 +321,24 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
         session = self.session
         if session is None:
             return
-        ward = f" · {session.settings.ward_name}" if session.settings.ward_name else ""
+        line = (
+            translate(
+                "MainWindow",
+                "Charting as {actor} · {ward} · CTCAE v{ctcae} · fever rule {rule} · {file}",
+            )
+            if session.settings.ward_name
+            else translate(
+                "MainWindow", "Charting as {actor} · CTCAE v{ctcae} · fever rule {rule} · {file}"
+            )
+        )
         self.status.setText(
-            f"Charting as {session.actor}{ward} · CTCAE "
-            f"v{session.settings.ctcae_version} · fever rule "
-            f"{session.settings.fn_rule.value} · {session.file_name}"
+            line.format(
+                actor=session.actor,
+                ward=session.settings.ward_name,
+                ctcae=session.settings.ctcae_version,
+                rule=session.settings.fn_rule.value,
+                file=session.file_name,
+            )
         )
         administrator = session.may_administer()
         if self.locked:  # comes into force when the lock is lifted

@@ -17,63 +17,94 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.chart import CycleChart, PatientChart
-from wardchart.domain.display import time_text
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.i18n import clinical_time, date_text, shown, translate
 from wardchart.ui import colours
 from wardchart.ui.records_panel import RecordsPanel
+from wardchart.ui.wording import localised
 
 if TYPE_CHECKING:
     from wardchart.plot.cycle_chart import ChartView
 
 #: What the Show box says for a patient with no cycle.
-NO_CYCLE_TEXT = "No cycle: baseline only"
+NO_CYCLE_TEXT = QT_TRANSLATE_NOOP("PatientView", "No cycle: baseline only")
+NO_PATIENT_TEXT = QT_TRANSLATE_NOOP("PatientView", "Select a patient on the census.")
 
 
 def header_html(chart: PatientChart) -> str:
     """Name, two identifiers, location, regimen, today's cycle day, flags and alerts."""
     p = chart.patient
     first = (
-        f"<span style='font-size:x-large'><b>{escape(p.name)}</b></span>"
-        f"&nbsp;&nbsp;MRN <b>{escape(p.mrn)}</b>&nbsp;·&nbsp;DOB {p.dob:%Y-%m-%d} "
-        f"({chart.age} y)&nbsp;·&nbsp;bed {escape(p.bed or '—')}"
+        f"<span style='font-size:x-large'><b>{escape(p.name)}</b></span>&nbsp;&nbsp;"
+        + translate(
+            "PatientView", "MRN <b>{mrn}</b>&nbsp;·&nbsp;DOB {dob} ({age} y)&nbsp;·&nbsp;bed {bed}"
+        ).format(mrn=escape(p.mrn), dob=date_text(p.dob), age=chart.age, bed=escape(p.bed or "—"))
         + (f"&nbsp;·&nbsp;{escape(p.diagnosis)}" if p.diagnosis.strip() else "")
     )
     current = chart.current
     if current is None:
-        second = "No cycle started yet."
+        second = translate("PatientView", "No cycle started yet.")
     else:
         c = current.cycle
-        status = chart.nadir_status.value if chart.nadir_status else ""
-        second = (
-            f"<b>{escape(c.regimen_name)}</b> · cycle {c.number}, "
-            f"<b>day {chart.today_cycle_day}</b> (day 1 {c.day1:%Y-%m-%d}) · expected "
-            f"nadir D{c.nadir_start}–D{c.nadir_end}: <b>{status}</b> · next cycle: "
-            f"{current.readiness.status} ({escape(current.readiness.reason)})"
+        status = escape(localised(chart.nadir_status.value)) if chart.nadir_status else ""
+        second = translate(
+            "PatientView",
+            "<b>{regimen}</b> · cycle {cycle}, <b>day {day}</b> (day 1 {day1}) · expected "
+            "nadir D{start}–D{end}: <b>{status}</b> · next cycle: {readiness} ({reason})",
+        ).format(
+            regimen=escape(c.regimen_name),
+            cycle=c.number,
+            day=chart.today_cycle_day,
+            day1=date_text(c.day1),
+            start=c.nadir_start,
+            end=c.nadir_end,
+            status=status,
+            readiness=escape(localised(current.readiness.status)),
+            reason=escape(localised(current.readiness.reason)),
         )
-    flags = [escape(f.label) for f in chart.risk]
+    flags = [escape(localised(f.label)) for f in chart.risk]
     flags.append(
-        "neutropenic precautions <b>ON</b>" if chart.precautions_active else "precautions off"
+        translate("PatientView", "neutropenic precautions <b>ON</b>")
+        if chart.precautions_active
+        else translate("PatientView", "precautions off")
     )
     if chart.cbc_overdue:
-        flags.append("<b>no CBC in 24 h during the nadir window</b>")
-    lines = [first, second, "Flags: " + " · ".join(flags)]
+        flags.append(translate("PatientView", "<b>no CBC in 24 h during the nadir window</b>"))
+    lines = [
+        first,
+        second,
+        translate("PatientView", "Flags: {flags}").format(flags=" · ".join(flags)),
+    ]
     if chart.conflicts:
         count = len(chart.conflicts)
+        subjects = "; ".join(shown(m.subject) for m in chart.conflicts)
         lines.append(
-            f"<span style='color:{colours.error_text()}'><b>⚑ CONFLICT — REVIEW:</b> "
-            f"{count} {'conflict' if count == 1 else 'conflicts'} between charts merged "
-            f"({escape('; '.join(m.subject for m in chart.conflicts))}) · "
-            "<a href='review'>Review conflicts…</a></span>"
+            f"<span style='color:{colours.error_text()}'>"
+            + (
+                translate(
+                    "PatientView",
+                    "<b>⚑ CONFLICT — REVIEW:</b> 1 conflict between charts merged "
+                    "({subjects}) · <a href='review'>Review conflicts…</a>",
+                )
+                if count == 1
+                else translate(
+                    "PatientView",
+                    "<b>⚑ CONFLICT — REVIEW:</b> {count} conflicts between charts merged "
+                    "({subjects}) · <a href='review'>Review conflicts…</a>",
+                )
+            ).format(count=count, subjects=escape(subjects))
+            + "</span>"
         )
     for alert in chart.current_alerts:
-        when = time_text(alert.at, chart.tz)
+        when = clinical_time(alert.at, chart.tz)
         kind = (
-            "FEBRILE NEUTROPENIA"
+            translate("PatientView", "FEBRILE NEUTROPENIA")
             if alert.kind == "febrile_neutropenia"
-            else "POSSIBLE FEBRILE NEUTROPENIA"
+            else translate("PatientView", "POSSIBLE FEBRILE NEUTROPENIA")
         )
         lines.append(
             f"<span style='color:{colours.error_text()}'><b>⚠ {kind}</b> [{escape(alert.rule)}] "
-            f"{when}: {escape(alert.detail)}</span>"
+            f"{when}: {escape(localised(alert.detail))}</span>"
         )
     return "<br>".join(lines)
 
@@ -91,24 +122,26 @@ class PatientView(QWidget):
         super().__init__(parent)
         self.chart: PatientChart | None = None
         self.chart_view: ChartView | None = None
-        self.header = QLabel("Select a patient on the census.")
+        self.header = QLabel(shown(NO_PATIENT_TEXT))
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.header.setAccessibleName("Patient header")
+        self.header.setAccessibleName(translate("PatientView", "Patient header"))
         self.header.linkActivated.connect(lambda _link: self.review_requested.emit())
         self.cycle_box = QComboBox()
-        self.cycle_box.setAccessibleName("Cycle shown on the chart")
+        self.cycle_box.setAccessibleName(translate("PatientView", "Cycle shown on the chart"))
         self.cycle_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.calendar_box = QCheckBox("Calendar dates")
-        self.calendar_box.setAccessibleName("Label the axis with calendar dates")
+        self.calendar_box = QCheckBox(translate("PatientView", "Calendar dates"))
+        self.calendar_box.setAccessibleName(
+            translate("PatientView", "Label the axis with calendar dates")
+        )
         # What the nurse chose; the box shows it whenever calendar dates can be shown.
         self.calendar_wanted = False
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Show:"))
+        controls.addWidget(QLabel(translate("PatientView", "Show:")))
         controls.addWidget(self.cycle_box)
         controls.addWidget(self.calendar_box)
         controls.addStretch(1)
-        self.placeholder = QLabel("Loading chart…")
+        self.placeholder = QLabel(translate("PatientView", "Loading chart…"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_holder = QVBoxLayout()
         self.chart_holder.setContentsMargins(0, 0, 0, 0)
@@ -146,22 +179,28 @@ class PatientView(QWidget):
     def show_patient(self, chart: PatientChart | None, *, keep_view: bool = False) -> None:
         """Show a patient's chart (None: nothing selected)."""
         self.chart = chart
-        self.header.setText(
-            "Select a patient on the census." if chart is None else header_html(chart)
-        )
+        self.header.setText(shown(NO_PATIENT_TEXT) if chart is None else header_html(chart))
         conflicts = () if chart is None else chart.conflicts
-        self.header.setToolTip("\n".join(m.line() for m in conflicts))
+        self.header.setToolTip("\n".join(shown(m.line()) for m in conflicts))
         wanted = self.current_view() if keep_view else "current"
         self.cycle_box.blockSignals(True)
         self.cycle_box.clear()
         if chart is not None and chart.cycles:
-            self.cycle_box.addItem(f"Cycle {chart.cycles[-1].cycle.number} (current)", "current")
+            self.cycle_box.addItem(
+                translate("PatientView", "Cycle {number} (current)").format(
+                    number=chart.cycles[-1].cycle.number
+                ),
+                "current",
+            )
             for cycle in reversed(chart.cycles[:-1]):
-                self.cycle_box.addItem(f"Cycle {cycle.cycle.number}", str(cycle.cycle.number))
+                self.cycle_box.addItem(
+                    translate("PatientView", "Cycle {number}").format(number=cycle.cycle.number),
+                    str(cycle.cycle.number),
+                )
             if len(chart.cycles) > 1:
-                self.cycle_box.addItem("All cycles overlaid", "overlay")
+                self.cycle_box.addItem(translate("PatientView", "All cycles overlaid"), "overlay")
         elif chart is not None:
-            self.cycle_box.addItem(NO_CYCLE_TEXT, "current")
+            self.cycle_box.addItem(shown(NO_CYCLE_TEXT), "current")
         # Nothing to choose between: one entry (or none) is shown, not offered.
         self.cycle_box.setEnabled(self.cycle_box.count() > 1)
         position = self.cycle_box.findData(wanted)
@@ -203,16 +242,23 @@ class PatientView(QWidget):
         shows cycle days (overlay), and say why in its tooltip; the nurse's choice comes
         back with a single cycle (see docs/chart.md)."""
         if chart is None or not chart.cycles:
-            why: str | None = "No cycle yet: the baseline results are dated by the calendar."
+            why: str | None = translate(
+                "PatientView", "No cycle yet: the baseline results are dated by the calendar."
+            )
         elif view == "overlay":
-            why = "Cycles overlaid share cycle days, not dates: choose one cycle for dates."
+            why = translate(
+                "PatientView",
+                "Cycles overlaid share cycle days, not dates: choose one cycle for dates.",
+            )
         else:
             why = None
         self.calendar_box.blockSignals(True)
         self.calendar_box.setEnabled(why is None)
         dated = chart is not None and not chart.cycles
         self.calendar_box.setChecked(dated or (why is None and self.calendar_wanted))
-        self.calendar_box.setToolTip(why or "Label the day axis with calendar dates")
+        self.calendar_box.setToolTip(
+            why or translate("PatientView", "Label the day axis with calendar dates")
+        )
         self.calendar_box.blockSignals(False)
 
     def _on_calendar_toggled(self, checked: bool) -> None:

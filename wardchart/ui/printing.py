@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.records import Patient
+from wardchart.i18n import shown, translate
 from wardchart.report.documents import PrintContext
 from wardchart.report.jobs import PrintJob
 from wardchart.report.output import ReportError, default_paper, page_layout, write_pdf
@@ -70,7 +71,9 @@ def preview(parent: QWidget, printout: Printout) -> QDialog:
 
     printer = printout.printer()
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview — {printout.title}")
+    dialog.setWindowTitle(
+        translate("Printing", "Print preview — {title}").format(title=shown(printout.title))
+    )
     dialog.paintRequested.connect(printout.paint)
 
     def on_finished(result: int) -> None:
@@ -88,7 +91,9 @@ def print_document(parent: QWidget, printout: Printout) -> QDialog:
 
     printer = printout.printer()
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print — {printout.title}")
+    dialog.setWindowTitle(
+        translate("Printing", "Print — {title}").format(title=shown(printout.title))
+    )
 
     def on_accepted() -> None:
         pages = printout.paint(printer)
@@ -104,9 +109,9 @@ def export_pdf(parent: QWidget, printout: Printout, path: Path | None = None) ->
     if path is None:
         name, _ = QFileDialog.getSaveFileName(
             parent,
-            f"Export {printout.title}",
+            translate("Printing", "Export {title}").format(title=shown(printout.title)),
             str(export_folder() / _suggested(printout)),
-            "PDF files (*.pdf)",
+            translate("Printing", "PDF files (*.pdf)"),
         )
         if not name:
             return None
@@ -114,7 +119,13 @@ def export_pdf(parent: QWidget, printout: Printout, path: Path | None = None) ->
     try:
         check_output_path(path, printout.context.chart_file)
     except InvalidEntry as error:
-        QMessageBox.warning(parent, "Export PDF", f"Nothing was exported: {error.first.message}")
+        QMessageBox.warning(
+            parent,
+            translate("Printing", "Export PDF"),
+            translate("Printing", "Nothing was exported: {reason}").format(
+                reason=shown(error.first.message)
+            ),
+        )
         return None
     try:
         pages = write_pdf(
@@ -126,7 +137,11 @@ def export_pdf(parent: QWidget, printout: Printout, path: Path | None = None) ->
             save=write_atomically,
         )
     except ReportError as error:
-        QMessageBox.warning(parent, "Export PDF", f"Nothing was exported: {error}")
+        QMessageBox.warning(
+            parent,
+            translate("Printing", "Export PDF"),
+            translate("Printing", "Nothing was exported: {reason}").format(reason=shown(error)),
+        )
         return None
     printout.audit("export", str(path), pages)
     settings.store(settings.EXPORT_FOLDER, str(path.parent))

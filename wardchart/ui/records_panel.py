@@ -29,14 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart.domain.chart import ChartedResult, CycleChart, PatientChart
-from wardchart.domain.display import count_text, grade_text, lab_mark, result_note, time_text
+from wardchart.domain.display import count_text, grade_text, lab_mark, result_note
 from wardchart.domain.merge_rules import REVIEW, ConflictMark, marks_for
 from wardchart.domain.records import GcsfDose, RecordKind, Temperature
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.units import display
+from wardchart.i18n import clinical_time, date_text, shown, translate
+from wardchart.ui.wording import english, localised, number
 
 Index = QModelIndex | QPersistentModelIndex
 #: The heading of the column that marks records in conflict (there only when one is).
-CONFLICT_HEADING = "Conflict"
+CONFLICT_HEADING = QT_TRANSLATE_NOOP("Records", "Conflict")
 
 
 @dataclass(frozen=True)
@@ -56,36 +59,57 @@ class RecordRef:
         return str(getattr(record or self.item, "version", ""))
 
 
+def _note(corrected: bool, lab_status: str) -> str:
+    """A result's note column in the language in use."""
+    if english():
+        return result_note(corrected, lab_status)
+    notes = ([translate("Records", "corrected")] if corrected else []) + (
+        [translate("Records", "preliminary")] if lab_status == "preliminary" else []
+    )
+    return ", ".join(notes)
+
+
 def result_row(item: ChartedResult, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A result's cells and reference."""
     r = item.result
     cells = (
-        time_text(r.taken, tz),
+        clinical_time(r.taken, tz),
         "" if item.cycle_day is None else str(item.cycle_day),
-        "" if r.wbc is None else count_text(r.wbc) + lab_mark(r.lab_status),
-        "" if r.anc is None else count_text(r.anc) + lab_mark(r.lab_status),
-        r.anc_source or "",
-        grade_text(item.anc_grade),
-        grade_text(item.wbc_grade),
+        "" if r.wbc is None else number(count_text(r.wbc)) + lab_mark(r.lab_status),
+        "" if r.anc is None else number(count_text(r.anc)) + lab_mark(r.lab_status),
+        localised(r.anc_source or ""),
+        localised(grade_text(item.anc_grade)),
+        localised(grade_text(item.wbc_grade)),
         r.recorded_by,
-        result_note(r.corrected, r.lab_status),
+        _note(r.corrected, r.lab_status),
     )
-    what = f"CBC taken {cells[0]}: WBC {cells[2] or '—'}, ANC {cells[3] or '—'}"
+    what = translate("Records", "CBC taken {taken}: WBC {wbc}, ANC {anc}").format(
+        taken=cells[0], wbc=cells[2] or "—", anc=cells[3] or "—"
+    )
     return cells, RecordRef(RecordKind.RESULTS, r.id, what, item)
 
 
 def temperature_row(t: Temperature, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A temperature's cells and reference."""
-    cells = (time_text(t.taken, tz), f"{display(t.celsius, 1)} °C", t.route, t.recorded_by)
-    return cells, RecordRef(
-        RecordKind.TEMPERATURES, t.id, f"Temperature {cells[1]} at {cells[0]}", t
+    cells = (
+        clinical_time(t.taken, tz),
+        f"{number(display(t.celsius, 1))} °C",
+        localised(t.route),
+        t.recorded_by,
     )
+    what = translate("Records", "Temperature {value} at {taken}").format(
+        value=cells[1], taken=cells[0]
+    )
+    return cells, RecordRef(RecordKind.TEMPERATURES, t.id, what, t)
 
 
 def gcsf_row(d: GcsfDose, tz: tzinfo | None) -> tuple[tuple[str, ...], RecordRef]:
     """A G-CSF dose's cells and reference."""
-    cells = (time_text(d.given, tz), d.drug, d.dose, d.recorded_by)
-    return cells, RecordRef(RecordKind.GCSF_DOSES, d.id, f"{d.drug} {d.dose} given {cells[0]}", d)
+    cells = (clinical_time(d.given, tz), d.drug, d.dose, d.recorded_by)
+    what = translate("Records", "{drug} {dose} given {given}").format(
+        drug=d.drug, dose=d.dose, given=cells[0]
+    )
+    return cells, RecordRef(RecordKind.GCSF_DOSES, d.id, what, d)
 
 
 def cycle_row(c: CycleChart) -> tuple[tuple[str, ...], RecordRef]:
@@ -93,13 +117,21 @@ def cycle_row(c: CycleChart) -> tuple[tuple[str, ...], RecordRef]:
     cells = (
         str(c.cycle.number),
         c.cycle.regimen_name,
-        c.cycle.day1.isoformat(),
-        f"D{c.window[0]}–D{c.window[1]}",
-        f"{c.cycle.cycle_length_days} d",
-        "—" if c.nadir is None else f"{count_text(c.nadir.anc)} on D{c.nadir.cycle_day}",
-        "—" if c.recovery is None else f"D{c.recovery.cycle_day}",
+        date_text(c.cycle.day1),
+        translate("Records", "D{start}–D{end}").format(start=c.window[0], end=c.window[1]),
+        translate("Records", "{days} d").format(days=c.cycle.cycle_length_days),
+        "—"
+        if c.nadir is None
+        else translate("Records", "{count} on D{day}").format(
+            count=number(count_text(c.nadir.anc)), day=c.nadir.cycle_day
+        ),
+        "—"
+        if c.recovery is None
+        else translate("Records", "D{day}").format(day=c.recovery.cycle_day),
     )
-    what = f"Cycle {cells[0]} of {cells[1]}, day 1 {cells[2]}"
+    what = translate("Records", "Cycle {number} of {regimen}, day 1 {day1}").format(
+        number=cells[0], regimen=cells[1], day1=cells[2]
+    )
     return cells, RecordRef(RecordKind.CYCLES, c.cycle.id, what, c)
 
 
@@ -159,7 +191,7 @@ class RecordsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if section < len(self.headers) else CONFLICT_HEADING
+            return self.headers[section] if section < len(self.headers) else shown(CONFLICT_HEADING)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -168,7 +200,7 @@ class RecordsModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         mark = self._marks.get(row)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return mark
+            return None if mark is None else localised(mark)
         if role == Qt.ItemDataRole.FontRole and mark is not None:
             font = QFont()
             font.setBold(True)
@@ -176,7 +208,7 @@ class RecordsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column >= len(self.headers):
-            return REVIEW if mark is not None else ""
+            return localised(REVIEW) if mark is not None else ""
         return self._rows[row][0][column]
 
     def set_rows(
@@ -210,15 +242,51 @@ class RecordsModel(QAbstractTableModel):
 TABS = (
     (
         RecordKind.RESULTS,
-        "Results",
-        ("Taken", "Day", "WBC", "ANC", "ANC from", "ANC grade", "WBC grade", "Entered by", ""),
+        QT_TRANSLATE_NOOP("Records", "Results"),
+        (
+            QT_TRANSLATE_NOOP("Records", "Taken"),
+            QT_TRANSLATE_NOOP("Records", "Day"),
+            QT_TRANSLATE_NOOP("Records", "WBC"),
+            QT_TRANSLATE_NOOP("Records", "ANC"),
+            QT_TRANSLATE_NOOP("Records", "ANC from"),
+            QT_TRANSLATE_NOOP("Records", "ANC grade"),
+            QT_TRANSLATE_NOOP("Records", "WBC grade"),
+            QT_TRANSLATE_NOOP("Records", "Entered by"),
+            "",
+        ),
     ),
-    (RecordKind.TEMPERATURES, "Temperatures", ("Taken", "Temperature", "Route", "Entered by")),
-    (RecordKind.GCSF_DOSES, "G-CSF doses", ("Given", "Drug", "Dose", "Entered by")),
+    (
+        RecordKind.TEMPERATURES,
+        QT_TRANSLATE_NOOP("Records", "Temperatures"),
+        (
+            QT_TRANSLATE_NOOP("Records", "Taken"),
+            QT_TRANSLATE_NOOP("Records", "Temperature"),
+            QT_TRANSLATE_NOOP("Records", "Route"),
+            QT_TRANSLATE_NOOP("Records", "Entered by"),
+        ),
+    ),
+    (
+        RecordKind.GCSF_DOSES,
+        QT_TRANSLATE_NOOP("Records", "G-CSF doses"),
+        (
+            QT_TRANSLATE_NOOP("Records", "Given"),
+            QT_TRANSLATE_NOOP("Records", "Drug"),
+            QT_TRANSLATE_NOOP("Records", "Dose"),
+            QT_TRANSLATE_NOOP("Records", "Entered by"),
+        ),
+    ),
     (
         RecordKind.CYCLES,
-        "Cycles",
-        ("Cycle", "Regimen", "Day 1", "Expected nadir", "Length", "Nadir", "Recovery"),
+        QT_TRANSLATE_NOOP("Records", "Cycles"),
+        (
+            QT_TRANSLATE_NOOP("Records", "Cycle"),
+            QT_TRANSLATE_NOOP("Records", "Regimen"),
+            QT_TRANSLATE_NOOP("Records", "Day 1"),
+            QT_TRANSLATE_NOOP("Records", "Expected nadir"),
+            QT_TRANSLATE_NOOP("Records", "Length"),
+            QT_TRANSLATE_NOOP("Records", "Nadir"),
+            QT_TRANSLATE_NOOP("Records", "Recovery"),
+        ),
     ),
 )
 
@@ -233,13 +301,17 @@ class RecordsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Records of the cycle shown")
+        self.tabs.setAccessibleName(translate("Records", "Records of the cycle shown"))
         self.models: dict[RecordKind, RecordsModel] = {}
         self.views: dict[RecordKind, QTableView] = {}
         for table, title, headers in TABS:
-            model = RecordsModel(headers)
+            model = RecordsModel([shown(heading) for heading in headers])
             view = RecordsView()
-            view.setAccessibleName(f"{title} of the cycle shown, oldest first")
+            view.setAccessibleName(
+                translate("Records", "{records} of the cycle shown, oldest first").format(
+                    records=shown(title)
+                )
+            )
             view.setModel(model)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -250,20 +322,28 @@ class RecordsPanel(QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setStretchLastSection(True)
             view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-            self.tabs.addTab(view, title)
+            self.tabs.addTab(view, shown(title))
             self.models[table], self.views[table] = model, view
-        self.history_button = QPushButton("History…")
-        self.correct_button = QPushButton("Correct…")
-        self.withdraw_button = QPushButton("Entered in error…")
+        self.history_button = QPushButton(translate("Records", "History…"))
+        self.correct_button = QPushButton(translate("Records", "Correct…"))
+        self.withdraw_button = QPushButton(translate("Records", "Entered in error…"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button, signal, text in (
-            (self.history_button, self.history_requested, "Every version of the selected record"),
-            (self.correct_button, self.correct_requested, "Correct the selected record"),
+            (
+                self.history_button,
+                self.history_requested,
+                translate("Records", "Every version of the selected record"),
+            ),
+            (
+                self.correct_button,
+                self.correct_requested,
+                translate("Records", "Correct the selected record"),
+            ),
             (
                 self.withdraw_button,
                 self.withdraw_requested,
-                "Mark the selected record entered in error",
+                translate("Records", "Mark the selected record entered in error"),
             ),
         ):
             button.setAccessibleName(text)

@@ -26,6 +26,7 @@ PATIENT_SPLITTER = Key("window/patient_splitter", QByteArray())
 CYCLE_VIEW = Key("chart/cycle_view", "current")  # "current" | "overlay" | a cycle number
 X_AXIS = Key("chart/x_axis", "cycle_day")  # "cycle_day" | "calendar"
 EXPORT_FOLDER = Key("files/export_folder", "")  # the folder a PDF was last saved in
+LANGUAGE = Key("view/language", "")  # "en", "de"; "": the system's (docs/translations.md)
 
 ALL_KEYS = (
     WINDOW_GEOMETRY,
@@ -35,6 +36,7 @@ ALL_KEYS = (
     CYCLE_VIEW,
     X_AXIS,
     EXPORT_FOLDER,
+    LANGUAGE,
 )
 
 
@@ -47,3 +49,34 @@ def load(key: Key) -> Any:
 def store(key: Key, value: Any) -> None:
     """Write a key."""
     QSettings().setValue(key.name, value)
+
+
+def language_fixed_by() -> str | None:
+    """The machine file that fixes this computer's language for every user (its path),
+    or None when each user chooses (an unreadable machine file fixes nothing here: the
+    start-up reports it)."""
+    from wardchart.storage.machine_config import MachineConfigError, load_machine_config
+
+    try:
+        machine = load_machine_config()
+    except MachineConfigError:
+        return None
+    return str(machine.path) if machine.language and machine.locks("language") else None
+
+
+def chosen_language() -> str:
+    """The language this user reads wardchart in, before ``$WARDCHART_LANGUAGE``: the
+    machine file's if it locks one, else the user's choice (View → Language), else the
+    machine file's default, else "" (the system's). See docs/translations.md."""
+    from wardchart.storage.machine_config import MachineConfigError, load_machine_config
+
+    try:
+        machine = load_machine_config()
+    except MachineConfigError:
+        machine = None
+    if machine is not None and machine.language and machine.locks("language"):
+        return machine.language
+    chosen = str(load(LANGUAGE) or "")
+    if chosen:
+        return chosen
+    return (machine.language if machine is not None else None) or ""

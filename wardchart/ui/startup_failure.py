@@ -11,56 +11,75 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-TITLE = "wardchart cannot open the chart file"
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.i18n import shown, translate
+
+TITLE = QT_TRANSLATE_NOOP("StartupFailure", "wardchart cannot open the chart file")
 
 
-def advice_for(reason: str) -> str:
-    """What a nurse or IT can do about ``reason`` (the command line's message)."""
-    text = reason.lower()
+def advice_for(reason: object) -> str:
+    """What a nurse or IT can do about ``reason`` (the command line's message, read in
+    English: a translated message keeps its English text), in the language in use."""
+    text = str(reason).lower()
     if "machine configuration" in text or "fixed for this computer" in text:
-        return (
+        return translate(
+            "StartupFailure",
             "This computer's wardchart configuration (set up by IT) does not allow this. "
-            "Ask IT to check the machine configuration file named above."
+            "Ask IT to check the machine configuration file named above.",
         )
     if "newer wardchart" in text:
-        return (
+        return translate(
+            "StartupFailure",
             "The chart was written by a newer version of wardchart. Install that version "
-            "(or a newer one) on this computer. The file was left untouched."
+            "(or a newer one) on this computer. The file was left untouched.",
         )
     if "network" in text:
-        return (
+        return translate(
+            "StartupFailure",
             "Keep the chart on this computer's own disk. To share one chart between "
-            "computers, IT sets up the ward hub."
+            "computers, IT sets up the ward hub.",
         )
     if "passphrase" in text or "encrypted" in text:
-        return (
+        return translate(
+            "StartupFailure",
             "If the chart is encrypted, start wardchart again and type its passphrase. "
-            "If it is not, it may be damaged: ask IT to restore the latest backup."
+            "If it is not, it may be damaged: ask IT to restore the latest backup.",
         )
     if "permission" in text or "not permitted" in text or "read-only" in text:
-        return (
+        return translate(
+            "StartupFailure",
             "Your login may not read or write this file or its folder. Ask IT to give "
-            "your login access to it (on a shared workstation, through the ward's group)."
+            "your login access to it (on a shared workstation, through the ward's group).",
         )
     if "damaged" in text or "not a wardchart" in text or "malformed" in text:
-        return (
+        return translate(
+            "StartupFailure",
             "The file is damaged or is not a wardchart chart. It was left as it is. Ask IT "
-            "to restore the latest verified backup (wardchart restore; see the README)."
+            "to restore the latest verified backup (wardchart restore; see the README).",
         )
     if "no chart file" in text or "folder" in text:
-        return "Check that the chart file's folder exists and is reachable, or ask IT."
-    return "Nothing was changed. Ask IT, and give them this message."
+        return translate(
+            "StartupFailure",
+            "Check that the chart file's folder exists and is reachable, or ask IT.",
+        )
+    return translate("StartupFailure", "Nothing was changed. Ask IT, and give them this message.")
 
 
-def show_startup_failure(reason: str, parent: QWidget | None = None) -> None:
+def show_startup_failure(reason: object, parent: QWidget | None = None) -> None:
     """Show the reason and the advice, and wait for the nurse to close the dialog."""
     from wardchart.logs import log_folder
 
     if QApplication.instance() is None:
         QApplication([sys.argv[0]])
-    box = QMessageBox(QMessageBox.Icon.Critical, TITLE, reason, QMessageBox.StandardButton.Ok)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, shown(TITLE), shown(reason), QMessageBox.StandardButton.Ok
+    )
     if parent is not None:
         box.setParent(parent, box.windowFlags())
     box.setObjectName("startup_failure")
-    box.setInformativeText(f"{advice_for(reason)}\n\nThe program's log is in {log_folder()}.")
+    box.setInformativeText(
+        translate("StartupFailure", "{advice}\n\nThe program's log is in {folder}.").format(
+            advice=advice_for(reason), folder=log_folder()
+        )
+    )
     box.exec()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMainWindow
 
+from wardchart.i18n import shown
 from wardchart.ui.actions import FOR_ADMINISTRATORS
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class WardMenu(_Window):
         if self.session is None:
             return None
         if not self.session.may_administer():
-            self.statusBar().showMessage(FOR_ADMINISTRATORS, 15_000)
+            self.statusBar().showMessage(shown(FOR_ADMINISTRATORS), 15_000)
             return None
         dialog = make(self.session)
         dialog.open()
