@@ -109,6 +109,9 @@ def run_window(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         quiet_offscreen_warnings()
     elif _no_display():
+        from wardchart.logs import log_pending_start
+
+        log_pending_start()
         print(
             "wardchart: error: no display to open the window on (DISPLAY is not set); "
             "run it in a desktop session, or use the commands (wardchart --help)",
@@ -139,6 +142,8 @@ def run_window(
 
     def open_chart() -> None:
         _set_icon(app)  # after the first paint: loading the image is not needed for it
+        from wardchart.logs import log_pending_start
+
         ask = (
             None
             if self_test
@@ -155,6 +160,7 @@ def run_window(
             failed=None if self_test else reasons.append,
         )
         if status:
+            log_pending_start()
             gc.enable()
             if reasons:  # seen on screen too, not only on stderr (ui/startup_failure.py)
                 from wardchart.ui.startup_failure import show_startup_failure
@@ -165,6 +171,7 @@ def run_window(
             return
         window.load_chart()
         QTimer.singleShot(0, _collect_garbage_again)
+        QTimer.singleShot(0, log_pending_start)  # after the chart's first paint, as the gc
         if not self_test:
             QTimer.singleShot(OPEN_BACKUP_DELAY_MS, lambda: window.backup("open"))
         if self_test:
@@ -186,6 +193,9 @@ def run_window(
     if self_test:
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, lambda: app.exit(1))
     status = app.exec()
+    from wardchart.logs import log_pending_start
+
+    log_pending_start()  # closed before it was written
     return outcome.get("status", status)
 
 

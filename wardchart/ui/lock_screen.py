@@ -8,7 +8,6 @@ back as they were; anyone else's sign-in, or closing wardchart, discards them un
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -143,7 +142,7 @@ class LockingWindow(_Window):
             kept = "Nothing typed is waiting to be saved."
         self.lock_text.setText(
             f"<center><b>wardchart is locked</b><br><br>Patient data is hidden after "
-            f"{minutes} minute{'s' if minutes != 1 else ''} without use. {escape(kept)}"
+            f"{minutes} minute{'s' if minutes != 1 else ''} without use. {_escape(kept)}"
             f"<br><br>Sign in to continue (Ctrl+Shift+S).</center>"
         )
         self._hide_chart_views("Sign in…", self.switch_user, STAY_ENABLED_WHEN_LOCKED)
@@ -178,7 +177,7 @@ class LockingWindow(_Window):
             self.held_dialogs, self.held_for = open_dialogs(), session.actor
         discarded = self._drop_held_dialogs()
         lost = (
-            escape("; ".join(discarded)) + " could not be saved to it and was discarded."
+            _escape("; ".join(discarded)) + " could not be saved to it and was discarded."
             if discarded
             else "nothing was lost."
         )
@@ -261,3 +260,10 @@ def unsaved_entries(dialogs: list[QDialog]) -> list[str]:
     from wardchart.ui.dialogs.form import FormDialog
 
     return [d.windowTitle() for d in dialogs if isinstance(d, FormDialog) and d.has_typed_content()]
+
+
+def _escape(text: str) -> str:
+    """Text for rich text (the ``html`` module is not loaded before the window shows)."""
+    from html import escape
+
+    return escape(text)
