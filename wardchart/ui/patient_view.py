@@ -167,13 +167,7 @@ class PatientView(QWidget):
         position = self.cycle_box.findData(wanted)
         self.cycle_box.setCurrentIndex(max(position, 0))
         self.cycle_box.blockSignals(False)
-        self._settle_layout()
         self._redraw()
-
-    def _settle_layout(self) -> None:
-        layout = self.layout()
-        if self.isVisible() and layout is not None:
-            layout.activate()
 
     def current_view(self) -> str:
         """ "current", "overlay", or a cycle number as text."""
