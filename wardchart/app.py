@@ -26,7 +26,8 @@ __all__ = ["open_session", "quiet_offscreen_warnings", "run_window"]
 SELF_TEST_TIMEOUT_MS = 60_000
 #: The desktop entry's id (resources/<id>.desktop), the same as the AppStream id.
 DESKTOP_ID = "org.wardchart.Wardchart"
-#: The backup taken on open waits until the first chart is on screen.
+#: The backup taken on open (and the log's start line) waits until the first chart is on
+#: screen.
 OPEN_BACKUP_DELAY_MS = 2000
 
 
@@ -171,7 +172,8 @@ def run_window(
             return
         window.load_chart()
         QTimer.singleShot(0, _collect_garbage_again)
-        QTimer.singleShot(0, log_pending_start)  # after the chart's first paint, as the gc
+        # The start line waits with the backup: nothing of it is needed for the first chart.
+        QTimer.singleShot(OPEN_BACKUP_DELAY_MS, log_pending_start)
         if not self_test:
             QTimer.singleShot(OPEN_BACKUP_DELAY_MS, lambda: window.backup("open"))
         if self_test:
