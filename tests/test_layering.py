@@ -85,3 +85,59 @@ print("sqlite_utils" in sys.modules)
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert done.stdout.split()[-1] == "False"
+
+
+#: Loaded only after the window is on screen: the rotating log's handler (with the socket,
+#: pickle and queue modules), the machine file's TOML parser, JSON, HTML escaping, SQLite.
+NOT_BEFORE_THE_WINDOW = (
+    "tomllib",
+    "json",
+    "html",
+    "sqlite3",
+    "sqlite_utils",
+    "pyqtgraph",
+    "psycopg",
+)
+
+
+def test_the_window_shows_before_the_log_and_the_chart_file_are_loaded(
+    ward: ChartStore, tmp_path: Path
+) -> None:
+    # What the real start (``wardchart --db FILE``) has loaded when the window is first
+    # painted; native crashes already go to crash.log by then.
+    ward.close()
+    code = f"""
+import faulthandler, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from wardchart.ui import main_window
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, main_window.MainWindow):
+            print(faulthandler.is_enabled())
+            print(" ".join(sorted(sys.modules)), flush=True)
+            QApplication.instance().exit(0)
+        return False
+
+original = main_window.MainWindow.__init__
+def init(window):
+    original(window)
+    window._watch = Watch()
+    QApplication.instance().installEventFilter(window._watch)
+main_window.MainWindow.__init__ = init
+from wardchart.cli import main
+main(["--db", {str(ward.path)!r}])
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env["XDG_STATE_HOME"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    enabled, modules = done.stdout.splitlines()[:2]
+    assert enabled == "True"
+    loaded = set(modules.split())
+    assert "wardchart.ui.main_window" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in NOT_BEFORE_THE_WINDOW}
+    assert "logging.handlers" not in loaded
+    assert (tmp_path / "wardchart" / "log" / "crash.log").is_file()

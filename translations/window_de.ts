@@ -38,7 +38,7 @@
         <source>Something went wrong in wardchart. Everything you saved is safe in the chart file.
 
 Details for IT: {path}</source>
-        <extracomment>The desktop entry&apos;s id (resources/&lt;id&gt;.desktop), the same as the AppStream id. The backup taken on open waits until the first chart is on screen.</extracomment>
+        <extracomment>The desktop entry&apos;s id (resources/&lt;id&gt;.desktop), the same as the AppStream id. The backup taken on open (and the log&apos;s start line) waits until the first chart is on screen.</extracomment>
         <translation>In wardchart ist ein Fehler aufgetreten. Alles, was Sie gespeichert haben, ist sicher in der Kurvendatei.
 
 Details für die IT: {path}</translation>

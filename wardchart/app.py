@@ -26,7 +26,8 @@ __all__ = ["open_session", "quiet_offscreen_warnings", "run_window"]
 SELF_TEST_TIMEOUT_MS = 60_000
 #: The desktop entry's id (resources/<id>.desktop), the same as the AppStream id.
 DESKTOP_ID = "org.wardchart.Wardchart"
-#: The backup taken on open waits until the first chart is on screen.
+#: The backup taken on open (and the log's start line) waits until the first chart is on
+#: screen.
 OPEN_BACKUP_DELAY_MS = 2000
 
 
@@ -141,8 +142,10 @@ def run_window(
         quiet_offscreen_warnings()
     elif _no_display():
         from wardchart.i18n import install, translate
+        from wardchart.logs import log_pending_start
 
         install()  # no settings without a display: the environment and the system's
+        log_pending_start()
         print(
             translate(
                 "App",
@@ -172,6 +175,8 @@ def run_window(
 
     def open_chart() -> None:
         _set_icon(app)  # after the first paint: loading the image is not needed for it
+        from wardchart.logs import log_pending_start
+
         ask = (
             None
             if self_test
@@ -188,6 +193,7 @@ def run_window(
             failed=None if self_test else reasons.append,
         )
         if status:
+            log_pending_start()
             gc.enable()
             if reasons:  # seen on screen too, not only on stderr (ui/startup_failure.py)
                 from wardchart.ui.startup_failure import show_startup_failure
@@ -198,6 +204,8 @@ def run_window(
             return
         window.load_chart()
         QTimer.singleShot(0, _collect_garbage_again)
+        # The start line waits with the backup: nothing of it is needed for the first chart.
+        QTimer.singleShot(OPEN_BACKUP_DELAY_MS, log_pending_start)
         if not self_test:
             QTimer.singleShot(OPEN_BACKUP_DELAY_MS, lambda: window.backup("open"))
         if self_test:
@@ -219,6 +227,9 @@ def run_window(
     if self_test:
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, lambda: app.exit(1))
     status = app.exec()
+    from wardchart.logs import log_pending_start
+
+    log_pending_start()  # closed before it was written
     return outcome.get("status", status)
 
 

@@ -6,6 +6,11 @@ the platform's user log folder (``~/.local/state/wardchart/log`` on Linux,
 portable install — with a line per start, per failure and per exit: time, version, level.
 A native crash (in Qt or SQLite) is written by ``faulthandler`` to ``crash.log`` there.
 
+The window's start writes its line once the window is on screen: the rotating file's
+handler (``logging.handlers``, with the socket, pickle and queue modules it imports) is
+not loaded before the first paint, while ``crash.log`` is opened at once (cheap). A
+failure before then writes the start line first, with the time the start happened.
+
 What is never written: a patient's name, MRN, dates or values. Errors are logged with
 their kind and where in the program they happened; the text of an error is kept only
 for errors the system or SQLite words (files, disks, locks), since other messages may
@@ -17,9 +22,8 @@ from __future__ import annotations
 import atexit
 import faulthandler
 import logging
-import sqlite3
+import time
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -33,6 +37,8 @@ BACKUPS_KEPT = 5
 LOGGER = "wardchart"
 
 _crash_file: IO[str] | None = None
+#: A start not logged yet (the window's): what started, and when (``time.time()``).
+_pending_start: list[tuple[str, float]] = []
 
 
 def log_folder() -> Path:
@@ -52,18 +58,37 @@ def log_path() -> Path:
     return log_folder() / LOG_FILE
 
 
-class _QuietHandler(RotatingFileHandler):
-    """A log that cannot be written (a full disk) is skipped: it never adds lines to what a
-    command prints, nor stops the program."""
+def _quiet_handler(path: Path) -> logging.Handler:
+    """The rotating file's handler. A log that cannot be written (a full disk) is skipped:
+    it never adds lines to what a command prints, nor stops the program."""
+    from logging.handlers import RotatingFileHandler
 
-    def handleError(self, record: logging.LogRecord) -> None:
-        del record
+    class QuietHandler(RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            del record
+
+    return QuietHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS_KEPT, encoding="utf-8")
+
+
+def enable_crash_log() -> None:
+    """Send native crashes to ``crash.log`` (once); a folder that cannot be written leaves
+    the program running without it."""
+    global _crash_file
+    if _crash_file is not None:
+        return
+    folder = log_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _crash_file = (folder / CRASH_FILE).open("a", encoding="utf-8")
+        faulthandler.enable(file=_crash_file, all_threads=True)
+        atexit.register(_close_crash_file)
+    except OSError:
+        pass
 
 
 def setup_logging() -> logging.Logger:
     """Log to the rotating file and send native crashes to ``crash.log``; a folder that
     cannot be written leaves the program running without a log."""
-    global _crash_file
     logger = logging.getLogger(LOGGER)
     if logger.handlers:
         return logger
@@ -72,9 +97,7 @@ def setup_logging() -> logging.Logger:
     folder = log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = _QuietHandler(
-            folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS_KEPT, encoding="utf-8"
-        )
+        handler = _quiet_handler(folder / LOG_FILE)
     except OSError:
         logger.addHandler(logging.NullHandler())
         return logger
@@ -85,13 +108,18 @@ def setup_logging() -> logging.Logger:
         )
     )
     logger.addHandler(handler)
-    try:
-        _crash_file = (folder / CRASH_FILE).open("a", encoding="utf-8")
-        faulthandler.enable(file=_crash_file, all_threads=True)
-        atexit.register(_close_crash_file)
-    except OSError:
-        pass
+    enable_crash_log()
+    _write_pending_start(logger)
     return logger
+
+
+def _write_pending_start(logger: logging.Logger) -> None:
+    """The start line held back until the log was set up, dated when the start happened."""
+    while _pending_start:
+        what, when = _pending_start.pop(0)
+        record = logger.makeRecord(LOGGER, logging.INFO, __file__, 0, "start: %s", (what,), None)
+        record.created, record.msecs = when, (when % 1) * 1000
+        logger.handle(record)
 
 
 def _close_crash_file() -> None:
@@ -106,6 +134,8 @@ def _safe_text(error: BaseException) -> str:
     """The error's own words only where the system or SQLite wrote them."""
     if isinstance(error, OSError):
         return f"[Errno {error.errno}] {error.strerror}"
+    import sqlite3
+
     if isinstance(error, sqlite3.Error):
         return str(error)
     return "(message withheld: it may quote patient data)"
@@ -135,3 +165,19 @@ def log_exception(
 def log_start(what: str) -> None:
     """One line per start: what runs (the window, or a command's name, never its values)."""
     setup_logging().info("start: %s", what)
+
+
+def log_start_later(what: str) -> None:
+    """A start logged by ``log_pending_start`` (or by the first line logged before it),
+    with the time of this call; native crashes go to ``crash.log`` from now on."""
+    enable_crash_log()
+    if not logging.getLogger(LOGGER).handlers:
+        _pending_start.append((what, time.time()))
+    else:
+        log_start(what)
+
+
+def log_pending_start() -> None:
+    """Write the start held back by ``log_start_later``, if it is not written yet."""
+    if _pending_start:
+        setup_logging()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -85,4 +84,6 @@ def os_user() -> str:
 
 def dump_json(value: Any) -> str:
     """JSON as the command line prints it."""
+    import json  # not on the window's start
+
     return json.dumps(value, indent=2, ensure_ascii=False)

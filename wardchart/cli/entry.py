@@ -127,9 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  one exit p
     _window_start[0] = False
     try:
         args = parse(argv)
-        from wardchart.logs import log_start
-
-        log_start("window" if args.command is None else f"command {args.handler.__name__}")
+        _log_start(args)
         _window_start[0] = args.command is None and not args.version and not args.self_test
         if not _window_start[0]:
             install()  # the window installs its language itself (app.run_window)
@@ -186,6 +184,15 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  one exit p
                 "unexpected {error}: {detail}; nothing more was saved; details in {log}",
             ).format(error=type(error).__name__, detail=shown(error), log=_log_failure())
         )
+
+
+def _log_start(args: argparse.Namespace) -> None:
+    from wardchart.logs import log_start, log_start_later
+
+    if args.command is None and not args.version:  # once the window shows (see logs.py)
+        log_start_later("window")
+    else:
+        log_start("window" if args.command is None else f"command {args.handler.__name__}")
 
 
 def _log_failure() -> str:

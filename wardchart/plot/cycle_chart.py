@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -582,6 +582,14 @@ class ChartView(QWidget):
                 if rect is not None:
                     label.setAnchor((0, 0))
                     label.setPos(vb.mapSceneToView(pg.Point(rect[0], rect[1])))
+
+    def before_paint(self) -> None:
+        """Settle ranges, axes and labels before the window paints (``MainWindow.event``):
+        settled during the paint, the items they move would ask for a second paint. The
+        scene's changes are then handed to the view now, to be painted in this paint."""
+        scene = self.graphics.scene()
+        scene.prepareForPaint()  # places the labels too if the plots moved (see __init__)
+        QApplication.sendPostedEvents(scene, QEvent.Type.MetaCall)
 
     def _labels_moved(self) -> None:
         self._labels_dirty = True

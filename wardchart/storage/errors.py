@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -41,12 +40,16 @@ class NotSignedInError(ChartFileError):
 def db_errors() -> tuple[type[Exception], ...]:
     """Errors an open chart can raise: the standard library's SQLite, and SQLCipher's once
     an encrypted chart has been opened (its module is loaded only then)."""
+    import sqlite3  # here: the window's start needs these classes, not SQLite, before it shows
+
     cipher = sys.modules.get("sqlcipher3.dbapi2")
     return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
 
 
 def integrity_errors() -> tuple[type[Exception], ...]:
     """A rule of the schema said no (a trigger, a constraint), in either SQLite."""
+    import sqlite3
+
     cipher = sys.modules.get("sqlcipher3.dbapi2")
     if cipher is None:
         return (sqlite3.IntegrityError,)

@@ -15,14 +15,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage.errors import ChartFileError
 
@@ -84,6 +82,10 @@ def machine_config_path() -> Path | None:
 
 def parse_machine_config(text: str, path: Path) -> MachineConfig:
     """Read the machine file's text; raise MachineConfigError naming the file and the key."""
+    # Here, not at the top: most computers have no machine file, and every start asks.
+    import tomllib
+
+    from wardchart.domain.problems import InvalidEntry
     from wardchart.domain.settings import WardSettings, apply_setting
 
     def bad(key: str, why: str) -> MachineConfigError:

@@ -8,7 +8,6 @@ back as they were; anyone else's sign-in, or closing wardchart, discards them un
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -168,7 +167,7 @@ class LockingWindow(_Window):
                         "{minutes} minutes without use. {kept}<br><br>Sign in to continue "
                         "(Ctrl+Shift+S).",
                     )
-                ).format(minutes=minutes, kept=escape(kept))
+                ).format(minutes=minutes, kept=_escape(kept))
             )
         )
         self._hide_chart_views(
@@ -211,7 +210,7 @@ class LockingWindow(_Window):
         discarded = self._drop_held_dialogs()
         lost = (
             translate("LockScreen", "{entries} could not be saved to it and was discarded.").format(
-                entries=escape("; ".join(discarded))
+                entries=_escape("; ".join(discarded))
             )
             if discarded
             else translate("LockScreen", "nothing was lost.")
@@ -306,3 +305,10 @@ def unsaved_entries(dialogs: list[QDialog]) -> list[str]:
     from wardchart.ui.dialogs.form import FormDialog
 
     return [d.windowTitle() for d in dialogs if isinstance(d, FormDialog) and d.has_typed_content()]
+
+
+def _escape(text: str) -> str:
+    """Text for rich text (the ``html`` module is not loaded before the window shows)."""
+    from html import escape
+
+    return escape(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from wardchart import i18n
@@ -35,6 +35,9 @@ if TYPE_CHECKING:  # imported when the views are built, after the window shows
     from wardchart.ui.hub_sync import HubSync
     from wardchart.ui.patient_view import PatientView
     from wardchart.ui.session import ChartSession
+
+_UPDATE_REQUEST = QEvent.Type.UpdateRequest
+_LAYOUT_REQUEST = QEvent.Type.LayoutRequest
 
 #: The census shows how old results are and today's cycle day: recompute periodically.
 REFRESH_MS = 5 * 60 * 1000
@@ -214,6 +217,17 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
         return self.session.patient(patient_id)
 
     # --- Qt overrides -------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """Before the window is painted, lay out what changed size since the last paint
+        (a patient's header of another height: the chart below it is shorter or taller).
+        Qt would paint first and lay out after, and then paint again: the chart twice on
+        every patient selected, the first time at the size it is about to leave."""
+        if event.type() == _UPDATE_REQUEST:
+            QCoreApplication.sendPostedEvents(None, _LAYOUT_REQUEST)
+            if self.views_built and self.patient_view.chart_view is not None:
+                self.patient_view.chart_view.before_paint()
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the layout; a dialog held behind the lock closes unsaved, as the lock

@@ -163,8 +163,10 @@ class RecordsView(QTableView):
             self.follow_newest = False  # the nurse's row stays where she put it
 
     def _follow(self) -> None:
+        # Refilled: the scroll range is worked out again (``updateGeometries``) when the
+        # view is next laid out, and goes to the end then; scrolling here would lay out
+        # every table at once, hidden tabs too, on every patient selected.
         self.follow_newest = True
-        self.scrollToBottom()
 
     def _moved_by_hand(self, _action: int) -> None:
         self.follow_newest = False

@@ -1,0 +1,63 @@
+"""Selecting a patient paints the chart once, at its new size.
+
+The header above the chart wraps to as many lines as the patient's details need, so the
+chart's height changes from one patient to the next. The window lays that out, and
+settles the chart's ranges, axes and labels, before it paints: the chart is not painted
+first at the size it is about to leave, and then again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from wardchart.storage import queries
+from wardchart.ui.main_window import MainWindow
+
+
+class Paints(QObject):
+    """The size of the chart at each paint of it, and whether the paint was whole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[tuple[int, int], bool]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            assert isinstance(event, QPaintEvent)
+            assert isinstance(watched, QWidget)
+            whole = event.region().boundingRect() == watched.rect()
+            self.seen.append(((watched.width(), watched.height()), whole))
+        return False
+
+
+def select(window: MainWindow, mrn: str) -> None:
+    assert window.session is not None
+    patient = queries.find_patient(window.session.store.db, mrn)
+    assert patient is not None
+    assert window.census.select(patient.id)
+
+
+def test_selecting_a_patient_paints_the_chart_once_at_its_new_size(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    view = window.patient_view.chart_view
+    assert view is not None
+    window.resize(900, 700)  # narrow: the two patients' headers wrap to different heights
+    heights = {}
+    for mrn in ("A-1", "B-2"):
+        select(window, mrn)
+        qtbot.wait(50)
+        heights[mrn] = window.patient_view.header.height()
+    assert heights["A-1"] != heights["B-2"]
+    paints = Paints()
+    viewport = view.graphics.viewport()
+    viewport.installEventFilter(paints)
+    for mrn in ("A-1", "B-2", "A-1"):
+        paints.seen.clear()
+        select(window, mrn)
+        qtbot.wait(50)
+        size = (viewport.width(), viewport.height())
+        assert [s for s, _whole in paints.seen] == [size] * len(paints.seen), mrn
+        assert [whole for _s, whole in paints.seen].count(True) == 1, mrn
