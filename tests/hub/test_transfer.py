@@ -74,7 +74,7 @@ def test_push_then_pull_round_trips_every_record(hub: HubDatabase, tmp_path: Pat
         sent = push(conn, a.db, id_a, batch_rows=7)
         assert sent.sent["results"] == len(chart_rows(a)["results"]) == 13
         assert sent.sent["audit_rows"] > 13
-        assert sent.batches > 10
+        assert sent.batches >= sent.sent["audit_rows"] // 7  # whole writes of ~7 audit rows
         push(conn, b.db, id_b)
         again = push(conn, a.db, id_a)  # nothing new: nothing sent
         assert (again.total, again.batches) == (0, 0)

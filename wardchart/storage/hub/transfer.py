@@ -5,16 +5,18 @@ chart file: a batch lands whole or not at all, so a sync killed at any moment (t
 program, the network, the server) resumes where the last whole batch left it, with no
 duplicate and no loss.
 
-* **Push**: rows of each record table after this replica's last push mark (the chart's
-  own row order), then its audit rows after its chain head on the hub. In one hub
-  transaction: the batch is copied into a temporary table, every row the hub already holds
-  under the same id must be identical (else ``HubTampered``: nothing of the batch is
-  written), the rows the hub lacks are inserted, and the replica's push mark (and chain
-  head) moves on. Pushes take one lock, so the hub's receive sequence is also the order
-  in which rows became visible.
+* **Push**: the chart's audit rows after this replica's last push mark, in stretches,
+  each together with the record versions it wrote (``_whole_write``), then any record no
+  audit row wrote. One hub transaction per stretch: each table's rows are copied into a
+  temporary table, every row the hub already holds under the same id must be identical
+  (else ``HubTampered``: nothing of it is written), the rows the hub lacks are inserted,
+  and the replica's push marks (and chain heads) move on. The hub therefore never holds an
+  audit row without its version, even from a replica cut off half-way. Pushes take one
+  lock, so the hub's receive sequence is also the order in which rows became visible.
 * **Pull**: rows whose receive sequence is after the replica's cursor, in that order,
   parents' tables first; rows the chart already holds must be identical; the caller keeps
   the cursor (``on_batch`` is called inside the chart's write transaction to store it).
+  A batch ends only where whole writes end (``_whole_writes``), so it stays bounded.
   An incremental pull reads only the new rows (an index on the receive sequence).
 
 Before pushing anything, the replica must extend what it already pushed: the audit row
@@ -157,8 +159,11 @@ def push(
     progress: Progress | None = None,
 ) -> PushResult:
     """Send the hub every audit row of every chain the chart holds after the hub's head of
-    that chain, then every record row it lacks (audit rows first: a record on the hub
-    always has its audit row there before it). ``replica`` is the chart's id. Raise
+    that chain, and every record row it lacks, in *whole writes*: each hub transaction
+    holds a stretch of the chart's audit rows (about ``batch_rows``) together with the
+    record versions they wrote, so the hub never holds an audit row without its version,
+    even when this replica is cut off half-way, and pulls from it come in bounded steps.
+    Records that no audit row wrote follow last. ``replica`` is the chart's id. Raise
     ``ReplicaDiverged`` before sending anything when the chart no longer extends what it
     sent before, ``HubTampered`` when an id holds other content on the hub,
     ``HubUnreachable`` when the connection is lost (batches already committed stay; open
@@ -170,44 +175,112 @@ def push(
         marks = push_marks(hub, replica)
         snapshot = _snapshot(db)
         check_extends(hub, db, replica, legacy=legacy, heads=heads, marks=marks)
-        mark = marks.get(AUDIT_MARK, 0)
-        while mark < snapshot.audit:
-            found = _local_audit(db, legacy, mark, snapshot.audit, batch_rows)
-            if not found:
-                break
+        named = {t.name: local_columns(db, t) for t in RECORD_TABLES}
+        tables = [(t, names) for t in RECORD_TABLES if (names := named[t.name]) is not None]
+        done = {t.name: marks.get(t.name, 0) for t, _names in tables}
+        audit_mark = marks.get(AUDIT_MARK, 0)
+        while audit_mark < snapshot.audit:
+            through, ends = _whole_write(db, audit_mark, done, snapshot, batch_rows)
+            found = _local_audit(db, legacy, audit_mark, through, None)
+            records = []
+            for table, names in tables:
+                if ends[table.name] > done[table.name]:
+                    rows = _local_rows(
+                        db, table.name, names, after=done[table.name], upto=ends[table.name]
+                    )
+                    records.append((table, names, rows, ends[table.name]))
             sending = _extending(found, heads, hub.where)
-            sent = _push_audit(hub, sending, replica, int(found[-1]["seq"]))
-            mark = int(found[-1]["seq"])
-            _tally(result, "audit_rows", sent, progress)
-        for table in RECORD_TABLES:
-            names = local_columns(db, table)
-            if names is None:
-                continue
-            mark = marks.get(table.name, 0)
-            if mark >= snapshot.rowids[table.name]:
-                continue
-            while True:
+            sent = _push_unit(hub, replica, (sending, through), records)
+            audit_mark = through
+            done.update(ends)
+            _tally(result, sent, progress)
+        for table, names in tables:  # what no audit row wrote
+            while done[table.name] < snapshot.rowids[table.name]:
                 rows = _local_rows(
                     db,
                     table.name,
                     names,
-                    after=mark,
+                    after=done[table.name],
                     upto=snapshot.rowids[table.name],
                     limit=batch_rows,
                 )
                 if not rows:
                     break
-                sent = _push_batch(hub, table, names, rows, replica)
-                mark = int(rows[-1][0])
-                _tally(result, table.name, sent, progress)
+                done[table.name] = int(rows[-1][0])
+                sent = _push_unit(hub, replica, None, [(table, names, rows, done[table.name])])
+                _tally(result, sent, progress)
     return result
 
 
-def _tally(result: PushResult, name: str, sent: int, progress: Progress | None) -> None:
-    result.sent[name] = result.sent.get(name, 0) + sent
+def _whole_write(
+    db: Database, audit_mark: int, done: dict[str, int], snapshot: _Snapshot, batch_rows: int
+) -> tuple[int, dict[str, int]]:
+    """Where the next whole write ends: the audit rows after ``audit_mark`` through the
+    first returned, and each table's rows after ``done`` through ``ends``. It starts from
+    ``batch_rows`` audit rows and grows until every audit row in it that wrote a version
+    has that version in it (the n-th such audit row of a record goes with the record's
+    n-th version), and every version in it has its audit row in it."""
+    through = min(audit_mark + batch_rows, snapshot.audit)
+    ends = dict(done)
+    sealed = [
+        (name, column, actions)
+        for name, (column, actions) in sealed_by().items()
+        if name in done and name in BY_NAME
+    ]
+    moved = True
+    while moved:
+        moved = False
+        for name, column, actions in sealed:
+            listed = ", ".join("?" for _ in actions)
+            wanted = (audit_mark, through, name, *actions)
+            if done[name] < snapshot.rowids[name]:
+                audit_part = (
+                    "FROM audit_log WHERE seq > ? AND seq <= ? AND entity = ?"
+                    f" AND action IN ({listed}) AND record_id IS NOT NULL"
+                )
+                versions = (
+                    f"SELECT rowid AS at, [{column}] AS record_id, row_number() OVER"
+                    f" (PARTITION BY [{column}] ORDER BY rowid) AS k FROM [{name}]"
+                    f" WHERE rowid > ? AND rowid <= ? AND [{column}] IN"
+                    f" (SELECT record_id {audit_part})"
+                )
+                (found,) = db.execute(
+                    f"SELECT max(r.at) FROM ({versions}) r JOIN (SELECT record_id,"
+                    f" count(*) AS n {audit_part} GROUP BY record_id) a"
+                    " ON a.record_id = r.record_id AND a.n = r.k",
+                    [done[name], snapshot.rowids[name], *wanted, *wanted],
+                ).fetchone()
+                if found is not None and int(found) > ends[name]:
+                    ends[name], moved = int(found), True
+            if ends[name] > done[name]:
+                version_part = f"FROM [{name}] WHERE rowid > ? AND rowid <= ?"
+                (found,) = db.execute(
+                    "SELECT max(a.seq) FROM (SELECT seq, record_id, row_number() OVER"
+                    " (PARTITION BY record_id ORDER BY seq) AS k FROM audit_log WHERE seq > ?"
+                    f" AND seq <= ? AND entity = ? AND action IN ({listed}) AND record_id IN"
+                    f" (SELECT [{column}] {version_part})) a JOIN (SELECT [{column}] AS"
+                    f" record_id, count(*) AS n {version_part} GROUP BY [{column}]) v"
+                    " ON v.record_id = a.record_id AND v.n = a.k",
+                    [
+                        audit_mark,
+                        snapshot.audit,
+                        name,
+                        *actions,
+                        *(done[name], ends[name]) * 2,
+                    ],
+                ).fetchone()
+                if found is not None and int(found) > through:
+                    through, moved = int(found), True
+    return through, ends
+
+
+def _tally(result: PushResult, sent: dict[str, int], progress: Progress | None) -> None:
+    """Count one committed hub transaction: ``progress`` hears each table it held."""
     result.batches += 1
-    if progress is not None:
-        progress(name, sent)
+    for name, count in sent.items():
+        result.sent[name] = result.sent.get(name, 0) + count
+        if progress is not None:
+            progress(name, count)
 
 
 def _count(counts: dict[str, int], name: str, added: int) -> None:
@@ -294,7 +367,7 @@ def check_extends(
 
 
 def _local_rows(
-    db: Database, table: str, names: tuple[str, ...], *, after: int, upto: int, limit: int
+    db: Database, table: str, names: tuple[str, ...], *, after: int, upto: int, limit: int = -1
 ) -> list[tuple[Any, ...]]:
     columns = ", ".join(f"[{c}]" for c in names)
     return list(
@@ -306,7 +379,9 @@ def _local_rows(
     )
 
 
-def _local_audit(db: Database, legacy: str, after: int, upto: int, limit: int) -> list[AuditRow]:
+def _local_audit(
+    db: Database, legacy: str, after: int, upto: int, limit: int | None
+) -> list[AuditRow]:
     """The chart's audit rows after ``after`` (its own sequence) in its order, each as the
     hub stores it (its chain and place; the file's own rows from before chart ids are in
     its legacy chain) with ``seq``."""
@@ -314,7 +389,7 @@ def _local_audit(db: Database, legacy: str, after: int, upto: int, limit: int) -
     cursor = db.execute(
         f"SELECT {', '.join(fields)} FROM audit_log WHERE seq > ? AND seq <= ?"
         " ORDER BY seq LIMIT ?",
-        [after, upto, limit],
+        [after, upto, -1 if limit is None else limit],
     )
     found = []
     for values in cursor:
@@ -348,7 +423,8 @@ def _extending(
 def _copy_incoming(
     hub: Hub, columns: Sequence[tuple[str, str, bool]], rows: Sequence[Sequence[Any]]
 ) -> None:
-    """A temporary table ``incoming`` (ord, columns...) holding ``rows``, by COPY."""
+    """A temporary table ``incoming`` (ord, columns...) holding ``rows``, by COPY (dropped
+    again by ``_insert_incoming``, so one transaction may hold several)."""
     definition = ", ".join(f"{name} {kind}" for name, kind, _not_null in columns)
     hub.conn.execute(f"CREATE TEMP TABLE incoming (ord bigint, {definition}) ON COMMIT DROP")
     names = ", ".join(name for name, _kind, _not_null in columns)
@@ -380,61 +456,83 @@ def _insert_incoming(
         ),
         [by],
     )
+    hub.conn.execute("DROP TABLE incoming")
     return max(cursor.rowcount, 0)
 
 
-def _push_batch(
+def _mark(hub: Hub, replica: str, name: str, through: int) -> None:
+    hub.conn.execute(
+        "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
+        " hub_from) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+        [replica, name, through, replica],
+    )
+
+
+#: Record rows of one table in a whole write: (table, columns, rows with rowid first, the
+#: push mark after them).
+_Records = tuple[HubTable, tuple[str, ...], list[tuple[Any, ...]], int]
+
+
+def _push_unit(
+    hub: Hub,
+    replica: str,
+    audit_part: tuple[list[AuditRow], int] | None,
+    records: list[_Records],
+) -> dict[str, int]:
+    """One hub transaction: the audit rows (those the hub lacks, and the push mark of the
+    chart's audit rows), then the record rows, parents' tables first, and their marks.
+    Every row the hub already holds under the same id must be identical (else
+    ``HubTampered``, and nothing of it is written). The rows newly held, by table."""
+    sent: dict[str, int] = {}
+    with hub.conn.transaction():
+        hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
+        if audit_part is not None:
+            audit_rows, audit_through = audit_part
+            if audit_rows:
+                sent["audit_rows"] = _push_audit_rows(hub, audit_rows, replica)
+            _mark(hub, replica, AUDIT_MARK, audit_through)
+        for table, names, rows, through in records:
+            if rows:
+                sent[table.name] = _push_records(hub, table, names, rows, replica)
+            _mark(hub, replica, table.name, through)
+    return sent
+
+
+def _push_records(
     hub: Hub, table: HubTable, names: tuple[str, ...], rows: list[tuple[Any, ...]], replica: str
 ) -> int:
     columns = [column for column in table.columns if column[0] in names]
-    with hub.conn.transaction():
-        hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
-        _copy_incoming(hub, columns, rows)
-        differs = _first_difference(hub, table.name, table.key, names)
-        if differs is not None:
-            raise HubTampered(
-                f"{table.name} record {'/'.join(map(str, differs))} differs between this "
-                f"chart and {hub.where}: corruption or tampering; nothing more was sent"
-            )
-        inserted = _insert_incoming(hub, table.name, names, table.key, replica)
-        hub.conn.execute(
-            "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
-            " hub_from) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-            [replica, table.name, int(rows[-1][0]), replica],
+    _copy_incoming(hub, columns, rows)
+    differs = _first_difference(hub, table.name, table.key, names)
+    if differs is not None:
+        raise HubTampered(
+            f"{table.name} record {'/'.join(map(str, differs))} differs between this "
+            f"chart and {hub.where}: corruption or tampering; nothing more was sent"
         )
-    return inserted
+    return _insert_incoming(hub, table.name, names, table.key, replica)
 
 
-def _push_audit(hub: Hub, rows: list[AuditRow], replica: str, through: int) -> int:
-    inserted = 0
-    with hub.conn.transaction():
-        hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
-        if rows:
-            _copy_incoming(
-                hub,
-                AUDIT_COLUMNS,
-                [(n, *(row[name] for name in _AUDIT_NAMES)) for n, row in enumerate(rows)],
-            )
-            differs = _first_difference(hub, "audit_rows", AUDIT_KEY, _AUDIT_NAMES)
-            if differs is not None:
-                raise HubTampered(
-                    f"audit row {differs[1]} of chart {str(differs[0])[:8]} differs between "
-                    f"this chart and {hub.where}: corruption or tampering; nothing more was sent"
-                )
-            inserted = _insert_incoming(hub, "audit_rows", _AUDIT_NAMES, AUDIT_KEY, replica)
-            last: dict[str, AuditRow] = {}
-            for row in rows:
-                last[str(row["replica_id"])] = row
-            for chain, row in last.items():
-                hub.conn.execute(
-                    "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
-                    " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                    [chain, int(row["origin_seq"]), str(row["hash"]), replica],
-                )
+def _push_audit_rows(hub: Hub, rows: list[AuditRow], replica: str) -> int:
+    _copy_incoming(
+        hub,
+        AUDIT_COLUMNS,
+        [(n, *(row[name] for name in _AUDIT_NAMES)) for n, row in enumerate(rows)],
+    )
+    differs = _first_difference(hub, "audit_rows", AUDIT_KEY, _AUDIT_NAMES)
+    if differs is not None:
+        raise HubTampered(
+            f"audit row {differs[1]} of chart {str(differs[0])[:8]} differs between "
+            f"this chart and {hub.where}: corruption or tampering; nothing more was sent"
+        )
+    inserted = _insert_incoming(hub, "audit_rows", _AUDIT_NAMES, AUDIT_KEY, replica)
+    last: dict[str, AuditRow] = {}
+    for row in rows:
+        last[str(row["replica_id"])] = row
+    for chain, row in last.items():
         hub.conn.execute(
-            "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
-            " hub_from) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-            [replica, AUDIT_MARK, through, replica],
+            "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
+            " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            [chain, int(row["origin_seq"]), str(row["hash"]), replica],
         )
     return inserted
 
@@ -556,46 +654,61 @@ def _hub_batch(
     return upto, rows
 
 
-def _sealing_sql(value: str, condition: str, aggregate: str) -> str:
-    """``aggregate`` of ``value`` over the audit rows received in (after, upto], from other
-    replicas, that wrote a version and meet ``condition`` (``{version}`` in either stands
-    for "the rows of that record on the hub")."""
+def _pairs_sql() -> str:
+    """For the audit rows received in (after, upto] from other replicas that wrote a
+    version: the latest receive number of the versions they go with, and the first of them
+    whose version is not received by ``upto``. The n-th such audit row of a record in that
+    range goes with the record's n-th version received in it from other replicas (a count,
+    as the chart's own check counts: never fewer versions than audit rows)."""
     parts = []
     for table, (column, actions) in sealed_by().items():
         if table not in BY_NAME:
             continue
         listed = ", ".join(f"'{a}'" for a in actions)
-        version = f"wardchart.{table} r WHERE r.{column} = a.record_id"
         parts.append(
-            f"SELECT {value.format(version=version)} AS s FROM wardchart.audit_rows a"
-            " WHERE a.hub_seq > %(after)s AND a.hub_seq <= %(upto)s AND a.hub_from <> %(replica)s"
-            f" AND a.entity = '{table}' AND a.action IN ({listed})"
-            f"{condition.format(version=version)}"
+            "SELECT a.hub_seq AS audit_seq, (SELECT r.hub_seq FROM"
+            f" wardchart.{table} r WHERE r.{column} = a.record_id"
+            " AND r.hub_seq > %(after)s AND r.hub_from <> %(replica)s"
+            " ORDER BY r.hub_seq OFFSET a.n - 1 LIMIT 1) AS version_seq"
+            " FROM (SELECT hub_seq, record_id,"
+            " row_number() OVER (PARTITION BY record_id ORDER BY hub_seq) AS n"
+            " FROM wardchart.audit_rows WHERE hub_seq > %(after)s AND hub_seq <= %(upto)s"
+            f" AND hub_from <> %(replica)s AND entity = '{table}' AND action IN ({listed})"
+            " AND record_id IS NOT NULL) a"
         )
-    return f"SELECT {aggregate}(s) FROM ({' UNION ALL '.join(parts)}) found"
+    return (
+        "SELECT max(version_seq), min(audit_seq) FILTER (WHERE version_seq IS NULL"
+        f" OR version_seq > %(upto)s) FROM ({' UNION ALL '.join(parts)}) found"
+    )
+
+
+_PAIRS = _pairs_sql()
 
 
 def _whole_writes(conn: Any, after: int, upto: int, replica: str) -> int:
-    """Where a pulled batch may end: never between an audit row and the version it wrote
-    (a replica pushes its audit rows before its records, in separate batches). The batch
-    grows to take in the versions its audit rows wrote; then it ends before the first audit
-    row whose version it does not hold — one the hub does not hold yet (a push in progress
-    or cut off: it waits for that replica's next sync), or one received after such a cut.
-    Otherwise a sync cut off between two batches would leave a chart holding audit rows of
-    versions it lacks: it would fail its own check."""
-    latest = _sealing_sql("(SELECT max(r.hub_seq) FROM {version})", "", "max")
-    unheld = _sealing_sql(
-        "a.hub_seq", " AND NOT EXISTS (SELECT 1 FROM {version} AND r.hub_seq <= %(upto)s)", "min"
-    )
+    """Where a pulled batch may end: never between an audit row and the version it wrote.
+    The batch grows to take in the versions its audit rows wrote; then it ends before the
+    first audit row whose version it does not hold — one the hub does not hold yet, or one
+    received after such a cut. A replica sends its audit rows with their versions in one
+    transaction, so the batch grows at most to the end of one such write; the cut is for
+    rows sent by older wardcharts, which sent audit rows and records apart (a push in
+    progress or cut off: it waits for that replica's next sync). Otherwise a sync cut off
+    between two batches would leave a chart holding audit rows of versions it lacks: it
+    would fail its own check."""
 
-    def first(sql: str, end: int) -> int | None:
-        found = conn.execute(sql, {"after": after, "upto": end, "replica": replica}).fetchone()
-        return None if found is None or found[0] is None else int(found[0])
+    def ask(end: int) -> tuple[int | None, int | None]:
+        found = conn.execute(_PAIRS, {"after": after, "upto": end, "replica": replica}).fetchone()
+        if found is None:
+            return None, None
+        return (
+            None if found[0] is None else int(found[0]),
+            None if found[1] is None else int(found[1]),
+        )
 
     end = upto
-    while (later := first(latest, end)) is not None and later > end:
+    while (later := ask(end)[0]) is not None and later > end:
         end = later
-    while end > after and (waiting := first(unheld, end)) is not None:
+    while end > after and (waiting := ask(end)[1]) is not None:
         end = waiting - 1
     return end
 
