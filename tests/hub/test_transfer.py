@@ -18,8 +18,8 @@ from ward_fixture import NOW, write_ward
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore, open_chart
-from wardchart.storage.hub.errors import HubTampered, HubUnreachable, ReplicaDiverged
-from wardchart.storage.hub.schema import hub_init
+from wardchart.storage.hub.errors import HubError, HubTampered, HubUnreachable, ReplicaDiverged
+from wardchart.storage.hub.schema import RECEIVE_LOCK, hub_init
 from wardchart.storage.hub.transfer import Hub, hub_high_water, pull, push
 from wardchart.storage.replica import local_replica
 
@@ -229,3 +229,33 @@ def test_a_chart_restored_from_an_old_copy_is_not_pushed_over_the_hub(
         assert hub_rows(hub.server, hub.database, restored) == before
         # The documented way back: the restored copy pulls the ward again.
     restored.close()
+
+
+def test_sending_back_rows_the_hub_holds_never_waits_for_another_push(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    # After a pull, a replica's next push holds the rows it pulled (new in its file, not on
+    # the hub): that push only moves its marks and must not queue behind every other
+    # replica's push for the receive lock (20 replicas after one save did).
+    a, b = _chart(tmp_path, "a"), _chart(tmp_path, "b")
+    write_ward(a)
+    with Hub.open(hub.ward_url) as conn:
+        push(conn, a.db, _id(a))
+        push(conn, b.db, _id(b))
+        pull(conn, b)
+    with hub.server.admin(hub.database) as other:
+        other.execute("SELECT pg_advisory_lock(%s)", [RECEIVE_LOCK])  # a long push elsewhere
+        with Hub.open(hub.ward_url) as conn:
+            conn.conn.execute("SET lock_timeout = '2s'")
+            again = push(conn, b.db, _id(b))
+            assert again.total == 0
+            assert again.batches > 0
+            assert push(conn, b.db, _id(b)).batches == 0  # its marks moved past them
+            _admit(b, "B-9")  # something new does wait for the lock
+            with pytest.raises(HubError, match="lock timeout"):
+                push(conn, b.db, _id(b))
+        other.execute("SELECT pg_advisory_unlock(%s)", [RECEIVE_LOCK])
+    with Hub.open(hub.ward_url) as conn:
+        assert push(conn, b.db, _id(b)).sent["patients"] == 1
+    for store in (a, b):
+        store.close()

@@ -59,6 +59,9 @@ class Hub:
         self.conn = conn
         self.where = where
         self.version = version
+        #: What tells this hub from another (``sync.hub_id``), once asked: a connection
+        #: kept open between syncs asks once.
+        self.identity: str | None = None
 
     @classmethod
     def open(cls, address: str) -> Hub:
@@ -482,24 +485,47 @@ def _push_unit(
     """One hub transaction: the audit rows (those the hub lacks, and the push mark of the
     chart's audit rows), then the record rows, parents' tables first, and their marks.
     Every row the hub already holds under the same id must be identical (else
-    ``HubTampered``, and nothing of it is written). The rows newly held, by table."""
+    ``HubTampered``, and nothing of it is written). The receive lock is taken only before
+    the first row the hub lacks: a write of rows it holds already (those this replica
+    pulled, sent back) only moves the marks, and never waits for another replica's push.
+    The rows newly held, by table."""
     sent: dict[str, int] = {}
     with hub.conn.transaction():
-        hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
+        locked = _Lock(hub)
         if audit_part is not None:
             audit_rows, audit_through = audit_part
             if audit_rows:
+                locked.take()
                 sent["audit_rows"] = _push_audit_rows(hub, audit_rows, replica)
             _mark(hub, replica, AUDIT_MARK, audit_through)
         for table, names, rows, through in records:
             if rows:
-                sent[table.name] = _push_records(hub, table, names, rows, replica)
+                sent[table.name] = _push_records(hub, table, names, rows, replica, lock=locked)
             _mark(hub, replica, table.name, through)
     return sent
 
 
+class _Lock:
+    """The receive lock of one hub transaction, taken once, when first needed."""
+
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+        self.held = False
+
+    def take(self) -> None:
+        if not self.held:
+            self.hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
+            self.held = True
+
+
 def _push_records(
-    hub: Hub, table: HubTable, names: tuple[str, ...], rows: list[tuple[Any, ...]], replica: str
+    hub: Hub,
+    table: HubTable,
+    names: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    replica: str,
+    *,
+    lock: _Lock,
 ) -> int:
     columns = [column for column in table.columns if column[0] in names]
     _copy_incoming(hub, columns, rows)
@@ -509,6 +535,15 @@ def _push_records(
             f"{table.name} record {'/'.join(map(str, differs))} differs between this "
             f"chart and {hub.where}: corruption or tampering; nothing more was sent"
         )
+    join = " AND ".join(f"h.{k} = i.{k}" for k in table.key)
+    (lacking,) = hub.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM incoming i WHERE NOT EXISTS"
+        f" (SELECT 1 FROM wardchart.{table.name} h WHERE {join}))"
+    ).fetchone() or (True,)
+    if not lacking:
+        hub.conn.execute("DROP TABLE incoming")
+        return 0
+    lock.take()
     return _insert_incoming(hub, table.name, names, table.key, replica)
 
 
@@ -585,7 +620,7 @@ def pull(
                 batch = _hub_batch(hub, result.cursor, batch_rows, mine.id)
             if batch is None:
                 return result
-            upto, rows_by_table = batch
+            upto, rows_by_table, more = batch
             if rows_by_table and not staged:
                 if on_first is not None:
                     on_first()
@@ -600,6 +635,8 @@ def pull(
                     progress(name, count)
             result.cursor = upto
             result.batches += 1
+            if not more:  # it held everything the hub had: no need to ask again
+                return result
     finally:
         if staged:
             store.conn.execute("DETACH DATABASE other")
@@ -619,10 +656,10 @@ def _high_sql() -> str:
 
 def _hub_batch(
     hub: Hub, after: int, limit: int, replica: str
-) -> tuple[int, dict[str, list[tuple[Any, ...]]]] | None:
+) -> tuple[int, dict[str, list[tuple[Any, ...]]], bool] | None:
     """Rows received in (after, upto], from one snapshot, except those ``replica`` sent
     itself (it holds them: the hub refuses a replica that no longer extends what it
-    sent); None when there are none."""
+    sent), and whether the hub held more then; None when there are none."""
     conn = hub.conn
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -651,7 +688,7 @@ def _hub_batch(
             ).fetchall()
             if got:
                 rows[table.name] = list(got)
-    return upto, rows
+    return upto, rows, upto < high
 
 
 def _pairs_sql() -> str:
