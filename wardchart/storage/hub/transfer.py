@@ -143,10 +143,15 @@ class _Snapshot:
     audit: int
 
 
-def _snapshot(db: Database) -> _Snapshot:
+def _local_tables(db: Database) -> dict[str, tuple[str, ...] | None]:
+    """``local_columns`` of every record table (asked once per push)."""
+    return {t.name: local_columns(db, t) for t in RECORD_TABLES}
+
+
+def _snapshot(db: Database, named: dict[str, tuple[str, ...] | None]) -> _Snapshot:
     rowids = {}
     for table in RECORD_TABLES:
-        if local_columns(db, table) is not None:
+        if named[table.name] is not None:
             (last,) = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()
             rowids[table.name] = int(last)
     (audit_last,) = db.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
@@ -176,9 +181,9 @@ def push(
     with hub_errors(hub.where):
         heads = chain_heads(hub)
         marks = push_marks(hub, replica)
-        snapshot = _snapshot(db)
-        check_extends(hub, db, replica, legacy=legacy, heads=heads, marks=marks)
-        named = {t.name: local_columns(db, t) for t in RECORD_TABLES}
+        named = _local_tables(db)
+        snapshot = _snapshot(db, named)
+        check_extends(hub, db, replica, legacy=legacy, heads=heads, marks=marks, named=named)
         tables = [(t, names) for t in RECORD_TABLES if (names := named[t.name]) is not None]
         done = {t.name: marks.get(t.name, 0) for t, _names in tables}
         audit_mark = marks.get(AUDIT_MARK, 0)
@@ -341,6 +346,7 @@ def check_extends(
     legacy: str | None = None,
     heads: dict[str, tuple[int, str]] | None = None,
     marks: dict[str, int] | None = None,
+    named: dict[str, tuple[str, ...] | None] | None = None,
 ) -> None:
     """The hub anchors the chart's history: the row at the hub's head of the chart's own
     chain must be here unchanged, and so must the head of any other chain the chart holds
@@ -349,6 +355,7 @@ def check_extends(
     legacy = legacy_chain(db, replica) if legacy is None else legacy
     heads = chain_heads(hub) if heads is None else heads
     marks = push_marks(hub, replica) if marks is None else marks
+    named = _local_tables(db) if named is None else named
     for chain, (seq, expected) in heads.items():
         held = _held_row(db, chain, legacy, seq)
         if held is None:
@@ -361,7 +368,7 @@ def check_extends(
     if int(last) < marks.get(AUDIT_MARK, 0):
         raise _diverged(hub.where, "it holds fewer audit rows than it sent")
     for table in RECORD_TABLES:
-        if local_columns(db, table) is None:
+        if named[table.name] is None:
             continue
         mark = marks.get(table.name, 0)
         (last,) = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()
