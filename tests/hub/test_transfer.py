@@ -259,3 +259,37 @@ def test_sending_back_rows_the_hub_holds_never_waits_for_another_push(
         assert push(conn, b.db, _id(b)).sent["patients"] == 1
     for store in (a, b):
         store.close()
+
+
+def test_a_push_with_nothing_new_stays_quick_however_long_the_hubs_history(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    # The hub gains a chain head for every push of every replica, and push marks likewise:
+    # a year of a busy ward. Finding the heads used to read them all (about a second for
+    # 400,000 on this machine), at every sync of every replica.
+    a = _chart(tmp_path, "a")
+    _admit(a, "A-1")
+    with Hub.open(hub.ward_url) as conn:
+        push(conn, a.db, _id(a))
+    with hub.server.admin(hub.database) as admin:
+        admin.execute(
+            "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
+            " SELECT 'chart-' || (g % 30), g, 'h', 'x' FROM generate_series(1, 400000) g"
+        )
+        admin.execute(
+            "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid, hub_from)"
+            " SELECT %s, 'results', -g, %s FROM generate_series(1, 200000) g",
+            [_id(a), _id(a)],
+        )
+        admin.execute("ANALYZE wardchart.chain_heads")
+        admin.execute("ANALYZE wardchart.push_marks")
+    _cbcs(a, "A-1", 1)
+    with Hub.open(hub.ward_url) as conn:
+        conn.conn.execute("SET statement_timeout = '300ms'")
+        for _ in range(3):  # each question the push asks answers within the limit
+            sent = push(conn, a.db, _id(a))
+        assert sent.total == 0
+    with hub.server.admin(hub.database) as admin:
+        (results,) = admin.execute("SELECT count(*) FROM wardchart.results").fetchone()
+    assert results == 1
+    a.close()

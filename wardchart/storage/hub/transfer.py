@@ -295,24 +295,42 @@ def _count(counts: dict[str, int], name: str, added: int) -> None:
     counts[name] = counts.get(name, 0) + added
 
 
+#: The newest row of each chain in ``chain_heads``, found through its primary key (chain,
+#: place) one chain at a time: the table gains a row per chain at every push, so a scan of
+#: it would grow with the ward's whole history.
+_CHAIN_HEADS_SQL = """
+WITH RECURSIVE chains (chain) AS (
+    SELECT min(replica_id) FROM wardchart.chain_heads
+    UNION ALL
+    SELECT (SELECT min(replica_id) FROM wardchart.chain_heads WHERE replica_id > chain)
+    FROM chains WHERE chain IS NOT NULL
+)
+SELECT c.chain, h.origin_seq, h.hash FROM chains c
+CROSS JOIN LATERAL (
+    SELECT origin_seq, hash FROM wardchart.chain_heads
+    WHERE replica_id = c.chain ORDER BY origin_seq DESC LIMIT 1
+) h
+"""
+#: Each push mark of one replica, by its primary key (replica, table, mark): one lookup
+#: per table, however many marks its pushes have left.
+_PUSH_MARKS_SQL = (
+    "SELECT t.name, (SELECT max(m.through_rowid) FROM wardchart.push_marks m"
+    " WHERE m.replica = %s AND m.table_name = t.name) FROM unnest(%s::text[]) AS t(name)"
+)
+
+
 def chain_heads(hub: Hub) -> dict[str, tuple[int, str]]:
     """The hub's head of every audit chain it holds: (position, hash)."""
-    rows = hub.conn.execute(
-        "SELECT DISTINCT ON (replica_id) replica_id, origin_seq, hash"
-        " FROM wardchart.chain_heads ORDER BY replica_id, origin_seq DESC"
-    ).fetchall()
+    rows = hub.conn.execute(_CHAIN_HEADS_SQL).fetchall()
     return {str(chain): (int(seq), str(hash_)) for chain, seq, hash_ in rows}
 
 
 def push_marks(hub: Hub, replica: str) -> dict[str, int]:
     """How far this replica has sent each table (by the file's rowid; ``audit_log`` by
     its sequence)."""
-    rows = hub.conn.execute(
-        "SELECT table_name, max(through_rowid) FROM wardchart.push_marks"
-        " WHERE replica = %s GROUP BY table_name",
-        [replica],
-    ).fetchall()
-    return {str(name): int(mark) for name, mark in rows}
+    names = [AUDIT_MARK, *(t.name for t in RECORD_TABLES)]
+    rows = hub.conn.execute(_PUSH_MARKS_SQL, [replica, names]).fetchall()
+    return {str(name): int(mark) for name, mark in rows if mark is not None}
 
 
 def _diverged(where: str, what: str) -> ReplicaDiverged:
