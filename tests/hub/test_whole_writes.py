@@ -233,3 +233,37 @@ def test_a_replica_killed_half_way_through_its_push_holds_no_one_else_back(
     for store in (a, j):
         _sound(store)
         store.close()
+
+
+def test_every_hub_transaction_of_a_push_holds_its_audit_rows_versions(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    # Read on the hub itself: the rows one transaction inserted share its id (xmin). Every
+    # audit row that wrote a version must have come with that version, in the same
+    # transaction, however small the stretches and whatever the chart pulled in between.
+    a, b = open_chart(tmp_path / "a.sqlite"), open_chart(tmp_path / "b.sqlite")
+    write_ward(a)
+    _correct_first_result(a, "A-1")
+    sync(a, hub.ward_url, actor="n", now=NOW, batch_rows=3)
+    sync(b, hub.ward_url, actor="n", now=NOW, batch_rows=3)
+    _cbcs(b, "A-1", 7)
+    _correct_first_result(b, "B-2")
+    sync(b, hub.ward_url, actor="n", now=NOW, batch_rows=2)
+    with hub.server.admin(hub.database) as admin:
+        (audited,) = admin.execute(
+            "SELECT count(*) FROM wardchart.audit_rows WHERE entity = 'results'"
+        ).fetchone()
+        lone = admin.execute(
+            "SELECT a.replica_id, a.origin_seq FROM wardchart.audit_rows a"
+            " WHERE a.entity = 'results' AND a.action IN ('create', 'correct')"
+            " AND (SELECT count(*) FROM wardchart.audit_rows o WHERE o.xmin = a.xmin"
+            "      AND o.entity = 'results' AND o.record_id = a.record_id"
+            "      AND o.action IN ('create', 'correct'))"
+            "  > (SELECT count(*) FROM wardchart.results r WHERE r.xmin = a.xmin"
+            "      AND r.origin_id = a.record_id)"
+        ).fetchall()
+    assert audited > 10
+    assert lone == []
+    for store in (a, b):
+        _sound(store)
+        store.close()

@@ -26,6 +26,8 @@ have fewer rows than the hub was told. Otherwise ``ReplicaDiverged``. See docs/h
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,59 +229,108 @@ def _whole_write(
     first returned, and each table's rows after ``done`` through ``ends``. It starts from
     ``batch_rows`` audit rows and grows until every audit row in it that wrote a version
     has that version in it (the n-th such audit row of a record goes with the record's
-    n-th version), and every version in it has its audit row in it."""
-    through = min(audit_mark + batch_rows, snapshot.audit)
-    ends = dict(done)
-    sealed = [
-        (name, column, actions)
+    n-th version), and every version in it has its audit row in it. Rows are counted here
+    as they are read, starting from as many versions as audit rows that wrote one (in a
+    file written one transaction at a time, that is the answer), and only a record whose
+    counts differ is looked up."""
+    sealed = {
+        name: (column, actions)
         for name, (column, actions) in sealed_by().items()
         if name in done and name in BY_NAME
-    ]
+    }
+    audits: dict[str, Counter[str]] = {name: Counter() for name in sealed}
+    versions: dict[str, Counter[str]] = {name: Counter() for name in sealed}
+
+    def take_audit(after: int, upto: int) -> None:
+        for entity, action, record in db.execute(
+            "SELECT entity, action, record_id FROM audit_log WHERE seq > ? AND seq <= ?"
+            " AND record_id IS NOT NULL",
+            [after, upto],
+        ):
+            found = sealed.get(entity)
+            if found is not None and action in found[1]:
+                audits[entity][record] += 1
+
+    def take_versions(name: str, after: int, upto: int) -> None:
+        column = sealed[name][0]
+        for (record,) in db.execute(
+            f"SELECT [{column}] FROM [{name}] WHERE rowid > ? AND rowid <= ?", [after, upto]
+        ):
+            versions[name][record] += 1
+
+    through = min(audit_mark + batch_rows, snapshot.audit)
+    ends = dict(done)
+    take_audit(audit_mark, through)
+    for name, counted in audits.items():  # first guess: as many rows as audit rows wrote
+        wrote = sum(counted.values())
+        if wrote and done[name] < snapshot.rowids[name]:
+            found = db.execute(
+                f"SELECT rowid FROM [{name}] WHERE rowid > ? AND rowid <= ? ORDER BY rowid"
+                " LIMIT 1 OFFSET ?",
+                [done[name], snapshot.rowids[name], wrote - 1],
+            ).fetchone()
+            ends[name] = snapshot.rowids[name] if found is None else int(found[0])
+            take_versions(name, done[name], ends[name])
     moved = True
     while moved:
         moved = False
-        for name, column, actions in sealed:
-            listed = ", ".join("?" for _ in actions)
-            wanted = (audit_mark, through, name, *actions)
-            if done[name] < snapshot.rowids[name]:
-                audit_part = (
-                    "FROM audit_log WHERE seq > ? AND seq <= ? AND entity = ?"
-                    f" AND action IN ({listed}) AND record_id IS NOT NULL"
+        for name, (column, actions) in sealed.items():
+            short = {r: n for r, n in audits[name].items() if n > versions[name][r]}
+            if short and ends[name] < snapshot.rowids[name]:
+                end = _nth_version(
+                    db, name, column, short, after=done[name], upto=snapshot.rowids[name]
                 )
-                versions = (
-                    f"SELECT rowid AS at, [{column}] AS record_id, row_number() OVER"
-                    f" (PARTITION BY [{column}] ORDER BY rowid) AS k FROM [{name}]"
-                    f" WHERE rowid > ? AND rowid <= ? AND [{column}] IN"
-                    f" (SELECT record_id {audit_part})"
-                )
-                (found,) = db.execute(
-                    f"SELECT max(r.at) FROM ({versions}) r JOIN (SELECT record_id,"
-                    f" count(*) AS n {audit_part} GROUP BY record_id) a"
-                    " ON a.record_id = r.record_id AND a.n = r.k",
-                    [done[name], snapshot.rowids[name], *wanted, *wanted],
-                ).fetchone()
-                if found is not None and int(found) > ends[name]:
-                    ends[name], moved = int(found), True
-            if ends[name] > done[name]:
-                version_part = f"FROM [{name}] WHERE rowid > ? AND rowid <= ?"
-                (found,) = db.execute(
-                    "SELECT max(a.seq) FROM (SELECT seq, record_id, row_number() OVER"
-                    " (PARTITION BY record_id ORDER BY seq) AS k FROM audit_log WHERE seq > ?"
-                    f" AND seq <= ? AND entity = ? AND action IN ({listed}) AND record_id IN"
-                    f" (SELECT [{column}] {version_part})) a JOIN (SELECT [{column}] AS"
-                    f" record_id, count(*) AS n {version_part} GROUP BY [{column}]) v"
-                    " ON v.record_id = a.record_id AND v.n = a.k",
-                    [
-                        audit_mark,
-                        snapshot.audit,
-                        name,
-                        *actions,
-                        *(done[name], ends[name]) * 2,
-                    ],
-                ).fetchone()
-                if found is not None and int(found) > through:
-                    through, moved = int(found), True
+                if end > ends[name]:
+                    take_versions(name, ends[name], end)
+                    ends[name], moved = end, True
+            ahead = {r: n for r, n in versions[name].items() if n > audits[name][r]}
+            if ahead and through < snapshot.audit:
+                end = _nth_audit(db, name, actions, ahead, after=audit_mark, upto=snapshot.audit)
+                if end > through:
+                    take_audit(through, end)
+                    through, moved = end, True
     return through, ends
+
+
+def _nth_version(
+    db: Database, name: str, column: str, wanted: dict[str, int], *, after: int, upto: int
+) -> int:
+    """The last rowid among, for each record in ``wanted``, its n-th version after
+    ``after`` (n: its value there), through ``upto``; ``after`` when there is none."""
+    found = after
+    for at, record, k in db.execute(
+        f"SELECT rowid, [{column}], row_number() OVER (PARTITION BY [{column}] ORDER BY rowid)"
+        f" FROM [{name}] WHERE [{column}] IN (SELECT value FROM json_each(?))"
+        " AND rowid > ? AND rowid <= ?",
+        [json.dumps(list(wanted)), after, upto],
+    ):
+        if wanted[record] == k:
+            found = max(found, int(at))
+    return found
+
+
+def _nth_audit(
+    db: Database,
+    name: str,
+    actions: tuple[str, ...],
+    wanted: dict[str, int],
+    *,
+    after: int,
+    upto: int,
+) -> int:
+    """The last seq among, for each record in ``wanted``, the n-th audit row after
+    ``after`` that wrote one of its versions, through ``upto``; ``after`` when none."""
+    found = after
+    listed = ", ".join("?" for _ in actions)
+    for seq, record, k in db.execute(
+        "SELECT seq, record_id, row_number() OVER (PARTITION BY record_id ORDER BY seq)"
+        " FROM audit_log WHERE record_id IN (SELECT value FROM json_each(?))"
+        f" AND entity = ? AND action IN ({listed}) AND +seq > ? AND +seq <= ?",
+        [json.dumps(list(wanted)), name, *actions, after, upto],
+    ):
+        if wanted[record] == k:
+            found = max(found, int(seq))
+    return found
 
 
 def _tally(result: PushResult, sent: dict[str, int], progress: Progress | None) -> None:
