@@ -293,3 +293,22 @@ def test_a_push_with_nothing_new_stays_quick_however_long_the_hubs_history(
         (results,) = admin.execute("SELECT count(*) FROM wardchart.results").fetchone()
     assert results == 1
     a.close()
+
+
+def test_a_pull_passes_the_replicas_own_rows_in_one_step(hub: HubDatabase, tmp_path: Path) -> None:
+    # A first sync sends a whole file, then pulls: every row after the cursor is its own.
+    # It used to walk them batch by batch, a hub transaction and a chart write each.
+    a, b = _chart(tmp_path, "a"), _chart(tmp_path, "b")
+    _admit(a, "A-1")
+    _admit(b, "B-1")
+    _cbcs(a, "A-1", 60)
+    with Hub.open(hub.ward_url) as conn:
+        push(conn, b.db, _id(b))  # another replica's rows first ...
+        push(conn, a.db, _id(a), batch_rows=10)  # ... then many of A's own
+        kept: list[int] = []
+        got = pull(conn, a, batch_rows=10, on_batch=lambda _db, cursor: kept.append(cursor))
+        assert got.received["patients"] == 1
+        assert got.cursor == hub_high_water(conn)
+        assert got.batches <= 2, kept
+    for store in (a, b):
+        store.close()

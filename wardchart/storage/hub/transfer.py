@@ -605,17 +605,22 @@ def _push_records(
 ) -> int:
     columns = [column for column in table.columns if column[0] in names]
     _copy_incoming(hub, columns, rows)
-    differs = _first_difference(hub, table.name, table.key, names)
+    join = " AND ".join(f"h.{k} = i.{k}" for k in table.key)
+    hub_values = ", ".join(f"h.{n}" for n in names)
+    new_values = ", ".join(f"i.{n}" for n in names)
+    lacking, differs = hub.conn.execute(  # one pass: rows the hub lacks, and the first that differs
+        f"SELECT count(*) FILTER (WHERE h.{table.key[0]} IS NULL), min(i.ord) FILTER"
+        f" (WHERE h.{table.key[0]} IS NOT NULL AND ({hub_values}) IS DISTINCT FROM"
+        f" ({new_values})) FROM incoming i LEFT JOIN wardchart.{table.name} h ON {join}"
+    ).fetchone() or (1, None)
     if differs is not None:
+        key = hub.conn.execute(
+            f"SELECT {', '.join(table.key)} FROM incoming WHERE ord = %s", [differs]
+        ).fetchone()
         raise HubTampered(
-            f"{table.name} record {'/'.join(map(str, differs))} differs between this "
+            f"{table.name} record {'/'.join(map(str, key or ()))} differs between this "
             f"chart and {hub.where}: corruption or tampering; nothing more was sent"
         )
-    join = " AND ".join(f"h.{k} = i.{k}" for k in table.key)
-    (lacking,) = hub.conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM incoming i WHERE NOT EXISTS"
-        f" (SELECT 1 FROM wardchart.{table.name} h WHERE {join}))"
-    ).fetchone() or (True,)
     if not lacking:
         hub.conn.execute("DROP TABLE incoming")
         return 0
@@ -756,6 +761,8 @@ def _hub_batch(
             int(r[0])
             for r in conn.execute(holding, {"after": after, "upto": upto, "replica": replica})
         }
+        if not found_in:  # only rows this replica sent: move on to the next row of another
+            upto = _before_others(conn, upto, high, replica)
         for table in (t for n, t in enumerate(_PULLED) if n in found_in):
             got = conn.execute(
                 f"SELECT {', '.join(table.column_names)} FROM wardchart.{table.name}"
@@ -765,6 +772,21 @@ def _hub_batch(
             if got:
                 rows[table.name] = list(got)
     return upto, rows, upto < high
+
+
+def _before_others(conn: Any, upto: int, high: int, replica: str) -> int:
+    """The receive number just before the first row after ``upto`` that another replica
+    sent (``high`` when there is none): every row up to it is this replica's own, which it
+    holds, so a pull passes them in one step (a first sync of a big file sent thousands)."""
+    firsts = ", ".join(
+        f"(SELECT min(hub_seq) FROM wardchart.{t.name} WHERE hub_seq > %(upto)s"
+        " AND hub_from <> %(replica)s)"
+        for t in _PULLED
+    )
+    found = conn.execute(f"SELECT least({firsts})", {"upto": upto, "replica": replica}).fetchone()
+    if found is None or found[0] is None:
+        return high
+    return max(upto, min(high, int(found[0]) - 1))
 
 
 def _pairs_sql() -> str:
