@@ -707,13 +707,13 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>Kurvendatei {path} hat keine Kurven-ID; bitte erneut öffnen</translation>
     </message>
     <message>
-        <source>{name} record {join} differs between this chart and {where}: corruption or tampering; nothing more was sent</source>
-        <extracomment>Rows per batch: each batch is one transaction on the hub (and in the chart, pulling). Called after each committed batch: (table, rows newly written by the batch). An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``. The push mark of the chart&apos;s audit rows (by the file&apos;s own sequence).</extracomment>
-        <translation>{name}-Eintrag {join} unterscheidet sich zwischen dieser Kurve und {where}: Beschädigung oder Manipulation; nichts weiter wurde gesendet</translation>
+        <source>{table} record {record} differs between this chart and {where}: corruption or tampering; nothing more was sent</source>
+        <extracomment>Rows per batch: each batch is one transaction on the hub (and in the chart, pulling). Called after each committed batch: (table, rows newly written by the batch). What tells this hub from another (``sync.hub_id``), once asked: a connection kept open between syncs asks once. An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``. The push mark of the chart&apos;s audit rows (by the file&apos;s own sequence). The newest row of each chain in ``chain_heads``, found through its primary key (chain, place) one chain at a time: the table gains a row per chain at every push, so a scan of it would grow with the ward&apos;s whole history. Each push mark of one replica, by its primary key (replica, table, mark): one lookup per table, however many marks its pushes have left. Record rows of one table in a whole write: (table, columns, rows with rowid first, the push mark after them).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>audit row {value} of chart {value2} differs between this chart and {where}: corruption or tampering; nothing more was sent</source>
-        <translation>Audit-Zeile {value} der Kurve {value2} unterscheidet sich zwischen dieser Kurve und {where}: Beschädigung oder Manipulation; nichts weiter wurde gesendet</translation>
+        <source>audit row {row} of chart {chart} differs between this chart and {where}: corruption or tampering; nothing more was sent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a record from {where} was refused by this chart ({error}); nothing of the batch was written</source>

@@ -354,11 +354,9 @@ def test_a_kept_connection_belongs_to_one_thread_and_closes_with_it(
 def test_a_replica_pulling_while_another_is_half_way_through_its_push_stays_sound(
     hub: HubDatabase, tmp_path: Path
 ) -> None:
-    # New machines join at once. J1 sends its audit rows; J2 sends its audit rows and is cut
-    # off before its records; J1 sends its records. A puller then finds J1's audit rows, J2's
-    # audit rows, J1's records: it must stop before J2's audit rows without cutting J1's
-    # audit rows from their records (no false "hub altered", no audit row of a version it
-    # lacks), and take J2's at a later sync.
+    # New machines join at once: J1 is half-way through its push when J2 pushes and is cut
+    # off. A puller must take what both sent without cutting anyone's audit rows from their
+    # records (no false "hub altered", no audit row of a version it lacks).
     a = _chart(tmp_path, "a")
     write_ward(a)
     sync(a, hub.ward_url, actor="n", now=NOW)
@@ -378,7 +376,7 @@ def test_a_replica_pulling_while_another_is_half_way_through_its_push_stays_soun
     sync(j1, hub.ward_url, actor="n", now=NOW, batch_rows=5, progress=j2_between)
     assert cut
     sync(puller, hub.ward_url, actor="n", now=NOW)  # used to be refused: "hub altered"
-    _sound(puller)  # what it took so far is whole; J1's records wait behind J2's audit rows
+    _sound(puller)  # what it took so far is whole
     sync(j2, hub.ward_url, actor="n", now=NOW)  # J2 comes back and finishes
     sync(puller, hub.ward_url, actor="n", now=NOW)
     for joined in (j1, j2):

@@ -142,6 +142,8 @@ def hub_id(hub: Hub) -> str:
     """What tells one hub from another whatever its address: its database's name and
     when its schema was first made (kept by pg_dump, backups and replication; a hub made
     again from nothing has a new one, and replicas pull it whole again)."""
+    if hub.identity is not None:
+        return hub.identity
     with hub_errors(hub.where):
         row = hub.conn.execute(
             "SELECT current_database(), applied_at FROM wardchart.schema_version"
@@ -149,7 +151,8 @@ def hub_id(hub: Hub) -> str:
         ).fetchone()
     assert row is not None
     made = row[1].astimezone(UTC).isoformat(timespec="microseconds")
-    return f"{row[0]}@{made}"
+    hub.identity = f"{row[0]}@{made}"
+    return hub.identity
 
 
 def sync(

@@ -5,16 +5,18 @@ chart file: a batch lands whole or not at all, so a sync killed at any moment (t
 program, the network, the server) resumes where the last whole batch left it, with no
 duplicate and no loss.
 
-* **Push**: rows of each record table after this replica's last push mark (the chart's
-  own row order), then its audit rows after its chain head on the hub. In one hub
-  transaction: the batch is copied into a temporary table, every row the hub already holds
-  under the same id must be identical (else ``HubTampered``: nothing of the batch is
-  written), the rows the hub lacks are inserted, and the replica's push mark (and chain
-  head) moves on. Pushes take one lock, so the hub's receive sequence is also the order
-  in which rows became visible.
+* **Push**: the chart's audit rows after this replica's last push mark, in stretches,
+  each together with the record versions it wrote (``_whole_write``), then any record no
+  audit row wrote. One hub transaction per stretch: each table's rows are copied into a
+  temporary table, every row the hub already holds under the same id must be identical
+  (else ``HubTampered``: nothing of it is written), the rows the hub lacks are inserted,
+  and the replica's push marks (and chain heads) move on. The hub therefore never holds an
+  audit row without its version, even from a replica cut off half-way. Pushes take one
+  lock, so the hub's receive sequence is also the order in which rows became visible.
 * **Pull**: rows whose receive sequence is after the replica's cursor, in that order,
   parents' tables first; rows the chart already holds must be identical; the caller keeps
   the cursor (``on_batch`` is called inside the chart's write transaction to store it).
+  A batch ends only where whole writes end (``_whole_writes``), so it stays bounded.
   An incremental pull reads only the new rows (an index on the receive sequence).
 
 Before pushing anything, the replica must extend what it already pushed: the audit row
@@ -24,6 +26,8 @@ have fewer rows than the hub was told. Otherwise ``ReplicaDiverged``. See docs/h
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +62,9 @@ class Hub:
         self.conn = conn
         self.where = where
         self.version = version
+        #: What tells this hub from another (``sync.hub_id``), once asked: a connection
+        #: kept open between syncs asks once.
+        self.identity: str | None = None
 
     @classmethod
     def open(cls, address: str) -> Hub:
@@ -139,10 +146,15 @@ class _Snapshot:
     audit: int
 
 
-def _snapshot(db: Database) -> _Snapshot:
+def _local_tables(db: Database) -> dict[str, tuple[str, ...] | None]:
+    """``local_columns`` of every record table (asked once per push)."""
+    return {t.name: local_columns(db, t) for t in RECORD_TABLES}
+
+
+def _snapshot(db: Database, named: dict[str, tuple[str, ...] | None]) -> _Snapshot:
     rowids = {}
     for table in RECORD_TABLES:
-        if local_columns(db, table) is not None:
+        if named[table.name] is not None:
             (last,) = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()
             rowids[table.name] = int(last)
     (audit_last,) = db.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
@@ -158,8 +170,11 @@ def push(
     progress: Progress | None = None,
 ) -> PushResult:
     """Send the hub every audit row of every chain the chart holds after the hub's head of
-    that chain, then every record row it lacks (audit rows first: a record on the hub
-    always has its audit row there before it). ``replica`` is the chart's id. Raise
+    that chain, and every record row it lacks, in *whole writes*: each hub transaction
+    holds a stretch of the chart's audit rows (about ``batch_rows``) together with the
+    record versions they wrote, so the hub never holds an audit row without its version,
+    even when this replica is cut off half-way, and pulls from it come in bounded steps.
+    Records that no audit row wrote follow last. ``replica`` is the chart's id. Raise
     ``ReplicaDiverged`` before sending anything when the chart no longer extends what it
     sent before, ``HubTampered`` when an id holds other content on the hub,
     ``HubUnreachable`` when the connection is lost (batches already committed stay; open
@@ -169,70 +184,205 @@ def push(
     with hub_errors(hub.where):
         heads = chain_heads(hub)
         marks = push_marks(hub, replica)
-        snapshot = _snapshot(db)
-        check_extends(hub, db, replica, legacy=legacy, heads=heads, marks=marks)
-        mark = marks.get(AUDIT_MARK, 0)
-        while mark < snapshot.audit:
-            found = _local_audit(db, legacy, mark, snapshot.audit, batch_rows)
-            if not found:
-                break
+        named = _local_tables(db)
+        snapshot = _snapshot(db, named)
+        check_extends(hub, db, replica, legacy=legacy, heads=heads, marks=marks, named=named)
+        tables = [(t, names) for t in RECORD_TABLES if (names := named[t.name]) is not None]
+        done = {t.name: marks.get(t.name, 0) for t, _names in tables}
+        audit_mark = marks.get(AUDIT_MARK, 0)
+        while audit_mark < snapshot.audit:
+            through, ends = _whole_write(db, audit_mark, done, snapshot, batch_rows)
+            found = _local_audit(db, legacy, audit_mark, through, None)
+            records = []
+            for table, names in tables:
+                if ends[table.name] > done[table.name]:
+                    rows = _local_rows(
+                        db, table.name, names, after=done[table.name], upto=ends[table.name]
+                    )
+                    records.append((table, names, rows, ends[table.name]))
             sending = _extending(found, heads, hub.where)
-            sent = _push_audit(hub, sending, replica, int(found[-1]["seq"]))
-            mark = int(found[-1]["seq"])
-            _tally(result, "audit_rows", sent, progress)
-        for table in RECORD_TABLES:
-            names = local_columns(db, table)
-            if names is None:
-                continue
-            mark = marks.get(table.name, 0)
-            if mark >= snapshot.rowids[table.name]:
-                continue
-            while True:
+            sent = _push_unit(hub, replica, (sending, through), records)
+            audit_mark = through
+            done.update(ends)
+            _tally(result, sent, progress)
+        for table, names in tables:  # what no audit row wrote
+            while done[table.name] < snapshot.rowids[table.name]:
                 rows = _local_rows(
                     db,
                     table.name,
                     names,
-                    after=mark,
+                    after=done[table.name],
                     upto=snapshot.rowids[table.name],
                     limit=batch_rows,
                 )
                 if not rows:
                     break
-                sent = _push_batch(hub, table, names, rows, replica)
-                mark = int(rows[-1][0])
-                _tally(result, table.name, sent, progress)
+                done[table.name] = int(rows[-1][0])
+                sent = _push_unit(hub, replica, None, [(table, names, rows, done[table.name])])
+                _tally(result, sent, progress)
     return result
 
 
-def _tally(result: PushResult, name: str, sent: int, progress: Progress | None) -> None:
-    result.sent[name] = result.sent.get(name, 0) + sent
+def _whole_write(
+    db: Database, audit_mark: int, done: dict[str, int], snapshot: _Snapshot, batch_rows: int
+) -> tuple[int, dict[str, int]]:
+    """Where the next whole write ends: the audit rows after ``audit_mark`` through the
+    first returned, and each table's rows after ``done`` through ``ends``. It starts from
+    ``batch_rows`` audit rows and grows until every audit row in it that wrote a version
+    has that version in it (the n-th such audit row of a record goes with the record's
+    n-th version), and every version in it has its audit row in it. Rows are counted here
+    as they are read, starting from as many versions as audit rows that wrote one (in a
+    file written one transaction at a time, that is the answer), and only a record whose
+    counts differ is looked up."""
+    sealed = {
+        name: (column, actions)
+        for name, (column, actions) in sealed_by().items()
+        if name in done and name in BY_NAME
+    }
+    audits: dict[str, Counter[str]] = {name: Counter() for name in sealed}
+    versions: dict[str, Counter[str]] = {name: Counter() for name in sealed}
+
+    def take_audit(after: int, upto: int) -> None:
+        for entity, action, record in db.execute(
+            "SELECT entity, action, record_id FROM audit_log WHERE seq > ? AND seq <= ?"
+            " AND record_id IS NOT NULL",
+            [after, upto],
+        ):
+            found = sealed.get(entity)
+            if found is not None and action in found[1]:
+                audits[entity][record] += 1
+
+    def take_versions(name: str, after: int, upto: int) -> None:
+        column = sealed[name][0]
+        for (record,) in db.execute(
+            f"SELECT [{column}] FROM [{name}] WHERE rowid > ? AND rowid <= ?", [after, upto]
+        ):
+            versions[name][record] += 1
+
+    through = min(audit_mark + batch_rows, snapshot.audit)
+    ends = dict(done)
+    take_audit(audit_mark, through)
+    for name, counted in audits.items():  # first guess: as many rows as audit rows wrote
+        wrote = sum(counted.values())
+        if wrote and done[name] < snapshot.rowids[name]:
+            found = db.execute(
+                f"SELECT rowid FROM [{name}] WHERE rowid > ? AND rowid <= ? ORDER BY rowid"
+                " LIMIT 1 OFFSET ?",
+                [done[name], snapshot.rowids[name], wrote - 1],
+            ).fetchone()
+            ends[name] = snapshot.rowids[name] if found is None else int(found[0])
+            take_versions(name, done[name], ends[name])
+    moved = True
+    while moved:
+        moved = False
+        for name, (column, actions) in sealed.items():
+            short = {r: n for r, n in audits[name].items() if n > versions[name][r]}
+            if short and ends[name] < snapshot.rowids[name]:
+                end = _nth_version(
+                    db, name, column, short, after=done[name], upto=snapshot.rowids[name]
+                )
+                if end > ends[name]:
+                    take_versions(name, ends[name], end)
+                    ends[name], moved = end, True
+            ahead = {r: n for r, n in versions[name].items() if n > audits[name][r]}
+            if ahead and through < snapshot.audit:
+                end = _nth_audit(db, name, actions, ahead, after=audit_mark, upto=snapshot.audit)
+                if end > through:
+                    take_audit(through, end)
+                    through, moved = end, True
+    return through, ends
+
+
+def _nth_version(
+    db: Database, name: str, column: str, wanted: dict[str, int], *, after: int, upto: int
+) -> int:
+    """The last rowid among, for each record in ``wanted``, its n-th version after
+    ``after`` (n: its value there), through ``upto``; ``after`` when there is none."""
+    found = after
+    for at, record, k in db.execute(
+        f"SELECT rowid, [{column}], row_number() OVER (PARTITION BY [{column}] ORDER BY rowid)"
+        f" FROM [{name}] WHERE [{column}] IN (SELECT value FROM json_each(?))"
+        " AND rowid > ? AND rowid <= ?",
+        [json.dumps(list(wanted)), after, upto],
+    ):
+        if wanted[record] == k:
+            found = max(found, int(at))
+    return found
+
+
+def _nth_audit(
+    db: Database,
+    name: str,
+    actions: tuple[str, ...],
+    wanted: dict[str, int],
+    *,
+    after: int,
+    upto: int,
+) -> int:
+    """The last seq among, for each record in ``wanted``, the n-th audit row after
+    ``after`` that wrote one of its versions, through ``upto``; ``after`` when none."""
+    found = after
+    listed = ", ".join("?" for _ in actions)
+    for seq, record, k in db.execute(
+        "SELECT seq, record_id, row_number() OVER (PARTITION BY record_id ORDER BY seq)"
+        " FROM audit_log WHERE record_id IN (SELECT value FROM json_each(?))"
+        f" AND entity = ? AND action IN ({listed}) AND +seq > ? AND +seq <= ?",
+        [json.dumps(list(wanted)), name, *actions, after, upto],
+    ):
+        if wanted[record] == k:
+            found = max(found, int(seq))
+    return found
+
+
+def _tally(result: PushResult, sent: dict[str, int], progress: Progress | None) -> None:
+    """Count one committed hub transaction: ``progress`` hears each table it held."""
     result.batches += 1
-    if progress is not None:
-        progress(name, sent)
+    for name, count in sent.items():
+        result.sent[name] = result.sent.get(name, 0) + count
+        if progress is not None:
+            progress(name, count)
 
 
 def _count(counts: dict[str, int], name: str, added: int) -> None:
     counts[name] = counts.get(name, 0) + added
 
 
+#: The newest row of each chain in ``chain_heads``, found through its primary key (chain,
+#: place) one chain at a time: the table gains a row per chain at every push, so a scan of
+#: it would grow with the ward's whole history.
+_CHAIN_HEADS_SQL = """
+WITH RECURSIVE chains (chain) AS (
+    SELECT min(replica_id) FROM wardchart.chain_heads
+    UNION ALL
+    SELECT (SELECT min(replica_id) FROM wardchart.chain_heads WHERE replica_id > chain)
+    FROM chains WHERE chain IS NOT NULL
+)
+SELECT c.chain, h.origin_seq, h.hash FROM chains c
+CROSS JOIN LATERAL (
+    SELECT origin_seq, hash FROM wardchart.chain_heads
+    WHERE replica_id = c.chain ORDER BY origin_seq DESC LIMIT 1
+) h
+"""
+#: Each push mark of one replica, by its primary key (replica, table, mark): one lookup
+#: per table, however many marks its pushes have left.
+_PUSH_MARKS_SQL = (
+    "SELECT t.name, (SELECT max(m.through_rowid) FROM wardchart.push_marks m"
+    " WHERE m.replica = %s AND m.table_name = t.name) FROM unnest(%s::text[]) AS t(name)"
+)
+
+
 def chain_heads(hub: Hub) -> dict[str, tuple[int, str]]:
     """The hub's head of every audit chain it holds: (position, hash)."""
-    rows = hub.conn.execute(
-        "SELECT DISTINCT ON (replica_id) replica_id, origin_seq, hash"
-        " FROM wardchart.chain_heads ORDER BY replica_id, origin_seq DESC"
-    ).fetchall()
+    rows = hub.conn.execute(_CHAIN_HEADS_SQL).fetchall()
     return {str(chain): (int(seq), str(hash_)) for chain, seq, hash_ in rows}
 
 
 def push_marks(hub: Hub, replica: str) -> dict[str, int]:
     """How far this replica has sent each table (by the file's rowid; ``audit_log`` by
     its sequence)."""
-    rows = hub.conn.execute(
-        "SELECT table_name, max(through_rowid) FROM wardchart.push_marks"
-        " WHERE replica = %s GROUP BY table_name",
-        [replica],
-    ).fetchall()
-    return {str(name): int(mark) for name, mark in rows}
+    names = [AUDIT_MARK, *(t.name for t in RECORD_TABLES)]
+    rows = hub.conn.execute(_PUSH_MARKS_SQL, [replica, names]).fetchall()
+    return {str(name): int(mark) for name, mark in rows if mark is not None}
 
 
 def _diverged(where: str, what: str) -> ReplicaDiverged:
@@ -266,6 +416,7 @@ def check_extends(
     legacy: str | None = None,
     heads: dict[str, tuple[int, str]] | None = None,
     marks: dict[str, int] | None = None,
+    named: dict[str, tuple[str, ...] | None] | None = None,
 ) -> None:
     """The hub anchors the chart's history: the row at the hub's head of the chart's own
     chain must be here unchanged, and so must the head of any other chain the chart holds
@@ -274,6 +425,7 @@ def check_extends(
     legacy = legacy_chain(db, replica) if legacy is None else legacy
     heads = chain_heads(hub) if heads is None else heads
     marks = push_marks(hub, replica) if marks is None else marks
+    named = _local_tables(db) if named is None else named
     for chain, (seq, expected) in heads.items():
         held = _held_row(db, chain, legacy, seq)
         if held is None:
@@ -286,7 +438,7 @@ def check_extends(
     if int(last) < marks.get(AUDIT_MARK, 0):
         raise _diverged(hub.where, "it holds fewer audit rows than it sent")
     for table in RECORD_TABLES:
-        if local_columns(db, table) is None:
+        if named[table.name] is None:
             continue
         mark = marks.get(table.name, 0)
         (last,) = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()
@@ -295,7 +447,7 @@ def check_extends(
 
 
 def _local_rows(
-    db: Database, table: str, names: tuple[str, ...], *, after: int, upto: int, limit: int
+    db: Database, table: str, names: tuple[str, ...], *, after: int, upto: int, limit: int = -1
 ) -> list[tuple[Any, ...]]:
     columns = ", ".join(f"[{c}]" for c in names)
     return list(
@@ -307,7 +459,9 @@ def _local_rows(
     )
 
 
-def _local_audit(db: Database, legacy: str, after: int, upto: int, limit: int) -> list[AuditRow]:
+def _local_audit(
+    db: Database, legacy: str, after: int, upto: int, limit: int | None
+) -> list[AuditRow]:
     """The chart's audit rows after ``after`` (its own sequence) in its order, each as the
     hub stores it (its chain and place; the file's own rows from before chart ids are in
     its legacy chain) with ``seq``."""
@@ -315,7 +469,7 @@ def _local_audit(db: Database, legacy: str, after: int, upto: int, limit: int) -
     cursor = db.execute(
         f"SELECT {', '.join(fields)} FROM audit_log WHERE seq > ? AND seq <= ?"
         " ORDER BY seq LIMIT ?",
-        [after, upto, limit],
+        [after, upto, -1 if limit is None else limit],
     )
     found = []
     for values in cursor:
@@ -349,7 +503,8 @@ def _extending(
 def _copy_incoming(
     hub: Hub, columns: Sequence[tuple[str, str, bool]], rows: Sequence[Sequence[Any]]
 ) -> None:
-    """A temporary table ``incoming`` (ord, columns...) holding ``rows``, by COPY."""
+    """A temporary table ``incoming`` (ord, columns...) holding ``rows``, by COPY (dropped
+    again by ``_insert_incoming``, so one transaction may hold several)."""
     definition = ", ".join(f"{name} {kind}" for name, kind, _not_null in columns)
     hub.conn.execute(f"CREATE TEMP TABLE incoming (ord bigint, {definition}) ON COMMIT DROP")
     names = ", ".join(name for name, _kind, _not_null in columns)
@@ -381,67 +536,126 @@ def _insert_incoming(
         ),
         [by],
     )
+    hub.conn.execute("DROP TABLE incoming")
     return max(cursor.rowcount, 0)
 
 
-def _push_batch(
-    hub: Hub, table: HubTable, names: tuple[str, ...], rows: list[tuple[Any, ...]], replica: str
+def _mark(hub: Hub, replica: str, name: str, through: int) -> None:
+    hub.conn.execute(
+        "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
+        " hub_from) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+        [replica, name, through, replica],
+    )
+
+
+#: Record rows of one table in a whole write: (table, columns, rows with rowid first, the
+#: push mark after them).
+_Records = tuple[HubTable, tuple[str, ...], list[tuple[Any, ...]], int]
+
+
+def _push_unit(
+    hub: Hub,
+    replica: str,
+    audit_part: tuple[list[AuditRow], int] | None,
+    records: list[_Records],
+) -> dict[str, int]:
+    """One hub transaction: the audit rows (those the hub lacks, and the push mark of the
+    chart's audit rows), then the record rows, parents' tables first, and their marks.
+    Every row the hub already holds under the same id must be identical (else
+    ``HubTampered``, and nothing of it is written). The receive lock is taken only before
+    the first row the hub lacks: a write of rows it holds already (those this replica
+    pulled, sent back) only moves the marks, and never waits for another replica's push.
+    The rows newly held, by table."""
+    sent: dict[str, int] = {}
+    with hub.conn.transaction():
+        locked = _Lock(hub)
+        if audit_part is not None:
+            audit_rows, audit_through = audit_part
+            if audit_rows:
+                locked.take()
+                sent["audit_rows"] = _push_audit_rows(hub, audit_rows, replica)
+            _mark(hub, replica, AUDIT_MARK, audit_through)
+        for table, names, rows, through in records:
+            if rows:
+                sent[table.name] = _push_records(hub, table, names, rows, replica, lock=locked)
+            _mark(hub, replica, table.name, through)
+    return sent
+
+
+class _Lock:
+    """The receive lock of one hub transaction, taken once, when first needed."""
+
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+        self.held = False
+
+    def take(self) -> None:
+        if not self.held:
+            self.hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
+            self.held = True
+
+
+def _push_records(
+    hub: Hub,
+    table: HubTable,
+    names: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    replica: str,
+    *,
+    lock: _Lock,
 ) -> int:
     columns = [column for column in table.columns if column[0] in names]
-    with hub.conn.transaction():
-        hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
-        _copy_incoming(hub, columns, rows)
-        differs = _first_difference(hub, table.name, table.key, names)
-        if differs is not None:
-            raise HubTampered(
-                QT_TRANSLATE_NOOP(
-                    "Hub",
-                    "{name} record {join} differs between this chart and {where}: "
-                    "corruption or tampering; nothing more was sent",
-                ).format(name=table.name, join="/".join(map(str, differs)), where=hub.where)
-            )
-        inserted = _insert_incoming(hub, table.name, names, table.key, replica)
-        hub.conn.execute(
-            "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
-            " hub_from) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-            [replica, table.name, int(rows[-1][0]), replica],
+    _copy_incoming(hub, columns, rows)
+    join = " AND ".join(f"h.{k} = i.{k}" for k in table.key)
+    hub_values = ", ".join(f"h.{n}" for n in names)
+    new_values = ", ".join(f"i.{n}" for n in names)
+    lacking, differs = hub.conn.execute(  # one pass: rows the hub lacks, and the first that differs
+        f"SELECT count(*) FILTER (WHERE h.{table.key[0]} IS NULL), min(i.ord) FILTER"
+        f" (WHERE h.{table.key[0]} IS NOT NULL AND ({hub_values}) IS DISTINCT FROM"
+        f" ({new_values})) FROM incoming i LEFT JOIN wardchart.{table.name} h ON {join}"
+    ).fetchone() or (1, None)
+    if differs is not None:
+        key = hub.conn.execute(
+            f"SELECT {', '.join(table.key)} FROM incoming WHERE ord = %s", [differs]
+        ).fetchone()
+        raise HubTampered(
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{table} record {record} differs between this chart and {where}: "
+                "corruption or tampering; nothing more was sent",
+            ).format(table=table.name, record="/".join(map(str, key or ())), where=hub.where)
         )
-    return inserted
+    if not lacking:
+        hub.conn.execute("DROP TABLE incoming")
+        return 0
+    lock.take()
+    return _insert_incoming(hub, table.name, names, table.key, replica)
 
 
-def _push_audit(hub: Hub, rows: list[AuditRow], replica: str, through: int) -> int:
-    inserted = 0
-    with hub.conn.transaction():
-        hub.conn.execute("SELECT pg_advisory_xact_lock(%s)", [RECEIVE_LOCK])
-        if rows:
-            _copy_incoming(
-                hub,
-                AUDIT_COLUMNS,
-                [(n, *(row[name] for name in _AUDIT_NAMES)) for n, row in enumerate(rows)],
-            )
-            differs = _first_difference(hub, "audit_rows", AUDIT_KEY, _AUDIT_NAMES)
-            if differs is not None:
-                raise HubTampered(
-                    QT_TRANSLATE_NOOP(
-                        "Hub",
-                        "audit row {value} of chart {value2} differs between this chart "
-                        "and {where}: corruption or tampering; nothing more was sent",
-                    ).format(value=differs[1], value2=str(differs[0])[:8], where=hub.where)
-                )
-            inserted = _insert_incoming(hub, "audit_rows", _AUDIT_NAMES, AUDIT_KEY, replica)
-            last: dict[str, AuditRow] = {}
-            for row in rows:
-                last[str(row["replica_id"])] = row
-            for chain, row in last.items():
-                hub.conn.execute(
-                    "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
-                    " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                    [chain, int(row["origin_seq"]), str(row["hash"]), replica],
-                )
+def _push_audit_rows(hub: Hub, rows: list[AuditRow], replica: str) -> int:
+    _copy_incoming(
+        hub,
+        AUDIT_COLUMNS,
+        [(n, *(row[name] for name in _AUDIT_NAMES)) for n, row in enumerate(rows)],
+    )
+    differs = _first_difference(hub, "audit_rows", AUDIT_KEY, _AUDIT_NAMES)
+    if differs is not None:
+        raise HubTampered(
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "audit row {row} of chart {chart} differs between this chart "
+                "and {where}: corruption or tampering; nothing more was sent",
+            ).format(row=differs[1], chart=str(differs[0])[:8], where=hub.where)
+        )
+    inserted = _insert_incoming(hub, "audit_rows", _AUDIT_NAMES, AUDIT_KEY, replica)
+    last: dict[str, AuditRow] = {}
+    for row in rows:
+        last[str(row["replica_id"])] = row
+    for chain, row in last.items():
         hub.conn.execute(
-            "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid,"
-            " hub_from) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-            [replica, AUDIT_MARK, through, replica],
+            "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
+            " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+            [chain, int(row["origin_seq"]), str(row["hash"]), replica],
         )
     return inserted
 
@@ -498,7 +712,7 @@ def pull(
                 batch = _hub_batch(hub, result.cursor, batch_rows, mine.id)
             if batch is None:
                 return result
-            upto, rows_by_table = batch
+            upto, rows_by_table, more = batch
             if rows_by_table and not staged:
                 if on_first is not None:
                     on_first()
@@ -513,6 +727,8 @@ def pull(
                     progress(name, count)
             result.cursor = upto
             result.batches += 1
+            if not more:  # it held everything the hub had: no need to ask again
+                return result
     finally:
         if staged:
             store.conn.execute("DETACH DATABASE other")
@@ -532,10 +748,10 @@ def _high_sql() -> str:
 
 def _hub_batch(
     hub: Hub, after: int, limit: int, replica: str
-) -> tuple[int, dict[str, list[tuple[Any, ...]]]] | None:
+) -> tuple[int, dict[str, list[tuple[Any, ...]]], bool] | None:
     """Rows received in (after, upto], from one snapshot, except those ``replica`` sent
     itself (it holds them: the hub refuses a replica that no longer extends what it
-    sent); None when there are none."""
+    sent), and whether the hub held more then; None when there are none."""
     conn = hub.conn
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -556,6 +772,8 @@ def _hub_batch(
             int(r[0])
             for r in conn.execute(holding, {"after": after, "upto": upto, "replica": replica})
         }
+        if not found_in:  # only rows this replica sent: move on to the next row of another
+            upto = _before_others(conn, upto, high, replica)
         for table in (t for n, t in enumerate(_PULLED) if n in found_in):
             got = conn.execute(
                 f"SELECT {', '.join(table.column_names)} FROM wardchart.{table.name}"
@@ -564,49 +782,79 @@ def _hub_batch(
             ).fetchall()
             if got:
                 rows[table.name] = list(got)
-    return upto, rows
+    return upto, rows, upto < high
 
 
-def _sealing_sql(value: str, condition: str, aggregate: str) -> str:
-    """``aggregate`` of ``value`` over the audit rows received in (after, upto], from other
-    replicas, that wrote a version and meet ``condition`` (``{version}`` in either stands
-    for "the rows of that record on the hub")."""
+def _before_others(conn: Any, upto: int, high: int, replica: str) -> int:
+    """The receive number just before the first row after ``upto`` that another replica
+    sent (``high`` when there is none): every row up to it is this replica's own, which it
+    holds, so a pull passes them in one step (a first sync of a big file sent thousands)."""
+    firsts = ", ".join(
+        f"(SELECT min(hub_seq) FROM wardchart.{t.name} WHERE hub_seq > %(upto)s"
+        " AND hub_from <> %(replica)s)"
+        for t in _PULLED
+    )
+    found = conn.execute(f"SELECT least({firsts})", {"upto": upto, "replica": replica}).fetchone()
+    if found is None or found[0] is None:
+        return high
+    return max(upto, min(high, int(found[0]) - 1))
+
+
+def _pairs_sql() -> str:
+    """For the audit rows received in (after, upto] from other replicas that wrote a
+    version: the latest receive number of the versions they go with, and the first of them
+    whose version is not received by ``upto``. The n-th such audit row of a record in that
+    range goes with the record's n-th version received in it from other replicas (a count,
+    as the chart's own check counts: never fewer versions than audit rows)."""
     parts = []
     for table, (column, actions) in sealed_by().items():
         if table not in BY_NAME:
             continue
         listed = ", ".join(f"'{a}'" for a in actions)
-        version = f"wardchart.{table} r WHERE r.{column} = a.record_id"
         parts.append(
-            f"SELECT {value.format(version=version)} AS s FROM wardchart.audit_rows a"
-            " WHERE a.hub_seq > %(after)s AND a.hub_seq <= %(upto)s AND a.hub_from <> %(replica)s"
-            f" AND a.entity = '{table}' AND a.action IN ({listed})"
-            f"{condition.format(version=version)}"
+            "SELECT a.hub_seq AS audit_seq, (SELECT r.hub_seq FROM"
+            f" wardchart.{table} r WHERE r.{column} = a.record_id"
+            " AND r.hub_seq > %(after)s AND r.hub_from <> %(replica)s"
+            " ORDER BY r.hub_seq OFFSET a.n - 1 LIMIT 1) AS version_seq"
+            " FROM (SELECT hub_seq, record_id,"
+            " row_number() OVER (PARTITION BY record_id ORDER BY hub_seq) AS n"
+            " FROM wardchart.audit_rows WHERE hub_seq > %(after)s AND hub_seq <= %(upto)s"
+            f" AND hub_from <> %(replica)s AND entity = '{table}' AND action IN ({listed})"
+            " AND record_id IS NOT NULL) a"
         )
-    return f"SELECT {aggregate}(s) FROM ({' UNION ALL '.join(parts)}) found"
+    return (
+        "SELECT max(version_seq), min(audit_seq) FILTER (WHERE version_seq IS NULL"
+        f" OR version_seq > %(upto)s) FROM ({' UNION ALL '.join(parts)}) found"
+    )
+
+
+_PAIRS = _pairs_sql()
 
 
 def _whole_writes(conn: Any, after: int, upto: int, replica: str) -> int:
-    """Where a pulled batch may end: never between an audit row and the version it wrote
-    (a replica pushes its audit rows before its records, in separate batches). The batch
-    grows to take in the versions its audit rows wrote; then it ends before the first audit
-    row whose version it does not hold — one the hub does not hold yet (a push in progress
-    or cut off: it waits for that replica's next sync), or one received after such a cut.
-    Otherwise a sync cut off between two batches would leave a chart holding audit rows of
-    versions it lacks: it would fail its own check."""
-    latest = _sealing_sql("(SELECT max(r.hub_seq) FROM {version})", "", "max")
-    unheld = _sealing_sql(
-        "a.hub_seq", " AND NOT EXISTS (SELECT 1 FROM {version} AND r.hub_seq <= %(upto)s)", "min"
-    )
+    """Where a pulled batch may end: never between an audit row and the version it wrote.
+    The batch grows to take in the versions its audit rows wrote; then it ends before the
+    first audit row whose version it does not hold — one the hub does not hold yet, or one
+    received after such a cut. A replica sends its audit rows with their versions in one
+    transaction, so the batch grows at most to the end of one such write; the cut is for
+    rows sent by older wardcharts, which sent audit rows and records apart (a push in
+    progress or cut off: it waits for that replica's next sync). Otherwise a sync cut off
+    between two batches would leave a chart holding audit rows of versions it lacks: it
+    would fail its own check."""
 
-    def first(sql: str, end: int) -> int | None:
-        found = conn.execute(sql, {"after": after, "upto": end, "replica": replica}).fetchone()
-        return None if found is None or found[0] is None else int(found[0])
+    def ask(end: int) -> tuple[int | None, int | None]:
+        found = conn.execute(_PAIRS, {"after": after, "upto": end, "replica": replica}).fetchone()
+        if found is None:
+            return None, None
+        return (
+            None if found[0] is None else int(found[0]),
+            None if found[1] is None else int(found[1]),
+        )
 
     end = upto
-    while (later := first(latest, end)) is not None and later > end:
+    while (later := ask(end)[0]) is not None and later > end:
         end = later
-    while end > after and (waiting := first(unheld, end)) is not None:
+    while end > after and (waiting := ask(end)[1]) is not None:
         end = waiting - 1
     return end
 
