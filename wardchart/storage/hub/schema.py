@@ -334,9 +334,9 @@ def _check_owner(conn: Connection, where: str) -> None:
             raise HubPermissionDenied(
                 QT_TRANSLATE_NOOP(
                     "Hub",
-                    "`hub init` on {where} must be run as the hub's owner ({value}); "
+                    "`hub init` on {where} must be run as the hub's owner ({owner}); "
                     "nothing was changed",
-                ).format(where=where, value=row[1])
+                ).format(where=where, owner=row[1])
             )
         return
     row = conn.execute("SELECT has_database_privilege(current_database(), 'CREATE')").fetchone()
