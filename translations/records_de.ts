@@ -861,6 +861,42 @@
         <translation>die Adresse des Stations-Hubs ist ungültig: {first_line}</translation>
     </message>
     <message>
+        <source>the ward hub</source>
+        <translation>Stations-Hub</translation>
+    </message>
+    <message>
+        <source>the ward hub (service {service})</source>
+        <translation>Stations-Hub (Dienst {service})</translation>
+    </message>
+    <message>
+        <source>the ward hub at {host}:{port}/{database}</source>
+        <translation>Stations-Hub {host}:{port}/{database}</translation>
+    </message>
+    <message>
+        <source>{where} refused the credentials ({error}); check the user name and the password in PGPASSWORD or ~/.pgpass</source>
+        <translation>{where} hat die Anmeldedaten abgelehnt ({error}); bitte Benutzername und Passwort in PGPASSWORD oder ~/.pgpass prüfen</translation>
+    </message>
+    <message>
+        <source>{where} refused the connection ({error})</source>
+        <translation>{where} hat die Verbindung abgelehnt ({error})</translation>
+    </message>
+    <message>
+        <source>{where}: no such database ({error})</source>
+        <translation>{where}: keine solche Datenbank ({error})</translation>
+    </message>
+    <message>
+        <source>{where} refused: {error}</source>
+        <translation>{where} hat abgelehnt: {error}</translation>
+    </message>
+    <message>
+        <source>{where} cannot be reached ({error})</source>
+        <translation>{where} ist nicht erreichbar ({error})</translation>
+    </message>
+    <message>
+        <source>{where} said: {error}</source>
+        <translation>{where} meldet: {error}</translation>
+    </message>
+    <message>
         <source>{where} has a schema named wardchart that is not a wardchart hub; nothing was changed</source>
         <extracomment>Every table of the hub (the record tables, then the replicas&apos; bookkeeping). Key of the transaction-scoped advisory lock ``hub init`` holds while it works. Key of the lock every push holds while it writes: pushes commit one at a time, so rows become visible in the order of their receive sequence and a pull never skips one. The channel the hub notifies on after every committed insert (``listen.py``). Tables whose inserts are announced: what a pull reads, and the replicas&apos; audit rows. (version, SQL): never edit a released one; add the next version last. The hub version this wardchart makes and understands. The version found (None: there was no hub) and the version left. The role granted SELECT and INSERT (None: no role given).</extracomment>
         <translation>{where} hat ein Schema namens wardchart, das kein wardchart-Hub ist; nichts wurde geändert</translation>
@@ -876,6 +912,10 @@
     <message>
         <source>{where} was made by an older wardchart (hub version {version}, this one uses {hub_version}): the database&apos;s owner runs `wardchart hub init` to upgrade it</source>
         <translation>{where} wurde mit einem älteren wardchart erstellt (Hub-Version {version}, dieses verwendet {hub_version}): der Eigentümer der Datenbank führt `wardchart hub init` zum Aktualisieren aus</translation>
+    </message>
+    <message>
+        <source>{where} was made by a newer wardchart (hub version {version}, this one knows up to {hub_version}): install that version or newer; nothing was changed</source>
+        <translation>{where} wurde mit einem neueren wardchart erstellt (Hub-Version {version}, dieses kennt bis {hub_version}): bitte diese oder eine neuere Version installieren; nichts wurde geändert</translation>
     </message>
     <message>
         <source>`hub init` on {where} must be run as the hub&apos;s owner ({owner}); nothing was changed</source>

@@ -70,7 +70,7 @@ def hub_init(args: argparse.Namespace, _context: Context) -> int:
         done = init(args.url, ward_role=args.ward_role)
     except HubError as error:
         return _hub_failed(error)
-    where = describe_address(args.url)
+    where = shown(describe_address(args.url))
     if done.version_before is None:
         said = translate("HubCommand", "created {hub} (hub version {version})")
     elif done.changed:
@@ -147,7 +147,12 @@ def sync(args: argparse.Namespace, context: Context) -> int:
             "HubCommand",
             "synced with {hub}: sent {sent}, received {received}, conflicts to review {conflicts}",
         )
-    ).format(hub=result.hub, sent=result.pushed, received=result.pulled, conflicts=result.conflicts)
+    ).format(
+        hub=shown(result.hub),
+        sent=result.pushed,
+        received=result.pulled,
+        conflicts=result.conflicts,
+    )
     if result.new_conflicts:
         said += " " + translate("HubCommand", "({count} new)").format(count=result.new_conflicts)
     if result.pending == 1:
