@@ -375,7 +375,7 @@ def _patient_names(session: Any, found: list[Any]) -> dict[str, str]:
 def _conflict_title(conflict: Any, patients: dict[str, str]) -> str:
     what = shown(CONFLICT_WORDS.get(conflict.kind, conflict.kind))
     who = patients.get(conflict.patient_id or "")
-    subject = conflict.subject
+    subject = shown(conflict.subject)
     if conflict.kind == "correction" and conflict.sides:
         subject = translate("MergeCommand", "{kind} {record}").format(
             kind=shown(_ONE.get(conflict.table, conflict.table)),
@@ -425,7 +425,7 @@ def _side_line(side: Any, patients: dict[str, str]) -> str:
             where=where,
             now=now,
         )
-        + f"\n    {side.summary}"
+        + f"\n    {shown(side.summary)}"
     )
 
 
