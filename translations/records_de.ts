@@ -32,6 +32,22 @@
         <source>too many wrong passwords: try again in {wait} s</source>
         <translation>zu viele falsche Passwörter: erneut versuchen in {wait} s</translation>
     </message>
+    <message>
+        <source>{username}  {name} ({initials}), admin, DISABLED</source>
+        <translation>{username}  {name} ({initials}), Administrator, GESPERRT</translation>
+    </message>
+    <message>
+        <source>{username}  {name} ({initials}), admin</source>
+        <translation>{username}  {name} ({initials}), Administrator</translation>
+    </message>
+    <message>
+        <source>{username}  {name} ({initials}), nurse, DISABLED</source>
+        <translation>{username}  {name} ({initials}), Pflegekraft, GESPERRT</translation>
+    </message>
+    <message>
+        <source>{username}  {name} ({initials}), nurse</source>
+        <translation>{username}  {name} ({initials}), Pflegekraft</translation>
+    </message>
 </context>
 <context>
     <name>Backup</name>
@@ -116,8 +132,8 @@
         <translation>Kurvendatei {path} ist eine SQLite-Datenbank, aber keine wardchart-Kurvendatei; sie wurde nicht verändert</translation>
     </message>
     <message>
-        <source>chart file {path} was made by a newer wardchart (schema {value}); open it with that version or newer; it was left untouched</source>
-        <translation>Kurvendatei {path} wurde mit einem neueren wardchart erstellt (Schema {value}); bitte mit dieser oder einer neueren Version öffnen; sie wurde nicht verändert</translation>
+        <source>chart file {path} was made by a newer wardchart (schema {migration}); open it with that version or newer; it was left untouched</source>
+        <translation>Kurvendatei {path} wurde mit einem neueren wardchart erstellt (Schema {migration}); bitte mit dieser oder einer neueren Version öffnen; sie wurde nicht verändert</translation>
     </message>
     <message>
         <source>chart file {path} is {kind}, not a chart file; nothing was done</source>
@@ -148,12 +164,12 @@
         <translation>Kurvendatei {path} ist schreibgeschützt und muss von diesem wardchart aktualisiert werden; bitte zuerst beschreibbar machen</translation>
     </message>
     <message>
-        <source>chart file {path} is damaged ({value}); it was left untouched</source>
-        <translation>Kurvendatei {path} ist beschädigt ({value}); sie wurde nicht verändert</translation>
+        <source>chart file {path} is damaged ({problem}); it was left untouched</source>
+        <translation>Kurvendatei {path} ist beschädigt ({problem}); sie wurde nicht verändert</translation>
     </message>
     <message>
-        <source>chart file {path} is damaged ({value}); nothing was saved; run wardchart check, and restore a backup if it fails</source>
-        <translation>Kurvendatei {path} ist beschädigt ({value}); nichts wurde gespeichert; wardchart check ausführen und bei Fehlern eine Sicherung wiederherstellen</translation>
+        <source>chart file {path} is damaged ({problem}); nothing was saved; run wardchart check, and restore a backup if it fails</source>
+        <translation>Kurvendatei {path} ist beschädigt ({problem}); nichts wurde gespeichert; wardchart check ausführen und bei Fehlern eine Sicherung wiederherstellen</translation>
     </message>
     <message>
         <source>chart file {path} does not have this wardchart&apos;s schema ({problem}); nothing was saved; run wardchart check</source>
@@ -244,13 +260,165 @@
 <context>
     <name>Check</name>
     <message>
-        <source>give a backup file, or a chain head as printed (42-3f9a…)</source>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>{version} (this wardchart knows {known})</source>
+        <translation>{version} (dieses wardchart kennt {known})</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>in Ordnung</translation>
+    </message>
+    <message>
+        <source>1 broken reference</source>
+        <translation>1 ungültiger Verweis</translation>
+    </message>
+    <message>
+        <source>{count} broken references</source>
+        <translation>{count} ungültige Verweise</translation>
+    </message>
+    <message>
+        <source>{differences} and {count} more</source>
+        <translation>{differences} und {count} weitere</translation>
+    </message>
+    <message>
+        <source>integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>foreign keys</source>
+        <translation>Fremdschlüssel</translation>
+    </message>
+    <message>
+        <source>audit chain</source>
+        <translation>Audit-Kette</translation>
+    </message>
+    <message>
+        <source>schema objects</source>
+        <translation>Schema-Objekte</translation>
+    </message>
+    <message>
+        <source>ok, as this version creates them</source>
+        <translation>in Ordnung, wie diese Version sie anlegt</translation>
+    </message>
+    <message>
+        <source>{check}: {problem}</source>
+        <translation>{check}: {problem}</translation>
+    </message>
+    <message>
+        <source>the audit log table is missing</source>
         <extracomment>The audit actions that write a version of a record (storage/records.py). Tables whose rows are bound to their audit rows: (table, the column naming the record in its audit rows, the actions that write a row). How many records a failed check names before &quot;and N more&quot;.</extracomment>
+        <translation>die Tabelle des Audit-Protokolls fehlt</translation>
+    </message>
+    <message>
+        <source>{table} record {record}: the version audited at row {row} was changed or deleted</source>
+        <translation>{table}-Eintrag {record}: die in Zeile {row} protokollierte Version wurde verändert oder gelöscht</translation>
+    </message>
+    <message>
+        <source>{table} record {record}: 1 audited version was deleted</source>
+        <translation>{table}-Eintrag {record}: 1 protokollierte Version wurde gelöscht</translation>
+    </message>
+    <message>
+        <source>{table} record {record}: {count} audited versions were deleted</source>
+        <translation>{table}-Eintrag {record}: {count} protokollierte Versionen wurden gelöscht</translation>
+    </message>
+    <message>
+        <source>1 ward setting has no audit row</source>
+        <translation>1 Stationseinstellung hat keine Audit-Zeile</translation>
+    </message>
+    <message>
+        <source>{count} ward settings have no audit row</source>
+        <translation>{count} Stationseinstellungen haben keine Audit-Zeile</translation>
+    </message>
+    <message>
+        <source>1 {table} record has versions without an audit row</source>
+        <translation>1 {table}-Eintrag hat Versionen ohne Audit-Zeile</translation>
+    </message>
+    <message>
+        <source>{count} {table} records have versions without an audit row</source>
+        <translation>{count} {table}-Einträge haben Versionen ohne Audit-Zeile</translation>
+    </message>
+    <message>
+        <source>and 1 more record</source>
+        <translation>und 1 weiterer Eintrag</translation>
+    </message>
+    <message>
+        <source>and {count} more records</source>
+        <translation>und {count} weitere Einträge</translation>
+    </message>
+    <message>
+        <source>ok, {count} rows</source>
+        <translation>in Ordnung, {count} Zeilen</translation>
+    </message>
+    <message>
+        <source>{count} rows, but {problem}</source>
+        <translation>{count} Zeilen, aber {problem}</translation>
+    </message>
+    <message>
+        <source>broken at row {row}: {problem}</source>
+        <translation>unterbrochen in Zeile {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>the chart&apos;s audit history: {problem}</source>
+        <translation>Audit-Verlauf der Kurve: {problem}</translation>
+    </message>
+    <message>
+        <source>give a backup file, or a chain head as printed (42-3f9a…)</source>
         <translation>bitte eine Sicherungsdatei oder einen Kettenkopf wie gedruckt angeben (42-3f9a…)</translation>
     </message>
     <message>
-        <source>no backup file at {backup}</source>
+        <source>history was cut: the chart has {count} audit rows, backup {backup} has {backup_count} (head {head})</source>
+        <translation>Verlauf wurde gekürzt: die Kurve hat {count} Audit-Zeilen, die Sicherung {backup} hat {backup_count} (Kopf {head})</translation>
+    </message>
+    <message>
+        <source>history was rewritten: audit row {row} differs from backup {backup} (the chart was restored from an older backup there)</source>
+        <translation>Verlauf wurde umgeschrieben: Audit-Zeile {row} weicht von der Sicherung {backup} ab (die Kurve wurde dort aus einer älteren Sicherung wiederhergestellt)</translation>
+    </message>
+    <message>
+        <source>history was rewritten: audit row {row} differs from backup {backup}</source>
+        <translation>Verlauf wurde umgeschrieben: Audit-Zeile {row} weicht von der Sicherung {backup} ab</translation>
+    </message>
+    <message>
+        <source>the chart&apos;s {count} audit rows extend backup {backup} (head {head}), and it holds every record row of the backup unchanged</source>
+        <translation>die {count} Audit-Zeilen der Kurve setzen die Sicherung {backup} fort (Kopf {head}), und sie enthält jede Eintragszeile der Sicherung unverändert</translation>
+    </message>
+    <message>
+        <source>records were altered: {table} record {record}, version {version}, was changed since backup {backup}</source>
         <extracomment>(table, row id) -&gt; (the record it is a version of, the hash of its content)</extracomment>
+        <translation>Einträge wurden verändert: {table}-Eintrag {record}, Version {version}, wurde seit der Sicherung {backup} geändert</translation>
+    </message>
+    <message>
+        <source>records were altered: {table} record {record}, version {version}, was deleted since backup {backup}</source>
+        <translation>Einträge wurden verändert: {table}-Eintrag {record}, Version {version}, wurde seit der Sicherung {backup} gelöscht</translation>
+    </message>
+    <message>
+        <source>{altered} (and 1 more row)</source>
+        <translation>{altered} (und 1 weitere Zeile)</translation>
+    </message>
+    <message>
+        <source>{altered} (and {count} more rows)</source>
+        <translation>{altered} (und {count} weitere Zeilen)</translation>
+    </message>
+    <message>
+        <source>history was cut: the chart has {count} audit rows, the printed head {head} has {head_count}</source>
+        <translation>Verlauf wurde gekürzt: die Kurve hat {count} Audit-Zeilen, der gedruckte Kopf {head} hat {head_count}</translation>
+    </message>
+    <message>
+        <source>history was rewritten: audit row {row} differs from the printed head</source>
+        <translation>Verlauf wurde umgeschrieben: Audit-Zeile {row} weicht vom gedruckten Kopf ab</translation>
+    </message>
+    <message>
+        <source>the chart&apos;s {count} audit rows extend the printed head {head}</source>
+        <translation>die {count} Audit-Zeilen der Kurve setzen den gedruckten Kopf {head} fort</translation>
+    </message>
+    <message>
+        <source>no backup file at {backup}</source>
         <translation>keine Sicherungsdatei unter {backup}</translation>
     </message>
     <message>
@@ -272,6 +440,32 @@
     <message>
         <source>backup {backup} was altered after it was made: its name records audit head {short}, its contents do not</source>
         <translation>Sicherung {backup} wurde nach ihrer Erstellung verändert: ihr Name nennt den Audit-Kopf {short}, ihr Inhalt nicht</translation>
+    </message>
+    <message>
+        <source>does not follow the previous row&apos;s hash</source>
+        <extracomment>The key, in the detail of the audit row that writes a version of a record (or a ward setting), of the hash of that version&apos;s stored content: see ``version_hash``. Why a row breaks the chain (translated where shown).</extracomment>
+        <translation>folgt nicht dem Hash der vorigen Zeile</translation>
+    </message>
+    <message>
+        <source>content does not match its hash</source>
+        <translation>Inhalt passt nicht zu seinem Hash</translation>
+    </message>
+    <message>
+        <source>row {row} is missing</source>
+        <extracomment>How many chains were verified (one per replica whose rows the file holds).</extracomment>
+        <translation>Zeile {row} fehlt</translation>
+    </message>
+    <message>
+        <source>row {row} of chart {chart} is missing</source>
+        <translation>Zeile {row} der Kurve {chart} fehlt</translation>
+    </message>
+    <message>
+        <source>1 audit row belongs to no chain</source>
+        <translation>1 Audit-Zeile gehört zu keiner Kette</translation>
+    </message>
+    <message>
+        <source>{count} audit rows belong to no chain</source>
+        <translation>{count} Audit-Zeilen gehören zu keiner Kette</translation>
     </message>
 </context>
 <context>
@@ -295,20 +489,20 @@
         <translation>Zeile 1: {error}</translation>
     </message>
     <message>
-        <source>line 1: column {name} appears more than once (columns {value} and {value2}); keep one</source>
-        <translation>Zeile 1: Spalte {name} kommt mehrfach vor (Spalten {value} und {value2}); bitte eine behalten</translation>
+        <source>line 1: column {name} appears more than once (columns {first} and {second}); keep one</source>
+        <translation>Zeile 1: Spalte {name} kommt mehrfach vor (Spalten {first} und {second}); bitte eine behalten</translation>
     </message>
     <message>
         <source>line 1: columns &apos;taken&apos; and &apos;time&apos; mean the same; keep one</source>
         <translation>Zeile 1: die Spalten &apos;taken&apos; und &apos;time&apos; bedeuten dasselbe; bitte eine behalten</translation>
     </message>
     <message>
-        <source>line 1: unknown column {value}; known: {join}</source>
-        <translation>Zeile 1: unbekannte Spalte {value}; bekannt: {join}</translation>
+        <source>line 1: unknown column {column}; known: {columns}</source>
+        <translation>Zeile 1: unbekannte Spalte {column}; bekannt: {columns}</translation>
     </message>
     <message>
-        <source>line 1: missing column {value}</source>
-        <translation>Zeile 1: Spalte {value} fehlt</translation>
+        <source>line 1: missing column {column}</source>
+        <translation>Zeile 1: Spalte {column} fehlt</translation>
     </message>
     <message>
         <source>line {line_num}: {error}</source>
@@ -331,8 +525,8 @@
         <translation>ist leer, aber anc_source sagt, das Labor habe ihn gemeldet</translation>
     </message>
     <message>
-        <source>{value} is not lab or computed</source>
-        <translation>{value} ist weder lab noch computed</translation>
+        <source>{source} is not lab or computed</source>
+        <translation>{source} ist weder lab noch computed</translation>
     </message>
     <message>
         <source>{record_id} names a result on this chart with other values; {replace}</source>
@@ -411,8 +605,8 @@
         <translation>{name} ist kein FHIR-Bundle (JSON); nichts wurde importiert</translation>
     </message>
     <message>
-        <source>{name} is a FHIR Bundle of type {kind}; wardchart reads {join}; nothing was imported</source>
-        <translation>{name} ist ein FHIR-Bundle vom Typ {kind}; wardchart liest {join}; nichts wurde importiert</translation>
+        <source>{name} is a FHIR Bundle of type {kind}; wardchart reads {types}; nothing was imported</source>
+        <translation>{name} ist ein FHIR-Bundle vom Typ {kind}; wardchart liest {types}; nichts wurde importiert</translation>
     </message>
     <message>
         <source>{name}: the bundle&apos;s entry is not a list</source>
@@ -439,16 +633,16 @@
         <translation>die Observation hat keinen Identifier, keine fullUrl und keine id</translation>
     </message>
     <message>
-        <source>already imported on {value}</source>
-        <translation>bereits importiert am {value}</translation>
+        <source>already imported on {date}</source>
+        <translation>bereits importiert am {date}</translation>
     </message>
     <message>
         <source>already on this chart (exported from it)</source>
         <translation>bereits in dieser Kurve (aus ihr exportiert)</translation>
     </message>
     <message>
-        <source>status {get}: no result yet</source>
-        <translation>Status {get}: noch kein Ergebnis</translation>
+        <source>status {status}: no result yet</source>
+        <translation>Status {status}: noch kein Ergebnis</translation>
     </message>
     <message>
         <source>temperature in unit {unit_text}, not Cel or [degF]</source>
@@ -467,12 +661,12 @@
         <translation>der Patient hat keinen Identifier</translation>
     </message>
     <message>
-        <source>no patient on this chart has MRN {join}</source>
-        <translation>kein Patient in dieser Kurve hat die MRN {join}</translation>
+        <source>no patient on this chart has MRN {mrns}</source>
+        <translation>kein Patient in dieser Kurve hat die MRN {mrns}</translation>
     </message>
     <message>
-        <source>the identifiers {join} belong to different patients</source>
-        <translation>die Identifikatoren {join} gehören zu verschiedenen Patienten</translation>
+        <source>the identifiers {mrns} belong to different patients</source>
+        <translation>die Identifikatoren {mrns} gehören zu verschiedenen Patienten</translation>
     </message>
     <message>
         <source>MRN {mrn}: the Patient has no birth date to check</source>
@@ -518,12 +712,12 @@
         <translation>bitte die Nachrichten-ID angeben (mindestens die ersten {min_prefix} Zeichen; siehe wardchart hl7 held)</translation>
     </message>
     <message>
-        <source>no held lab message {strip}; see wardchart hl7 held</source>
-        <translation>keine zurückgehaltene Labornachricht {strip}; siehe wardchart hl7 held</translation>
+        <source>no held lab message {typed}; see wardchart hl7 held</source>
+        <translation>keine zurückgehaltene Labornachricht {typed}; siehe wardchart hl7 held</translation>
     </message>
     <message>
-        <source>{strip} matches more than one message; give more</source>
-        <translation>{strip} passt auf mehr als eine Nachricht; bitte mehr angeben</translation>
+        <source>{typed} matches more than one message; give more</source>
+        <translation>{typed} passt auf mehr als eine Nachricht; bitte mehr angeben</translation>
     </message>
     <message>
         <source>no file or folder {path}</source>
@@ -535,12 +729,12 @@
         <translation>{name} ist keine HL7-v2-Nachrichtendatei (sie muss mit einem MSH-Segment beginnen); nichts wurde importiert</translation>
     </message>
     <message>
-        <source>malformed message: {value}</source>
-        <translation>fehlerhafte Nachricht: {value}</translation>
+        <source>malformed message: {error}</source>
+        <translation>fehlerhafte Nachricht: {error}</translation>
     </message>
     <message>
-        <source>{value} is not a segment name</source>
-        <translation>{value} ist kein Segmentname</translation>
+        <source>{segment} is not a segment name</source>
+        <translation>{segment} ist kein Segmentname</translation>
     </message>
     <message>
         <source>an OBR segment comes before any PID segment</source>
@@ -555,8 +749,8 @@
         <translation>keine Nachrichten-Kontroll-ID (MSH-10)</translation>
     </message>
     <message>
-        <source>a {value} message, not a result (ORU^R01)</source>
-        <translation>eine {value}-Nachricht, kein Ergebnis (ORU^R01)</translation>
+        <source>a {kind} message, not a result (ORU^R01)</source>
+        <translation>eine {kind}-Nachricht, kein Ergebnis (ORU^R01)</translation>
     </message>
     <message>
         <source>no CBC result to chart in the message</source>
@@ -599,12 +793,12 @@
         <translation>die Nachricht nennt keinen Patientenidentifikator (PID-3)</translation>
     </message>
     <message>
-        <source>no patient on this chart has MRN {join}</source>
-        <translation>kein Patient in dieser Kurve hat die MRN {join}</translation>
+        <source>no patient on this chart has MRN {mrns}</source>
+        <translation>kein Patient in dieser Kurve hat die MRN {mrns}</translation>
     </message>
     <message>
-        <source>the identifiers {join} belong to different patients</source>
-        <translation>die Identifikatoren {join} gehören zu verschiedenen Patienten</translation>
+        <source>the identifiers {mrns} belong to different patients</source>
+        <translation>die Identifikatoren {mrns} gehören zu verschiedenen Patienten</translation>
     </message>
     <message>
         <source>MRN {mrn}: the message has no date of birth (PID-7) to check</source>
@@ -643,8 +837,8 @@
         <translation>keine zurückgehaltene Labornachricht {message_id}</translation>
     </message>
     <message>
-        <source>lab message {value} is no longer held (charted, attached or dismissed since); reload the list</source>
-        <translation>Labornachricht {value} wird nicht mehr zurückgehalten (inzwischen eingetragen, zugeordnet oder verworfen); bitte die Liste neu laden</translation>
+        <source>lab message {message} is no longer held (charted, attached or dismissed since); reload the list</source>
+        <translation>Labornachricht {message} wird nicht mehr zurückgehalten (inzwischen eingetragen, zugeordnet oder verworfen); bitte die Liste neu laden</translation>
     </message>
     <message>
         <source>that patient is no longer on the chart</source>
@@ -667,6 +861,42 @@
         <translation>die Adresse des Stations-Hubs ist ungültig: {first_line}</translation>
     </message>
     <message>
+        <source>the ward hub</source>
+        <translation>Stations-Hub</translation>
+    </message>
+    <message>
+        <source>the ward hub (service {service})</source>
+        <translation>Stations-Hub (Dienst {service})</translation>
+    </message>
+    <message>
+        <source>the ward hub at {host}:{port}/{database}</source>
+        <translation>Stations-Hub {host}:{port}/{database}</translation>
+    </message>
+    <message>
+        <source>{where} refused the credentials ({error}); check the user name and the password in PGPASSWORD or ~/.pgpass</source>
+        <translation>{where} hat die Anmeldedaten abgelehnt ({error}); bitte Benutzername und Passwort in PGPASSWORD oder ~/.pgpass prüfen</translation>
+    </message>
+    <message>
+        <source>{where} refused the connection ({error})</source>
+        <translation>{where} hat die Verbindung abgelehnt ({error})</translation>
+    </message>
+    <message>
+        <source>{where}: no such database ({error})</source>
+        <translation>{where}: keine solche Datenbank ({error})</translation>
+    </message>
+    <message>
+        <source>{where} refused: {error}</source>
+        <translation>{where} hat abgelehnt: {error}</translation>
+    </message>
+    <message>
+        <source>{where} cannot be reached ({error})</source>
+        <translation>{where} ist nicht erreichbar ({error})</translation>
+    </message>
+    <message>
+        <source>{where} said: {error}</source>
+        <translation>{where} meldet: {error}</translation>
+    </message>
+    <message>
         <source>{where} has a schema named wardchart that is not a wardchart hub; nothing was changed</source>
         <extracomment>Every table of the hub (the record tables, then the replicas&apos; bookkeeping). Key of the transaction-scoped advisory lock ``hub init`` holds while it works. Key of the lock every push holds while it writes: pushes commit one at a time, so rows become visible in the order of their receive sequence and a pull never skips one. The channel the hub notifies on after every committed insert (``listen.py``). Tables whose inserts are announced: what a pull reads, and the replicas&apos; audit rows. (version, SQL): never edit a released one; add the next version last. The hub version this wardchart makes and understands. The version found (None: there was no hub) and the version left. The role granted SELECT and INSERT (None: no role given).</extracomment>
         <translation>{where} hat ein Schema namens wardchart, das kein wardchart-Hub ist; nichts wurde geändert</translation>
@@ -684,8 +914,12 @@
         <translation>{where} wurde mit einem älteren wardchart erstellt (Hub-Version {version}, dieses verwendet {hub_version}): der Eigentümer der Datenbank führt `wardchart hub init` zum Aktualisieren aus</translation>
     </message>
     <message>
-        <source>`hub init` on {where} must be run as the hub&apos;s owner ({value}); nothing was changed</source>
-        <translation>`hub init` auf {where} muss als Eigentümer des Hubs ({value}) ausgeführt werden; nichts wurde geändert</translation>
+        <source>{where} was made by a newer wardchart (hub version {version}, this one knows up to {hub_version}): install that version or newer; nothing was changed</source>
+        <translation>{where} wurde mit einem neueren wardchart erstellt (Hub-Version {version}, dieses kennt bis {hub_version}): bitte diese oder eine neuere Version installieren; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>`hub init` on {where} must be run as the hub&apos;s owner ({owner}); nothing was changed</source>
+        <translation>`hub init` auf {where} muss als Eigentümer des Hubs ({owner}) ausgeführt werden; nichts wurde geändert</translation>
     </message>
     <message>
         <source>`hub init` on {where} must be run as the database&apos;s owner (this role may not create a schema there); nothing was changed</source>
@@ -707,13 +941,54 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>Kurvendatei {path} hat keine Kurven-ID; bitte erneut öffnen</translation>
     </message>
     <message>
+        <source>chart file {path} has no chart id</source>
+        <translation>Kurvendatei {path} hat keine Kurven-ID</translation>
+    </message>
+    <message>
+        <source>this chart extends what {hub} holds of it</source>
+        <translation>diese Kurve setzt fort, was {hub} von ihr enthält</translation>
+    </message>
+    <message>
+        <source>this chart extends what {hub} holds of it, last synced {time} UTC</source>
+        <translation>diese Kurve setzt fort, was {hub} von ihr enthält, zuletzt abgeglichen {time} UTC</translation>
+    </message>
+    <message>
+        <source>this chart no longer extends the history it sent to {hub} ({problem}): it was restored from an old backup, cut or rewritten; nothing was sent (docs/hub.md)</source>
+        <extracomment>Rows per batch: each batch is one transaction on the hub (and in the chart, pulling). Called after each committed batch: (table, rows newly written by the batch). What tells this hub from another (``sync.hub_id``), once asked: a connection kept open between syncs asks once. An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``. The push mark of the chart&apos;s audit rows (by the file&apos;s own sequence). The newest row of each chain in ``chain_heads``, found through its primary key (chain, place) one chain at a time: the table gains a row per chain at every push, so a scan of it would grow with the ward&apos;s whole history. Each push mark of one replica, by its primary key (replica, table, mark): one lookup per table, however many marks its pushes have left.</extracomment>
+        <translation>diese Kurve setzt den Verlauf, den sie an {hub} gesendet hat, nicht mehr fort ({problem}): sie wurde aus einer alten Sicherung wiederhergestellt, gekürzt oder umgeschrieben; nichts wurde gesendet (docs/hub.md)</translation>
+    </message>
+    <message>
+        <source>its own audit row {row} is missing here</source>
+        <translation>ihre eigene Audit-Zeile {row} fehlt hier</translation>
+    </message>
+    <message>
+        <source>audit row {row} of chart {chart} differs</source>
+        <translation>Audit-Zeile {row} der Kurve {chart} weicht ab</translation>
+    </message>
+    <message>
+        <source>it holds fewer audit rows than it sent</source>
+        <translation>sie enthält weniger Audit-Zeilen, als sie gesendet hat</translation>
+    </message>
+    <message>
+        <source>{table} holds fewer rows than were sent</source>
+        <translation>{table} enthält weniger Zeilen, als gesendet wurden</translation>
+    </message>
+    <message>
+        <source>audit row {row} of chart {chart} does not extend it</source>
+        <translation>Audit-Zeile {row} der Kurve {chart} setzt sie nicht fort</translation>
+    </message>
+    <message>
+        <source>audit row {row} of chart {chart} does not match its hash</source>
+        <translation>Audit-Zeile {row} der Kurve {chart} passt nicht zu ihrem Hash</translation>
+    </message>
+    <message>
         <source>{table} record {record} differs between this chart and {where}: corruption or tampering; nothing more was sent</source>
-        <extracomment>Rows per batch: each batch is one transaction on the hub (and in the chart, pulling). Called after each committed batch: (table, rows newly written by the batch). What tells this hub from another (``sync.hub_id``), once asked: a connection kept open between syncs asks once. An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``. The push mark of the chart&apos;s audit rows (by the file&apos;s own sequence). The newest row of each chain in ``chain_heads``, found through its primary key (chain, place) one chain at a time: the table gains a row per chain at every push, so a scan of it would grow with the ward&apos;s whole history. Each push mark of one replica, by its primary key (replica, table, mark): one lookup per table, however many marks its pushes have left. Record rows of one table in a whole write: (table, columns, rows with rowid first, the push mark after them).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Record rows of one table in a whole write: (table, columns, rows with rowid first, the push mark after them).</extracomment>
+        <translation>{table}-Eintrag {record} unterscheidet sich zwischen dieser Kurve und {where}: Beschädigung oder Manipulation; nichts weiter wurde gesendet</translation>
     </message>
     <message>
         <source>audit row {row} of chart {chart} differs between this chart and {where}: corruption or tampering; nothing more was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Zeile {row} der Kurve {chart} unterscheidet sich zwischen dieser Kurve und {where}: Beschädigung oder Manipulation; nichts weiter wurde gesendet</translation>
     </message>
     <message>
         <source>a record from {where} was refused by this chart ({error}); nothing of the batch was written</source>
@@ -727,9 +1002,53 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
 <context>
     <name>MachineFile</name>
     <message>
-        <source>machine configuration {path}: not valid TOML ({error})</source>
+        <source>machine configuration {path}: {key}: {reason}</source>
         <extracomment>Ward settings the machine file may fix (those that change clinical output or headers). The languages the window may be fixed to (those wardchart ships: wardchart/i18n.py). The chart&apos;s folder belongs to a group of OS users: files are group read/write. Ward settings as text, validated. The window&apos;s language for every user of this computer (&quot;en&quot;, &quot;de&quot;); None: theirs.</extracomment>
+        <translation>Rechnerkonfiguration {path}: {key}: {reason}</translation>
+    </message>
+    <message>
+        <source>machine configuration {path}: not valid TOML ({error})</source>
         <translation>Rechnerkonfiguration {path}: kein gültiges TOML ({error})</translation>
+    </message>
+    <message>
+        <source>unknown key; known: {keys}</source>
+        <translation>unbekannter Schlüssel; bekannt: {keys}</translation>
+    </message>
+    <message>
+        <source>give the chart file&apos;s full path as a string</source>
+        <translation>bitte den vollständigen Pfad der Kurvendatei als Zeichenkette angeben</translation>
+    </message>
+    <message>
+        <source>{path} is not a full path</source>
+        <translation>{path} ist kein vollständiger Pfad</translation>
+    </message>
+    <message>
+        <source>give true or false</source>
+        <translation>bitte true oder false angeben</translation>
+    </message>
+    <message>
+        <source>a shared chart folder needs chart = the chart file&apos;s path</source>
+        <translation>ein gemeinsamer Kurvenordner braucht chart = Pfad der Kurvendatei</translation>
+    </message>
+    <message>
+        <source>give the hub&apos;s address as a string: postgresql://HOST/DATABASE or service=NAME</source>
+        <translation>bitte die Adresse des Hubs als Zeichenkette angeben: postgresql://HOST/DATABASE oder service=NAME</translation>
+    </message>
+    <message>
+        <source>give the value as a quoted string</source>
+        <translation>bitte den Wert als Zeichenkette in Anführungszeichen angeben</translation>
+    </message>
+    <message>
+        <source>{key} cannot be locked; lockable: {keys}</source>
+        <translation>{key} kann nicht festgelegt werden; festlegbar: {keys}</translation>
+    </message>
+    <message>
+        <source>{key} is locked but not given a value in the file</source>
+        <translation>{key} ist festgelegt, hat in der Datei aber keinen Wert</translation>
+    </message>
+    <message>
+        <source>give true, or a list of keys such as [&quot;chart&quot;, &quot;fn_rule&quot;]</source>
+        <translation>bitte true oder eine Liste von Schlüsseln wie [&quot;chart&quot;, &quot;fn_rule&quot;] angeben</translation>
     </message>
     <message>
         <source>machine configuration {path}: cannot be read: {strerror}</source>
@@ -841,30 +1160,30 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>{other} ist beschädigt ({error}); nichts wurde geändert</translation>
     </message>
     <message>
-        <source>{source} is damaged: {value} {table} rows correct versions it does not hold; nothing was changed</source>
+        <source>{source} is damaged: {count} {table} rows correct versions it does not hold; nothing was changed</source>
         <extracomment>Rows added, by table (``audit_log`` too); first versions of records, by table. Rows of the other side this chart already held, by table.</extracomment>
-        <translation>{source} ist beschädigt: {value} Zeilen in {table} korrigieren Versionen, die sie nicht enthält; nichts wurde geändert</translation>
+        <translation>{source} ist beschädigt: {count} Zeilen in {table} korrigieren Versionen, die sie nicht enthält; nichts wurde geändert</translation>
     </message>
     <message>
-        <source>{other} and this chart both hold {table} row {value} with different content: one of the files was altered or is damaged (run wardchart check on both); nothing was changed</source>
+        <source>{other} and this chart both hold {table} row {row} with different content: one of the files was altered or is damaged (run wardchart check on both); nothing was changed</source>
         <extracomment>The rows of the other file&apos;s table at hand that this chart lacks, or holds with other content (``shared``), by rowid in the other file: filled by ``_compare``, read by ``_insert``; a temporary table of this connection only, emptied for each table.</extracomment>
-        <translation>{other} und diese Kurve enthalten beide die Zeile {value} in {table} mit unterschiedlichem Inhalt: eine der Dateien wurde verändert oder ist beschädigt (wardchart check auf beiden ausführen); nichts wurde geändert</translation>
+        <translation>{other} und diese Kurve enthalten beide die Zeile {row} in {table} mit unterschiedlichem Inhalt: eine der Dateien wurde verändert oder ist beschädigt (wardchart check auf beiden ausführen); nichts wurde geändert</translation>
     </message>
     <message>
-        <source>{other_path} and this chart both hold audit row {value} of chart {value2} with different content: one of the files was altered; nothing was changed</source>
-        <translation>{other_path} und diese Kurve enthalten beide die Audit-Zeile {value} der Kurve {value2} mit unterschiedlichem Inhalt: eine der Dateien wurde verändert; nichts wurde geändert</translation>
+        <source>{other_path} and this chart both hold audit row {row} of chart {chart} with different content: one of the files was altered; nothing was changed</source>
+        <translation>{other_path} und diese Kurve enthalten beide die Audit-Zeile {row} der Kurve {chart} mit unterschiedlichem Inhalt: eine der Dateien wurde verändert; nichts wurde geändert</translation>
     </message>
     <message>
-        <source>{other_path} is damaged or was altered: its audit row {position} of chart {value} does not fit its chain; nothing was changed</source>
-        <translation>{other_path} ist beschädigt oder wurde verändert: ihre Audit-Zeile {position} der Kurve {value} passt nicht in ihre Kette; nichts wurde geändert</translation>
+        <source>{other_path} is damaged or was altered: its audit row {position} of chart {chart} does not fit its chain; nothing was changed</source>
+        <translation>{other_path} ist beschädigt oder wurde verändert: ihre Audit-Zeile {position} der Kurve {chart} passt nicht in ihre Kette; nichts wurde geändert</translation>
     </message>
     <message>
-        <source>{source} is damaged or was altered: {table} row {get} has no audit row; nothing was changed</source>
-        <translation>{source} ist beschädigt oder wurde verändert: Zeile {get} in {table} hat keine Audit-Zeile; nichts wurde geändert</translation>
+        <source>{source} is damaged or was altered: {table} row {row} has no audit row; nothing was changed</source>
+        <translation>{source} ist beschädigt oder wurde verändert: Zeile {row} in {table} hat keine Audit-Zeile; nichts wurde geändert</translation>
     </message>
     <message>
-        <source>{source} is damaged or was altered: it holds an audit row of a {table} version it does not hold (record {value}); nothing was changed</source>
-        <translation>{source} ist beschädigt oder wurde verändert: sie enthält eine Audit-Zeile einer {table}-Version, die sie nicht enthält (Eintrag {value}); nichts wurde geändert</translation>
+        <source>{source} is damaged or was altered: it holds an audit row of a {table} version it does not hold (record {record}); nothing was changed</source>
+        <translation>{source} ist beschädigt oder wurde verändert: sie enthält eine Audit-Zeile einer {table}-Version, die sie nicht enthält (Eintrag {record}); nichts wurde geändert</translation>
     </message>
     <message>
         <source>{out_path} already exists; choose a new file</source>
@@ -874,8 +1193,20 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
 <context>
     <name>Session</name>
     <message>
+        <source>manage accounts</source>
+        <extracomment>How a file with accounts learns who is charting: given the open chart, sign in there (every try is audited) and return the account; None when the person gave up. The role that may manage accounts, ward settings and the regimen library, restore backups and encrypt or decrypt the file (docs/accounts.md). What each action only a ward administrator may do is called in &quot;only a ward administrator can …&quot; (each a phrase of its own, translated as a whole).</extracomment>
+        <translation>Konten verwalten</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>eine Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>encrypt or decrypt</source>
+        <translation>ver- oder entschlüsseln</translation>
+    </message>
+    <message>
         <source>only a ward administrator can {doing}</source>
-        <extracomment>How a file with accounts learns who is charting: given the open chart, sign in there (every try is audited) and return the account; None when the person gave up. The role that may manage accounts, ward settings and the regimen library, restore backups and encrypt or decrypt the file (docs/accounts.md). What managing accounts is called in &quot;only a ward administrator can …&quot;.</extracomment>
         <translation>nur ein Stations-Administrator darf: {doing}</translation>
     </message>
     <message>
@@ -931,6 +1262,15 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <message>
         <source>{source}: nobody signed in; nothing was done</source>
         <translation>{source}: niemand ist angemeldet; nichts wurde getan</translation>
+    </message>
+    <message>
+        <source>change the regimen library</source>
+        <extracomment>Every change the session can save.</extracomment>
+        <translation>die Bibliothek der Therapieschemata ändern</translation>
+    </message>
+    <message>
+        <source>change the ward setting {key}</source>
+        <translation>die Stationseinstellung {key} ändern</translation>
     </message>
 </context>
 </TS>

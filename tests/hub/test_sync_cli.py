@@ -4,14 +4,17 @@ the hub cannot be used or the chart has been altered."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import HubDatabase
 from ward_fixture import NOW, write_ward
 
+from wardchart import i18n
 from wardchart.cli import main
 from wardchart.storage import users
 from wardchart.storage.database import open_chart
@@ -205,3 +208,50 @@ def test_a_replica_restored_from_an_old_backup_is_refused_then_pulled_again(
     )
     fresh.close()
     a_store.close()
+
+
+@pytest.fixture
+def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
+    i18n.install()
+    yield
+    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
+    i18n.install()
+
+
+def test_hub_init_sync_and_check_speak_german(
+    hub_db: HubDatabase,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    german: None,
+) -> None:
+    monkeypatch.delenv("WARDCHART_HUB", raising=False)
+    status, out, err = _run(
+        capsys, "hub", "init", hub_db.owner_url, "--ward-role", hub_db.ward_role
+    )
+    assert (status, err) == (0, "")
+    where = f"Stations-Hub 127.0.0.1:{hub_db.server.port}/{hub_db.database}"
+    assert out == (
+        f"{where} angelegt (Hub-Version {HUB_VERSION})\n"
+        f"Rolle {hub_db.ward_role} darf Zeilen lesen und hinzufügen, nie ändern oder entfernen\n"
+    )
+    a = _ward(tmp_path / "a.sqlite")
+    status, out, err = _run(capsys, "--db", str(a), "sync", "--hub", hub_db.ward_url)
+    assert (status, err) == (0, "")
+    assert re.fullmatch(
+        f"auf dem Stand von {re.escape(where)}: gesendet [1-9][0-9]*, empfangen 0, "
+        "zu prüfende Konflikte 0\n",
+        out,
+    ), out
+    status, out, err = _run(capsys, "--db", str(a), "sync", "--hub", hub_db.ward_url)
+    assert out == (f"auf dem Stand von {where}: gesendet 0, empfangen 0, zu prüfende Konflikte 0\n")
+    monkeypatch.setenv("WARDCHART_HUB", hub_db.ward_url)
+    status, out, err = _run(capsys, "--db", str(a), "check")
+    assert status == 0, out
+    assert f"Stations-Hub: OK – diese Kurve setzt fort, was {where} von ihr enthält" in out
+    dead = hub_db.ward_url.replace(f":{hub_db.server.port}/", ":1/")
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", dead))
+    assert err.startswith(
+        f"wardchart: error: Stations-Hub 127.0.0.1:1/{hub_db.database} ist nicht erreichbar ("
+    )

@@ -76,7 +76,7 @@ def test_a_demo_wards_results_round_trip(
     assert main(["--db", str(fresh_path), "import", str(exported), "--confirm"]) == 0
     assert main(["--db", str(fresh_path), "import", str(exported), "--confirm"]) == 0
     out = capsys.readouterr().out
-    assert "Imported 0 result(s)" in out
+    assert "Imported 0 results" in out
     assert "already on the chart were skipped" in out
 
     before = results_of(exported.read_text(encoding="utf-8"))
@@ -273,7 +273,7 @@ def test_round_trip_through_the_real_program(
     )
     assert added.returncode == 0, added.stderr
     imported = run("--db", str(fresh), "import", str(out))
-    assert (imported.returncode, imported.stdout.strip()) == (0, f"Imported 1 result(s) from {out}")
+    assert (imported.returncode, imported.stdout.strip()) == (0, f"Imported 1 result from {out}")
     wrong = tmp_path / "wrong.sqlite"
     run(
         "--db",

@@ -335,7 +335,7 @@ def test_deleting_the_audit_rows_of_the_newest_records_is_found(charted: Path, c
     cut_history(charted, last_create - 1)
     status, out, _ = cli("audit", "verify")
     assert status == 1
-    assert "1 temperatures records have versions without an audit row" in out
+    assert "1 temperatures record has versions without an audit row" in out
 
 
 def test_a_rewritten_chain_is_found_against_a_backup(store: ChartStore, cli: Cli) -> None:
@@ -613,7 +613,7 @@ def test_an_older_file_is_checked_by_count_and_against_its_backup(
     )
     status, out, _ = cli("audit", "verify")
     assert status == 1
-    assert f"gcsf_doses record {dose}: 1 audited version(s) were deleted" in out
+    assert f"gcsf_doses record {dose}: 1 audited version was deleted" in out
 
 
 def test_a_column_added_later_leaves_older_versions_hashes_as_they_were() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from wardchart.cli.base import AddCommand, Context
 from wardchart.cli.common import chart, secret
+from wardchart.cli.words import shown, translate
 from wardchart.domain.identifiers import normal_username
 from wardchart.session.core import MANAGE_ACCOUNTS as MANAGE
 
@@ -60,7 +61,13 @@ def user_add(args: argparse.Namespace, context: Context) -> int:
 
     with chart(context, create=True) as session:
         session.require_administrator(MANAGE)
-        password = secret(f"new password for {args.username}", "WARDCHART_NEW_PASSWORD", twice=True)
+        password = secret(
+            translate("AccountCommand", "new password for {username}").format(
+                username=args.username
+            ),
+            "WARDCHART_NEW_PASSWORD",
+            twice=True,
+        )
         user = session.add_account(
             username=args.username,
             full_name=args.name,
@@ -68,7 +75,11 @@ def user_add(args: argparse.Namespace, context: Context) -> int:
             role=args.role,
             password=password,
         )
-    print(f"Added account {users.describe(user)}")
+    print(
+        translate("AccountCommand", "Added account {account}").format(
+            account=shown(users.describe(user))
+        )
+    )
     return 0
 
 
@@ -79,9 +90,13 @@ def user_list(_args: argparse.Namespace, context: Context) -> int:
     with chart(context, create=False, reads_only=True) as session:
         found = users.list_users(session.store.db)
     for user in found:
-        print(users.describe(user))
+        print(shown(users.describe(user)))
     if not found:
-        print("No accounts: entries are recorded as the operating-system user.")
+        print(
+            translate(
+                "AccountCommand", "No accounts: entries are recorded as the operating-system user."
+            )
+        )
     return 0
 
 
@@ -106,12 +121,20 @@ def _change_user(
         password = None
         if new_password:
             password = secret(
-                f"new password for {args.username}", "WARDCHART_NEW_PASSWORD", twice=True
+                translate("AccountCommand", "new password for {username}").format(
+                    username=args.username
+                ),
+                "WARDCHART_NEW_PASSWORD",
+                twice=True,
             )
         user = session.change_account(
             args.username, reason=args.reason, password=password, disabled=disabled, role=role
         )
-    print(f"Changed account {users.describe(user)}")
+    print(
+        translate("AccountCommand", "Changed account {account}").format(
+            account=shown(users.describe(user))
+        )
+    )
     return 0
 
 

@@ -17,6 +17,7 @@ from wardchart.cli.common import (
     whole,
 )
 from wardchart.cli.output import table, wrapped, wrapped_parts
+from wardchart.cli.words import shown, translate
 from wardchart.domain.display import field_items
 from wardchart.domain.identifiers import normal_mrn
 from wardchart.domain.records import RecordKind
@@ -130,7 +131,11 @@ def correct_lab(args: argparse.Namespace, context: Context) -> int:
                 confirm=args.confirm,
             )
         )
-    print(f"Corrected result {row['origin_id'][:8]} for MRN {patient.mrn}")
+    print(
+        translate("Corrections", "Corrected result {id} for MRN {mrn}").format(
+            id=row["origin_id"][:8], mrn=patient.mrn
+        )
+    )
     return 0
 
 
@@ -153,7 +158,11 @@ def correct_temp(args: argparse.Namespace, context: Context) -> int:
                 confirm=args.confirm,
             )
         )
-    print(f"Corrected temperature {row['origin_id'][:8]} for MRN {patient.mrn}")
+    print(
+        translate("Corrections", "Corrected temperature {id} for MRN {mrn}").format(
+            id=row["origin_id"][:8], mrn=patient.mrn
+        )
+    )
     return 0
 
 
@@ -174,7 +183,11 @@ def correct_gcsf(args: argparse.Namespace, context: Context) -> int:
                 confirm=args.confirm,
             )
         )
-    print(f"Corrected G-CSF dose {row['origin_id'][:8]} for MRN {patient.mrn}")
+    print(
+        translate("Corrections", "Corrected G-CSF dose {id} for MRN {mrn}").format(
+            id=row["origin_id"][:8], mrn=patient.mrn
+        )
+    )
     return 0
 
 
@@ -198,7 +211,11 @@ def correct_cycle(args: argparse.Namespace, context: Context) -> int:
                 confirm=args.confirm,
             )
         )
-    print(f"Corrected cycle {row['number']} for MRN {patient.mrn}")
+    print(
+        translate("Corrections", "Corrected cycle {number} for MRN {mrn}").format(
+            number=row["number"], mrn=patient.mrn
+        )
+    )
     return 0
 
 
@@ -224,7 +241,11 @@ def correct_patient(args: argparse.Namespace, context: Context) -> int:
                 confirm=args.confirm,
             )
         )
-    print(f"Corrected the details of MRN {normal_mrn(args.new_mrn or p.mrn)}")
+    print(
+        translate("Corrections", "Corrected the details of MRN {mrn}").format(
+            mrn=normal_mrn(args.new_mrn or p.mrn)
+        )
+    )
     return 0
 
 
@@ -241,7 +262,15 @@ def entered_in_error(args: argparse.Namespace, context: Context) -> int:
                 reason=args.reason,
             )
         )
-    print(f"Marked {args.kind} {row['origin_id'][:8]} entered in error")
+    said = {
+        "result": translate("Corrections", "Marked result {id} entered in error"),
+        "temperature": translate("Corrections", "Marked temperature {id} entered in error"),
+        "gcsf": translate("Corrections", "Marked gcsf {id} entered in error"),
+        "cycle": translate("Corrections", "Marked cycle {id} entered in error"),
+        "precaution": translate("Corrections", "Marked precaution {id} entered in error"),
+        "patient": translate("Corrections", "Marked patient {id} entered in error"),
+    }[args.kind]
+    print(said.format(id=row["origin_id"][:8]))
     return 0
 
 
@@ -253,22 +282,50 @@ def history(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dump_json(versions))
         return 0
+    kinds = {
+        "patients": translate("Corrections", "patients"),
+        "cycles": translate("Corrections", "cycles"),
+        "results": translate("Corrections", "results"),
+        "temperatures": translate("Corrections", "temperatures"),
+        "gcsf_doses": translate("Corrections", "gcsf_doses"),
+        "precautions": translate("Corrections", "precautions"),
+    }
+    entered_in_error = translate("Corrections", "ENTERED IN ERROR")
+    correction, original = (
+        translate("Corrections", "correction"),
+        translate("Corrections", "original"),
+    )
+    statuses = {
+        "preliminary": translate("Corrections", "preliminary"),
+        "final": translate("Corrections", "final"),
+        "corrected": translate("Corrections", "corrected"),
+    }
     rows = [
         (
             v["recorded_at"][:19].replace("T", " ") + "Z",
-            v["table"],
+            kinds.get(v["table"], v["table"]),
             v["origin_id"][:8],
             v["recorded_by"],
-            "ENTERED IN ERROR"
+            entered_in_error
             if v["entered_in_error"]
-            else ("correction" if v["supersedes"] else "original")
-            + (f", {v['lab_status']}" if v.get("lab_status") else ""),
+            else (correction if v["supersedes"] else original)
+            + (
+                f", {statuses.get(v['lab_status'], v['lab_status'])}" if v.get("lab_status") else ""
+            ),
             wrapped(v["reason"] or "", 30),
-            wrapped_parts([f"{k}: {t}" for k, t in field_items(v)]),
+            wrapped_parts([f"{shown(k)}: {shown(t)}" for k, t in field_items(v)]),
         )
         for v in versions
     ]
     # Every value whole, wrapped rather than cut; ids by their first 8 characters.
-    headings = ("Recorded (UTC)", "Kind", "Record id (first 8)", "By", "Version", "Why", "Values")
+    headings = (
+        translate("Corrections", "Recorded (UTC)"),
+        translate("Corrections", "Kind"),
+        translate("Corrections", "Record id (first 8)"),
+        translate("Corrections", "By"),
+        translate("Corrections", "Version"),
+        translate("Corrections", "Why"),
+        translate("Corrections", "Values"),
+    )
     print(table(headings, rows))
     return 0

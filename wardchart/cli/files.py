@@ -14,7 +14,7 @@ from wardchart.cli.output import table
 from wardchart.cli.words import shown, translate
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.timeparse import parse_date
-from wardchart.session.core import NotPermitted
+from wardchart.session.core import ENCRYPT_OR_DECRYPT, RESTORE_BACKUP, NotPermitted
 from wardchart.storage.errors import ChartBusyError, ChartFileError
 
 
@@ -136,7 +136,7 @@ def restore(args: argparse.Namespace, context: Context) -> int:
         # may restore it, so the backup's accounts do.
         allowed = _administers_backup(source, context)
     if not allowed:
-        raise NotPermitted("restore a backup")
+        raise NotPermitted(RESTORE_BACKUP)
     saved = restore(
         context.db_path,
         source,
@@ -198,8 +198,11 @@ def check(_args: argparse.Namespace, context: Context) -> int:
         hub = os.environ.get("WARDCHART_HUB", "").strip() or session.settings.hub
         if hub:  # only then is the network asked (docs/hub.md)
             findings.append(_hub_finding(session.store, hub))
+    passed = translate("CheckCommand", "{check}: OK — {detail}")
+    failed = translate("CheckCommand", "{check}: FAILED — {detail}")
     for finding in findings:
-        print(f"{finding.name}: {'OK' if finding.ok else 'FAILED'} — {finding.detail}")
+        said = passed if finding.ok else failed
+        print(said.format(check=shown(finding.name), detail=shown(finding.detail)))
     return 0 if all(f.ok for f in findings) else 1
 
 
@@ -210,11 +213,13 @@ def _hub_finding(store: Any, address: str) -> Any:
     from wardchart.storage.hub.errors import HubError
     from wardchart.storage.hub.sync import anchored
 
+    name = translate("CheckCommand", "ward hub")
+    not_asked = translate("CheckCommand", "not asked: {reason}")
     try:
         ok, detail = anchored(store, address)
     except HubError as error:
-        return Finding("ward hub", True, f"not asked: {' '.join(str(error).split())}")
-    return Finding("ward hub", ok, detail)
+        return Finding(name, True, not_asked.format(reason=" ".join(shown(error).split())))
+    return Finding(name, ok, detail)
 
 
 def audit_verify(args: argparse.Namespace, context: Context) -> int:
@@ -230,13 +235,19 @@ def audit_verify(args: argparse.Namespace, context: Context) -> int:
                 anchored = verify_against(session.store, args.against)
             except ChartFileError as error:  # no sound anchor to compare with
                 raise InvalidEntry([Problem("--against", shown(error))]) from None
+    broken = translate("CheckCommand", "BROKEN: {problem}")
     if not check.ok:
-        print(f"BROKEN: {describe_history(check)}")
+        print(broken.format(problem=shown(describe_history(check))))
         return 1
     if anchored is not None:
-        print(f"{'OK' if anchored[0] else 'BROKEN'}: {anchored[1]}")
+        said = translate("CheckCommand", "OK: {detail}") if anchored[0] else broken
+        print(said.format(detail=shown(anchored[1]), problem=shown(anchored[1])))
         return 0 if anchored[0] else 1
-    print(f"OK: {check.rows} audit rows, chain intact, every record audited")
+    print(
+        translate(
+            "CheckCommand", "OK: {count} audit rows, chain intact, every record audited"
+        ).format(count=check.rows)
+    )
     return 0
 
 
@@ -250,7 +261,14 @@ def audit_show(args: argparse.Namespace, context: Context) -> int:
         rows = audit.entries(session.store.db, patient_id=patient_id, since=since)
     print(
         table(
-            ("#", "When", "Who", "Action", "What", "Detail"),
+            (
+                "#",
+                translate("CheckCommand", "When"),
+                translate("CheckCommand", "Who"),
+                translate("CheckCommand", "Action"),
+                translate("CheckCommand", "What"),
+                translate("CheckCommand", "Detail"),
+            ),
             [
                 (
                     str(r["seq"]),
@@ -288,30 +306,54 @@ def _rewrite(context: Context, *, encrypt: bool) -> int:
             [
                 Problem(
                     "db",
-                    f"an interrupted {pending} of {context.db_path} must be finished "
-                    f"first: run wardchart {pending} again; nothing was done",
+                    (
+                        translate(
+                            "Commands",
+                            "an interrupted encryption of {path} must be finished first: "
+                            "run wardchart encrypt again; nothing was done",
+                        )
+                        if pending == "encrypt"
+                        else translate(
+                            "Commands",
+                            "an interrupted decryption of {path} must be finished first: "
+                            "run wardchart decrypt again; nothing was done",
+                        )
+                    ).format(path=context.db_path),
                 )
             ]
         )
     encrypted = is_encrypted(context.db_path) if context.db_path.is_file() else False
     if pending is None and encrypt == encrypted:
-        state = "already encrypted" if encrypted else "not encrypted"
-        raise InvalidEntry([Problem("db", f"{context.db_path} is {state}; nothing was done")])
+        said = (
+            translate("Commands", "{path} is already encrypted; nothing was done")
+            if encrypted
+            else translate("Commands", "{path} is not encrypted; nothing was done")
+        )
+        raise InvalidEntry([Problem("db", said.format(path=context.db_path))])
     resumed_encrypted = encrypt and encrypted  # an interrupted encryption did the chart
     new = None
     if resumed_encrypted:
-        new = secret("new passphrase", "WARDCHART_NEW_PASSPHRASE", field="passphrase")
+        new = secret(
+            translate("Commands", "new passphrase"), "WARDCHART_NEW_PASSPHRASE", field="passphrase"
+        )
     with chart(context, create=False, key=new, rewriting=True) as session:
-        session.require_administrator("encrypt or decrypt")
+        session.require_administrator(ENCRYPT_OR_DECRYPT)
     old = None
     if not encrypt:  # the backups' passphrase, even when the chart itself is plain again
         old = (
             passphrase(context)
             if encrypted
-            else secret("passphrase", "WARDCHART_PASSPHRASE", field="passphrase")
+            else secret(
+                translate("Commands", "passphrase"), "WARDCHART_PASSPHRASE", field="passphrase"
+            )
         )
     if encrypt and new is None:
-        new = secret("new passphrase", "WARDCHART_NEW_PASSPHRASE", twice=True, field="passphrase")
+        new = secret(
+            translate("Commands", "new passphrase"),
+            "WARDCHART_NEW_PASSPHRASE",
+            twice=True,
+            field="passphrase",
+        )
     backups = rewrite_chart(context.db_path, old=old, new=new, actor=context.actor, now=context.now)
     one = len(backups) == 1  # the plural rule of every language shipped
     if encrypt:

@@ -11,7 +11,7 @@ from typing import Any
 
 from wardchart.cli.base import EXIT_USAGE, AddCommand, Context, UsageError, dump_json
 from wardchart.cli.common import chart
-from wardchart.cli.words import shown
+from wardchart.cli.words import shown, translate
 
 #: The environment variable naming the ward hub (after --hub, before the ward setting).
 HUB_VARIABLE = "WARDCHART_HUB"
@@ -63,20 +63,29 @@ def hub_init(args: argparse.Namespace, _context: Context) -> int:
     except HubError as error:
         raise UsageError(f"URL: {shown(error)}") from None
     if args.ward_role is not None and not args.ward_role.strip():
-        raise UsageError("--ward-role: is empty; give the ward's PostgreSQL role")
+        raise UsageError(
+            "--ward-role: " + translate("HubCommand", "is empty; give the ward's PostgreSQL role")
+        )
     try:
         done = init(args.url, ward_role=args.ward_role)
     except HubError as error:
         return _hub_failed(error)
-    where = describe_address(args.url)
+    where = shown(describe_address(args.url))
     if done.version_before is None:
-        print(f"created {where} (hub version {done.version_after})")
+        said = translate("HubCommand", "created {hub} (hub version {version})")
     elif done.changed:
-        print(f"upgraded {where} from hub version {done.version_before} to {done.version_after}")
+        said = translate("HubCommand", "upgraded {hub} from hub version {before} to {version}")
     else:
-        print(f"{where} is already at hub version {done.version_after}; nothing to change")
+        said = translate(
+            "HubCommand", "{hub} is already at hub version {version}; nothing to change"
+        )
+    print(said.format(hub=where, before=done.version_before, version=done.version_after))
     if done.ward_role is not None:
-        print(f"role {done.ward_role} may read and add rows, never change or remove them")
+        print(
+            translate(
+                "HubCommand", "role {role} may read and add rows, never change or remove them"
+            ).format(role=done.ward_role)
+        )
     return 0
 
 
@@ -86,8 +95,12 @@ def hub_address(given: str | None, setting: str) -> str:
         if found is not None and found.strip():
             return found.strip()
     raise UsageError(
-        f"--hub: no ward hub given: use --hub URL, set {HUB_VARIABLE}, or the ward setting "
-        "hub (wardchart settings set hub URL)"
+        "--hub: "
+        + translate(
+            "HubCommand",
+            "no ward hub given: use --hub URL, set {variable}, or the ward setting "
+            "hub (wardchart settings set hub URL)",
+        ).format(variable=HUB_VARIABLE)
     )
 
 
@@ -110,9 +123,11 @@ def sync(args: argparse.Namespace, context: Context) -> int:
         if not check.ok:
             return _hub_failed(
                 RuntimeError(
-                    f"this chart's history does not verify ({describe_history(check)}): it "
-                    "was altered or damaged; nothing was sent to the ward hub (wardchart "
-                    "check; docs/hub.md)"
+                    translate(
+                        "HubCommand",
+                        "this chart's history does not verify ({problem}): it was altered or "
+                        "damaged; nothing was sent to the ward hub (wardchart check; docs/hub.md)",
+                    ).format(problem=shown(describe_history(check)))
                 )
             )
         try:
@@ -122,11 +137,29 @@ def sync(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dump_json(result.as_json()))
         return 0
-    state = "in step with" if result.in_step else "synced with"
-    new = f" ({result.new_conflicts} new)" if result.new_conflicts else ""
-    waiting = f"; {result.pending} entries made meanwhile wait" if result.pending else ""
-    print(
-        f"{state} {result.hub}: sent {result.pushed}, received {result.pulled}, "
-        f"conflicts to review {result.conflicts}{new}{waiting}"
+    said = (
+        translate(
+            "HubCommand",
+            "in step with {hub}: sent {sent}, received {received}, conflicts to review {conflicts}",
+        )
+        if result.in_step
+        else translate(
+            "HubCommand",
+            "synced with {hub}: sent {sent}, received {received}, conflicts to review {conflicts}",
+        )
+    ).format(
+        hub=shown(result.hub),
+        sent=result.pushed,
+        received=result.pulled,
+        conflicts=result.conflicts,
     )
+    if result.new_conflicts:
+        said += " " + translate("HubCommand", "({count} new)").format(count=result.new_conflicts)
+    if result.pending == 1:
+        said += translate("HubCommand", "; 1 entry made meanwhile waits")
+    elif result.pending:
+        said += translate("HubCommand", "; {count} entries made meanwhile wait").format(
+            count=result.pending
+        )
+    print(said)
     return 0

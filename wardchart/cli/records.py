@@ -11,6 +11,7 @@ from typing import Any
 from wardchart.cli.base import AddCommand, Context, dump_json
 from wardchart.cli.common import chart, output_path, write_new_file
 from wardchart.cli.output import csv_text, table
+from wardchart.cli.words import shown, translate
 from wardchart.domain.chart import PatientChart
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.records import Patient
@@ -94,6 +95,7 @@ def lab_held(args: argparse.Namespace, context: Context) -> int:
             {"kind": "HL7", "what": f"message {h['control_id']}".strip(), **h}
             for h in held_messages(session.store.db)
         ]
+        message = translate("Interop", "message {control_id}")
         found += [
             {"kind": "FHIR", "what": f"{h['resource_type']} {h['entry_key']}".strip(), **h}
             for h in held_entries(session.store.db)
@@ -108,15 +110,26 @@ def lab_held(args: argparse.Namespace, context: Context) -> int:
                 h["id"][:8],
                 h["received_at"][:16].replace("T", " ") + "Z",
                 h["file"],
-                h["what"],
+                message.format(control_id=h["control_id"]).strip()
+                if h["kind"] == "HL7"
+                else h["what"],
                 h["mrn"],
-                h["reason"],
+                shown(h["reason"]),
             )
             for h in found
         ]
-        print(table(("Kind", "Id", "Received (UTC)", "File", "What", "MRN", "Why held"), rows))
+        headings = (
+            translate("Interop", "Kind"),
+            translate("Interop", "Id"),
+            translate("Interop", "Received (UTC)"),
+            translate("Interop", "File"),
+            translate("Interop", "What"),
+            translate("Interop", "MRN"),
+            translate("Interop", "Why held"),
+        )
+        print(table(headings, rows))
     else:
-        print("No held laboratory results.")
+        print(translate("Interop", "No held laboratory results."))
     return 0
 
 
@@ -132,7 +145,12 @@ def export(args: argparse.Namespace, context: Context) -> int:
     """Export every current record (one patient or the ward) as CSV or JSON; audited."""
     if args.kind and args.format == "json":
         raise InvalidEntry(
-            [Problem("--kind", "applies to --format csv; JSON holds each whole chart")]
+            [
+                Problem(
+                    "--kind",
+                    translate("Interop", "applies to --format csv; JSON holds each whole chart"),
+                )
+            ]
         )
     out = None if args.out is None else output_path(args.out, context)
     with chart(context, create=False) as session:
@@ -160,7 +178,12 @@ def export(args: argparse.Namespace, context: Context) -> int:
     if out is None:
         sys.stdout.write(text)
     else:
-        print(f"Exported {len(patients)} patient(s) to {out}", file=sys.stderr)
+        said = (
+            translate("Interop", "Exported 1 patient to {path}")
+            if len(patients) == 1
+            else translate("Interop", "Exported {count} patients to {path}")
+        )
+        print(said.format(count=len(patients), path=out), file=sys.stderr)
     return 0
 
 
@@ -170,17 +193,24 @@ def import_csv(args: argparse.Namespace, context: Context) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise InvalidEntry([Problem("file", f"no file {path}")])
+        said = translate("Interop", "no file {path}").format(path=path)
+        raise InvalidEntry([Problem("file", said)])
     with chart(context, create=False) as session:
         report = import_results(
             session.store, path, confirm=args.confirm, actor=context.actor, now=context.now
         )
-    skipped = (
-        f"; {report.skipped_duplicates} already on the chart were skipped"
-        if (report.skipped_duplicates)
-        else ""
-    )
-    print(f"Imported {report.imported} result(s) from {path}{skipped}")
+    said = (
+        translate("Interop", "Imported 1 result from {path}")
+        if report.imported == 1
+        else translate("Interop", "Imported {count} results from {path}")
+    ).format(count=report.imported, path=path)
+    if report.skipped_duplicates == 1:
+        said += translate("Interop", "; 1 already on the chart was skipped")
+    elif report.skipped_duplicates:
+        said += translate("Interop", "; {count} already on the chart were skipped").format(
+            count=report.skipped_duplicates
+        )
+    print(said)
     return 0
 
 
@@ -195,15 +225,40 @@ def hl7_import(args: argparse.Namespace, context: Context) -> int:
         print(dump_json([o.as_json() for o in outcomes]))
         return 0
     for o in outcomes:
-        what = f"charted ({o.results} result{'s' if o.results != 1 else ''})"
+        what = (
+            translate("Interop", "charted (1 result)")
+            if o.results == 1
+            else translate("Interop", "charted ({count} results)").format(count=o.results)
+        )
         if o.outcome != "charted":
-            what = f"{o.outcome}: {o.reason}"
-        who = f" MRN {o.mrn}" if o.mrn else ""
-        print(f"{o.file} message {o.index} ({o.control_id or 'no control id'}){who}: {what}")
+            what = f"{_outcome(o.outcome)}: {shown(o.reason)}"
+        line = (
+            translate("Interop", "{file} message {index} ({control_id}) MRN {mrn}: {outcome}")
+            if o.mrn
+            else translate("Interop", "{file} message {index} ({control_id}): {outcome}")
+        )
+        control_id = o.control_id or translate("Interop", "no control id")
+        print(
+            line.format(file=o.file, index=o.index, control_id=control_id, mrn=o.mrn, outcome=what)
+        )
     counts = {k: sum(o.outcome == k for o in outcomes) for k in ("charted", "held")}
+    said = (
+        translate(
+            "Interop", "1 message: {charted} charted, {held} held, {other} ignored or refused"
+        )
+        if len(outcomes) == 1
+        else translate(
+            "Interop",
+            "{count} messages: {charted} charted, {held} held, {other} ignored or refused",
+        )
+    )
     print(
-        f"{len(outcomes)} message(s): {counts['charted']} charted, {counts['held']} held, "
-        f"{len(outcomes) - sum(counts.values())} ignored or refused",
+        said.format(
+            count=len(outcomes),
+            charted=counts["charted"],
+            held=counts["held"],
+            other=len(outcomes) - sum(counts.values()),
+        ),
         file=sys.stderr,
     )
     return 0
@@ -225,13 +280,21 @@ def hl7_held(args: argparse.Namespace, context: Context) -> int:
                 h["file"],
                 h["control_id"],
                 h["mrn"],
-                h["reason"],
+                shown(h["reason"]),
             )
             for h in held
         ]
-        print(table(("Id", "Received (UTC)", "File", "Control id", "MRN", "Why held"), rows))
+        headings = (
+            translate("Interop", "Id"),
+            translate("Interop", "Received (UTC)"),
+            translate("Interop", "File"),
+            translate("Interop", "Control id"),
+            translate("Interop", "MRN"),
+            translate("Interop", "Why held"),
+        )
+        print(table(headings, rows))
     else:
-        print("No held messages.")
+        print(translate("Interop", "No held messages."))
     return 0
 
 
@@ -256,10 +319,13 @@ def fhir_export(args: argparse.Namespace, context: Context) -> int:
                 "to": str(out),
             },
         )
-    print(
-        f"Exported {len(patients)} patient(s), {len(bundle['entry'])} resource(s) to {out}",
-        file=sys.stderr,
+    resources = len(bundle["entry"])
+    said = (
+        translate("Interop", "Exported 1 patient, {resources} resources to {path}")
+        if len(patients) == 1
+        else translate("Interop", "Exported {count} patients, {resources} resources to {path}")
     )
+    print(said.format(count=len(patients), resources=resources, path=out), file=sys.stderr)
     return 0
 
 
@@ -269,24 +335,56 @@ def fhir_import(args: argparse.Namespace, context: Context) -> int:
 
     path = Path(args.file).expanduser()
     if not path.is_file():
-        raise InvalidEntry([Problem("file", f"no file {path}")])
+        said = translate("Interop", "no file {path}").format(path=path)
+        raise InvalidEntry([Problem("file", said)])
     with chart(context, create=False) as session:
         outcomes = import_bundle(session.store, path, actor=context.actor, now=context.now)
     if args.json:
         print(dump_json([o.as_json() for o in outcomes]))
         return 0
     for o in outcomes:
-        what = o.outcome if not o.reason else f"{o.outcome}: {o.reason}"
-        who = f" MRN {o.mrn}" if o.mrn else ""
-        print(f"{path} entry {o.index} ({o.resource_type or 'no resource'}){who}: {what}")
+        what = _outcome(o.outcome) if not o.reason else f"{_outcome(o.outcome)}: {shown(o.reason)}"
+        line = (
+            translate("Interop", "{file} entry {index} ({resource}) MRN {mrn}: {outcome}")
+            if o.mrn
+            else translate("Interop", "{file} entry {index} ({resource}): {outcome}")
+        )
+        resource = o.resource_type or translate("Interop", "no resource")
+        print(line.format(file=path, index=o.index, resource=resource, mrn=o.mrn, outcome=what))
     counts = {k: sum(o.outcome == k for o in outcomes) for k in ("charted", "held", "ignored")}
+    said = (
+        translate(
+            "Interop",
+            "1 entry: {charted} charted, {held} held, {ignored} ignored, {refused} refused",
+        )
+        if len(outcomes) == 1
+        else translate(
+            "Interop",
+            "{count} entries: {charted} charted, {held} held, {ignored} ignored, {refused} refused",
+        )
+    )
     print(
-        f"{len(outcomes)} entr{'y' if len(outcomes) == 1 else 'ies'}: {counts['charted']} "
-        f"charted, {counts['held']} held, {counts['ignored']} ignored, "
-        f"{len(outcomes) - sum(counts.values())} refused",
+        said.format(
+            count=len(outcomes),
+            charted=counts["charted"],
+            held=counts["held"],
+            ignored=counts["ignored"],
+            refused=len(outcomes) - sum(counts.values()),
+        ),
         file=sys.stderr,
     )
     return 0
+
+
+def _outcome(outcome: str) -> str:
+    """What became of an imported message or entry, in words ("held")."""
+    words = {
+        "charted": translate("Interop", "charted"),
+        "held": translate("Interop", "held"),
+        "ignored": translate("Interop", "ignored"),
+        "refused": translate("Interop", "refused"),
+    }
+    return words.get(outcome, outcome)
 
 
 def _decision_reason(reason: str) -> str:
@@ -298,7 +396,7 @@ def _decision_reason(reason: str) -> str:
     raise_if_blocking(check_text("reason", reason, 500))
     why = decision_reason_problem(reason)
     if why:
-        raise InvalidEntry([Problem("reason", why)])
+        raise InvalidEntry([Problem("reason", shown(why))])
     return reason
 
 
@@ -311,8 +409,14 @@ def hl7_attach(args: argparse.Namespace, context: Context) -> int:
         message_id = held_message_id(session.store.db, args.message)
         patient = session.require_patient(args.mrn)
         outcome = session.attach_lab_message(message_id, patient, reason)
-    count = f"{outcome.results} result{'s' if outcome.results != 1 else ''}"
-    print(f"Attached lab message {message_id[:8]} to MRN {patient.mrn}: charted ({count})")
+    said = (
+        translate("Interop", "Attached lab message {id} to MRN {mrn}: charted (1 result)")
+        if outcome.results == 1
+        else translate(
+            "Interop", "Attached lab message {id} to MRN {mrn}: charted ({count} results)"
+        )
+    )
+    print(said.format(id=message_id[:8], mrn=patient.mrn, count=outcome.results))
     return 0
 
 
@@ -324,5 +428,9 @@ def hl7_dismiss(args: argparse.Namespace, context: Context) -> int:
     with chart(context, create=False) as session:
         message_id = held_message_id(session.store.db, args.message)
         session.dismiss_lab_message(message_id, reason)
-    print(f"Dismissed lab message {message_id[:8]}; it stays in the chart file, not charted")
+    print(
+        translate(
+            "Interop", "Dismissed lab message {id}; it stays in the chart file, not charted"
+        ).format(id=message_id[:8])
+    )
     return 0

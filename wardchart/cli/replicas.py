@@ -15,39 +15,43 @@ from typing import Any
 
 from wardchart.cli.base import AddCommand, Context, dump_json
 from wardchart.cli.common import chart, output_path, secret
+from wardchart.cli.words import date_text, shown, translate, whole_number
 from wardchart.domain.display import time_text
 from wardchart.domain.identifiers import identifier_problems, normal_mrn
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 #: What each merged table holds, in the words of the ward.
 KIND_WORDS = {
-    "patients": "patients",
-    "regimens": "regimens",
-    "users": "accounts",
-    "cycles": "cycles",
-    "results": "blood counts",
-    "temperatures": "temperatures",
-    "gcsf_doses": "G-CSF doses",
-    "precautions": "precautions",
-    "ward_settings": "ward settings",
-    "lab_messages": "laboratory messages",
-    "lab_result_sources": "laboratory sources of counts",
-    "fhir_entries": "FHIR entries",
-    "lab_message_decisions": "decisions on held laboratory messages",
-    "resolutions": "conflict resolutions",
-    "resolution_set_aside": "versions set aside by resolutions",
-    "audit_log": "audit entries",
+    "patients": QT_TRANSLATE_NOOP("MergeCommand", "patients"),
+    "regimens": QT_TRANSLATE_NOOP("MergeCommand", "regimens"),
+    "users": QT_TRANSLATE_NOOP("MergeCommand", "accounts"),
+    "cycles": QT_TRANSLATE_NOOP("MergeCommand", "cycles"),
+    "results": QT_TRANSLATE_NOOP("MergeCommand", "blood counts"),
+    "temperatures": QT_TRANSLATE_NOOP("MergeCommand", "temperatures"),
+    "gcsf_doses": QT_TRANSLATE_NOOP("MergeCommand", "G-CSF doses"),
+    "precautions": QT_TRANSLATE_NOOP("MergeCommand", "precautions"),
+    "ward_settings": QT_TRANSLATE_NOOP("MergeCommand", "ward settings"),
+    "lab_messages": QT_TRANSLATE_NOOP("MergeCommand", "laboratory messages"),
+    "lab_result_sources": QT_TRANSLATE_NOOP("MergeCommand", "laboratory sources of counts"),
+    "fhir_entries": QT_TRANSLATE_NOOP("MergeCommand", "FHIR entries"),
+    "lab_message_decisions": QT_TRANSLATE_NOOP(
+        "MergeCommand", "decisions on held laboratory messages"
+    ),
+    "resolutions": QT_TRANSLATE_NOOP("MergeCommand", "conflict resolutions"),
+    "resolution_set_aside": QT_TRANSLATE_NOOP("MergeCommand", "versions set aside by resolutions"),
+    "audit_log": QT_TRANSLATE_NOOP("MergeCommand", "audit entries"),
 }
 #: Each kind of conflict, in words.
 CONFLICT_WORDS = {
-    "correction": "a record corrected apart on two charts",
-    "regimen": "a regimen changed apart on two charts",
-    "account": "an account changed apart on two charts",
-    "mrn": "one MRN admitted as two patients",
-    "cycle_number": "two cycles with one number",
-    "bed": "one bed given to two patients",
-    "username": "one user name on two accounts",
-    "ward_setting": "a ward setting changed apart on two charts",
+    "correction": QT_TRANSLATE_NOOP("MergeCommand", "a record corrected apart on two charts"),
+    "regimen": QT_TRANSLATE_NOOP("MergeCommand", "a regimen changed apart on two charts"),
+    "account": QT_TRANSLATE_NOOP("MergeCommand", "an account changed apart on two charts"),
+    "mrn": QT_TRANSLATE_NOOP("MergeCommand", "one MRN admitted as two patients"),
+    "cycle_number": QT_TRANSLATE_NOOP("MergeCommand", "two cycles with one number"),
+    "bed": QT_TRANSLATE_NOOP("MergeCommand", "one bed given to two patients"),
+    "username": QT_TRANSLATE_NOOP("MergeCommand", "one user name on two accounts"),
+    "ward_setting": QT_TRANSLATE_NOOP("MergeCommand", "a ward setting changed apart on two charts"),
 }
 OTHER_PASSPHRASE = "WARDCHART_OTHER_PASSPHRASE"
 #: The shortest prefix of a conflict key, a version id or a record id that is accepted.
@@ -109,15 +113,17 @@ def register(commands: Any, command: AddCommand) -> None:
 def _other_file(text: str, context: Context) -> Path:
     """The other chart file: one that exists and is not this chart file itself."""
     if not text.strip():
-        raise InvalidEntry([Problem("OTHER", "is empty; give the other chart file")])
+        raise InvalidEntry(
+            [Problem("OTHER", translate("MergeCommand", "is empty; give the other chart file"))]
+        )
     other = Path(text).expanduser()
     if not other.is_file():
-        raise InvalidEntry([Problem("OTHER", f"no chart file at {other}; nothing was changed")])
+        said = translate("MergeCommand", "no chart file at {path}; nothing was changed")
+        raise InvalidEntry([Problem("OTHER", said.format(path=other))])
     here = context.db_path
     if here.exists() and other.samefile(here):
-        raise InvalidEntry(
-            [Problem("OTHER", f"{other} is this chart file itself; nothing was changed")]
-        )
+        said = translate("MergeCommand", "{path} is this chart file itself; nothing was changed")
+        raise InvalidEntry([Problem("OTHER", said.format(path=other))])
     return other
 
 
@@ -129,11 +135,14 @@ def other_passphrase(other: Path) -> str | None:
     if not is_encrypted(other):
         return None
     return secret(
-        f"passphrase for {other.name}",
+        translate("Commands", "passphrase for {file}").format(file=other.name),
         OTHER_PASSPHRASE,
         field="passphrase",
-        missing=f"{other} is encrypted, or is not a wardchart chart file: if it is encrypted, "
-        f"set {OTHER_PASSPHRASE} or run this in a terminal; nothing was changed",
+        missing=translate(
+            "MergeCommand",
+            "{path} is encrypted, or is not a wardchart chart file: if it is encrypted, "
+            "set {variable} or run this in a terminal; nothing was changed",
+        ).format(path=other, variable=OTHER_PASSPHRASE),
     )
 
 
@@ -163,32 +172,34 @@ def merge(args: argparse.Namespace, context: Context) -> int:
 
 #: The singular of each word above.
 _ONE = {
-    "patients": "patient",
-    "regimens": "regimen",
-    "users": "account",
-    "cycles": "cycle",
-    "results": "blood count",
-    "temperatures": "temperature",
-    "gcsf_doses": "G-CSF dose",
-    "precautions": "precaution",
-    "ward_settings": "ward setting",
-    "lab_messages": "laboratory message",
-    "lab_result_sources": "laboratory source of a count",
-    "fhir_entries": "FHIR entry",
-    "lab_message_decisions": "decision on a held laboratory message",
-    "resolutions": "conflict resolution",
-    "resolution_set_aside": "version set aside by a resolution",
-    "audit_log": "audit entry",
+    "patients": QT_TRANSLATE_NOOP("MergeCommand", "patient"),
+    "regimens": QT_TRANSLATE_NOOP("MergeCommand", "regimen"),
+    "users": QT_TRANSLATE_NOOP("MergeCommand", "account"),
+    "cycles": QT_TRANSLATE_NOOP("MergeCommand", "cycle"),
+    "results": QT_TRANSLATE_NOOP("MergeCommand", "blood count"),
+    "temperatures": QT_TRANSLATE_NOOP("MergeCommand", "temperature"),
+    "gcsf_doses": QT_TRANSLATE_NOOP("MergeCommand", "G-CSF dose"),
+    "precautions": QT_TRANSLATE_NOOP("MergeCommand", "precaution"),
+    "ward_settings": QT_TRANSLATE_NOOP("MergeCommand", "ward setting"),
+    "lab_messages": QT_TRANSLATE_NOOP("MergeCommand", "laboratory message"),
+    "lab_result_sources": QT_TRANSLATE_NOOP("MergeCommand", "laboratory source of a count"),
+    "fhir_entries": QT_TRANSLATE_NOOP("MergeCommand", "FHIR entry"),
+    "lab_message_decisions": QT_TRANSLATE_NOOP(
+        "MergeCommand", "decision on a held laboratory message"
+    ),
+    "resolutions": QT_TRANSLATE_NOOP("MergeCommand", "conflict resolution"),
+    "resolution_set_aside": QT_TRANSLATE_NOOP("MergeCommand", "version set aside by a resolution"),
+    "audit_log": QT_TRANSLATE_NOOP("MergeCommand", "audit entry"),
 }
 
 
 def _kind(table: str, count: int) -> str:
-    return _ONE.get(table, table) if count == 1 else KIND_WORDS.get(table, table)
+    return shown(_ONE.get(table, table) if count == 1 else KIND_WORDS.get(table, table))
 
 
 def _counts(by_table: dict[str, int]) -> str:
-    shown = [f"{n:,} {_kind(t, n)}" for t, n in by_table.items() if n]
-    return ", ".join(shown) if shown else "none"
+    said = [f"{whole_number(n)} {_kind(t, n)}" for t, n in by_table.items() if n]
+    return ", ".join(said) if said else translate("MergeCommand", "none")
 
 
 def _merge_lines(result: Any, here: Path, patients: dict[str, str]) -> list[str]:
@@ -202,21 +213,54 @@ def _merge_lines(result: Any, here: Path, patients: dict[str, str]) -> list[str]
     other_rows = {
         t: n for t, n in result.new_rows.items() if t not in _VERSIONED and t != "audit_log"
     }
-    verb = "Would merge" if result.dry_run else "Merged"
+    headline = (
+        translate(
+            "MergeCommand",
+            "Would merge {other} (chart {other_chart}) into {here} (chart {chart})"
+            " — a dry run: nothing was saved",
+        )
+        if result.dry_run
+        else translate(
+            "MergeCommand", "Merged {other} (chart {other_chart}) into {here} (chart {chart})"
+        )
+    )
+    audit_entries = result.new_rows.get("audit_log", 0)
     lines = [
-        f"{verb} {result.other} (chart {result.other_chart_id[:8]}) into {here} "
-        f"(chart {result.chart_id[:8]})"
-        + (" — a dry run: nothing was saved" if result.dry_run else ""),
-        f"  new records: {_counts(result.new_records)}",
-        f"  new corrections: {_counts(corrections)}",
-        f"  also new: {_counts(other_rows)}; {result.new_rows.get('audit_log', 0):,} audit entries",
-        f"  already here: {sum(result.already_present.values()):,} entries of {result.other.name}",
+        headline.format(
+            other=result.other,
+            other_chart=result.other_chart_id[:8],
+            here=here,
+            chart=result.chart_id[:8],
+        ),
+        "  "
+        + translate("MergeCommand", "new records: {counts}").format(
+            counts=_counts(result.new_records)
+        ),
+        "  "
+        + translate("MergeCommand", "new corrections: {counts}").format(
+            counts=_counts(corrections)
+        ),
+        "  "
+        + (
+            translate("MergeCommand", "also new: {counts}; 1 audit entry")
+            if audit_entries == 1
+            else translate("MergeCommand", "also new: {counts}; {count} audit entries")
+        ).format(counts=_counts(other_rows), count=whole_number(audit_entries)),
+        "  "
+        + translate("MergeCommand", "already here: {count} entries of {file}").format(
+            count=whole_number(sum(result.already_present.values())), file=result.other.name
+        ),
     ]
     new = result.new_conflicts
-    lines.append(
-        f"  conflicts: {len(new)} new, {len(result.conflicts)} open in all"
-        + (" — review them: wardchart conflicts" if result.conflicts else "")
+    conflicts = (
+        translate(
+            "MergeCommand",
+            "conflicts: {new} new, {open} open in all — review them: wardchart conflicts",
+        )
+        if result.conflicts
+        else translate("MergeCommand", "conflicts: {new} new, {open} open in all")
     )
+    lines.append("  " + conflicts.format(new=len(new), open=len(result.conflicts)))
     for conflict in new:
         lines.append(f"    {_conflict_title(conflict, patients)}")
     return lines
@@ -232,29 +276,47 @@ def copy(args: argparse.Namespace, context: Context) -> int:
 
     out = output_path(args.out, context)
     if out.exists() or out.is_symlink():
-        raise InvalidEntry([Problem("out", f"{out} already exists; choose a new file")])
+        said = translate("MergeCommand", "{path} already exists; choose a new file")
+        raise InvalidEntry([Problem("out", said.format(path=out))])
     here = context.db_path
     if not args.encrypt and here.is_file() and is_encrypted(here):
         raise InvalidEntry(
             [
                 Problem(
                     "encrypt",
-                    "this chart file is encrypted, so its copy must be too: add --encrypt",
+                    translate(
+                        "MergeCommand",
+                        "this chart file is encrypted, so its copy must be too: add --encrypt",
+                    ),
                 )
             ]
         )
     key = None
     if args.encrypt:
-        key = secret("new passphrase", "WARDCHART_NEW_PASSPHRASE", twice=True, field="passphrase")
+        key = secret(
+            translate("Commands", "new passphrase"),
+            "WARDCHART_NEW_PASSPHRASE",
+            twice=True,
+            field="passphrase",
+        )
     with chart(context, create=False) as session:
         made = copy_chart(
             session.store, out, passphrase=key, actor=session.actor, now=session.now()
         )
-    how = "encrypted" if made.encrypted else "not encrypted"
-    print(
-        f"Copied the chart to {made.path} ({how}; its chart id {made.chart_id[:8]}). "
-        f"Bring it back with: wardchart merge {made.path}"
+    said = (
+        translate(
+            "MergeCommand",
+            "Copied the chart to {path} (encrypted; its chart id {chart}). "
+            "Bring it back with: wardchart merge {path}",
+        )
+        if made.encrypted
+        else translate(
+            "MergeCommand",
+            "Copied the chart to {path} (not encrypted; its chart id {chart}). "
+            "Bring it back with: wardchart merge {path}",
+        )
     )
+    print(said.format(path=made.path, chart=made.chart_id[:8]))
     return 0
 
 
@@ -273,14 +335,25 @@ def list_conflicts(args: argparse.Namespace, context: Context) -> int:
         print(dump_json([_conflict_json(c, patients) for c in found]))
         return 0
     if not found:
-        print("No open conflicts.")
+        print(translate("MergeCommand", "No open conflicts."))
         return 0
-    lines = [f"{len(found)} open conflict{'s' if len(found) != 1 else ''}:"]
+    lines = [
+        translate("MergeCommand", "1 open conflict:")
+        if len(found) == 1
+        else translate("MergeCommand", "{count} open conflicts:").format(count=len(found))
+    ]
     for conflict in found:
-        lines += ["", f"{_conflict_title(conflict, patients)}  [key {conflict.key[:8]}]"]
+        lines += [
+            "",
+            translate("MergeCommand", "{conflict}  [key {key}]").format(
+                conflict=_conflict_title(conflict, patients), key=conflict.key[:8]
+            ),
+        ]
         for side in conflict.sides:
             lines.append(f"  {_side_line(side, patients)}")
-        lines.append(f"  resolve: {_how_to_resolve(conflict)}")
+        lines.append(
+            "  " + translate("MergeCommand", "resolve: {how}").format(how=_how_to_resolve(conflict))
+        )
     print("\n".join(lines))
     return 0
 
@@ -293,17 +366,26 @@ def _patient_names(session: Any, found: list[Any]) -> dict[str, str]:
     for patient_id in sorted(ids):
         patient = session.patient(patient_id)
         if patient is not None:
-            names[patient_id] = f"{patient.name} (MRN {patient.mrn})"
+            names[patient_id] = translate("MergeCommand", "{name} (MRN {mrn})").format(
+                name=patient.name, mrn=patient.mrn
+            )
     return names
 
 
 def _conflict_title(conflict: Any, patients: dict[str, str]) -> str:
-    what = CONFLICT_WORDS.get(conflict.kind, conflict.kind)
+    what = shown(CONFLICT_WORDS.get(conflict.kind, conflict.kind))
     who = patients.get(conflict.patient_id or "")
-    subject = conflict.subject
+    subject = shown(conflict.subject)
     if conflict.kind == "correction" and conflict.sides:
-        subject = f"{_ONE.get(conflict.table, conflict.table)} {conflict.sides[0].record_id[:8]}"
-    return f"{what}: {subject}" + (f" — patient {who}" if who else "")
+        subject = translate("MergeCommand", "{kind} {record}").format(
+            kind=shown(_ONE.get(conflict.table, conflict.table)),
+            record=conflict.sides[0].record_id[:8],
+        )
+    if who:
+        return translate("MergeCommand", "{conflict}: {subject} — patient {patient}").format(
+            conflict=what, subject=subject, patient=who
+        )
+    return translate("MergeCommand", "{conflict}: {subject}").format(conflict=what, subject=subject)
 
 
 def _when(text: str) -> str:
@@ -314,25 +396,50 @@ def _when(text: str) -> str:
 
 
 def _side_line(side: Any, patients: dict[str, str]) -> str:
-    shown = "SHOWN NOW" if side.shown else "not shown"
-    where = f"chart {side.replica_id[:8]}" if side.replica_id else "this chart before chart ids"
+    now = (
+        translate("MergeCommand", "SHOWN NOW")
+        if side.shown
+        else translate("MergeCommand", "not shown")
+    )
+    where = (
+        translate("MergeCommand", "chart {chart}").format(chart=side.replica_id[:8])
+        if side.replica_id
+        else translate("MergeCommand", "this chart before chart ids")
+    )
     record = patients.get(side.record_id) if side.table == "patients" else None
-    what = f"patient {record}" if record else f"{KIND_WORDS.get(side.table, side.table)}"
+    what = (
+        translate("MergeCommand", "patient {patient}").format(patient=record)
+        if record
+        else shown(KIND_WORDS.get(side.table, side.table))
+    )
     return (
-        f"version {side.version_id[:8]} of {what} (record {side.record_id[:8]}): "
-        f"{side.recorded_by}, {_when(side.recorded_at)}, on {where} — {shown}\n"
-        f"    {side.summary}"
+        translate(
+            "MergeCommand",
+            "version {version} of {what} (record {record}): {who}, {when}, on {where} — {now}",
+        ).format(
+            version=side.version_id[:8],
+            what=what,
+            record=side.record_id[:8],
+            who=side.recorded_by,
+            when=date_text(_when(side.recorded_at)),
+            where=where,
+            now=now,
+        )
+        + f"\n    {shown(side.summary)}"
     )
 
 
 def _how_to_resolve(conflict: Any) -> str:
     key = conflict.key[:8]
     if conflict.kind == "mrn":
-        return (
-            f"wardchart conflicts resolve {key} --link RECORD --reason TEXT (one person), or "
-            f"--new-version RECORD --mrn RIGHT_MRN --reason TEXT"
-        )
-    return f"wardchart conflicts resolve {key} --keep VERSION --reason TEXT"
+        return translate(
+            "MergeCommand",
+            "wardchart conflicts resolve {key} --link RECORD --reason TEXT (one person), or "
+            "--new-version RECORD --mrn RIGHT_MRN --reason TEXT",
+        ).format(key=key)
+    return translate(
+        "MergeCommand", "wardchart conflicts resolve {key} --keep VERSION --reason TEXT"
+    ).format(key=key)
 
 
 def _conflict_json(conflict: Any, patients: dict[str, str]) -> dict[str, Any]:
@@ -368,20 +475,48 @@ def _prefix(text: str, field: str) -> str:
             [
                 Problem(
                     field,
-                    f"give at least the first {SHORTEST_ID} characters shown by "
-                    "wardchart conflicts",
+                    translate(
+                        "MergeCommand",
+                        "give at least the first {count} characters shown by wardchart conflicts",
+                    ).format(count=SHORTEST_ID),
                 )
             ]
         )
     return value
 
 
+#: What a typed prefix names, for "no … ID" and "ID names more than one …".
+_PREFIX_OF = {
+    "conflict": (
+        QT_TRANSLATE_NOOP("MergeCommand", "no open conflict {prefix}; see wardchart conflicts"),
+        QT_TRANSLATE_NOOP("MergeCommand", "{prefix} names more than one open conflict; type more"),
+    ),
+    "version": (
+        QT_TRANSLATE_NOOP(
+            "MergeCommand", "no version of this conflict {prefix}; see wardchart conflicts"
+        ),
+        QT_TRANSLATE_NOOP(
+            "MergeCommand", "{prefix} names more than one version of this conflict; type more"
+        ),
+    ),
+    "record": (
+        QT_TRANSLATE_NOOP(
+            "MergeCommand", "no record of this conflict {prefix}; see wardchart conflicts"
+        ),
+        QT_TRANSLATE_NOOP(
+            "MergeCommand", "{prefix} names more than one record of this conflict; type more"
+        ),
+    ),
+}
+
+
 def _one(candidates: set[str], prefix: str, field: str, what: str) -> str:
     found = {c for c in candidates if c.lower().startswith(prefix)}
+    none, several = _PREFIX_OF[what]
     if not found:
-        raise InvalidEntry([Problem(field, f"no {what} {prefix}; see wardchart conflicts")])
+        raise InvalidEntry([Problem(field, shown(none.format(prefix=prefix)))])
     if len(found) > 1:
-        raise InvalidEntry([Problem(field, f"{prefix} names more than one {what}; type more")])
+        raise InvalidEntry([Problem(field, shown(several.format(prefix=prefix)))])
     return found.pop()
 
 
@@ -392,7 +527,9 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
     key_prefix = _prefix(args.key, "KEY")
     reason = args.reason
     if not reason.strip():
-        raise InvalidEntry([Problem("reason", "give a reason for the resolution")])
+        raise InvalidEntry(
+            [Problem("reason", translate("MergeCommand", "give a reason for the resolution"))]
+        )
     field, chosen = next(
         (f, v)
         for f, v in (("keep", args.keep), ("link", args.link), ("new_version", args.new_version))
@@ -402,33 +539,45 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
     changes = None
     if field == "new_version":
         if args.mrn is None:
-            raise InvalidEntry([Problem("mrn", "give the patient's right MRN with --mrn")])
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "mrn", translate("MergeCommand", "give the patient's right MRN with --mrn")
+                    )
+                ]
+            )
         problems = identifier_problems("mrn", args.mrn)
         if problems or not normal_mrn(args.mrn):
-            raise InvalidEntry(problems or [Problem("mrn", "is empty; give the right MRN")])
+            raise InvalidEntry(
+                problems
+                or [Problem("mrn", translate("MergeCommand", "is empty; give the right MRN"))]
+            )
         changes = {"mrn": normal_mrn(args.mrn)}
     elif args.mrn is not None:
-        raise InvalidEntry([Problem("mrn", "only with --new-version")])
+        raise InvalidEntry([Problem("mrn", translate("MergeCommand", "only with --new-version"))])
     with chart(context, create=False) as session:
         found = conflicts(session.store.db)
-        key = _one({c.key for c in found}, key_prefix, "KEY", "open conflict")
+        key = _one({c.key for c in found}, key_prefix, "KEY", "conflict")
         conflict = next(c for c in found if c.key == key)
         if field == "keep" and conflict.kind == "mrn":
             raise InvalidEntry(
                 [
                     Problem(
                         "keep",
-                        "one MRN on two patients: --link RECORD if they are one person, "
-                        "else --new-version RECORD --mrn RIGHT_MRN",
+                        translate(
+                            "MergeCommand",
+                            "one MRN on two patients: --link RECORD if they are one person, "
+                            "else --new-version RECORD --mrn RIGHT_MRN",
+                        ),
                     )
                 ]
             )
         if field == "keep":
             ids = {s.version_id for s in conflict.sides} | {s.record_id for s in conflict.sides}
-            target = _one(ids, chosen, "keep", "version of this conflict")
+            target = _one(ids, chosen, "keep", "version")
         else:
             ids = {s.record_id for s in conflict.sides}
-            target = _one(ids, chosen, field, "record of this conflict")
+            target = _one(ids, chosen, field, "record")
         if field == "new_version":
             _check_new_mrn(session, conflict, str((changes or {}).get("mrn")))
         done = resolve_conflict(
@@ -442,11 +591,29 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
             record_id=target if field == "new_version" else None,
             changes=changes,
         )
-    words = {"keep": "kept version", "link": "linked as one person, keeping record"}
-    what = words.get(field, "corrected the MRN of record")
+    said = {
+        "keep": translate(
+            "MergeCommand",
+            "Resolved conflict {key} ({conflict}): kept version {target}; "
+            "resolution {resolution} saved with its reason",
+        ),
+        "link": translate(
+            "MergeCommand",
+            "Resolved conflict {key} ({conflict}): linked as one person, keeping record "
+            "{target}; resolution {resolution} saved with its reason",
+        ),
+    }.get(field) or translate(
+        "MergeCommand",
+        "Resolved conflict {key} ({conflict}): corrected the MRN of record {target}; "
+        "resolution {resolution} saved with its reason",
+    )
     print(
-        f"Resolved conflict {key[:8]} ({CONFLICT_WORDS.get(conflict.kind, conflict.kind)}): "
-        f"{what} {target[:8]}; resolution {done.id[:8]} saved with its reason"
+        said.format(
+            key=key[:8],
+            conflict=shown(CONFLICT_WORDS.get(conflict.kind, conflict.kind)),
+            target=target[:8],
+            resolution=done.id[:8],
+        )
     )
     return 0
 
@@ -461,11 +628,15 @@ def _check_new_mrn(session: Any, conflict: Any, mrn: str) -> None:
             [
                 Problem(
                     "new_version",
-                    "only for one MRN admitted twice; otherwise keep one version (--keep), "
-                    "then correct it with wardchart correct",
+                    translate(
+                        "MergeCommand",
+                        "only for one MRN admitted twice; otherwise keep one version (--keep), "
+                        "then correct it with wardchart correct",
+                    ),
                 )
             ]
         )
     holder = find_patient(session.store.db, mrn)
     if holder is not None:
-        raise InvalidEntry([Problem("mrn", f"MRN {mrn} belongs to {holder.name}; give another")])
+        said = translate("MergeCommand", "MRN {mrn} belongs to {name}; give another")
+        raise InvalidEntry([Problem("mrn", said.format(mrn=mrn, name=holder.name))])

@@ -9,6 +9,7 @@ from typing import Any
 from wardchart.cli.base import AddCommand, Context, dump_json
 from wardchart.cli.common import chart
 from wardchart.cli.output import table
+from wardchart.cli.words import number, translate
 from wardchart.domain.regimens import check_regimen, regimen_from_text
 from wardchart.domain.settings import SETTING_KEYS, setting_text
 from wardchart.session import changes
@@ -76,20 +77,33 @@ def regimen_list(args: argparse.Namespace, context: Context) -> int:
         )
         return 0
 
-    def threshold(value: Decimal | None, op: str) -> str:
-        return "irrespective" if value is None else f"{op} {value}"
+    irrespective = translate("Regimens", "irrespective")
 
+    def threshold(value: Decimal | None, op: str) -> str:
+        return irrespective if value is None else f"{op} {number(value)}"
+
+    headings = (
+        translate("Regimens", "Regimen"),
+        translate("Regimens", "Cycle"),
+        translate("Regimens", "Nadir window"),
+        translate("Regimens", "Day-1 ANC"),
+        translate("Regimens", "Day-1 PLT"),
+        translate("Regimens", "G-CSF"),
+    )
+    length = translate("Regimens", "{days} d")
+    window = translate("Regimens", "days {start}–{end}")
+    required = translate("Regimens", "required")
     print(
         table(
-            ("Regimen", "Cycle", "Nadir window", "Day-1 ANC", "Day-1 PLT", "G-CSF"),
+            headings,
             [
                 (
                     r.name,
-                    f"{r.cycle_length_days} d",
-                    f"days {r.nadir_start}–{r.nadir_end}",
+                    length.format(days=r.cycle_length_days),
+                    window.format(start=r.nadir_start, end=r.nadir_end),
                     threshold(r.anc_threshold, r.anc_op),
                     threshold(r.plt_threshold, r.plt_op),
-                    "required" if r.gcsf_required else "",
+                    required if r.gcsf_required else "",
                 )
                 for r in regimens
             ],
@@ -115,7 +129,7 @@ def regimen_set(args: argparse.Namespace, context: Context) -> int:
     check_regimen(regimen, confirmed=args.confirm)
     with chart(context, create=True) as session:
         session.save(changes.SaveRegimen(regimen, confirm=args.confirm))
-    print(f"Regimen {regimen.name} saved")
+    print(translate("Regimens", "Regimen {name} saved").format(name=regimen.name))
     return 0
 
 

@@ -94,3 +94,12 @@ def date_text(value: object) -> str:
 
         return i18n.date_text(value)  # type: ignore[arg-type]
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def whole_number(count: int) -> str:
+    """A count as people read it: "1,234" in English, "1.234" in German."""
+    if _installed[0]:
+        from wardchart import i18n
+
+        return i18n.locale().toString(count)
+    return f"{count:,}"

@@ -14,6 +14,7 @@ from decimal import Decimal
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.records import Patient, Regimen
 from wardchart.domain.settings import administrators_only as setting_for_administrators
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage import operations
 from wardchart.storage.database import ChartStore
 from wardchart.storage.operations import Saved
@@ -402,7 +403,7 @@ def administrators_only(change: object) -> str | None:
     save (``ChartingSession.save``): the one place the rule is applied, for the window and
     the command line alike (docs/accounts.md)."""
     if isinstance(change, SaveRegimen):
-        return "change the regimen library"
+        return QT_TRANSLATE_NOOP("Session", "change the regimen library")
     if isinstance(change, SetWardSetting) and setting_for_administrators(change.key):
-        return f"change the ward setting {change.key}"
+        return QT_TRANSLATE_NOOP("Session", "change the ward setting {key}").format(key=change.key)
     return None

@@ -41,14 +41,18 @@ SignInPrompt = Callable[[ChartStore], User | None]
 #: The role that may manage accounts, ward settings and the regimen library, restore
 #: backups and encrypt or decrypt the file (docs/accounts.md).
 ADMINISTRATOR = "admin"
-#: What managing accounts is called in "only a ward administrator can …".
-MANAGE_ACCOUNTS = "manage accounts"
+#: What each action only a ward administrator may do is called in "only a ward
+#: administrator can …" (each a phrase of its own, translated as a whole).
+MANAGE_ACCOUNTS = QT_TRANSLATE_NOOP("Session", "manage accounts")
+RESTORE_BACKUP = QT_TRANSLATE_NOOP("Session", "restore a backup")
+ENCRYPT_OR_DECRYPT = QT_TRANSLATE_NOOP("Session", "encrypt or decrypt")
 
 
 class NotPermitted(InvalidEntry):
     """The person charting may not do this (named on the ``user`` field)."""
 
     def __init__(self, doing: str) -> None:
+        """``doing``: a phrase marked with ``QT_TRANSLATE_NOOP`` ("restore a backup")."""
         super().__init__(
             [
                 Problem(
@@ -481,7 +485,7 @@ class ChartingSession:
         from wardchart.storage import backup as backups
         from wardchart.storage.database import open_chart
 
-        self.require_administrator("restore a backup")
+        self.require_administrator(RESTORE_BACKUP)
         path, key = self.store.path, self.store.passphrase
         self.store.close()
         try:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage.replica import LEGACY_PREFIX, Identity, identity
 
 GENESIS = "0" * 64
@@ -191,6 +192,11 @@ def append(
     return seq
 
 
+#: Why a row breaks the chain (translated where shown).
+_NOT_FOLLOWING = QT_TRANSLATE_NOOP("Check", "does not follow the previous row's hash")
+_NOT_MATCHING = QT_TRANSLATE_NOOP("Check", "content does not match its hash")
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     """The result of checking the hash chain: ok, or the first broken row."""
@@ -254,20 +260,33 @@ def verify(db: Database) -> ChainCheck:
         for row in chain_rows(db, chain):
             count += 1
             seq, position = int(row["seq"]), int(row["origin_seq"])
-            origin = "" if chain.startswith(LEGACY_PREFIX) else f" of chart {chain[:8]}"
             if position != expected:
-                return ChainCheck(False, count, seq, f"row {expected}{origin} is missing")
+                missing = (
+                    QT_TRANSLATE_NOOP("Check", "row {row} is missing")
+                    if chain.startswith(LEGACY_PREFIX)
+                    else QT_TRANSLATE_NOOP("Check", "row {row} of chart {chart} is missing")
+                )
+                return ChainCheck(False, count, seq, missing.format(row=expected, chart=chain[:8]))
             if position == 1 and starts_chain(db, str(row["prev_hash"])):
                 previous = str(row["prev_hash"])
             if row["prev_hash"] != previous:
-                return ChainCheck(False, count, seq, "does not follow the previous row's hash")
+                return ChainCheck(False, count, seq, _NOT_FOLLOWING)
             if chain_hash(row, chain, position) != row["hash"]:
-                return ChainCheck(False, count, seq, "content does not match its hash")
+                return ChainCheck(False, count, seq, _NOT_MATCHING)
             previous, expected = str(row["hash"]), expected + 1
         total += 1
     rows = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     if rows != count:
-        return ChainCheck(False, count, None, f"{rows - count} audit rows belong to no chain")
+        return ChainCheck(
+            False,
+            count,
+            None,
+            QT_TRANSLATE_NOOP("Check", "1 audit row belongs to no chain")
+            if rows - count == 1
+            else QT_TRANSLATE_NOOP("Check", "{count} audit rows belong to no chain").format(
+                count=rows - count
+            ),
+        )
     return ChainCheck(True, count, chains=total)
 
 
@@ -279,11 +298,16 @@ def _verify_legacy_file(db: Database) -> ChainCheck:
         count += 1
         seq = int(row["seq"])
         if seq != expected_seq:
-            return ChainCheck(False, count, seq, f"row {expected_seq} is missing")
+            return ChainCheck(
+                False,
+                count,
+                seq,
+                QT_TRANSLATE_NOOP("Check", "row {row} is missing").format(row=expected_seq),
+            )
         if row["prev_hash"] != previous:
-            return ChainCheck(False, count, seq, "does not follow the previous row's hash")
+            return ChainCheck(False, count, seq, _NOT_FOLLOWING)
         if row_hash(row) != row["hash"]:
-            return ChainCheck(False, count, seq, "content does not match its hash")
+            return ChainCheck(False, count, seq, _NOT_MATCHING)
         previous, expected_seq = str(row["hash"]), expected_seq + 1
     return ChainCheck(True, count, chains=1)
 

@@ -129,9 +129,9 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
                         "file",
                         QT_TRANSLATE_NOOP(
                             "CsvImport",
-                            "line 1: column {name} appears more than once (columns {value} "
-                            "and {value2}); keep one",
-                        ).format(name=repr(name), value=names.index(name) + 1, value2=index + 1),
+                            "line 1: column {name} appears more than once (columns {first} "
+                            "and {second}); keep one",
+                        ).format(name=repr(name), first=names.index(name) + 1, second=index + 1),
                     )
                 ]
             )
@@ -156,8 +156,8 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
                 Problem(
                     "file",
                     QT_TRANSLATE_NOOP(
-                        "CsvImport", "line 1: unknown column {value}; known: {join}"
-                    ).format(value=repr(unknown[0]), join=", ".join(COLUMNS)),
+                        "CsvImport", "line 1: unknown column {column}; known: {columns}"
+                    ).format(column=repr(unknown[0]), columns=", ".join(COLUMNS)),
                 )
             ]
         )
@@ -167,8 +167,8 @@ def _read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
             [
                 Problem(
                     "file",
-                    QT_TRANSLATE_NOOP("CsvImport", "line 1: missing column {value}").format(
-                        value=repr(missing[0])
+                    QT_TRANSLATE_NOOP("CsvImport", "line 1: missing column {column}").format(
+                        column=repr(missing[0])
                     ),
                 )
             ]
@@ -271,8 +271,8 @@ def _entry(row: dict[str, str], line: int) -> tuple[CbcEntry, Decimal | None]:
             line,
             Problem(
                 "anc_source",
-                QT_TRANSLATE_NOOP("CsvImport", "{value} is not lab or computed").format(
-                    value=shown(source)
+                QT_TRANSLATE_NOOP("CsvImport", "{source} is not lab or computed").format(
+                    source=shown(source)
                 ),
             ),
         )

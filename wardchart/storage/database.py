@@ -173,9 +173,9 @@ def check_ours(db: Database, path: Path, *, existing: bool = False) -> None:
             QT_TRANSLATE_NOOP(
                 "ChartStore",
                 "chart file {path} was made by a newer wardchart (schema "
-                "{value}); open it with that version or newer; it was left "
+                "{migration}); open it with that version or newer; it was left "
                 "untouched",
-            ).format(path=path, value=unknown[-1])
+            ).format(path=path, migration=unknown[-1])
         )
 
 
@@ -295,8 +295,8 @@ def quick_check(store: ChartStore) -> None:
         store.close()
         raise ChartFileError(
             QT_TRANSLATE_NOOP(
-                "ChartStore", "chart file {path} is damaged ({value}); it was left untouched"
-            ).format(path=store.path, value=found[0])
+                "ChartStore", "chart file {path} is damaged ({problem}); it was left untouched"
+            ).format(path=store.path, problem=found[0])
         )
 
 
@@ -320,9 +320,9 @@ def check_before_writing(store: ChartStore) -> None:
         raise ChartFileError(
             QT_TRANSLATE_NOOP(
                 "ChartStore",
-                "chart file {path} is damaged ({value}); nothing was saved; run "
+                "chart file {path} is damaged ({problem}); nothing was saved; run "
                 "wardchart check, and restore a backup if it fails",
-            ).format(path=store.path, value=found[0])
+            ).format(path=store.path, problem=found[0])
         )
     if problem is not None:
         raise ChartFileError(

@@ -331,9 +331,9 @@ def read_bundle(path: Path) -> dict[str, Any]:
                     "file",
                     QT_TRANSLATE_NOOP(
                         "Fhir",
-                        "{name} is a FHIR Bundle of type {kind}; wardchart reads {join}; "
+                        "{name} is a FHIR Bundle of type {kind}; wardchart reads {types}; "
                         "nothing was imported",
-                    ).format(name=name, kind=repr(kind), join=", ".join(sorted(fr.BUNDLE_TYPES))),
+                    ).format(name=name, kind=repr(kind), types=", ".join(sorted(fr.BUNDLE_TYPES))),
                 )
             ]
         )
@@ -548,8 +548,8 @@ def _read_entry(
     if earlier and not _sent_again_changed(earlier[0], resource):
         raise _Stop(
             "ignored",
-            QT_TRANSLATE_NOOP("Fhir", "already imported on {value}").format(
-                value=earlier[0]["received_at"][:10]
+            QT_TRANSLATE_NOOP("Fhir", "already imported on {date}").format(
+                date=earlier[0]["received_at"][:10]
             ),
         )
     own = fr.wardchart_record(resource)
@@ -568,8 +568,8 @@ def _read_entry(
     if status is None:
         raise _Stop(
             "ignored",
-            QT_TRANSLATE_NOOP("Fhir", "status {get}: no result yet").format(
-                get=resource.get("status")
+            QT_TRANSLATE_NOOP("Fhir", "status {status}: no result yet").format(
+                status=resource.get("status")
             ),
         )
     patient = _match_patient(db, resource, patients)
@@ -684,15 +684,15 @@ def _match_patient(
     if not found:
         raise _Stop(
             "held",
-            QT_TRANSLATE_NOOP("Fhir", "no patient on this chart has MRN {join}").format(
-                join=" or ".join(candidates)
+            QT_TRANSLATE_NOOP("Fhir", "no patient on this chart has MRN {mrns}").format(
+                mrns=" or ".join(candidates)
             ),
         )
     if len(found) > 1:
         raise _Stop(
             "held",
-            QT_TRANSLATE_NOOP("Fhir", "the identifiers {join} belong to different patients").format(
-                join=", ".join(candidates)
+            QT_TRANSLATE_NOOP("Fhir", "the identifiers {mrns} belong to different patients").format(
+                mrns=", ".join(candidates)
             ),
         )
     patient = next(iter(found.values()))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
 from wardchart.storage import audit
 from wardchart.storage.cipher import connect, is_encrypted
 from wardchart.storage.database import ChartStore, check_ours
@@ -22,6 +22,15 @@ from wardchart.storage.schema_check import schema_differences
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+def joined(parts: list[str], separator: str = "; ") -> str:
+    """Parts in one line, each still translatable where the line is shown (joining
+    marked messages with ``str.join`` would leave them English)."""
+    if not parts:
+        return ""
+    fields: dict[str, object] = {f"part{n}": part for n, part in enumerate(parts)}
+    return Text("Check", separator.join("{" + name + "}" for name in fields), fields)
 
 
 @dataclass(frozen=True)
@@ -38,11 +47,15 @@ def check_chart(store: ChartStore) -> list[Finding]:
     found = soundness(store.db)
     applied = [m.name for m in migrations.applied(store.db)]
     known = migrations.names
+    current = applied[-1] if applied else QT_TRANSLATE_NOOP("Check", "none")
     version = Finding(
-        "schema",
+        QT_TRANSLATE_NOOP("Check", "schema"),
         applied == known,
-        f"{applied[-1] if applied else 'none'}"
-        + ("" if applied == known else f" (this wardchart knows {known[-1]})"),
+        current
+        if applied == known
+        else QT_TRANSLATE_NOOP("Check", "{version} (this wardchart knows {known})").format(
+            version=current, known=known[-1]
+        ),
     )
     return [*found[:3], version, *found[3:]]
 
@@ -58,21 +71,31 @@ def soundness(db: Database) -> list[Finding]:
     keys = db.execute("PRAGMA foreign_key_check").fetchall()
     history = verify_history(db)
     differences = schema_differences(db)
+    ok = QT_TRANSLATE_NOOP("Check", "ok")
+    broken = (
+        QT_TRANSLATE_NOOP("Check", "1 broken reference")
+        if len(keys) == 1
+        else QT_TRANSLATE_NOOP("Check", "{count} broken references").format(count=len(keys))
+    )
+    named = joined(differences[:3])
+    if len(differences) > 3:
+        named = QT_TRANSLATE_NOOP("Check", "{differences} and {count} more").format(
+            differences=named, count=len(differences) - 3
+        )
     return [
         Finding(
-            "integrity",
+            QT_TRANSLATE_NOOP("Check", "integrity"),
             integrity == ["ok"],
-            "ok" if integrity == ["ok"] else "; ".join(integrity[:3]),
+            ok if integrity == ["ok"] else "; ".join(integrity[:3]),
         ),
-        Finding("foreign keys", not keys, "ok" if not keys else f"{len(keys)} broken references"),
-        Finding("audit chain", history.ok, describe_history(history)),
+        Finding(QT_TRANSLATE_NOOP("Check", "foreign keys"), not keys, ok if not keys else broken),
+        Finding(QT_TRANSLATE_NOOP("Check", "audit chain"), history.ok, describe_history(history)),
         Finding(
-            "schema objects",
+            QT_TRANSLATE_NOOP("Check", "schema objects"),
             not differences,
-            "ok, as this version creates them"
+            QT_TRANSLATE_NOOP("Check", "ok, as this version creates them")
             if not differences
-            else "; ".join(differences[:3])
-            + (f" and {len(differences) - 3} more" if len(differences) > 3 else ""),
+            else named,
         ),
     ]
 
@@ -80,7 +103,11 @@ def soundness(db: Database) -> list[Finding]:
 def unsound(db: Database) -> str | None:
     """The first check a chart fails, in one line ("audit chain: ..."); None: it is sound."""
     failed = next((f for f in soundness(db) if not f.ok), None)
-    return None if failed is None else f"{failed.name}: {failed.detail}"
+    if failed is None:
+        return None
+    return QT_TRANSLATE_NOOP("Check", "{check}: {problem}").format(
+        check=failed.name, problem=failed.detail
+    )
 
 
 def file_problem(path: Path, passphrase: str | None = None) -> str | None:
@@ -156,8 +183,9 @@ def unaudited(db: Database) -> list[str]:
     docs/tamper-evidence.md)."""
     tables = set(db.table_names())
     if "audit_log" not in tables:
-        return ["the audit log table is missing"]
-    missing, altered = [], []
+        return [QT_TRANSLATE_NOOP("Check", "the audit log table is missing")]
+    missing: list[str] = []
+    altered: list[str] = []
     for table, key, actions in BOUND_TABLES:
         if table not in tables:
             continue
@@ -177,18 +205,49 @@ def unaudited(db: Database) -> list[str]:
                     changed = seq
             if changed is not None:
                 altered.append(
-                    f"{table} record {record}: the version audited at row {changed} was "
-                    "changed or deleted"
+                    QT_TRANSLATE_NOOP(
+                        "Check",
+                        "{table} record {record}: the version audited at row {row} was "
+                        "changed or deleted",
+                    ).format(table=table, record=record, row=changed)
                 )
             elif len(rows) > len(versions.get(record, [])):
                 gone = len(rows) - len(versions.get(record, []))
-                altered.append(f"{table} record {record}: {gone} audited version(s) were deleted")
+                deleted = (
+                    QT_TRANSLATE_NOOP(
+                        "Check", "{table} record {record}: 1 audited version was deleted"
+                    )
+                    if gone == 1
+                    else QT_TRANSLATE_NOOP(
+                        "Check", "{table} record {record}: {count} audited versions were deleted"
+                    )
+                )
+                altered.append(deleted.format(table=table, record=record, count=gone))
         if short and table == "ward_settings":
-            missing.append(f"{short} ward settings have no audit row")
+            missing.append(
+                QT_TRANSLATE_NOOP("Check", "1 ward setting has no audit row")
+                if short == 1
+                else QT_TRANSLATE_NOOP("Check", "{count} ward settings have no audit row").format(
+                    count=short
+                )
+            )
         elif short:
-            missing.append(f"{short} {table} records have versions without an audit row")
+            without = (
+                QT_TRANSLATE_NOOP("Check", "1 {table} record has versions without an audit row")
+                if short == 1
+                else QT_TRANSLATE_NOOP(
+                    "Check", "{count} {table} records have versions without an audit row"
+                )
+            )
+            missing.append(without.format(count=short, table=table))
     if len(altered) > NAMED:
-        altered = [*altered[:NAMED], f"and {len(altered) - NAMED} more records"]
+        more = len(altered) - NAMED
+        altered = [
+            *altered[:NAMED],
+            QT_TRANSLATE_NOOP("Check", "and 1 more record")
+            if more == 1
+            else QT_TRANSLATE_NOOP("Check", "and {count} more records").format(count=more),
+        ]
     return missing + altered
 
 
@@ -199,17 +258,21 @@ def verify_history(db: Database) -> audit.ChainCheck:
         return chain
     missing = unaudited(db)
     if missing:
-        return audit.ChainCheck(False, chain.rows, None, "; ".join(missing))
+        return audit.ChainCheck(False, chain.rows, None, joined(missing))
     return chain
 
 
 def describe_history(check: audit.ChainCheck) -> str:
     """One line: "ok, 42 rows" or what is wrong."""
     if check.ok:
-        return f"ok, {check.rows} rows"
+        return QT_TRANSLATE_NOOP("Check", "ok, {count} rows").format(count=check.rows)
     if check.broken_seq is None:
-        return f"{check.rows} rows, but {check.why}"
-    return f"broken at row {check.broken_seq}: {check.why}"
+        return QT_TRANSLATE_NOOP("Check", "{count} rows, but {problem}").format(
+            count=check.rows, problem=check.why
+        )
+    return QT_TRANSLATE_NOOP("Check", "broken at row {row}: {problem}").format(
+        row=check.broken_seq, problem=check.why
+    )
 
 
 def verify_against(store: ChartStore, anchor_text: str) -> tuple[bool, str]:
@@ -218,7 +281,9 @@ def verify_against(store: ChartStore, anchor_text: str) -> tuple[bool, str]:
     ("42-3f9a2c1b7d0e5a44"). Returns (ok, one line)."""
     history = verify_history(store.db)
     if not history.ok:
-        return False, f"the chart's audit history: {describe_history(history)}"
+        return False, QT_TRANSLATE_NOOP("Check", "the chart's audit history: {problem}").format(
+            problem=describe_history(history)
+        )
     if not anchor_text.strip():
         raise ChartFileError(
             QT_TRANSLATE_NOOP("Check", "give a backup file, or a chain head as printed (42-3f9a…)")
@@ -232,25 +297,40 @@ def verify_against(store: ChartStore, anchor_text: str) -> tuple[bool, str]:
     head = audit.head_of(anchor)
     for seq, expected in enumerate(anchor, start=1):
         if seq > len(theirs):
-            return False, (
-                f"history was cut: the chart has {len(theirs)} audit rows, backup "
-                f"{backup.name} has {len(anchor)} (head {head.short()})"
+            return False, QT_TRANSLATE_NOOP(
+                "Check",
+                "history was cut: the chart has {count} audit rows, backup {backup} has "
+                "{backup_count} (head {head})",
+            ).format(
+                count=len(theirs),
+                backup=backup.name,
+                backup_count=len(anchor),
+                head=head.short(),
             )
         if theirs.get(seq) != expected:
             restored = store.db.execute(
                 "SELECT 1 FROM audit_log WHERE seq = ? AND action = 'restore'", [seq]
             ).fetchone()
-            why = " (the chart was restored from an older backup there)" if restored else ""
-            return False, (
-                f"history was rewritten: audit row {seq} differs from backup {backup.name}{why}"
+            rewritten = (
+                QT_TRANSLATE_NOOP(
+                    "Check",
+                    "history was rewritten: audit row {row} differs from backup {backup} "
+                    "(the chart was restored from an older backup there)",
+                )
+                if restored
+                else QT_TRANSLATE_NOOP(
+                    "Check", "history was rewritten: audit row {row} differs from backup {backup}"
+                )
             )
+            return False, rewritten.format(row=seq, backup=backup.name)
     changed = _records_differ(held, record_rows(store.db), backup.name)
     if changed is not None:
         return False, changed
-    return True, (
-        f"the chart's {len(theirs)} audit rows extend backup {backup.name} (head {head.short()}),"
-        " and it holds every record row of the backup unchanged"
-    )
+    return True, QT_TRANSLATE_NOOP(
+        "Check",
+        "the chart's {count} audit rows extend backup {backup} (head {head}), and it holds "
+        "every record row of the backup unchanged",
+    ).format(count=len(theirs), backup=backup.name, head=head.short())
 
 
 #: (table, row id) -> (the record it is a version of, the hash of its content)
@@ -272,14 +352,29 @@ def _records_differ(held: RecordRows, found: RecordRows, name: str) -> str | Non
     """The first of the backup's record rows the chart no longer holds as it was."""
     gone = [k for k in held if k not in found]
     changed = [k for k in held if k in found and found[k][1] != held[k][1]]
-    for keys, how in ((changed, "was changed"), (gone, "was deleted")):
+    hows = (
+        QT_TRANSLATE_NOOP(
+            "Check",
+            "records were altered: {table} record {record}, version {version}, was changed "
+            "since backup {backup}",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Check",
+            "records were altered: {table} record {record}, version {version}, was deleted "
+            "since backup {backup}",
+        ),
+    )
+    for keys, how in zip((changed, gone), hows, strict=True):
         if keys:
             table, row_id = keys[0]
-            more = f" (and {len(keys) - 1} more rows)" if len(keys) > 1 else ""
-            return (
-                f"records were altered: {table} record {held[keys[0]][0]}, version {row_id}, "
-                f"{how} since backup {name}{more}"
-            )
+            said = how.format(table=table, record=held[keys[0]][0], version=row_id, backup=name)
+            if len(keys) == 2:
+                return QT_TRANSLATE_NOOP("Check", "{altered} (and 1 more row)").format(altered=said)
+            if len(keys) > 2:
+                return QT_TRANSLATE_NOOP("Check", "{altered} (and {count} more rows)").format(
+                    altered=said, count=len(keys) - 1
+                )
+            return said
     return None
 
 
@@ -287,16 +382,18 @@ def _extends_head(db: Database, printed: audit.ChainHead) -> tuple[bool, str]:
     row = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [printed.rows]).fetchone()
     count = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     if row is None or count < printed.rows:
-        return False, (
-            f"history was cut: the chart has {count} audit rows, the printed head "
-            f"{printed.short()} has {printed.rows}"
-        )
+        return False, QT_TRANSLATE_NOOP(
+            "Check",
+            "history was cut: the chart has {count} audit rows, the printed head {head} has "
+            "{head_count}",
+        ).format(count=count, head=printed.short(), head_count=printed.rows)
     if not str(row[0]).startswith(printed.hash):
-        return (
-            False,
-            f"history was rewritten: audit row {printed.rows} differs from the printed head",
-        )
-    return True, f"the chart's {count} audit rows extend the printed head {printed.short()}"
+        return False, QT_TRANSLATE_NOOP(
+            "Check", "history was rewritten: audit row {row} differs from the printed head"
+        ).format(row=printed.rows)
+    return True, QT_TRANSLATE_NOOP(
+        "Check", "the chart's {count} audit rows extend the printed head {head}"
+    ).format(count=count, head=printed.short())
 
 
 def _backup_chain(backup: Path, passphrase: str | None) -> tuple[list[str], RecordRows]:

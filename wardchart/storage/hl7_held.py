@@ -41,8 +41,8 @@ def held_message_id(db: Database, typed: str) -> str:
                 Problem(
                     "message",
                     QT_TRANSLATE_NOOP(
-                        "Hl7Import", "no held lab message {strip}; see wardchart hl7 held"
-                    ).format(strip=repr(typed.strip())),
+                        "Hl7Import", "no held lab message {typed}; see wardchart hl7 held"
+                    ).format(typed=repr(typed.strip())),
                 )
             ]
         )
@@ -52,8 +52,8 @@ def held_message_id(db: Database, typed: str) -> str:
                 Problem(
                     "message",
                     QT_TRANSLATE_NOOP(
-                        "Hl7Import", "{strip} matches more than one message; give more"
-                    ).format(strip=repr(typed.strip())),
+                        "Hl7Import", "{typed} matches more than one message; give more"
+                    ).format(typed=repr(typed.strip())),
                 )
             ]
         )

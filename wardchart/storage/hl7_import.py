@@ -243,8 +243,8 @@ def read_message(text: str) -> _Message:
     except Exception as error:  # the library's errors name no field: say what is wrong
         raise _Stop(
             "refused",
-            QT_TRANSLATE_NOOP("Hl7Import", "malformed message: {value}").format(
-                value=error or type(error).__name__
+            QT_TRANSLATE_NOOP("Hl7Import", "malformed message: {error}").format(
+                error=error or type(error).__name__
             ),
         ) from None
     seps = rules.Separators(field_sep, *encoding)
@@ -260,8 +260,8 @@ def read_message(text: str) -> _Message:
         if len(name) != 3 or not name.isalnum() or not name.isupper():
             raise _Stop(
                 "refused",
-                QT_TRANSLATE_NOOP("Hl7Import", "{value} is not a segment name").format(
-                    value=repr(name[:10])
+                QT_TRANSLATE_NOOP("Hl7Import", "{segment} is not a segment name").format(
+                    segment=repr(name[:10])
                 ),
             )
         if name == "PID":
@@ -494,8 +494,8 @@ def _chart_message(
     if message.kind.upper() != "ORU^R01":
         raise _Stop(
             "ignored",
-            QT_TRANSLATE_NOOP("Hl7Import", "a {value} message, not a result (ORU^R01)").format(
-                value=message.kind or "typeless"
+            QT_TRANSLATE_NOOP("Hl7Import", "a {kind} message, not a result (ORU^R01)").format(
+                kind=message.kind or "typeless"
             ),
         )
     why = rules.processing_refusal(message.processing_id, accept_test=settings.hl7_accept_test)
@@ -638,15 +638,15 @@ def _match_patient(db: Database, group: _PatientGroup) -> Patient:
     found = {p.id: p for p in (queries.find_patient(db, mrn) for mrn in candidates) if p}
     if not found:
         raise _held(
-            QT_TRANSLATE_NOOP("Hl7Import", "no patient on this chart has MRN {join}").format(
-                join=" or ".join(candidates)
+            QT_TRANSLATE_NOOP("Hl7Import", "no patient on this chart has MRN {mrns}").format(
+                mrns=" or ".join(candidates)
             )
         )
     if len(found) > 1:
         raise _held(
             QT_TRANSLATE_NOOP(
-                "Hl7Import", "the identifiers {join} belong to different patients"
-            ).format(join=", ".join(candidates))
+                "Hl7Import", "the identifiers {mrns} belong to different patients"
+            ).format(mrns=", ".join(candidates))
         )
     patient = next(iter(found.values()))
     dob = rules.birth_date(group.dob)
@@ -985,9 +985,9 @@ def _held_row(db: Database, message_id: str) -> dict[str, Any]:
                     "message",
                     QT_TRANSLATE_NOOP(
                         "Hl7Import",
-                        "lab message {value} is no longer held (charted, attached or "
+                        "lab message {message} is no longer held (charted, attached or "
                         "dismissed since); reload the list",
-                    ).format(value=rows[0]["control_id"] or message_id),
+                    ).format(message=rows[0]["control_id"] or message_id),
                 )
             ]
         )

@@ -89,7 +89,12 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
     from wardchart.domain.settings import WardSettings, apply_setting
 
     def bad(key: str, why: str) -> MachineConfigError:
-        return MachineConfigError(f"machine configuration {path}: {key}: {why}")
+        # ``why``: a marked reason, or a domain message (each translated where shown).
+        return MachineConfigError(
+            QT_TRANSLATE_NOOP(
+                "MachineFile", "machine configuration {path}: {key}: {reason}"
+            ).format(path=path, key=key, reason=why)
+        )
 
     try:
         data = tomllib.loads(text)
@@ -101,36 +106,48 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
         ) from None
     for key in data:
         if key not in KEYS:
-            raise bad(key, f"unknown key; known: {', '.join(KEYS)}")
+            raise bad(
+                key,
+                QT_TRANSLATE_NOOP("MachineFile", "unknown key; known: {keys}").format(
+                    keys=", ".join(KEYS)
+                ),
+            )
     chart = data.get("chart")
     if chart is not None:
         if not isinstance(chart, str) or not chart.strip():
             raise bad(
                 "chart",
-                "give the chart file's full path as a string",
+                QT_TRANSLATE_NOOP("MachineFile", "give the chart file's full path as a string"),
             )
         chart_path = Path(chart.strip()).expanduser()
         if not chart_path.is_absolute():
             raise bad(
                 "chart",
-                f"{chart!r} is not a full path",
+                QT_TRANSLATE_NOOP("MachineFile", "{path} is not a full path").format(
+                    path=repr(chart)
+                ),
             )
     shared = data.get("shared", False)
     if not isinstance(shared, bool):
         raise bad(
             "shared",
-            "give true or false",
+            QT_TRANSLATE_NOOP("MachineFile", "give true or false"),
         )
     if shared and chart is None:
         raise bad(
             "shared",
-            "a shared chart folder needs chart = the chart file's path",
+            QT_TRANSLATE_NOOP(
+                "MachineFile", "a shared chart folder needs chart = the chart file's path"
+            ),
         )
     hub = data.get("hub")
     if hub is not None and not isinstance(hub, str):
         raise bad(
             "hub",
-            "give the hub's address as a string: postgresql://HOST/DATABASE or service=NAME",
+            QT_TRANSLATE_NOOP(
+                "MachineFile",
+                "give the hub's address as a string: postgresql://HOST/DATABASE or service=NAME",
+            ),
         )
     ward: dict[str, str] = {}
     if hub is not None:  # the ward setting ``hub`` for every user of this computer
@@ -147,7 +164,7 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
             continue
         value = data[key]
         if not isinstance(value, str):
-            raise bad(key, "give the value as a quoted string")
+            raise bad(key, QT_TRANSLATE_NOOP("MachineFile", "give the value as a quoted string"))
         try:
             apply_setting(WardSettings(), key, value)
         except InvalidEntry as error:
@@ -189,17 +206,23 @@ def _locked(
             if key not in LOCKABLE:
                 raise bad(
                     "lock",
-                    f"{key!r} cannot be locked; lockable: {', '.join(LOCKABLE)}",
+                    QT_TRANSLATE_NOOP(
+                        "MachineFile", "{key} cannot be locked; lockable: {keys}"
+                    ).format(key=repr(key), keys=", ".join(LOCKABLE)),
                 )
             if key not in given:
                 raise bad(
                     "lock",
-                    f"{key!r} is locked but not given a value in the file",
+                    QT_TRANSLATE_NOOP(
+                        "MachineFile", "{key} is locked but not given a value in the file"
+                    ).format(key=repr(key)),
                 )
         return frozenset(lock)
     raise bad(
         "lock",
-        'give true, or a list of keys such as ["chart", "fn_rule"]',
+        QT_TRANSLATE_NOOP(
+            "MachineFile", 'give true, or a list of keys such as ["chart", "fn_rule"]'
+        ),
     )
 
 

@@ -442,9 +442,9 @@ def merge_attached(db: Database, source: str | Path, mine: Identity, theirs: str
                 "damaged",
                 QT_TRANSLATE_NOOP(
                     "Merge",
-                    "{source} is damaged: {value} {table} rows correct versions it "
+                    "{source} is damaged: {count} {table} rows correct versions it "
                     "does not hold; nothing was changed",
-                ).format(source=source, value=len(fresh[table]) - added, table=table),
+                ).format(source=source, count=len(fresh[table]) - added, table=table),
             )
         new_rows[table] = added
         if table in VERSIONED_TABLES:
@@ -521,10 +521,10 @@ def _compare(db: Database, other: str | Path, table: str, columns: list[str], ke
             "different_content",
             QT_TRANSLATE_NOOP(
                 "Merge",
-                "{other} and this chart both hold {table} row {value} with "
+                "{other} and this chart both hold {table} row {row} with "
                 "different content: one of the files was altered or is damaged "
                 "(run wardchart check on both); nothing was changed",
-            ).format(other=other, table=table, value=row[0]),
+            ).format(other=other, table=table, row=row[0]),
         )
 
 
@@ -591,10 +591,10 @@ def _merge_audit(
             "different_content",
             QT_TRANSLATE_NOOP(
                 "Merge",
-                "{other_path} and this chart both hold audit row {value} of "
-                "chart {value2} with different content: one of the files was "
+                "{other_path} and this chart both hold audit row {row} of "
+                "chart {chart} with different content: one of the files was "
                 "altered; nothing was changed",
-            ).format(other_path=other_path, value=clash[1], value2=str(clash[0])[:8]),
+            ).format(other_path=other_path, row=clash[1], chart=str(clash[0])[:8]),
         )
     cursor = db.execute(
         f"""INSERT INTO main.audit_log (seq, {", ".join(_AUDIT_COLUMNS)}, replica_id, origin_seq)
@@ -635,9 +635,9 @@ def _check_new_chains(db: Database, other_path: str | Path, base: int) -> None:
                 QT_TRANSLATE_NOOP(
                     "Merge",
                     "{other_path} is damaged or was altered: its audit row "
-                    "{position} of chart {value} does not fit its chain; nothing was "
+                    "{position} of chart {chart} does not fit its chain; nothing was "
                     "changed",
-                ).format(other_path=other_path, position=position, value=chain[:8]),
+                ).format(other_path=other_path, position=position, chart=chain[:8]),
             )
         ends[chain] = (position, str(row["hash"]))
 
@@ -686,9 +686,9 @@ def _check_bound(db: Database, source: str | Path, fresh: dict[str, list[dict[st
                     "damaged",
                     QT_TRANSLATE_NOOP(
                         "Merge",
-                        "{source} is damaged or was altered: {table} row {get} has no "
+                        "{source} is damaged or was altered: {table} row {row} has no "
                         "audit row; nothing was changed",
-                    ).format(source=source, table=table, get=row.get("id", row[column])),
+                    ).format(source=source, table=table, row=row.get("id", row[column])),
                 )
 
 
@@ -724,9 +724,9 @@ def _check_versions_held(db: Database, source: str | Path) -> None:
                 QT_TRANSLATE_NOOP(
                     "Merge",
                     "{source} is damaged or was altered: it holds an audit row of a "
-                    "{table} version it does not hold (record {value}); nothing was "
+                    "{table} version it does not hold (record {record}); nothing was "
                     "changed",
-                ).format(source=source, table=table, value=str(found[0])[:8]),
+                ).format(source=source, table=table, record=str(found[0])[:8]),
             )
 
 

@@ -326,6 +326,20 @@ def _log(
 
 
 def describe(user: User) -> str:
-    """One line for lists: "akim  Anna Kim (AK), nurse"."""
-    state = ", DISABLED" if user.disabled else ""
-    return f"{user.username}  {user.full_name} ({user.initials}), {user.role}{state}"
+    """One line for lists: "akim  Anna Kim (AK), nurse" (translatable where shown)."""
+    if user.role == "admin":
+        said = (
+            QT_TRANSLATE_NOOP("Accounts", "{username}  {name} ({initials}), admin, DISABLED")
+            if user.disabled
+            else QT_TRANSLATE_NOOP("Accounts", "{username}  {name} ({initials}), admin")
+        )
+    elif user.role == "nurse":
+        said = (
+            QT_TRANSLATE_NOOP("Accounts", "{username}  {name} ({initials}), nurse, DISABLED")
+            if user.disabled
+            else QT_TRANSLATE_NOOP("Accounts", "{username}  {name} ({initials}), nurse")
+        )
+    else:
+        state = ", DISABLED" if user.disabled else ""
+        return f"{user.username}  {user.full_name} ({user.initials}), {user.role}{state}"
+    return said.format(username=user.username, name=user.full_name, initials=user.initials)

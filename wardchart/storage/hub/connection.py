@@ -64,15 +64,19 @@ def describe_address(address: str) -> str:
     try:
         found = parse_address(address)
     except HubAddressError:
-        return "the ward hub"
+        return QT_TRANSLATE_NOOP("Hub", "the ward hub")
     if "service" in found and "host" not in found:
-        return f"the ward hub (service {found['service']})"
+        return QT_TRANSLATE_NOOP("Hub", "the ward hub (service {service})").format(
+            service=found["service"]
+        )
     host = found.get("host") or found.get("hostaddr") or "localhost"
     if host.startswith("/"):
         host = "localhost"
     port = found.get("port", "5432")
     database = found.get("dbname") or found.get("user") or ""
-    return f"the ward hub at {host}:{port}/{database}"
+    return QT_TRANSLATE_NOOP("Hub", "the ward hub at {host}:{port}/{database}").format(
+        host=host, port=port, database=database
+    )
 
 
 def connect(
@@ -101,18 +105,37 @@ def translate(error: psycopg.Error, where: str) -> HubError:
         "password" in lowered and ("no password supplied" in lowered or "authentication" in lowered)
     ):
         return HubCredentialsRefused(
-            f"{where} refused the credentials ({text}); check the user name and the password "
-            "in PGPASSWORD or ~/.pgpass"
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where} refused the credentials ({error}); check the user name and the "
+                "password in PGPASSWORD or ~/.pgpass",
+            ).format(where=where, error=text)
         )
     if "authentication failed" in lowered or "pg_hba.conf" in lowered:
-        return HubCredentialsRefused(f"{where} refused the connection ({text})")
+        return HubCredentialsRefused(
+            QT_TRANSLATE_NOOP("Hub", "{where} refused the connection ({error})").format(
+                where=where, error=text
+            )
+        )
     if isinstance(error, errors.InvalidCatalogName):
-        return NotAHub(f"{where}: no such database ({text})")
+        return NotAHub(
+            QT_TRANSLATE_NOOP("Hub", "{where}: no such database ({error})").format(
+                where=where, error=text
+            )
+        )
     if isinstance(error, errors.InsufficientPrivilege):
-        return HubPermissionDenied(f"{where} refused: {text}")
+        return HubPermissionDenied(
+            QT_TRANSLATE_NOOP("Hub", "{where} refused: {error}").format(where=where, error=text)
+        )
     if isinstance(error, psycopg.OperationalError) or error.sqlstate is None:
-        return HubUnreachable(f"{where} cannot be reached ({text})")
-    return HubError(f"{where} said: {text}")
+        return HubUnreachable(
+            QT_TRANSLATE_NOOP("Hub", "{where} cannot be reached ({error})").format(
+                where=where, error=text
+            )
+        )
+    return HubError(
+        QT_TRANSLATE_NOOP("Hub", "{where} said: {error}").format(where=where, error=text)
+    )
 
 
 @contextmanager

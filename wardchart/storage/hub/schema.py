@@ -283,10 +283,11 @@ def require_hub(conn: Connection, where: str) -> int:
 
 
 def _newer(where: str, version: int) -> str:
-    return (
-        f"{where} was made by a newer wardchart (hub version {version}, this one knows "
-        f"up to {HUB_VERSION}): install that version or newer; nothing was changed"
-    )
+    return QT_TRANSLATE_NOOP(
+        "Hub",
+        "{where} was made by a newer wardchart (hub version {version}, this one knows up to "
+        "{hub_version}): install that version or newer; nothing was changed",
+    ).format(where=where, version=version, hub_version=HUB_VERSION)
 
 
 def hub_init(address: str, ward_role: str | None = None) -> InitResult:
@@ -334,9 +335,9 @@ def _check_owner(conn: Connection, where: str) -> None:
             raise HubPermissionDenied(
                 QT_TRANSLATE_NOOP(
                     "Hub",
-                    "`hub init` on {where} must be run as the hub's owner ({value}); "
+                    "`hub init` on {where} must be run as the hub's owner ({owner}); "
                     "nothing was changed",
-                ).format(where=where, value=row[1])
+                ).format(where=where, owner=row[1])
             )
         return
     row = conn.execute("SELECT has_database_privilege(current_database(), 'CREATE')").fetchone()

@@ -275,13 +275,21 @@ def anchored(store: ChartStore, address: str) -> tuple[bool, str]:
     cannot be asked."""
     mine = identity(store.db)
     if mine is None:
-        return False, f"chart file {store.path} has no chart id"
+        return False, QT_TRANSLATE_NOOP("Hub", "chart file {path} has no chart id").format(
+            path=store.path
+        )
     with Hub.open(address) as hub:
         try:
             with hub_errors(hub.where):
                 check_extends(hub, store.db, mine.id)
         except ReplicaDiverged as error:
-            return False, str(error)
+            said = error.args[0] if len(error.args) == 1 else None
+            return False, said if isinstance(said, str) else str(error)
         mark = last_mark(store.db, hub_id(hub))
-    sent = "" if mark is None else f", last synced {mark.at_utc[:16].replace('T', ' ')} UTC"
-    return True, f"this chart extends what {hub.where} holds of it{sent}"
+    if mark is None:
+        return True, QT_TRANSLATE_NOOP("Hub", "this chart extends what {hub} holds of it").format(
+            hub=hub.where
+        )
+    return True, QT_TRANSLATE_NOOP(
+        "Hub", "this chart extends what {hub} holds of it, last synced {time} UTC"
+    ).format(hub=hub.where, time=mark.at_utc[:16].replace("T", " "))

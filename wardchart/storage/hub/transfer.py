@@ -386,9 +386,13 @@ def push_marks(hub: Hub, replica: str) -> dict[str, int]:
 
 
 def _diverged(where: str, what: str) -> ReplicaDiverged:
+    """``what``: a marked phrase, translated within the sentence where it is shown."""
     return ReplicaDiverged(
-        f"this chart no longer extends the history it sent to {where} ({what}): it was "
-        "restored from an old backup, cut or rewritten; nothing was sent (docs/hub.md)"
+        QT_TRANSLATE_NOOP(
+            "Hub",
+            "this chart no longer extends the history it sent to {hub} ({problem}): it was "
+            "restored from an old backup, cut or rewritten; nothing was sent (docs/hub.md)",
+        ).format(hub=where, problem=what)
     )
 
 
@@ -430,20 +434,37 @@ def check_extends(
         held = _held_row(db, chain, legacy, seq)
         if held is None:
             if chain == replica:
-                raise _diverged(hub.where, f"its own audit row {seq} is missing here")
+                raise _diverged(
+                    hub.where,
+                    QT_TRANSLATE_NOOP("Hub", "its own audit row {row} is missing here").format(
+                        row=seq
+                    ),
+                )
             continue
         if held[0] != expected:
-            raise _diverged(hub.where, f"audit row {seq} of chart {chain[:8]} differs")
+            raise _diverged(
+                hub.where,
+                QT_TRANSLATE_NOOP("Hub", "audit row {row} of chart {chart} differs").format(
+                    row=seq, chart=chain[:8]
+                ),
+            )
     (last,) = db.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
     if int(last) < marks.get(AUDIT_MARK, 0):
-        raise _diverged(hub.where, "it holds fewer audit rows than it sent")
+        raise _diverged(
+            hub.where, QT_TRANSLATE_NOOP("Hub", "it holds fewer audit rows than it sent")
+        )
     for table in RECORD_TABLES:
         if named[table.name] is None:
             continue
         mark = marks.get(table.name, 0)
         (last,) = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()
         if int(last) < mark:
-            raise _diverged(hub.where, f"{table.name} holds fewer rows than were sent")
+            raise _diverged(
+                hub.where,
+                QT_TRANSLATE_NOOP("Hub", "{table} holds fewer rows than were sent").format(
+                    table=table.name
+                ),
+            )
 
 
 def _local_rows(
@@ -492,9 +513,19 @@ def _extending(
         if seq <= position:
             continue
         if seq != position + 1 or (position > 0 and row["prev_hash"] != previous):
-            raise _diverged(where, f"audit row {seq} of chart {chain[:8]} does not extend it")
+            raise _diverged(
+                where,
+                QT_TRANSLATE_NOOP(
+                    "Hub", "audit row {row} of chart {chart} does not extend it"
+                ).format(row=seq, chart=chain[:8]),
+            )
         if audit.chain_hash(row, chain, seq) != row["hash"]:
-            raise _diverged(where, f"audit row {seq} of chart {chain[:8]} does not match its hash")
+            raise _diverged(
+                where,
+                QT_TRANSLATE_NOOP(
+                    "Hub", "audit row {row} of chart {chart} does not match its hash"
+                ).format(row=seq, chart=chain[:8]),
+            )
         heads[chain] = (seq, str(row["hash"]))
         sending.append(row)
     return sending
