@@ -45,6 +45,14 @@ class Moment(str):
     shown in the language's date form."""
 
 
+class Count(int):
+    """A whole count people read with its thousands grouped: "1,234" in English, "1.234"
+    in German (where "1,234" would read as a decimal)."""
+
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec or ",")
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:
     """``source`` (English, with ``{name}`` fields) marked for translation in ``context``."""
     return Text(context, source)
