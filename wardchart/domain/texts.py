@@ -53,6 +53,15 @@ class Count(int):
         return format(int(self), spec or ",")
 
 
+#: Every message marked so far, by its English source: what a text stored in English (a
+#: held laboratory message's reason) is read back against to be shown translated. Messages
+#: marked at import (module constants) are always here.
+MARKED: dict[str, Text] = {}
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:
     """``source`` (English, with ``{name}`` fields) marked for translation in ``context``."""
-    return Text(context, source)
+    text = MARKED.get(source)
+    if text is None or text.context != context:
+        text = MARKED[source] = Text(context, source)
+    return text
