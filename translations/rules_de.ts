@@ -227,8 +227,16 @@
 <context>
     <name>Dates</name>
     <message>
-        <source>{typed} is not a date; give YYYY-MM-DD, e.g. 2026-03-02</source>
+        <source>{typed} has a {digits}-digit year; give all four digits, e.g. 26.11.2026, so that the century is never guessed</source>
         <extracomment>The years a typed date or time may fall in. Anything outside is a typing slip (and the edges of Python&apos;s calendar, years 1 and 9999, cannot be converted between zones). What the window shows and what a nurse types: date, and date with 24-hour time.</extracomment>
+        <translation>{typed} hat eine {digits}-stellige Jahreszahl; geben Sie alle vier Ziffern ein, z. B. 26.11.2026, damit das Jahrhundert nie geraten wird</translation>
+    </message>
+    <message>
+        <source>{typed} is not a date; give DD.MM.YYYY, e.g. 02.03.2026</source>
+        <translation>{typed} ist kein Datum; geben Sie TT.MM.JJJJ ein, z. B. 02.03.2026</translation>
+    </message>
+    <message>
+        <source>{typed} is not a date; give YYYY-MM-DD, e.g. 2026-03-02</source>
         <translation>{typed} ist kein Datum; geben Sie JJJJ-MM-TT ein, z. B. 2026-03-02</translation>
     </message>
     <message>
@@ -238,6 +246,10 @@
     <message>
         <source>{day} is outside the years {first} to {last}; check the year</source>
         <translation>{day} liegt außerhalb der Jahre {first} bis {last}; prüfen Sie das Jahr</translation>
+    </message>
+    <message>
+        <source>{typed} is not a date and 24-hour time; give e.g. 12.03.2026 08:30</source>
+        <translation>{typed} ist kein Datum mit 24-Stunden-Uhrzeit; geben Sie z. B. 12.03.2026 08:30 ein</translation>
     </message>
     <message>
         <source>{typed} is not a date and 24-hour time; give e.g. 2026-03-12 08:30</source>
