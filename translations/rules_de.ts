@@ -66,6 +66,19 @@
         <translation>Schutzmaßnahmen</translation>
     </message>
     <message>
+        <source>before</source>
+        <extracomment>Where today falls against the expected nadir window, as people read it.</extracomment>
+        <translation>davor</translation>
+    </message>
+    <message>
+        <source>in window</source>
+        <translation>im Fenster</translation>
+    </message>
+    <message>
+        <source>past</source>
+        <translation>vorbei</translation>
+    </message>
+    <message>
         <source>C{cycle} D{day}</source>
         <extracomment>Today&apos;s cycle and cycle day, as the census shows it (&quot;C3 D12&quot;).</extracomment>
         <translation>Z{cycle} d{day}</translation>
@@ -683,8 +696,28 @@
 <context>
     <name>Readiness</name>
     <message>
+        <source>ready</source>
+        <extracomment>Recovery is the first result after the nadir with ANC ≥ 1.5 ×10⁹/L (configurable per ward); 1.5 is the common &quot;neutropenic&quot; line [11c]; see docs/clinical-rules.md#nadir-and-recovery. docs/clinical-rules.md#nadir-window: days 7–14 cover [18][19][20]; used when the regimen gives no window. The statuses as people read them (compared and exported in English, shown translated).</extracomment>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>nicht bereit</translation>
+    </message>
+    <message>
+        <source>no count</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>no platelet count</source>
+        <translation>keine Thrombozyten</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>nicht erforderlich</translation>
+    </message>
+    <message>
         <source>{regimen} is given irrespective of the ANC</source>
-        <extracomment>Recovery is the first result after the nadir with ANC ≥ 1.5 ×10⁹/L (configurable per ward); 1.5 is the common &quot;neutropenic&quot; line [11c]; see docs/clinical-rules.md#nadir-and-recovery. docs/clinical-rules.md#nadir-window: days 7–14 cover [18][19][20]; used when the regimen gives no window.</extracomment>
         <translation>{regimen} wird unabhängig von der ANC gegeben</translation>
     </message>
     <message>

@@ -26,6 +26,12 @@ FN_FLAG = QT_TRANSLATE_NOOP("CensusLine", "FN alert")
 POSSIBLE_FN_FLAG = QT_TRANSLATE_NOOP("CensusLine", "possible FN")
 NO_CBC_FLAG = QT_TRANSLATE_NOOP("CensusLine", "no CBC 24 h")
 PRECAUTIONS_FLAG = QT_TRANSLATE_NOOP("CensusLine", "precautions")
+#: Where today falls against the expected nadir window, as people read it.
+NADIR_WORDS = {
+    "before": QT_TRANSLATE_NOOP("CensusLine", "before"),
+    "in window": QT_TRANSLATE_NOOP("CensusLine", "in window"),
+    "past": QT_TRANSLATE_NOOP("CensusLine", "past"),
+}
 #: Today's cycle and cycle day, as the census shows it ("C3 D12").
 CYCLE_DAY = QT_TRANSLATE_NOOP("CensusLine", "C{cycle} D{day}")
 
@@ -102,9 +108,9 @@ def census_row(chart: PatientChart) -> CensusRow:
         latest_anc=anc_text,
         anc_grade=grade,
         anc_grade_text=grade_text,
-        nadir_status="" if chart.nadir_status is None else chart.nadir_status.value,
+        nadir_status="" if chart.nadir_status is None else NADIR_WORDS[chart.nadir_status.value],
         flags=tuple(flags),
-        readiness="" if current is None else current.readiness.status,
+        readiness="" if current is None else current.readiness.words,
     )
 
 

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Literal
 
 from wardchart.domain.records import Cycle, LabResult, ThresholdOp
-from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
 from wardchart.domain.units import OP_SYMBOL
 
 #: Recovery is the first result after the nadir with ANC ≥ 1.5 ×10⁹/L
@@ -91,6 +91,14 @@ def nadir_status(day_today: int, window: tuple[int, int]) -> NadirStatus:
 
 
 Readiness = Literal["ready", "not ready", "no count", "no platelet count", "not required"]
+#: The statuses as people read them (compared and exported in English, shown translated).
+READINESS_WORDS: dict[str, Text] = {
+    "ready": QT_TRANSLATE_NOOP("Readiness", "ready"),
+    "not ready": QT_TRANSLATE_NOOP("Readiness", "not ready"),
+    "no count": QT_TRANSLATE_NOOP("Readiness", "no count"),
+    "no platelet count": QT_TRANSLATE_NOOP("Readiness", "no platelet count"),
+    "not required": QT_TRANSLATE_NOOP("Readiness", "not required"),
+}
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,11 @@ class ReadinessCheck:
 
     status: Readiness
     reason: str
+
+    @property
+    def words(self) -> Text:
+        """The status as people read it (translated where it is shown)."""
+        return READINESS_WORDS[self.status]
 
 
 def _meets(value: Decimal, op: ThresholdOp, limit: Decimal) -> bool:
