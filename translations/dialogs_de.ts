@@ -627,11 +627,11 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
     </message>
     <message>
         <source>YYYY-MM-DD HH:MM (24-hour), or {now}</source>
-        <translation>JJJJ-MM-TT HH:MM (24 Stunden), oder {now}</translation>
+        <translation>TT.MM.JJJJ HH:MM (24 Stunden), oder {now}</translation>
     </message>
     <message>
         <source>Type the date and 24-hour time as shown, e.g. 2026-03-12 08:30, or type {now}</source>
-        <translation>Geben Sie Datum und 24-Stunden-Uhrzeit wie gezeigt ein, z. B. 2026-03-12 08:30, oder tippen Sie {now}</translation>
+        <translation>Geben Sie Datum und 24-Stunden-Uhrzeit wie gezeigt ein, z. B. 12.03.2026 08:30, oder tippen Sie {now}</translation>
     </message>
     <message>
         <source>Now</source>
@@ -639,11 +639,11 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
     </message>
     <message>
         <source>YYYY-MM-DD, or {today}</source>
-        <translation>JJJJ-MM-TT, oder {today}</translation>
+        <translation>TT.MM.JJJJ, oder {today}</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>JJJJ-MM-TT</translation>
+        <translation>TT.MM.JJJJ</translation>
     </message>
     <message>
         <source>Today</source>
@@ -651,7 +651,7 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
     </message>
     <message>
         <source>Type the date as shown, e.g. 2026-03-02</source>
-        <translation>Geben Sie das Datum wie gezeigt ein, z. B. 2026-03-02</translation>
+        <translation>Geben Sie das Datum wie gezeigt ein, z. B. 02.03.2026</translation>
     </message>
     <message>
         <source>{field}: {button}</source>
@@ -659,11 +659,11 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
     </message>
     <message>
         <source>required: type the date and 24-hour time, e.g. 2026-03-12 08:30</source>
-        <translation>erforderlich: Geben Sie Datum und 24-Stunden-Uhrzeit ein, z. B. 2026-03-12 08:30</translation>
+        <translation>erforderlich: Geben Sie Datum und 24-Stunden-Uhrzeit ein, z. B. 12.03.2026 08:30</translation>
     </message>
     <message>
         <source>required: type the date, e.g. 2026-03-02</source>
-        <translation>erforderlich: Geben Sie das Datum ein, z. B. 2026-03-02</translation>
+        <translation>erforderlich: Geben Sie das Datum ein, z. B. 02.03.2026</translation>
     </message>
     <message>
         <source>Discard this entry?</source>

@@ -42,6 +42,49 @@
     </message>
 </context>
 <context>
+    <name>CensusLine</name>
+    <message>
+        <source>conflict</source>
+        <extracomment>The flag of a patient with records in conflict after merging charts (docs/merging.md).</extracomment>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>FN alert</source>
+        <extracomment>The other flags, most urgent first (compared and stored in English, shown translated).</extracomment>
+        <translation>FN-Alarm</translation>
+    </message>
+    <message>
+        <source>possible FN</source>
+        <translation>mögliche FN</translation>
+    </message>
+    <message>
+        <source>no CBC 24 h</source>
+        <translation>kein BB 24 h</translation>
+    </message>
+    <message>
+        <source>precautions</source>
+        <translation>Schutzmaßnahmen</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <extracomment>Where today falls against the expected nadir window, as people read it.</extracomment>
+        <translation>davor</translation>
+    </message>
+    <message>
+        <source>in window</source>
+        <translation>im Fenster</translation>
+    </message>
+    <message>
+        <source>past</source>
+        <translation>vorbei</translation>
+    </message>
+    <message>
+        <source>C{cycle} D{day}</source>
+        <extracomment>Today&apos;s cycle and cycle day, as the census shows it (&quot;C3 D12&quot;).</extracomment>
+        <translation>Z{cycle} d{day}</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <source>corrected differently on two computers</source>
@@ -197,8 +240,16 @@
 <context>
     <name>Dates</name>
     <message>
-        <source>{typed} is not a date; give YYYY-MM-DD, e.g. 2026-03-02</source>
+        <source>{typed} has a {digits}-digit year; give all four digits, e.g. 26.11.2026, so that the century is never guessed</source>
         <extracomment>The years a typed date or time may fall in. Anything outside is a typing slip (and the edges of Python&apos;s calendar, years 1 and 9999, cannot be converted between zones). What the window shows and what a nurse types: date, and date with 24-hour time.</extracomment>
+        <translation>{typed} hat eine {digits}-stellige Jahreszahl; geben Sie alle vier Ziffern ein, z. B. 26.11.2026, damit das Jahrhundert nie geraten wird</translation>
+    </message>
+    <message>
+        <source>{typed} is not a date; give DD.MM.YYYY, e.g. 02.03.2026</source>
+        <translation>{typed} ist kein Datum; geben Sie TT.MM.JJJJ ein, z. B. 02.03.2026</translation>
+    </message>
+    <message>
+        <source>{typed} is not a date; give YYYY-MM-DD, e.g. 2026-03-02</source>
         <translation>{typed} ist kein Datum; geben Sie JJJJ-MM-TT ein, z. B. 2026-03-02</translation>
     </message>
     <message>
@@ -208,6 +259,10 @@
     <message>
         <source>{day} is outside the years {first} to {last}; check the year</source>
         <translation>{day} liegt außerhalb der Jahre {first} bis {last}; prüfen Sie das Jahr</translation>
+    </message>
+    <message>
+        <source>{typed} is not a date and 24-hour time; give e.g. 12.03.2026 08:30</source>
+        <translation>{typed} ist kein Datum mit 24-Stunden-Uhrzeit; geben Sie z. B. 12.03.2026 08:30 ein</translation>
     </message>
     <message>
         <source>{typed} is not a date and 24-hour time; give e.g. 2026-03-12 08:30</source>
@@ -231,6 +286,77 @@
     </message>
 </context>
 <context>
+    <name>FeverRules</name>
+    <message>
+        <source>{rule}: single temperature {op} {celsius} °C, or {sustained_op} {sustained} °C sustained {minutes_op} {minutes} min; ANC {anc_op} {anc} ×10⁹/L</source>
+        <translation>{rule}: einmalige Temperatur {op} {celsius} °C oder {sustained_op} {sustained} °C anhaltend {minutes_op} {minutes} min; ANC {anc_op} {anc} ×10⁹/L</translation>
+    </message>
+    <message>
+        <source>{rule}: single temperature {op} {celsius} °C; ANC {anc_op} {anc} ×10⁹/L</source>
+        <translation>{rule}: einmalige Temperatur {op} {celsius} °C; ANC {anc_op} {anc} ×10⁹/L</translation>
+    </message>
+    <message>
+        <source>temperature {celsius} °C</source>
+        <translation>Temperatur {celsius} °C</translation>
+    </message>
+    <message>
+        <source>temperature {readings} sustained {minutes} min</source>
+        <translation>Temperatur {readings} anhaltend über {minutes} min</translation>
+    </message>
+    <message>
+        <source>{reason} with no ANC in the previous 48 h — possible neutropenic fever; take a CBC now ({rule})</source>
+        <translation>{reason} ohne ANC in den letzten 48 h — mögliches neutropenisches Fieber; jetzt ein Blutbild abnehmen ({rule})</translation>
+    </message>
+    <message>
+        <source>{reason}; ANC {anc} ×10⁹/L at {taken} ({rule})</source>
+        <translation>{reason}; ANC {anc} ×10⁹/L am {taken} ({rule})</translation>
+    </message>
+    <message>
+        <source>{reason}; ANC {anc} ×10⁹/L at {taken} (expected to fall below the limit within 48 h) ({rule})</source>
+        <translation>{reason}; ANC {anc} ×10⁹/L am {taken} (Abfall unter den Grenzwert innerhalb von 48 h erwartet) ({rule})</translation>
+    </message>
+</context>
+<context>
+    <name>FhirRules</name>
+    <message>
+        <source>status {status} is not one wardchart charts</source>
+        <extracomment>wardchart&apos;s own identifiers: a record&apos;s id, stable across exports and corrections. The name space of the uuids in fullUrl (uuid5 of the identifier value). The codes wardchart writes for a CBC&apos;s values: LOINC code, display, UCUM unit. Temperature codes read on import: body temperature and oral temperature. Bundle types whose entries are charted (a transaction is read as a collection). FHIR Observation.status (R4 value set observation-status) as an HL7 v2 OBX-11 code, so the HL7 rules decide: what is charted, what carries no result, what needs a person. No measurement has more significant digits than a double: Synthea writes 16.</extracomment>
+        <translation>Status {status} übernimmt wardchart nicht in die Kurve</translation>
+    </message>
+    <message>
+        <source>no numeric value</source>
+        <translation>kein Zahlenwert</translation>
+    </message>
+    <message>
+        <source>{value} has more digits than any measurement</source>
+        <translation>{value} hat mehr Stellen als jeder Messwert</translation>
+    </message>
+    <message>
+        <source>{value} is negative</source>
+        <translation>{value} ist negativ</translation>
+    </message>
+    <message>
+        <source>{value} is a bound, not a count</source>
+        <translation>{value} ist eine Grenze, kein Zählwert</translation>
+    </message>
+    <message>
+        <source>no effective time</source>
+        <translation>kein Abnahmezeitpunkt</translation>
+    </message>
+    <message>
+        <source>effective time {value} has no time of day</source>
+        <translation>Abnahmezeitpunkt {value} hat keine Uhrzeit</translation>
+    </message>
+    <message>
+        <source>effective time {value} is not a FHIR dateTime</source>
+        <translation>Abnahmezeitpunkt {value} ist kein FHIR-dateTime</translation>
+    </message>
+    <message>
+        <source>effective time {value} has no time-zone offset</source>
+        <translation>Abnahmezeitpunkt {value} hat keine Zeitzonenangabe</translation>
+    </message>
+</context>
+<context>
     <name>Grades</name>
     <message>
         <source>not gradable ({why}), CTCAE v{version}</source>
@@ -243,6 +369,233 @@
     <message>
         <source>needs the lab&apos;s lower limit of normal</source>
         <translation>benötigt die untere Normgrenze des Labors</translation>
+    </message>
+</context>
+<context>
+    <name>Hl7Rules</name>
+    <message>
+        <source>{entry} is not CODE=quantity, e.g. WBC=wbc; NEUT#=anc</source>
+        <translation>{entry} hat nicht die Form CODE=Größe, z. B. WBC=wbc; NEUT#=anc</translation>
+    </message>
+    <message>
+        <source>{concept} is not one of {names}</source>
+        <translation>{concept} ist keine von {names}</translation>
+    </message>
+    <message>
+        <source>{entry} has no visible code</source>
+        <translation>{entry} hat keinen sichtbaren Code</translation>
+    </message>
+    <message>
+        <source>code {code} is mapped twice</source>
+        <translation>Code {code} ist zweimal zugeordnet</translation>
+    </message>
+    <message>
+        <source>observation {codes} is coded as two different things</source>
+        <translation>Beobachtung {codes} ist als zwei verschiedene Größen codiert</translation>
+    </message>
+    <message>
+        <source>observation {codes} is named a granulocyte count, which is not an ANC</source>
+        <translation>Beobachtung {codes} heißt Granulozytenzahl; das ist keine ANC</translation>
+    </message>
+    <message>
+        <source>{value} is a bound, not a count</source>
+        <translation>{value} ist eine Grenze, kein Zählwert</translation>
+    </message>
+    <message>
+        <source>{value} is a range or ratio, not a count</source>
+        <translation>{value} ist ein Bereich oder Verhältnis, kein Zählwert</translation>
+    </message>
+    <message>
+        <source>value type {kind} is not a number</source>
+        <translation>Werttyp {kind} ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>{value} contains a comma: 1,5 or 1500?</source>
+        <translation>{value} enthält ein Komma: 1,5 oder 1500?</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>{value} has more digits than any measurement</source>
+        <translation>{value} hat mehr Stellen als jeder Messwert</translation>
+    </message>
+    <message>
+        <source>{value} is negative</source>
+        <translation>{value} ist negativ</translation>
+    </message>
+    <message>
+        <source>the laboratory deleted a result; withdraw it from the chart by hand</source>
+        <translation>das Labor hat einen Befund gelöscht; nehmen Sie ihn von Hand aus der Kurve</translation>
+    </message>
+    <message>
+        <source>the laboratory says a result was posted to the wrong patient</source>
+        <translation>laut Labor wurde ein Befund dem falschen Patienten zugeordnet</translation>
+    </message>
+    <message>
+        <source>result status {status} is not one wardchart knows</source>
+        <translation>Befundstatus {status} ist wardchart nicht bekannt</translation>
+    </message>
+    <message>
+        <source>a test message (MSH-11 T); the ward setting hl7_accept_test is off</source>
+        <translation>eine Testnachricht (MSH-11 T); die Stationseinstellung hl7_accept_test ist aus</translation>
+    </message>
+    <message>
+        <source>a quality-control message (MSH-11 Q) is never charted</source>
+        <translation>eine Qualitätskontroll-Nachricht (MSH-11 Q) wird nie in die Kurve übernommen</translation>
+    </message>
+    <message>
+        <source>processing id {mode} is not production (P)</source>
+        <translation>Verarbeitungs-ID {mode} ist nicht Produktion (P)</translation>
+    </message>
+    <message>
+        <source>HL7 version {version} is not v2</source>
+        <translation>HL7-Version {version} ist nicht v2</translation>
+    </message>
+    <message>
+        <source>{value} is not a date and time to the minute</source>
+        <translation>{value} ist kein Datum mit minutengenauer Uhrzeit</translation>
+    </message>
+    <message>
+        <source>{value} is outside the years {first} to {last}; check the year</source>
+        <translation>{value} liegt außerhalb der Jahre {first} bis {last}; prüfen Sie das Jahr</translation>
+    </message>
+    <message>
+        <source>{value} is not a real date and time</source>
+        <translation>{value} ist kein gültiges Datum mit Uhrzeit</translation>
+    </message>
+    <message>
+        <source>{concept} {value} has no unit</source>
+        <translation>{concept} {value} hat keine Einheit</translation>
+    </message>
+    <message>
+        <source>{concept} {value} has unit {unit}, which wardchart does not know</source>
+        <translation>{concept} {value} hat die Einheit {unit}, die wardchart nicht kennt</translation>
+    </message>
+    <message>
+        <source>a decimal fraction (71676-1) sent with unit {unit}</source>
+        <translation>ein Dezimalbruch (71676-1), gesendet mit der Einheit {unit}</translation>
+    </message>
+    <message>
+        <source>a decimal fraction of {value} is more than 1</source>
+        <translation>ein Dezimalbruch von {value} ist größer als 1</translation>
+    </message>
+    <message>
+        <source>{concept} {value} has unit {unit}, not %</source>
+        <translation>{concept} {value} hat die Einheit {unit}, nicht %</translation>
+    </message>
+    <message>
+        <source>{concept} {value} has no unit: a fraction ({percent} %) or {value} %?</source>
+        <translation>{concept} {value} hat keine Einheit: ein Anteil ({percent} %) oder {value} %?</translation>
+    </message>
+    <message>
+        <source>two different {concept} values in one result</source>
+        <translation>zwei verschiedene Werte für {concept} in einem Befund</translation>
+    </message>
+    <message>
+        <source>both a neutrophil % and a segmented neutrophil %: which one?</source>
+        <translation>sowohl Neutrophile % als auch segmentkernige Neutrophile %: welcher Wert gilt?</translation>
+    </message>
+    <message>
+        <source>a total neutrophil % and a band %: adding them could count the bands twice</source>
+        <translation>Neutrophile gesamt % und Stabkernige %: zusammengezählt würden die Stabkernigen doppelt gezählt</translation>
+    </message>
+    <message>
+        <source>{name} {value} ×10⁹/L is above any analyser&apos;s range</source>
+        <translation>{name} {value} ×10⁹/L liegt über dem Messbereich jedes Analysegeräts</translation>
+    </message>
+    <message>
+        <source>wbc {value} ×10⁹/L is below the analyser&apos;s range</source>
+        <translation>wbc {value} ×10⁹/L liegt unter dem Messbereich des Analysegeräts</translation>
+    </message>
+    <message>
+        <source>a lower limit of normal of {value} ×10⁹/L is unusual</source>
+        <translation>eine untere Normgrenze von {value} ×10⁹/L ist ungewöhnlich</translation>
+    </message>
+    <message>
+        <source>MSH-2 {value} is not four encoding characters (e.g. ^~\&amp;)</source>
+        <translation>MSH-2 {value} sind nicht vier Kodierzeichen (z. B. ^~\&amp;)</translation>
+    </message>
+    <message>
+        <source>delimiter {value} in MSH-1/MSH-2 could be part of a value; the usual ones are |^~\&amp;</source>
+        <translation>Trennzeichen {value} in MSH-1/MSH-2 könnte Teil eines Wertes sein; üblich sind |^~\&amp;</translation>
+    </message>
+    <message>
+        <source>MSH-1/MSH-2 {value} use a delimiter twice</source>
+        <translation>MSH-1/MSH-2 {value} verwenden ein Trennzeichen doppelt</translation>
+    </message>
+    <message>
+        <source>give a reason for attaching or dismissing a held lab message</source>
+        <translation>geben Sie einen Grund für das Zuordnen oder Verwerfen einer zurückgehaltenen Labornachricht an</translation>
+    </message>
+    <message>
+        <source>keep the reason under {count} characters</source>
+        <translation>der Grund muss kürzer als {count} Zeichen sein</translation>
+    </message>
+    <message>
+        <source>the reason must be one line of text</source>
+        <translation>der Grund muss eine einzelne Textzeile sein</translation>
+    </message>
+</context>
+<context>
+    <name>HubStatus</name>
+    <message>
+        <source>nothing to send</source>
+        <extracomment>The last time a sync left this replica in step with the hub (None: not yet). When the current run of failed attempts began (None: the last attempt worked). The last failure, one line (&quot;&quot; when the last attempt worked). Whether the last failure was the hub not answering (down, network), rather than the hub refusing (credentials, version, a replica it will not take). Entries saved here the hub does not have yet (known after a failed attempt).</extracomment>
+        <translation>nichts zu senden</translation>
+    </message>
+    <message>
+        <source>1 entry to send</source>
+        <translation>1 Eintrag zu senden</translation>
+    </message>
+    <message>
+        <source>{count} entries to send</source>
+        <translation>{count} Einträge zu senden</translation>
+    </message>
+    <message>
+        <source>hub unreachable since {since} — charting on this computer, {entries}</source>
+        <translation>Stations-Hub nicht erreichbar seit {since} — Dokumentation auf diesem Computer, {entries}</translation>
+    </message>
+    <message>
+        <source>not syncing with the ward hub since {since} — charting on this computer, {entries}</source>
+        <translation>kein Abgleich mit dem Stations-Hub seit {since} — Dokumentation auf diesem Computer, {entries}</translation>
+    </message>
+    <message>
+        <source>in step with the ward hub · {when}</source>
+        <translation>abgeglichen mit dem Stations-Hub · {when}</translation>
+    </message>
+    <message>
+        <source>syncing with the ward hub…</source>
+        <translation>Abgleich mit dem Stations-Hub…</translation>
+    </message>
+    <message>
+        <source>nothing saved here is waiting to be sent</source>
+        <translation>nichts hier Gespeichertes wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>1 entry saved here has not reached them</source>
+        <translation>1 hier gespeicherter Eintrag ist dort noch nicht angekommen</translation>
+    </message>
+    <message>
+        <source>{count} entries saved here have not reached them</source>
+        <translation>{count} hier gespeicherte Einträge sind dort noch nicht angekommen</translation>
+    </message>
+    <message>
+        <source>the ward hub does not answer</source>
+        <translation>der Stations-Hub antwortet nicht</translation>
+    </message>
+    <message>
+        <source>the ward hub refused: {problem}</source>
+        <translation>der Stations-Hub hat abgelehnt: {problem}</translation>
+    </message>
+    <message>
+        <source>Not in step with the ward hub since {since} (more than {minutes} minutes): {why}. Entries made on other computers since then may not show here, and {here}. Everything charted here is saved on this computer; tell IT if this lasts.</source>
+        <translation>Seit {since} nicht mit dem Stations-Hub abgeglichen (länger als {minutes} Minuten): {why}. Einträge, die seitdem an anderen Computern gemacht wurden, erscheinen hier womöglich nicht, und {here}. Alles hier Dokumentierte ist auf diesem Computer gespeichert; verständigen Sie die IT, wenn das anhält.</translation>
     </message>
 </context>
 <context>
@@ -341,6 +694,232 @@
     </message>
 </context>
 <context>
+    <name>Readiness</name>
+    <message>
+        <source>ready</source>
+        <extracomment>Recovery is the first result after the nadir with ANC ≥ 1.5 ×10⁹/L (configurable per ward); 1.5 is the common &quot;neutropenic&quot; line [11c]; see docs/clinical-rules.md#nadir-and-recovery. docs/clinical-rules.md#nadir-window: days 7–14 cover [18][19][20]; used when the regimen gives no window. The statuses as people read them (compared and exported in English, shown translated).</extracomment>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>nicht bereit</translation>
+    </message>
+    <message>
+        <source>no count</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>no platelet count</source>
+        <translation>keine Thrombozyten</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>nicht erforderlich</translation>
+    </message>
+    <message>
+        <source>{regimen} is given irrespective of the ANC</source>
+        <translation>{regimen} wird unabhängig von der ANC gegeben</translation>
+    </message>
+    <message>
+        <source>no ANC since day 1</source>
+        <translation>keine ANC seit Tag 1</translation>
+    </message>
+    <message>
+        <source>needs ANC {op} {anc} ×10⁹/L</source>
+        <translation>erfordert ANC {op} {anc} ×10⁹/L</translation>
+    </message>
+    <message>
+        <source>needs ANC {op} {anc} and platelets {plt_op} {platelets}; no platelet count</source>
+        <translation>erfordert ANC {op} {anc} und Thrombozyten {plt_op} {platelets}; keine Thrombozytenzahl</translation>
+    </message>
+    <message>
+        <source>needs ANC {op} {anc} and platelets {plt_op} {platelets} ×10⁹/L</source>
+        <translation>erfordert ANC {op} {anc} und Thrombozyten {plt_op} {platelets} ×10⁹/L</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <source>MRN</source>
+        <extracomment>A stored field as people read it in a record&apos;s history (the window&apos;s words).</extracomment>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>bed</source>
+        <translation>Bett</translation>
+    </message>
+    <message>
+        <source>diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>marrow involved</source>
+        <translation>Knochenmarkbefall</translation>
+    </message>
+    <message>
+        <source>immune disorder</source>
+        <translation>Immunerkrankung</translation>
+    </message>
+    <message>
+        <source>risk notes</source>
+        <translation>Risikohinweise</translation>
+    </message>
+    <message>
+        <source>cycle</source>
+        <translation>Zyklus</translation>
+    </message>
+    <message>
+        <source>regimen</source>
+        <translation>Therapieschema</translation>
+    </message>
+    <message>
+        <source>regimen id</source>
+        <translation>Therapieschema-ID</translation>
+    </message>
+    <message>
+        <source>day 1</source>
+        <translation>Tag 1</translation>
+    </message>
+    <message>
+        <source>cycle length (days)</source>
+        <translation>Zykluslänge (Tage)</translation>
+    </message>
+    <message>
+        <source>expected nadir from day</source>
+        <translation>erwarteter Nadir ab Tag</translation>
+    </message>
+    <message>
+        <source>to day</source>
+        <translation>bis Tag</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>abgenommen</translation>
+    </message>
+    <message>
+        <source>WBC</source>
+        <translation>Leukozyten</translation>
+    </message>
+    <message>
+        <source>ANC</source>
+        <translation>ANC</translation>
+    </message>
+    <message>
+        <source>ANC from</source>
+        <translation>ANC aus</translation>
+    </message>
+    <message>
+        <source>neutrophils %</source>
+        <translation>Neutrophile %</translation>
+    </message>
+    <message>
+        <source>bands %</source>
+        <translation>Stabkernige %</translation>
+    </message>
+    <message>
+        <source>platelets</source>
+        <translation>Thrombozyten</translation>
+    </message>
+    <message>
+        <source>ANC lower limit</source>
+        <translation>ANC untere Normgrenze</translation>
+    </message>
+    <message>
+        <source>WBC lower limit</source>
+        <translation>Leukozyten untere Normgrenze</translation>
+    </message>
+    <message>
+        <source>unit typed</source>
+        <translation>eingegebene Einheit</translation>
+    </message>
+    <message>
+        <source>value typed</source>
+        <translation>eingegebener Wert</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>lab status</source>
+        <translation>Laborstatus</translation>
+    </message>
+    <message>
+        <source>temperature °C</source>
+        <translation>Temperatur °C</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>Messort</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>gegeben</translation>
+    </message>
+    <message>
+        <source>drug</source>
+        <translation>Präparat</translation>
+    </message>
+    <message>
+        <source>dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>precautions</source>
+        <translation>Schutzmaßnahmen</translation>
+    </message>
+    <message>
+        <source>from (UTC)</source>
+        <translation>ab (UTC)</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <extracomment>Yes/no fields stored as 0 or 1.</extracomment>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>next cycle needs ANC</source>
+        <extracomment>Characters of an id shown: enough to tell records apart, and to name one on the command line.</extracomment>
+        <translation>nächster Zyklus erfordert ANC</translation>
+    </message>
+    <message>
+        <source>next cycle needs platelets</source>
+        <translation>nächster Zyklus erfordert Thrombozyten</translation>
+    </message>
+    <message>
+        <source>{label} (first 8)</source>
+        <translation>{label} (erste 8 Zeichen)</translation>
+    </message>
+</context>
+<context>
     <name>Regimens</name>
     <message>
         <source>{value} is not a number</source>
@@ -374,6 +953,61 @@
     <message>
         <source>{typed}: give first-last with 1 ≤ first ≤ last</source>
         <translation>{typed}: Geben Sie erster-letzter ein, mit 1 ≤ erster ≤ letzter</translation>
+    </message>
+</context>
+<context>
+    <name>ResultNotes</name>
+    <message>
+        <source>P = preliminary result from the laboratory, not yet final</source>
+        <extracomment>Decimal places a haematology analyser reports a count with (×10⁹/L). The mark after a count the laboratory reported as preliminary (not yet verified): &quot;0.45 P&quot;. See docs/hl7-inbox.md.</extracomment>
+        <translation>P = vorläufiger Laborbefund, noch nicht endgültig</translation>
+    </message>
+    <message>
+        <source>corrected, preliminary</source>
+        <translation>korrigiert, vorläufig</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>korrigiert</translation>
+    </message>
+    <message>
+        <source>preliminary</source>
+        <translation>vorläufig</translation>
+    </message>
+</context>
+<context>
+    <name>RiskFlags</name>
+    <message>
+        <source>age≥65</source>
+        <translation>≥65 J.</translation>
+    </message>
+    <message>
+        <source>age {age}: 65 or over</source>
+        <translation>Alter {age}: 65 oder älter</translation>
+    </message>
+    <message>
+        <source>age&lt;18</source>
+        <translation>&lt;18 J.</translation>
+    </message>
+    <message>
+        <source>age {age}: under 18</source>
+        <translation>Alter {age}: unter 18</translation>
+    </message>
+    <message>
+        <source>marrow</source>
+        <translation>KM</translation>
+    </message>
+    <message>
+        <source>haematological cancer involving the marrow</source>
+        <translation>hämatologische Krebserkrankung mit Knochenmarkbefall</translation>
+    </message>
+    <message>
+        <source>immune</source>
+        <translation>Immun</translation>
+    </message>
+    <message>
+        <source>immune disorder</source>
+        <translation>Immunerkrankung</translation>
     </message>
 </context>
 <context>

@@ -116,7 +116,7 @@ Passphrase für {path}:</translation>
     </message>
     <message>
         <source>Latest ANC</source>
-        <translation>Letzte ANC</translation>
+        <translation>ANC</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -132,11 +132,11 @@ Passphrase für {path}:</translation>
     </message>
     <message>
         <source>Next cycle</source>
-        <translation>Nächster Zyklus</translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Regimen</source>
-        <translation>Therapieschema</translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <source>⚠FN</source>
@@ -160,6 +160,26 @@ Passphrase für {path}:</translation>
         <translation>⚑Konflikt</translation>
     </message>
     <message>
+        <source>age≥65</source>
+        <extracomment>a higher-risk flag in words (census tooltip)</extracomment>
+        <translation>Alter 65 oder älter</translation>
+    </message>
+    <message>
+        <source>age&lt;18</source>
+        <extracomment>a higher-risk flag in words (census tooltip)</extracomment>
+        <translation>Alter unter 18</translation>
+    </message>
+    <message>
+        <source>marrow</source>
+        <extracomment>a higher-risk flag in words: a haematological cancer involving the marrow</extracomment>
+        <translation>hämatologische Krebserkrankung mit Knochenmarkbefall</translation>
+    </message>
+    <message>
+        <source>immune</source>
+        <extracomment>a higher-risk flag in words: an immune disorder</extracomment>
+        <translation>Immunerkrankung</translation>
+    </message>
+    <message>
         <source>febrile neutropenia alert</source>
         <translation>Alarm: febrile Neutropenie</translation>
     </message>
@@ -180,8 +200,65 @@ Passphrase für {path}:</translation>
         <translation>Konflikt — prüfen: auf zwei Computern unterschiedlich eingetragen</translation>
     </message>
     <message>
+        <source>ready</source>
+        <extracomment>census next-cycle column, short: the counts meet the next cycle&apos;s day-1 thresholds</extracomment>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <extracomment>census next-cycle column, short: the counts do not meet the day-1 thresholds</extracomment>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>no count</source>
+        <extracomment>census next-cycle column, short: no ANC since day 1</extracomment>
+        <translation>kein BB</translation>
+    </message>
+    <message>
+        <source>no platelet count</source>
+        <extracomment>census next-cycle column, short: an ANC but no platelet count since day 1</extracomment>
+        <translation>kein Thr.</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <extracomment>census next-cycle column, short: the regimen is given whatever the counts</extracomment>
+        <translation>entfällt</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <extracomment>census nadir column, short: today is before the expected nadir window</extracomment>
+        <translation>davor</translation>
+    </message>
+    <message>
+        <source>in window</source>
+        <extracomment>census nadir column, short: today is inside the expected nadir window</extracomment>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>past</source>
+        <extracomment>census nadir column, short: today is past the expected nadir window</extracomment>
+        <translation>vorbei</translation>
+    </message>
+    <message>
+        <source>Latest ANC</source>
+        <comment>heading tooltip</comment>
+        <extracomment>tooltip of the census&apos;s latest-ANC heading; the same words as the heading in English</extracomment>
+        <translation>Letzte ANC (×10⁹/L) und wie alt sie ist</translation>
+    </message>
+    <message>
+        <source>Next cycle</source>
+        <comment>heading tooltip</comment>
+        <extracomment>tooltip of the census&apos;s next-cycle heading; the same words as the heading in English</extracomment>
+        <translation>Nächster Zyklus: Blutwerte erfüllen die Schwellen für Tag 1?</translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <comment>heading tooltip</comment>
+        <extracomment>tooltip of the census&apos;s regimen heading; the same words as the heading in English</extracomment>
+        <translation>Therapieschema</translation>
+    </message>
+    <message>
         <source>ANC grade {grade}</source>
-        <extracomment>A febrile-neutropenia alert: the row is tinted and bold (and says so in words).</extracomment>
         <translation>ANC-Grad {grade}</translation>
     </message>
     <message>
@@ -1004,6 +1081,7 @@ Das Protokoll des Programms liegt in {folder}.</translation>
     <name>Words</name>
     <message>
         <source>before</source>
+        <extracomment>Words the domain and storage use as values, shown translated.</extracomment>
         <translation>davor</translation>
     </message>
     <message>

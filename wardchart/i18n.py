@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from wardchart.domain.texts import Moment, Number, Text
+from wardchart.domain.texts import Count, Moment, Number, Text
 
 if TYPE_CHECKING:  # decimal loads after the window's first paint
     from decimal import Decimal
@@ -167,6 +167,8 @@ def _value(value: object) -> str:
         return shown(value)
     if isinstance(value, Number):
         return number(value)
+    if isinstance(value, Count):
+        return locale().toString(int(value))
     if isinstance(value, Moment):
         return date_text(value)
     if isinstance(value, Decimal | int) and not isinstance(value, bool):

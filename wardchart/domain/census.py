@@ -12,6 +12,7 @@ from wardchart.domain.chart import PatientChart
 from wardchart.domain.display import count_text, lab_mark
 from wardchart.domain.fever import ANC_LOOKBACK, SUSTAINED_MAX_GAP, FnRule, counts_as_fever
 from wardchart.domain.records import Temperature
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 #: A census line is computed from the records since this long before the current cycle's
 #: day 1 (see ``recent_records_suffice``); storage loads that much for every patient.
@@ -19,7 +20,20 @@ RECENT_MARGIN = timedelta(days=10)
 
 
 #: The flag of a patient with records in conflict after merging charts (docs/merging.md).
-CONFLICT_FLAG = "conflict"
+CONFLICT_FLAG = QT_TRANSLATE_NOOP("CensusLine", "conflict")
+#: The other flags, most urgent first (compared and stored in English, shown translated).
+FN_FLAG = QT_TRANSLATE_NOOP("CensusLine", "FN alert")
+POSSIBLE_FN_FLAG = QT_TRANSLATE_NOOP("CensusLine", "possible FN")
+NO_CBC_FLAG = QT_TRANSLATE_NOOP("CensusLine", "no CBC 24 h")
+PRECAUTIONS_FLAG = QT_TRANSLATE_NOOP("CensusLine", "precautions")
+#: Where today falls against the expected nadir window, as people read it.
+NADIR_WORDS = {
+    "before": QT_TRANSLATE_NOOP("CensusLine", "before"),
+    "in window": QT_TRANSLATE_NOOP("CensusLine", "in window"),
+    "past": QT_TRANSLATE_NOOP("CensusLine", "past"),
+}
+#: Today's cycle and cycle day, as the census shows it ("C3 D12").
+CYCLE_DAY = QT_TRANSLATE_NOOP("CensusLine", "C{cycle} D{day}")
 
 
 @dataclass(frozen=True)
@@ -72,15 +86,15 @@ def census_row(chart: PatientChart) -> CensusRow:
     flags: list[str] = []
     kinds = {a.kind for a in chart.current_alerts}
     if "febrile_neutropenia" in kinds:
-        flags.append("FN alert")
+        flags.append(FN_FLAG)
     elif "possible_febrile_neutropenia" in kinds:
-        flags.append("possible FN")
+        flags.append(POSSIBLE_FN_FLAG)
     if chart.conflicts:
         flags.append(CONFLICT_FLAG)
     if chart.cbc_overdue:
-        flags.append("no CBC 24 h")
+        flags.append(NO_CBC_FLAG)
     if chart.precautions_active:
-        flags.append("precautions")
+        flags.append(PRECAUTIONS_FLAG)
     flags += [f.code for f in chart.risk]
     return CensusRow(
         patient_id=chart.patient.id,
@@ -88,13 +102,15 @@ def census_row(chart: PatientChart) -> CensusRow:
         name=chart.patient.name,
         mrn=chart.patient.mrn,
         regimen="" if current is None else current.cycle.regimen_name,
-        cycle_day="" if current is None else f"C{current.cycle.number} D{chart.today_cycle_day}",
+        cycle_day=""
+        if current is None
+        else CYCLE_DAY.format(cycle=current.cycle.number, day=chart.today_cycle_day),
         latest_anc=anc_text,
         anc_grade=grade,
         anc_grade_text=grade_text,
-        nadir_status="" if chart.nadir_status is None else chart.nadir_status.value,
+        nadir_status="" if chart.nadir_status is None else NADIR_WORDS[chart.nadir_status.value],
         flags=tuple(flags),
-        readiness="" if current is None else current.readiness.status,
+        readiness="" if current is None else current.readiness.words,
     )
 
 
@@ -139,6 +155,6 @@ def with_conflict_flag(row: CensusRow) -> CensusRow:
     was made without the patient's conflicts)."""
     if CONFLICT_FLAG in row.flags:
         return row
-    urgent = [f for f in row.flags if f in ("FN alert", "possible FN")]
+    urgent = [f for f in row.flags if f in (FN_FLAG, POSSIBLE_FN_FLAG)]
     rest = [f for f in row.flags if f not in urgent]
     return replace(row, flags=(*urgent, CONFLICT_FLAG, *rest))

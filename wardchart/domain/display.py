@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
 from wardchart.domain.grading import Grade
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
 from wardchart.domain.timeparse import iso_local
 from wardchart.domain.units import OP_SYMBOL
 
@@ -62,7 +63,9 @@ def grade_text(grade: Grade | None) -> str:
 #: The mark after a count the laboratory reported as preliminary (not yet verified):
 #: "0.45 P". See docs/hl7-inbox.md.
 PRELIMINARY_MARK = "P"
-PRELIMINARY_NOTE = "P = preliminary result from the laboratory, not yet final"
+PRELIMINARY_NOTE = QT_TRANSLATE_NOOP(
+    "ResultNotes", "P = preliminary result from the laboratory, not yet final"
+)
 
 
 def lab_mark(lab_status: str) -> str:
@@ -70,81 +73,92 @@ def lab_mark(lab_status: str) -> str:
     return f" {PRELIMINARY_MARK}" if lab_status == "preliminary" else ""
 
 
-def result_note(corrected: bool, lab_status: str) -> str:
-    """A result's note column: corrected, preliminary, or both."""
-    notes = (["corrected"] if corrected else []) + (
-        ["preliminary"] if lab_status == "preliminary" else []
-    )
-    return ", ".join(notes)
+def result_note(corrected: bool, lab_status: str) -> Text | str:
+    """A result's note column: corrected, preliminary, or both ("" for neither)."""
+    preliminary = lab_status == "preliminary"
+    if corrected and preliminary:
+        return QT_TRANSLATE_NOOP("ResultNotes", "corrected, preliminary")
+    if corrected:
+        return QT_TRANSLATE_NOOP("ResultNotes", "corrected")
+    if preliminary:
+        return QT_TRANSLATE_NOOP("ResultNotes", "preliminary")
+    return ""
 
 
 #: A stored field as people read it in a record's history (the window's words).
 FIELD_LABELS = {
-    "mrn": "MRN",
-    "name": "name",
-    "dob": "date of birth",
-    "sex": "sex",
-    "bed": "bed",
-    "diagnosis": "diagnosis",
-    "marrow_involved": "marrow involved",
-    "immune_disorder": "immune disorder",
-    "high_risk_notes": "risk notes",
-    "number": "cycle",
-    "regimen_name": "regimen",
-    "regimen_id": "regimen id",
-    "day1": "day 1",
-    "cycle_length_days": "cycle length (days)",
-    "nadir_start": "expected nadir from day",
-    "nadir_end": "to day",
-    "taken_at": "taken",
-    "wbc": "WBC",
-    "anc": "ANC",
-    "anc_source": "ANC from",
-    "neut_pct": "neutrophils %",
-    "bands_pct": "bands %",
-    "platelets": "platelets",
-    "anc_lln": "ANC lower limit",
-    "wbc_lln": "WBC lower limit",
-    "unit_entered": "unit typed",
-    "value_entered": "value typed",
-    "source": "source",
-    "lab_status": "lab status",
-    "celsius": "temperature °C",
-    "route": "route",
-    "given_at": "given",
-    "drug": "drug",
-    "dose": "dose",
-    "active": "precautions",
-    "at_utc": "from (UTC)",
-    "note": "note",
+    "mrn": QT_TRANSLATE_NOOP("RecordFields", "MRN"),
+    "name": QT_TRANSLATE_NOOP("RecordFields", "name"),
+    "dob": QT_TRANSLATE_NOOP("RecordFields", "date of birth"),
+    "sex": QT_TRANSLATE_NOOP("RecordFields", "sex"),
+    "bed": QT_TRANSLATE_NOOP("RecordFields", "bed"),
+    "diagnosis": QT_TRANSLATE_NOOP("RecordFields", "diagnosis"),
+    "marrow_involved": QT_TRANSLATE_NOOP("RecordFields", "marrow involved"),
+    "immune_disorder": QT_TRANSLATE_NOOP("RecordFields", "immune disorder"),
+    "high_risk_notes": QT_TRANSLATE_NOOP("RecordFields", "risk notes"),
+    "number": QT_TRANSLATE_NOOP("RecordFields", "cycle"),
+    "regimen_name": QT_TRANSLATE_NOOP("RecordFields", "regimen"),
+    "regimen_id": QT_TRANSLATE_NOOP("RecordFields", "regimen id"),
+    "day1": QT_TRANSLATE_NOOP("RecordFields", "day 1"),
+    "cycle_length_days": QT_TRANSLATE_NOOP("RecordFields", "cycle length (days)"),
+    "nadir_start": QT_TRANSLATE_NOOP("RecordFields", "expected nadir from day"),
+    "nadir_end": QT_TRANSLATE_NOOP("RecordFields", "to day"),
+    "taken_at": QT_TRANSLATE_NOOP("RecordFields", "taken"),
+    "wbc": QT_TRANSLATE_NOOP("RecordFields", "WBC"),
+    "anc": QT_TRANSLATE_NOOP("RecordFields", "ANC"),
+    "anc_source": QT_TRANSLATE_NOOP("RecordFields", "ANC from"),
+    "neut_pct": QT_TRANSLATE_NOOP("RecordFields", "neutrophils %"),
+    "bands_pct": QT_TRANSLATE_NOOP("RecordFields", "bands %"),
+    "platelets": QT_TRANSLATE_NOOP("RecordFields", "platelets"),
+    "anc_lln": QT_TRANSLATE_NOOP("RecordFields", "ANC lower limit"),
+    "wbc_lln": QT_TRANSLATE_NOOP("RecordFields", "WBC lower limit"),
+    "unit_entered": QT_TRANSLATE_NOOP("RecordFields", "unit typed"),
+    "value_entered": QT_TRANSLATE_NOOP("RecordFields", "value typed"),
+    "source": QT_TRANSLATE_NOOP("RecordFields", "source"),
+    "lab_status": QT_TRANSLATE_NOOP("RecordFields", "lab status"),
+    "celsius": QT_TRANSLATE_NOOP("RecordFields", "temperature °C"),
+    "route": QT_TRANSLATE_NOOP("RecordFields", "route"),
+    "given_at": QT_TRANSLATE_NOOP("RecordFields", "given"),
+    "drug": QT_TRANSLATE_NOOP("RecordFields", "drug"),
+    "dose": QT_TRANSLATE_NOOP("RecordFields", "dose"),
+    "active": QT_TRANSLATE_NOOP("RecordFields", "precautions"),
+    "at_utc": QT_TRANSLATE_NOOP("RecordFields", "from (UTC)"),
+    "note": QT_TRANSLATE_NOOP("RecordFields", "note"),
 }
 
 #: Yes/no fields stored as 0 or 1.
+_NO, _YES = QT_TRANSLATE_NOOP("RecordFields", "no"), QT_TRANSLATE_NOOP("RecordFields", "yes")
+_OFF, _ON = QT_TRANSLATE_NOOP("RecordFields", "off"), QT_TRANSLATE_NOOP("RecordFields", "on")
 _FLAGS = {
-    "marrow_involved": ("no", "yes"),
-    "immune_disorder": ("no", "yes"),
-    "active": ("off", "on"),
+    "marrow_involved": (_NO, _YES),
+    "immune_disorder": (_NO, _YES),
+    "active": (_OFF, _ON),
 }
 #: Characters of an id shown: enough to tell records apart, and to name one on the command line.
 SHORT_ID = 8
 
 
-def field_items(row: dict[str, object]) -> list[tuple[str, str]]:
+def field_items(row: dict[str, object]) -> list[tuple[Text, str]]:
     """A stored version's values as (label, text), in storage order: labels as in the
     window, ids cut to their first 8 characters and said to be ids, yes/no as words, a
     next-cycle rule as one phrase. Fields a person does not read (keys, hashes, raw
     typed JSON) and empty values are left out; values are not rounded (this is the record
     as stored)."""
-    items: list[tuple[str, str]] = []
+    items: list[tuple[Text, str]] = []
     for key, value in row.items():
         if value is None or value == "":
             continue
         if key in ("anc_threshold", "plt_threshold"):
-            what = "ANC" if key == "anc_threshold" else "platelets"
+            label = (
+                QT_TRANSLATE_NOOP("RecordFields", "next cycle needs ANC")
+                if key == "anc_threshold"
+                else QT_TRANSLATE_NOOP("RecordFields", "next cycle needs platelets")
+            )
             op = OP_SYMBOL.get(str(row.get(key.replace("threshold", "op")) or ">="), "≥")
-            items.append((f"next cycle needs {what}", f"{op} {value}"))
+            items.append((label, f"{op} {value}"))
         elif key.endswith("_id") and key in FIELD_LABELS:
-            items.append((FIELD_LABELS[key] + " (first 8)", str(value)[:SHORT_ID]))
+            first = QT_TRANSLATE_NOOP("RecordFields", "{label} (first 8)")
+            items.append((first.format(label=FIELD_LABELS[key]), str(value)[:SHORT_ID]))
         elif key in _FLAGS:
             items.append((FIELD_LABELS[key], _FLAGS[key][bool(int(str(value)))]))
         elif key in ("taken_at", "given_at", "at_utc"):

@@ -29,6 +29,7 @@ from enum import StrEnum
 
 from wardchart.domain.display import count_text
 from wardchart.domain.records import LabResult, Temperature
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Moment, Number, Text
 from wardchart.domain.units import OP_SYMBOL, plain
 
 Compare = Callable[[Decimal, Decimal], bool]
@@ -71,15 +72,30 @@ class FnRule:
     anc_limit: Decimal
     honours_expected_fall: bool
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         """The rule in words, for alerts and printouts."""
-        fever = f"single temperature {OP_SYMBOL[self.single_op]} {self.single_celsius} °C"
+        values = {
+            "rule": self.label,
+            "op": OP_SYMBOL[self.single_op],
+            "celsius": self.single_celsius,
+            "anc_op": OP_SYMBOL[self.anc_op],
+            "anc": self.anc_limit,
+        }
         if self.sustained_op and self.sustained_celsius and self.sustained_minutes_op:
-            fever += (
-                f", or {OP_SYMBOL[self.sustained_op]} {self.sustained_celsius} °C sustained "
-                f"{OP_SYMBOL[self.sustained_minutes_op]} {self.sustained_minutes} min"
+            return QT_TRANSLATE_NOOP(
+                "FeverRules",
+                "{rule}: single temperature {op} {celsius} °C, or {sustained_op} {sustained} °C "
+                "sustained {minutes_op} {minutes} min; ANC {anc_op} {anc} ×10⁹/L",
+            ).format(
+                **values,
+                sustained_op=OP_SYMBOL[self.sustained_op],
+                sustained=self.sustained_celsius,
+                minutes_op=OP_SYMBOL[self.sustained_minutes_op],
+                minutes=self.sustained_minutes,
             )
-        return f"{self.label}: {fever}; ANC {OP_SYMBOL[self.anc_op]} {self.anc_limit} ×10⁹/L"
+        return QT_TRANSLATE_NOOP(
+            "FeverRules", "{rule}: single temperature {op} {celsius} °C; ANC {anc_op} {anc} ×10⁹/L"
+        ).format(**values)
 
 
 FN_RULES: dict[FnRuleName, FnRule] = {
@@ -169,11 +185,13 @@ def counts_as_fever(rule: FnRule, celsius: Decimal) -> bool:
     return _febrile_single(rule, celsius) or _sustained_temp(rule, celsius)
 
 
-def _fever_reason(rule: FnRule, temps: Sequence[Temperature], index: int) -> str | None:
+def _fever_reason(rule: FnRule, temps: Sequence[Temperature], index: int) -> Text | None:
     """Why reading ``index`` completes a fever under ``rule``, or None."""
     reading = temps[index]
     if _febrile_single(rule, reading.celsius):
-        return f"temperature {plain(reading.celsius)} °C"
+        return QT_TRANSLATE_NOOP("FeverRules", "temperature {celsius} °C").format(
+            celsius=Number(plain(reading.celsius))
+        )
     if not _sustained_temp(rule, reading.celsius) or rule.sustained_minutes is None:
         return None
     first = index
@@ -186,7 +204,11 @@ def _fever_reason(rule: FnRule, temps: Sequence[Temperature], index: int) -> str
     minutes = Decimal((reading.taken - temps[first].taken).total_seconds()) / 60
     assert rule.sustained_minutes_op is not None
     if first < index and _OPS[rule.sustained_minutes_op](minutes, Decimal(rule.sustained_minutes)):
-        return f"temperature {_fmt_span(temps[first : index + 1])} sustained {plain(minutes)} min"
+        return QT_TRANSLATE_NOOP(
+            "FeverRules", "temperature {readings} sustained {minutes} min"
+        ).format(
+            readings=Number(_fmt_span(temps[first : index + 1])), minutes=Number(plain(minutes))
+        )
     return None
 
 
@@ -258,7 +280,7 @@ def evaluate_fn(
 def _alert_for(
     rule: FnRule,
     reading: Temperature,
-    reason: str,
+    reason: Text,
     results: Sequence[LabResult],
     day1s: Sequence[date],
     *,
@@ -274,8 +296,11 @@ def _alert_for(
             "possible_febrile_neutropenia",
             rule.label,
             reading.taken,
-            f"{reason} with no ANC in the previous 48 h — possible neutropenic "
-            f"fever; take a CBC now ({rule.describe()})",
+            QT_TRANSLATE_NOOP(
+                "FeverRules",
+                "{reason} with no ANC in the previous 48 h — possible neutropenic fever; "
+                "take a CBC now ({rule})",
+            ).format(reason=reason, rule=rule.describe()),
         )
     assert anc_result.anc is not None
     anc_met = _OPS[rule.anc_op](anc_result.anc, rule.anc_limit)
@@ -283,12 +308,23 @@ def _alert_for(
     if not (anc_met or expected):
         return None
     taken = anc_result.taken.astimezone(tz)
-    anc_text = f"ANC {count_text(anc_result.anc)} ×10⁹/L at {taken:%Y-%m-%d %H:%M}"
-    if not anc_met:
-        anc_text += " (expected to fall below the limit within 48 h)"
+    detail = (
+        QT_TRANSLATE_NOOP("FeverRules", "{reason}; ANC {anc} ×10⁹/L at {taken} ({rule})")
+        if anc_met
+        else QT_TRANSLATE_NOOP(
+            "FeverRules",
+            "{reason}; ANC {anc} ×10⁹/L at {taken} (expected to fall below the limit within "
+            "48 h) ({rule})",
+        )
+    )
     return Alert(
         "febrile_neutropenia",
         rule.label,
         reading.taken,
-        f"{reason}; {anc_text} ({rule.describe()})",
+        detail.format(
+            reason=reason,
+            anc=Number(count_text(anc_result.anc)),
+            taken=Moment(f"{taken:%Y-%m-%d %H:%M}"),
+            rule=rule.describe(),
+        ),
     )

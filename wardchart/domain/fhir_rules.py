@@ -16,6 +16,7 @@ from typing import Any
 
 from wardchart.domain import hl7_rules
 from wardchart.domain.grading import Grade
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Number
 
 LOINC_SYSTEM = "http://loinc.org"
 UCUM_SYSTEM = "http://unitsofmeasure.org"
@@ -123,6 +124,18 @@ def mr_identifier(mrn: str) -> dict[str, Any]:
 
 # --- import ---------------------------------------------------------------------------------
 
+# Every reason is written here once, at import, so that a reason stored in English can be
+# shown translated later (docs/translations.md).
+_UNKNOWN_STATUS = QT_TRANSLATE_NOOP("FhirRules", "status {status} is not one wardchart charts")
+_NO_NUMBER = QT_TRANSLATE_NOOP("FhirRules", "no numeric value")
+_TOO_MANY_DIGITS = QT_TRANSLATE_NOOP("FhirRules", "{value} has more digits than any measurement")
+_NEGATIVE = QT_TRANSLATE_NOOP("FhirRules", "{value} is negative")
+_BOUND = QT_TRANSLATE_NOOP("FhirRules", "{value} is a bound, not a count")
+_NO_TIME = QT_TRANSLATE_NOOP("FhirRules", "no effective time")
+_NO_TIME_OF_DAY = QT_TRANSLATE_NOOP("FhirRules", "effective time {value} has no time of day")
+_NOT_DATETIME = QT_TRANSLATE_NOOP("FhirRules", "effective time {value} is not a FHIR dateTime")
+_NO_OFFSET = QT_TRANSLATE_NOOP("FhirRules", "effective time {value} has no time-zone offset")
+
 
 def status_of(status: Any) -> tuple[str | None, str]:
     """(charted status, "") ; (None, "") when the Observation carries no result yet ;
@@ -130,7 +143,7 @@ def status_of(status: Any) -> tuple[str | None, str]:
     text = status if isinstance(status, str) else ""
     code = _STATUS_AS_HL7.get(text.strip().lower())
     if code is None:
-        return None, f"status {text or '(none)'!r} is not one wardchart charts"
+        return None, _UNKNOWN_STATUS.format(status=repr(text or "(none)"))
     return hl7_rules.status_of(code)
 
 
@@ -182,14 +195,14 @@ def number(value: Any) -> tuple[Decimal | None, str]:
     """A valueQuantity.value read exactly (the JSON was parsed to Decimal): (value, "") or
     (None, why not). Synthea's 16 significant digits are kept as they came."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        return None, "no numeric value"
+        return None, _NO_NUMBER
     exact = Decimal(value)
     if not exact.is_finite():
-        return None, "no numeric value"
+        return None, _NO_NUMBER
     if len(exact.as_tuple().digits) > MAX_FHIR_DIGITS:
-        return None, f"{str(exact)[:24]} has more digits than any measurement"
+        return None, _TOO_MANY_DIGITS.format(value=Number(str(exact)[:24]))
     if exact < 0:
-        return None, f"{exact} is negative"
+        return None, _NEGATIVE.format(value=Number(str(exact)))
     return exact, ""
 
 
@@ -198,7 +211,7 @@ def comparator_refusal(value_quantity: dict[str, Any]) -> str:
     comparator = value_quantity.get("comparator")
     if comparator in (None, ""):
         return ""
-    return f"{comparator}{value_quantity.get('value')} is a bound, not a count"
+    return _BOUND.format(value=Number(f"{comparator}{value_quantity.get('value')}"))
 
 
 def lower_limit_text(observation: dict[str, Any], unit: str) -> str:
@@ -225,16 +238,16 @@ def effective_time(observation: dict[str, Any]) -> tuple[datetime | None, str]:
     if text is None and isinstance(period, dict):
         text = period.get("start")
     if not isinstance(text, str) or not text.strip():
-        return None, "no effective time"
+        return None, _NO_TIME
     cleaned = text.strip()
     if "T" not in cleaned:
-        return None, f"effective time {cleaned!r} has no time of day"
+        return None, _NO_TIME_OF_DAY.format(value=repr(cleaned))
     try:
         when = datetime.fromisoformat(cleaned)
     except ValueError:
-        return None, f"effective time {cleaned[:32]!r} is not a FHIR dateTime"
+        return None, _NOT_DATETIME.format(value=repr(cleaned[:32]))
     if when.tzinfo is None:
-        return None, f"effective time {cleaned!r} has no time-zone offset"
+        return None, _NO_OFFSET.format(value=repr(cleaned))
     return when, ""
 
 

@@ -22,8 +22,81 @@ from wardchart.domain.plausibility import (
     CbcEntry,
 )
 from wardchart.domain.problems import InvalidEntry, Problem
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Number
 from wardchart.domain.timeparse import FIRST_YEAR, LAST_YEAR, as_aware
 from wardchart.domain.units import MAX_DIGITS, PER_LITRE_E9, PER_MICROLITRE, CountUnit, plain
+
+# --- what people read --------------------------------------------------------------------
+# Every reason is written here once, at import, so that a reason stored in English (a held
+# message's) can be shown translated later (docs/translations.md).
+
+_NOT_CODE = QT_TRANSLATE_NOOP("Hl7Rules", "{entry} is not CODE=quantity, e.g. WBC=wbc; NEUT#=anc")
+_NOT_MAPPABLE = QT_TRANSLATE_NOOP("Hl7Rules", "{concept} is not one of {names}")
+_NO_VISIBLE_CODE = QT_TRANSLATE_NOOP("Hl7Rules", "{entry} has no visible code")
+_MAPPED_TWICE = QT_TRANSLATE_NOOP("Hl7Rules", "code {code} is mapped twice")
+_CODED_TWICE = QT_TRANSLATE_NOOP("Hl7Rules", "observation {codes} is coded as two different things")
+_GRANULOCYTES = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "observation {codes} is named a granulocyte count, which is not an ANC"
+)
+_BOUND = QT_TRANSLATE_NOOP("Hl7Rules", "{value} is a bound, not a count")
+_RANGE_OR_RATIO = QT_TRANSLATE_NOOP("Hl7Rules", "{value} is a range or ratio, not a count")
+_VALUE_TYPE = QT_TRANSLATE_NOOP("Hl7Rules", "value type {kind} is not a number")
+_NO_VALUE = QT_TRANSLATE_NOOP("Hl7Rules", "no value")
+_COMMA = QT_TRANSLATE_NOOP("Hl7Rules", "{value} contains a comma: 1,5 or 1500?")
+_NOT_NUMBER = QT_TRANSLATE_NOOP("Hl7Rules", "{value} is not a number")
+_TOO_MANY_DIGITS = QT_TRANSLATE_NOOP("Hl7Rules", "{value} has more digits than any measurement")
+_NEGATIVE = QT_TRANSLATE_NOOP("Hl7Rules", "{value} is negative")
+_DELETED = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "the laboratory deleted a result; withdraw it from the chart by hand"
+)
+_WRONG_PATIENT = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "the laboratory says a result was posted to the wrong patient"
+)
+_UNKNOWN_STATUS = QT_TRANSLATE_NOOP("Hl7Rules", "result status {status} is not one wardchart knows")
+_TEST_MESSAGE = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "a test message (MSH-11 T); the ward setting hl7_accept_test is off"
+)
+_QC_MESSAGE = QT_TRANSLATE_NOOP("Hl7Rules", "a quality-control message (MSH-11 Q) is never charted")
+_NOT_PRODUCTION = QT_TRANSLATE_NOOP("Hl7Rules", "processing id {mode} is not production (P)")
+_NOT_V2 = QT_TRANSLATE_NOOP("Hl7Rules", "HL7 version {version} is not v2")
+_NOT_A_TIME = QT_TRANSLATE_NOOP("Hl7Rules", "{value} is not a date and time to the minute")
+_OUTSIDE_YEARS = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "{value} is outside the years {first} to {last}; check the year"
+)
+_NOT_REAL_TIME = QT_TRANSLATE_NOOP("Hl7Rules", "{value} is not a real date and time")
+_NO_UNIT = QT_TRANSLATE_NOOP("Hl7Rules", "{concept} {value} has no unit")
+_UNKNOWN_UNIT = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "{concept} {value} has unit {unit}, which wardchart does not know"
+)
+_FRACTION_UNIT = QT_TRANSLATE_NOOP("Hl7Rules", "a decimal fraction (71676-1) sent with unit {unit}")
+_FRACTION_ABOVE_ONE = QT_TRANSLATE_NOOP("Hl7Rules", "a decimal fraction of {value} is more than 1")
+_NOT_PERCENT = QT_TRANSLATE_NOOP("Hl7Rules", "{concept} {value} has unit {unit}, not %")
+_FRACTION_OR_PERCENT = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "{concept} {value} has no unit: a fraction ({percent} %) or {value} %?"
+)
+_TWO_VALUES = QT_TRANSLATE_NOOP("Hl7Rules", "two different {concept} values in one result")
+_TOTAL_AND_SEGS = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "both a neutrophil % and a segmented neutrophil %: which one?"
+)
+_TOTAL_AND_BANDS = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "a total neutrophil % and a band %: adding them could count the bands twice"
+)
+_ABOVE_RANGE = QT_TRANSLATE_NOOP("Hl7Rules", "{name} {value} ×10⁹/L is above any analyser's range")
+_BELOW_RANGE = QT_TRANSLATE_NOOP("Hl7Rules", "wbc {value} ×10⁹/L is below the analyser's range")
+_UNUSUAL_LLN = QT_TRANSLATE_NOOP("Hl7Rules", "a lower limit of normal of {value} ×10⁹/L is unusual")
+_MSH2_LENGTH = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "MSH-2 {value} is not four encoding characters (e.g. ^~\\&)"
+)
+_DELIMITER_IN_VALUES = QT_TRANSLATE_NOOP(
+    "Hl7Rules",
+    "delimiter {value} in MSH-1/MSH-2 could be part of a value; the usual ones are |^~\\&",
+)
+_DELIMITER_TWICE = QT_TRANSLATE_NOOP("Hl7Rules", "MSH-1/MSH-2 {value} use a delimiter twice")
+_NO_REASON = QT_TRANSLATE_NOOP(
+    "Hl7Rules", "give a reason for attaching or dismissing a held lab message"
+)
+_REASON_TOO_LONG = QT_TRANSLATE_NOOP("Hl7Rules", "keep the reason under {count} characters")
+_REASON_ONE_LINE = QT_TRANSLATE_NOOP("Hl7Rules", "the reason must be one line of text")
 
 # --- what is measured -------------------------------------------------------------------
 
@@ -85,17 +158,17 @@ def parse_local_codes(text: str, field: str = "hl7_local_codes") -> LocalCodes:
         code_part, sep, concept = entry.rpartition("=")
         concept = concept.strip().lower()
         if not sep or not code_part.strip():
-            raise InvalidEntry(
-                [Problem(field, f"{entry!r} is not CODE=quantity, e.g. WBC=wbc; NEUT#=anc")]
-            )
+            raise InvalidEntry([Problem(field, _NOT_CODE.format(entry=repr(entry)))])
         if concept not in MAPPABLE:
-            raise InvalidEntry([Problem(field, f"{concept!r} is not one of {', '.join(MAPPABLE)}")])
+            names = ", ".join(MAPPABLE)
+            problem = _NOT_MAPPABLE.format(concept=repr(concept), names=names)
+            raise InvalidEntry([Problem(field, problem)])
         system, colon, code = code_part.strip().rpartition(":")
         key = (system.strip().upper() if colon else "", code.strip())
         if not key[1] or hidden_character(key[1]) is not None:
-            raise InvalidEntry([Problem(field, f"{entry!r} has no visible code")])
+            raise InvalidEntry([Problem(field, _NO_VISIBLE_CODE.format(entry=repr(entry)))])
         if key in found and found[key] != concept:
-            raise InvalidEntry([Problem(field, f"code {key[1]!r} is mapped twice")])
+            raise InvalidEntry([Problem(field, _MAPPED_TWICE.format(code=repr(key[1])))])
         found[key] = concept
     return found
 
@@ -118,11 +191,11 @@ def concept_of(codings: list[Coding], local: LocalCodes) -> tuple[str | None, st
         return None, ""
     shown = " / ".join(c.code for c in codings if c.code)
     if len(names) > 1:
-        return None, f"observation {shown} is coded as two different things"
+        return None, _CODED_TWICE.format(codes=shown)
     concept = names.pop()
     texts = " ".join(c.text for c in codings)
     if concept in ("anc", "neut_pct", "segs_pct", "neut_fraction") and _GRANULOCYTE.search(texts):
-        return None, f"observation {shown} is named a granulocyte count, which is not an ANC"
+        return None, _GRANULOCYTES.format(codes=shown)
     return concept, ""
 
 
@@ -190,25 +263,25 @@ def lab_number(  # noqa: PLR0911  one reason per kind of value that is not a num
         comparator = parts[0].strip()
         number = parts[1].strip() if len(parts) > 1 else ""
         if comparator not in ("", "="):
-            return None, f"{comparator}{number} is a bound, not a count"
+            return None, _BOUND.format(value=Number(f"{comparator}{number}"))
         if len(parts) > 2 and any(p.strip() for p in parts[2:]):
-            return None, f"{cleaned!r} is a range or ratio, not a count"
+            return None, _RANGE_OR_RATIO.format(value=repr(cleaned))
         cleaned = number
     elif kind not in NUMERIC_TYPES:
-        return None, f"value type {kind} is not a number"
+        return None, _VALUE_TYPE.format(kind=kind)
     if not cleaned:
-        return None, "no value"
+        return None, _NO_VALUE
     if _COMPARATOR.fullmatch(cleaned):
-        return None, f"{cleaned} is a bound, not a count"
+        return None, _BOUND.format(value=Number(cleaned))
     if "," in cleaned:
-        return None, f"{cleaned!r} contains a comma: 1,5 or 1500?"
+        return None, _COMMA.format(value=repr(cleaned))
     if not _PLAIN_NUMBER.fullmatch(cleaned):
-        return None, f"{cleaned[:20]!r} is not a number"
+        return None, _NOT_NUMBER.format(value=repr(cleaned[:20]))
     if len(cleaned.lstrip("+-").replace(".", "").lstrip("0")) > MAX_DIGITS:
-        return None, f"{cleaned[:20]!r} has more digits than any measurement"
+        return None, _TOO_MANY_DIGITS.format(value=repr(cleaned[:20]))
     value = Decimal(cleaned)
     if value < 0:
-        return None, f"{cleaned} is negative"
+        return None, _NEGATIVE.format(value=Number(cleaned))
     return value, ""
 
 
@@ -242,10 +315,10 @@ def status_of(code: str) -> tuple[str | None, str]:
     if key in NO_RESULT_STATUS:
         return None, ""
     if key == "D":
-        return None, "the laboratory deleted a result; withdraw it from the chart by hand"
+        return None, _DELETED
     if key == "W":
-        return None, "the laboratory says a result was posted to the wrong patient"
-    return None, f"result status {key or '(none)'!r} is not one wardchart knows"
+        return None, _WRONG_PATIENT
+    return None, _UNKNOWN_STATUS.format(status=repr(key or "(none)"))
 
 
 def record_status(statuses: list[str]) -> str:
@@ -267,10 +340,10 @@ def processing_refusal(processing_id: str, *, accept_test: bool) -> str:
     if mode == "T" and accept_test:
         return ""
     if mode == "T":
-        return "a test message (MSH-11 T); the ward setting hl7_accept_test is off"
+        return _TEST_MESSAGE
     if mode == "Q":
-        return "a quality-control message (MSH-11 Q) is never charted"
-    return f"processing id {mode or '(none)'!r} is not production (P)"
+        return _QC_MESSAGE
+    return _NOT_PRODUCTION.format(mode=repr(mode or "(none)"))
 
 
 def version_refusal(version: str) -> str:
@@ -278,7 +351,7 @@ def version_refusal(version: str) -> str:
     number = version.split("^")[0].strip()
     if re.fullmatch(r"2(\.[0-9]+){1,2}", number):
         return ""
-    return f"HL7 version {number or '(none)'!r} is not v2"
+    return _NOT_V2.format(version=repr(number or "(none)"))
 
 
 _HL7_TIME = re.compile(
@@ -298,9 +371,7 @@ def lab_time(text: str, field: str, tz: tzinfo | None = None) -> datetime:
     cleaned = text.split("^")[0].strip()
     match = _HL7_TIME.fullmatch(cleaned)
     if match is None:
-        raise InvalidEntry(
-            [Problem(field, f"{cleaned[:24]!r} is not a date and time to the minute")]
-        )
+        raise InvalidEntry([Problem(field, _NOT_A_TIME.format(value=repr(cleaned[:24])))])
     year, month, day, hour, minute, seconds, offset = match.groups()
     try:
         whole = int(seconds[:2]) if seconds else 0
@@ -311,8 +382,9 @@ def lab_time(text: str, field: str, tz: tzinfo | None = None) -> datetime:
                 [
                     Problem(
                         field,
-                        f"{cleaned!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}; "
-                        "check the year",
+                        _OUTSIDE_YEARS.format(
+                            value=repr(cleaned), first=FIRST_YEAR, last=LAST_YEAR
+                        ),
                     )
                 ]
             )
@@ -325,7 +397,8 @@ def lab_time(text: str, field: str, tz: tzinfo | None = None) -> datetime:
         zone = timezone(sign * timedelta(hours=hours, minutes=minutes))
         return naive.replace(tzinfo=zone)
     except ValueError:
-        raise InvalidEntry([Problem(field, f"{cleaned!r} is not a real date and time")]) from None
+        problem = _NOT_REAL_TIME.format(value=repr(cleaned))
+        raise InvalidEntry([Problem(field, problem)]) from None
 
 
 def birth_date(text: str) -> date | None:
@@ -387,8 +460,12 @@ def to_chart_value(
     if concept in COUNTS or concept == "bands_abs":
         count = count_unit(unit)
         if count is None:
-            what = "no unit" if not unit else f"unit {unit!r}, which wardchart does not know"
-            return None, f"{concept} {plain(value)} has {what}"
+            shown = Number(plain(value))
+            return None, (
+                _UNKNOWN_UNIT.format(concept=concept, value=shown, unit=repr(unit))
+                if unit
+                else _NO_UNIT.format(concept=concept, value=shown)
+            )
         lln = lower_limit(reference_range) if concept in ("wbc", "anc") else None
         return (
             LabValue(
@@ -401,16 +478,17 @@ def to_chart_value(
         )
     if concept == "neut_fraction":
         if unit not in ("", "1", "{fraction}"):
-            return None, f"a decimal fraction (71676-1) sent with unit {unit!r}"
+            return None, _FRACTION_UNIT.format(unit=repr(unit))
         if value > 1:
-            return None, f"a decimal fraction of {plain(value)} is more than 1"
+            return None, _FRACTION_ABOVE_ONE.format(value=Number(plain(value)))
         return LabValue("neut_pct", value * 100, status), ""
     if unit not in ("%", ""):
-        return None, f"{concept} {plain(value)} has unit {unit!r}, not %"
+        return None, _NOT_PERCENT.format(
+            concept=concept, value=Number(plain(value)), unit=repr(unit)
+        )
     if not unit and value <= 1:
-        return None, (
-            f"{concept} {plain(value)} has no unit: a fraction ({plain(value * 100)} %) "
-            f"or {plain(value)} %?"
+        return None, _FRACTION_OR_PERCENT.format(
+            concept=concept, value=Number(plain(value)), percent=Number(plain(value * 100))
         )
     return LabValue(concept, value, status), ""
 
@@ -420,14 +498,14 @@ def cbc_entry(values: list[LabValue], taken: datetime) -> tuple[CbcEntry | None,
     by_concept: dict[str, LabValue] = {}
     for value in values:
         if value.concept in by_concept and by_concept[value.concept].value != value.value:
-            return None, f"two different {value.concept} values in one result"
+            return None, _TWO_VALUES.format(concept=value.concept)
         by_concept[value.concept] = value
     total, segs = by_concept.get("neut_pct"), by_concept.get("segs_pct")
     bands, anc = by_concept.get("bands_pct"), by_concept.get("anc")
     if total is not None and segs is not None:
-        return None, "both a neutrophil % and a segmented neutrophil %: which one?"
+        return None, _TOTAL_AND_SEGS
     if total is not None and bands is not None and anc is None:
-        return None, ("a total neutrophil % and a band %: adding them could count the bands twice")
+        return None, _TOTAL_AND_BANDS
     wbc = by_concept.get("wbc")
     if wbc is None and anc is None:
         return None, ""  # nothing wardchart charts (a differential alone, platelets alone)
@@ -459,20 +537,20 @@ def needs_a_person(entry: CbcEntry) -> list[str]:
     ago, a percentage below 1, a high WBC without G-CSF) are the laboratory's facts: they
     are charted and recorded with the result. See docs/hl7-import.md.
     """
-    reasons = []
+    reasons: list[str] = []
     for name, value in (("wbc", entry.wbc), ("anc", entry.anc)):
         if value is not None and value >= UNIT_SLIP_COUNT:
-            reasons.append(f"{name} {plain(value)} ×10⁹/L is above any analyser's range")
+            reasons.append(_ABOVE_RANGE.format(name=name, value=Number(plain(value))))
     if entry.platelets is not None and entry.platelets >= UNIT_SLIP_PLATELETS:
-        reasons.append(f"platelets {plain(entry.platelets)} ×10⁹/L is above any analyser's range")
+        reasons.append(_ABOVE_RANGE.format(name="platelets", value=Number(plain(entry.platelets))))
     if entry.wbc is not None and 0 < entry.wbc < MIN_REPORTABLE_WBC:
-        reasons.append(f"wbc {plain(entry.wbc)} ×10⁹/L is below the analyser's range")
+        reasons.append(_BELOW_RANGE.format(value=Number(plain(entry.wbc))))
     for name, lln in (("anc_lln", entry.anc_lln), ("wbc_lln", entry.wbc_lln)):
         if lln is None:
             continue
         low, high = LLN_RANGE[name]
         if not low <= lln <= high:
-            reasons.append(f"a lower limit of normal of {plain(lln)} ×10⁹/L is unusual")
+            reasons.append(_UNUSUAL_LLN.format(value=Number(plain(lln))))
     return reasons
 
 
@@ -504,16 +582,13 @@ def delimiter_refusal(field_sep: str, encoding: str) -> str:
     printable ASCII punctuation characters, none of which occurs in a value wardchart reads.
     """
     if len(encoding) != 4:
-        return f"MSH-2 {encoding[:8]!r} is not four encoding characters (e.g. ^~\\&)"
+        return _MSH2_LENGTH.format(value=repr(encoding[:8]))
     chars = field_sep + encoding
     for char in chars:
         if not ("!" <= char <= "~") or char.isalnum() or char in _IN_VALUES:
-            return (
-                f"delimiter {char!r} in MSH-1/MSH-2 could be part of a value; "
-                "the usual ones are |^~\\&"
-            )
+            return _DELIMITER_IN_VALUES.format(value=repr(char))
     if len(set(chars)) != len(chars):
-        return f"MSH-1/MSH-2 {chars!r} use a delimiter twice"
+        return _DELIMITER_TWICE.format(value=repr(chars))
     return ""
 
 
@@ -568,9 +643,9 @@ def decision_reason_problem(reason: str) -> str | None:
     or None: it must say something, and fit on the record."""
     text = reason.strip()
     if not text:
-        return "give a reason for attaching or dismissing a held lab message"
+        return _NO_REASON
     if len(text) > DECISION_REASON_MAX:
-        return f"keep the reason under {DECISION_REASON_MAX} characters"
+        return _REASON_TOO_LONG.format(count=DECISION_REASON_MAX)
     if any(ord(c) < 32 for c in text):
-        return "the reason must be one line of text"
+        return _REASON_ONE_LINE
     return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Count, Moment, Text
+
 
 @dataclass(frozen=True)
 class HubState:
@@ -50,29 +52,42 @@ def after_attempt(
     )
 
 
-def _when(moment: datetime, now: datetime) -> str:
+def _when(moment: datetime, now: datetime) -> Moment:
     local = moment.astimezone(now.tzinfo)
     if local.date() == now.date():
-        return f"{local:%H:%M}"
-    return f"{local:%Y-%m-%d %H:%M}"
+        return Moment(f"{local:%H:%M}")
+    return Moment(f"{local:%Y-%m-%d %H:%M}")
 
 
-def _entries(count: int) -> str:
+def _entries(count: int) -> Text:
     if count == 0:
-        return "nothing to send"
-    return f"{count:,} entr{'y' if count == 1 else 'ies'} to send"
+        return QT_TRANSLATE_NOOP("HubStatus", "nothing to send")
+    if count == 1:
+        return QT_TRANSLATE_NOOP("HubStatus", "1 entry to send")
+    return QT_TRANSLATE_NOOP("HubStatus", "{count} entries to send").format(count=Count(count))
 
 
-def status_line(state: HubState, now: datetime) -> str:
+def status_line(state: HubState, now: datetime) -> Text:
     """One line for the status bar, e.g. "in step with the ward hub · 14:02", "hub
     unreachable since 13:40 — charting on this computer, 3 entries to send"."""
     if state.failing_since is not None:
-        since = _when(state.failing_since, now)
-        what = "hub unreachable" if state.unreachable else "not syncing with the ward hub"
-        return f"{what} since {since} — charting on this computer, {_entries(state.pending)}"
+        line = (
+            QT_TRANSLATE_NOOP(
+                "HubStatus", "hub unreachable since {since} — charting on this computer, {entries}"
+            )
+            if state.unreachable
+            else QT_TRANSLATE_NOOP(
+                "HubStatus",
+                "not syncing with the ward hub since {since} — charting on this computer, "
+                "{entries}",
+            )
+        )
+        return line.format(since=_when(state.failing_since, now), entries=_entries(state.pending))
     if state.in_step_at is not None:
-        return f"in step with the ward hub · {_when(state.in_step_at, now)}"
-    return "syncing with the ward hub…"
+        return QT_TRANSLATE_NOOP("HubStatus", "in step with the ward hub · {when}").format(
+            when=_when(state.in_step_at, now)
+        )
+    return QT_TRANSLATE_NOOP("HubStatus", "syncing with the ward hub…")
 
 
 def out_of_step_since(state: HubState) -> datetime | None:
@@ -80,26 +95,30 @@ def out_of_step_since(state: HubState) -> datetime | None:
     return state.failing_since
 
 
-def banner(state: HubState, now: datetime, warn_after_minutes: int) -> str | None:
+def banner(state: HubState, now: datetime, warn_after_minutes: int) -> Text | None:
     """The warning to show above the chart when this replica has been out of step with
     the hub for more than ``warn_after_minutes`` (None: no warning)."""
     since = out_of_step_since(state)
     if since is None or now - since <= timedelta(minutes=warn_after_minutes):
         return None
     if state.pending == 0:
-        here = "nothing saved here is waiting to be sent"
+        here = QT_TRANSLATE_NOOP("HubStatus", "nothing saved here is waiting to be sent")
     elif state.pending == 1:
-        here = "1 entry saved here has not reached them"
+        here = QT_TRANSLATE_NOOP("HubStatus", "1 entry saved here has not reached them")
     else:
-        here = f"{state.pending:,} entries saved here have not reached them"
+        here = QT_TRANSLATE_NOOP(
+            "HubStatus", "{count} entries saved here have not reached them"
+        ).format(count=Count(state.pending))
     why = (
-        "the ward hub does not answer"
+        QT_TRANSLATE_NOOP("HubStatus", "the ward hub does not answer")
         if state.unreachable
-        else f"the ward hub refused: {state.problem}"
+        else QT_TRANSLATE_NOOP("HubStatus", "the ward hub refused: {problem}").format(
+            problem=state.problem
+        )
     )
-    return (
-        f"Not in step with the ward hub since {_when(since, now)} (more than "
-        f"{warn_after_minutes} minutes): {why}. Entries made on other computers since then "
-        f"may not show here, and {here}. Everything charted here is saved on this computer; "
-        "tell IT if this lasts."
-    )
+    return QT_TRANSLATE_NOOP(
+        "HubStatus",
+        "Not in step with the ward hub since {since} (more than {minutes} minutes): {why}. "
+        "Entries made on other computers since then may not show here, and {here}. "
+        "Everything charted here is saved on this computer; tell IT if this lasts.",
+    ).format(since=_when(since, now), minutes=warn_after_minutes, why=why, here=here)

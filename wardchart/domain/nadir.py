@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Literal
 
 from wardchart.domain.records import Cycle, LabResult, ThresholdOp
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
 from wardchart.domain.units import OP_SYMBOL
 
 #: Recovery is the first result after the nadir with ANC ≥ 1.5 ×10⁹/L
@@ -90,6 +91,14 @@ def nadir_status(day_today: int, window: tuple[int, int]) -> NadirStatus:
 
 
 Readiness = Literal["ready", "not ready", "no count", "no platelet count", "not required"]
+#: The statuses as people read them (compared and exported in English, shown translated).
+READINESS_WORDS: dict[str, Text] = {
+    "ready": QT_TRANSLATE_NOOP("Readiness", "ready"),
+    "not ready": QT_TRANSLATE_NOOP("Readiness", "not ready"),
+    "no count": QT_TRANSLATE_NOOP("Readiness", "no count"),
+    "no platelet count": QT_TRANSLATE_NOOP("Readiness", "no platelet count"),
+    "not required": QT_TRANSLATE_NOOP("Readiness", "not required"),
+}
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,11 @@ class ReadinessCheck:
 
     status: Readiness
     reason: str
+
+    @property
+    def words(self) -> Text:
+        """The status as people read it (translated where it is shown)."""
+        return READINESS_WORDS[self.status]
 
 
 def _meets(value: Decimal, op: ThresholdOp, limit: Decimal) -> bool:
@@ -115,18 +129,30 @@ def next_cycle_readiness(cycle: Cycle, latest: LabResult | None) -> ReadinessChe
     """
     if cycle.anc_threshold is None:
         return ReadinessCheck(
-            "not required", f"{cycle.regimen_name} is given irrespective of the ANC"
+            "not required",
+            QT_TRANSLATE_NOOP("Readiness", "{regimen} is given irrespective of the ANC").format(
+                regimen=cycle.regimen_name
+            ),
         )
     if latest is None or latest.anc is None:
-        return ReadinessCheck("no count", "no ANC since day 1")
-    needs = [f"ANC {OP_SYMBOL[cycle.anc_op]} {cycle.anc_threshold}"]
+        return ReadinessCheck("no count", QT_TRANSLATE_NOOP("Readiness", "no ANC since day 1"))
+    anc = {"op": OP_SYMBOL[cycle.anc_op], "anc": cycle.anc_threshold}
     ok = _meets(latest.anc, cycle.anc_op, cycle.anc_threshold)
-    if cycle.plt_threshold is not None:
-        needs.append(f"platelets {OP_SYMBOL[cycle.plt_op]} {cycle.plt_threshold}")
+    if cycle.plt_threshold is None:
+        needs = QT_TRANSLATE_NOOP("Readiness", "needs ANC {op} {anc} ×10⁹/L").format(**anc)
+    else:
+        both = {**anc, "plt_op": OP_SYMBOL[cycle.plt_op], "platelets": cycle.plt_threshold}
         if latest.platelets is None:
             return ReadinessCheck(
-                "no platelet count", f"needs {' and '.join(needs)}; no platelet count"
+                "no platelet count",
+                QT_TRANSLATE_NOOP(
+                    "Readiness",
+                    "needs ANC {op} {anc} and platelets {plt_op} {platelets}; no platelet count",
+                ).format(**both),
             )
         ok = ok and _meets(latest.platelets, cycle.plt_op, cycle.plt_threshold)
+        needs = QT_TRANSLATE_NOOP(
+            "Readiness", "needs ANC {op} {anc} and platelets {plt_op} {platelets} ×10⁹/L"
+        ).format(**both)
     status: Readiness = "ready" if ok else "not ready"
-    return ReadinessCheck(status, f"needs {' and '.join(needs)} ×10⁹/L")
+    return ReadinessCheck(status, needs)

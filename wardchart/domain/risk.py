@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from wardchart.domain.records import Patient
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 
 OLDER_AGE = 65
 ADULT_AGE = 18
@@ -39,11 +40,31 @@ def risk_flags(patient: Patient, today: date) -> list[RiskFlag]:
     flags: list[RiskFlag] = []
     age = age_years(patient.dob, today)
     if age >= OLDER_AGE:
-        flags.append(RiskFlag("age≥65", f"age {age}: 65 or over"))
+        flags.append(
+            RiskFlag(
+                QT_TRANSLATE_NOOP("RiskFlags", "age≥65"),
+                QT_TRANSLATE_NOOP("RiskFlags", "age {age}: 65 or over").format(age=age),
+            )
+        )
     elif age < ADULT_AGE:
-        flags.append(RiskFlag("age<18", f"age {age}: under 18"))
+        flags.append(
+            RiskFlag(
+                QT_TRANSLATE_NOOP("RiskFlags", "age<18"),
+                QT_TRANSLATE_NOOP("RiskFlags", "age {age}: under 18").format(age=age),
+            )
+        )
     if patient.marrow_involved:
-        flags.append(RiskFlag("marrow", "haematological cancer involving the marrow"))
+        flags.append(
+            RiskFlag(
+                QT_TRANSLATE_NOOP("RiskFlags", "marrow"),
+                QT_TRANSLATE_NOOP("RiskFlags", "haematological cancer involving the marrow"),
+            )
+        )
     if patient.immune_disorder:
-        flags.append(RiskFlag("immune", "immune disorder"))
+        flags.append(
+            RiskFlag(
+                QT_TRANSLATE_NOOP("RiskFlags", "immune"),
+                QT_TRANSLATE_NOOP("RiskFlags", "immune disorder"),
+            )
+        )
     return flags

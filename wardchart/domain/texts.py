@@ -45,6 +45,23 @@ class Moment(str):
     shown in the language's date form."""
 
 
+class Count(int):
+    """A whole count people read with its thousands grouped: "1,234" in English, "1.234"
+    in German (where "1,234" would read as a decimal)."""
+
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec or ",")
+
+
+#: Every message marked so far, by its English source: what a text stored in English (a
+#: held laboratory message's reason) is read back against to be shown translated. Messages
+#: marked at import (module constants) are always here.
+MARKED: dict[str, Text] = {}
+
+
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:
     """``source`` (English, with ``{name}`` fields) marked for translation in ``context``."""
-    return Text(context, source)
+    text = MARKED.get(source)
+    if text is None or text.context != context:
+        text = MARKED[source] = Text(context, source)
+    return text

@@ -21,6 +21,16 @@ _DATETIME = re.compile(
     r"(?P<fraction>[.,][0-9]*)? ?(Z|[+-][0-9]{2}:?[0-9]{2})?"
 )
 
+# A date written day first, as German writes it: 26.11.2026, 1.1.2026, "1. 1. 2026"
+# (spaces after the points allowed); the year is any run of digits so that a two-digit
+# year is recognised, and refused.
+_DAY_FIRST = re.compile(r"([0-9]{1,2}) ?\. ?([0-9]{1,2}) ?\. ?([0-9]+)")
+# The same with a 24-hour time ("26.11.2026 14:30", "26.11.2026 8:30:15") and any UTC
+# offset after it.
+_DAY_FIRST_TIME = re.compile(
+    _DAY_FIRST.pattern + r" +([0-9]{1,2}):([0-9]{2}(?::[0-9]{2})?)(.*)", re.DOTALL
+)
+
 #: The years a typed date or time may fall in. Anything outside is a typing slip (and the
 #: edges of Python's calendar, years 1 and 9999, cannot be converted between zones).
 FIRST_YEAR = 1900
@@ -31,20 +41,53 @@ DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
-def parse_date(text: str, field: str) -> date:
-    """Parse "2026-03-02"; anything else is refused naming ``field``."""
-    cleaned = text.strip()
-    if not _DATE.fullmatch(cleaned):
+def _day_first_iso(text: str, field: str, *, with_time: bool) -> str | None:
+    """A day-first date (and time) as ISO text ("26.11.2026 14:30" → "2026-11-26 14:30"),
+    or None when ``text`` is not written that way. A year of fewer than four digits is
+    refused naming ``field``: "26.11.26" could be 1926 or 2026, and a date of birth must
+    never be guessed into the wrong century. Whether the day exists is checked later, as
+    for an ISO date."""
+    match = (_DAY_FIRST_TIME if with_time else _DAY_FIRST).fullmatch(text)
+    if match is None:
+        return None
+    day, month, year = match.group(1), match.group(2), match.group(3)
+    if len(year) != 4:
         raise InvalidEntry(
             [
                 Problem(
                     field,
                     QT_TRANSLATE_NOOP(
-                        "Dates", "{typed} is not a date; give YYYY-MM-DD, e.g. 2026-03-02"
-                    ).format(typed=shown(text)),
+                        "Dates",
+                        "{typed} has a {digits}-digit year; give all four digits, e.g. "
+                        "26.11.2026, so that the century is never guessed",
+                    ).format(typed=shown(text), digits=len(year)),
                 )
             ]
         )
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    if not with_time:
+        return iso
+    hour, rest, after = match.group(4), match.group(5), match.group(6)
+    return f"{iso} {int(hour):02d}:{rest}{after}"
+
+
+def parse_date(text: str, field: str, *, day_first: bool = False) -> date:
+    """Parse "2026-03-02"; anything else is refused naming ``field``.
+
+    With ``day_first`` (a German window) "02.03.2026" and "2.3.2026" are read too, day
+    first; a two-digit year is refused (docs/translations.md, "Typing dates")."""
+    cleaned = text.strip()
+    if day_first:
+        cleaned = _day_first_iso(cleaned, field, with_time=False) or cleaned
+    if not _DATE.fullmatch(cleaned):
+        message = (
+            QT_TRANSLATE_NOOP("Dates", "{typed} is not a date; give DD.MM.YYYY, e.g. 02.03.2026")
+            if day_first
+            else QT_TRANSLATE_NOOP(
+                "Dates", "{typed} is not a date; give YYYY-MM-DD, e.g. 2026-03-02"
+            )
+        )
+        raise InvalidEntry([Problem(field, message.format(typed=shown(text)))])
     try:
         parsed = date.fromisoformat(cleaned)
     except ValueError:
@@ -69,27 +112,31 @@ def _check_year(value: date, field: str) -> None:
         )
 
 
-def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
+def parse_datetime(
+    text: str, field: str, tz: tzinfo | None = None, *, day_first: bool = False
+) -> datetime:
     """Parse "2026-03-12 08:30" (local) or "2026-03-12 08:30 -04:00" into an aware datetime.
 
     A time without an offset is local wall-clock time: in ``tz`` if given, else the
     computer's own zone (with its daylight-saving rules). A local time that did not exist
-    or that happened twice there is refused (see ``as_aware``).
+    or that happened twice there is refused (see ``as_aware``). With ``day_first`` (a
+    German window) "12.03.2026 08:30" is read too, as ``parse_date`` reads its date.
     """
     cleaned = text.strip()
+    if day_first:
+        cleaned = _day_first_iso(cleaned, field, with_time=True) or cleaned
     match = _DATETIME.fullmatch(cleaned)
     if match is None:
-        raise InvalidEntry(
-            [
-                Problem(
-                    field,
-                    QT_TRANSLATE_NOOP(
-                        "Dates",
-                        "{typed} is not a date and 24-hour time; give e.g. 2026-03-12 08:30",
-                    ).format(typed=shown(text)),
-                )
-            ]
+        message = (
+            QT_TRANSLATE_NOOP(
+                "Dates", "{typed} is not a date and 24-hour time; give e.g. 12.03.2026 08:30"
+            )
+            if day_first
+            else QT_TRANSLATE_NOOP(
+                "Dates", "{typed} is not a date and 24-hour time; give e.g. 2026-03-12 08:30"
+            )
         )
+        raise InvalidEntry([Problem(field, message.format(typed=shown(text)))])
     if match.group("fraction") is not None:
         raise InvalidEntry(
             [

@@ -320,7 +320,7 @@ def _cycle_paragraphs(chart: PatientChart, cycle: CycleChart | None) -> list[Blo
     if cycle.nadir is None:
         lines.append(translate("Printout", "Nadir: no ANC in this cycle yet."))
     else:
-        grade = "" if cycle.nadir_grade is None else f", {shown(cycle.nadir_grade)}"
+        grade = "" if cycle.nadir_grade is None else f", {shown(cycle.nadir_grade.text)}"
         nadir = (
             translate(
                 "Printout", "Lowest ANC so far: ANC {anc} ×10⁹/L on day {day} ({time}){grade}."
@@ -351,7 +351,7 @@ def _cycle_paragraphs(chart: PatientChart, cycle: CycleChart | None) -> list[Blo
     )
     lines.append(
         translate("Printout", "Next cycle: {status} — {reason}.").format(
-            status=shown(cycle.readiness.status), reason=shown(cycle.readiness.reason)
+            status=shown(cycle.readiness.words), reason=shown(cycle.readiness.reason)
         )
     )
     if chart.risk:

@@ -246,6 +246,18 @@ def wait_before_trying(db: Database, username: str, now: datetime) -> int:
     return seconds_to_wait(failures, last, now, refused)
 
 
+class SignInTooSoon(InvalidEntry):
+    """Too many wrong passwords: the account takes no try for ``wait`` seconds (the
+    sign-in dialog holds its button that long)."""
+
+    def __init__(self, wait: int) -> None:
+        message = QT_TRANSLATE_NOOP(
+            "Accounts", "too many wrong passwords: try again in {wait} s"
+        ).format(wait=wait)
+        super().__init__([Problem("password", message)])
+        self.wait = wait
+
+
 def sign_in(store: ChartStore, username: str, password: str, *, now: datetime) -> User:
     """The account, if the password is right; every try is audited.
 
@@ -266,18 +278,21 @@ def sign_in(store: ChartStore, username: str, password: str, *, now: datetime) -
             outcome = _try(db, username, password, now, record=True)
     if isinstance(outcome, User):
         return outcome
+    if isinstance(outcome, int):
+        raise SignInTooSoon(outcome)
     raise InvalidEntry([Problem("password", outcome)])
 
 
-def _try(db: Database, username: str, password: str, now: datetime, *, record: bool) -> User | str:
-    """One sign-in try inside the write lock: the account, or why it was refused."""
+def _try(
+    db: Database, username: str, password: str, now: datetime, *, record: bool
+) -> User | str | int:
+    """One sign-in try inside the write lock: the account, the seconds to wait before
+    the next try, or why it was refused."""
     wait = wait_before_trying(db, username, now)
     if wait:
         if record:
             _log(db, "sign_in_too_soon", None, username, now)
-        return QT_TRANSLATE_NOOP(
-            "Accounts", "too many wrong passwords: try again in {wait} s"
-        ).format(wait=wait)
+        return wait
     row = _row(db, username)
     try:
         _HASHER.verify(row["password_hash"] if row else _dummy_hash(), password)

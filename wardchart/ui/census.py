@@ -50,10 +50,14 @@ GRADE_COLUMN = COLUMNS.index("Grade")
 RESIZE_SAMPLE_ROWS = 200
 FLAGS_COLUMN = COLUMNS.index("Flags")
 NAME_COLUMN = COLUMNS.index("Name")
+NEXT_CYCLE_COLUMN = COLUMNS.index("Next cycle")
+NADIR_COLUMN = COLUMNS.index("Nadir")
+LATEST_ANC_COLUMN = COLUMNS.index("Latest ANC")
+REGIMEN_COLUMN = COLUMNS.index("Regimen")
 #: Columns that give up width (their text elided, whole in the tooltip) so that every
 #: column fits a 1366-pixel screen, and the fewest characters each keeps.
-NARROWABLE = {NAME_COLUMN: 14, FLAGS_COLUMN: 10, COLUMNS.index("Next cycle"): 9}
-NARROWABLE[COLUMNS.index("Regimen")] = 6
+NARROWABLE = {NAME_COLUMN: 14, FLAGS_COLUMN: 10, NEXT_CYCLE_COLUMN: 9}
+NARROWABLE[REGIMEN_COLUMN] = 6
 #: Short chips for the flags column; the tooltip and screen readers get the words.
 FLAG_CHIPS = {
     "FN alert": QT_TRANSLATE_NOOP("Census", "⚠FN"),
@@ -63,6 +67,15 @@ FLAG_CHIPS = {
     "conflict": QT_TRANSLATE_NOOP("Census", "⚑conflict"),
 }
 FLAG_WORDS = {
+    # The higher-risk flags: the chip is the flag itself; in words for the tooltip.
+    #: a higher-risk flag in words (census tooltip)
+    "age≥65": QT_TRANSLATE_NOOP("Census", "age≥65"),
+    #: a higher-risk flag in words (census tooltip)
+    "age<18": QT_TRANSLATE_NOOP("Census", "age<18"),
+    #: a higher-risk flag in words: a haematological cancer involving the marrow
+    "marrow": QT_TRANSLATE_NOOP("Census", "marrow"),
+    #: a higher-risk flag in words: an immune disorder
+    "immune": QT_TRANSLATE_NOOP("Census", "immune"),
     "FN alert": QT_TRANSLATE_NOOP("Census", "febrile neutropenia alert"),
     "possible FN": QT_TRANSLATE_NOOP("Census", "possible febrile neutropenia"),
     "no CBC 24 h": QT_TRANSLATE_NOOP("Census", "no CBC in 24 hours during the nadir window"),
@@ -71,7 +84,29 @@ FLAG_WORDS = {
         "Census", "conflict — review: records charted differently on two computers"
     ),
 }
-#: A febrile-neutropenia alert: the row is tinted and bold (and says so in words).
+# Short chips for the next-cycle column (the whole words are in the tooltip).
+READINESS_CHIPS = {
+    #: census next-cycle column, short: the counts meet the next cycle's day-1 thresholds
+    "ready": QT_TRANSLATE_NOOP("Census", "ready"),
+    #: census next-cycle column, short: the counts do not meet the day-1 thresholds
+    "not ready": QT_TRANSLATE_NOOP("Census", "not ready"),
+    #: census next-cycle column, short: no ANC since day 1
+    "no count": QT_TRANSLATE_NOOP("Census", "no count"),
+    #: census next-cycle column, short: an ANC but no platelet count since day 1
+    "no platelet count": QT_TRANSLATE_NOOP("Census", "no platelet count"),
+    #: census next-cycle column, short: the regimen is given whatever the counts
+    "not required": QT_TRANSLATE_NOOP("Census", "not required"),
+}
+# Short chips for the nadir column (the whole words are in the tooltip).
+NADIR_CHIPS = {
+    #: census nadir column, short: today is before the expected nadir window
+    "before": QT_TRANSLATE_NOOP("Census", "before"),
+    #: census nadir column, short: today is inside the expected nadir window
+    "in window": QT_TRANSLATE_NOOP("Census", "in window"),
+    #: census nadir column, short: today is past the expected nadir window
+    "past": QT_TRANSLATE_NOOP("Census", "past"),
+}
+# A febrile-neutropenia alert: the row is tinted and bold (and says so in words).
 ALERT_FLAG, POSSIBLE_FLAG = "FN alert", "possible FN"
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROLES = frozenset(
@@ -102,12 +137,29 @@ def headings() -> tuple[str, ...]:
     return tuple(shown(heading) for heading in COLUMNS)
 
 
+def heading_words() -> tuple[str, ...]:
+    """The column headings in whole words, for their tooltips (a short German heading
+    is spelled out here)."""
+    words = list(headings())
+    #: tooltip of the census's latest-ANC heading; the same words as the heading in English
+    words[LATEST_ANC_COLUMN] = translate("Census", "Latest ANC", "heading tooltip")
+    #: tooltip of the census's next-cycle heading; the same words as the heading in English
+    words[NEXT_CYCLE_COLUMN] = translate("Census", "Next cycle", "heading tooltip")
+    #: tooltip of the census's regimen heading; the same words as the heading in English
+    words[REGIMEN_COLUMN] = translate("Census", "Regimen", "heading tooltip")
+    return tuple(words)
+
+
 def shown_cells(row: CensusRow) -> tuple[str, ...]:
     """What each column shows: the words, but the flags as chips and the grade alone
     (its CTCAE version is in the tooltip and the status bar)."""
     cells = list(CensusModel.cells(row))
     cells[FLAGS_COLUMN] = flag_chips(row.flags)
     cells[GRADE_COLUMN] = localised(row.anc_grade_text).split(" ")[0]
+    if row.nadir_status in NADIR_CHIPS:
+        cells[NADIR_COLUMN] = shown(NADIR_CHIPS[row.nadir_status])
+    if row.readiness in READINESS_CHIPS:
+        cells[NEXT_CYCLE_COLUMN] = shown(READINESS_CHIPS[row.readiness])
     return tuple(cells)
 
 
@@ -133,6 +185,7 @@ class CensusModel(QAbstractTableModel):
         self._needle = ""
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         self.headings = headings()
+        self.heading_words = heading_words()
 
     # --- Qt overrides -------------------------------------------------------------------
 
@@ -148,11 +201,12 @@ class CensusModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,  # a narrowed heading is whole in its tooltip
-        ):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.headings[section]
+        if role == Qt.ItemDataRole.ToolTipRole:  # a narrowed heading is whole in its tooltip
+            return self.heading_words[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: PLR0911  one answer per Qt role

@@ -8,9 +8,10 @@ the language's form (docs/translations.md). English text is shown exactly as it 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from wardchart import i18n
-from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.domain.texts import MARKED, QT_TRANSLATE_NOOP, Text
 
 #: Words the domain and storage use as values, shown translated.
 WORDS: dict[str, str] = {
@@ -61,3 +62,65 @@ def number(text: str) -> str:
     """A count or measurement made by a domain formatter, with the language's decimal
     mark (any " P" or unit after it kept)."""
     return text if english() else _DECIMAL_POINT.sub(r"\1,\2", text)
+
+
+#: A ``{name}`` field in a marked message.
+_FIELD = re.compile(r"\{(\w+)\}")
+#: A value that is a plain decimal number ("0.45", "<0.5"): shown with the language's mark.
+_NUMBER_VALUE = re.compile(r"[<>≤≥=+-]?[0-9]+(\.[0-9]+)?")
+#: How deep a stored text is read back (a reason inside a reason inside a field).
+_DEPTH = 3
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """A marked message's English as a pattern whose groups are its fields."""
+    regex, seen = "", set()
+    for index, part in enumerate(_FIELD.split(source)):
+        if index % 2 == 0:
+            regex += re.escape(part)
+        elif part in seen:
+            regex += f"(?P={part})"
+        else:
+            seen.add(part)
+            regex += f"(?P<{part}>.+?)"
+    return re.compile(regex, re.DOTALL)
+
+
+def _templates() -> list[Text]:
+    """The marked messages with fields, the most specific (most fixed words) first."""
+    found = [t for t in MARKED.values() if _FIELD.search(t.source)]
+    return sorted(found, key=lambda t: -len(_FIELD.sub("", t.source)))
+
+
+def reread(text: str) -> str:
+    """A message stored in English (a held laboratory message's reason, saved as text)
+    in the language in use: read back against the marked messages, its values kept as
+    they were written (numbers with the language's decimal mark). Parts that match no
+    marked message stay as stored. English text is shown exactly as it is."""
+    if english() or not text:
+        return text
+    return _reread(text, 0)
+
+
+def _reread(text: str, depth: int) -> str:
+    if isinstance(text, Text):
+        return i18n.shown(text)
+    known = WORDS.get(text) or MARKED.get(text)
+    if known is not None:
+        return i18n.shown(known)
+    if _NUMBER_VALUE.fullmatch(text):
+        return i18n.number(text)
+    if depth >= _DEPTH:
+        return text
+    for template in _templates():
+        match = _pattern(template.source).fullmatch(text)
+        if match is not None:
+            values = {k: _reread(v, depth + 1) for k, v in match.groupdict().items()}
+            return i18n.translate(template.context, template.source).format(**values)
+    if "; " in text:
+        return "; ".join(_reread(part, depth + 1) for part in text.split("; "))
+    head, colon, rest = text.partition(": ")
+    if colon:
+        return head + colon + _reread(rest, depth + 1)
+    return text

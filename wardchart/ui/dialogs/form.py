@@ -135,6 +135,12 @@ def one_default_button(default: QPushButton, *others: QPushButton) -> None:
     default.setDefault(True)
 
 
+def day_first() -> bool:
+    """Whether dates are also typed day first (26.11.2026): in a window in German, where
+    a date is always written so (docs/translations.md, "Typing dates")."""
+    return i18n.language() == "de"
+
+
 class FormDialog(QDialog):
     """Base for every charting dialog."""
 
@@ -241,7 +247,7 @@ class FormDialog(QDialog):
         Typing "now" (or the Now button, for the mouse) fills in the current time, shown
         before it is saved.
         """
-        edit = QLineEdit("" if value is None else shown_local(value))
+        edit = QLineEdit("" if value is None else i18n.date_text(shown_local(value)))
         edit.setPlaceholderText(
             translate("FormDialog", "YYYY-MM-DD HH:MM (24-hour), or {now}").format(now=_now_word())
         )
@@ -265,7 +271,7 @@ class FormDialog(QDialog):
 
         With ``today``, typing "today" (or the Today button) fills in today's date.
         """
-        edit = QLineEdit("" if value is None else value.isoformat())
+        edit = QLineEdit("" if value is None else i18n.date_text(value))
         edit.setPlaceholderText(
             translate("FormDialog", "YYYY-MM-DD, or {today}").format(today=_today_word())
             if today
@@ -304,7 +310,7 @@ class FormDialog(QDialog):
         now = self.clock()
         self._filling_in = True  # the same value, shown as it will be saved: not an edit
         try:
-            edit.setText(shown_local(now) if word == NOW_WORD else local_date(now).isoformat())
+            edit.setText(i18n.date_text(shown_local(now) if word == NOW_WORD else local_date(now)))
         finally:
             self._filling_in = False
 
@@ -347,7 +353,7 @@ class FormDialog(QDialog):
             )
         if _is_word(text, NOW_WORD):
             return self.clock().replace(second=0, microsecond=0)
-        return parse_datetime(text, name)
+        return parse_datetime(text, name, day_first=day_first())
 
     def day(self, name: str) -> date:
         """A date field's value; empty or not a date is refused naming the field."""
@@ -357,7 +363,7 @@ class FormDialog(QDialog):
             raise InvalidEntry([Problem(name, message)])
         if _is_word(text, TODAY_WORD):
             return local_date(self.clock())
-        return parse_date(text, name)
+        return parse_date(text, name, day_first=day_first())
 
     def has_typed_content(self) -> bool:
         """Whether any field differs from how the dialog opened."""

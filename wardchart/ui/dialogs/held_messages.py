@@ -32,6 +32,7 @@ from wardchart.domain.records import Patient
 from wardchart.i18n import translate
 from wardchart.storage.errors import ChartFileError
 from wardchart.ui.session import ChartSession
+from wardchart.ui.wording import reread
 
 
 def _named(row: dict[str, Any]) -> str:
@@ -148,7 +149,7 @@ class HeldMessagesDialog(QDialog):
             received = translate("HeldMessagesDialog", "{time} UTC").format(
                 time=i18n.date_text(str(row["received_at"])[:16].replace("T", " "))
             )
-            for c, text in enumerate((received, _named(row), i18n.shown(row["reason"]))):
+            for c, text in enumerate((received, _named(row), reread(row["reason"]))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(
                     translate("HeldMessagesDialog", "{text}\nfile {file} · message {id}").format(

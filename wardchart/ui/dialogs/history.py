@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from wardchart import i18n
-from wardchart.domain.display import fields_text
+from wardchart.domain.display import field_items
 from wardchart.i18n import translate
+from wardchart.ui.wording import localised
 
 SHOWN = (
     "taken_at",
@@ -40,7 +41,8 @@ def version_rows(versions: list[dict[str, Any]]) -> list[tuple[str, str, str, st
     """(recorded at, by, values, why) for each version, oldest first."""
     rows = []
     for version in versions:
-        values = i18n.shown(fields_text({k: version[k] for k in SHOWN if k in version}))
+        items = field_items({k: version[k] for k in SHOWN if k in version})
+        values = "; ".join(f"{i18n.shown(label)}: {localised(text)}" for label, text in items)
         if version.get("entered") and version["entered"] != "{}":
             values = translate("HistoryDialog", "{values}  (typed: {typed})").format(
                 values=values, typed=json.loads(version["entered"])

@@ -6,7 +6,6 @@ disabled for the wait storage asks for, so nobody can hammer at it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -97,9 +96,8 @@ class SignInDialog(QDialog):
             announce(self.message)
             self.password.clear()
             self.password.setFocus()
-            wait = re.search(r"try again in (\d+) s", str(reason))
-            if wait:
-                self._hold(int(wait.group(1)))
+            if isinstance(error, users.SignInTooSoon):
+                self._hold(error.wait)
             return
         self.accept()
 

@@ -1,0 +1,60 @@
+"""The rules' words on the German printouts: readiness, the nadir window, the census
+flags and the febrile-neutropenia alert read German, with decimal commas."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from wardchart import i18n
+from wardchart.storage.database import ChartStore
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
+    i18n.install()
+    yield
+    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
+    i18n.install()
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+def test_the_handover_sheet_gives_the_rules_in_german(
+    ward: ChartStore, cli: Cli, tmp_path: Path, german: None
+) -> None:
+    out = tmp_path / "uebergabe.pdf"
+    status, _stdout, err = cli("report", "ward", "--out", str(out))
+    assert status == 0, err
+    text = pdf_text(out)
+    assert "Z2 d12" in text  # cycle 2, day 12, as the chart writes cycle days
+    assert "im Fenster" in text
+    assert "nicht bereit" in text
+    assert "kein BB 24 h, ≥65 J." in text
+    for english in ("in window", "not ready", "no CBC 24 h", "age≥65"):
+        assert english not in text, english
+
+
+def test_the_patient_summary_gives_the_alert_and_readiness_in_german(
+    ward: ChartStore, cli: Cli, tmp_path: Path, german: None
+) -> None:
+    out = tmp_path / "zusammenfassung.pdf"
+    status, _stdout, err = cli("report", "patient", "--mrn", "A-1", "--out", str(out))
+    assert status == 0, err
+    text = pdf_text(out)
+    assert "Temperatur 38,5 °C; ANC 0,30 ×10⁹/L am" in text
+    assert "einmalige Temperatur ≥ 38,3 °C oder ≥ 38,0 °C anhaltend ≥ 60 min" in text
+    assert "Nächster Zyklus: nicht bereit – erfordert ANC ≥ 1,5 und Thrombozyten ≥ 100" in text
+    assert "65 oder älter" in text
+    assert "Grad 4, CTCAE v5.0" in text  # the nadir's grade
+    for english in ("temperature 38", "single", "needs ANC", "65 or over", "grade 4"):
+        assert english not in text, english
