@@ -31,7 +31,15 @@ from wardchart.domain.grading import CtcaeVersion, anc_grade_lines
 from wardchart.domain.records import GcsfDose
 from wardchart.domain.units import OP_SYMBOL, plain
 from wardchart.i18n import clinical_time, date_text, language, number, shown, translate
-from wardchart.plot.label_layout import LabelRequest, Rect, around, down_from, place, point_rect
+from wardchart.plot.label_layout import (
+    LabelRequest,
+    Rect,
+    around,
+    down_from,
+    place,
+    point_rect,
+    spread,
+)
 from wardchart.plot.scale import LINEAR_TO, CountScale
 
 ANC_COLOUR = "#1f4e9c"
@@ -85,12 +93,25 @@ TEMP_RANGE = (36.0, 39.5)
 class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
     """An axis that remembers the texts it last drew and where (scene rectangles)."""
 
-    def __init__(self, orientation: str) -> None:
+    def __init__(self, orientation: str, *, spread_texts: bool = False) -> None:
         super().__init__(orientation)
         self.drawn_texts: list[tuple[Rect, str]] = []
+        #: Move texts that would cover each other apart (a short plot brings the grade
+        #: lines within a text's height of each other); pyqtgraph would draw them on top.
+        self.spread_texts = spread_texts
 
     def generateDrawSpecs(self, p: object) -> object:
         specs = super().generateDrawSpecs(p)
+        if specs is not None and self.spread_texts and len(specs[2]) > 1:
+            texts = specs[2]
+            tops = spread(
+                [r.y() for r, _, _ in texts],
+                [r.height() + 1 for r, _, _ in texts],  # a pixel apart
+                0.0,
+                self.size().height(),
+            )
+            for (rect, _, _), top in zip(texts, tops, strict=True):
+                rect.moveTop(top)
         if specs is not None:
             self.drawn_texts = []
             for rect, _flags, text in specs[2]:
@@ -252,7 +273,7 @@ class ChartView(QWidget):
         self.temp_axis = CycleDayAxis()
         self.level_axis = RecordingAxis("left")
         self.temp_level_axis = RecordingAxis("left")
-        self.grade_axis = RecordingAxis("right")
+        self.grade_axis = RecordingAxis("right", spread_texts=True)
         self.fever_axis = RecordingAxis("right")
         # The legend has a row of its own above the plots: it can never cover a point.
         self.legend = pg.LegendItem(
