@@ -77,3 +77,27 @@ def test_the_same_chart_shown_again_draws_no_axis_text_again(qtbot, window: Main
     assert all(axis.picture is not None for axis in axes)
     window.patient_view.show_patient(window.patient_view.chart, keep_view=True)
     assert [axis.picture is not None for axis in axes] == [True] * len(axes)
+
+
+def test_selecting_a_patient_places_the_labels_once(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The chart's labels are placed at the size the chart is painted at, once per
+    selection, even when the header above takes another height."""
+    view = window.patient_view.chart_view
+    assert view is not None
+    window.resize(900, 700)  # the two patients' headers wrap to different heights
+    select(window, "A-1")
+    qtbot.wait(50)
+    placed = []
+    layout_labels = view.layout_labels
+
+    def counted() -> None:
+        placed.append(view.counts.vb.sceneBoundingRect().height())
+        layout_labels()
+
+    view.layout_labels = counted  # type: ignore[method-assign]
+    for mrn in ("B-2", "A-1", "B-2"):
+        placed.clear()
+        select(window, mrn)
+        qtbot.wait(50)
+        assert len(placed) == 1, (mrn, placed)
+        assert placed[0] == view.counts.vb.sceneBoundingRect().height()

@@ -586,10 +586,14 @@ class ChartView(QWidget):
         self._describe(title, selected, chart, [nadir_text, recovery_text, now_text])
         # PlotItem fixes the title row at one line; make room for the second.
         self.counts.layout.setRowFixedHeight(0, scaled(44 if "<br>" in title else 30))
-        # Settle ranges and axes now, so Qt paints the new chart once rather than twice.
+        # Settle ranges, axes and labels now, so Qt paints the new chart once rather than
+        # twice; the labels are placed by the scene's preparation (``_layout_if_needed``,
+        # after the plots' own), once, and again before a paint only if the plots move.
+        self._labels_dirty = True
+        # The title row's height (and a header of another height above the chart) are laid
+        # out first: the labels are placed at the plots' final size.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.graphics.scene().prepareForPaint()
-        self.layout_labels()  # again before a paint only if the plots move or resize
-        self._labels_dirty = False
 
     @staticmethod
     def selected_cycle(chart: PatientChart, view: str) -> CycleChart:
