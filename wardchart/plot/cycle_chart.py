@@ -96,8 +96,8 @@ class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
     def __init__(self, orientation: str, *, spread_texts: bool = False) -> None:
         super().__init__(orientation)
         self.drawn_texts: list[tuple[Rect, str]] = []
-        #: Move texts that would cover each other apart (a short plot brings the grade
-        #: lines within a text's height of each other); pyqtgraph would draw them on top.
+        # Move texts that would cover each other apart (a short plot brings the grade
+        # lines within a text's height of each other); pyqtgraph would draw them on top.
         self.spread_texts = spread_texts
 
     def generateDrawSpecs(self, p: object) -> object:
