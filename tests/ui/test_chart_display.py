@@ -118,7 +118,9 @@ def test_the_axis_marks_day_1_and_its_title_follows_the_calendar_box(
 
 
 def _overlaps(view: object) -> list[str]:
-    """Every label, legend or axis text that covers a point or another label."""
+    """Every label, legend or axis text that covers a point or another label, once the
+    window has finished laying out (a click's chart is first drawn at the size it leaves)."""
+    QApplication.processEvents()
     graphics = view.graphics  # type: ignore[attr-defined]
     graphics.grab()
     labels = []

@@ -61,3 +61,43 @@ def test_selecting_a_patient_paints_the_chart_once_at_its_new_size(
         size = (viewport.width(), viewport.height())
         assert [s for s, _whole in paints.seen] == [size] * len(paints.seen), mrn
         assert [whole for _s, whole in paints.seen].count(True) == 1, mrn
+
+
+def test_the_same_chart_shown_again_draws_no_axis_text_again(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A refresh that changes nothing (another window saved for another patient) keeps
+    every axis's drawn texts: pyqtgraph would regenerate them on each new tick list or
+    title, even an equal one."""
+    view = window.patient_view.chart_view
+    assert view is not None
+    select(window, "A-1")
+    qtbot.wait(50)
+    view.graphics.grab()
+    axes = [view.count_axis, view.temp_axis, view.level_axis, view.temp_level_axis]
+    axes += [view.grade_axis, view.fever_axis]
+    assert all(axis.picture is not None for axis in axes)
+    window.patient_view.show_patient(window.patient_view.chart, keep_view=True)
+    assert [axis.picture is not None for axis in axes] == [True] * len(axes)
+
+
+def test_selecting_a_patient_places_the_labels_once(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The chart's labels are placed at the size the chart is painted at, once per
+    selection, even when the header above takes another height."""
+    view = window.patient_view.chart_view
+    assert view is not None
+    window.resize(900, 700)  # the two patients' headers wrap to different heights
+    select(window, "A-1")
+    qtbot.wait(50)
+    placed = []
+    layout_labels = view.layout_labels
+
+    def counted() -> None:
+        placed.append(view.counts.vb.sceneBoundingRect().height())
+        layout_labels()
+
+    view.layout_labels = counted  # type: ignore[method-assign]
+    for mrn in ("B-2", "A-1", "B-2"):
+        placed.clear()
+        select(window, mrn)
+        qtbot.wait(50)
+        assert len(placed) == 1, (mrn, placed)
+        assert placed[0] == view.counts.vb.sceneBoundingRect().height()

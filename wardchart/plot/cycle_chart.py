@@ -31,7 +31,15 @@ from wardchart.domain.grading import CtcaeVersion, anc_grade_lines
 from wardchart.domain.records import GcsfDose
 from wardchart.domain.units import OP_SYMBOL, plain
 from wardchart.i18n import clinical_time, date_text, language, number, shown, translate
-from wardchart.plot.label_layout import LabelRequest, Rect, around, down_from, place, point_rect
+from wardchart.plot.label_layout import (
+    LabelRequest,
+    Rect,
+    around,
+    down_from,
+    place,
+    point_rect,
+    spread,
+)
 from wardchart.plot.scale import LINEAR_TO, CountScale
 
 ANC_COLOUR = "#1f4e9c"
@@ -85,18 +93,58 @@ TEMP_RANGE = (36.0, 39.5)
 class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
     """An axis that remembers the texts it last drew and where (scene rectangles)."""
 
-    def __init__(self, orientation: str) -> None:
+    def __init__(self, orientation: str, *, spread_texts: bool = False) -> None:
         super().__init__(orientation)
         self.drawn_texts: list[tuple[Rect, str]] = []
+        # Move texts that would cover each other apart (a short plot brings the grade
+        # lines within a text's height of each other); pyqtgraph would draw them on top.
+        self.spread_texts = spread_texts
 
     def generateDrawSpecs(self, p: object) -> object:
         specs = super().generateDrawSpecs(p)
+        if specs is not None and self.spread_texts and len(specs[2]) > 1:
+            texts = specs[2]
+            tops = spread(
+                [r.y() for r, _, _ in texts],
+                [r.height() + 1 for r, _, _ in texts],  # a pixel apart
+                0.0,
+                self.size().height(),
+            )
+            for (rect, _, _), top in zip(texts, tops, strict=True):
+                rect.moveTop(top)
         if specs is not None:
             self.drawn_texts = []
             for rect, _flags, text in specs[2]:
                 r = self.mapRectToScene(rect)
                 self.drawn_texts.append(((r.x(), r.y(), r.width(), r.height()), text))
         return specs
+
+    def setTicks(self, ticks: list[list[tuple[float, str]]] | None) -> None:
+        """pyqtgraph's, but the same ticks again keep the texts drawn (a patient selected
+        after another with the same grade lines or scale regenerates no axis)."""
+        if ticks is not None and ticks == self._tickLevels:
+            return
+        super().setTicks(ticks)
+
+    def setRange(self, mn: float, mx: float) -> None:
+        """pyqtgraph's, but the same range again keeps the texts drawn."""
+        if [mn, mx] != getattr(self, "range", None):  # None in pyqtgraph's __init__
+            super().setRange(mn, mx)
+
+    def set_title(self, plot: pg.PlotItem, text: str, **style: Any) -> None:
+        """``plot.setLabel`` for this axis, only when the title changes: pyqtgraph shows
+        the axis again on every call, which regenerates its texts."""
+        if (text, style) != getattr(self, "_label_set", None):
+            plot.setLabel(self.orientation, text, **style)
+
+    def setLabel(self, text: str | None = None, **style: Any) -> None:
+        """pyqtgraph's (a title and its CSS style, no units), but the same title again
+        changes nothing: a new title resizes the axis and regenerates its texts."""
+        wanted = (text, style)
+        if wanted == getattr(self, "_label_set", None):  # None in pyqtgraph's __init__
+            return
+        self._label_set = wanted
+        super().setLabel(text, **style)
 
     def redraw(self) -> None:
         """Draw the texts again at the next paint, even if the range did not change."""
@@ -115,8 +163,11 @@ class CycleDayAxis(RecordingAxis):
     def set_days(self, day1: date | None, calendar: bool) -> None:
         """Label from ``day1``, in dates or cycle days; the drawn texts follow at once
         (pyqtgraph redraws an axis's texts only when its range changes)."""
+        # Cycle days are counted from day 1 whatever its date: only dates change the texts.
+        texts_before = self.calendar and (self.day1, language())
         self.day1, self.calendar = day1, calendar
-        self.redraw()
+        if (calendar and (day1, language())) != texts_before:
+            self.redraw()
 
     def title(self, low: float, high: float) -> str:
         """The axis title: "cycle day", or "date" with the year(s) shown, which the tick
@@ -252,7 +303,7 @@ class ChartView(QWidget):
         self.temp_axis = CycleDayAxis()
         self.level_axis = RecordingAxis("left")
         self.temp_level_axis = RecordingAxis("left")
-        self.grade_axis = RecordingAxis("right")
+        self.grade_axis = RecordingAxis("right", spread_texts=True)
         self.fever_axis = RecordingAxis("right")
         # The legend has a row of its own above the plots: it can never cover a point.
         self.legend = pg.LegendItem(
@@ -476,7 +527,8 @@ class ChartView(QWidget):
         redrawing = chart is not None and bool(chart.cycles)
         self.clear(redrawing=redrawing)
         # No patient: no day or date texts at all (they would be the last patient's).
-        self.temp_axis.setStyle(showValues=chart is not None)
+        if self.temp_axis.style["showValues"] != (chart is not None):
+            self.temp_axis.setStyle(showValues=chart is not None)
         if chart is None or not chart.cycles:
             for axis in (self.count_axis, self.temp_axis):
                 axis.set_days(None, False)
@@ -488,7 +540,7 @@ class ChartView(QWidget):
             if chart is not None:
                 self._draw_baseline_only(chart)
             else:
-                self.temps.setLabel("bottom", "")
+                self.temp_axis.set_title(self.temps, "")
             return
         selected = self.selected_cycle(chart, view)
         overlay = view == "overlay"
@@ -534,10 +586,14 @@ class ChartView(QWidget):
         self._describe(title, selected, chart, [nadir_text, recovery_text, now_text])
         # PlotItem fixes the title row at one line; make room for the second.
         self.counts.layout.setRowFixedHeight(0, scaled(44 if "<br>" in title else 30))
-        # Settle ranges and axes now, so Qt paints the new chart once rather than twice.
+        # Settle ranges, axes and labels now, so Qt paints the new chart once rather than
+        # twice; the labels are placed by the scene's preparation (``_layout_if_needed``,
+        # after the plots' own), once, and again before a paint only if the plots move.
+        self._labels_dirty = True
+        # The title row's height (and a header of another height above the chart) are laid
+        # out first: the labels are placed at the plots' final size.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.graphics.scene().prepareForPaint()
-        self.layout_labels()  # again before a paint only if the plots move or resize
-        self._labels_dirty = False
 
     @staticmethod
     def selected_cycle(chart: PatientChart, view: str) -> CycleChart:
@@ -605,14 +661,19 @@ class ChartView(QWidget):
         crosses above them (the margins are pixels, so the ranges follow the plots' size)."""
         if not self.drawn:
             return
+        # Each range is set once per draw, here (a range set twice regenerates the axes'
+        # texts twice); a plot too small for the margins gets a plain range.
         height = self.counts.vb.sceneBoundingRect().height()
         top = self.scale.view_top
         if height > 2 * EDGE_MARGIN:
             self.counts.setYRange(-EDGE_MARGIN * top / (height - EDGE_MARGIN), top, padding=0)
+        else:  # a little below 0: a count of 0.0 and the G-CSF triangles are drawn whole
+            self.counts.setYRange(-0.05 * top, top, padding=0)
         low, high = self.temp_span
         height = self.temps.vb.sceneBoundingRect().height()
         above = ALERT_ROW if self.fever_marker is not None else TEMP_MARGIN
         if height <= above + TEMP_MARGIN + 4:
+            self.temps.setYRange(low, high, padding=0)
             return
         per_degree = (height - above - TEMP_MARGIN) / (high - low)
         view_top = high + above / per_degree
@@ -859,8 +920,8 @@ class ChartView(QWidget):
             self.threshold_lines.append(line)
             ticks.append((line.value(), text))
         self.grade_axis.setTicks([ticks, []])
-        self.counts.setLabel(
-            "right",
+        self.grade_axis.set_title(
+            self.counts,
             translate("Chart", "ANC grade, CTCAE v{version}").format(version=version),
             color=THRESHOLD_COLOUR,
         )
@@ -987,7 +1048,7 @@ class ChartView(QWidget):
         limit = f"{OP_SYMBOL[rule.single_op]}{number(rule.single_celsius)} °C"
         self.fever_text = f"{limit} ({shown(rule.label)})"
         self.fever_axis.setTicks([[(float(rule.single_celsius), limit)], []])
-        self.temps.setLabel("right", shown(rule.label), color=FEVER_COLOUR)
+        self.fever_axis.set_title(self.temps, shown(rule.label), color=FEVER_COLOUR)
         low, high = TEMP_RANGE
         if ys:
             low, high = min(low, math.floor(min(ys))), max(high, math.ceil(max(ys)))
@@ -996,7 +1057,6 @@ class ChartView(QWidget):
         # axis with a block of tenths.
         degrees = range(math.ceil(low / 2) * 2, math.floor(high) + 1, 2)
         self.temp_level_axis.setTicks([[(float(c), str(c)) for c in degrees], []])
-        self.temps.setYRange(low, high, padding=0)  # made exact by _fit_y
         if temps:
             tips = [
                 f"{number(plain(t.celsius))} °C {route_text(t.route)}\n"
@@ -1071,13 +1131,10 @@ class ChartView(QWidget):
         high = max([float(cycle.cycle.cycle_length_days) + 1, cycle.window[1] + 2.0, *xs]) + 0.5
         self.x_range = (low, high)
         self.counts.setXRange(low, high, padding=0)
-        top = self.scale.view_top
-        # A little below 0: a count of 0.0 and the G-CSF triangles are drawn whole.
-        self.counts.setYRange(-0.05 * top, top, padding=0)
         self.level_axis.setTicks(self.scale.ticks())
-        self.temps.setLabel("bottom", self.temp_axis.title(low, high))
+        self.temp_axis.set_title(self.temps, self.temp_axis.title(low, high))
         self.break_line.setVisible(self.scale.compressed)
-        self.counts.setLabel("left", self._count_title())
+        self.level_axis.set_title(self.counts, self._count_title())
 
     def _count_title(self) -> str:
         """The count axis's title; "; log >10" when the top of the scale is compressed."""
@@ -1123,9 +1180,9 @@ class ChartView(QWidget):
         self.counts.setXRange(*self.x_range, padding=0)
         self.counts.setYRange(-0.05 * self.scale.view_top, self.scale.view_top, padding=0)
         self.level_axis.setTicks(self.scale.ticks())
-        self.temps.setLabel("bottom", self.temp_axis.title(*self.x_range))
+        self.temp_axis.set_title(self.temps, self.temp_axis.title(*self.x_range))
         self.break_line.setVisible(self.scale.compressed)
-        self.counts.setLabel("left", self._count_title())
+        self.level_axis.set_title(self.counts, self._count_title())
         self.counts.setTitle(
             translate("Chart", "No cycle: baseline only (calendar dates)")
             if chart.baseline

@@ -93,3 +93,35 @@ def down_from(
         out += [(px - w / 2, y), (px + 4, y), (px - w - 4, y)]
         y += h / 2
     return out
+
+
+def spread(tops: Sequence[float], heights: Sequence[float], low: float, high: float) -> list[float]:
+    """New tops for texts stacked in one column (an axis's tick texts) so that none covers
+    another: texts that would overlap are moved apart as a group, centred where they
+    were, and kept between ``low`` and ``high`` where there is room. Texts clear of every
+    other keep their place. Returned in the order given."""
+    order = sorted(range(len(tops)), key=lambda i: tops[i])
+    # Groups of neighbours laid end to end: [first index in ``order``, top, height].
+    groups: list[list[float]] = []
+    for n, i in enumerate(order):
+        group = [float(n), tops[i], heights[i]]
+        groups.append(group)
+        while len(groups) > 1 and groups[-2][1] + groups[-2][2] > groups[-1][1]:
+            last = groups.pop()
+            before = groups[-1]
+            first, height = int(before[0]), before[2] + last[2]
+            centre = sum(tops[order[k]] + heights[order[k]] / 2 for k in range(first, n + 1))
+            centre /= n + 1 - first
+            # The group's centre is its texts' mean centre, inside the bounds if it fits.
+            top = centre - height / 2
+            top = max(low, min(top, high - height)) if height <= high - low else top
+            groups[-1] = [before[0], top, height]
+    result = [0.0] * len(tops)
+    for g, group in enumerate(groups):
+        first = int(group[0])
+        end = int(groups[g + 1][0]) if g + 1 < len(groups) else len(order)
+        y = group[1]
+        for k in range(first, end):
+            result[order[k]] = y
+            y += heights[order[k]]
+    return result

@@ -23,7 +23,6 @@ from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.settings import WardSettings
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.users import User
-from wardchart.session.changes import Change, SetWardSetting, administrators_only
 from wardchart.session.merging import ResolveConflict, marks_by_patient, patients_of
 from wardchart.storage import operations, queries, users
 from wardchart.storage.conflicts import Conflict, conflicts
@@ -32,6 +31,7 @@ from wardchart.storage.errors import db_errors
 from wardchart.storage.operations import Saved
 
 if TYPE_CHECKING:
+    from wardchart.session.changes import Change
     from wardchart.storage.merge import MergeResult
 
 #: How a file with accounts learns who is charting: given the open chart, sign in there
@@ -314,6 +314,8 @@ class ChartingSession:
         ``NotPermitted`` if only a ward administrator may make this change
         (``changes.administrators_only``) and the person charting is not one.
         """
+        from wardchart.session.changes import SetWardSetting  # see permit
+
         self.permit(change)
         saved = change.apply(self.store, self.actor, self.now())
         if isinstance(change, SetWardSetting):
@@ -323,6 +325,10 @@ class ChartingSession:
 
     def permit(self, change: Change | ResolveConflict) -> None:
         """Raise ``NotPermitted`` unless the person charting may make ``change``."""
+        # The typed changes (~15 ms of imports) load at the first save, not before the
+        # first chart: only a change made by a dialog needs them.
+        from wardchart.session.changes import administrators_only
+
         doing = administrators_only(change)
         if doing is not None:
             self.require_administrator(doing)
@@ -331,6 +337,8 @@ class ChartingSession:
         """Raise as saving the setting would (``NotPermitted``, or ``InvalidEntry`` naming
         ``key``), writing nothing: a dialog changing several settings checks them all
         before it saves any."""
+        from wardchart.session.changes import SetWardSetting  # see permit
+
         self.permit(SetWardSetting(key, value, confirm))
         operations.check_ward_setting(
             self.store, queries.ward_settings(self.store.db), key, value, confirm=confirm

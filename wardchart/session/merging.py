@@ -12,22 +12,27 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from wardchart.domain.merge_rules import ConflictMark
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import RecordKind
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
-from wardchart.session.changes import (
-    CorrectCbc,
-    CorrectCycle,
-    CorrectGcsf,
-    CorrectPatient,
-    CorrectTemperature,
-)
 from wardchart.storage import records
 from wardchart.storage.conflicts import Conflict, conflicts, resolve_conflict
 from wardchart.storage.database import ChartStore
 from wardchart.storage.operations import Saved
+
+if TYPE_CHECKING:
+    # The typed changes load at the first save (``ChartingSession.permit``), not with
+    # the chart: a conflict's correction comes from a dialog, which has loaded them.
+    from wardchart.session.changes import (
+        CorrectCbc,
+        CorrectCycle,
+        CorrectGcsf,
+        CorrectPatient,
+        CorrectTemperature,
+    )
 
 #: A record's kind in a nurse's words.
 _TABLE_WORDS = {
@@ -129,16 +134,23 @@ def marks_by_patient(found: Iterable[Conflict]) -> dict[str, tuple[ConflictMark,
     return {k: tuple(v) for k, v in by_patient.items()}
 
 
-#: The corrections that can settle a conflict as its new version (the correction dialogs').
-Correction = CorrectCbc | CorrectTemperature | CorrectGcsf | CorrectCycle | CorrectPatient
+if TYPE_CHECKING:
+    #: The corrections that can settle a conflict as its new version (the correction
+    #: dialogs').
+    Correction = CorrectCbc | CorrectTemperature | CorrectGcsf | CorrectCycle | CorrectPatient
 
-_CORRECTED_TABLE = {
-    CorrectCbc: RecordKind.RESULTS,
-    CorrectTemperature: RecordKind.TEMPERATURES,
-    CorrectGcsf: RecordKind.GCSF_DOSES,
-    CorrectCycle: RecordKind.CYCLES,
-    CorrectPatient: RecordKind.PATIENTS,
-}
+
+def _corrected_table(correction: Correction) -> RecordKind:
+    """The kind of record a correction writes."""
+    from wardchart.session import changes  # see TYPE_CHECKING above
+
+    return {
+        changes.CorrectCbc: RecordKind.RESULTS,
+        changes.CorrectTemperature: RecordKind.TEMPERATURES,
+        changes.CorrectGcsf: RecordKind.GCSF_DOSES,
+        changes.CorrectCycle: RecordKind.CYCLES,
+        changes.CorrectPatient: RecordKind.PATIENTS,
+    }[type(correction)]
 
 
 @dataclass(frozen=True)
@@ -194,6 +206,8 @@ class ResolveConflict:
                     )
                 ]
             )
+        from wardchart.session.changes import CorrectPatient  # as above
+
         record_id = (
             correction.patient.id
             if isinstance(correction, CorrectPatient)
@@ -210,7 +224,7 @@ class ResolveConflict:
             )
         # One transaction: the correction (checked like any other), then the conflict it
         # leaves — the new version beside the versions made apart — settled by keeping it.
-        corrected = _CORRECTED_TABLE[type(correction)]
+        corrected = _corrected_table(correction)
         with store.write() as db:
             before = {str(v["id"]) for v in records.history(db, corrected, record_id)}
             saved = correction.apply(store, actor, now)

@@ -20,13 +20,13 @@ from wardchart.domain.records import Patient, RecordKind, Regimen
 from wardchart.domain.settings import WardSettings
 from wardchart.domain.users import User
 from wardchart.session import ChartingSession
-from wardchart.session.changes import Change
 from wardchart.session.merging import ResolveConflict
 from wardchart.storage.conflicts import Conflict
 from wardchart.storage.database import ChartStore
 from wardchart.storage.operations import Saved
 
 if TYPE_CHECKING:
+    from wardchart.session.changes import Change
     from wardchart.storage.merge import MergeResult
 
 
