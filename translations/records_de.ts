@@ -874,6 +874,7 @@
     </message>
     <message>
         <source>{where} refused the credentials ({error}); check the user name and the password in PGPASSWORD or ~/.pgpass</source>
+        <extracomment>The server answered, then gave up on the statement: not a lost connection.</extracomment>
         <translation>{where} hat die Anmeldedaten abgelehnt ({error}); bitte Benutzername und Passwort in PGPASSWORD oder ~/.pgpass prüfen</translation>
     </message>
     <message>
@@ -887,6 +888,10 @@
     <message>
         <source>{where} refused: {error}</source>
         <translation>{where} hat abgelehnt: {error}</translation>
+    </message>
+    <message>
+        <source>{where} is busy and gave up on this sync ({error}); it is tried again</source>
+        <translation>{where} ist ausgelastet und hat diesen Abgleich abgebrochen ({error}); er wird erneut versucht</translation>
     </message>
     <message>
         <source>{where} cannot be reached ({error})</source>

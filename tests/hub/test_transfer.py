@@ -18,7 +18,12 @@ from ward_fixture import NOW, write_ward
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore, open_chart
-from wardchart.storage.hub.errors import HubError, HubTampered, HubUnreachable, ReplicaDiverged
+from wardchart.storage.hub.errors import (
+    HubBusy,
+    HubTampered,
+    HubUnreachable,
+    ReplicaDiverged,
+)
 from wardchart.storage.hub.schema import RECEIVE_LOCK, hub_init
 from wardchart.storage.hub.transfer import Hub, hub_high_water, pull, push
 from wardchart.storage.replica import local_replica
@@ -252,8 +257,10 @@ def test_sending_back_rows_the_hub_holds_never_waits_for_another_push(
             assert again.batches > 0
             assert push(conn, b.db, _id(b)).batches == 0  # its marks moved past them
             _admit(b, "B-9")  # something new does wait for the lock
-            with pytest.raises(HubError, match="lock timeout"):
+            with pytest.raises(HubBusy, match="is busy and gave up on this sync") as busy:
                 push(conn, b.db, _id(b))
+            assert "cannot be reached" not in str(busy.value)  # the server did answer
+            assert "lock timeout" in str(busy.value)
         other.execute("SELECT pg_advisory_unlock(%s)", [RECEIVE_LOCK])
     with Hub.open(hub.ward_url) as conn:
         assert push(conn, b.db, _id(b)).sent["patients"] == 1

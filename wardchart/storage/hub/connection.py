@@ -20,6 +20,7 @@ from psycopg import conninfo, errors
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.storage.hub.errors import (
     HubAddressError,
+    HubBusy,
     HubCredentialsRefused,
     HubError,
     HubPermissionDenied,
@@ -97,6 +98,15 @@ def connect(
         raise translate(error, where) from None
 
 
+#: The server answered, then gave up on the statement: not a lost connection.
+_GAVE_UP = (
+    errors.QueryCanceled,
+    errors.LockNotAvailable,
+    errors.DeadlockDetected,
+    errors.SerializationFailure,
+)
+
+
 def translate(error: psycopg.Error, where: str) -> HubError:
     """One typed, one-line error for a PostgreSQL failure."""
     text = _first_line(error)
@@ -126,6 +136,12 @@ def translate(error: psycopg.Error, where: str) -> HubError:
     if isinstance(error, errors.InsufficientPrivilege):
         return HubPermissionDenied(
             QT_TRANSLATE_NOOP("Hub", "{where} refused: {error}").format(where=where, error=text)
+        )
+    if isinstance(error, _GAVE_UP):
+        return HubBusy(
+            QT_TRANSLATE_NOOP(
+                "Hub", "{where} is busy and gave up on this sync ({error}); it is tried again"
+            ).format(where=where, error=text)
         )
     if isinstance(error, psycopg.OperationalError) or error.sqlstate is None:
         return HubUnreachable(

@@ -20,6 +20,12 @@ class HubUnreachable(HubError):
     connection was lost part-way: what was committed stays committed, the rest is not."""
 
 
+class HubBusy(HubUnreachable):
+    """The hub answered but gave up on this sync: a lock or statement timeout, a deadlock
+    or a serialization failure. Like a lost connection, nothing of the batch in hand was
+    written and the next sync tries again; the message says what happened."""
+
+
 class HubCredentialsRefused(HubError):
     """The server answered but refused who we said we are (password, role, pg_hba)."""
 
