@@ -121,3 +121,41 @@ def test_a_marked_message_is_english_text_that_can_be_translated(german: None) -
     assert i18n.shown(ValueError(filled)) == "0,45 above x on 02.03.2026"
     with pytest.raises(TypeError):
         QT_TRANSLATE_NOOP("Test", "{}").format("positional")
+
+
+def test_the_command_lines_values_are_shown_as_typed_in_every_language(german: None) -> None:
+    from wardchart.domain.texts import QT_TRANSLATE_NOOP
+
+    inner = QT_TRANSLATE_NOOP("Test", "{count} on {day}").format(
+        count=Decimal("38.5"), day=date(2026, 3, 2)
+    )
+    outer = QT_TRANSLATE_NOOP("Test", "{what} at {when}").format(
+        what=inner, when=datetime(2026, 3, 2, 8, 30).astimezone()
+    )
+    assert i18n.shown(outer, typed=True) == "38.5 on 2026-03-02 at 2026-03-02 08:30"
+    assert i18n.shown(ValueError(inner), typed=True) == "38.5 on 2026-03-02"
+    assert i18n.shown(inner) == "38,5 on 02.03.2026"  # the window's form
+
+
+@pytest.mark.parametrize(
+    ("wanted", "code"),
+    [
+        ("de", "de"),
+        ("DE", "de"),
+        ("de_DE.UTF-8", "de"),
+        ("de_AT@euro", "de"),
+        ("C", "en"),
+        ("POSIX", "en"),
+        ("C.UTF-8", "en"),
+        ("en-GB", "en"),
+        ("fr", None),
+        ("klingon", None),
+        ("", None),
+    ],
+)
+def test_one_rule_reads_a_language_for_the_window_and_the_command_line(
+    wanted: str, code: str | None
+) -> None:
+    from wardchart.storage.machine_config import language_code
+
+    assert i18n.language_code(wanted) == language_code(wanted) == code

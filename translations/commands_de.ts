@@ -87,6 +87,10 @@
         <translation>Neutropenie-Schutzmaßnahmen: aus</translation>
     </message>
     <message>
+        <source>Before the first cycle</source>
+        <translation>Vor dem ersten Zyklus</translation>
+    </message>
+    <message>
         <source>(calc)</source>
         <translation>(ber.)</translation>
     </message>
@@ -191,6 +195,78 @@
     </message>
 </context>
 <context>
+    <name>CommandWords</name>
+    <message>
+        <source>before</source>
+        <extracomment>Words the domain keeps and compares in English (a census row&apos;s nadir status, whether the next cycle may start, its flags), shown in the command line&apos;s language. A word the domain marks itself is translated by ``shown``.</extracomment>
+        <translation>davor</translation>
+    </message>
+    <message>
+        <source>in window</source>
+        <translation>im Fenster</translation>
+    </message>
+    <message>
+        <source>past</source>
+        <translation>vorbei</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>nicht bereit</translation>
+    </message>
+    <message>
+        <source>no count</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>no platelet count</source>
+        <translation>keine Thrombozyten</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>nicht erforderlich</translation>
+    </message>
+    <message>
+        <source>FN alert</source>
+        <translation>FN-Alarm</translation>
+    </message>
+    <message>
+        <source>possible FN</source>
+        <translation>mögliche FN</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>no CBC 24 h</source>
+        <translation>kein Blutbild seit 24 h</translation>
+    </message>
+    <message>
+        <source>precautions</source>
+        <translation>Schutzmaßnahmen</translation>
+    </message>
+    <message>
+        <source>age≥65</source>
+        <translation>Alter≥65</translation>
+    </message>
+    <message>
+        <source>age&lt;18</source>
+        <translation>Alter&lt;18</translation>
+    </message>
+    <message>
+        <source>marrow</source>
+        <translation>Knochenmark</translation>
+    </message>
+    <message>
+        <source>immune</source>
+        <translation>Immunstörung</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Demo ward of {count} patients written to {path}</source>
@@ -250,11 +326,11 @@
     </message>
     <message>
         <source>this chart file has no accounts yet; leave out --user</source>
-        <translation>diese Kurvendatei hat noch keine Konten; --user weglassen</translation>
+        <translation>diese Kurvendatei hat noch keine Konten; lassen Sie --user weg</translation>
     </message>
     <message>
         <source>this chart file has accounts: sign in with --user NAME (password from WARDCHART_PASSWORD or the prompt)</source>
-        <translation>diese Kurvendatei hat Konten: mit --user NAME anmelden (Passwort aus WARDCHART_PASSWORD oder der Eingabeaufforderung)</translation>
+        <translation>diese Kurvendatei hat Konten: melden Sie sich mit --user NAME an (Passwort aus WARDCHART_PASSWORD oder der Eingabeaufforderung)</translation>
     </message>
     <message>
         <source>password for {user}</source>
@@ -266,11 +342,11 @@
     </message>
     <message>
         <source>chart file {path} is encrypted, or damaged, or not a chart file: if it is encrypted, set WARDCHART_PASSPHRASE or run this in a terminal; it was left untouched</source>
-        <translation>Kurvendatei {path} ist verschlüsselt, beschädigt oder keine Kurvendatei: falls verschlüsselt, WARDCHART_PASSPHRASE setzen oder dies in einem Terminal ausführen; sie wurde nicht verändert</translation>
+        <translation>Kurvendatei {path} ist verschlüsselt, beschädigt oder keine Kurvendatei: falls sie verschlüsselt ist, setzen Sie WARDCHART_PASSPHRASE oder führen Sie dies in einem Terminal aus; sie wurde nicht verändert</translation>
     </message>
     <message>
         <source>no {field}: set {variable} or run this in a terminal</source>
-        <translation>kein(e) {field}: {variable} setzen oder dies in einem Terminal ausführen</translation>
+        <translation>kein(e) {field}: setzen Sie {variable} oder führen Sie dies in einem Terminal aus</translation>
     </message>
     <message>
         <source>the same again: </source>
@@ -286,7 +362,7 @@
     </message>
     <message>
         <source>is empty; give a file name</source>
-        <translation>ist leer; bitte einen Dateinamen angeben</translation>
+        <translation>ist leer; geben Sie einen Dateinamen an</translation>
     </message>
     <message>
         <source>the folder {folder} does not exist</source>
@@ -303,7 +379,11 @@
     <message>
         <source>--db: is empty; give the chart file&apos;s path</source>
         <extracomment>Domain field names → the flag a person typed.</extracomment>
-        <translation>--db: ist leer; bitte den Pfad der Kurvendatei angeben</translation>
+        <translation>--db: ist leer; geben Sie den Pfad der Kurvendatei an</translation>
+    </message>
+    <message>
+        <source>--db: {path} {problem}</source>
+        <translation>--db: {path} {problem}</translation>
     </message>
     <message>
         <source>unexpected {error}: {detail}; details in {log}</source>
@@ -315,12 +395,12 @@
     </message>
     <message>
         <source>what was entered WAS saved, but the command failed after saving it ({detail}); do not enter it again</source>
-        <translation>das Eingegebene WURDE gespeichert, aber der Befehl schlug nach dem Speichern fehl ({detail}); bitte nicht noch einmal eingeben</translation>
+        <translation>das Eingegebene WURDE gespeichert, aber der Befehl schlug nach dem Speichern fehl ({detail}); geben Sie es nicht noch einmal ein</translation>
     </message>
     <message>
         <source>{warnings}; if the values are right, add --confirm</source>
         <extracomment>Whether this run opens the window: a failure before it shows is then shown in a dialog.</extracomment>
-        <translation>{warnings}; wenn die Werte stimmen, --confirm hinzufügen</translation>
+        <translation>{warnings}; wenn die Werte stimmen, fügen Sie --confirm hinzu</translation>
     </message>
     <message>
         <source>Backup written and verified: {path} ({size} bytes)</source>
@@ -372,11 +452,11 @@
     </message>
     <message>
         <source>an interrupted encryption of {path} must be finished first: run wardchart encrypt again; nothing was done</source>
-        <translation>eine unterbrochene Verschlüsselung von {path} muss zuerst abgeschlossen werden: wardchart encrypt erneut ausführen; nichts wurde getan</translation>
+        <translation>eine unterbrochene Verschlüsselung von {path} muss zuerst abgeschlossen werden: führen Sie wardchart encrypt erneut aus; nichts wurde getan</translation>
     </message>
     <message>
         <source>an interrupted decryption of {path} must be finished first: run wardchart decrypt again; nothing was done</source>
-        <translation>eine unterbrochene Entschlüsselung von {path} muss zuerst abgeschlossen werden: wardchart decrypt erneut ausführen; nichts wurde getan</translation>
+        <translation>eine unterbrochene Entschlüsselung von {path} muss zuerst abgeschlossen werden: führen Sie wardchart decrypt erneut aus; nichts wurde getan</translation>
     </message>
     <message>
         <source>{path} is already encrypted; nothing was done</source>
@@ -567,7 +647,7 @@
     <name>HubCommand</name>
     <message>
         <source>is empty; give the ward&apos;s PostgreSQL role</source>
-        <translation>ist leer; bitte die PostgreSQL-Rolle der Station angeben</translation>
+        <translation>ist leer; geben Sie die PostgreSQL-Rolle der Station an</translation>
     </message>
     <message>
         <source>created {hub} (hub version {version})</source>
@@ -587,7 +667,7 @@
     </message>
     <message>
         <source>no ward hub given: use --hub URL, set {variable}, or the ward setting hub (wardchart settings set hub URL)</source>
-        <translation>kein Stations-Hub angegeben: --hub URL verwenden, {variable} setzen oder die Stationseinstellung hub (wardchart settings set hub URL)</translation>
+        <translation>kein Stations-Hub angegeben: verwenden Sie --hub URL, setzen Sie {variable} oder die Stationseinstellung hub (wardchart settings set hub URL)</translation>
     </message>
     <message>
         <source>this chart&apos;s history does not verify ({problem}): it was altered or damaged; nothing was sent to the ward hub (wardchart check; docs/hub.md)</source>
@@ -879,7 +959,7 @@
     <message>
         <source>is empty; give the other chart file</source>
         <extracomment>The shortest prefix of a conflict key, a version id or a record id that is accepted.</extracomment>
-        <translation>ist leer; bitte die andere Kurvendatei angeben</translation>
+        <translation>ist leer; geben Sie die andere Kurvendatei an</translation>
     </message>
     <message>
         <source>no chart file at {path}; nothing was changed</source>
@@ -891,7 +971,7 @@
     </message>
     <message>
         <source>{path} is encrypted, or is not a wardchart chart file: if it is encrypted, set {variable} or run this in a terminal; nothing was changed</source>
-        <translation>{path} ist verschlüsselt oder keine wardchart-Kurvendatei: falls verschlüsselt, {variable} setzen oder dies in einem Terminal ausführen; nichts wurde geändert</translation>
+        <translation>{path} ist verschlüsselt oder keine wardchart-Kurvendatei: falls sie verschlüsselt ist, setzen Sie {variable} oder führen Sie dies in einem Terminal aus; nichts wurde geändert</translation>
     </message>
     <message>
         <source>patient</source>
@@ -992,7 +1072,7 @@
     </message>
     <message>
         <source>conflicts: {new} new, {open} open in all — review them: wardchart conflicts</source>
-        <translation>Konflikte: {new} neu, {open} insgesamt offen – bitte prüfen: wardchart conflicts</translation>
+        <translation>Konflikte: {new} neu, {open} insgesamt offen – prüfen Sie sie: wardchart conflicts</translation>
     </message>
     <message>
         <source>conflicts: {new} new, {open} open in all</source>
@@ -1000,11 +1080,11 @@
     </message>
     <message>
         <source>{path} already exists; choose a new file</source>
-        <translation>{path} existiert bereits; bitte eine neue Datei wählen</translation>
+        <translation>{path} existiert bereits; wählen Sie eine neue Datei</translation>
     </message>
     <message>
         <source>this chart file is encrypted, so its copy must be too: add --encrypt</source>
-        <translation>diese Kurvendatei ist verschlüsselt, also muss es ihre Kopie auch sein: --encrypt hinzufügen</translation>
+        <translation>diese Kurvendatei ist verschlüsselt, also muss es ihre Kopie auch sein: fügen Sie --encrypt hinzu</translation>
     </message>
     <message>
         <source>Copied the chart to {path} (encrypted; its chart id {chart}). Bring it back with: wardchart merge {path}</source>
@@ -1084,7 +1164,7 @@
     </message>
     <message>
         <source>give at least the first {count} characters shown by wardchart conflicts</source>
-        <translation>bitte mindestens die ersten {count} Zeichen angeben, die wardchart conflicts zeigt</translation>
+        <translation>geben Sie mindestens die ersten {count} Zeichen an, die wardchart conflicts zeigt</translation>
     </message>
     <message>
         <source>no open conflict {prefix}; see wardchart conflicts</source>
@@ -1093,7 +1173,7 @@
     </message>
     <message>
         <source>{prefix} names more than one open conflict; type more</source>
-        <translation>{prefix} passt auf mehr als einen offenen Konflikt; bitte mehr Zeichen eingeben</translation>
+        <translation>{prefix} passt auf mehr als einen offenen Konflikt; geben Sie mehr Zeichen ein</translation>
     </message>
     <message>
         <source>no version of this conflict {prefix}; see wardchart conflicts</source>
@@ -1101,7 +1181,7 @@
     </message>
     <message>
         <source>{prefix} names more than one version of this conflict; type more</source>
-        <translation>{prefix} passt auf mehr als eine Version dieses Konflikts; bitte mehr Zeichen eingeben</translation>
+        <translation>{prefix} passt auf mehr als eine Version dieses Konflikts; geben Sie mehr Zeichen ein</translation>
     </message>
     <message>
         <source>no record of this conflict {prefix}; see wardchart conflicts</source>
@@ -1109,19 +1189,19 @@
     </message>
     <message>
         <source>{prefix} names more than one record of this conflict; type more</source>
-        <translation>{prefix} passt auf mehr als einen Eintrag dieses Konflikts; bitte mehr Zeichen eingeben</translation>
+        <translation>{prefix} passt auf mehr als einen Eintrag dieses Konflikts; geben Sie mehr Zeichen ein</translation>
     </message>
     <message>
         <source>give a reason for the resolution</source>
-        <translation>bitte einen Grund für die Auflösung angeben</translation>
+        <translation>geben Sie einen Grund für die Auflösung an</translation>
     </message>
     <message>
         <source>give the patient&apos;s right MRN with --mrn</source>
-        <translation>bitte die richtige MRN des Patienten mit --mrn angeben</translation>
+        <translation>geben Sie die richtige MRN des Patienten mit --mrn an</translation>
     </message>
     <message>
         <source>is empty; give the right MRN</source>
-        <translation>ist leer; bitte die richtige MRN angeben</translation>
+        <translation>ist leer; geben Sie die richtige MRN an</translation>
     </message>
     <message>
         <source>only with --new-version</source>
@@ -1145,11 +1225,11 @@
     </message>
     <message>
         <source>only for one MRN admitted twice; otherwise keep one version (--keep), then correct it with wardchart correct</source>
-        <translation>nur für eine doppelt aufgenommene MRN; sonst eine Version behalten (--keep) und sie dann mit wardchart correct korrigieren</translation>
+        <translation>nur für eine doppelt aufgenommene MRN; sonst behalten Sie eine Version (--keep) und korrigieren sie dann mit wardchart correct</translation>
     </message>
     <message>
         <source>MRN {mrn} belongs to {name}; give another</source>
-        <translation>MRN {mrn} gehört zu {name}; bitte eine andere angeben</translation>
+        <translation>MRN {mrn} gehört zu {name}; geben Sie eine andere an</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@
     </message>
     <message>
         <source>the first account must be a ward administrator (--role admin)</source>
-        <translation>das erste Konto muss ein Stations-Administrator sein (--role admin)</translation>
+        <translation>das erste Konto muss ein Stationsadministrator sein (--role admin)</translation>
     </message>
     <message>
         <source>{username} already has an account</source>
@@ -26,7 +26,7 @@
     </message>
     <message>
         <source>this is the last ward administrator: add another first</source>
-        <translation>dies ist der letzte Stations-Administrator: zuerst einen weiteren anlegen</translation>
+        <translation>dies ist der letzte Stationsadministrator: legen Sie zuerst einen weiteren an</translation>
     </message>
     <message>
         <source>too many wrong passwords: try again in {wait} s</source>
@@ -605,6 +605,10 @@
         <translation>{name} ist kein FHIR-Bundle (JSON); nichts wurde importiert</translation>
     </message>
     <message>
+        <source>{name} is a FHIR Bundle without a type; wardchart reads {types}; nothing was imported</source>
+        <translation>{name} ist ein FHIR-Bundle ohne Typ; wardchart liest {types}; nichts wurde importiert</translation>
+    </message>
+    <message>
         <source>{name} is a FHIR Bundle of type {kind}; wardchart reads {types}; nothing was imported</source>
         <translation>{name} ist ein FHIR-Bundle vom Typ {kind}; wardchart liest {types}; nichts wurde importiert</translation>
     </message>
@@ -703,6 +707,26 @@
     <message>
         <source>charted before for another patient: a person checks both charts</source>
         <translation>früher für einen anderen Patienten eingetragen: eine Person prüft beide Kurven</translation>
+    </message>
+</context>
+<context>
+    <name>Filesystems</name>
+    <message>
+        <source>a UNC path (a network share)</source>
+        <extracomment>GetDriveTypeW&apos;s answer for a remote (network) drive.</extracomment>
+        <translation>ein UNC-Pfad (eine Netzwerkfreigabe)</translation>
+    </message>
+    <message>
+        <source>on {drive}:, a mapped network drive</source>
+        <translation>auf {drive}:, einem verbundenen Netzlaufwerk</translation>
+    </message>
+    <message>
+        <source>on a network filesystem ({kind})</source>
+        <translation>auf einem Netzwerkdateisystem ({kind})</translation>
+    </message>
+    <message>
+        <source>is {where}: SQLite cannot keep a chart file safe on a network share; keep the chart on this computer&apos;s own disk and share it with the ward through the ward hub (see docs/hub.md)</source>
+        <translation>ist {where}: Auf einer Netzwerkfreigabe kann SQLite eine Kurvendatei nicht sicher halten; speichern Sie die Kurve auf der eigenen Festplatte dieses Computers und teilen Sie sie über den Stations-Hub mit der Station (siehe docs/hub.md)</translation>
     </message>
 </context>
 <context>
@@ -1073,7 +1097,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <message>
         <source>give a reason for the resolution</source>
         <extracomment>Conflict kinds: a record&apos;s history forked (two corrections, or a correction and an entered-in-error, made apart) — of a clinical record, a regimen, an account —, two records that cannot both be current, and a ward setting changed on two replicas. Kinds whose versions all belong to one record (or one setting): keeping one sets the others aside. What the version columns are not: left out of a side&apos;s summary. The record&apos;s stable id (a ward setting: its key). The chart id of the replica that wrote it (None: written before chart ids). Whether this is the version the chart shows (see docs/merging.md). The version&apos;s values in one line (&quot;bed=4A-01, name=Alpha, Ann&quot;). What the conflict is about, in words: &quot;MRN 42&quot;, &quot;bed 4A-01&quot;, &quot;cycle 3&quot;. The records whose history branched: a version corrected twice (each record has one first version, so two current versions of one record mean a branch somewhere). Read from the index of corrections alone, which holds only the versions that correct.</extracomment>
-        <translation>bitte einen Grund für die Auflösung angeben</translation>
+        <translation>geben Sie einen Grund für die Auflösung an</translation>
     </message>
     <message>
         <source>no open conflict with this key</source>
@@ -1196,6 +1220,30 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
 </context>
 <context>
+    <name>Paths</name>
+    <message>
+        <source>cannot be used: {strerror}</source>
+        <translation>kann nicht verwendet werden: {strerror}</translation>
+    </message>
+    <message>
+        <source>is a folder, not a chart file</source>
+        <extracomment>What a chart file&apos;s path is instead, after the path: &quot;/tmp is a folder, …&quot;.</extracomment>
+        <translation>ist ein Ordner, keine Kurvendatei</translation>
+    </message>
+    <message>
+        <source>is a named pipe, not a chart file</source>
+        <translation>ist eine benannte Pipe, keine Kurvendatei</translation>
+    </message>
+    <message>
+        <source>is a device, not a chart file</source>
+        <translation>ist ein Gerät, keine Kurvendatei</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>ist keine normale Datei</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>manage accounts</source>
@@ -1212,7 +1260,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>only a ward administrator can {doing}</source>
-        <translation>nur ein Stations-Administrator darf: {doing}</translation>
+        <translation>nur ein Stationsadministrator darf: {doing}</translation>
     </message>
     <message>
         <source>this conflict is no longer open</source>

@@ -641,8 +641,12 @@
 <context>
     <name>Numbers</name>
     <message>
+        <source>{typed} has points between thousands; give {as_whole} for the whole number</source>
+        <extracomment>No laboratory value or temperature needs more significant digits than this. One point with exactly three digits after it: &quot;2.100&quot; is 2100 where the point separates thousands (German), 2.1 elsewhere. Several points between groups of three digits (&quot;1.000.000&quot;): only a whole number.</extracomment>
+        <translation>{typed} hat Punkte zwischen Tausendern; geben Sie {as_whole} für die ganze Zahl ein</translation>
+    </message>
+    <message>
         <source>{typed} is ambiguous: a point before three digits separates thousands; give {as_decimal} for a decimal or {as_whole} for a whole number</source>
-        <extracomment>No laboratory value or temperature needs more significant digits than this. A point followed by exactly three digits: a thousands separator where the comma is the decimal mark (&quot;2.100&quot; is 2100 there, 2.1 elsewhere).</extracomment>
         <translation>{typed} ist mehrdeutig: Ein Punkt vor drei Ziffern trennt Tausender; geben Sie {as_decimal} für eine Dezimalzahl oder {as_whole} für eine ganze Zahl ein</translation>
     </message>
     <message>
@@ -1153,8 +1157,12 @@
 <context>
     <name>Units</name>
     <message>
-        <source>unknown count unit {typed}; use {accepted}</source>
+        <source>10^9/L, G/L, 10^3/uL, K/uL, cells/uL, /uL or /mm3</source>
         <extracomment>The internal unit of every count (docs/clinical-rules.md#units-ucum). docs/clinical-rules.md#units-ucum: ×10⁹/L = ×10^3/µL = G/L; 1 ×10⁹/L = 1000 cells/µL = 1000/mm³.</extracomment>
+        <translation>10^9/L, G/L, 10^3/uL, K/uL, cells/uL, /uL oder /mm3</translation>
+    </message>
+    <message>
+        <source>unknown count unit {typed}; use {accepted}</source>
         <translation>unbekannte Einheit {typed}; verwenden Sie {accepted}</translation>
     </message>
 </context>

@@ -4,6 +4,10 @@
 <context>
     <name>About</name>
     <message>
+        <source>DejaVu fonts (from the system)</source>
+        <translation>DejaVu-Schriften (vom System)</translation>
+    </message>
+    <message>
         <source>not created yet: defaults shown</source>
         <translation>noch nicht angelegt: Standardwerte angezeigt</translation>
     </message>
@@ -44,10 +48,6 @@ Details for IT: {path}</source>
 Details für die IT: {path}</translation>
     </message>
     <message>
-        <source>wardchart: error: no display to open the window on (DISPLAY is not set); run it in a desktop session, or use the commands (wardchart --help)</source>
-        <translation>wardchart: Fehler: kein Bildschirm, auf dem das Fenster geöffnet werden kann (DISPLAY ist nicht gesetzt); starten Sie wardchart in einer Desktop-Sitzung oder verwenden Sie die Befehle (wardchart --help)</translation>
-    </message>
-    <message>
         <source>wardchart cannot open the chart file</source>
         <translation>wardchart kann die Kurvendatei nicht öffnen</translation>
     </message>
@@ -60,12 +60,16 @@ Open the latest verified backup ({taken}) instead? The damaged file is left exac
 Stattdessen die letzte geprüfte Sicherung ({taken}) öffnen? Die beschädigte Datei bleibt für die Prüfung durch die IT unverändert; Einträge, die Sie jetzt machen, gehen in die Sicherungskopie.</translation>
     </message>
     <message>
-        <source>wardchart: error: --user: this chart file has accounts: give --user and WARDCHART_PASSWORD for the self-test</source>
-        <translation>wardchart: Fehler: --user: diese Kurvendatei hat Konten: geben Sie für den Selbsttest --user und WARDCHART_PASSWORD an</translation>
+        <source>no display to open the window on (DISPLAY is not set); run it in a desktop session, or use the commands (wardchart --help)</source>
+        <translation>kein Bildschirm, auf dem das Fenster geöffnet werden kann (DISPLAY ist nicht gesetzt); starten Sie wardchart in einer Desktop-Sitzung oder verwenden Sie die Befehle (wardchart --help)</translation>
     </message>
     <message>
-        <source>wardchart: error: chart file {path} is encrypted, or damaged, or not a chart file (it is not a plain SQLite database): for the self-test of an encrypted file set WARDCHART_PASSPHRASE</source>
-        <translation>wardchart: Fehler: die Kurvendatei {path} ist verschlüsselt, beschädigt oder keine Kurvendatei (sie ist keine einfache SQLite-Datenbank): für den Selbsttest einer verschlüsselten Datei setzen Sie WARDCHART_PASSPHRASE</translation>
+        <source>--user: this chart file has accounts: give --user and WARDCHART_PASSWORD for the self-test</source>
+        <translation>--user: diese Kurvendatei hat Konten: geben Sie für den Selbsttest --user und WARDCHART_PASSWORD an</translation>
+    </message>
+    <message>
+        <source>chart file {path} is encrypted, or damaged, or not a chart file (it is not a plain SQLite database): for the self-test of an encrypted file set WARDCHART_PASSPHRASE</source>
+        <translation>die Kurvendatei {path} ist verschlüsselt, beschädigt oder keine Kurvendatei (sie ist keine einfache SQLite-Datenbank): für den Selbsttest einer verschlüsselten Datei setzen Sie WARDCHART_PASSPHRASE</translation>
     </message>
     <message>
         <source>Encrypted chart file</source>
@@ -633,6 +637,10 @@ Ein Administrator der Station legt Konten an unter Station → Konten… oder mi
     <message>
         <source>&amp;System default</source>
         <translation>&amp;Systemsprache</translation>
+    </message>
+    <message>
+        <source>Chosen for this run by the environment variable {variable}</source>
+        <translation>Für diesen Start von der Umgebungsvariablen {variable} gewählt</translation>
     </message>
     <message>
         <source>Fixed for every user of this computer by {path}</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wardchart import __version__
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.i18n import shown, translate
 
 #: The components a frozen build carries, with their licences.
@@ -17,7 +18,10 @@ LICENCES = (
     ("SQLite", "public domain"),
     ("platformdirs", "MIT"),
     ("Python", "PSF License"),
-    ("DejaVu fonts (from the system)", "Bitstream Vera / public domain"),
+    (
+        QT_TRANSLATE_NOOP("About", "DejaVu fonts (from the system)"),
+        "Bitstream Vera / public domain",
+    ),
 )
 
 
@@ -47,7 +51,7 @@ def about_text(chart: Path) -> str:
             version=settings.ctcae_version, rule=shown(FN_RULES[settings.fn_rule].label)
         ),
         translate("About", "Bundled components: {components}").format(
-            components="; ".join(f"{name} ({lic})" for name, lic in LICENCES)
+            components="; ".join(f"{shown(name)} ({lic})" for name, lic in LICENCES)
         ),
         translate(
             "About",

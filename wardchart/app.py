@@ -119,7 +119,12 @@ def install_language() -> str:
     from wardchart import i18n
     from wardchart.ui.settings import chosen_language
 
-    return i18n.install(chosen_language())
+    language = i18n.install(chosen_language())
+    if i18n.unknown_environment_language():
+        from wardchart.logs import log_unknown_language
+
+        log_unknown_language(i18n.unknown_environment_language(), language)
+    return language
 
 
 def show_failure_before_window(reason: str) -> None:
@@ -143,17 +148,17 @@ def run_window(
     elif _no_display():
         from wardchart.i18n import install, translate
         from wardchart.logs import log_pending_start
+        from wardchart.storage.machine_config import chosen_language
 
-        install()  # no settings without a display: the environment and the system's
+        install(chosen_language())  # no window settings without a display
         log_pending_start()
-        print(
-            translate(
-                "App",
-                "wardchart: error: no display to open the window on (DISPLAY is not set); "
-                "run it in a desktop session, or use the commands (wardchart --help)",
-            ),
-            file=sys.stderr,
+        said = translate(
+            "App",
+            "no display to open the window on (DISPLAY is not set); "
+            "run it in a desktop session, or use the commands (wardchart --help)",
         )
+        # The prefix stays English in every language: scripts look for it.
+        print(f"wardchart: error: {said}", file=sys.stderr)
         return 2
     # Start-up builds hundreds of thousands of objects that live as long as the program:
     # collecting garbage meanwhile only walks them again and again (5–10 % of start-up).
@@ -281,14 +286,12 @@ def _signer(window: object, self_test: bool, user: str | None) -> SignInPrompt:
             return ask_sign_in(store, now, window, username=user or "")
         password = os.environ.get("WARDCHART_PASSWORD")
         if user is None or password is None:
-            print(
-                translate(
-                    "App",
-                    "wardchart: error: --user: this chart file has accounts: give --user "
-                    "and WARDCHART_PASSWORD for the self-test",
-                ),
-                file=sys.stderr,
+            said = translate(
+                "App",
+                "--user: this chart file has accounts: give --user "
+                "and WARDCHART_PASSWORD for the self-test",
             )
+            print(f"wardchart: error: {said}", file=sys.stderr)
             return None
         from wardchart.storage.errors import ChartFileError
 
@@ -366,15 +369,13 @@ def _unlocker(window: object, self_test: bool) -> PassphrasePrompt:
             if key is None:
                 from wardchart.i18n import translate
 
-                print(
-                    translate(
-                        "App",
-                        "wardchart: error: chart file {path} is encrypted, or damaged, or not "
-                        "a chart file (it is not a plain SQLite database): for the self-test "
-                        "of an encrypted file set WARDCHART_PASSPHRASE",
-                    ).format(path=path),
-                    file=sys.stderr,
-                )
+                said = translate(
+                    "App",
+                    "chart file {path} is encrypted, or damaged, or not "
+                    "a chart file (it is not a plain SQLite database): for the self-test "
+                    "of an encrypted file set WARDCHART_PASSPHRASE",
+                ).format(path=path)
+                print(f"wardchart: error: {said}", file=sys.stderr)
             return key
         from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 

@@ -39,16 +39,44 @@ _state: dict[str, object] = {"language": SOURCE_LANGUAGE, "translators": ()}
 
 def choose(choice: str | None = None) -> str:
     """The language to use: ``$WARDCHART_LANGUAGE``, else ``choice`` (a setting), else the
-    first of the system's languages that wardchart has, else English."""
-    for wanted in (os.environ.get(ENV_LANGUAGE, ""), choice or ""):
-        code = wanted.strip().lower().replace("_", "-").split("-")[0]
-        if code in LANGUAGES:
-            return code
+    first of the system's languages that wardchart has, else English. ``C`` and ``POSIX``
+    mean English; a language wardchart does not have in ``$WARDCHART_LANGUAGE`` is passed
+    over (``unknown_environment_language`` names it, for the log)."""
+    wanted = os.environ.get(ENV_LANGUAGE, "")
+    code = language_code(wanted)
+    _state["unknown"] = wanted.strip() if wanted.strip() and code is None else ""
+    if code is None:
+        code = language_code(choice or "")
+    if code is not None:
+        return code
     for ui_language in QLocale.system().uiLanguages():
         code = ui_language.lower().replace("_", "-").split("-")[0]
         if code in LANGUAGES:
             return code
     return SOURCE_LANGUAGE
+
+
+def language_code(wanted: str) -> str | None:
+    """A language wardchart has, from a setting or a locale name: "de", "DE",
+    "de_DE.UTF-8" → "de"; "C" and "POSIX" (the plain system locale) → "en"; None for
+    nothing given or a language wardchart does not have. (The same rule as
+    ``wardchart.storage.machine_config.language_code``, which the command line uses
+    without Qt; this module may not read the storage layer.)"""
+    code = wanted.strip().lower().replace("_", "-").split("-")[0].split(".")[0].split("@")[0]
+    if code in ("c", "posix"):
+        return SOURCE_LANGUAGE
+    return code if code in LANGUAGES else None
+
+
+def unknown_environment_language() -> str:
+    """What ``$WARDCHART_LANGUAGE`` asked for when wardchart does not have it ("fr"),
+    at the last ``install``; "" when it was a language wardchart has, or not set."""
+    return str(_state.get("unknown", ""))
+
+
+def environment_decides() -> bool:
+    """Whether ``$WARDCHART_LANGUAGE`` chose the language in use (over every setting)."""
+    return language_code(os.environ.get(ENV_LANGUAGE, "")) is not None
 
 
 def install(choice: str | None = None) -> str:
@@ -144,27 +172,31 @@ def clinical_time(value: datetime, tz: tzinfo | None = None) -> str:
     return date_text(time_text(value, tz))
 
 
-def shown(message: object) -> str:
+def shown(message: object, *, typed: bool = False) -> str:
     """A message from below the window in the language in use.
 
     A ``Text`` (marked with ``QT_TRANSLATE_NOOP`` in domain, storage or session) is
     translated and its values shown in the language's form; other text is shown as it is.
-    An exception shows its message.
+    An exception shows its message. ``typed``: values as they are typed on the command
+    line in every language — a decimal point and ISO dates — so that what a message
+    suggests can be typed back (docs/translations.md); only the words are translated.
     """
     if isinstance(message, BaseException):
         first = message.args[0] if len(message.args) == 1 else None
-        return shown(first) if isinstance(first, Text) else str(message)
+        return shown(first, typed=typed) if isinstance(first, Text) else str(message)
     if not isinstance(message, Text):
         return str(message)
-    values = {name: _value(value) for name, value in message.values.items()}
+    values = {name: _value(value, typed) for name, value in message.values.items()}
     return translate(message.context, message.source).format(**values)
 
 
-def _value(value: object) -> str:
+def _value(value: object, typed: bool) -> str:
     from decimal import Decimal
 
     if isinstance(value, Text):
-        return shown(value)
+        return shown(value, typed=typed)
+    if typed:
+        return _typed_value(value)
     if isinstance(value, Number):
         return number(value)
     if isinstance(value, Count):
@@ -177,4 +209,15 @@ def _value(value: object) -> str:
         return clinical_time(value)
     if isinstance(value, date):
         return date_text(value)
+    return str(value)
+
+
+def _typed_value(value: object) -> str:
+    """A value as the command line takes it: "0.45", "2026-03-12", "2026-03-12 08:30"."""
+    if isinstance(value, datetime):
+        from wardchart.domain.display import time_text
+
+        return time_text(value, None)
+    if isinstance(value, date):
+        return value.isoformat()
     return str(value)

@@ -181,3 +181,11 @@ def log_pending_start() -> None:
     """Write the start held back by ``log_start_later``, if it is not written yet."""
     if _pending_start:
         setup_logging()
+
+
+def log_unknown_language(wanted: str, used: str) -> None:
+    """Say once in the log that ``$WARDCHART_LANGUAGE`` asked for a language wardchart
+    does not have, and which one it uses instead (docs/translations.md)."""
+    setup_logging().warning(
+        "WARDCHART_LANGUAGE=%r is not a language wardchart has (en, de); using %s", wanted, used
+    )

@@ -13,6 +13,8 @@ import stat
 import sys
 from pathlib import Path
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+
 CHART_FILE_NAME = "wardchart.sqlite"
 ENV_DB = "WARDCHART_DB"
 PORTABLE_MARKER = "wardchart-portable"
@@ -65,16 +67,19 @@ def path_problem(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return f"cannot be used: {error.strerror}"
+        return QT_TRANSLATE_NOOP("Paths", "cannot be used: {strerror}").format(
+            strerror=error.strerror
+        )
     if stat.S_ISREG(mode):
         return None
+    #: What a chart file's path is instead, after the path: "/tmp is a folder, …".
     if stat.S_ISDIR(mode):
-        return "is a folder, not a chart file"
+        return QT_TRANSLATE_NOOP("Paths", "is a folder, not a chart file")
     if stat.S_ISFIFO(mode):
-        return "is a named pipe, not a chart file"
+        return QT_TRANSLATE_NOOP("Paths", "is a named pipe, not a chart file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a chart file"
-    return "is not a regular file"
+        return QT_TRANSLATE_NOOP("Paths", "is a device, not a chart file")
+    return QT_TRANSLATE_NOOP("Paths", "is not a regular file")
 
 
 def chart_path(option: str | None) -> Path:

@@ -475,6 +475,17 @@ CASES += [
     ([*AS_NURSE, "user", "role", "--username=nina", "--role=admin", "--reason=x"], "--user"),
 ]
 
+# Points between thousands and a point with a comma are no number on the command line, in
+# any language (docs/translations.md).
+CASES += [
+    (["lab", "add", "--mrn=A-1", f"--taken={TAKEN}", "--anc=1.000.000"], "--anc"),
+    (
+        ["lab", "add", "--mrn=A-1", f"--taken={TAKEN}", "--wbc=5", "--platelets=1.000,5"],
+        "--platelets",
+    ),
+    (["settings", "set", "recovery_anc", "1.500.000"], "recovery_anc"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

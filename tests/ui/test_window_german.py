@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ward_fixture import A_DAY1S, NOW
 
@@ -188,6 +189,54 @@ def test_a_language_locked_by_the_machine_file_wins_over_the_users_choice(
     assert install_language() == "en"  # the user chose English
     settings.store(settings.LANGUAGE, "")
     assert install_language() == "de"
+
+
+def _language_menu(window: MainWindow) -> dict[str, QAction]:
+    view = window.menuBar().actions()[3].menu()  # View / Ansicht
+    menu = next(a.menu() for a in view.actions() if a.text() in ("&Language", "&Sprache"))
+    menu.aboutToShow.emit()
+    return {a.text(): a for a in menu.actions()}
+
+
+def test_the_language_menu_ticks_the_language_the_environment_chose(
+    qtbot,  # type: ignore[no-untyped-def]
+    ward: ChartStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    back_to_english: None,
+) -> None:
+    machine = tmp_path / "wardchart.toml"
+    machine.write_text('language = "de"\nlock = ["language"]\n', encoding="utf-8")
+    monkeypatch.setenv("WARDCHART_MACHINE_CONFIG", str(machine))
+    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
+    assert install_language() == "en"
+    window = _open(qtbot, ward)
+    entries = _language_menu(window)
+    assert entries["English"].isChecked()  # what is in use, not the locked Deutsch
+    assert not entries["Deutsch"].isChecked()
+    assert not entries["Deutsch"].isEnabled()
+    assert i18n.ENV_LANGUAGE in entries["English"].toolTip()
+    window.close()
+    for plain_locale in ("C", "POSIX"):  # the system's plain locale is English
+        monkeypatch.setenv(i18n.ENV_LANGUAGE, plain_locale)
+        assert install_language() == "en"
+
+
+def test_a_saved_language_is_read_in_any_case(
+    qtbot,  # type: ignore[no-untyped-def]
+    ward: ChartStore,
+    back_to_english: None,
+) -> None:
+    settings.store(settings.LANGUAGE, "DE")
+    try:
+        assert install_language() == "de"
+        window = _open(qtbot, ward)
+        entries = _language_menu(window)
+        assert entries["Deutsch"].isChecked()
+        assert not entries["&Systemsprache"].isChecked()
+        window.close()
+    finally:
+        settings.store(settings.LANGUAGE, "")
 
 
 def test_a_wrong_language_in_the_machine_file_is_named(tmp_path: Path) -> None:

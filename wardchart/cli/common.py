@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from wardchart.cli.base import Context
-from wardchart.cli.words import translate
+from wardchart.cli.words import german, translate
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.units import PER_LITRE_E9, parse_count_unit, parse_decimal, shown
@@ -194,7 +194,7 @@ def write_new_file(path: Path, text: str) -> None:
 
 def number(text: str | None, field: str) -> Decimal | None:
     """A decimal typed for ``field`` (None: not given)."""
-    return None if text is None else parse_decimal(text, field)
+    return None if text is None else parse_decimal(text, field, thousands_point=german())
 
 
 def whole(text: str | None, field: str) -> int | None:
@@ -266,4 +266,5 @@ def temperature(args: argparse.Namespace) -> tuple[Decimal, str]:
     """The temperature typed with ``add_temperature_options`` and its unit ("C", "F")."""
     unit = "C" if args.celsius is not None else "F"
     field = "celsius" if unit == "C" else "fahrenheit"
-    return parse_decimal(args.celsius if unit == "C" else args.fahrenheit, field), unit
+    typed = args.celsius if unit == "C" else args.fahrenheit
+    return parse_decimal(typed, field, thousands_point=german()), unit

@@ -140,7 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911  one exit p
         )
         odd_path = path_problem(context.db_path)
         if odd_path is not None:
-            raise UsageError(f"--db: {context.db_path} {shown(odd_path)}")
+            raise UsageError(
+                translate("Commands", "--db: {path} {problem}").format(
+                    path=context.db_path, problem=shown(odd_path)
+                )
+            )
         if args.version:
             from wardchart.about import about_text
 

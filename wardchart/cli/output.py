@@ -10,8 +10,45 @@ from typing import Any
 
 from wardchart.cli.words import date_text, number, shown, translate
 from wardchart.domain.census import CensusRow
-from wardchart.domain.chart import PatientChart
+from wardchart.domain.chart import ChartedResult, PatientChart
 from wardchart.domain.display import count_text, time_text
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
+
+#: Words the domain keeps and compares in English (a census row's nadir status, whether
+#: the next cycle may start, its flags), shown in the command line's language. A word the
+#: domain marks itself is translated by ``shown``.
+WORDS: dict[str, Text] = {
+    str(word): word
+    for word in (
+        # where today falls against the expected nadir window
+        QT_TRANSLATE_NOOP("CommandWords", "before"),
+        QT_TRANSLATE_NOOP("CommandWords", "in window"),
+        QT_TRANSLATE_NOOP("CommandWords", "past"),
+        # whether the next cycle may start
+        QT_TRANSLATE_NOOP("CommandWords", "ready"),
+        QT_TRANSLATE_NOOP("CommandWords", "not ready"),
+        QT_TRANSLATE_NOOP("CommandWords", "no count"),
+        QT_TRANSLATE_NOOP("CommandWords", "no platelet count"),
+        QT_TRANSLATE_NOOP("CommandWords", "not required"),
+        # a census row's flags, most urgent first
+        QT_TRANSLATE_NOOP("CommandWords", "FN alert"),
+        QT_TRANSLATE_NOOP("CommandWords", "possible FN"),
+        QT_TRANSLATE_NOOP("CommandWords", "conflict"),
+        QT_TRANSLATE_NOOP("CommandWords", "no CBC 24 h"),
+        QT_TRANSLATE_NOOP("CommandWords", "precautions"),
+        QT_TRANSLATE_NOOP("CommandWords", "age≥65"),
+        QT_TRANSLATE_NOOP("CommandWords", "age<18"),
+        QT_TRANSLATE_NOOP("CommandWords", "marrow"),
+        QT_TRANSLATE_NOOP("CommandWords", "immune"),
+    )
+}
+
+
+def word(value: str) -> str:
+    """A word from the domain in the command line's language (other text as it is)."""
+    if isinstance(value, Text):
+        return shown(value)
+    return shown(WORDS.get(value, value))
 
 
 def census_headings() -> tuple[str, ...]:
@@ -40,9 +77,9 @@ def census_cells(row: CensusRow) -> tuple[str, ...]:
         row.cycle_day,
         number(shown(row.latest_anc)),
         shown(row.anc_grade_text),
-        shown(row.nadir_status),
-        shown(row.readiness),
-        ", ".join(shown(flag) for flag in row.flags),
+        word(row.nadir_status),
+        word(row.readiness),
+        ", ".join(word(flag) for flag in row.flags),
     )
 
 
@@ -125,8 +162,9 @@ def chart_text(chart: PatientChart) -> str:
         if chart.precautions_active
         else translate("ChartText", "Neutropenic precautions: off")
     )
-    calc = " " + translate("ChartText", "(calc)")
-    preliminary = " " + translate("ChartText", "PRELIMINARY")
+    if chart.baseline:  # before the first cycle (--json gives them as "baseline")
+        out += ["", translate("ChartText", "Before the first cycle")]
+        out += _results_table(chart.baseline, chart)
     for c in chart.cycles:
         out.append("")
         out.append(
@@ -141,29 +179,7 @@ def chart_text(chart: PatientChart) -> str:
                 end=c.window[1],
             )
         )
-        rows = [
-            (
-                date_text(time_text(r.result.taken, tz)),
-                str(r.cycle_day),
-                "" if r.result.wbc is None else number(count_text(r.result.wbc)),
-                ""
-                if r.result.anc is None
-                else number(count_text(r.result.anc))
-                + (calc if r.result.anc_source == "computed" else "")
-                + (preliminary if r.result.lab_status == "preliminary" else ""),
-                "" if r.anc_grade is None else shown(r.anc_grade.short),
-            )
-            for r in c.results
-        ]
-        if rows:
-            headings = (
-                translate("ChartText", "Taken"),
-                translate("ChartText", "Day"),
-                translate("ChartText", "WBC"),
-                translate("ChartText", "ANC"),
-                translate("ChartText", "Grade"),
-            )
-            out.append(table(headings, rows))
+        out += _results_table(c.results, chart)
         if c.nadir is not None:
             grade = "" if c.nadir_grade is None else f", {shown(c.nadir_grade)}"
             nadir = (
@@ -184,7 +200,7 @@ def chart_text(chart: PatientChart) -> str:
             )
         out.append(
             translate("ChartText", "Next cycle: {status} — {reason}").format(
-                status=shown(c.readiness.status), reason=shown(c.readiness.reason)
+                status=word(c.readiness.status), reason=shown(c.readiness.reason)
             )
         )
     if chart.alerts:
@@ -195,6 +211,36 @@ def chart_text(chart: PatientChart) -> str:
             for a in chart.alerts
         ]
     return "\n".join(out)
+
+
+def _results_table(results: Sequence[ChartedResult], chart: PatientChart) -> list[str]:
+    """The results as a table with its headings (nothing when there are none)."""
+    if not results:
+        return []
+    calc = " " + translate("ChartText", "(calc)")
+    preliminary = " " + translate("ChartText", "PRELIMINARY")
+    rows = [
+        (
+            date_text(time_text(r.result.taken, chart.tz)),
+            "" if r.cycle_day is None else str(r.cycle_day),
+            "" if r.result.wbc is None else number(count_text(r.result.wbc)),
+            ""
+            if r.result.anc is None
+            else number(count_text(r.result.anc))
+            + (calc if r.result.anc_source == "computed" else "")
+            + (preliminary if r.result.lab_status == "preliminary" else ""),
+            "" if r.anc_grade is None else shown(r.anc_grade.short),
+        )
+        for r in results
+    ]
+    headings = (
+        translate("ChartText", "Taken"),
+        translate("ChartText", "Day"),
+        translate("ChartText", "WBC"),
+        translate("ChartText", "ANC"),
+        translate("ChartText", "Grade"),
+    )
+    return [table(headings, rows)]
 
 
 #: A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").

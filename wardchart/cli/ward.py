@@ -9,9 +9,10 @@ from typing import Any
 from wardchart.cli.base import AddCommand, Context, dump_json
 from wardchart.cli.common import chart
 from wardchart.cli.output import table
-from wardchart.cli.words import number, translate
+from wardchart.cli.words import german, number, translate
 from wardchart.domain.regimens import check_regimen, regimen_from_text
 from wardchart.domain.settings import SETTING_KEYS, setting_text
+from wardchart.domain.units import refuse_thousands_point
 from wardchart.session import changes
 
 
@@ -115,6 +116,13 @@ def regimen_list(args: argparse.Namespace, context: Context) -> int:
 def regimen_set(args: argparse.Namespace, context: Context) -> int:
     """Add or replace a regimen in the ward's library."""
 
+    if german():  # "1.500" reads as 1500 in German (docs/translations.md)
+        for field, typed in (
+            ("anc_threshold", args.anc_threshold),
+            ("plt_threshold", args.plt_threshold),
+        ):
+            if typed is not None:
+                refuse_thousands_point(typed, field)
     regimen = regimen_from_text(
         name=args.name,
         cycle_length=args.cycle_length,
@@ -144,6 +152,8 @@ def settings_show(_args: argparse.Namespace, context: Context) -> int:
 
 def settings_set(args: argparse.Namespace, context: Context) -> int:
     """Change one ward setting."""
+    if german() and args.key in ("recovery_anc", "anc_lln_default", "wbc_lln_default"):
+        refuse_thousands_point(args.value, args.key)
     with chart(context, create=True) as session:
         session.save(changes.SetWardSetting(args.key, args.value, confirm=args.confirm))
     print(f"{args.key} = {args.value}")

@@ -17,47 +17,65 @@ from __future__ import annotations
 import os
 import sys
 
-#: The languages wardchart has (as wardchart.i18n.LANGUAGES), by code.
-_HAVE = ("en", "de")
 _installed = [False]
 
 
-def _code(value: str) -> str:
-    return value.strip().lower().replace("_", "-").split("-")[0].split(".")[0]
+def environment_language(choice: str = "") -> str | None:
+    """The language the environment and the machine file's ``choice`` ask for, read
+    without Qt: a code wardchart has, or None when only Qt can tell (not Linux, or a
+    language wardchart does not have before one it has, which Qt would skip)."""
+    from wardchart.storage.machine_config import language_code
 
-
-def environment_language() -> str | None:
-    """The language the environment asks for, read without Qt: a code wardchart has,
-    or None when only Qt can tell (not Linux, or a language wardchart does not have
-    before one it has, which Qt would skip)."""
-    wanted = _code(os.environ.get("WARDCHART_LANGUAGE", ""))
-    if wanted in _HAVE:
+    wanted = language_code(os.environ.get("WARDCHART_LANGUAGE", ""))
+    if wanted is not None:
         return wanted
-    if sys.platform != "linux":
-        return None
+    if language_code(choice) is not None:
+        return language_code(choice)
+    if os.environ.get("WARDCHART_LANGUAGE", "").strip() or sys.platform != "linux":
+        return None  # an unknown $WARDCHART_LANGUAGE is logged by wardchart.i18n
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if not value:
             continue
         for part in value.split(":"):
-            code = _code(part)
-            if code in ("c", "posix"):
-                return "en"
-            if code in _HAVE:
+            code = language_code(part)
+            if code is not None:
                 return code
         return None
     return "en"
 
 
 def install() -> str:
-    """Load the command line's language: without Qt when English is chosen from the
-    environment, else with ``wardchart.i18n.install``. Returns the language code."""
-    if environment_language() == "en" and "wardchart.i18n" not in sys.modules:
+    """Load the command line's language, chosen as the window's is (the machine file's
+    locked language or default, docs/translations.md) but without the window's own
+    choice: without Qt when English is chosen from the environment and the machine file,
+    else with ``wardchart.i18n.install``. Returns the language code."""
+    from wardchart.storage.machine_config import chosen_language
+
+    choice = chosen_language()
+    if environment_language(choice) == "en" and "wardchart.i18n" not in sys.modules:
         return "en"
     from wardchart import i18n
 
     _installed[0] = True
-    return i18n.install()
+    language = i18n.install(choice)
+    unknown = i18n.unknown_environment_language()
+    if unknown:
+        from wardchart.logs import log_unknown_language
+
+        log_unknown_language(unknown, language)
+    return language
+
+
+def german() -> bool:
+    """Whether the command line runs in German, where a point may separate thousands: a
+    number with a point before exactly three digits is then refused as ambiguous
+    (``wardchart.domain.units.parse_decimal``, docs/translations.md)."""
+    if not _installed[0]:
+        return False
+    from wardchart import i18n
+
+    return i18n.language() == "de"
 
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -70,36 +88,27 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
 
 
 def shown(message: object) -> str:
-    """A message from below the command line, or an exception's, in its language."""
+    """A message from below the command line, or an exception's, in its language, with
+    its numbers and dates as the command line takes them (a point, ISO), so that what it
+    suggests can be typed back in every language."""
     if _installed[0]:
         from wardchart import i18n
 
-        return i18n.shown(message)
+        return i18n.shown(message, typed=True)
     return str(message)
 
 
 def number(value: object) -> str:
-    """A number with the language's decimal mark (files and --json keep ".")."""
-    if _installed[0]:
-        from wardchart import i18n
-
-        return i18n.number(value)  # type: ignore[arg-type]
+    """A number as the command line prints it in every language: with a decimal point."""
     return str(value)
 
 
 def date_text(value: object) -> str:
-    """A date as people read it in the command line's language."""
-    if _installed[0]:
-        from wardchart import i18n
-
-        return i18n.date_text(value)  # type: ignore[arg-type]
+    """A date as the command line prints it in every language: ISO 8601."""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def whole_number(count: int) -> str:
-    """A count as people read it: "1,234" in English, "1.234" in German."""
-    if _installed[0]:
-        from wardchart import i18n
-
-        return i18n.locale().toString(count)
-    return f"{count:,}"
+    """A count as people read it: "1,234" in English; "1234" in German, where "1.234"
+    would read as a decimal on the command line."""
+    return str(count) if german() else f"{count:,}"

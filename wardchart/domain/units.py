@@ -42,7 +42,9 @@ _COUNT_UNITS: dict[str, CountUnit] = {
     **dict.fromkeys(["cells/ul", "cell/ul", "/ul", "cells/mm3", "/mm3", "/cumm"], PER_MICROLITRE),
 }
 
-ACCEPTED_COUNT_UNITS = "10^9/L, G/L, 10^3/uL, K/uL, cells/uL, /uL or /mm3"
+ACCEPTED_COUNT_UNITS = QT_TRANSLATE_NOOP(
+    "Units", "10^9/L, G/L, 10^3/uL, K/uL, cells/uL, /uL or /mm3"
+)
 
 _SPELLING = str.maketrans({"⁹": "^9", "³": "^3", "×": "x", "µ": "u", "μ": "u", " ": None})
 
@@ -82,39 +84,89 @@ def shown(text: str, limit: int = 24) -> str:
     return repr(cut)
 
 
-#: A point followed by exactly three digits: a thousands separator where the comma is
-#: the decimal mark ("2.100" is 2100 there, 2.1 elsewhere).
-_THOUSANDS_POINT = re.compile(r"\.[0-9]{3}(?![0-9])")
+#: One point with exactly three digits after it: "2.100" is 2100 where the point
+#: separates thousands (German), 2.1 elsewhere.
+_POINT_BEFORE_THREE = re.compile(r"([+-]?)([0-9]+)\.([0-9]{3})")
+#: Several points between groups of three digits ("1.000.000"): only a whole number.
+_GROUPED_BY_POINTS = re.compile(r"([+-]?)([0-9]{1,3}(?:\.[0-9]{3}){2,})")
 
 
-def parse_decimal(text: str, field: str, *, decimal_comma: bool = False) -> Decimal:
+def refuse_thousands_point(text: str, field: str, *, decimal_comma: bool = False) -> None:
+    """Refuse a number whose point may separate thousands (docs/translations.md).
+
+    Where people write "2.100" for two thousand one hundred, a point before exactly three
+    digits after one or more digits is ambiguous: the message gives both readings as they
+    are typed there (``decimal_comma``: "2,1" as "2,100"; else with a point, "2.1"), and
+    only readings that are numbers ("0.450": "450", never "0450"). Several such points
+    ("1.000.000") can only separate thousands: the message gives the whole number. A point
+    and a comma together are left to ``parse_decimal``, which refuses them as not a number.
+    """
+    cleaned = text.strip()
+    if "," in cleaned:
+        return
+    grouped = _GROUPED_BY_POINTS.fullmatch(cleaned)
+    if grouped:
+        sign, digits = grouped.groups()
+        raise InvalidEntry(
+            [
+                Problem(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "Numbers",
+                        "{typed} has points between thousands; give {as_whole} for the whole "
+                        "number",
+                    ).format(typed=shown(text), as_whole=_whole(sign, digits.replace(".", ""))),
+                )
+            ]
+        )
+    single = _POINT_BEFORE_THREE.fullmatch(cleaned)
+    if single is None:
+        return
+    sign, before, after = single.groups()
+    if decimal_comma:
+        as_decimal = f"{sign}{before},{after}"
+    else:  # the shortest decimal that is not read as thousands again: 2.1, 0.45, 2.1250
+        fraction = after.rstrip("0")
+        as_decimal = f"{sign}{before}" + (
+            "" if not fraction else f".{fraction}0" if len(fraction) == 3 else f".{fraction}"
+        )
+    raise InvalidEntry(
+        [
+            Problem(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Numbers",
+                    "{typed} is ambiguous: a point before three digits separates "
+                    "thousands; give {as_decimal} for a decimal or {as_whole} for a "
+                    "whole number",
+                ).format(
+                    typed=shown(text), as_decimal=as_decimal, as_whole=_whole(sign, before + after)
+                ),
+            )
+        ]
+    )
+
+
+def _whole(sign: str, digits: str) -> str:
+    return sign + (digits.lstrip("0") or "0")
+
+
+def parse_decimal(
+    text: str, field: str, *, decimal_comma: bool = False, thousands_point: bool = False
+) -> Decimal:
     """Parse a plain decimal number ("0.945", "12", ".5") or raise naming ``field``.
 
     A comma is refused rather than guessed: "2,100" could mean 2.1 or 2100. With
     ``decimal_comma`` (a window in a language that writes "0,45", see
     docs/translations.md) a single comma is the decimal mark instead, and a point
-    followed by exactly three digits is refused: there it separates thousands.
+    followed by exactly three digits is refused: there it separates thousands. With
+    ``thousands_point`` (the command line run in such a language) the point stays the
+    decimal mark but that point is refused just the same (``refuse_thousands_point``).
     """
     cleaned = text.strip()
+    if decimal_comma or thousands_point:
+        refuse_thousands_point(text, field, decimal_comma=decimal_comma)
     if decimal_comma:
-        if _THOUSANDS_POINT.search(cleaned):
-            raise InvalidEntry(
-                [
-                    Problem(
-                        field,
-                        QT_TRANSLATE_NOOP(
-                            "Numbers",
-                            "{typed} is ambiguous: a point before three digits separates "
-                            "thousands; give {as_decimal} for a decimal or {as_whole} for a "
-                            "whole number",
-                        ).format(
-                            typed=shown(text),
-                            as_decimal=cleaned.replace(".", ","),
-                            as_whole=cleaned.replace(".", ""),
-                        ),
-                    )
-                ]
-            )
         if cleaned.count(",") == 1 and "." not in cleaned:
             cleaned = cleaned.replace(",", ".")
     elif "," in cleaned:

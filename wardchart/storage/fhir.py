@@ -324,6 +324,19 @@ def read_bundle(path: Path) -> dict[str, Any]:
             ]
         )
     kind = data.get("type")
+    if kind is None:
+        raise InvalidEntry(
+            [
+                Problem(
+                    "file",
+                    QT_TRANSLATE_NOOP(
+                        "Fhir",
+                        "{name} is a FHIR Bundle without a type; wardchart reads {types}; "
+                        "nothing was imported",
+                    ).format(name=name, types=", ".join(sorted(fr.BUNDLE_TYPES))),
+                )
+            ]
+        )
     if kind not in fr.BUNDLE_TYPES:
         raise InvalidEntry(
             [

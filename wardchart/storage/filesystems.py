@@ -19,6 +19,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
+
 #: Filesystem types (the mountinfo field) that are network or remote filesystems.
 NETWORK_TYPES = frozenset(
     {
@@ -90,14 +92,16 @@ def windows_network_path(path: str, drive_type: Callable[[str], int] | None = No
     None if it is local. ``drive_type`` answers GetDriveTypeW for a root such as ``"Z:\\"``."""
     text = path.replace("/", "\\")
     if text.upper().startswith("\\\\?\\UNC\\"):
-        return "a UNC path (a network share)"
+        return QT_TRANSLATE_NOOP("Filesystems", "a UNC path (a network share)")
     if text.startswith("\\\\?\\") or text.startswith("\\\\.\\"):
         text = text[4:]
     elif text.startswith("\\\\"):
-        return "a UNC path (a network share)"
+        return QT_TRANSLATE_NOOP("Filesystems", "a UNC path (a network share)")
     drive = text[0].upper() if len(text) >= 2 and text[1] == ":" and text[0].isalpha() else ""
     if drive and drive_type is not None and drive_type(f"{drive}:\\") == DRIVE_REMOTE:
-        return f"on {drive}:, a mapped network drive"
+        return QT_TRANSLATE_NOOP("Filesystems", "on {drive}:, a mapped network drive").format(
+            drive=drive
+        )
     return None
 
 
@@ -129,13 +133,20 @@ def network_problem(path: Path) -> str | None:
         except OSError:
             return None
         kind = linux_network_filesystem(str(_existing(path)), mountinfo)
-        why = None if kind is None else f"on a network filesystem ({kind})"
+        why = (
+            None
+            if kind is None
+            else QT_TRANSLATE_NOOP("Filesystems", "on a network filesystem ({kind})").format(
+                kind=kind
+            )
+        )
     else:
         why = None
     if why is None:
         return None
-    return (
-        f"is {why}: SQLite cannot keep a chart file safe on a network share; keep the "
+    return QT_TRANSLATE_NOOP(
+        "Filesystems",
+        "is {where}: SQLite cannot keep a chart file safe on a network share; keep the "
         "chart on this computer's own disk and share it with the ward through the ward "
-        "hub (see docs/hub.md)"
-    )
+        "hub (see docs/hub.md)",
+    ).format(where=why)

@@ -306,3 +306,38 @@ def share_with_group(path: Path) -> None:
     if os.name == "posix" and group_shared():
         with contextlib.suppress(OSError):
             os.chmod(path, 0o660)
+
+
+def language_code(wanted: str) -> str | None:
+    """A language wardchart has, from a setting or a locale name: "de", "DE",
+    "de_DE.UTF-8" → "de"; "C" and "POSIX" (the plain system locale) → "en"; None for
+    nothing given or a language wardchart does not have (docs/translations.md)."""
+    code = wanted.strip().lower().replace("_", "-").split("-")[0].split(".")[0].split("@")[0]
+    if code in ("c", "posix"):
+        return "en"
+    return code if code in LANGUAGES else None
+
+
+def chosen_language(user_choice: str = "") -> str:
+    """The language the machine file and ``user_choice`` give, before
+    ``$WARDCHART_LANGUAGE`` and the system's: the machine file's if it locks one, else the
+    user's choice (the window's View → Language), else the machine file's default, else
+    "" (the system's). The window and the command line both choose with this (the command
+    line has no user choice); a machine file that cannot be read gives nothing here, its
+    start-up refusal says why."""
+    try:
+        machine = load_machine_config()
+    except MachineConfigError:
+        machine = MachineConfig()
+    if machine.language and machine.locks("language"):
+        return machine.language
+    return language_code(user_choice) or machine.language or ""
+
+
+def language_locked() -> str | None:
+    """The machine file that locks this computer's language (its path), or None."""
+    try:
+        machine = load_machine_config()
+    except MachineConfigError:
+        return None
+    return str(machine.path) if machine.language and machine.locks("language") else None

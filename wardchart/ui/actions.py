@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
+from wardchart import i18n
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.i18n import LANGUAGES, shown, translate
 
@@ -406,21 +407,28 @@ class WindowActions:
         return menu
 
     def show_language_choice(self) -> None:
-        """Tick the saved choice; a language fixed by the machine file cannot be changed."""
+        """Tick the saved choice; a language fixed by the machine file cannot be changed,
+        and one chosen by ``$WARDCHART_LANGUAGE`` for this run is ticked as in use."""
+        from wardchart.storage.machine_config import language_code
         from wardchart.ui import settings
 
         fixed_by = settings.language_fixed_by()
-        chosen = settings.chosen_language() if fixed_by else str(settings.load(settings.LANGUAGE))
-        tip = (
-            translate("Menus", "Fixed for every user of this computer by {path}").format(
+        if i18n.environment_decides():
+            chosen = i18n.language()
+            tip = translate(
+                "Menus", "Chosen for this run by the environment variable {variable}"
+            ).format(variable=i18n.ENV_LANGUAGE)
+        elif fixed_by:
+            chosen = settings.chosen_language()
+            tip = translate("Menus", "Fixed for every user of this computer by {path}").format(
                 path=fixed_by
             )
-            if fixed_by
-            else translate("Menus", "Used the next time wardchart starts")
-        )
+        else:
+            chosen = language_code(str(settings.load(settings.LANGUAGE))) or ""
+            tip = translate("Menus", "Used the next time wardchart starts")
         for code, action in self.languages.items():
             action.setChecked(code == (chosen if chosen in LANGUAGES else ""))
-            action.setEnabled(fixed_by is None)
+            action.setEnabled(fixed_by is None and not i18n.environment_decides())
             action.setToolTip(tip)
             action.setStatusTip(tip)
 
@@ -429,7 +437,7 @@ class WindowActions:
         window is not worded again while open: dialogs, tables and the chart all are)."""
         from wardchart.ui import settings
 
-        if settings.language_fixed_by() is not None:
+        if settings.language_fixed_by() is not None or i18n.environment_decides():
             self.show_language_choice()
             return None
         settings.store(settings.LANGUAGE, code)

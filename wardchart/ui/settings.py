@@ -55,28 +55,16 @@ def language_fixed_by() -> str | None:
     """The machine file that fixes this computer's language for every user (its path),
     or None when each user chooses (an unreadable machine file fixes nothing here: the
     start-up reports it)."""
-    from wardchart.storage.machine_config import MachineConfigError, load_machine_config
+    from wardchart.storage.machine_config import language_locked
 
-    try:
-        machine = load_machine_config()
-    except MachineConfigError:
-        return None
-    return str(machine.path) if machine.language and machine.locks("language") else None
+    return language_locked()
 
 
 def chosen_language() -> str:
     """The language this user reads wardchart in, before ``$WARDCHART_LANGUAGE``: the
-    machine file's if it locks one, else the user's choice (View → Language), else the
-    machine file's default, else "" (the system's). See docs/translations.md."""
-    from wardchart.storage.machine_config import MachineConfigError, load_machine_config
+    machine file's if it locks one, else the user's choice (View → Language, any case),
+    else the machine file's default, else "" (the system's). The command line chooses
+    with the same function, without a user's choice. See docs/translations.md."""
+    from wardchart.storage.machine_config import chosen_language as machine_and_user
 
-    try:
-        machine = load_machine_config()
-    except MachineConfigError:
-        machine = None
-    if machine is not None and machine.language and machine.locks("language"):
-        return machine.language
-    chosen = str(load(LANGUAGE) or "")
-    if chosen:
-        return chosen
-    return (machine.language if machine is not None else None) or ""
+    return machine_and_user(str(load(LANGUAGE) or ""))
