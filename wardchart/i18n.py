@@ -197,17 +197,13 @@ def _value(value: object, typed: bool) -> str:
         return shown(value, typed=typed)
     if typed:
         return _typed_value(value)
-    if isinstance(value, Number):
-        return number(value)
     if isinstance(value, Count):
         return locale().toString(int(value))
-    if isinstance(value, Moment):
-        return date_text(value)
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return number(value)
     if isinstance(value, datetime):
         return clinical_time(value)
-    if isinstance(value, date):
+    if isinstance(value, Number | Decimal | int) and not isinstance(value, bool):
+        return number(value)
+    if isinstance(value, Moment | date):
         return date_text(value)
     return str(value)
 
