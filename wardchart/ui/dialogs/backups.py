@@ -65,7 +65,7 @@ class BackupsDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(
+            intro := QLabel(
                 translate(
                     "BackupsDialog",
                     "Backups are kept beside {file}, each checked before it is kept. "
@@ -73,6 +73,7 @@ class BackupsDialog(QDialog):
                 ).format(file=session.file_name)
             )
         )
+        intro.setWordWrap(True)  # both sentences, whatever the file name and language
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
