@@ -262,6 +262,26 @@
 <context>
     <name>BackupsDialog</name>
     <message>
+        <source>open</source>
+        <translation>beim Öffnen</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>beim Schließen</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>nach Änderungen</translation>
+    </message>
+    <message>
+        <source>before-restore</source>
+        <translation>vor dem Wiederherstellen</translation>
+    </message>
+    <message>
         <source>Backups of the chart file</source>
         <translation>Sicherungen der Kurvendatei</translation>
     </message>

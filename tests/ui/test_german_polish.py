@@ -343,3 +343,11 @@ def test_held_lab_reasons_stored_earlier_read_back_in_german(tmp_path: Path) -> 
     first, second = done.stdout.splitlines()
     assert first == "MRN 42: die Nachricht hat kein Geburtsdatum (PID-7) zum Abgleich"
     assert second == "bereits am 20.11.2026 importiert (eingetragen)"
+
+
+def test_a_german_backup_says_why_it_was_made_in_german(german_window: MainWindow) -> None:
+    dialog = german_window.open_backups()
+    assert dialog is not None
+    dialog.backup_now()  # type: ignore[attr-defined]
+    assert dialog.table.item(0, 1).text() == "von Hand"  # type: ignore[attr-defined]
+    dialog.accept()

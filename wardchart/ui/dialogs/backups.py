@@ -25,6 +25,18 @@ from wardchart.storage.errors import ChartFileError
 from wardchart.ui.session import ChartSession
 
 
+def _reason(reason: str) -> str:
+    """Why a backup was made, stored as a code ("close"), in the language in use."""
+    said = {
+        "open": translate("BackupsDialog", "open"),
+        "close": translate("BackupsDialog", "close"),
+        "manual": translate("BackupsDialog", "manual"),
+        "activity": translate("BackupsDialog", "activity"),
+        "before-restore": translate("BackupsDialog", "before-restore"),
+    }
+    return said.get(reason, reason)
+
+
 class BackupsDialog(QDialog):
     """Lists backups (time, why, size, verified) and restores the selected one."""
 
@@ -87,7 +99,7 @@ class BackupsDialog(QDialog):
         for r, (info, verdict) in enumerate(rows):
             cells = (
                 i18n.date_text(info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
-                info.reason,
+                _reason(info.reason),
                 translate("BackupsDialog", "{size} bytes").format(
                     size=i18n.locale().toString(info.size)
                 ),
