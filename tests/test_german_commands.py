@@ -203,18 +203,16 @@ def test_accounts_and_what_only_an_administrator_may_do_speak_german(
     err = refused(
         accounts("--user", "nina", "user", "disable", "--username", "ada", "--reason", "x")
     )
-    assert (
-        err == "wardchart: error: --user: nur ein Stations-Administrator darf: Konten verwalten\n"
-    )
+    assert err == "wardchart: error: --user: nur ein Stationsadministrator darf: Konten verwalten\n"
     err = refused(accounts("--user", "nina", "settings", "set", "lock_after_minutes", "30"))
     assert err == (
-        "wardchart: error: --user: nur ein Stations-Administrator darf: "
+        "wardchart: error: --user: nur ein Stationsadministrator darf: "
         "die Stationseinstellung lock_after_minutes ändern\n"
     )
     window = ("--cycle-length", "21", "--nadir-window", "7-14")
     err = refused(accounts("--user", "nina", "regimen", "set", "--name", "AC", *window))
     assert err == (
-        "wardchart: error: --user: nur ein Stations-Administrator darf: "
+        "wardchart: error: --user: nur ein Stationsadministrator darf: "
         "die Bibliothek der Therapieschemata ändern\n"
     )
     monkeypatch.setenv("WARDCHART_PASSWORD", "admin password 123")
@@ -268,7 +266,7 @@ def test_the_machine_files_reasons_speak_german(
     machine_file = tmp_path / "wardchart.toml"
     monkeypatch.setenv("WARDCHART_MACHINE_CONFIG", str(machine_file))
     for text, reason in (
-        ('shared = "yes"', "shared: bitte true oder false angeben"),
+        ('shared = "yes"', "shared: geben Sie bitte true oder false an"),
         ('chart = "ward.sqlite"', "chart: 'ward.sqlite' ist kein vollständiger Pfad"),
         ("colour = 1", "colour: unbekannter Schlüssel; bekannt: "),
         ('lock = ["backup_keep_days"]', "lock: 'backup_keep_days' kann nicht festgelegt werden"),
