@@ -265,7 +265,7 @@ def test_the_machine_files_reasons_speak_german(
     machine_file = tmp_path / "wardchart.toml"
     monkeypatch.setenv("WARDCHART_MACHINE_CONFIG", str(machine_file))
     for text, reason in (
-        ('shared = "yes"', "shared: bitte true oder false angeben"),
+        ('shared = "yes"', "shared: geben Sie bitte true oder false an"),
         ('chart = "ward.sqlite"', "chart: 'ward.sqlite' ist kein vollständiger Pfad"),
         ("colour = 1", "colour: unbekannter Schlüssel; bekannt: "),
         ('lock = ["backup_keep_days"]', "lock: 'backup_keep_days' kann nicht festgelegt werden"),

@@ -56,7 +56,7 @@ def test_a_grade_reads_german(german: None) -> None:
     grade = grade_anc(Decimal("1.6"), CtcaeVersion.V5, None)
     assert str(grade) == "not gradable (needs the lab's lower limit of normal), CTCAE v5.0"
     assert i18n.shown(grade.text) == (
-        "nicht gradierbar (benötigt die untere Normgrenze des Labors), CTCAE v5.0"
+        "nicht graduierbar (benötigt die untere Normgrenze des Labors), CTCAE v5.0"
     )
 
 

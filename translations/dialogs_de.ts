@@ -262,6 +262,26 @@
 <context>
     <name>BackupsDialog</name>
     <message>
+        <source>open</source>
+        <translation>beim Öffnen</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>beim Schließen</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>nach Änderungen</translation>
+    </message>
+    <message>
+        <source>before-restore</source>
+        <translation>vor dem Wiederherstellen</translation>
+    </message>
+    <message>
         <source>Backups of the chart file</source>
         <translation>Sicherungen der Kurvendatei</translation>
     </message>
@@ -430,6 +450,26 @@ Alles, was seitdem eingetragen wurde, verschwindet aus der Kurve (es bleibt in e
     </message>
 </context>
 <context>
+    <name>Codes</name>
+    <message>
+        <source>F</source>
+        <extracomment>A stored code (sex, route, unit) shown in the language in use; the code is what is saved.</extracomment>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>divers</translation>
+    </message>
+    <message>
+        <source>cells/µL</source>
+        <translation>Zellen/µL</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Review conflicts — the ward</source>
@@ -544,7 +584,7 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
     </message>
     <message>
         <source>Choose from the ward&apos;s library, or type a name and give its window</source>
-        <translation>Aus den Therapieschemata der Station wählen, oder einen Namen eingeben und sein Fenster angeben</translation>
+        <translation>Wählen Sie aus den Therapieschemata der Station, oder geben Sie einen Namen und sein Fenster ein</translation>
     </message>
     <message>
         <source>Day 1 (given on):</source>
@@ -583,6 +623,7 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
     <name>EntryDialog</name>
     <message>
         <source>required: choose the regimen from the list, or type its name</source>
+        <extracomment>The sexes a patient&apos;s details take, by the code stored (and typed on the command line).</extracomment>
         <translation>erforderlich: Wählen Sie das Therapieschema aus der Liste oder geben Sie seinen Namen ein</translation>
     </message>
     <message>
@@ -710,7 +751,7 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
     </message>
     <message>
         <source>Choose or type the drug given</source>
-        <translation>Gegebenes Medikament wählen oder eingeben</translation>
+        <translation>Wählen Sie das gegebene Medikament oder geben Sie es ein</translation>
     </message>
     <message>
         <source>Dose:</source>
@@ -1081,7 +1122,7 @@ beide gelten können, bleiben erhalten und werden als Konflikte angezeigt. Die a
     </message>
     <message>
         <source>The other chart file: type its path, or Browse…</source>
-        <translation>Die andere Kurvendatei: Pfad eingeben oder Durchsuchen…</translation>
+        <translation>Die andere Kurvendatei: Geben Sie den Pfad ein oder wählen Sie Durchsuchen…</translation>
     </message>
     <message>
         <source>Its passphrase:</source>
@@ -1167,7 +1208,7 @@ beide gelten können, bleiben erhalten und werden als Konflikte angezeigt. Die a
     </message>
     <message>
         <source>a count in ×10⁹/L, or none: the next cycle goes ahead irrespective of it</source>
-        <translation>ein Zellwert in ×10⁹/L, oder none: Der nächste Zyklus beginnt unabhängig davon</translation>
+        <translation>ein Zellwert in ×10⁹/L, oder „keine“: Der nächste Zyklus beginnt unabhängig davon</translation>
     </message>
     <message>
         <source>Day-1 ANC at least (×10⁹/L):</source>
@@ -1192,6 +1233,10 @@ beide gelten können, bleiben erhalten und werden als Konflikte angezeigt. Die a
     <message>
         <source>Notes:</source>
         <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Regimen library</source>

@@ -102,8 +102,12 @@
         <translation>Fieberlinie {limit}</translation>
     </message>
     <message>
-        <source>ANC grade, CTCAE v{version}</source>
+        <source>earlier cycles (faded, same shapes)</source>
         <extracomment>The narrowest legend column, px. Printing sets more: text painted for a PDF runs wider than the screen&apos;s font metrics measure it.</extracomment>
+        <translation>frühere Zyklen (blass, gleiche Formen)</translation>
+    </message>
+    <message>
+        <source>ANC grade, CTCAE v{version}</source>
         <translation>ANC-Grad, CTCAE v{version}</translation>
     </message>
     <message>
@@ -216,11 +220,11 @@
     </message>
     <message>
         <source>Location (not an identifier): ward {ward}, bed {bed}</source>
-        <translation>Ort (kein Identifikator): Station {ward}, Bett {bed}</translation>
+        <translation>Aufenthaltsort (nicht zur Identifizierung): Station {ward}, Bett {bed}</translation>
     </message>
     <message>
         <source>Location (not an identifier): bed {bed}</source>
-        <translation>Ort (kein Identifikator): Bett {bed}</translation>
+        <translation>Aufenthaltsort (nicht zur Identifizierung): Bett {bed}</translation>
     </message>
     <message>
         <source>No cycle started</source>
@@ -248,7 +252,7 @@
     </message>
     <message>
         <source>Neutropenic precautions: off</source>
-        <translation>Neutropenie-Schutzmaßnahmen: aus</translation>
+        <translation>Neutropenie-Schutzmaßnahmen: AUS</translation>
     </message>
     <message>
         <source>(since {time}, {name})</source>

@@ -18,7 +18,7 @@
     </message>
     <message>
         <source>say why the account is changed</source>
-        <translation>bitte angeben, warum das Konto geändert wird</translation>
+        <translation>geben Sie bitte an, warum das Konto geändert wird</translation>
     </message>
     <message>
         <source>no account {username}</source>
@@ -30,7 +30,7 @@
     </message>
     <message>
         <source>too many wrong passwords: try again in {wait} s</source>
-        <translation>zu viele falsche Passwörter: erneut versuchen in {wait} s</translation>
+        <translation>zu viele falsche Passwörter: versuchen Sie es in {wait} s erneut</translation>
     </message>
     <message>
         <source>{username}  {name} ({initials}), admin, DISABLED</source>
@@ -53,7 +53,7 @@
     <name>Backup</name>
     <message>
         <source>{target} already exists; choose a new file name</source>
-        <translation>{target} existiert bereits; bitte einen neuen Dateinamen wählen</translation>
+        <translation>{target} existiert bereits; wählen Sie bitte einen neuen Dateinamen</translation>
     </message>
     <message>
         <source>the backup of {path} failed its check ({verdict}); nothing was kept</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>{out} is an SQLite database (a chart or a backup?); choose a new file</source>
-        <translation>{out} ist eine SQLite-Datenbank (eine Kurvendatei oder Sicherung?); bitte eine neue Datei wählen</translation>
+        <translation>{out} ist eine SQLite-Datenbank (eine Kurvendatei oder Sicherung?); wählen Sie bitte eine neue Datei</translation>
     </message>
 </context>
 <context>
@@ -109,11 +109,11 @@
     <message>
         <source>chart file {path} was replaced by another program (encrypted, decrypted or copied over) since it was opened: nothing was saved; close it and open it again</source>
         <extracomment>The file cannot be written (read-only medium, permissions): reading still works. An encrypted file&apos;s passphrase, kept to key its backups the same way. The file opened (device, inode): another program may replace the path meanwhile. Write transactions committed through ``write()`` since the file was opened. ``close()`` was called: nothing may be read or written through it any more.</extracomment>
-        <translation>Kurvendatei {path} wurde seit dem Öffnen von einem anderen Programm ersetzt (verschlüsselt, entschlüsselt oder überschrieben): nichts wurde gespeichert; bitte schließen und erneut öffnen</translation>
+        <translation>Kurvendatei {path} wurde seit dem Öffnen von einem anderen Programm ersetzt (verschlüsselt, entschlüsselt oder überschrieben): nichts wurde gespeichert; schließen Sie sie bitte und öffnen Sie sie erneut</translation>
     </message>
     <message>
         <source>chart file {path} is encrypted, or is not a wardchart chart file (it is not a plain SQLite database): give its passphrase (WARDCHART_PASSPHRASE) if it is encrypted; it was left untouched</source>
-        <translation>Kurvendatei {path} ist verschlüsselt oder keine wardchart-Kurvendatei (keine unverschlüsselte SQLite-Datenbank): falls verschlüsselt, Passphrase angeben (WARDCHART_PASSPHRASE); sie wurde nicht verändert</translation>
+        <translation>Kurvendatei {path} ist verschlüsselt oder keine wardchart-Kurvendatei (keine unverschlüsselte SQLite-Datenbank): falls verschlüsselt, geben Sie die Passphrase an (WARDCHART_PASSPHRASE); sie wurde nicht verändert</translation>
     </message>
     <message>
         <source>empty (0 bytes)</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>chart file {path} was made by a newer wardchart (schema {migration}); open it with that version or newer; it was left untouched</source>
-        <translation>Kurvendatei {path} wurde mit einem neueren wardchart erstellt (Schema {migration}); bitte mit dieser oder einer neueren Version öffnen; sie wurde nicht verändert</translation>
+        <translation>Kurvendatei {path} wurde mit einem neueren wardchart erstellt (Schema {migration}); öffnen Sie sie bitte mit dieser oder einer neueren Version; sie wurde nicht verändert</translation>
     </message>
     <message>
         <source>chart file {path} is {kind}, not a chart file; nothing was done</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>chart file {path} is read-only and needs an upgrade by this wardchart; make it writable first</source>
-        <translation>Kurvendatei {path} ist schreibgeschützt und muss von diesem wardchart aktualisiert werden; bitte zuerst beschreibbar machen</translation>
+        <translation>Kurvendatei {path} ist schreibgeschützt und muss von diesem wardchart aktualisiert werden; machen Sie sie bitte zuerst beschreibbar</translation>
     </message>
     <message>
         <source>chart file {path} is damaged ({problem}); it was left untouched</source>
@@ -169,19 +169,19 @@
     </message>
     <message>
         <source>chart file {path} is damaged ({problem}); nothing was saved; run wardchart check, and restore a backup if it fails</source>
-        <translation>Kurvendatei {path} ist beschädigt ({problem}); nichts wurde gespeichert; wardchart check ausführen und bei Fehlern eine Sicherung wiederherstellen</translation>
+        <translation>Kurvendatei {path} ist beschädigt ({problem}); nichts wurde gespeichert; führen Sie wardchart check aus und stellen Sie bei Fehlern eine Sicherung wieder her</translation>
     </message>
     <message>
         <source>chart file {path} does not have this wardchart&apos;s schema ({problem}); nothing was saved; run wardchart check</source>
-        <translation>Kurvendatei {path} hat nicht das Schema dieses wardchart ({problem}); nichts wurde gespeichert; wardchart check ausführen</translation>
+        <translation>Kurvendatei {path} hat nicht das Schema dieses wardchart ({problem}); nichts wurde gespeichert; führen Sie wardchart check aus</translation>
     </message>
     <message>
         <source>chart file {path} is in use by another program or window; try again in a moment</source>
-        <translation>Kurvendatei {path} wird von einem anderen Programm oder Fenster benutzt; bitte gleich erneut versuchen</translation>
+        <translation>Kurvendatei {path} wird von einem anderen Programm oder Fenster benutzt; versuchen Sie es bitte gleich erneut</translation>
     </message>
     <message>
         <source>chart file {path} is read-only: nothing was saved; check the file&apos;s and folder&apos;s permissions</source>
-        <translation>Kurvendatei {path} ist schreibgeschützt: nichts wurde gespeichert; bitte die Berechtigungen von Datei und Ordner prüfen</translation>
+        <translation>Kurvendatei {path} ist schreibgeschützt: nichts wurde gespeichert; prüfen Sie bitte die Berechtigungen von Datei und Ordner</translation>
     </message>
     <message>
         <source>chart file {path} could not be written (disk full or failing): nothing was saved</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>chart file {path} cannot be opened: check that the folder exists and is writable</source>
-        <translation>Kurvendatei {path} kann nicht geöffnet werden: bitte prüfen, ob der Ordner existiert und beschreibbar ist</translation>
+        <translation>Kurvendatei {path} kann nicht geöffnet werden: prüfen Sie bitte, ob der Ordner existiert und beschreibbar ist</translation>
     </message>
     <message>
         <source>chart file {path} could not be used ({error})</source>
@@ -205,15 +205,15 @@
     </message>
     <message>
         <source>{regimen_name} is not in the ward&apos;s library ({known}); give its nadir window too</source>
-        <translation>{regimen_name} ist nicht in der Schema-Bibliothek der Station ({known}); bitte auch das Nadir-Fenster angeben</translation>
+        <translation>{regimen_name} ist nicht in der Schema-Bibliothek der Station ({known}); geben Sie bitte auch das Nadir-Fenster an</translation>
     </message>
     <message>
         <source>name the drug, e.g. filgrastim or pegfilgrastim</source>
-        <translation>bitte das Präparat angeben, z. B. Filgrastim oder Pegfilgrastim</translation>
+        <translation>geben Sie bitte das Präparat an, z. B. Filgrastim oder Pegfilgrastim</translation>
     </message>
     <message>
         <source>give a reason for the correction</source>
-        <translation>bitte einen Grund für die Korrektur angeben</translation>
+        <translation>geben Sie bitte einen Grund für die Korrektur an</translation>
     </message>
     <message>
         <source>this cycle is no longer on the chart</source>
@@ -238,7 +238,7 @@
     <message>
         <source>give the record id (at least its first 8 characters; see wardchart history --mrn MRN)</source>
         <extracomment>Where a reader has got to in the audit log: the last row&apos;s sequence number and hash. Audit entities whose change can alter any patient&apos;s census line.</extracomment>
-        <translation>bitte die Eintrags-ID angeben (mindestens die ersten 8 Zeichen; siehe wardchart history --mrn MRN)</translation>
+        <translation>geben Sie bitte die Eintrags-ID an (mindestens die ersten 8 Zeichen; siehe wardchart history --mrn MRN)</translation>
     </message>
     <message>
         <source>no current record {id_or_prefix} of this kind (corrected or withdrawn records keep their old id)</source>
@@ -246,7 +246,7 @@
     </message>
     <message>
         <source>{id_or_prefix} matches more than one record; give more of the id</source>
-        <translation>{id_or_prefix} passt auf mehr als einen Eintrag; bitte mehr von der ID angeben</translation>
+        <translation>{id_or_prefix} passt auf mehr als einen Eintrag; geben Sie bitte mehr von der ID an</translation>
     </message>
     <message>
         <source>this record&apos;s patient is no longer on the chart</source>
@@ -370,7 +370,7 @@
     </message>
     <message>
         <source>give a backup file, or a chain head as printed (42-3f9a…)</source>
-        <translation>bitte eine Sicherungsdatei oder einen Kettenkopf wie gedruckt angeben (42-3f9a…)</translation>
+        <translation>geben Sie bitte eine Sicherungsdatei oder einen Kettenkopf wie gedruckt an (42-3f9a…)</translation>
     </message>
     <message>
         <source>history was cut: the chart has {count} audit rows, backup {backup} has {backup_count} (head {head})</source>
@@ -423,7 +423,7 @@
     </message>
     <message>
         <source>backup {backup} is encrypted: give its passphrase</source>
-        <translation>Sicherung {backup} ist verschlüsselt: bitte ihre Passphrase angeben</translation>
+        <translation>Sicherung {backup} ist verschlüsselt: geben Sie bitte ihre Passphrase an</translation>
     </message>
     <message>
         <source>{backup} is not a wardchart backup (it has no audit log)</source>
@@ -469,6 +469,38 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>{table} record {id} corrected apart</source>
+        <extracomment>Conflict kinds: a record&apos;s history forked (two corrections, or a correction and an entered-in-error, made apart) — of a clinical record, a regimen, an account —, two records that cannot both be current, and a ward setting changed on two replicas. Kinds whose versions all belong to one record (or one setting): keeping one sets the others aside. What the version columns are not: left out of a side&apos;s summary. What a conflict is about, in words (shown translated; fields named by their columns).</extracomment>
+        <translation>Eintrag {id} ({table}) getrennt korrigiert</translation>
+    </message>
+    <message>
+        <source>ward setting {key} changed apart</source>
+        <translation>Stationseinstellung {key} getrennt geändert</translation>
+    </message>
+    <message>
+        <source>MRN {mrn}</source>
+        <translation>MRN {mrn}</translation>
+    </message>
+    <message>
+        <source>cycle {number}</source>
+        <translation>Zyklus {number}</translation>
+    </message>
+    <message>
+        <source>bed {bed}</source>
+        <translation>Bett {bed}</translation>
+    </message>
+    <message>
+        <source>user name {username}</source>
+        <translation>Benutzername {username}</translation>
+    </message>
+    <message>
+        <source>regimen {name}</source>
+        <translation>Therapieschema {name}</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
         <source>line {line}: {field}: {message}</source>
@@ -490,11 +522,11 @@
     </message>
     <message>
         <source>line 1: column {name} appears more than once (columns {first} and {second}); keep one</source>
-        <translation>Zeile 1: Spalte {name} kommt mehrfach vor (Spalten {first} und {second}); bitte eine behalten</translation>
+        <translation>Zeile 1: Spalte {name} kommt mehrfach vor (Spalten {first} und {second}); behalten Sie bitte eine davon</translation>
     </message>
     <message>
         <source>line 1: columns &apos;taken&apos; and &apos;time&apos; mean the same; keep one</source>
-        <translation>Zeile 1: die Spalten &apos;taken&apos; und &apos;time&apos; bedeuten dasselbe; bitte eine behalten</translation>
+        <translation>Zeile 1: die Spalten &apos;taken&apos; und &apos;time&apos; bedeuten dasselbe; behalten Sie bitte eine davon</translation>
     </message>
     <message>
         <source>line 1: unknown column {column}; known: {columns}</source>
@@ -690,7 +722,7 @@
     </message>
     <message>
         <source>its earlier result was withdrawn from the chart; chart this one by hand</source>
-        <translation>das frühere Ergebnis wurde aus der Kurve zurückgezogen; dieses bitte von Hand eintragen</translation>
+        <translation>das frühere Ergebnis wurde aus der Kurve zurückgezogen; tragen Sie dieses bitte von Hand ein</translation>
     </message>
     <message>
         <source>the charted result was corrected by hand since the laboratory sent it; a person compares it with this result</source>
@@ -733,7 +765,7 @@
     <name>Hl7Import</name>
     <message>
         <source>give the message id (at least its first {min_prefix} characters; see wardchart hl7 held)</source>
-        <translation>bitte die Nachrichten-ID angeben (mindestens die ersten {min_prefix} Zeichen; siehe wardchart hl7 held)</translation>
+        <translation>geben Sie bitte die Nachrichten-ID an (mindestens die ersten {min_prefix} Zeichen; siehe wardchart hl7 held)</translation>
     </message>
     <message>
         <source>no held lab message {typed}; see wardchart hl7 held</source>
@@ -741,11 +773,11 @@
     </message>
     <message>
         <source>{typed} matches more than one message; give more</source>
-        <translation>{typed} passt auf mehr als eine Nachricht; bitte mehr angeben</translation>
+        <translation>{typed} passt auf mehr als eine Nachricht; geben Sie bitte mehr davon an</translation>
     </message>
     <message>
         <source>no file or folder {path}</source>
-        <extracomment>MLLP framing (start block, end block) and the byte-order mark, removed before reading. The reason a laboratory&apos;s final or corrected result replaces its preliminary one.</extracomment>
+        <extracomment>MLLP framing (start block, end block) and the byte-order mark, removed before reading. The reasons a message is held, ignored or refused, marked here (not where they are raised) so that a reason stored in an earlier session reads back translated.</extracomment>
         <translation>keine Datei und kein Ordner {path}</translation>
     </message>
     <message>
@@ -838,7 +870,7 @@
     </message>
     <message>
         <source>order {key}: its earlier result was withdrawn from the chart; chart this one by hand</source>
-        <translation>Auftrag {key}: das frühere Ergebnis wurde aus der Kurve zurückgezogen; dieses bitte von Hand eintragen</translation>
+        <translation>Auftrag {key}: das frühere Ergebnis wurde aus der Kurve zurückgezogen; tragen Sie dieses bitte von Hand ein</translation>
     </message>
     <message>
         <source>order {key}: the charted result was corrected by hand since the laboratory sent it; a person compares it with this result</source>
@@ -862,7 +894,7 @@
     </message>
     <message>
         <source>lab message {message} is no longer held (charted, attached or dismissed since); reload the list</source>
-        <translation>Labornachricht {message} wird nicht mehr zurückgehalten (inzwischen eingetragen, zugeordnet oder verworfen); bitte die Liste neu laden</translation>
+        <translation>Labornachricht {message} wird nicht mehr zurückgehalten (inzwischen eingetragen, zugeordnet oder verworfen); laden Sie die Liste bitte neu</translation>
     </message>
     <message>
         <source>that patient is no longer on the chart</source>
@@ -871,6 +903,18 @@
     <message>
         <source>it cannot be charted to this patient: {reason}</source>
         <translation>sie kann diesem Patienten nicht zugeordnet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>held, then {decision} on {day}</source>
+        <translation>zurückgehalten, dann am {day} {decision}</translation>
+    </message>
+    <message>
+        <source>already imported on {day} ({outcome})</source>
+        <translation>bereits am {day} importiert ({outcome})</translation>
+    </message>
+    <message>
+        <source>could not be read ({kind}: {error})</source>
+        <translation>konnte nicht gelesen werden ({kind}: {error})</translation>
     </message>
 </context>
 <context>
@@ -899,7 +943,7 @@
     <message>
         <source>{where} refused the credentials ({error}); check the user name and the password in PGPASSWORD or ~/.pgpass</source>
         <extracomment>The server answered, then gave up on the statement: not a lost connection.</extracomment>
-        <translation>{where} hat die Anmeldedaten abgelehnt ({error}); bitte Benutzername und Passwort in PGPASSWORD oder ~/.pgpass prüfen</translation>
+        <translation>{where} hat die Anmeldedaten abgelehnt ({error}); prüfen Sie bitte Benutzername und Passwort in PGPASSWORD oder ~/.pgpass</translation>
     </message>
     <message>
         <source>{where} refused the connection ({error})</source>
@@ -944,7 +988,7 @@
     </message>
     <message>
         <source>{where} was made by a newer wardchart (hub version {version}, this one knows up to {hub_version}): install that version or newer; nothing was changed</source>
-        <translation>{where} wurde mit einem neueren wardchart erstellt (Hub-Version {version}, dieses kennt bis {hub_version}): bitte diese oder eine neuere Version installieren; nichts wurde geändert</translation>
+        <translation>{where} wurde mit einem neueren wardchart erstellt (Hub-Version {version}, dieses kennt bis {hub_version}): installieren Sie bitte diese oder eine neuere Version; nichts wurde geändert</translation>
     </message>
     <message>
         <source>`hub init` on {where} must be run as the hub&apos;s owner ({owner}); nothing was changed</source>
@@ -967,7 +1011,7 @@
         <extracomment>Rows the hub did not hold before (records and audit rows). Rows this chart did not hold before (records and audit rows). Conflicts this sync made (open ones not open before), and every open one after — counted when records came in from other replicas, or at the file&apos;s first sync in this process (charting on this file never makes one; a resolution made here is counted at the next sync that brings records in). Nothing of this chart waits to be sent, and nothing of the hub to be pulled (as of the end of this sync). The hub, described without any password (&quot;the ward hub at host:5432/ward&quot;). This replica&apos;s chart id; the hub&apos;s receive sequence pulled through. Rows sent and received, by table (``audit_rows``: audit rows). Entries of this replica made meanwhile and not yet sent. Connections kept open by ``sync(..., keep_open=True)``, one per address and thread: a connection is never shared between two threads (two windows in one process). Open conflicts per chart file, counted when a sync brought other replicas&apos; records in (or at a file&apos;s first sync in this process): charting on this file never makes one.
 ----------
 The audit rows&apos; table on the hub, pulled with the record tables (their key and columns).</extracomment>
-        <translation>Kurvendatei {path} hat keine Kurven-ID; bitte erneut öffnen</translation>
+        <translation>Kurvendatei {path} hat keine Kurven-ID; öffnen Sie sie bitte erneut</translation>
     </message>
     <message>
         <source>chart file {path} has no chart id</source>
@@ -1025,7 +1069,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>{where} holds {name} records this chart has no place for: open it with this wardchart first (it upgrades the file); nothing of the batch was written</source>
-        <translation>{where} enthält {name}-Einträge, für die diese Kurve keinen Platz hat: bitte zuerst mit diesem wardchart öffnen (es aktualisiert die Datei); nichts aus dem Stapel wurde geschrieben</translation>
+        <translation>{where} enthält {name}-Einträge, für die diese Kurve keinen Platz hat: öffnen Sie sie bitte zuerst mit diesem wardchart (es aktualisiert die Datei); nichts aus dem Stapel wurde geschrieben</translation>
     </message>
 </context>
 <context>
@@ -1045,7 +1089,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>give the chart file&apos;s full path as a string</source>
-        <translation>bitte den vollständigen Pfad der Kurvendatei als Zeichenkette angeben</translation>
+        <translation>geben Sie bitte den vollständigen Pfad der Kurvendatei als Zeichenkette an</translation>
     </message>
     <message>
         <source>{path} is not a full path</source>
@@ -1053,7 +1097,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>give true or false</source>
-        <translation>bitte true oder false angeben</translation>
+        <translation>geben Sie bitte true oder false an</translation>
     </message>
     <message>
         <source>a shared chart folder needs chart = the chart file&apos;s path</source>
@@ -1061,11 +1105,11 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>give the hub&apos;s address as a string: postgresql://HOST/DATABASE or service=NAME</source>
-        <translation>bitte die Adresse des Hubs als Zeichenkette angeben: postgresql://HOST/DATABASE oder service=NAME</translation>
+        <translation>geben Sie bitte die Adresse des Hubs als Zeichenkette an: postgresql://HOST/DATABASE oder service=NAME</translation>
     </message>
     <message>
         <source>give the value as a quoted string</source>
-        <translation>bitte den Wert als Zeichenkette in Anführungszeichen angeben</translation>
+        <translation>geben Sie bitte den Wert als Zeichenkette in Anführungszeichen an</translation>
     </message>
     <message>
         <source>{key} cannot be locked; lockable: {keys}</source>
@@ -1077,7 +1121,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>give true, or a list of keys such as [&quot;chart&quot;, &quot;fn_rule&quot;]</source>
-        <translation>bitte true oder eine Liste von Schlüsseln wie [&quot;chart&quot;, &quot;fn_rule&quot;] angeben</translation>
+        <translation>geben Sie bitte true oder eine Liste von Schlüsseln wie [&quot;chart&quot;, &quot;fn_rule&quot;] an</translation>
     </message>
     <message>
         <source>machine configuration {path}: cannot be read: {strerror}</source>
@@ -1089,15 +1133,15 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>{key}: is fixed for this computer by {path} ({key} = {value}); ask IT to change it there; nothing was saved</source>
-        <translation>{key}: ist für diesen Computer durch {path} festgelegt ({key} = {value}); bitte die IT, es dort zu ändern; nichts wurde gespeichert</translation>
+        <translation>{key}: ist für diesen Computer durch {path} festgelegt ({key} = {value}); bitten Sie die IT, es dort zu ändern; nichts wurde gespeichert</translation>
     </message>
 </context>
 <context>
     <name>Merge</name>
     <message>
         <source>give a reason for the resolution</source>
-        <extracomment>Conflict kinds: a record&apos;s history forked (two corrections, or a correction and an entered-in-error, made apart) — of a clinical record, a regimen, an account —, two records that cannot both be current, and a ward setting changed on two replicas. Kinds whose versions all belong to one record (or one setting): keeping one sets the others aside. What the version columns are not: left out of a side&apos;s summary. The record&apos;s stable id (a ward setting: its key). The chart id of the replica that wrote it (None: written before chart ids). Whether this is the version the chart shows (see docs/merging.md). The version&apos;s values in one line (&quot;bed=4A-01, name=Alpha, Ann&quot;). What the conflict is about, in words: &quot;MRN 42&quot;, &quot;bed 4A-01&quot;, &quot;cycle 3&quot;. The records whose history branched: a version corrected twice (each record has one first version, so two current versions of one record mean a branch somewhere). Read from the index of corrections alone, which holds only the versions that correct.</extracomment>
-        <translation>geben Sie einen Grund für die Auflösung an</translation>
+        <extracomment>The record&apos;s stable id (a ward setting: its key). The chart id of the replica that wrote it (None: written before chart ids). Whether this is the version the chart shows (see docs/merging.md). The version&apos;s values in one line (&quot;bed=4A-01, name=Alpha, Ann&quot;). What the conflict is about, in words: &quot;MRN 42&quot;, &quot;bed 4A-01&quot;, &quot;cycle 3&quot;. The records whose history branched: a version corrected twice (each record has one first version, so two current versions of one record mean a branch somewhere). Read from the index of corrections alone, which holds only the versions that correct.</extracomment>
+        <translation>geben Sie bitte einen Grund für die Auflösung an</translation>
     </message>
     <message>
         <source>no open conflict with this key</source>
@@ -1105,19 +1149,19 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>give the corrected values</source>
-        <translation>bitte die korrigierten Werte angeben</translation>
+        <translation>geben Sie bitte die korrigierten Werte an</translation>
     </message>
     <message>
         <source>one MRN on two patients: link them, or correct one</source>
-        <translation>eine MRN bei zwei Patienten: verknüpfen oder einen korrigieren</translation>
+        <translation>eine MRN bei zwei Patienten: verknüpfen Sie sie oder korrigieren Sie einen</translation>
     </message>
     <message>
         <source>choose one of the conflict&apos;s versions</source>
-        <translation>bitte eine der Versionen des Konflikts wählen</translation>
+        <translation>wählen Sie bitte eine der Versionen des Konflikts</translation>
     </message>
     <message>
         <source>choose one of the conflict&apos;s records</source>
-        <translation>bitte einen der Einträge des Konflikts wählen</translation>
+        <translation>wählen Sie bitte einen der Einträge des Konflikts</translation>
     </message>
     <message>
         <source>only two records of one MRN can be linked</source>
@@ -1125,7 +1169,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>choose the patient record to keep</source>
-        <translation>bitte den zu behaltenden Patienteneintrag wählen</translation>
+        <translation>wählen Sie bitte den zu behaltenden Patienteneintrag</translation>
     </message>
     <message>
         <source>keep, new_version or link</source>
@@ -1134,7 +1178,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <message>
         <source>chart file {path} has no chart id; open it again</source>
         <extracomment>Tables merged as a union of rows by id, in an order that puts what a row refers to first (foreign keys are checked at the end of the transaction in any case). The column that identifies a row of each merged table (default ``id``). Audit actions that write a version, and the table each version is in. The column a table&apos;s audit rows name its records by (default ``id``). Values bound in one SQLite statement, at most. While merging, both files are read through memory-mapped I/O (plain SQLite files; an encrypted one is read as usual): the check and the comparison of every row both files hold read whole files, and mapped pages are read without copying them. The other file&apos;s chart id, and this one&apos;s. Rows added, by table (``audit_log`` too); first versions of records, by table. Rows of the other file this chart already held, by table. Every open conflict after the merge, and those the merge made.</extracomment>
-        <translation>Kurvendatei {path} hat keine Kurven-ID; bitte erneut öffnen</translation>
+        <translation>Kurvendatei {path} hat keine Kurven-ID; öffnen Sie sie bitte erneut</translation>
     </message>
     <message>
         <source>{other_path} cannot be merged into {path}: {error}; nothing was changed</source>
@@ -1154,7 +1198,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>{other} is encrypted, or is not a wardchart chart file: give its passphrase; nothing was changed</source>
-        <translation>{other} ist verschlüsselt oder keine wardchart-Kurvendatei: bitte ihre Passphrase angeben; nichts wurde geändert</translation>
+        <translation>{other} ist verschlüsselt oder keine wardchart-Kurvendatei: geben Sie bitte ihre Passphrase an; nichts wurde geändert</translation>
     </message>
     <message>
         <source>{other}: wrong passphrase, or not a wardchart chart file; nothing was changed</source>
@@ -1170,7 +1214,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>{other} was made by a newer wardchart; merge it with that version or newer; nothing was changed</source>
-        <translation>{other} wurde mit einem neueren wardchart erstellt; bitte mit dieser oder einer neueren Version zusammenführen; nichts wurde geändert</translation>
+        <translation>{other} wurde mit einem neueren wardchart erstellt; führen Sie bitte mit dieser oder einer neueren Version zusammen; nichts wurde geändert</translation>
     </message>
     <message>
         <source>{other} was made by an older wardchart: open it once with this one (which upgrades it), then merge; nothing was changed</source>
@@ -1196,7 +1240,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <message>
         <source>{other} and this chart both hold {table} row {row} with different content: one of the files was altered or is damaged (run wardchart check on both); nothing was changed</source>
         <extracomment>The rows of the other file&apos;s table at hand that this chart lacks, or holds with other content (``shared``), by rowid in the other file: filled by ``_compare``, read by ``_insert``; a temporary table of this connection only, emptied for each table.</extracomment>
-        <translation>{other} und diese Kurve enthalten beide die Zeile {row} in {table} mit unterschiedlichem Inhalt: eine der Dateien wurde verändert oder ist beschädigt (wardchart check auf beiden ausführen); nichts wurde geändert</translation>
+        <translation>{other} und diese Kurve enthalten beide die Zeile {row} in {table} mit unterschiedlichem Inhalt: eine der Dateien wurde verändert oder ist beschädigt (führen Sie wardchart check auf beiden aus); nichts wurde geändert</translation>
     </message>
     <message>
         <source>{other_path} and this chart both hold audit row {row} of chart {chart} with different content: one of the files was altered; nothing was changed</source>
@@ -1216,7 +1260,60 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>{out_path} already exists; choose a new file</source>
-        <translation>{out_path} existiert bereits; bitte eine neue Datei wählen</translation>
+        <translation>{out_path} existiert bereits; wählen Sie bitte eine neue Datei</translation>
+    </message>
+</context>
+<context>
+    <name>Merging</name>
+    <message>
+        <source>patient details</source>
+        <extracomment>A record&apos;s kind in a nurse&apos;s words.</extracomment>
+        <translation>Patientendaten</translation>
+    </message>
+    <message>
+        <source>cycle</source>
+        <translation>Zyklus</translation>
+    </message>
+    <message>
+        <source>CBC</source>
+        <translation>Blutbild</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>G-CSF dose</source>
+        <translation>G-CSF-Gabe</translation>
+    </message>
+    <message>
+        <source>precautions</source>
+        <translation>Schutzmaßnahmen</translation>
+    </message>
+    <message>
+        <source>regimen</source>
+        <translation>Therapieschema</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>ward setting</source>
+        <translation>Stationseinstellung</translation>
+    </message>
+    <message>
+        <source>{record} taken {when}</source>
+        <extracomment>A record corrected apart, by when it was taken or given: &quot;CBC taken 2026-03-02 08:30&quot;.</extracomment>
+        <translation>{record} abgenommen {when}</translation>
+    </message>
+    <message>
+        <source>{record} given {when}</source>
+        <translation>{record} gegeben {when}</translation>
+    </message>
+    <message>
+        <source>{record} day 1 {when}</source>
+        <translation>{record} Tag 1 {when}</translation>
     </message>
 </context>
 <context>
@@ -1264,16 +1361,16 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>this conflict is no longer open</source>
-        <extracomment>A record&apos;s kind in a nurse&apos;s words. Bookkeeping left out of a version&apos;s values as people read them. The corrections that can settle a conflict as its new version (the correction dialogs&apos;).</extracomment>
+        <extracomment>Bookkeeping left out of a version&apos;s values as people read them. The corrections that can settle a conflict as its new version (the correction dialogs&apos;).</extracomment>
         <translation>dieser Konflikt ist nicht mehr offen</translation>
     </message>
     <message>
         <source>give the corrected values</source>
-        <translation>bitte die korrigierten Werte angeben</translation>
+        <translation>geben Sie bitte die korrigierten Werte an</translation>
     </message>
     <message>
         <source>choose one of the conflict&apos;s records</source>
-        <translation>bitte einen der Einträge des Konflikts wählen</translation>
+        <translation>wählen Sie bitte einen der Einträge des Konflikts</translation>
     </message>
     <message>
         <source>chart file {path} was not opened: no passphrase given</source>
@@ -1306,7 +1403,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>chart file {path}: an {job} of it and its backups was interrupted; finish it first with wardchart {pending}; nothing was done</source>
-        <translation>Kurvendatei {path}: eine {job} der Datei und ihrer Sicherungen wurde unterbrochen; zuerst mit wardchart {pending} abschließen; nichts wurde getan</translation>
+        <translation>Kurvendatei {path}: eine {job} der Datei und ihrer Sicherungen wurde unterbrochen; schließen Sie sie zuerst mit wardchart {pending} ab; nichts wurde getan</translation>
     </message>
     <message>
         <source>chart file {path}: nobody signed in; nothing was done</source>

@@ -144,6 +144,10 @@
         <translation>{value} ×10⁹/L liegt über dem Messbereich jedes Analysegeräts; wahrscheinlich Zellen/µL (als Zellen/µL wären das {as_cells} ×10⁹/L)</translation>
     </message>
     <message>
+        <source>{value} cells/µL is not a whole number (cells are counted whole); probably the wrong unit or decimal mark</source>
+        <translation>{value} Zellen/µL ist keine ganze Zahl (Zellen werden ganz gezählt); wahrscheinlich falsche Einheit oder falsches Dezimalzeichen</translation>
+    </message>
+    <message>
         <source>{count} ×10⁹/L is below the analyser&apos;s lowest reportable WBC ({lowest}); check the value and the unit</source>
         <translation>{count} ×10⁹/L liegt unter den niedrigsten Leukozyten, die ein Analysegerät ausgibt ({lowest}); prüfen Sie Wert und Einheit</translation>
     </message>
@@ -360,7 +364,7 @@
     <name>Grades</name>
     <message>
         <source>not gradable ({why}), CTCAE v{version}</source>
-        <translation>nicht gradierbar ({why}), CTCAE v{version}</translation>
+        <translation>nicht graduierbar ({why}), CTCAE v{version}</translation>
     </message>
     <message>
         <source>grade {grade}, CTCAE v{version}</source>

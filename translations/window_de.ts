@@ -363,11 +363,11 @@ oder sehen Sie sich die Demo-Station an: wardchart demo --db demo.sqlite</transl
     </message>
     <message>
         <source>⚠ 1 lab message held (File → Lab messages held)</source>
-        <translation>⚠ 1 Labormeldung zurückgehalten (Datei → Zurückgehaltene Labormeldungen)</translation>
+        <translation>⚠ 1 Labornachricht zurückgehalten (Datei → Zurückgehaltene Labornachrichten)</translation>
     </message>
     <message>
         <source>⚠ {count} lab messages held (File → Lab messages held)</source>
-        <translation>⚠ {count} Labormeldungen zurückgehalten (Datei → Zurückgehaltene Labormeldungen)</translation>
+        <translation>⚠ {count} Labornachrichten zurückgehalten (Datei → Zurückgehaltene Labornachrichten)</translation>
     </message>
 </context>
 <context>
@@ -447,7 +447,7 @@ Ein Administrator der Station legt Konten an unter Station → Konten… oder mi
     <message>
         <source>Lab messages held</source>
         <extracomment>Dialogs hidden behind the lock, parents first, and the nurse they belong to. The last &quot;discarded at the lock&quot; notice, if one was shown.</extracomment>
-        <translation>Zurückgehaltene Labormeldungen</translation>
+        <translation>Zurückgehaltene Labornachrichten</translation>
     </message>
     <message>
         <source>wardchart — {file} (READ-ONLY: entries cannot be saved)</source>
@@ -511,7 +511,7 @@ Ein Administrator der Station legt Konten an unter Station → Konten… oder mi
     </message>
     <message>
         <source>&amp;Lab messages held…</source>
-        <translation>&amp;Zurückgehaltene Labormeldungen…</translation>
+        <translation>&amp;Zurückgehaltene Labornachrichten…</translation>
     </message>
     <message>
         <source>S&amp;witch user…</source>
@@ -563,15 +563,15 @@ Ein Administrator der Station legt Konten an unter Station → Konten… oder mi
     </message>
     <message>
         <source>Record &amp;CBC…</source>
-        <translation>&amp;Blutbild erfassen…</translation>
+        <translation>&amp;Blutbild eintragen…</translation>
     </message>
     <message>
         <source>Record &amp;temperature…</source>
-        <translation>&amp;Temperatur erfassen…</translation>
+        <translation>&amp;Temperatur eintragen…</translation>
     </message>
     <message>
         <source>Record &amp;G-CSF dose…</source>
-        <translation>&amp;G-CSF-Gabe erfassen…</translation>
+        <translation>&amp;G-CSF-Gabe eintragen…</translation>
     </message>
     <message>
         <source>&amp;History of the selected record…</source>
@@ -651,16 +651,20 @@ Ein Administrator der Station legt Konten an unter Station → Konten… oder mi
         <translation>Gilt ab dem nächsten Start von wardchart</translation>
     </message>
     <message>
-        <source>the system&apos;s language</source>
-        <translation>der Sprache des Systems</translation>
+        <source>wardchart will be in English the next time it starts.</source>
+        <translation>wardchart erscheint beim nächsten Start auf Englisch.</translation>
+    </message>
+    <message>
+        <source>wardchart will be in German the next time it starts.</source>
+        <translation>wardchart erscheint beim nächsten Start auf Deutsch.</translation>
+    </message>
+    <message>
+        <source>wardchart will be in the system&apos;s language the next time it starts.</source>
+        <translation>wardchart erscheint beim nächsten Start in der Sprache des Systems.</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>wardchart will be in {language} the next time it starts.</source>
-        <translation>wardchart erscheint beim nächsten Start in {language}.</translation>
     </message>
     <message>
         <source>Log folder</source>
@@ -678,7 +682,7 @@ Kein Dateimanager konnte ihn hier öffnen; die IT kann wardchart.log von dort ko
     </message>
     <message>
         <source>&amp;Lab messages held ({count})…</source>
-        <translation>&amp;Zurückgehaltene Labormeldungen ({count})…</translation>
+        <translation>&amp;Zurückgehaltene Labornachrichten ({count})…</translation>
     </message>
 </context>
 <context>
@@ -702,7 +706,7 @@ Kein Dateimanager konnte ihn hier öffnen; die IT kann wardchart.log von dort ko
     </message>
     <message>
         <source>&lt;b&gt;{regimen}&lt;/b&gt; · cycle {cycle}, &lt;b&gt;day {day}&lt;/b&gt; (day 1 {day1}) · expected nadir D{start}–D{end}: &lt;b&gt;{status}&lt;/b&gt; · next cycle: {readiness} ({reason})</source>
-        <translation>&lt;b&gt;{regimen}&lt;/b&gt; · Zyklus {cycle}, &lt;b&gt;Tag {day}&lt;/b&gt; (Tag 1: {day1}) · Nadir erwartet T{start}–T{end}: &lt;b&gt;{status}&lt;/b&gt; · nächster Zyklus: {readiness} ({reason})</translation>
+        <translation>&lt;b&gt;{regimen}&lt;/b&gt; · Zyklus {cycle}, &lt;b&gt;Tag {day}&lt;/b&gt; (Tag 1: {day1}) · Nadir erwartet d{start}–d{end}: &lt;b&gt;{status}&lt;/b&gt; · nächster Zyklus: {readiness} ({reason})</translation>
     </message>
     <message>
         <source>neutropenic precautions &lt;b&gt;ON&lt;/b&gt;</source>
@@ -841,7 +845,7 @@ Kein Dateimanager konnte ihn hier öffnen; die IT kann wardchart.log von dort ko
     </message>
     <message>
         <source>D{start}–D{end}</source>
-        <translation>T{start}–T{end}</translation>
+        <translation>d{start}–d{end}</translation>
     </message>
     <message>
         <source>{days} d</source>
@@ -849,11 +853,11 @@ Kein Dateimanager konnte ihn hier öffnen; die IT kann wardchart.log von dort ko
     </message>
     <message>
         <source>{count} on D{day}</source>
-        <translation>{count} an T{day}</translation>
+        <translation>{count} an d{day}</translation>
     </message>
     <message>
         <source>D{day}</source>
-        <translation>T{day}</translation>
+        <translation>d{day}</translation>
     </message>
     <message>
         <source>Cycle {number} of {regimen}, day 1 {day1}</source>
@@ -1147,6 +1151,30 @@ Das Protokoll des Programms liegt in {folder}.</translation>
     <message>
         <source>tympanic</source>
         <translation>tympanal</translation>
+    </message>
+    <message>
+        <source>charted</source>
+        <translation>eingetragen</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>übergangen</translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation>zugeordnet</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>verworfen</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ import pytest
 from wardchart.domain.plausibility import (
     CbcEntry,
     check_cbc,
+    check_count,
     check_cycle_start,
     check_dob,
     check_patient,
@@ -18,7 +19,7 @@ from wardchart.domain.plausibility import (
     check_threshold,
 )
 from wardchart.domain.problems import InvalidEntry, raise_if_blocking
-from wardchart.domain.units import PER_MICROLITRE
+from wardchart.domain.units import PER_LITRE_E9, PER_MICROLITRE
 
 NOW = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)
 DOB = date(1960, 4, 12)
@@ -408,3 +409,29 @@ def test_settings_lln_defaults_are_checked_like_a_labs_lln() -> None:
     assert [p.severity for p in check_setting("anc_lln_default", D("20"))] == ["warning"]
     assert check_setting("anc_lln_default", D("2.0")) == []
     assert check_setting("anc_lln_default", None) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "warned"),
+    [
+        ("2100", False),  # a whole count: as counted
+        ("2100.0", False),  # a whole number written with a decimal
+        ("2.1", True),  # "2,100" read with a German decimal comma
+        ("2.5", True),
+        ("0.999", True),
+        ("1.001", True),
+    ],
+)
+def test_a_count_in_cells_per_microlitre_that_is_not_whole_is_a_warning(
+    typed: str, warned: bool
+) -> None:
+    for field in ("wbc", "anc", "platelets"):
+        problems = check_count(field, Decimal(typed), PER_MICROLITRE)
+        fractional = [p for p in problems if "not a whole number" in p.message]
+        assert bool(fractional) == warned, (field, typed, problems)
+        if warned:
+            assert [(p.field, p.severity) for p in problems] == [(field, "warning")]
+
+
+def test_a_decimal_count_in_billions_per_litre_is_not_asked_about() -> None:
+    assert check_count("anc", Decimal("2.1"), PER_LITRE_E9) == []

@@ -328,7 +328,7 @@ def test_a_new_lock_time_is_saved_audited_and_the_window_follows(
     press(qtbot, dialog, Key.Key_Return)
     assert not dialog.isVisible()
     assert admin_window.idle_watch.limit_s == 12 * 60
-    assert "fever rule esmo" in admin_window.status.text()
+    assert "fever rule ESMO" in admin_window.status.text()
     assert on_disk(
         ward,
         "SELECT actor, json_extract(detail, '$.key'), json_extract(detail, '$.before'), "

@@ -87,7 +87,7 @@ def _census_line(window: MainWindow, mrn: str) -> dict[str, str]:
 def test_the_window_reads_german(german_window: MainWindow) -> None:
     window = german_window
     assert _menus(window) == ["&Datei", "&Patient", "&Kurve", "&Ansicht", "&Station", "&Hilfe"]
-    assert window.actions_by_name["cbc"].text() == "&Blutbild erfassen…"
+    assert window.actions_by_name["cbc"].text() == "&Blutbild eintragen…"
     headings = list(_census_line(window, "A-1"))
     assert headings[:5] == ["Bett", "Name", "MRN", "Zyklus", "ANC"]
     a = _census_line(window, "A-1")
@@ -136,7 +136,7 @@ def test_the_language_chosen_in_the_window_is_used_at_the_next_start(
     assert entries["&System default"].isChecked()
     entries["Deutsch"].trigger()
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
-    assert "Deutsch" in box.text()
+    assert box.text() == "wardchart will be in German the next time it starts."
     assert "next time" in box.text()
     box.close()
     assert settings.load(settings.LANGUAGE) == "de"

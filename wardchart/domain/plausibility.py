@@ -192,6 +192,20 @@ def check_count(field: str, value: Decimal, unit: CountUnit) -> list[Problem]:
                 "warning",
             )
         ]
+    if unit.factor != 1 and value != value.to_integral_value():
+        # Cells are counted whole: "2,100" read with a decimal comma is 2.1 cells/µL, far
+        # more likely 2100 (or 2.1 ×10⁹/L) typed in the wrong unit (docs/plausibility.md).
+        return [
+            Problem(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Counts",
+                    "{value} cells/µL is not a whole number (cells are counted whole); "
+                    "probably the wrong unit or decimal mark",
+                ).format(value=Number(plain(value))),
+                "warning",
+            )
+        ]
     if field == "wbc" and si < MIN_REPORTABLE_WBC:  # 0 included: no analyser reports it
         return [
             Problem(

@@ -852,7 +852,9 @@ class ChartView(QWidget):
             self._add(self.counts, wbc_item)
             self._add(self.counts, anc_item)
             if not any(d.faded for d in self.drawn):
-                self.legend.addItem(anc_item, "earlier cycles (faded, same shapes)")
+                self.legend.addItem(
+                    anc_item, translate("Chart", "earlier cycles (faded, same shapes)")
+                )
         else:
             self.wbc_curve.setData(wbc_x, wbc_v, data=wbc_tips, **wbc_marks)
             self.anc_curve.setData(anc_x, anc_v, data=anc_tips, **anc_marks)
@@ -911,7 +913,7 @@ class ChartView(QWidget):
                     pen=pg.mkPen(THRESHOLD_COLOUR, width=1, style=Qt.PenStyle.DotLine),
                 )
                 self.counts.addItem(line, ignoreBounds=True)
-                lines.append((line, shown(grade_line.label)))
+                lines.append((line, number(shown(grade_line.label))))
             self._threshold_sets[version] = lines
         self._version = version
         ticks = []

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from wardchart.domain.merge_rules import ConflictMark
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import RecordKind
-from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Moment
 from wardchart.storage import records
 from wardchart.storage.conflicts import Conflict, conflicts, resolve_conflict
 from wardchart.storage.database import ChartStore
@@ -36,15 +36,21 @@ if TYPE_CHECKING:
 
 #: A record's kind in a nurse's words.
 _TABLE_WORDS = {
-    "patients": "patient details",
-    "cycles": "cycle",
-    "results": "CBC",
-    "temperatures": "temperature",
-    "gcsf_doses": "G-CSF dose",
-    "precautions": "precautions",
-    "regimens": "regimen",
-    "users": "account",
-    "ward_settings": "ward setting",
+    "patients": QT_TRANSLATE_NOOP("Merging", "patient details"),
+    "cycles": QT_TRANSLATE_NOOP("Merging", "cycle"),
+    "results": QT_TRANSLATE_NOOP("Merging", "CBC"),
+    "temperatures": QT_TRANSLATE_NOOP("Merging", "temperature"),
+    "gcsf_doses": QT_TRANSLATE_NOOP("Merging", "G-CSF dose"),
+    "precautions": QT_TRANSLATE_NOOP("Merging", "precautions"),
+    "regimens": QT_TRANSLATE_NOOP("Merging", "regimen"),
+    "users": QT_TRANSLATE_NOOP("Merging", "account"),
+    "ward_settings": QT_TRANSLATE_NOOP("Merging", "ward setting"),
+}
+#: A record corrected apart, by when it was taken or given: "CBC taken 2026-03-02 08:30".
+_WHEN_SUBJECTS = {
+    "taken_at": QT_TRANSLATE_NOOP("Merging", "{record} taken {when}"),
+    "given_at": QT_TRANSLATE_NOOP("Merging", "{record} given {when}"),
+    "day1": QT_TRANSLATE_NOOP("Merging", "{record} day 1 {when}"),
 }
 _WHEN = re.compile(r"\b(taken_at|given_at|day1)=([^,]+)")
 
@@ -70,8 +76,8 @@ def subject_of(conflict: Conflict) -> str:
     for side in conflict.sides:
         found = _WHEN.search(side.summary)
         if found:
-            what = {"taken_at": "taken", "given_at": "given", "day1": "day 1"}[found.group(1)]
-            return f"{word} {what} {found.group(2)[:16].replace('T', ' ')}"
+            when = Moment(found.group(2)[:16].replace("T", " "))
+            return _WHEN_SUBJECTS[found.group(1)].format(record=word, when=when)
     return word
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from wardchart.domain.merge_rules import Tip, conflict_key, current_tip, setting_winner
 from wardchart.domain.problems import InvalidEntry, Problem
-from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
 from wardchart.storage import audit, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
@@ -57,6 +57,15 @@ _BOOKKEEPING = {
     "taken_utc",
     "given_utc",
 }
+
+#: What a conflict is about, in words (shown translated; fields named by their columns).
+CORRECTED_APART = QT_TRANSLATE_NOOP("Conflicts", "{table} record {id} corrected apart")
+SETTING_CHANGED_APART = QT_TRANSLATE_NOOP("Conflicts", "ward setting {key} changed apart")
+SAME_MRN = QT_TRANSLATE_NOOP("Conflicts", "MRN {mrn}")
+SAME_CYCLE = QT_TRANSLATE_NOOP("Conflicts", "cycle {number}")
+SAME_BED = QT_TRANSLATE_NOOP("Conflicts", "bed {bed}")
+SAME_USER_NAME = QT_TRANSLATE_NOOP("Conflicts", "user name {username}")
+SAME_REGIMEN = QT_TRANSLATE_NOOP("Conflicts", "regimen {name}")
 
 
 @dataclass(frozen=True)
@@ -163,7 +172,7 @@ def _forks(db: Database, table: str) -> list[Conflict]:
                 key=conflict_key(kind, [t.id for t in tips]),
                 table=table,
                 patient_id=_patient_of(table, rows[0]),
-                subject=f"{table} record {origin[:8]} corrected apart",
+                subject=CORRECTED_APART.format(table=table, id=origin[:8]),
                 sides=tuple(
                     _side(table, r, shown is not None and r["id"] == shown.id) for r in rows
                 ),
@@ -177,7 +186,7 @@ def _clashes(
     kind: str,
     table: str,
     group: Sequence[str],
-    subject: str,
+    subject: Text,
     *,
     where: str = "1",
     fold: bool = False,
@@ -200,7 +209,7 @@ def _clashes(
                 key=conflict_key(kind, [str(r["origin_id"]) for r in rows]),
                 table=table,
                 patient_id=_patient_of(table, rows[0]) if table != "patients" else None,
-                subject=subject.format(*values),
+                subject=subject.format(**dict(zip(group, values, strict=True))),
                 sides=tuple(_side(table, r, True) for r in rows),
             )
         )
@@ -223,7 +232,7 @@ _REGIMEN_VALUES = (
 def _regimen_names(db: Database) -> list[Conflict]:
     """Two regimens with one name and different values: saved apart."""
     found = []
-    for conflict in _clashes(db, "regimen", "regimens", ["name"], "regimen {0}"):
+    for conflict in _clashes(db, "regimen", "regimens", ["name"], SAME_REGIMEN):
         rows = [records.current_version(db, "regimens", s.record_id) for s in conflict.sides]
         if len({tuple((r or {}).get(c) for c in _REGIMEN_VALUES) for r in rows}) > 1:
             found.append(conflict)
@@ -234,7 +243,7 @@ def _beds(db: Database) -> list[Conflict]:
     """One bed given to two current patients on different replicas."""
     return [
         c
-        for c in _clashes(db, "bed", "patients", ["bed"], "bed {0}", where="bed <> ''", fold=True)
+        for c in _clashes(db, "bed", "patients", ["bed"], SAME_BED, where="bed <> ''", fold=True)
         if len({s.replica_id for s in c.sides}) > 1 and None not in {s.replica_id for s in c.sides}
     ]
 
@@ -272,7 +281,7 @@ def _settings(db: Database) -> list[Conflict]:
                 key=conflict_key("ward_setting", [h.id for h in heads]),
                 table="ward_settings",
                 patient_id=None,
-                subject=f"ward setting {key} changed apart",
+                subject=SETTING_CHANGED_APART.format(key=key),
                 sides=sides,
             )
         )
@@ -290,10 +299,10 @@ def conflicts(db: Database) -> list[Conflict]:
     found: list[Conflict] = []
     for table in VERSIONED_TABLES:
         found += _forks(db, table)
-    found += _clashes(db, "mrn", "patients", ["mrn"], "MRN {0}")
-    found += _clashes(db, "cycle_number", "cycles", ["patient_id", "number"], "cycle {1}")
+    found += _clashes(db, "mrn", "patients", ["mrn"], SAME_MRN)
+    found += _clashes(db, "cycle_number", "cycles", ["patient_id", "number"], SAME_CYCLE)
     found += _beds(db)
-    found += _clashes(db, "username", "users", ["username"], "user name {0}")
+    found += _clashes(db, "username", "users", ["username"], SAME_USER_NAME)
     found += _regimen_names(db)
     found += _settings(db)
     settled = resolved_keys(db)

@@ -23,7 +23,7 @@ from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
 from wardchart.domain.settings import WardSettings
-from wardchart.domain.texts import QT_TRANSLATE_NOOP
+from wardchart.domain.texts import QT_TRANSLATE_NOOP, Moment
 from wardchart.domain.units import plain
 from wardchart.storage import audit, operations, queries, records
 from wardchart.storage.database import ChartStore
@@ -32,6 +32,96 @@ from wardchart.storage.records import utc_text
 
 #: MLLP framing (start block, end block) and the byte-order mark, removed before reading.
 _FRAMING = str.maketrans({"\x0b": None, "\x1c": None, "\ufeff": None})
+
+#: The reasons a message is held, ignored or refused, marked here (not where they are
+#: raised) so that a reason stored in an earlier session reads back translated.
+NO_FILE_OR_FOLDER = QT_TRANSLATE_NOOP("Hl7Import", "no file or folder {path}")
+IS_NOT_AN_HL7_V2 = QT_TRANSLATE_NOOP(
+    "Hl7Import",
+    "{name} is not an HL7 v2 message file (it must start with an MSH segment); "
+    "nothing was imported",
+)
+MALFORMED_MESSAGE = QT_TRANSLATE_NOOP("Hl7Import", "malformed message: {error}")
+IS_NOT_A_SEGMENT_NAME = QT_TRANSLATE_NOOP("Hl7Import", "{segment} is not a segment name")
+AN_OBR_SEGMENT_COMES_BEFORE = QT_TRANSLATE_NOOP(
+    "Hl7Import", "an OBR segment comes before any PID segment"
+)
+AN_OBX_SEGMENT_COMES_BEFORE = QT_TRANSLATE_NOOP(
+    "Hl7Import", "an OBX segment comes before any OBR segment"
+)
+NO_MESSAGE_CONTROL_ID_MSH = QT_TRANSLATE_NOOP("Hl7Import", "no message control id (MSH-10)")
+A_MESSAGE_NOT_A_RESULT = QT_TRANSLATE_NOOP("Hl7Import", "a {kind} message, not a result (ORU^R01)")
+NO_CBC_RESULT_TO_CHART = QT_TRANSLATE_NOOP("Hl7Import", "no CBC result to chart in the message")
+THE_MESSAGE_HAS_RESULTS_FOR = QT_TRANSLATE_NOOP(
+    "Hl7Import",
+    "the message has results for {count} patients; it cannot be attached to one patient",
+)
+ORDER_APPEARS_TWICE_IN_THE = QT_TRANSLATE_NOOP(
+    "Hl7Import", "order {key} appears twice in the message"
+)
+ITS_RESULTS_ARE_ALREADY_ON = QT_TRANSLATE_NOOP("Hl7Import", "its results are already on the chart")
+MORE_THAN_ONE_VALUE_IN = QT_TRANSLATE_NOOP(
+    "Hl7Import", "{concept}: more than one value in one result (OBX-5 repeats)"
+)
+CONCEPT_PROBLEM = QT_TRANSLATE_NOOP("Hl7Import", "{concept}: {why}")
+TWO_RESULTS_WITH_THE_SAME = QT_TRANSLATE_NOOP(
+    "Hl7Import", "two {concept} results with the same sub-id in one order"
+)
+THE_RESULT_HAS_NO_COLLECTION = QT_TRANSLATE_NOOP(
+    "Hl7Import", "the result has no collection time (OBR-7 or OBX-14)"
+)
+FIELD_PROBLEM = QT_TRANSLATE_NOOP("Hl7Import", "{field}: {message}")
+THE_MESSAGE_NAMES_NO_PATIENT = QT_TRANSLATE_NOOP(
+    "Hl7Import", "the message names no patient identifier (PID-3)"
+)
+NO_PATIENT_ON_THIS_CHART = QT_TRANSLATE_NOOP("Hl7Import", "no patient on this chart has MRN {mrns}")
+THE_IDENTIFIERS_BELONG_TO_DIFFERENT = QT_TRANSLATE_NOOP(
+    "Hl7Import", "the identifiers {mrns} belong to different patients"
+)
+MRN_THE_MESSAGE_HAS_NO = QT_TRANSLATE_NOOP(
+    "Hl7Import", "MRN {mrn}: the message has no date of birth (PID-7) to check"
+)
+MRN_DATE_OF_BIRTH_IN = QT_TRANSLATE_NOOP(
+    "Hl7Import", "MRN {mrn}: date of birth {dob} in the message is not the chart's"
+)
+ORDER_WAS_CHARTED_FOR_ANOTHER = QT_TRANSLATE_NOOP(
+    "Hl7Import",
+    "order {key} was charted for another patient: "
+    "a result sent for the wrong patient? A person checks both charts",
+)
+ORDER_ITS_EARLIER_RESULT_WAS = QT_TRANSLATE_NOOP(
+    "Hl7Import",
+    "order {key}: its earlier result was withdrawn from the chart; chart this one by hand",
+)
+ORDER_THE_CHARTED_RESULT_WAS = QT_TRANSLATE_NOOP(
+    "Hl7Import",
+    "order {key}: the charted result was corrected by hand since the laboratory sent it; "
+    "a person compares it with this result",
+)
+NO_ORDER_NUMBER_OBR_3 = QT_TRANSLATE_NOOP(
+    "Hl7Import", "no order number (OBR-3 or ORC-3), and {clash}"
+)
+A_PRELIMINARY_ARRIVED_AFTER_THE = QT_TRANSLATE_NOOP(
+    "Hl7Import", "a preliminary {concept} arrived after the final one"
+)
+A_SECOND_FINAL_WITH_ANOTHER = QT_TRANSLATE_NOOP(
+    "Hl7Import",
+    "a second final {concept} with another value; "
+    "the laboratory sends a correction (status C) for that",
+)
+NO_HELD_LAB_MESSAGE = QT_TRANSLATE_NOOP("Hl7Import", "no held lab message {message_id}")
+LAB_MESSAGE_IS_NO_LONGER = QT_TRANSLATE_NOOP(
+    "Hl7Import",
+    "lab message {message} is no longer held (charted, attached or dismissed since); "
+    "reload the list",
+)
+THAT_PATIENT_IS_NO_LONGER = QT_TRANSLATE_NOOP("Hl7Import", "that patient is no longer on the chart")
+IT_CANNOT_BE_CHARTED_TO = QT_TRANSLATE_NOOP(
+    "Hl7Import", "it cannot be charted to this patient: {reason}"
+)
+HELD_THEN_DECIDED = QT_TRANSLATE_NOOP("Hl7Import", "held, then {decision} on {day}")
+ALREADY_IMPORTED = QT_TRANSLATE_NOOP("Hl7Import", "already imported on {day} ({outcome})")
+COULD_NOT_BE_READ = QT_TRANSLATE_NOOP("Hl7Import", "could not be read ({kind}: {error})")
 _ENVELOPE = ("FHS", "BHS", "BTS", "FTS")
 #: The reason a laboratory's final or corrected result replaces its preliminary one.
 FINAL_REASON = "final result from laboratory"
@@ -93,9 +183,7 @@ def message_files(paths: Iterable[Path]) -> list[Path]:
                 [
                     Problem(
                         "file",
-                        QT_TRANSLATE_NOOP("Hl7Import", "no file or folder {path}").format(
-                            path=path
-                        ),
+                        NO_FILE_OR_FOLDER.format(path=path),
                     )
                 ]
             )
@@ -130,11 +218,7 @@ def split_messages(data: bytes, name: str) -> list[str]:
             [
                 Problem(
                     "file",
-                    QT_TRANSLATE_NOOP(
-                        "Hl7Import",
-                        "{name} is not an HL7 v2 message file (it must start with an MSH "
-                        "segment); nothing was imported",
-                    ).format(name=name),
+                    IS_NOT_AN_HL7_V2.format(name=name),
                 )
             ]
         )
@@ -243,9 +327,7 @@ def read_message(text: str) -> _Message:
     except Exception as error:  # the library's errors name no field: say what is wrong
         raise _Stop(
             "refused",
-            QT_TRANSLATE_NOOP("Hl7Import", "malformed message: {error}").format(
-                error=error or type(error).__name__
-            ),
+            MALFORMED_MESSAGE.format(error=error or type(error).__name__),
         ) from None
     seps = rules.Separators(field_sep, *encoding)
     groups: list[_PatientGroup] = []
@@ -260,9 +342,7 @@ def read_message(text: str) -> _Message:
         if len(name) != 3 or not name.isalnum() or not name.isupper():
             raise _Stop(
                 "refused",
-                QT_TRANSLATE_NOOP("Hl7Import", "{segment} is not a segment name").format(
-                    segment=repr(name[:10])
-                ),
+                IS_NOT_A_SEGMENT_NAME.format(segment=repr(name[:10])),
             )
         if name == "PID":
             ids = [
@@ -278,7 +358,7 @@ def read_message(text: str) -> _Message:
             if not groups:
                 raise _Stop(
                     "refused",
-                    QT_TRANSLATE_NOOP("Hl7Import", "an OBR segment comes before any PID segment"),
+                    AN_OBR_SEGMENT_COMES_BEFORE,
                 )
             key = _entity(fields.repetitions(3)[0]) or order_control
             groups[-1].orders.append(_Order(key, fields.component(7)))
@@ -287,7 +367,7 @@ def read_message(text: str) -> _Message:
             if not groups or not groups[-1].orders:
                 raise _Stop(
                     "refused",
-                    QT_TRANSLATE_NOOP("Hl7Import", "an OBX segment comes before any OBR segment"),
+                    AN_OBX_SEGMENT_COMES_BEFORE,
                 )
             groups[-1].orders[-1].observations.append(
                 _Obx(
@@ -315,7 +395,7 @@ def read_message(text: str) -> _Message:
     if not message.control_id:
         raise _Stop(
             "refused",
-            QT_TRANSLATE_NOOP("Hl7Import", "no message control id (MSH-10)"),
+            NO_MESSAGE_CONTROL_ID_MSH,
         )
     why = rules.version_refusal(message.version)
     if why:
@@ -378,7 +458,9 @@ def _import_one(
                 index,
                 decided["control_id"],
                 "ignored",
-                f"held, then {decided['decision']} on {decided['decided_at'][:10]}",
+                HELD_THEN_DECIDED.format(
+                    decision=decided["decision"], day=Moment(decided["decided_at"][:10])
+                ),
             )
         if done:
             first = done[0]
@@ -387,7 +469,9 @@ def _import_one(
                 index,
                 first["control_id"],
                 "ignored",
-                f"already imported on {first['received_at'][:10]} ({first['outcome']})",
+                ALREADY_IMPORTED.format(
+                    day=Moment(first["received_at"][:10]), outcome=first["outcome"]
+                ),
             )
         control_id, sender, mrn = "", "", ""
         sources: list[dict[str, Any]] = []
@@ -408,7 +492,10 @@ def _import_one(
         except Exception as error:  # one odd message must never stop the others
             if isinstance(error, (ChartFileError, *db_errors())):
                 raise  # the chart file itself failed: no message can be recorded
-            outcome, reason = "refused", f"could not be read ({type(error).__name__}: {error})"
+            outcome, reason = (
+                "refused",
+                COULD_NOT_BE_READ.format(kind=type(error).__name__, error=str(error)),
+            )
             sources, patient_id = [], None
         if earlier and outcome == "held":
             # Held before and still held: nothing new to record.
@@ -494,9 +581,7 @@ def _chart_message(
     if message.kind.upper() != "ORU^R01":
         raise _Stop(
             "ignored",
-            QT_TRANSLATE_NOOP("Hl7Import", "a {kind} message, not a result (ORU^R01)").format(
-                kind=message.kind or "typeless"
-            ),
+            A_MESSAGE_NOT_A_RESULT.format(kind=message.kind or "typeless"),
         )
     why = rules.processing_refusal(message.processing_id, accept_test=settings.hl7_accept_test)
     if why:
@@ -517,29 +602,19 @@ def _chart_message(
     if not plans:
         raise _Stop(
             "ignored",
-            QT_TRANSLATE_NOOP("Hl7Import", "no CBC result to chart in the message"),
+            NO_CBC_RESULT_TO_CHART,
         )
     sources: list[dict[str, Any]] = []
     first: Patient | None = None
     seen: set[tuple[str, str]] = set()
     if attach_to is not None and len(plans) > 1:
-        raise _held(
-            QT_TRANSLATE_NOOP(
-                "Hl7Import",
-                "the message has results for {count} patients; it cannot be "
-                "attached to one patient",
-            ).format(count=len(plans))
-        )
+        raise _held(THE_MESSAGE_HAS_RESULTS_FOR.format(count=len(plans)))
     for group, orders in plans:
         patient = attach_to or _match_patient(db, group)
         first = first or patient
         for plan in orders:
             if plan.key and (patient.id, plan.key) in seen:
-                raise _held(
-                    QT_TRANSLATE_NOOP(
-                        "Hl7Import", "order {key} appears twice in the message"
-                    ).format(key=plan.key)
-                )
+                raise _held(ORDER_APPEARS_TWICE_IN_THE.format(key=plan.key))
             seen.add((patient.id, plan.key))
             source = _chart_order(store, db, patient, plan, actor=actor, now=now)
             if source is not None:
@@ -548,7 +623,7 @@ def _chart_message(
     if not sources:
         raise _Stop(
             "ignored",
-            QT_TRANSLATE_NOOP("Hl7Import", "its results are already on the chart"),
+            ITS_RESULTS_ARE_ALREADY_ON,
         )
     return first.id, first.mrn, sources
 
@@ -570,33 +645,21 @@ def _order_plan(order: _Order, local: rules.LocalCodes, tz: tzinfo | None) -> _P
         if concept is None:
             continue
         if obx.values > 1:  # "0.45~4.5": which one is the result? Never the first by chance
-            raise _held(
-                QT_TRANSLATE_NOOP(
-                    "Hl7Import", "{concept}: more than one value in one result (OBX-5 repeats)"
-                ).format(concept=concept)
-            )
+            raise _held(MORE_THAN_ONE_VALUE_IN.format(concept=concept))
         status, why = rules.status_of(obx.status)
         if why:
-            raise _held(
-                QT_TRANSLATE_NOOP("Hl7Import", "{concept}: {why}").format(concept=concept, why=why)
-            )
+            raise _held(CONCEPT_PROBLEM.format(concept=concept, why=why))
         if status is None:
             continue  # pending, or cannot be obtained: nothing to chart yet
         value, why = rules.lab_number(obx.value_type, obx.value)
         if value is None:
-            raise _held(
-                QT_TRANSLATE_NOOP("Hl7Import", "{concept}: {why}").format(concept=concept, why=why)
-            )
+            raise _held(CONCEPT_PROBLEM.format(concept=concept, why=why))
         converted, why = rules.to_chart_value(concept, value, obx.unit, obx.reference_range, status)
         if converted is None:
             raise _held(why)
         key = f"{concept}/{obx.sub_id}"
         if key in observations:
-            raise _held(
-                QT_TRANSLATE_NOOP(
-                    "Hl7Import", "two {concept} results with the same sub-id in one order"
-                ).format(concept=concept)
-            )
+            raise _held(TWO_RESULTS_WITH_THE_SAME.format(concept=concept))
         observations[key] = {
             "concept": converted.concept,
             "value": plain(converted.value),
@@ -614,16 +677,12 @@ def _order_plan(order: _Order, local: rules.LocalCodes, tz: tzinfo | None) -> _P
         return None
     when = order.taken or next((o.time for o in order.observations if o.time), "")
     if not when:
-        raise _held(
-            QT_TRANSLATE_NOOP("Hl7Import", "the result has no collection time (OBR-7 or OBX-14)")
-        )
+        raise _held(THE_RESULT_HAS_NO_COLLECTION)
     try:
         taken = rules.lab_time(when, "collection time", tz)
     except InvalidEntry as error:
         raise _held(
-            QT_TRANSLATE_NOOP("Hl7Import", "{field}: {message}").format(
-                field=error.first.field, message=error.first.message
-            )
+            FIELD_PROBLEM.format(field=error.first.field, message=error.first.message)
         ) from None
     return _Plan(order.key, taken, observations)
 
@@ -632,36 +691,18 @@ def _match_patient(db: Database, group: _PatientGroup) -> Patient:
     """The one patient on the chart whose MRN (PID-3) and date of birth (PID-7) match."""
     candidates = rules.mrn_candidates(group.ids)
     if not candidates:
-        raise _held(
-            QT_TRANSLATE_NOOP("Hl7Import", "the message names no patient identifier (PID-3)")
-        )
+        raise _held(THE_MESSAGE_NAMES_NO_PATIENT)
     found = {p.id: p for p in (queries.find_patient(db, mrn) for mrn in candidates) if p}
     if not found:
-        raise _held(
-            QT_TRANSLATE_NOOP("Hl7Import", "no patient on this chart has MRN {mrns}").format(
-                mrns=" or ".join(candidates)
-            )
-        )
+        raise _held(NO_PATIENT_ON_THIS_CHART.format(mrns=" or ".join(candidates)))
     if len(found) > 1:
-        raise _held(
-            QT_TRANSLATE_NOOP(
-                "Hl7Import", "the identifiers {mrns} belong to different patients"
-            ).format(mrns=", ".join(candidates))
-        )
+        raise _held(THE_IDENTIFIERS_BELONG_TO_DIFFERENT.format(mrns=", ".join(candidates)))
     patient = next(iter(found.values()))
     dob = rules.birth_date(group.dob)
     if dob is None:
-        raise _held(
-            QT_TRANSLATE_NOOP(
-                "Hl7Import", "MRN {mrn}: the message has no date of birth (PID-7) to check"
-            ).format(mrn=patient.mrn)
-        )
+        raise _held(MRN_THE_MESSAGE_HAS_NO.format(mrn=patient.mrn))
     if dob != patient.dob:
-        raise _held(
-            QT_TRANSLATE_NOOP(
-                "Hl7Import", "MRN {mrn}: date of birth {dob} in the message is not the chart's"
-            ).format(mrn=patient.mrn, dob=dob)
-        )
+        raise _held(MRN_DATE_OF_BIRTH_IN.format(mrn=patient.mrn, dob=dob))
     return patient
 
 
@@ -700,13 +741,7 @@ def _chart_order(
             )
         )
         if any(r["patient_id"] != patient.id for r in rows):
-            raise _held(
-                QT_TRANSLATE_NOOP(
-                    "Hl7Import",
-                    "order {key} was charted for another patient: a result sent for "
-                    "the wrong patient? A person checks both charts",
-                ).format(key=plan.key)
-            )
+            raise _held(ORDER_WAS_CHARTED_FOR_ANOTHER.format(key=plan.key))
         earlier = rows[0] if rows else None
     merged = dict(plan.observations)
     reason = ""
@@ -719,21 +754,9 @@ def _chart_order(
         if _essence(merged) == _essence(before) and not moved:
             return None  # the same result again: nothing to add
         if current is None:
-            raise _held(
-                QT_TRANSLATE_NOOP(
-                    "Hl7Import",
-                    "order {key}: its earlier result was withdrawn from the chart; "
-                    "chart this one by hand",
-                ).format(key=plan.key)
-            )
+            raise _held(ORDER_ITS_EARLIER_RESULT_WAS.format(key=plan.key))
         if current["id"] != earlier["result_version"]:
-            raise _held(
-                QT_TRANSLATE_NOOP(
-                    "Hl7Import",
-                    "order {key}: the charted result was corrected by hand since the "
-                    "laboratory sent it; a person compares it with this result",
-                ).format(key=plan.key)
-            )
+            raise _held(ORDER_THE_CHARTED_RESULT_WAS.format(key=plan.key))
     entry, why = rules.cbc_entry(_values(merged), plan.taken)
     if entry is None:
         if why:
@@ -748,19 +771,13 @@ def _chart_order(
             values = operations.cbc_values(db, patient, entry, confirm=True, now=now)
         except InvalidEntry as error:
             raise _held(
-                QT_TRANSLATE_NOOP("Hl7Import", "{field}: {message}").format(
-                    field=error.first.field, message=error.first.message
-                )
+                FIELD_PROBLEM.format(field=error.first.field, message=error.first.message)
             ) from None
         if queries.cbc_already_charted(db, values):
             return None  # typed in by hand already: the one rule of every import
         clash = "" if plan.key else queries.same_time_conflict(db, values)
         if clash:  # an order number names its own sample; without one, the shared rule
-            raise _held(
-                QT_TRANSLATE_NOOP(
-                    "Hl7Import", "no order number (OBR-3 or ORC-3), and {clash}"
-                ).format(clash=clash)
-            )
+            raise _held(NO_ORDER_NUMBER_OBR_3.format(clash=clash))
     try:
         current = chart_lab_result(
             store,
@@ -776,9 +793,7 @@ def _chart_order(
         )
     except InvalidEntry as error:
         raise _held(
-            QT_TRANSLATE_NOOP("Hl7Import", "{field}: {message}").format(
-                field=error.first.field, message=error.first.message
-            )
+            FIELD_PROBLEM.format(field=error.first.field, message=error.first.message)
         ) from None
     return {
         "result_version": current["id"],
@@ -853,23 +868,13 @@ def _transition(
             continue
         same = (old["value"], old["lln"]) == (new["value"], new["lln"]) and not moved
         if old["status"] != "preliminary" and new["status"] == "preliminary":
-            raise _held(
-                QT_TRANSLATE_NOOP(
-                    "Hl7Import", "a preliminary {concept} arrived after the final one"
-                ).format(concept=new["concept"])
-            )
+            raise _held(A_PRELIMINARY_ARRIVED_AFTER_THE.format(concept=new["concept"]))
         if old["status"] == "preliminary":
             reasons.add(FINAL_REASON if new["status"] != "preliminary" else UPDATED_REASON)
         elif new["status"] == "corrected" and (not same or old["status"] != "corrected"):
             reasons.add(CORRECTED_REASON)
         elif not same:
-            raise _held(
-                QT_TRANSLATE_NOOP(
-                    "Hl7Import",
-                    "a second final {concept} with another value; the laboratory "
-                    "sends a correction (status C) for that",
-                ).format(concept=new["concept"])
-            )
+            raise _held(A_SECOND_FINAL_WITH_ANOTHER.format(concept=new["concept"]))
     for reason in (CORRECTED_REASON, FINAL_REASON, UPDATED_REASON):
         if reason in reasons:
             return reason
@@ -972,9 +977,7 @@ def _held_row(db: Database, message_id: str) -> dict[str, Any]:
             [
                 Problem(
                     "message",
-                    QT_TRANSLATE_NOOP("Hl7Import", "no held lab message {message_id}").format(
-                        message_id=message_id
-                    ),
+                    NO_HELD_LAB_MESSAGE.format(message_id=message_id),
                 )
             ]
         )
@@ -983,11 +986,7 @@ def _held_row(db: Database, message_id: str) -> dict[str, Any]:
             [
                 Problem(
                     "message",
-                    QT_TRANSLATE_NOOP(
-                        "Hl7Import",
-                        "lab message {message} is no longer held (charted, attached or "
-                        "dismissed since); reload the list",
-                    ).format(message=rows[0]["control_id"] or message_id),
+                    LAB_MESSAGE_IS_NO_LONGER.format(message=rows[0]["control_id"] or message_id),
                 )
             ]
         )
@@ -1068,7 +1067,7 @@ def attach_held_message(  # noqa: PLR0917  message, patient, reason, then who an
                 [
                     Problem(
                         "patient",
-                        QT_TRANSLATE_NOOP("Hl7Import", "that patient is no longer on the chart"),
+                        THAT_PATIENT_IS_NO_LONGER,
                     )
                 ]
             )
@@ -1084,9 +1083,7 @@ def attach_held_message(  # noqa: PLR0917  message, patient, reason, then who an
                 [
                     Problem(
                         "message",
-                        QT_TRANSLATE_NOOP(
-                            "Hl7Import", "it cannot be charted to this patient: {reason}"
-                        ).format(reason=stop.reason),
+                        IT_CANNOT_BE_CHARTED_TO.format(reason=stop.reason),
                     )
                 ]
             ) from None

@@ -442,12 +442,16 @@ class WindowActions:
             return None
         settings.store(settings.LANGUAGE, code)
         self.show_language_choice()
-        name = LANGUAGES.get(code) or translate("Menus", "the system's language")
+        said = {  # each language named in the words of the sentence around it
+            "en": translate("Menus", "wardchart will be in English the next time it starts."),
+            "de": translate("Menus", "wardchart will be in German the next time it starts."),
+        }
         box = QMessageBox(
             QMessageBox.Icon.Information,
             translate("Menus", "Language"),
-            translate("Menus", "wardchart will be in {language} the next time it starts.").format(
-                language=name
+            said.get(code)
+            or translate(
+                "Menus", "wardchart will be in the system's language the next time it starts."
             ),
             parent=self.window,
         )

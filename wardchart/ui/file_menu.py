@@ -75,7 +75,7 @@ class FileMenu(_Window):
 
     def open_merge(self) -> QDialog | None:
         """File → Merge from another chart…: choose, preview, merge (docs/merging.md)."""
-        from wardchart.ui.dialogs.merge import MergeDialog, preview_text
+        from wardchart.ui.dialogs.merge import MergeDialog, brought_in
 
         if self.session is None:
             return None
@@ -86,7 +86,7 @@ class FileMenu(_Window):
             result = dialog.merged
             if result is None:
                 return
-            brought = preview_text(result).splitlines()[0].removeprefix("Comes in: ")
+            brought = brought_in(result)
             left = len(result.conflicts)
             if not left:
                 line = translate("FileMenu", "Merged {name}: {brought}")

@@ -332,6 +332,8 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
             self.patient_view.set_view("overlay")
 
     def _show_status(self) -> None:
+        from wardchart.domain.fever import FN_RULES
+
         session = self.session
         if session is None:
             return
@@ -350,7 +352,7 @@ class MainWindow(ChartingDialogs, FileMenu, WardMenu, LabInbox, LockingWindow, Q
                 actor=session.actor,
                 ward=session.settings.ward_name,
                 ctcae=session.settings.ctcae_version,
-                rule=session.settings.fn_rule.value,
+                rule=shown(FN_RULES[session.settings.fn_rule].label),
                 file=session.file_name,
             )
         )

@@ -36,6 +36,13 @@ WORDS: dict[str, str] = {
         QT_TRANSLATE_NOOP("Words", "oral"),
         QT_TRANSLATE_NOOP("Words", "axillary"),
         QT_TRANSLATE_NOOP("Words", "tympanic"),
+        # what became of a laboratory message (stored inside its reasons)
+        QT_TRANSLATE_NOOP("Words", "charted"),
+        QT_TRANSLATE_NOOP("Words", "held"),
+        QT_TRANSLATE_NOOP("Words", "refused"),
+        QT_TRANSLATE_NOOP("Words", "ignored"),
+        QT_TRANSLATE_NOOP("Words", "attached"),
+        QT_TRANSLATE_NOOP("Words", "dismissed"),
     )
 }
 
@@ -68,6 +75,8 @@ def number(text: str) -> str:
 _FIELD = re.compile(r"\{(\w+)\}")
 #: A value that is a plain decimal number ("0.45", "<0.5"): shown with the language's mark.
 _NUMBER_VALUE = re.compile(r"[<>≤≥=+-]?[0-9]+(\.[0-9]+)?")
+#: A value that is a date, or a date and time to the minute: shown in the language's form.
+_DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?")
 #: How deep a stored text is read back (a reason inside a reason inside a field).
 _DEPTH = 3
 
@@ -109,8 +118,8 @@ def _reread(text: str, depth: int) -> str:
     known = WORDS.get(text) or MARKED.get(text)
     if known is not None:
         return i18n.shown(known)
-    if _NUMBER_VALUE.fullmatch(text):
-        return i18n.number(text)
+    if _NUMBER_VALUE.fullmatch(text) or _DATE_VALUE.fullmatch(text):
+        return i18n.date_text(i18n.number(text))
     if depth >= _DEPTH:
         return text
     for template in _templates():

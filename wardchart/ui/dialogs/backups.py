@@ -25,6 +25,18 @@ from wardchart.storage.errors import ChartFileError
 from wardchart.ui.session import ChartSession
 
 
+def _reason(reason: str) -> str:
+    """Why a backup was made, stored as a code ("close"), in the language in use."""
+    said = {
+        "open": translate("BackupsDialog", "open"),
+        "close": translate("BackupsDialog", "close"),
+        "manual": translate("BackupsDialog", "manual"),
+        "activity": translate("BackupsDialog", "activity"),
+        "before-restore": translate("BackupsDialog", "before-restore"),
+    }
+    return said.get(reason, reason)
+
+
 class BackupsDialog(QDialog):
     """Lists backups (time, why, size, verified) and restores the selected one."""
 
@@ -65,7 +77,7 @@ class BackupsDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(
+            intro := QLabel(
                 translate(
                     "BackupsDialog",
                     "Backups are kept beside {file}, each checked before it is kept. "
@@ -73,6 +85,7 @@ class BackupsDialog(QDialog):
                 ).format(file=session.file_name)
             )
         )
+        intro.setWordWrap(True)  # both sentences, whatever the file name and language
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -86,7 +99,7 @@ class BackupsDialog(QDialog):
         for r, (info, verdict) in enumerate(rows):
             cells = (
                 i18n.date_text(info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
-                info.reason,
+                _reason(info.reason),
                 translate("BackupsDialog", "{size} bytes").format(
                     size=i18n.locale().toString(info.size)
                 ),

@@ -172,7 +172,7 @@ class ReviewConflictsDialog(FormDialog):
         self.list.clear()
         for conflict in self.shown:
             words = i18n.shown(KIND_WORDS.get(conflict.kind, conflict.kind))
-            self.list.addItem(f"⚑ {subject_of(conflict)} — {words}")
+            self.list.addItem(f"⚑ {i18n.shown(subject_of(conflict))} — {words}")
         if not self.shown:
             self.list.addItem(translate("ConflictsDialog", "No conflicts to review."))
         self.list.setCurrentRow(0)

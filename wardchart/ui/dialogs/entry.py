@@ -36,9 +36,12 @@ from wardchart.session import changes
 from wardchart.storage import queries
 from wardchart.ui.dialogs.form import FormDialog
 from wardchart.ui.session import ChartSession
+from wardchart.ui.wording import localised
 
 COUNT_UNITS = ("×10⁹/L", "×10³/µL", "G/L", "cells/µL")
 ROUTES = ("oral", "axillary", "tympanic")
+#: The sexes a patient's details take, by the code stored (and typed on the command line).
+SEXES = ("F", "M", "X")
 GCSF_DRUGS = ("pegfilgrastim", "filgrastim", "lipegfilgrastim")
 REGIMEN_REQUIRED = QT_TRANSLATE_NOOP(
     "EntryDialog", "required: choose the regimen from the list, or type its name"
@@ -46,10 +49,40 @@ REGIMEN_REQUIRED = QT_TRANSLATE_NOOP(
 ROUTE_REQUIRED = QT_TRANSLATE_NOOP(
     "EntryDialog", "required: choose how it was taken (oral, axillary or tympanic)"
 )
+#: A stored code (sex, route, unit) shown in the language in use; the code is what is saved.
+SHOWN_CODES = {
+    "F": QT_TRANSLATE_NOOP("Codes", "F"),
+    "M": QT_TRANSLATE_NOOP("Codes", "M"),
+    "X": QT_TRANSLATE_NOOP("Codes", "X"),
+    "cells/µL": QT_TRANSLATE_NOOP("Codes", "cells/µL"),
+}
 DRUG_REQUIRED = QT_TRANSLATE_NOOP(
     "EntryDialog", "required: choose or type the drug given, e.g. filgrastim"
 )
 CBC_NUMBERS = ("wbc", "neut_pct", "bands_pct", "anc", "platelets", "anc_lln", "wbc_lln")
+
+
+def code_choice(codes: tuple[str, ...], current: str = "", blank: bool = True) -> QComboBox:
+    """A list of stored codes shown in the language in use ("oral" reads "oral", "F"
+    reads "weiblich" in German); ``code_of`` gives back the code chosen."""
+    box = QComboBox()
+    if blank:
+        box.addItem("", "")
+    for code in codes:
+        box.addItem(i18n.shown(SHOWN_CODES[code]) if code in SHOWN_CODES else localised(code), code)
+    if current and box.findData(current) < 0:
+        box.addItem(current, current)  # a code stored before (say, imported) stays as it is
+    box.setCurrentIndex(max(box.findData(current), 0))
+    return box
+
+
+def code_of(box: QComboBox) -> str:
+    """The stored code of what a code list shows; what was typed into an editable one
+    is taken as typed when it is none of the list's entries."""
+    index = box.findText(box.currentText())
+    if index >= 0 and box.itemData(index) is not None:
+        return str(box.itemData(index))
+    return box.currentText()
 
 
 def decimal_comma() -> bool:
@@ -100,9 +133,7 @@ class AdmitDialog(FormDialog):
             ),
         )
         self.add_date_field("dob", translate("AdmitDialog", "Date of birth:"), p.dob if p else None)
-        sex = QComboBox()
-        sex.addItems(["", "F", "M", "X"])
-        sex.setCurrentText(p.sex if p else "")
+        sex = code_choice(SEXES, (p.sex or "") if p else "")
         self.add_field("sex", translate("AdmitDialog", "Sex:"), sex)
         self.add_field("bed", translate("AdmitDialog", "Bed:"), QLineEdit(p.bed if p else ""))
         self.add_field(
@@ -138,7 +169,7 @@ class AdmitDialog(FormDialog):
                     mrn=mrn,
                     name=name,
                     dob=dob,
-                    sex=sex.currentText(),
+                    sex=code_of(sex),
                     bed=self.text("bed"),
                     diagnosis=self.text("diagnosis"),
                     marrow_involved=marrow.isChecked(),
@@ -154,7 +185,7 @@ class AdmitDialog(FormDialog):
                 mrn=mrn,
                 name=name,
                 dob=dob,
-                sex=sex.currentText(),
+                sex=code_of(sex),
                 bed=self.text("bed"),
                 diagnosis=self.text("diagnosis"),
                 marrow_involved=marrow.isChecked(),
@@ -305,9 +336,8 @@ class CbcDialog(FormDialog):
             translate("CbcDialog", "Taken at:"),
             correcting.result.taken if correcting else None,
         )
-        unit = QComboBox()
+        unit = code_choice(COUNT_UNITS, COUNT_UNITS[0], blank=False)
         unit.setEditable(True)
-        unit.addItems(COUNT_UNITS)
         self.add_field(
             "unit",
             translate("CbcDialog", "Unit of counts:"),
@@ -392,7 +422,7 @@ class CbcDialog(FormDialog):
         unit_box = self.fields["unit"]
         assert isinstance(unit_box, QComboBox)
         try:
-            unit = parse_count_unit(unit_box.currentText(), "unit")
+            unit = parse_count_unit(code_of(unit_box), "unit")
         except InvalidEntry as error:
             problems.extend(error.problems)
             unit = PER_LITRE_E9
@@ -488,15 +518,13 @@ class TemperatureDialog(FormDialog):
         unit.addItem("°C", "C")  # a safe default: a °F reading in °C is flagged, see above
         unit.addItem("°F", "F")
         self.add_field("unit", translate("TemperatureDialog", "Unit:"), unit)
-        route = QComboBox()
-        route.addItems(["", *ROUTES])
-        route.setCurrentText(correcting.route if correcting else "")
+        route = code_choice(ROUTES, (correcting.route or "") if correcting else "")
         self.add_field(
             "route",
             translate("TemperatureDialog", "Route:"),
             route,
             translate("TemperatureDialog", "How it was taken: {routes}").format(
-                routes=", ".join(ROUTES)
+                routes=", ".join(localised(r) for r in ROUTES)
             ),
         )
         if correcting is not None:
@@ -522,7 +550,7 @@ class TemperatureDialog(FormDialog):
             message = translate("TemperatureDialog", "give the temperature, e.g. {example}")
             problems.append(Problem("celsius", message.format(example=i18n.number("38.4"))))
         # Required, unless the reading being corrected never had one.
-        if not route.currentText() and (self.correcting is None or self.correcting.route):
+        if not code_of(route) and (self.correcting is None or self.correcting.route):
             problems.append(Problem("route", ROUTE_REQUIRED))
         if problems:
             raise InvalidEntry(problems)
@@ -537,7 +565,7 @@ class TemperatureDialog(FormDialog):
                         value=value,
                         unit=scale,
                         taken=taken,
-                        route=route.currentText(),
+                        route=code_of(route),
                         confirm=confirmed,
                     )
                 )
@@ -550,7 +578,7 @@ class TemperatureDialog(FormDialog):
                         value=value,
                         unit=scale,
                         taken=taken,
-                        route=route.currentText(),
+                        route=code_of(route),
                         reason=self.text("reason"),
                         confirm=confirmed,
                     )

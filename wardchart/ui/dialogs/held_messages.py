@@ -30,6 +30,7 @@ from wardchart.domain.identifiers import normal_mrn
 from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.records import Patient
 from wardchart.i18n import translate
+from wardchart.storage import hl7_import  # noqa: F401  its reasons, marked to be read back
 from wardchart.storage.errors import ChartFileError
 from wardchart.ui.session import ChartSession
 from wardchart.ui.wording import reread

@@ -120,7 +120,7 @@ def preview_text(result: MergeResult) -> str:
         )
         for conflict in result.new_conflicts:
             words = i18n.shown(KIND_WORDS.get(conflict.kind, conflict.kind))
-            lines.append(f"  ⚑ {subject_of(conflict)} — {words}")
+            lines.append(f"  ⚑ {i18n.shown(subject_of(conflict))} — {words}")
     else:
         lines.append(translate("MergeDialog", "Conflicts it brings: none"))
     return "\n".join(lines)

@@ -132,16 +132,21 @@ class RegimenDialog(FormDialog):
 
     @staticmethod
     def _number(value: Decimal | None) -> str:
-        return "none" if value is None else i18n.number(value)
+        return _none_word() if value is None else i18n.number(value)
+
+    def _threshold(self, name: str) -> str:
+        """A threshold as typed, the language's word for "none" read as "none"."""
+        typed = self.text(name)
+        return "none" if typed.strip().lower() == _none_word().lower() else typed
 
     def submit(self, confirmed: bool) -> None:
         regimen = regimen_from_text(
             name=self.text("name"),
             cycle_length=self.text("cycle_length"),
             nadir_window=self.text("nadir_window"),
-            anc_threshold=self.text("anc_threshold"),
+            anc_threshold=self._threshold("anc_threshold"),
             anc_op=self.anc_op.currentText(),
-            plt_threshold=self.text("plt_threshold"),
+            plt_threshold=self._threshold("plt_threshold"),
             plt_op=self.plt_op.currentText(),
             gcsf_required=self.gcsf.isChecked(),
             notes=self.text("notes"),
@@ -149,6 +154,11 @@ class RegimenDialog(FormDialog):
         )
         self.session.save(changes.SaveRegimen(regimen, confirm=confirmed))
         self.saved_name = regimen.name
+
+
+def _none_word() -> str:
+    """No threshold: the next cycle goes ahead irrespective of that count ("keine")."""
+    return translate("RegimensDialog", "none")
 
 
 class RegimensDialog(QDialog):
