@@ -921,7 +921,7 @@
     <name>Hub</name>
     <message>
         <source>no ward hub address given (a postgresql:// URL or service=NAME)</source>
-        <extracomment>Seconds to wait for the server before calling it unreachable.</extracomment>
+        <extracomment>Seconds to wait for the server before calling it unreachable. How long a sync waits for another replica&apos;s push to finish before it gives up (&quot;busy&quot;, tried again at the next sync): a push holds the receive lock for one whole write. A sync stopped inside a transaction (a laptop suspended or cut off mid-push) is ended by the server after this long, so the receive lock it holds never blocks the ward for hours. TCP keepalives, so a connection whose other end vanished is noticed in about a minute (libpq&apos;s keepalive parameters), not after the system&apos;s two hours.</extracomment>
         <translation>keine Adresse des Stations-Hubs angegeben (eine postgresql://-URL oder service=NAME)</translation>
     </message>
     <message>
@@ -1045,6 +1045,10 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <message>
         <source>{table} holds fewer rows than were sent</source>
         <translation>{table} enthält weniger Zeilen, als gesendet wurden</translation>
+    </message>
+    <message>
+        <source>{where} says it holds this chart&apos;s {table} through row {row}, but lacks that row: the hub was altered (a push mark written by hand); nothing was sent</source>
+        <translation>{where} gibt an, {table} dieser Kurve bis Zeile {row} zu enthalten, doch diese Zeile fehlt: der Hub wurde verändert (eine von Hand geschriebene Übertragungsmarke); nichts wurde gesendet</translation>
     </message>
     <message>
         <source>audit row {row} of chart {chart} does not extend it</source>

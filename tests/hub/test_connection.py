@@ -73,6 +73,21 @@ def test_an_unreachable_server_is_one_typed_line() -> None:
     assert "\n" not in message
 
 
+def test_a_sync_never_waits_without_end(hub_db: HubDatabase) -> None:
+    # Another replica's push, or a laptop suspended half-way through one, holds the receive
+    # lock: a sync gives up after a bounded wait ("busy", tried again), a session stopped
+    # inside a transaction is ended by the server, and a vanished peer is noticed by TCP
+    # keepalives.
+    hub_init(hub_db.owner_url, ward_role=hub_db.ward_role)
+    with Hub.open(hub_db.ward_url) as hub:
+        shown = {
+            name: hub.conn.execute(f"SHOW {name}").fetchone()[0]  # type: ignore[index]
+            for name in ("lock_timeout", "idle_in_transaction_session_timeout")
+        }
+        assert shown == {"lock_timeout": "30s", "idle_in_transaction_session_timeout": "1min"}
+        assert hub.conn.info.get_parameters()["keepalives"] == "1"
+
+
 def test_a_stopped_server_is_unreachable(hub_db: HubDatabase) -> None:
     hub_init(hub_db.owner_url, ward_role=hub_db.ward_role)
     hub_db.server.stop()

@@ -319,3 +319,31 @@ def test_a_pull_passes_the_replicas_own_rows_in_one_step(hub: HubDatabase, tmp_p
         assert got.batches <= 2, kept
     for store in (a, b):
         store.close()
+
+
+@pytest.mark.parametrize("table", ["patients", "audit_log"])
+def test_a_push_mark_written_by_hand_is_refused_not_believed(
+    hub: HubDatabase, tmp_path: Path, table: str
+) -> None:
+    # The ward role may INSERT: a mark saying the hub holds this replica's rows further
+    # than it does would make the replica skip rows it never sent, and say it is in step.
+    import psycopg
+
+    a = _chart(tmp_path, "a")
+    _admit(a, "A-1")
+    with Hub.open(hub.ward_url) as conn:
+        push(conn, a.db, _id(a))
+    (last,) = a.db.execute(f"SELECT max(rowid) FROM {table}").fetchone()
+    with psycopg.connect(hub.ward_url, autocommit=True) as forger:
+        forger.execute(
+            "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid, hub_from)"
+            " VALUES (%s, %s, %s, %s)",
+            [_id(a), table, int(last) + 2, _id(a)],
+        )
+    _admit(a, "A-2")
+    _admit(a, "A-3")
+    held = hub_rows(hub.server, hub.database, a)
+    with Hub.open(hub.ward_url) as conn, pytest.raises(HubTampered, match="written by hand"):
+        push(conn, a.db, _id(a))
+    assert hub_rows(hub.server, hub.database, a) == held  # nothing sent
+    a.close()

@@ -30,6 +30,15 @@ from wardchart.storage.hub.errors import (
 
 #: Seconds to wait for the server before calling it unreachable.
 CONNECT_TIMEOUT_S = 5
+#: How long a sync waits for another replica's push to finish before it gives up ("busy",
+#: tried again at the next sync): a push holds the receive lock for one whole write.
+LOCK_TIMEOUT_MS = 30_000
+#: A sync stopped inside a transaction (a laptop suspended or cut off mid-push) is ended by
+#: the server after this long, so the receive lock it holds never blocks the ward for hours.
+IDLE_IN_TRANSACTION_MS = 60_000
+#: TCP keepalives, so a connection whose other end vanished is noticed in about a minute
+#: (libpq's keepalive parameters), not after the system's two hours.
+KEEPALIVES = "keepalives=1 keepalives_idle=30 keepalives_interval=10 keepalives_count=3"
 APPLICATION_NAME = "wardchart"
 
 _PASSWORD_HINT = (
@@ -80,6 +89,13 @@ def describe_address(address: str) -> str:
     )
 
 
+def _keepalives(address: str) -> dict[str, str]:
+    """Our keepalives, except those the address sets itself (IT's choice wins)."""
+    given = conninfo.conninfo_to_dict(address)
+    ours = dict(pair.split("=") for pair in KEEPALIVES.split())
+    return {name: value for name, value in ours.items() if name not in given}
+
+
 def connect(
     address: str, *, timeout_s: int = CONNECT_TIMEOUT_S
 ) -> psycopg.Connection[tuple[Any, ...]]:
@@ -89,10 +105,14 @@ def connect(
     where = describe_address(address)
     try:
         return psycopg.connect(
-            address.strip(),
+            conninfo.make_conninfo(address.strip(), **_keepalives(address.strip())),
             connect_timeout=timeout_s,
             application_name=APPLICATION_NAME,
             autocommit=True,
+            options=(
+                f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+                f" -c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}"
+            ),
         )
     except psycopg.Error as error:
         raise translate(error, where) from None

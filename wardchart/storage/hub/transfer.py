@@ -465,6 +465,43 @@ def check_extends(
                     table=table.name
                 ),
             )
+        if mark > 0:
+            key = db.execute(
+                f"SELECT {', '.join(f'[{k}]' for k in table.key)} FROM [{table.name}]"
+                " WHERE rowid = ?",
+                [mark],
+            ).fetchone()
+            _must_hold(hub, table.name, table.key, tuple(key or ()))
+    audit_mark = marks.get(AUDIT_MARK, 0)
+    if audit_mark > 0:
+        key = db.execute(
+            "SELECT coalesce(replica_id, ?), coalesce(origin_seq, seq) FROM audit_log"
+            " WHERE seq = ?",
+            [legacy, audit_mark],
+        ).fetchone()
+        _must_hold(hub, "audit_rows", AUDIT_KEY, tuple(key or ()))
+
+
+def _must_hold(hub: Hub, table: str, key: tuple[str, ...], values: tuple[Any, ...]) -> None:
+    """Every row of the chart up to its push mark is on the hub (the mark is written in
+    the transaction that sent them), so the row at the mark must be there. A mark with no
+    row behind it was written by hand, and would make this replica skip rows it never
+    sent while saying it is in step: refuse, naming it."""
+    where = " AND ".join(f"{name} = %s" for name in key)
+    held = (
+        len(values) == len(key)
+        and hub.conn.execute(
+            f"SELECT 1 FROM wardchart.{table} WHERE {where}", list(values)
+        ).fetchone()
+    )
+    if not held:
+        raise HubTampered(
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where} says it holds this chart's {table} through row {row}, but lacks "
+                "that row: the hub was altered (a push mark written by hand); nothing was sent",
+            ).format(where=hub.where, table=table, row="/".join(map(str, values)) or "?")
+        )
 
 
 def _local_rows(
