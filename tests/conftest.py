@@ -30,6 +30,18 @@ settings.load_profile("wardchart")
 
 
 @pytest.fixture
+def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """wardchart in German for one test (the suite reads English), English again after."""
+    from wardchart import i18n
+
+    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
+    i18n.install()
+    yield
+    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
+    i18n.install()
+
+
+@pytest.fixture
 def chart_path(tmp_path: Path) -> Path:
     """Where a test's chart file lives (created on first use)."""
     return tmp_path / "ward.sqlite"

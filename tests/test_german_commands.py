@@ -8,12 +8,11 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from wardchart import i18n
 from wardchart.cli import main
 from wardchart.storage.database import ChartStore
 
@@ -21,15 +20,6 @@ Cli = Callable[..., tuple[int, str, str]]
 Run = Callable[..., tuple[int, str, str]]
 #: The command line prints dates as they are typed on it, ISO, in every language.
 TYPED_TIME = re.compile(r"\b\d{4}-\d\d-\d\d \d\d:\d\d\b")
-
-
-@pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
 
 
 @pytest.fixture

@@ -23,15 +23,6 @@ import translations  # noqa: E402  packaging/ is not a package
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%n|%L?\d")
 
 
-@pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
-
-
 def _messages(ts: Path) -> Iterator[tuple[str, ET.Element]]:
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""

@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import HubDatabase
 from ward_fixture import NOW, write_ward
 
-from wardchart import i18n
 from wardchart.cli import main
 from wardchart.storage import users
 from wardchart.storage.database import open_chart
@@ -208,15 +206,6 @@ def test_a_replica_restored_from_an_old_backup_is_refused_then_pulled_again(
     )
     fresh.close()
     a_store.close()
-
-
-@pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
 
 
 def test_hub_init_sync_and_check_speak_german(

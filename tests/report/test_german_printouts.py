@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,15 +19,6 @@ from wardchart.storage.errors import ChartFileError
 
 Cli = Callable[..., tuple[int, str, str]]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
 
 
 def pdf_text(path: Path) -> str:

@@ -4,24 +4,12 @@ flags and the febrile-neutropenia alert read German, with decimal commas."""
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from wardchart import i18n
 from wardchart.storage.database import ChartStore
 
 Cli = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
 
 
 def pdf_text(path: Path) -> str:

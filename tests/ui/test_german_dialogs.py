@@ -7,15 +7,11 @@ the real chart file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from ward_fixture import NOW, TODAY
 
-from wardchart import i18n
 from wardchart.storage import queries
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.ui.dialogs.entry import CbcDialog
@@ -27,15 +23,6 @@ from wardchart.ui.session import ChartSession
 
 Key = Qt.Key
 TAKEN = f"{TODAY} 06:30"  # before the fixed clock's 15:00
-
-
-@pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
 
 
 def focused(dialog: QDialog) -> QWidget:

@@ -37,15 +37,6 @@ PASSWORD = "ward password 2026"
 
 
 @pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
-
-
-@pytest.fixture
 def german_window(qtbot, german: None, ward: ChartStore) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     window = MainWindow()
     qtbot.addWidget(window)

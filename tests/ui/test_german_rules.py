@@ -16,7 +16,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from ward_fixture import A_DAY1S, NOW, TODAY
 
-from wardchart import i18n
 from wardchart.domain.risk import age_years
 from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore, open_chart
@@ -26,15 +25,6 @@ from wardchart.ui.main_window import MainWindow
 from wardchart.ui.session import ChartSession
 
 Key = Qt.Key
-
-
-@pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
 
 
 @pytest.fixture

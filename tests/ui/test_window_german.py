@@ -24,15 +24,6 @@ from wardchart.ui.session import ChartSession
 
 
 @pytest.fixture
-def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
-    i18n.install()
-    yield
-    monkeypatch.setenv(i18n.ENV_LANGUAGE, "en")
-    i18n.install()
-
-
-@pytest.fixture
 def back_to_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The test starts "wardchart" itself (no language in the environment); English after."""
     monkeypatch.delenv(i18n.ENV_LANGUAGE)
