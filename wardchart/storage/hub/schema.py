@@ -394,8 +394,10 @@ def _grant(conn: Connection, where: str, role: str) -> None:
         )
     ident = sql.Identifier(role)
     # A hub migrated only part-way (a test making an older hub) has no ward table yet.
-    found = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [f"{SCHEMA}.{WARD_TABLE}"])
-    ward = (WARD_TABLE,) if (found.fetchone() or (False,))[0] else ()
+    has_ward = conn.execute(
+        "SELECT to_regclass(%s) IS NOT NULL", [f"{SCHEMA}.{WARD_TABLE}"]
+    ).fetchone()
+    ward = (WARD_TABLE,) if has_ward is not None and has_ward[0] else ()
     tables = sql.SQL(", ").join(
         sql.Identifier(SCHEMA, name) for name in (*data_tables(), VERSION_TABLE, *ward, *views())
     )
