@@ -18,12 +18,14 @@ from psycopg import errors
 from ward_fixture import NOW, write_ward
 
 from wardchart.cli import main
+from wardchart.storage import operations
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.hub import schema
 from wardchart.storage.hub.errors import ReplicaDiverged, WardNotJoined, WrongWard
 from wardchart.storage.hub.schema import HUB_VERSION, WARD_TABLE, hub_init
 from wardchart.storage.hub.sync import sync
 from wardchart.storage.hub.transfer import Hub, pull, push, ward_id
+from wardchart.storage.merge import copy_chart
 from wardchart.storage.replica import chart_ward, local_replica
 
 
@@ -218,6 +220,10 @@ def test_a_hub_migrated_to_ward_ids_gets_one_and_its_replicas_keep_syncing(
     write_ward(b)
     _push_and_pull(hub_db, a, monkeypatch, version)
     _push_and_pull(hub_db, b, monkeypatch, version)  # both pushed: each holds records
+    # a laptop copy of a, charted on, never synced: it is of a's ward too
+    copy_chart(a, tmp_path / "laptop.sqlite", actor="it", now=NOW)
+    laptop = open_chart(tmp_path / "laptop.sqlite")
+    operations.set_ward_setting(laptop, "ward_name", "Clinic", actor="n", now=NOW)
     with pytest.raises(Exception, match="older wardchart"):
         sync(a, hub_db.ward_url, actor="n", now=NOW)
     done = hub_init(hub_db.owner_url, ward_role=hub_db.ward_role)
@@ -231,9 +237,10 @@ def test_a_hub_migrated_to_ward_ids_gets_one_and_its_replicas_keep_syncing(
     assert rows[0][1] == hub_db.owner
     # (iii) each replica pushed to this hub before: it takes the ward, though the hub
     # holds the other's records, and syncs on
-    for store in (a, b):
+    for store in (a, b, laptop):
         sync(store, hub_db.ward_url, actor="n", now=NOW)
         assert chart_ward(store.db) == rows[0][0]
+    laptop.close()
     assert sync(a, hub_db.ward_url, actor="n", now=NOW).in_step
     hub_init(hub_db.owner_url, ward_role=hub_db.ward_role)  # a second run changes nothing
     assert _hub_ward(hub_db) == rows[0][0]
@@ -275,8 +282,6 @@ def test_a_copied_replica_is_told_from_a_restored_one(hub: HubDatabase, tmp_path
     a.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     laptop = tmp_path / "laptop.sqlite"  # copied by hand to a second computer
     shutil.copy(tmp_path / "a.sqlite", laptop)
-    from wardchart.storage import operations
-
     operations.set_ward_setting(a, "ward_name", "4B", actor="n", now=NOW)
     sync(a, hub.ward_url, actor="n", now=NOW)
     before = _hub_counts(hub)

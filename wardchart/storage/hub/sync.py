@@ -302,14 +302,21 @@ def _own_entries(db: Any) -> bool:
     return found is not None
 
 
+def _lineage(db: Any, replica: str) -> list[str]:
+    """This chart's id and those of the charts it was copied from (``wardchart copy``)."""
+    found = {str(row[0]) for row in db.execute("SELECT id FROM chart_identity")}
+    return sorted(found | {replica})
+
+
 def check_ward(
     hub: Hub, store: ChartStore, replica: str, *, join_ward: bool, now: datetime
 ) -> None:
     """The chart belongs to the hub's ward, or takes it now; else refuse, before anything
     is sent or received (docs/hub.md, "The ward's identity"). A chart with no ward yet takes
     the hub's when it holds nothing of its own (a new replica joining), when the hub holds
-    nothing from other replicas, or when this replica has pushed to this hub before (made
-    by a wardchart that had no ward ids); otherwise only with ``join_ward``. The ward is
+    nothing from other replicas, or when this replica, or the one it was copied from, has
+    pushed to this hub before (made by a wardchart that had no ward ids); otherwise only
+    with ``join_ward``. The ward is
     recorded in its own write transaction, before the push: a sync killed after it resumes
     as a sync of a chart of this ward."""
     theirs = ward_id(hub)
@@ -320,7 +327,11 @@ def check_ward(
         raise WrongWard(wrong_ward(hub.where, ours, theirs))
     if join_ward:
         how = "joined"
-    elif not _own_entries(store.db) or pushed_before(hub, replica) or not others_sent(hub, replica):
+    elif (
+        not _own_entries(store.db)
+        or pushed_before(hub, _lineage(store.db, replica))
+        or not others_sent(hub, replica)
+    ):
         how = "hub"
     else:
         raise WardNotJoined(

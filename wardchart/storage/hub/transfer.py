@@ -116,11 +116,12 @@ def others_sent(hub: Hub, replica: str) -> bool:
     return bool(found and found[0])
 
 
-def pushed_before(hub: Hub, replica: str) -> bool:
-    """Whether this replica has pushed to the hub before (its push marks are there)."""
+def pushed_before(hub: Hub, replicas: Sequence[str]) -> bool:
+    """Whether any of these replicas has pushed to the hub before (its push marks are
+    there)."""
     with hub_errors(hub.where):
         found = hub.conn.execute(
-            "SELECT 1 FROM wardchart.push_marks WHERE replica = %s LIMIT 1", [replica]
+            "SELECT 1 FROM wardchart.push_marks WHERE replica = ANY(%s) LIMIT 1", [list(replicas)]
         ).fetchone()
     return found is not None
 
