@@ -444,6 +444,7 @@ def test_backup_backups_restore_check_and_history(admitted: Cli, chart_path: Pat
         "audit chain",
         "schema",
         "schema objects",
+        "ward",
     ]
     history = json.loads(admitted("history", "--mrn", "00123456", "--json")[1])
     assert {v["table"] for v in history} == {"patients", "cycles"}

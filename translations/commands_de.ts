@@ -154,6 +154,14 @@
         <translation>{check}: FEHLER – {detail}</translation>
     </message>
     <message>
+        <source>none yet: it takes the ward of the first hub it syncs with</source>
+        <translation>noch keine: sie übernimmt die Station des ersten Hubs, mit dem sie synchronisiert</translation>
+    </message>
+    <message>
+        <source>ward</source>
+        <translation>Station</translation>
+    </message>
+    <message>
         <source>ward hub</source>
         <translation>Stations-Hub</translation>
     </message>

@@ -971,7 +971,7 @@
     </message>
     <message>
         <source>{where} has a schema named wardchart that is not a wardchart hub; nothing was changed</source>
-        <extracomment>Every table of the hub (the record tables, then the replicas&apos; bookkeeping). Key of the transaction-scoped advisory lock ``hub init`` holds while it works. Key of the lock every push holds while it writes: pushes commit one at a time, so rows become visible in the order of their receive sequence and a pull never skips one. The channel the hub notifies on after every committed insert (``listen.py``). Tables whose inserts are announced: what a pull reads, and the replicas&apos; audit rows. (version, SQL): never edit a released one; add the next version last. The hub version this wardchart makes and understands. The version found (None: there was no hub) and the version left. The role granted SELECT and INSERT (None: no role given).</extracomment>
+        <extracomment>Every table of the hub (the record tables, then the replicas&apos; bookkeeping). Key of the transaction-scoped advisory lock ``hub init`` holds while it works. Key of the lock every push holds while it writes: pushes commit one at a time, so rows become visible in the order of their receive sequence and a pull never skips one. The channel the hub notifies on after every committed insert (``listen.py``). Tables whose inserts are announced: what a pull reads, and the replicas&apos; audit rows. The table holding the ward&apos;s identity: one row, made by ``hub init``. (version, SQL): never edit a released one; add the next version last. The hub version this wardchart makes and understands. The version found (None: there was no hub) and the version left. The role granted SELECT and INSERT (None: no role given).</extracomment>
         <translation>{where} hat ein Schema namens wardchart, das kein wardchart-Hub ist; nichts wurde geändert</translation>
     </message>
     <message>
@@ -1014,6 +1014,14 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>Kurvendatei {path} hat keine Kurven-ID; öffnen Sie sie bitte erneut</translation>
     </message>
     <message>
+        <source>this chart belongs to another ward than {hub} (chart&apos;s ward {chart_ward}, hub&apos;s ward {hub_ward}): nothing was sent or received; check the hub address (--hub, WARDCHART_HUB or the ward setting hub)</source>
+        <translation>diese Kurve gehört zu einer anderen Station als {hub} (Station der Kurve {chart_ward}, Station des Hubs {hub_ward}): nichts wurde gesendet oder empfangen; prüfen Sie die Hub-Adresse (--hub, WARDCHART_HUB oder die Stationseinstellung hub)</translation>
+    </message>
+    <message>
+        <source>this chart holds entries of its own and has never synced with {hub}, which already holds other computers&apos; records: if this chart really is of the same ward, run `wardchart sync --join-ward` to merge it in; nothing was sent or received (docs/hub.md)</source>
+        <translation>diese Kurve enthält eigene Einträge und wurde nie mit {hub} synchronisiert, der bereits Einträge anderer Computer enthält: wenn diese Kurve wirklich zur selben Station gehört, führen Sie `wardchart sync --join-ward` aus, um sie einzubringen; nichts wurde gesendet oder empfangen (docs/hub.md)</translation>
+    </message>
+    <message>
         <source>chart file {path} has no chart id</source>
         <translation>Kurvendatei {path} hat keine Kurven-ID</translation>
     </message>
@@ -1026,9 +1034,18 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>diese Kurve setzt fort, was {hub} von ihr enthält, zuletzt abgeglichen {time} UTC</translation>
     </message>
     <message>
+        <source>{where} holds no ward id: the hub was altered; nothing was sent or received</source>
+        <extracomment>Rows per batch: each batch is one transaction on the hub (and in the chart, pulling). Called after each committed batch: (table, rows newly written by the batch). What tells this hub from another (``sync.hub_id``), once asked: a connection kept open between syncs asks once. The ward&apos;s id (``ward_id``), once asked.</extracomment>
+        <translation>{where} enthält keine Stationskennung: der Hub wurde verändert; nichts wurde gesendet oder empfangen</translation>
+    </message>
+    <message>
         <source>this chart no longer extends the history it sent to {hub} ({problem}): it was restored from an old backup, cut or rewritten; nothing was sent (docs/hub.md)</source>
-        <extracomment>Rows per batch: each batch is one transaction on the hub (and in the chart, pulling). Called after each committed batch: (table, rows newly written by the batch). What tells this hub from another (``sync.hub_id``), once asked: a connection kept open between syncs asks once. An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``. The push mark of the chart&apos;s audit rows (by the file&apos;s own sequence). The newest row of each chain in ``chain_heads``, found through its primary key (chain, place) one chain at a time: the table gains a row per chain at every push, so a scan of it would grow with the ward&apos;s whole history. Each push mark of one replica, by its primary key (replica, table, mark): one lookup per table, however many marks its pushes have left.</extracomment>
+        <extracomment>An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``. The push mark of the chart&apos;s audit rows (by the file&apos;s own sequence). The newest row of each chain in ``chain_heads``, found through its primary key (chain, place) one chain at a time: the table gains a row per chain at every push, so a scan of it would grow with the ward&apos;s whole history. Each push mark of one replica, by its primary key (replica, table, mark): one lookup per table, however many marks its pushes have left.</extracomment>
         <translation>diese Kurve setzt den Verlauf, den sie an {hub} gesendet hat, nicht mehr fort ({problem}): sie wurde aus einer alten Sicherung wiederhergestellt, gekürzt oder umgeschrieben; nichts wurde gesendet (docs/hub.md)</translation>
+    </message>
+    <message>
+        <source>this chart file is a copy of another computer&apos;s replica (both charted as replica {chart}; or a backup charted on after it was restored): its history and the one {hub} holds part ways; nothing was sent; keep this file aside and make a new replica for this computer: wardchart --db NEW.sqlite sync --hub URL (docs/hub.md)</source>
+        <translation>diese Kurvendatei ist eine Kopie des Replikats eines anderen Computers (beide haben als Replikat {chart} dokumentiert; oder eine Sicherung, in der nach der Wiederherstellung dokumentiert wurde): ihr Verlauf und der, den {hub} enthält, gehen auseinander; nichts wurde gesendet; legen Sie diese Datei beiseite und erstellen Sie ein neues Replikat für diesen Computer: wardchart --db NEU.sqlite sync --hub URL (docs/hub.md)</translation>
     </message>
     <message>
         <source>its own audit row {row} is missing here</source>
@@ -1187,6 +1204,10 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <message>
         <source>{other_path} cannot be merged into {path}: {error}; nothing was changed</source>
         <translation>{other_path} kann nicht mit {path} zusammengeführt werden: {error}; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>{other_path} belongs to another ward than {path} (its ward {other_ward}, this chart&apos;s ward {ward}); nothing was changed</source>
+        <translation>{other_path} gehört zu einer anderen Station als {path} (dessen Station {other_ward}, Station dieser Kurve {ward}); nichts wurde geändert</translation>
     </message>
     <message>
         <source>no chart file at {other}; nothing was changed</source>

@@ -193,7 +193,8 @@ def test_a_replica_restored_from_an_old_backup_is_refused_then_pulled_again(
     assert status == 0
     status, out, _err = _run(capsys, "--db", str(a), "check")
     assert status == 1
-    assert "ward hub: FAILED — this chart no longer extends" in out
+    # the setting was charted on the restored file: its chain and the hub's part ways
+    assert "ward hub: FAILED — this chart file is a copy of another computer's replica" in out
     # The documented way back: a new replica pulls the ward again, the CBC included.
     again = tmp_path / "again.sqlite"
     status, out, err = _run(capsys, "--db", str(again), "sync", "--hub", hub.ward_url)

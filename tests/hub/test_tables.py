@@ -8,7 +8,14 @@ from wardchart.storage.hub.transfer import local_columns
 
 #: Chart tables that are not exchanged as rows: the audit log goes as chains, the others
 #: belong to one file (its schema steps, its own identity).
-NOT_EXCHANGED = {"audit_log", "_sqlite_migrations", "sqlite_sequence", "chart_identity", "hub_sync"}
+NOT_EXCHANGED = {
+    "audit_log",
+    "_sqlite_migrations",
+    "sqlite_sequence",
+    "chart_identity",
+    "hub_sync",
+    "chart_ward",
+}
 
 
 def test_every_chart_table_is_on_the_hub_with_the_same_columns(store: ChartStore) -> None:

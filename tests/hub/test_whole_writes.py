@@ -165,7 +165,7 @@ def committed(table, rows):
     print(table, flush=True)
     if writes.count("audit_rows") == 3:
         time.sleep(120)  # killed here, with three whole writes committed
-sync(open_chart(sys.argv[1], create=False), sys.argv[2], actor="j", batch_rows=20,
+sync(open_chart(sys.argv[1], create=False), sys.argv[2], actor="j", batch_rows=20, join_ward=True,
      progress=committed)
 """
 

@@ -37,6 +37,7 @@ def test_a_new_file_is_durable_and_migrated(chart_path: Path) -> None:
         "m009_merge_conflicts",
         "m010_numeric_views",
         "m011_hub_sync",
+        "m012_chart_ward",
     ]
     assert len(queries.regimens(store.db)) >= 11
     store.close()

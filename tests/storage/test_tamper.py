@@ -26,6 +26,7 @@ from wardchart.storage.health import check_chart
 from wardchart.storage.hl7_import import dismiss_held_message, held_messages, import_files
 from wardchart.storage.hub.state import keep_mark
 from wardchart.storage.merge import copy_chart, merge_from
+from wardchart.storage.replica import record_ward
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -163,6 +164,7 @@ def _every_table_filled(store: ChartStore) -> Path:
     with store.write() as db:  # where this replica stands with a ward hub
         keep_mark(db, hub_id="ward@2026", hub="the ward hub", pulled_through=7,
                   pushed_through=3, now=NOW)  # fmt: skip
+        record_ward(db, "9f8e7d6c-ward", how="hub", source="the ward hub", at_utc="2026-01-01")
     store.close()
     return store.path
 

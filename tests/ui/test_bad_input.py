@@ -486,6 +486,11 @@ CASES += [
     (["settings", "set", "recovery_anc", "1.500.000"], "recovery_anc"),
 ]
 
+# Joining a ward's hub needs a hub to join (docs/hub.md, "The ward's identity").
+CASES += [
+    (["sync", "--join-ward"], "--hub"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -195,6 +195,7 @@ def check(_args: argparse.Namespace, context: Context) -> int:
 
     with chart(context, create=False, verify=False) as session:
         findings = check_chart(session.store)
+        findings.append(_ward_finding(session.store))
         hub = os.environ.get("WARDCHART_HUB", "").strip() or session.settings.hub
         if hub:  # only then is the network asked (docs/hub.md)
             findings.append(_hub_finding(session.store, hub))
@@ -204,6 +205,21 @@ def check(_args: argparse.Namespace, context: Context) -> int:
         said = passed if finding.ok else failed
         print(said.format(check=shown(finding.name), detail=shown(finding.detail)))
     return 0 if all(f.ok for f in findings) else 1
+
+
+def _ward_finding(store: Any) -> Any:
+    """Which ward this chart belongs to (docs/hub.md, "The ward's identity")."""
+    from wardchart.storage.health import Finding
+    from wardchart.storage.replica import chart_ward
+
+    ward = chart_ward(store.db)
+    if ward is None:
+        detail = translate(
+            "CheckCommand", "none yet: it takes the ward of the first hub it syncs with"
+        )
+    else:
+        detail = ward
+    return Finding(translate("CheckCommand", "ward"), True, detail)
 
 
 def _hub_finding(store: Any, address: str) -> Any:

@@ -43,6 +43,12 @@ def register(commands: Any, command: AddCommand) -> None:
         metavar="URL",
         help=f"the ward hub (default: ${HUB_VARIABLE}, else the ward setting hub)",
     )
+    sub.add_argument(
+        "--join-ward",
+        action="store_true",
+        help="a chart with entries of its own and no ward yet joins the hub's ward "
+        "(once; a ward's files from before the hub, docs/hub.md)",
+    )
     sub.add_argument("--json", action="store_true", help="print the result as one JSON object")
     sub.set_defaults(handler=sync)
 
@@ -131,7 +137,13 @@ def sync(args: argparse.Namespace, context: Context) -> int:
                 )
             )
         try:
-            result = run(session.store, address, actor=context.actor, now=context.now)
+            result = run(
+                session.store,
+                address,
+                actor=context.actor,
+                now=context.now,
+                join_ward=args.join_ward,
+            )
         except HubError as error:
             return _hub_failed(error)
     if args.json:

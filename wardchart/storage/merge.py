@@ -34,7 +34,7 @@ from wardchart.storage.conflicts import Conflict, conflicts
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.errors import ChartFileError, db_errors, integrity_errors
 from wardchart.storage.files import check_output_path, sync_folder, temp_path
-from wardchart.storage.replica import Identity, identity
+from wardchart.storage.replica import Identity, chart_ward, identity, record_ward
 from wardchart.storage.schema import VERSIONED_TABLES, migrations
 from wardchart.storage.schema_check import schema_differences
 
@@ -90,7 +90,7 @@ class MergeRefused(ChartFileError):
     (needed or wrong), ``damaged``, ``newer_schema``, ``older_schema``, ``different_content``
     (a record id, or an audit row, present in both with different content: corruption or
     tampering), ``not_mergeable`` (the rows cannot stand together, e.g. one laboratory
-    message decided on both)."""
+    message decided on both), ``other_ward`` (the two charts belong to different wards)."""
 
     def __init__(self, why: str, message: str) -> None:
         super().__init__(message)
@@ -175,6 +175,7 @@ def merge_from(
         try:
             try:
                 with store.write() as db:
+                    _same_ward(db, store.path, other_path, now)
                     result = _merge(db, other_path, mine, other_identity, before, dry_run=dry_run)
                     audit.append(
                         db,
@@ -208,6 +209,31 @@ def merge_from(
             store.conn.execute("DETACH DATABASE other")
             store.conn.execute("PRAGMA main.mmap_size = 0")
     return result
+
+
+def _same_ward(db: Database, path: Path, other_path: Path, now: datetime) -> None:
+    """Refuse a chart of another ward (docs/hub.md, "The ward's identity"); a chart with no
+    ward yet takes the other's."""
+    found = db.execute("SELECT ward_id FROM other.chart_ward ORDER BY id LIMIT 1").fetchone()
+    theirs = None if found is None else str(found[0])
+    ours = chart_ward(db)
+    if theirs is None or theirs == ours:
+        return
+    if ours is not None:
+        raise MergeRefused(
+            "other_ward",
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "{other_path} belongs to another ward than {path} (its ward {other_ward}, this "
+                "chart's ward {ward}); nothing was changed",
+            ).format(
+                other_path=other_path,
+                path=path,
+                other_ward=f"{theirs[:8]}…",
+                ward=f"{ours[:8]}…",
+            ),
+        )
+    record_ward(db, theirs, how="merged", source=str(other_path), at_utc=records.utc_text(now))
 
 
 def _refuse_same_file(store: ChartStore, other: Path) -> None:

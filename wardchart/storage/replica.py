@@ -44,3 +44,28 @@ def local_replica(db: Database) -> str | None:
     """This file's chart id (None before it has one)."""
     found = identity(db)
     return None if found is None else found.id
+
+
+def chart_ward(db: Database | Any) -> str | None:
+    """The ward this chart belongs to: the ward id it took from the first ward hub it
+    synced with, or from a chart merged into it (None: none yet, or a file not yet
+    upgraded). See docs/hub.md, "The ward's identity"."""
+    conn = getattr(db, "conn", db)
+    try:
+        found = conn.execute("SELECT ward_id FROM chart_ward ORDER BY id LIMIT 1").fetchone()
+    except db_errors():
+        return None
+    return None if found is None else str(found[0])
+
+
+def record_ward(db: Database | Any, ward_id: str, *, how: str, source: str, at_utc: str) -> None:
+    """Record, inside the caller's write transaction, that this chart belongs to the ward
+    ``ward_id`` (``how``: ``hub``, ``joined`` or ``merged``; ``source``: the hub or file it
+    came from). Nothing when it already does; the file refuses another ward."""
+    if chart_ward(db) == ward_id:
+        return
+    conn = getattr(db, "conn", db)
+    conn.execute(
+        "INSERT INTO chart_ward (ward_id, how, source, at_utc) VALUES (?, ?, ?, ?)",
+        [ward_id, how, source, at_utc],
+    )

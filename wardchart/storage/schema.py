@@ -600,6 +600,32 @@ CREATE INDEX audit_record ON audit_log(record_id);
         db.execute(statement)
 
 
+@migrations()
+def m012_chart_ward(db: Database) -> None:
+    """Which ward this chart belongs to (docs/hub.md, "The ward's identity"): the ward id of
+    the ward hub it first synced with (or of a chart merged into it), so a chart is never
+    synced into another ward's hub. Bookkeeping like the chart id: one row, appended once;
+    a chart made before, or not yet synced, has none. A second row naming another ward is
+    refused by the file itself."""
+    script = """
+CREATE TABLE chart_ward (
+    id INTEGER PRIMARY KEY NOT NULL,
+    ward_id TEXT NOT NULL CHECK (length(ward_id) > 0),
+    how TEXT NOT NULL CHECK (how IN ('hub', 'joined', 'merged')),
+    source TEXT NOT NULL,
+    at_utc TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER chart_ward_one_ward BEFORE INSERT ON chart_ward
+    WHEN EXISTS (SELECT 1 FROM chart_ward WHERE ward_id <> NEW.ward_id)
+BEGIN
+    SELECT RAISE(ABORT, 'chart_ward: a chart belongs to one ward only');
+END;
+"""
+    script += _append_only_sql("chart_ward") + _no_replace_sql("chart_ward", (("id",),))
+    for statement in _split(script):
+        db.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements, current = [], []

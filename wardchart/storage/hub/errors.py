@@ -60,3 +60,13 @@ class ReplicaDiverged(HubError):
 class HubRecordRefused(HubError):
     """A record from the hub could not be written into this chart (a rule of the chart's
     schema said no); nothing of the batch was written."""
+
+
+class WrongWard(HubError):
+    """This chart belongs to another ward than the hub: nothing was sent or received."""
+
+
+class WardNotJoined(HubError):
+    """This chart has no ward yet, holds entries of its own, and the hub already holds
+    other replicas' records: it joins only when asked (``sync --join-ward``); nothing was
+    sent or received."""

@@ -4,9 +4,10 @@ Everything lives in one schema, ``wardchart``: a table of applied versions; the 
 tables (the chart file's columns, keyed by record id, plus when and from which replica the
 hub received each row and a receive sequence that only grows); every replica's audit rows
 keyed by (origin, seq) and the head of each replica's chain; and ``current_*`` views for
-hospital reporting. Every table refuses UPDATE, DELETE and TRUNCATE by trigger, even for
-its owner, except inside ``hub init``'s own migration. The ward role gets SELECT and
-INSERT, nothing more. See docs/hub.md.
+hospital reporting; and the ward's identity (one row). Every table refuses UPDATE, DELETE
+and TRUNCATE by trigger, even for its owner, except inside ``hub init``'s own migration.
+The ward role gets SELECT and INSERT, nothing more (SELECT only on the versions and the
+ward's identity). See docs/hub.md.
 """
 
 from __future__ import annotations
@@ -194,8 +195,29 @@ CREATE TRIGGER {name}_notify AFTER INSERT ON wardchart.{name}
     return script
 
 
+#: The table holding the ward's identity: one row, made by ``hub init``.
+WARD_TABLE = "ward"
+
+
+def _m_ward() -> str:
+    """The ward's identity: one row holding a random ward id, made when this migration runs
+    (for a new hub and for one migrated from an older version alike), stamped with when and
+    as which role, and never changed. Every chart records the ward it belongs to and every
+    sync compares the two first, so a chart is never synced into another ward's hub
+    (docs/hub.md, "The ward's identity"). The ward role may only read it."""
+    return f"""
+CREATE TABLE wardchart.{WARD_TABLE} (
+    ward_id text PRIMARY KEY,{_received_columns()}
+);
+-- one row, ever
+CREATE UNIQUE INDEX {WARD_TABLE}_one_row ON wardchart.{WARD_TABLE} ((true));
+{_guards_sql(WARD_TABLE)}
+INSERT INTO wardchart.{WARD_TABLE} (ward_id, hub_from) VALUES (gen_random_uuid()::text, 'hub init');
+"""
+
+
 #: (version, SQL): never edit a released one; add the next version last.
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _m001()), (2, _m002()))
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _m001()), (2, _m002()), (3, _m_ward()))
 #: The hub version this wardchart makes and understands.
 HUB_VERSION = MIGRATIONS[-1][0]
 
@@ -371,12 +393,17 @@ def _grant(conn: Connection, where: str, role: str) -> None:
             ).format(role=role, where=where)
         )
     ident = sql.Identifier(role)
+    # A hub migrated only part-way (a test making an older hub) has no ward table yet.
+    has_ward = conn.execute(
+        "SELECT to_regclass(%s) IS NOT NULL", [f"{SCHEMA}.{WARD_TABLE}"]
+    ).fetchone()
+    ward = (WARD_TABLE,) if has_ward is not None and has_ward[0] else ()
     tables = sql.SQL(", ").join(
-        sql.Identifier(SCHEMA, name) for name in (*data_tables(), VERSION_TABLE, *views())
+        sql.Identifier(SCHEMA, name) for name in (*data_tables(), VERSION_TABLE, *ward, *views())
     )
     writable = sql.SQL(", ").join(sql.Identifier(SCHEMA, name) for name in data_tables())
     readable = sql.SQL(", ").join(
-        sql.Identifier(SCHEMA, name) for name in (VERSION_TABLE, *views())
+        sql.Identifier(SCHEMA, name) for name in (VERSION_TABLE, *ward, *views())
     )
     for statement in (
         sql.SQL("GRANT USAGE ON SCHEMA wardchart TO {}").format(ident),

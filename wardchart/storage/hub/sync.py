@@ -8,7 +8,8 @@ rows come with their chain. The pull cursor is kept in the chart file, in the sa
 transaction as the rows (``state``), so a sync killed at any moment resumes with no
 duplicate and no loss. Before anything is sent, the hub's record of this replica's audit
 chain must still be in the file: a replica restored from an old backup, cut or rewritten
-is refused (``ReplicaDiverged``) and never pushed over the hub's record.
+is refused (``ReplicaDiverged``) and never pushed over the hub's record; so is a chart
+of another ward (``WrongWard``: the hub and every chart know their ward's id).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from wardchart.storage.conflicts import conflicts
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import ChartFileError
 from wardchart.storage.hub.connection import hub_errors
-from wardchart.storage.hub.errors import HubError, ReplicaDiverged
+from wardchart.storage.hub.errors import HubError, ReplicaDiverged, WardNotJoined, WrongWard
 from wardchart.storage.hub.state import keep_mark, last_mark, own_position, pending_count
 from wardchart.storage.hub.transfer import (
     BATCH_ROWS,
@@ -32,10 +33,15 @@ from wardchart.storage.hub.transfer import (
     Progress,
     check_extends,
     hub_high_water,
+    others_sent,
     pull,
     push,
+    pushed_before,
+    ward_id,
 )
-from wardchart.storage.replica import identity
+from wardchart.storage.records import utc_text
+from wardchart.storage.replica import chart_ward, identity, record_ward
+from wardchart.storage.schema import DEFAULT_LIBRARY_AUTHOR
 
 __all__ = [
     "HubError",
@@ -164,6 +170,7 @@ def sync(
     progress: Progress | None = None,
     batch_rows: int = BATCH_ROWS,
     keep_open: bool = False,
+    join_ward: bool = False,
 ) -> SyncResult:
     """Push this replica's rows the hub at ``address`` lacks, then pull the rows it lacks;
     keep the cursor in the file. ``actor`` names who syncs in the audit row written when
@@ -175,7 +182,10 @@ def sync(
     ``HubRecordRefused`` (that batch not written on either side); ``ChartFileError`` for
     the chart file's own problems. Batches committed before an error stay committed: run
     ``sync`` again to resume. ``keep_open``: keep the connection for the next sync to the
-    same address (a window syncing every few seconds; see ``close_hubs``)."""
+    same address (a window syncing every few seconds; see ``close_hubs``). Before anything
+    is sent or received, the chart's ward must be the hub's (``WrongWard``, ``WardNotJoined``;
+    see ``check_ward``); ``join_ward``: a chart with no ward yet takes the hub's whatever it
+    holds (``wardchart sync --join-ward``)."""
     at = now or datetime.now(UTC)
     mine = identity(store.db)
     if mine is None:
@@ -187,6 +197,7 @@ def sync(
     hub = _open(address, keep_open)
     try:
         which = hub_id(hub)
+        check_ward(hub, store, mine.id, join_ward=join_ward, now=at)
         sent_through = own_position(store.db)
         pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
         mark = last_mark(store.db, which)
@@ -268,10 +279,79 @@ def sync(
     )
 
 
+def _short(ward: str) -> str:
+    return f"{ward[:8]}…"
+
+
+def wrong_ward(where: str, chart_ward: str, hub_ward: str) -> str:
+    """The one line saying this chart belongs to another ward than the hub."""
+    return QT_TRANSLATE_NOOP(
+        "Hub",
+        "this chart belongs to another ward than {hub} (chart's ward {chart_ward}, hub's ward "
+        "{hub_ward}): nothing was sent or received; check the hub address (--hub, "
+        "WARDCHART_HUB or the ward setting hub)",
+    ).format(hub=where, chart_ward=_short(chart_ward), hub_ward=_short(hub_ward))
+
+
+def _own_entries(db: Any) -> bool:
+    """Whether the chart holds anything but the regimen library every new file is given:
+    an audit row written by anyone else, on this replica or any other."""
+    found = db.execute(
+        "SELECT 1 FROM audit_log WHERE actor <> ? LIMIT 1", [DEFAULT_LIBRARY_AUTHOR]
+    ).fetchone()
+    return found is not None
+
+
+def _lineage(db: Any, replica: str) -> list[str]:
+    """This chart's id and those of the charts it was copied from (``wardchart copy``)."""
+    found = {str(row[0]) for row in db.execute("SELECT id FROM chart_identity")}
+    return sorted(found | {replica})
+
+
+def check_ward(
+    hub: Hub, store: ChartStore, replica: str, *, join_ward: bool, now: datetime
+) -> None:
+    """The chart belongs to the hub's ward, or takes it now; else refuse, before anything
+    is sent or received (docs/hub.md, "The ward's identity"). A chart with no ward yet takes
+    the hub's when it holds nothing of its own (a new replica joining), when the hub holds
+    nothing from other replicas, or when this replica, or the one it was copied from, has
+    pushed to this hub before (made by a wardchart that had no ward ids); otherwise only
+    with ``join_ward``. The ward is
+    recorded in its own write transaction, before the push: a sync killed after it resumes
+    as a sync of a chart of this ward."""
+    theirs = ward_id(hub)
+    ours = chart_ward(store.db)
+    if ours == theirs:
+        return
+    if ours is not None:
+        raise WrongWard(wrong_ward(hub.where, ours, theirs))
+    if join_ward:
+        how = "joined"
+    elif (
+        not _own_entries(store.db)
+        or pushed_before(hub, _lineage(store.db, replica))
+        or not others_sent(hub, replica)
+    ):
+        how = "hub"
+    else:
+        raise WardNotJoined(
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "this chart holds entries of its own and has never synced with {hub}, which "
+                "already holds other computers' records: if this chart really is of the same "
+                "ward, run `wardchart sync --join-ward` to merge it in; nothing was sent or "
+                "received (docs/hub.md)",
+            ).format(hub=hub.where)
+        )
+    with store.write() as db:
+        record_ward(db, theirs, how=how, source=hub.where, at_utc=utc_text(now))
+
+
 def anchored(store: ChartStore, address: str) -> tuple[bool, str]:
-    """Whether this replica still extends what the hub at ``address`` holds of it (its
-    own audit chain up to the hub's head, every other chain it holds that far, no table
-    shorter than was sent), read only: (ok, one line). Raises a ``HubError`` when the hub
+    """Whether this replica belongs to the ward of the hub at ``address`` (or to none yet)
+    and still extends what the hub holds of it (its own audit chain up to the hub's head,
+    every other chain it holds that far, no table shorter than was sent), read only: (ok,
+    one line). Raises a ``HubError`` when the hub
     cannot be asked."""
     mine = identity(store.db)
     if mine is None:
@@ -279,6 +359,9 @@ def anchored(store: ChartStore, address: str) -> tuple[bool, str]:
             path=store.path
         )
     with Hub.open(address) as hub:
+        ours, theirs = chart_ward(store.db), ward_id(hub)
+        if ours is not None and ours != theirs:
+            return False, wrong_ward(hub.where, ours, theirs)
         try:
             with hub_errors(hub.where):
                 check_extends(hub, store.db, mine.id)

@@ -42,7 +42,7 @@ from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import integrity_errors
 from wardchart.storage.hub.connection import connect, describe_address, hub_errors
 from wardchart.storage.hub.errors import HubRecordRefused, HubTampered, ReplicaDiverged
-from wardchart.storage.hub.schema import RECEIVE_LOCK, require_hub
+from wardchart.storage.hub.schema import RECEIVE_LOCK, WARD_TABLE, require_hub
 from wardchart.storage.hub.tables import AUDIT_COLUMNS, AUDIT_KEY, BY_NAME, RECORD_TABLES, HubTable
 from wardchart.storage.merge import MERGED_TABLES, MergeRefused, merge_attached, sealed_by
 from wardchart.storage.replica import LEGACY_PREFIX, Identity, identity
@@ -65,6 +65,8 @@ class Hub:
         #: What tells this hub from another (``sync.hub_id``), once asked: a connection
         #: kept open between syncs asks once.
         self.identity: str | None = None
+        #: The ward's id (``ward_id``), once asked.
+        self.ward: str | None = None
 
     @classmethod
     def open(cls, address: str) -> Hub:
@@ -86,6 +88,42 @@ class Hub:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def ward_id(hub: Hub) -> str:
+    """The ward id the hub holds (its one ``ward`` row, made by ``hub init``)."""
+    if hub.ward is None:
+        with hub_errors(hub.where):
+            found = hub.conn.execute(f"SELECT ward_id FROM wardchart.{WARD_TABLE}").fetchone()
+        if found is None:
+            raise HubTampered(
+                QT_TRANSLATE_NOOP(
+                    "Hub",
+                    "{where} holds no ward id: the hub was altered; nothing was sent or received",
+                ).format(where=hub.where)
+            )
+        hub.ward = str(found[0])
+    return hub.ward
+
+
+def others_sent(hub: Hub, replica: str) -> bool:
+    """Whether the hub holds any row another replica sent."""
+    parts = " OR ".join(
+        f"EXISTS (SELECT 1 FROM wardchart.{t.name} WHERE hub_from <> %(replica)s)" for t in _PULLED
+    )
+    with hub_errors(hub.where):
+        found = hub.conn.execute(f"SELECT {parts}", {"replica": replica}).fetchone()
+    return bool(found and found[0])
+
+
+def pushed_before(hub: Hub, replicas: Sequence[str]) -> bool:
+    """Whether any of these replicas has pushed to the hub before (its push marks are
+    there)."""
+    with hub_errors(hub.where):
+        found = hub.conn.execute(
+            "SELECT 1 FROM wardchart.push_marks WHERE replica = ANY(%s) LIMIT 1", [list(replicas)]
+        ).fetchone()
+    return found is not None
 
 
 @dataclass
@@ -396,6 +434,38 @@ def _diverged(where: str, what: str) -> ReplicaDiverged:
     )
 
 
+def _copied(where: str, replica: str) -> ReplicaDiverged:
+    return ReplicaDiverged(
+        QT_TRANSLATE_NOOP(
+            "Hub",
+            "this chart file is a copy of another computer's replica (both charted as replica "
+            "{chart}; or a backup charted on after it was restored): its history and the one "
+            "{hub} holds part ways; nothing was sent; keep this file aside and make a new "
+            "replica for this computer: wardchart --db NEW.sqlite sync --hub URL (docs/hub.md)",
+        ).format(chart=replica[:8], hub=where)
+    )
+
+
+def _forked(hub: Hub, db: Database, replica: str, legacy: str, hub_head: int) -> bool:
+    """Whether the chart's own chain and the hub's record of it part ways: each holds rows
+    the other lacks after a common point (two computers charting on copies of one replica
+    file), rather than the chart's chain being the start of the hub's (a restored backup).
+    Hashes chain every row to the one before, so the rows at the last place both hold
+    tell."""
+    (last,) = db.execute(
+        "SELECT coalesce(max(origin_seq), 0) FROM audit_log WHERE replica_id = ?", [replica]
+    ).fetchone()
+    place = min(int(last), hub_head)
+    if place == 0:
+        return False
+    here = _held_row(db, replica, legacy, place)
+    there = hub.conn.execute(
+        "SELECT hash FROM wardchart.audit_rows WHERE replica_id = %s AND origin_seq = %s",
+        [replica, place],
+    ).fetchone()
+    return here is not None and there is not None and here[0] != str(there[0])
+
+
 def _held_row(db: Database, chain: str, legacy: str, position: int) -> tuple[str] | None:
     """The hash of the row at ``position`` of ``chain`` in the chart (None: not held)."""
     if chain == legacy:
@@ -432,6 +502,12 @@ def check_extends(
     named = _local_tables(db) if named is None else named
     for chain, (seq, expected) in heads.items():
         held = _held_row(db, chain, legacy, seq)
+        if (
+            chain == replica
+            and (held is None or held[0] != expected)
+            and _forked(hub, db, replica, legacy, seq)
+        ):
+            raise _copied(hub.where, replica)
         if held is None:
             if chain == replica:
                 raise _diverged(
