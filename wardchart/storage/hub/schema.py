@@ -19,7 +19,12 @@ from psycopg import sql
 
 from wardchart import __version__
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
-from wardchart.storage.hub.connection import connect, describe_address, hub_errors
+from wardchart.storage.hub.connection import (
+    SENDER_REFUSED,
+    connect,
+    describe_address,
+    hub_errors,
+)
 from wardchart.storage.hub.errors import (
     HubError,
     HubNewer,
@@ -194,8 +199,95 @@ CREATE TRIGGER {name}_notify AFTER INSERT ON wardchart.{name}
     return script
 
 
+#: The SQLSTATE of the refusal of a chain head naming no audit row the hub holds.
+HEAD_REFUSED = "WC002"
+#: The table binding each computer's own role to the one replica it sends as.
+SENDERS_TABLE = "senders"
+
+
+def _m_senders() -> str:
+    """A role per computer: the hub itself names who sent each row.
+
+    A role holding INSERT on a hub table by name (the ward role ``hub init --ward-role``
+    granted, and the owner) sends as any replica, as before. Any other role (one that
+    inherits the ward role's privileges: a computer's own login role) is bound, at its
+    first insert, to the replica it names as sender, in ``senders``; from then on the hub
+    refuses a row, push mark or chain head it sends as another replica. The sending role
+    is the session's login role (``session_user``): a member of the ward role may
+    ``SET ROLE`` to it, but stays who it logged in as. A chain head must name an audit row
+    the hub holds, with its hash (else a hand-written head could pass a replica off as
+    restored from an old backup). Superusers are not checked. See docs/hub.md."""
+    return f"""
+CREATE TABLE wardchart.{SENDERS_TABLE} (
+    role text PRIMARY KEY,
+    replica_id text NOT NULL UNIQUE,
+    bound_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TRIGGER {SENDERS_TABLE}_append_only
+    BEFORE UPDATE OR DELETE OR TRUNCATE ON wardchart.{SENDERS_TABLE}
+    FOR EACH STATEMENT EXECUTE FUNCTION wardchart.refuse_change();
+CREATE OR REPLACE FUNCTION wardchart.stamp_received() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    who text := session_user;
+    super boolean;
+    free boolean;
+    bound text;
+    named text;
+    other text;
+BEGIN
+    NEW.hub_seq := nextval('wardchart.receive_seq');
+    NEW.hub_received_at := now();
+    NEW.hub_received_by := who;
+    SELECT r.rolsuper, c.relowner = r.oid OR EXISTS (
+        SELECT 1 FROM aclexplode(c.relacl) a
+        WHERE a.grantee = r.oid AND a.privilege_type = 'INSERT')
+    INTO super, free FROM pg_roles r, pg_class c WHERE r.rolname = who AND c.oid = TG_RELID;
+    IF coalesce(super, false) THEN
+        RETURN NEW;
+    END IF;
+    IF TG_TABLE_NAME = 'chain_heads' THEN
+        IF NOT EXISTS (SELECT 1 FROM wardchart.audit_rows h WHERE h.replica_id = NEW.replica_id
+                       AND h.origin_seq = NEW.origin_seq AND h.hash = NEW.hash) THEN
+            RAISE EXCEPTION 'wardchart.chain_heads: no audit row % of chain % with that hash',
+                NEW.origin_seq, NEW.replica_id
+                USING ERRCODE = '{HEAD_REFUSED}';
+        END IF;
+    END IF;
+    IF coalesce(free, false) THEN
+        RETURN NEW;
+    END IF;
+    SELECT s.replica_id INTO bound FROM wardchart.{SENDERS_TABLE} s WHERE s.role = who;
+    IF bound IS NULL THEN
+        INSERT INTO wardchart.{SENDERS_TABLE} (role, replica_id) VALUES (who, NEW.hub_from)
+            ON CONFLICT DO NOTHING;
+        SELECT s.replica_id INTO bound FROM wardchart.{SENDERS_TABLE} s WHERE s.role = who;
+        IF bound IS NULL THEN
+            SELECT s.role INTO other FROM wardchart.{SENDERS_TABLE} s
+                WHERE s.replica_id = NEW.hub_from;
+            RAISE EXCEPTION 'wardchart: replica % is sent by role %, not by role %',
+                NEW.hub_from, other, who USING ERRCODE = '{SENDER_REFUSED}',
+                DETAIL = json_build_object('role', who, 'named', NEW.hub_from,
+                                           'sent_by', other)::text;
+        END IF;
+    END IF;
+    named := NEW.hub_from;
+    IF TG_TABLE_NAME = 'push_marks' AND named = bound THEN
+        named := NEW.replica;
+    END IF;
+    IF named <> bound THEN
+        RAISE EXCEPTION 'wardchart: role % sends as replica %, not %', who, bound, named
+            USING ERRCODE = '{SENDER_REFUSED}',
+            DETAIL = json_build_object('role', who, 'sends_as', bound, 'named', named)::text;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+"""
+
+
 #: (version, SQL): never edit a released one; add the next version last.
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _m001()), (2, _m002()))
+MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _m001()), (2, _m002()), (3, _m_senders()))
 #: The hub version this wardchart makes and understands.
 HUB_VERSION = MIGRATIONS[-1][0]
 
@@ -203,6 +295,11 @@ HUB_VERSION = MIGRATIONS[-1][0]
 def data_tables() -> tuple[str, ...]:
     """Every table the ward role may read and add to."""
     return (*(t.name for t in RECORD_TABLES), *LOG_TABLES)
+
+
+def bookkeeping_tables() -> tuple[str, ...]:
+    """Tables the ward role may only read (the hub writes them itself)."""
+    return (SENDERS_TABLE,)
 
 
 def views() -> tuple[str, ...]:
@@ -371,12 +468,17 @@ def _grant(conn: Connection, where: str, role: str) -> None:
             ).format(role=role, where=where)
         )
     ident = sql.Identifier(role)
+    kept = [  # those this hub has (one made by an older wardchart may lack some)
+        name
+        for name in bookkeeping_tables()
+        if conn.execute("SELECT to_regclass(%s)", [f"{SCHEMA}.{name}"]).fetchone() != (None,)
+    ]
     tables = sql.SQL(", ").join(
-        sql.Identifier(SCHEMA, name) for name in (*data_tables(), VERSION_TABLE, *views())
+        sql.Identifier(SCHEMA, name) for name in (*data_tables(), VERSION_TABLE, *kept, *views())
     )
     writable = sql.SQL(", ").join(sql.Identifier(SCHEMA, name) for name in data_tables())
     readable = sql.SQL(", ").join(
-        sql.Identifier(SCHEMA, name) for name in (VERSION_TABLE, *views())
+        sql.Identifier(SCHEMA, name) for name in (VERSION_TABLE, *kept, *views())
     )
     for statement in (
         sql.SQL("GRANT USAGE ON SCHEMA wardchart TO {}").format(ident),
