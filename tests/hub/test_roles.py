@@ -4,6 +4,7 @@ row. The shared ward role still sends as any replica, as before."""
 
 from __future__ import annotations
 
+import json
 import secrets
 from datetime import date
 from pathlib import Path
@@ -279,4 +280,30 @@ def test_a_hub_of_version_2_with_rows_is_upgraded_and_keeps_working(
     with pytest.raises(HubSenderRefused):  # B's new entry, through A's computer's role
         sync(b, ws1, actor="n", now=NOW)
     for store in (a, b, c):
+        store.close()
+
+
+def test_hub_senders_lists_each_computers_role_and_its_replica(
+    hub: HubDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["hub", "senders", hub.ward_url]) == 0
+    assert "no computer's own role has sent to the ward hub at" in capsys.readouterr().out
+    ws1, a, b = _bound_pair(hub, tmp_path)
+    for url in (hub.owner_url, hub.ward_url, ws1):  # IT, or any computer, may look
+        assert main(["hub", "senders", url]) == 0
+        out = capsys.readouterr().out
+        assert out.count("\n") == 1
+        assert out.startswith(f"{_role(ws1)} sends as replica {_id(a)}, first seen 20")
+    assert main(["hub", "senders", hub.ward_url, "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["hub"].startswith("the ward hub at 127.0.0.1:")
+    assert [(s["role"], s["replica_id"]) for s in said["senders"]] == [(_role(ws1), _id(a))]
+    assert said["senders"][0]["first_seen"].endswith("+00:00")
+    # A hub that is not there: one line, exit 2.
+    status = main(["hub", "senders", hub.server.url(hub.ward_role, "no_such_database")])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("wardchart: error: ")
+    assert err.count("\n") == 1
+    for store in (a, b):
         store.close()

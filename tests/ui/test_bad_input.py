@@ -486,6 +486,12 @@ CASES += [
     (["settings", "set", "recovery_anc", "1.500.000"], "recovery_anc"),
 ]
 
+# Listing the computers' roles on a hub: its address never holds a password either.
+CASES += [
+    (["hub", "senders", "postgresql://owner:secret@db.example/ward4a"], "URL"),
+    (["hub", "senders", "not a=valid=address"], "URL"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

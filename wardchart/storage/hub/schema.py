@@ -12,6 +12,7 @@ INSERT, nothing more. See docs/hub.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import psycopg
@@ -489,3 +490,25 @@ def _grant(conn: Connection, where: str, role: str) -> None:
         sql.SQL("GRANT USAGE ON SEQUENCE wardchart.receive_seq TO {}").format(ident),
     ):
         conn.execute(statement)
+
+
+@dataclass(frozen=True)
+class Sender:
+    """A computer's own role and the one replica it sends as, since its first push."""
+
+    role: str
+    replica_id: str
+    first_seen: datetime
+
+
+def hub_senders(address: str) -> list[Sender]:
+    """Every computer's role the hub has bound to a replica, oldest first (read only; as
+    the owner, the ward role or a computer's role). Typed one-line errors otherwise."""
+    from wardchart.storage.hub.transfer import Hub  # transfer imports this module
+
+    with Hub.open(address) as hub, hub_errors(hub.where):
+        rows = hub.conn.execute(
+            f"SELECT role, replica_id, bound_at FROM {SCHEMA}.{SENDERS_TABLE}"
+            " ORDER BY bound_at, role"
+        ).fetchall()
+    return [Sender(str(role), str(replica), when) for role, replica, when in rows]
