@@ -129,8 +129,8 @@ _GAVE_UP = (
 )
 
 
-#: The SQLSTATE the hub raises when a computer's own role names another replica than the
-#: one it sends as (``schema._m_senders``); its DETAIL is a JSON object, made one line here.
+# The SQLSTATE the hub raises when a computer's own role names another replica than the
+# one it sends as (``schema._m_senders``); its DETAIL is a JSON object, made one line here.
 SENDER_REFUSED = "WC001"
 
 
