@@ -130,9 +130,9 @@ def test_a_computer_role_may_not_send_rows_marks_or_heads_as_another_replica(
         (head_b,) = admin.execute(
             "SELECT max(origin_seq) FROM wardchart.chain_heads WHERE replica_id = %s", [id_b]
         ).fetchone()
-        (hash_b,) = admin.execute(
-            "SELECT hash FROM wardchart.audit_rows WHERE replica_id = %s AND origin_seq = %s",
-            [id_b, head_b],
+        (hash_b,) = admin.execute(  # a row of B's the hub holds, with no head there yet
+            "SELECT hash FROM wardchart.audit_rows WHERE replica_id = %s AND origin_seq = 1",
+            [id_b],
         ).fetchone()
     refused = (
         # a record passed off as B's
@@ -147,7 +147,7 @@ def test_a_computer_role_may_not_send_rows_marks_or_heads_as_another_replica(
         ("INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
          " VALUES (%s, %s, 'forged', %s)", [id_b, head_b + 1, id_a]),
         ("INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
-         " VALUES (%s, %s, %s, %s)", [id_b, head_b, hash_b, id_b]),
+         " VALUES (%s, 1, %s, %s)", [id_b, hash_b, id_b]),
     )  # fmt: skip
     before = hub_rows(hub.server, hub.database, a)
     with _as(ws1) as forger:
@@ -223,6 +223,15 @@ def test_the_shared_ward_role_still_sends_for_several_replicas(
     _converge([(a, hub.ward_url), (b, hub.ward_url), (c, hub.ward_url)])
     assert chart_rows(a) == chart_rows(b) == chart_rows(c)
     assert _senders(hub) == {}
+    # A chain head written by hand must still name an audit row the hub holds.
+    with _as(hub.ward_url) as forger, pytest.raises(psycopg.Error) as raised:
+        forger.execute(
+            "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
+            " VALUES (%s, 99999, 'forged', %s)",
+            [_id(a), _id(a)],
+        )
+    assert raised.value.sqlstate == "WC002"
+    sync(a, hub.ward_url, actor="n", now=NOW)  # A is not told it was restored
     for store in (a, b, c):
         store.close()
 
