@@ -1007,12 +1007,12 @@ def _received_by(hub: Hub, table: str | None, record: str | None) -> str | None:
     """The role the hub received a refused row from (``hub_received_by``), so IT knows
     whose credential sent it; None when no row is named or it cannot be asked."""
     found = BY_NAME.get(table or "")
-    if found is None or record is None or len(found.key) != 1:
+    if found is None or record is None or found.key != ("id",):
         return None
     try:
         with hub.conn.transaction():
             row = hub.conn.execute(
-                f"SELECT hub_received_by FROM wardchart.{found.name} WHERE {found.key[0]} = %s",
+                f"SELECT hub_received_by FROM wardchart.{found.name} WHERE id = %s",
                 [record],
             ).fetchone()
     except psycopg.Error:
