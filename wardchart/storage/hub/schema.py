@@ -530,11 +530,15 @@ class Sender:
 def hub_senders(address: str) -> list[Sender]:
     """Every computer's role the hub has bound to a replica, oldest first (read only; as
     the owner, the ward role or a computer's role). Typed one-line errors otherwise."""
-    from wardchart.storage.hub.transfer import Hub  # transfer imports this module
-
-    with Hub.open(address) as hub, hub_errors(hub.where):
-        rows = hub.conn.execute(
-            f"SELECT role, replica_id, bound_at FROM {SCHEMA}.{SENDERS_TABLE}"
-            " ORDER BY bound_at, role"
-        ).fetchall()
+    where = describe_address(address)
+    conn = connect(address)
+    try:
+        require_hub(conn, where)
+        with hub_errors(where):
+            rows = conn.execute(
+                f"SELECT role, replica_id, bound_at FROM {SCHEMA}.{SENDERS_TABLE}"
+                " ORDER BY bound_at, role"
+            ).fetchall()
+    finally:
+        conn.close()
     return [Sender(str(role), str(replica), when) for role, replica, when in rows]
