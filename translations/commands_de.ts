@@ -674,6 +674,14 @@
         <translation>Rolle {role} darf Zeilen lesen und hinzufügen, nie ändern oder entfernen</translation>
     </message>
     <message>
+        <source>no computer&apos;s own role has sent to {hub} yet: every replica sends as the ward role</source>
+        <translation>an {hub} hat noch keine eigene Rolle eines Computers gesendet: jedes Replikat sendet als Stationsrolle</translation>
+    </message>
+    <message>
+        <source>{role} sends as replica {replica}, first seen {time} UTC</source>
+        <translation>{role} sendet als Replikat {replica}, zuerst gesehen {time} UTC</translation>
+    </message>
+    <message>
         <source>no ward hub given: use --hub URL, set {variable}, or the ward setting hub (wardchart settings set hub URL)</source>
         <translation>kein Stations-Hub angegeben: verwenden Sie --hub URL, setzen Sie {variable} oder die Stationseinstellung hub (wardchart settings set hub URL)</translation>
     </message>

@@ -970,8 +970,16 @@
         <translation>{where} meldet: {error}</translation>
     </message>
     <message>
+        <source>{where} refused: this computer&apos;s role {role} sends as replica {bound}, not {named}; nothing was sent</source>
+        <translation>{where} hat abgelehnt: die Rolle {role} dieses Computers sendet als Replikat {bound}, nicht als {named}; nichts wurde gesendet</translation>
+    </message>
+    <message>
+        <source>{where} refused: replica {named} is sent by role {other}, not by this computer&apos;s role {role}; nothing was sent</source>
+        <translation>{where} hat abgelehnt: Replikat {named} wird von der Rolle {other} gesendet, nicht von der Rolle {role} dieses Computers; nichts wurde gesendet</translation>
+    </message>
+    <message>
         <source>{where} has a schema named wardchart that is not a wardchart hub; nothing was changed</source>
-        <extracomment>Every table of the hub (the record tables, then the replicas&apos; bookkeeping). Key of the transaction-scoped advisory lock ``hub init`` holds while it works. Key of the lock every push holds while it writes: pushes commit one at a time, so rows become visible in the order of their receive sequence and a pull never skips one. The channel the hub notifies on after every committed insert (``listen.py``). Tables whose inserts are announced: what a pull reads, and the replicas&apos; audit rows. The table holding the ward&apos;s identity: one row, made by ``hub init``. (version, SQL): never edit a released one; add the next version last. The hub version this wardchart makes and understands. The version found (None: there was no hub) and the version left. The role granted SELECT and INSERT (None: no role given).</extracomment>
+        <extracomment>Every table of the hub (the record tables, then the replicas&apos; bookkeeping). Key of the transaction-scoped advisory lock ``hub init`` holds while it works. Key of the lock every push holds while it writes: pushes commit one at a time, so rows become visible in the order of their receive sequence and a pull never skips one. The channel the hub notifies on after every committed insert (``listen.py``). Tables whose inserts are announced: what a pull reads, and the replicas&apos; audit rows. The table holding the ward&apos;s identity: one row, made by ``hub init``. The SQLSTATE of the refusal of a chain head naming no audit row the hub holds. The table binding each computer&apos;s own role to the one replica it sends as. (version, SQL): never edit a released one; add the next version last. The hub version this wardchart makes and understands. The version found (None: there was no hub) and the version left. The role granted SELECT and INSERT (None: no role given).</extracomment>
         <translation>{where} hat ein Schema namens wardchart, das kein wardchart-Hub ist; nichts wurde geändert</translation>
     </message>
     <message>
@@ -1083,6 +1091,10 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <message>
         <source>audit row {row} of chart {chart} differs between this chart and {where}: corruption or tampering; nothing more was sent</source>
         <translation>Audit-Zeile {row} der Kurve {chart} unterscheidet sich zwischen dieser Kurve und {where}: Beschädigung oder Manipulation; nichts weiter wurde gesendet</translation>
+    </message>
+    <message>
+        <source>{refused}; the hub received that row from role {role}</source>
+        <translation>{refused}; der Hub hat diese Zeile von der Rolle {role} erhalten</translation>
     </message>
     <message>
         <source>a record from {where} was refused by this chart ({error}); nothing of the batch was written</source>
@@ -1198,7 +1210,7 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     </message>
     <message>
         <source>chart file {path} has no chart id; open it again</source>
-        <extracomment>Tables merged as a union of rows by id, in an order that puts what a row refers to first (foreign keys are checked at the end of the transaction in any case). The column that identifies a row of each merged table (default ``id``). Audit actions that write a version, and the table each version is in. The column a table&apos;s audit rows name its records by (default ``id``). Values bound in one SQLite statement, at most. While merging, both files are read through memory-mapped I/O (plain SQLite files; an encrypted one is read as usual): the check and the comparison of every row both files hold read whole files, and mapped pages are read without copying them. The other file&apos;s chart id, and this one&apos;s. Rows added, by table (``audit_log`` too); first versions of records, by table. Rows of the other file this chart already held, by table. Every open conflict after the merge, and those the merge made.</extracomment>
+        <extracomment>Tables merged as a union of rows by id, in an order that puts what a row refers to first (foreign keys are checked at the end of the transaction in any case). The column that identifies a row of each merged table (default ``id``). Audit actions that write a version, and the table each version is in. The column a table&apos;s audit rows name its records by (default ``id``). Values bound in one SQLite statement, at most. While merging, both files are read through memory-mapped I/O (plain SQLite files; an encrypted one is read as usual): the check and the comparison of every row both files hold read whole files, and mapped pages are read without copying them. The row refused, when one is named (table, record id): a hub names who sent it. The other file&apos;s chart id, and this one&apos;s. Rows added, by table (``audit_log`` too); first versions of records, by table. Rows of the other file this chart already held, by table. Every open conflict after the merge, and those the merge made.</extracomment>
         <translation>Kurvendatei {path} hat keine Kurven-ID; öffnen Sie sie bitte erneut</translation>
     </message>
     <message>

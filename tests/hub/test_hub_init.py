@@ -21,13 +21,14 @@ from wardchart.storage.hub.errors import (
 from wardchart.storage.hub.schema import (
     HUB_VERSION,
     VERSION_TABLE,
+    bookkeeping_tables,
     data_tables,
     hub_init,
     views,
 )
 from wardchart.storage.hub.transfer import Hub
 
-ALL_TABLES = (*data_tables(), VERSION_TABLE)
+ALL_TABLES = (*data_tables(), VERSION_TABLE, *bookkeeping_tables())
 
 
 def _catalog(hub_db: HubDatabase) -> list[Any]:

@@ -491,6 +491,12 @@ CASES += [
     (["sync", "--join-ward"], "--hub"),
 ]
 
+# Listing the computers' roles on a hub: its address never holds a password either.
+CASES += [
+    (["hub", "senders", "postgresql://owner:secret@db.example/ward4a"], "URL"),
+    (["hub", "senders", "not a=valid=address"], "URL"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

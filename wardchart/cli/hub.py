@@ -18,7 +18,7 @@ HUB_VARIABLE = "WARDCHART_HUB"
 
 
 def register(commands: Any, command: AddCommand) -> None:
-    """hub init, sync."""
+    """hub init, hub senders, sync."""
     hub = command(commands, "hub", "the ward hub (PostgreSQL), for IT")
     actions = hub.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub = command(
@@ -31,6 +31,14 @@ def register(commands: Any, command: AddCommand) -> None:
         "--ward-role", metavar="ROLE", help="the ward's role: granted SELECT and INSERT only"
     )
     sub.set_defaults(handler=hub_init)
+    sub = command(
+        actions,
+        "senders",
+        "list each computer's own role and the replica it sends as (read only)",
+    )
+    sub.add_argument("url", metavar="URL", help="postgresql://ROLE@HOST/DATABASE or service=NAME")
+    sub.add_argument("--json", action="store_true", help="print the list as one JSON object")
+    sub.set_defaults(handler=hub_senders)
 
     sub = command(
         commands,
@@ -91,6 +99,62 @@ def hub_init(args: argparse.Namespace, _context: Context) -> int:
             translate(
                 "HubCommand", "role {role} may read and add rows, never change or remove them"
             ).format(role=done.ward_role)
+        )
+    return 0
+
+
+def hub_senders(args: argparse.Namespace, _context: Context) -> int:
+    """List the computers' roles the hub has bound, each to the replica it sends as."""
+    from datetime import UTC
+
+    from wardchart.storage.hub.connection import describe_address, parse_address
+    from wardchart.storage.hub.errors import HubError
+    from wardchart.storage.hub.schema import hub_senders as listed
+
+    try:
+        parse_address(args.url)
+    except HubError as error:
+        raise UsageError(f"URL: {shown(error)}") from None
+    try:
+        found = listed(args.url)
+    except HubError as error:
+        return _hub_failed(error)
+    where = shown(describe_address(args.url))
+    if args.json:
+        print(
+            dump_json(
+                {
+                    "hub": where,
+                    "senders": [
+                        {
+                            "role": s.role,
+                            "replica_id": s.replica_id,
+                            "first_seen": s.first_seen.astimezone(UTC).isoformat(),
+                        }
+                        for s in found
+                    ],
+                }
+            )
+        )
+        return 0
+    if not found:
+        print(
+            translate(
+                "HubCommand",
+                "no computer's own role has sent to {hub} yet: every replica sends as the "
+                "ward role",
+            ).format(hub=where)
+        )
+        return 0
+    for sender in found:
+        print(
+            translate(
+                "HubCommand", "{role} sends as replica {replica}, first seen {time} UTC"
+            ).format(
+                role=sender.role,
+                replica=sender.replica_id,
+                time=sender.first_seen.astimezone(UTC).strftime("%Y-%m-%d %H:%M"),
+            )
         )
     return 0
 

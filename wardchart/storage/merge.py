@@ -92,9 +92,14 @@ class MergeRefused(ChartFileError):
     tampering), ``not_mergeable`` (the rows cannot stand together, e.g. one laboratory
     message decided on both), ``other_ward`` (the two charts belong to different wards)."""
 
-    def __init__(self, why: str, message: str) -> None:
+    def __init__(
+        self, why: str, message: str, *, table: str | None = None, record: str | None = None
+    ) -> None:
         super().__init__(message)
         self.why = why
+        #: The row refused, when one is named (table, record id): a hub names who sent it.
+        self.table = table
+        self.record = record
 
 
 @dataclass(frozen=True)
@@ -715,6 +720,8 @@ def _check_bound(db: Database, source: str | Path, fresh: dict[str, list[dict[st
                         "{source} is damaged or was altered: {table} row {row} has no "
                         "audit row; nothing was changed",
                     ).format(source=source, table=table, row=row.get("id", row[column])),
+                    table=table,
+                    record=str(row.get("id", row[column])),
                 )
 
 

@@ -10,6 +10,7 @@ See docs/hub.md.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,6 +25,7 @@ from wardchart.storage.hub.errors import (
     HubCredentialsRefused,
     HubError,
     HubPermissionDenied,
+    HubSenderRefused,
     HubUnreachable,
     NotAHub,
 )
@@ -127,8 +129,15 @@ _GAVE_UP = (
 )
 
 
+# The SQLSTATE the hub raises when a computer's own role names another replica than the
+# one it sends as (``schema._m_senders``); its DETAIL is a JSON object, made one line here.
+SENDER_REFUSED = "WC001"
+
+
 def translate(error: psycopg.Error, where: str) -> HubError:
     """One typed, one-line error for a PostgreSQL failure."""
+    if error.sqlstate == SENDER_REFUSED:
+        return _sender_refused(error, where)
     text = _first_line(error)
     lowered = text.lower()
     if isinstance(error, errors.InvalidPassword | errors.InvalidAuthorizationSpecification) or (
@@ -171,6 +180,29 @@ def translate(error: psycopg.Error, where: str) -> HubError:
         )
     return HubError(
         QT_TRANSLATE_NOOP("Hub", "{where} said: {error}").format(where=where, error=text)
+    )
+
+
+def _sender_refused(error: psycopg.Error, where: str) -> HubSenderRefused:
+    try:
+        said = json.loads(error.diag.message_detail or "{}")
+    except ValueError:
+        said = {}
+    role, named = said.get("role", "?"), said.get("named", "?")
+    if said.get("sends_as") is not None:
+        return HubSenderRefused(
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where} refused: this computer's role {role} sends as replica {bound}, not "
+                "{named}; nothing was sent",
+            ).format(where=where, role=role, bound=said["sends_as"], named=named)
+        )
+    return HubSenderRefused(
+        QT_TRANSLATE_NOOP(
+            "Hub",
+            "{where} refused: replica {named} is sent by role {other}, not by this "
+            "computer's role {role}; nothing was sent",
+        ).format(where=where, role=role, named=named, other=said.get("sent_by", "?"))
     )
 
 

@@ -47,6 +47,11 @@ class HubPermissionDenied(HubError):
     the database's owner; the ward role missing its grants)."""
 
 
+class HubSenderRefused(HubPermissionDenied):
+    """The hub refused a row sent by this computer's own role naming a replica other than
+    the one that role sends as (docs/hub.md, "A role per computer"); nothing was sent."""
+
+
 class HubTampered(HubError):
     """One record id holds different content on the hub and in this chart: corruption or
     tampering. The batch in hand was not written on either side."""

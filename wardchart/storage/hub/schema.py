@@ -13,6 +13,7 @@ ward's identity). See docs/hub.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import psycopg
@@ -20,7 +21,12 @@ from psycopg import sql
 
 from wardchart import __version__
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
-from wardchart.storage.hub.connection import connect, describe_address, hub_errors
+from wardchart.storage.hub.connection import (
+    SENDER_REFUSED,
+    connect,
+    describe_address,
+    hub_errors,
+)
 from wardchart.storage.hub.errors import (
     HubError,
     HubNewer,
@@ -216,8 +222,126 @@ INSERT INTO wardchart.{WARD_TABLE} (ward_id, hub_from) VALUES (gen_random_uuid()
 """
 
 
+#: The SQLSTATE of the refusal of a chain head naming no audit row the hub holds.
+HEAD_REFUSED = "WC002"
+#: The table binding each computer's own role to the one replica it sends as.
+SENDERS_TABLE = "senders"
+
+
+def _m_senders() -> str:
+    """A role per computer: the hub itself names who sent each row.
+
+    A role holding INSERT on a hub table by name (the ward role ``hub init --ward-role``
+    granted, and the owner) sends as any replica, as before. Any other role (one that
+    inherits the ward role's privileges: a computer's own login role) is bound, at its
+    first insert, to the replica it names as sender, in ``senders``; from then on the hub
+    refuses a row, push mark or chain head it sends as another replica. Checked once per
+    insert statement over the rows it added (a row trigger's queries made a push's inserts
+    about four times slower). The sending role
+    is the session's login role (``session_user``): a member of the ward role may
+    ``SET ROLE`` to it, but stays who it logged in as. A chain head must name an audit row
+    the hub holds, with its hash (else a hand-written head could pass a replica off as
+    restored from an old backup). Superusers are not checked. See docs/hub.md."""
+    checked = (*(t.name for t in RECORD_TABLES), *LOG_TABLES)
+    triggers = "".join(
+        f"""
+CREATE TRIGGER {name}_sender AFTER INSERT ON wardchart.{name}
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION wardchart.check_sender();
+"""
+        for name in checked
+    )
+    return f"""
+CREATE TABLE wardchart.{SENDERS_TABLE} (
+    role text PRIMARY KEY,
+    replica_id text NOT NULL UNIQUE,
+    bound_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TRIGGER {SENDERS_TABLE}_append_only
+    BEFORE UPDATE OR DELETE OR TRUNCATE ON wardchart.{SENDERS_TABLE}
+    FOR EACH STATEMENT EXECUTE FUNCTION wardchart.refuse_change();
+-- Received from the role the session logged in as, even after SET ROLE.
+CREATE OR REPLACE FUNCTION wardchart.stamp_received() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.hub_seq := nextval('wardchart.receive_seq');
+    NEW.hub_received_at := now();
+    NEW.hub_received_by := session_user;
+    RETURN NEW;
+END;
+$$;
+-- Once per insert statement, over the rows it added (a push inserts thousands at once).
+CREATE FUNCTION wardchart.check_sender() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    who text := session_user;
+    super boolean;
+    free boolean;
+    bound text;
+    named text;
+    other text;
+    place bigint;
+BEGIN
+    SELECT r.rolsuper, c.relowner = r.oid OR EXISTS (
+        SELECT 1 FROM aclexplode(c.relacl) a
+        WHERE a.grantee = r.oid AND a.privilege_type = 'INSERT')
+    INTO super, free FROM pg_roles r, pg_class c WHERE r.rolname = who AND c.oid = TG_RELID;
+    IF coalesce(super, false) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'chain_heads' THEN
+        SELECT n.replica_id, n.origin_seq INTO named, place FROM added n
+        WHERE NOT EXISTS (SELECT 1 FROM wardchart.audit_rows h WHERE h.replica_id = n.replica_id
+                          AND h.origin_seq = n.origin_seq AND h.hash = n.hash)
+        LIMIT 1;
+        IF named IS NOT NULL THEN
+            RAISE EXCEPTION 'wardchart.chain_heads: no audit row % of chain % with that hash',
+                place, named USING ERRCODE = '{HEAD_REFUSED}';
+        END IF;
+    END IF;
+    IF coalesce(free, false) THEN
+        RETURN NULL;
+    END IF;
+    SELECT s.replica_id INTO bound FROM wardchart.{SENDERS_TABLE} s WHERE s.role = who;
+    IF bound IS NULL THEN
+        SELECT n.hub_from INTO named FROM added n ORDER BY n.hub_seq LIMIT 1;
+        IF named IS NULL THEN
+            RETURN NULL;
+        END IF;
+        INSERT INTO wardchart.{SENDERS_TABLE} (role, replica_id) VALUES (who, named)
+            ON CONFLICT DO NOTHING;
+        SELECT s.replica_id INTO bound FROM wardchart.{SENDERS_TABLE} s WHERE s.role = who;
+        IF bound IS NULL THEN
+            SELECT s.role INTO other FROM wardchart.{SENDERS_TABLE} s WHERE s.replica_id = named;
+            RAISE EXCEPTION 'wardchart: replica % is sent by role %, not by role %',
+                named, other, who USING ERRCODE = '{SENDER_REFUSED}',
+                DETAIL = json_build_object('role', who, 'named', named, 'sent_by', other)::text;
+        END IF;
+        named := NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'push_marks' THEN
+        SELECT CASE WHEN n.hub_from <> bound THEN n.hub_from ELSE n.replica END INTO named
+        FROM added n WHERE n.hub_from <> bound OR n.replica <> bound LIMIT 1;
+    ELSE
+        SELECT n.hub_from INTO named FROM added n WHERE n.hub_from <> bound LIMIT 1;
+    END IF;
+    IF named IS NOT NULL THEN
+        RAISE EXCEPTION 'wardchart: role % sends as replica %, not %', who, bound, named
+            USING ERRCODE = '{SENDER_REFUSED}',
+            DETAIL = json_build_object('role', who, 'sends_as', bound, 'named', named)::text;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+{triggers}"""
+
+
 #: (version, SQL): never edit a released one; add the next version last.
-MIGRATIONS: tuple[tuple[int, str], ...] = ((1, _m001()), (2, _m002()), (3, _m_ward()))
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (1, _m001()),
+    (2, _m002()),
+    (3, _m_ward()),
+    (4, _m_senders()),
+)
 #: The hub version this wardchart makes and understands.
 HUB_VERSION = MIGRATIONS[-1][0]
 
@@ -225,6 +349,11 @@ HUB_VERSION = MIGRATIONS[-1][0]
 def data_tables() -> tuple[str, ...]:
     """Every table the ward role may read and add to."""
     return (*(t.name for t in RECORD_TABLES), *LOG_TABLES)
+
+
+def bookkeeping_tables() -> tuple[str, ...]:
+    """Tables the ward role may only read (the hub writes them itself)."""
+    return (WARD_TABLE, SENDERS_TABLE)
 
 
 def views() -> tuple[str, ...]:
@@ -339,6 +468,11 @@ def hub_init(address: str, ward_role: str | None = None) -> InitResult:
                             [version, f"wardchart {__version__}"],
                         )
                 conn.execute("SET LOCAL wardchart.migrating = 'off'")
+                if before is not None:
+                    # An upgrade: the roles granted before read the new tables too, even
+                    # when IT does not name the ward role again.
+                    for granted in _granted_roles(conn):
+                        _grant(conn, where, granted)
             if ward_role is not None:
                 _grant(conn, where, ward_role)
     finally:
@@ -373,6 +507,18 @@ def _check_owner(conn: Connection, where: str) -> None:
         )
 
 
+def _granted_roles(conn: Connection) -> list[str]:
+    """The roles an earlier ``hub init`` granted the hub to (those, other than its owner,
+    that may read its version table)."""
+    rows = conn.execute(
+        "SELECT DISTINCT pg_get_userbyid(a.grantee) FROM pg_class c,"
+        " aclexplode(c.relacl) a WHERE c.oid = %s::regclass AND a.privilege_type = 'SELECT'"
+        " AND a.grantee NOT IN (0, c.relowner) ORDER BY 1",
+        [f"{SCHEMA}.{VERSION_TABLE}"],
+    ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
 def _grant(conn: Connection, where: str, role: str) -> None:
     found = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = %s", [role]).fetchone()
     if found is None:
@@ -393,17 +539,17 @@ def _grant(conn: Connection, where: str, role: str) -> None:
             ).format(role=role, where=where)
         )
     ident = sql.Identifier(role)
-    # A hub migrated only part-way (a test making an older hub) has no ward table yet.
-    has_ward = conn.execute(
-        "SELECT to_regclass(%s) IS NOT NULL", [f"{SCHEMA}.{WARD_TABLE}"]
-    ).fetchone()
-    ward = (WARD_TABLE,) if has_ward is not None and has_ward[0] else ()
+    kept = [  # those this hub has (one made by an older wardchart may lack some)
+        name
+        for name in bookkeeping_tables()
+        if conn.execute("SELECT to_regclass(%s)", [f"{SCHEMA}.{name}"]).fetchone() != (None,)
+    ]
     tables = sql.SQL(", ").join(
-        sql.Identifier(SCHEMA, name) for name in (*data_tables(), VERSION_TABLE, *ward, *views())
+        sql.Identifier(SCHEMA, name) for name in (*data_tables(), VERSION_TABLE, *kept, *views())
     )
     writable = sql.SQL(", ").join(sql.Identifier(SCHEMA, name) for name in data_tables())
     readable = sql.SQL(", ").join(
-        sql.Identifier(SCHEMA, name) for name in (VERSION_TABLE, *ward, *views())
+        sql.Identifier(SCHEMA, name) for name in (VERSION_TABLE, *kept, *views())
     )
     for statement in (
         sql.SQL("GRANT USAGE ON SCHEMA wardchart TO {}").format(ident),
@@ -414,3 +560,29 @@ def _grant(conn: Connection, where: str, role: str) -> None:
         sql.SQL("GRANT USAGE ON SEQUENCE wardchart.receive_seq TO {}").format(ident),
     ):
         conn.execute(statement)
+
+
+@dataclass(frozen=True)
+class Sender:
+    """A computer's own role and the one replica it sends as, since its first push."""
+
+    role: str
+    replica_id: str
+    first_seen: datetime
+
+
+def hub_senders(address: str) -> list[Sender]:
+    """Every computer's role the hub has bound to a replica, oldest first (read only; as
+    the owner, the ward role or a computer's role). Typed one-line errors otherwise."""
+    where = describe_address(address)
+    conn = connect(address)
+    try:
+        require_hub(conn, where)
+        with hub_errors(where):
+            rows = conn.execute(
+                f"SELECT role, replica_id, bound_at FROM {SCHEMA}.{SENDERS_TABLE}"
+                " ORDER BY bound_at, role"
+            ).fetchall()
+    finally:
+        conn.close()
+    return [Sender(str(role), str(replica), when) for role, replica, when in rows]

@@ -862,9 +862,7 @@ def pull(
                     on_first()
                 _attach_staging(store)
                 staged = True
-            added = _write_pulled(
-                store, mine, rows_by_table, hub.where, upto=upto, on_batch=on_batch
-            )
+            added = _write_pulled(store, mine, rows_by_table, hub, upto=upto, on_batch=on_batch)
             for name, count in added.items():
                 _count(result.received, name, count)
                 if progress is not None:
@@ -1041,11 +1039,12 @@ def _write_pulled(
     store: ChartStore,
     mine: Identity,
     rows_by_table: dict[str, list[tuple[Any, ...]]],
-    where: str,
+    hub: Hub,
     *,
     upto: int,
     on_batch: Callable[[Database, int], None] | None,
 ) -> dict[str, int]:
+    where = hub.where
     try:
         with store.write() as db:
             if not rows_by_table:  # only rows this replica sent itself: the cursor moves
@@ -1058,6 +1057,11 @@ def _write_pulled(
                 on_batch(db, upto)
     except MergeRefused as refused:
         message = str(refused).replace("nothing was changed", "nothing of the batch was written")
+        sender = _received_by(hub, refused.table, refused.record)
+        if sender is not None:
+            message = QT_TRANSLATE_NOOP(
+                "Hub", "{refused}; the hub received that row from role {role}"
+            ).format(refused=message, role=sender)
         if refused.why == "different_content":
             raise HubTampered(message) from None
         raise HubRecordRefused(message) from None
@@ -1067,12 +1071,29 @@ def _write_pulled(
                 "Hub",
                 "a record from {where} was refused by this chart ({error}); "
                 "nothing of the batch was written",
-            ).format(where=where, error=error)
+            ).format(where=where, error=" ".join(str(error).split()))
         ) from None
     return {
         ("audit_rows" if name == "audit_log" else name): count
         for name, count in merged.new_rows.items()
     }
+
+
+def _received_by(hub: Hub, table: str | None, record: str | None) -> str | None:
+    """The role the hub received a refused row from (``hub_received_by``), so IT knows
+    whose credential sent it; None when no row is named or it cannot be asked."""
+    found = BY_NAME.get(table or "")
+    if found is None or record is None or found.key != ("id",):
+        return None
+    try:
+        with hub.conn.transaction():
+            row = hub.conn.execute(
+                f"SELECT hub_received_by FROM wardchart.{found.name} WHERE id = %s",
+                [record],
+            ).fetchone()
+    except psycopg.Error:
+        return None
+    return None if row is None else str(row[0])
 
 
 def _fitting(
