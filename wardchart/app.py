@@ -323,7 +323,6 @@ def open_session(  # noqa: PLR0917  the window's tests pass the prompts in this 
     from wardchart.i18n import clinical_time, shown
     from wardchart.paths import default_chart_path
     from wardchart.session import ChartingSession, open_store
-    from wardchart.storage.backup import list_backups, verify_backup
     from wardchart.storage.database import quick_check
     from wardchart.storage.errors import ChartFileError, WrongPassphraseError
     from wardchart.ui.main_window import MainWindow
@@ -344,6 +343,9 @@ def open_session(  # noqa: PLR0917  the window's tests pass the prompts in this 
         print(f"wardchart: error: {shown(error)}", file=sys.stderr)
         if failed is not None:
             failed(error)
+        # Loaded only for a damaged file: its imports would delay every first chart.
+        from wardchart.storage.backup import list_backups, verify_backup
+
         good = next((b for b in list_backups(db_path) if verify_backup(b.path) == "ok"), None)
         if good is None or ask is None:
             return 2

@@ -101,3 +101,34 @@ def test_selecting_a_patient_places_the_labels_once(qtbot, window: MainWindow) -
         qtbot.wait(50)
         assert len(placed) == 1, (mrn, placed)
         assert placed[0] == view.counts.vb.sceneBoundingRect().height()
+
+
+def test_redrawing_reuses_the_symbols_already_drawn(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """pyqtgraph keeps each symbol it has drawn for a pen and brush object: patients
+    selected back and forth use the same pens and brushes, so no symbol is drawn again and
+    the store of them does not grow with every selection."""
+    view = window.patient_view.chart_view
+    assert view is not None
+    curves = (view.anc_curve, view.wbc_curve)
+    for mrn in ("A-1", "B-2"):
+        select(window, mrn)
+        qtbot.wait(20)
+    stored = [len(curve.scatter.fragmentAtlas) for curve in curves]
+    for mrn in ("A-1", "B-2") * 3:
+        select(window, mrn)
+        qtbot.wait(20)
+    assert [len(curve.scatter.fragmentAtlas) for curve in curves] == stored
+
+
+def test_the_legend_shows_the_marks_as_the_chart_draws_them(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The legend's samples are drawn from the curves' own fill and outline: an ANC circle
+    in the ANC colour, a WBC square in the WBC colour (not pyqtgraph's default symbol)."""
+    from wardchart.plot.cycle_chart import ANC_COLOUR, WBC_COLOUR
+
+    view = window.patient_view.chart_view
+    assert view is not None
+    select(window, "A-1")
+    qtbot.wait(20)
+    for curve, colour in ((view.anc_curve, ANC_COLOUR), (view.wbc_curve, WBC_COLOUR)):
+        assert len(curve.scatter.data) > 0
+        assert curve.scatter.opts["brush"].color().name() == colour

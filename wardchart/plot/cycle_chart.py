@@ -12,6 +12,7 @@ This module imports pyqtgraph (about 0.9 s), so the window imports it after it i
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -263,17 +264,12 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
     )
 
 
-def _marks(
-    items: Sequence[ChartedResult],
-    colour: str,
-    alpha: int,
-    outline: str | None,
-    *,
-    faded: bool = False,
-) -> dict[str, Any]:
-    """Per-point fill and outline: filled for a final count, hollow (white inside, a
-    thick outline in the colour) for a preliminary one. A faded mark is outlined in its
-    own colour, more strongly than it is filled."""
+@functools.cache
+def _mark_styles(colour: str, alpha: int, outline: str | None, faded: bool) -> tuple[Any, ...]:
+    """The fills and outlines of one kind of mark (fill, hollow fill, solid pen, hollow
+    pen), made once: pyqtgraph keeps each symbol it has drawn for a pen and brush
+    *object*, so new objects on every draw would draw every symbol again and grow its store
+    of them."""
     fill = pg.mkColor(colour)
     fill.setAlpha(alpha)
     hollow = pg.mkColor("w")
@@ -282,11 +278,30 @@ def _marks(
     edge.setAlpha(FADED_OUTLINE_ALPHA)
     solid_pen = pg.mkPen(edge, width=1.4) if faded else pg.mkPen(outline or fill)
     hollow_pen = pg.mkPen(edge if faded else fill, width=2)
+    return pg.mkBrush(fill), pg.mkBrush(hollow), solid_pen, hollow_pen
+
+
+def _set_marks(
+    curve: pg.PlotDataItem,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    items: Sequence[ChartedResult],
+    tips: Sequence[str],
+    *,
+    style: tuple[str, int, str | None, bool],
+) -> None:
+    """Set a curve's points with their fill and outline (``style``: colour, alpha, outline
+    of a final count, faded): filled for a final count, hollow (white inside, a thick
+    outline in the colour) for a preliminary one. A faded mark is outlined in its own
+    colour, more strongly than it is filled. The curve's own brush and pen are the final
+    count's, so the legend shows them; a preliminary result's marks are set point by point
+    (pyqtgraph takes a list point by point, five times slower than one brush and pen)."""
+    fill, hollow, solid_pen, hollow_pen = _mark_styles(*style)
+    curve.setData(xs, ys, data=tips, symbolBrush=fill, symbolPen=solid_pen)
     preliminary = [i.result.lab_status == "preliminary" for i in items]
-    return {
-        "symbolBrush": [hollow if p else fill for p in preliminary],
-        "symbolPen": [hollow_pen if p else solid_pen for p in preliminary],
-    }
+    if any(preliminary):
+        curve.scatter.setBrush([hollow if p else fill for p in preliminary])
+        curve.scatter.setPen([hollow_pen if p else solid_pen for p in preliminary])
 
 
 class ChartView(QWidget):
@@ -841,14 +856,14 @@ class ChartView(QWidget):
         wbc_v = [to_view(y) for y in wbc_y]
         # A preliminary laboratory result is drawn hollow: an outline in the curve's colour.
         alpha = FADED_ALPHA if faded else 255
-        anc_marks = _marks(anc, ANC_COLOUR, alpha, "w", faded=faded)
-        wbc_marks = _marks(wbc, WBC_COLOUR, alpha, None, faded=faded)
+        anc_style = (ANC_COLOUR, alpha, "w", faded)
+        wbc_style = (WBC_COLOUR, alpha, None, faded)
         if faded:
             # Earlier cycles stay out of the legend but for one "earlier cycles" entry.
             wbc_item = self._curve(WBC_COLOUR, FADED_ALPHA, None, wbc=True)
             anc_item = self._curve(ANC_COLOUR, FADED_ALPHA, None, wbc=False)
-            wbc_item.setData(wbc_x, wbc_v, data=wbc_tips, **wbc_marks)
-            anc_item.setData(anc_x, anc_v, data=anc_tips, **anc_marks)
+            _set_marks(wbc_item, wbc_x, wbc_v, wbc, wbc_tips, style=wbc_style)
+            _set_marks(anc_item, anc_x, anc_v, anc, anc_tips, style=anc_style)
             self._add(self.counts, wbc_item)
             self._add(self.counts, anc_item)
             if not any(d.faded for d in self.drawn):
@@ -856,8 +871,8 @@ class ChartView(QWidget):
                     anc_item, translate("Chart", "earlier cycles (faded, same shapes)")
                 )
         else:
-            self.wbc_curve.setData(wbc_x, wbc_v, data=wbc_tips, **wbc_marks)
-            self.anc_curve.setData(anc_x, anc_v, data=anc_tips, **anc_marks)
+            _set_marks(self.wbc_curve, wbc_x, wbc_v, wbc, wbc_tips, style=wbc_style)
+            _set_marks(self.anc_curve, anc_x, anc_v, anc, anc_tips, style=anc_style)
         self.drawn.append(
             DrawnCycle(
                 cycle.cycle.number, tuple(anc_x), tuple(anc_y), tuple(wbc_x), tuple(wbc_y), faded
@@ -1170,11 +1185,13 @@ class ChartView(QWidget):
             values = [r.result.anc if measure == "ANC" else r.result.wbc for r in items]
             ys = [float(v) for v in values if v is not None]
             colour = ANC_COLOUR if measure == "ANC" else WBC_COLOUR
-            curve.setData(
+            _set_marks(
+                curve,
                 xs,
                 [to_view(y) for y in ys],
-                data=[point_tip(r, measure, chart) for r in items],
-                **_marks(items, colour, 255, "w" if measure == "ANC" else None),
+                items,
+                [point_tip(r, measure, chart) for r in items],
+                style=(colour, 255, "w" if measure == "ANC" else None, False),
             )
         self._draw_thresholds(chart.settings.ctcae_version)
         # Day n runs from n to n + 1: the range covers the first day and today whole.

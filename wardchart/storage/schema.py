@@ -4,8 +4,6 @@ does not know is refused."""
 
 from __future__ import annotations
 
-import json
-import uuid
 from datetime import UTC, datetime
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -225,6 +223,8 @@ DEFAULT_LIBRARY_AUTHOR = "wardchart default library"
 
 def default_library_entries() -> list[dict[str, object]]:
     """The regimen library shipped with wardchart (wardchart/resources/regimens.json)."""
+    import json  # here: only a new file needs it (its import delays every start)
+
     text = resources.files("wardchart.resources").joinpath("regimens.json").read_text("utf-8")
     entries: list[dict[str, object]] = json.loads(text)["regimens"]
     return entries
@@ -450,6 +450,8 @@ ALTER TABLE ward_settings ADD COLUMN supersedes TEXT;
     script += _no_replace_sql("audit_log", (("seq",), ("replica_id", "origin_seq")))
     for statement in _split(script):
         db.execute(statement)
+    import uuid  # here: only a new file needs it (it imports platform: every start)
+
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     db.execute(
         "INSERT INTO chart_identity (id, legacy_chain, made_at, how) VALUES (?, ?, ?, 'new')",

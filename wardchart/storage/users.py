@@ -13,9 +13,6 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-
 from wardchart.domain.identifiers import normal_text, normal_username, text_problems
 from wardchart.domain.problems import InvalidEntry, Problem, raise_if_blocking
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
@@ -25,17 +22,26 @@ from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
 
 if TYPE_CHECKING:
+    from argon2 import PasswordHasher
     from sqlite_utils import Database
 
-_HASHER = PasswordHasher()
 _SECRET = frozenset({"password_hash"})
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """Argon2's hasher, loaded at the first sign-in or password set: a chart file without
+    accounts never needs it, and its imports would delay the first chart."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 @cache
 def _dummy_hash() -> str:
     """Verified against when the user name is unknown, so that answering takes as long
     (made on first need: hashing takes ~0.2 s, which every start-up would pay)."""
-    return _HASHER.hash("not a password of anyone")
+    return _hasher().hash("not a password of anyone")
 
 
 #: One answer for a wrong user name, a wrong password and a disabled account, so that a
@@ -133,7 +139,7 @@ def add_user(
             "full_name": normal_text(full_name),
             "initials": initials.strip().upper(),
             "role": role,
-            "password_hash": _HASHER.hash(password),
+            "password_hash": _hasher().hash(password),
             "disabled": 0,
         }
         records.create(db, "users", values, actor=actor, now=now, secret=_SECRET)
@@ -168,7 +174,7 @@ def change_user(
     changes: dict[str, Any] = {}
     if password is not None:
         raise_if_blocking(check_password(password))
-        changes["password_hash"] = _HASHER.hash(password)
+        changes["password_hash"] = _hasher().hash(password)
     if disabled is not None:
         changes["disabled"] = int(disabled)
     if role is not None:
@@ -293,9 +299,11 @@ def _try(
         if record:
             _log(db, "sign_in_too_soon", None, username, now)
         return wait
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     row = _row(db, username)
     try:
-        _HASHER.verify(row["password_hash"] if row else _dummy_hash(), password)
+        _hasher().verify(row["password_hash"] if row else _dummy_hash(), password)
         right = row is not None
     except (VerificationError, InvalidHashError):
         right = False
