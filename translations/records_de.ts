@@ -1007,6 +1007,14 @@
         <translation>`hub init` auf {where} muss als Eigentümer der Datenbank ausgeführt werden (diese Rolle darf dort kein Schema anlegen); nichts wurde geändert</translation>
     </message>
     <message>
+        <source>{text} is not a ward id: copy the whole id from the line ward of `wardchart check` on one of the ward&apos;s computers</source>
+        <translation>{text} ist keine Stations-ID: die ganze ID aus der Zeile ward von `wardchart check` auf einem Computer der Station kopieren</translation>
+    </message>
+    <message>
+        <source>{where} already holds ward {found}, not {wanted}: --ward-id is only for making a lost hub again in an empty database; nothing was changed</source>
+        <translation>{where} gehört bereits zur Station {found}, nicht {wanted}: --ward-id dient nur dazu, einen verlorenen Hub in einer leeren Datenbank neu anzulegen; nichts wurde geändert</translation>
+    </message>
+    <message>
         <source>no role {role} on {where}: create the ward&apos;s role first (CREATE ROLE ... LOGIN, docs/hub.md); nothing was changed</source>
         <translation>keine Rolle {role} auf {where}: zuerst die Rolle der Station anlegen (CREATE ROLE ... LOGIN, docs/hub.md); nichts wurde geändert</translation>
     </message>

@@ -348,3 +348,47 @@ def test_the_window_says_it_is_not_syncing_with_another_wards_hub(
         sync(c, hub.ward_url, actor="n", now=NOW)
     a.close()
     c.close()
+
+
+def _empty_database(hub_db: HubDatabase, name: str) -> HubDatabase:
+    """Another empty database on the same server for the same two roles."""
+    full = f"{hub_db.database}_{name}"
+    with hub_db.server.admin() as admin:
+        admin.execute(f"CREATE DATABASE {full} OWNER {hub_db.owner}")
+    lines = hub_db.pgpass.read_text().splitlines()
+    copied = [line.replace(f":{hub_db.database}:", f":{full}:") for line in lines]
+    hub_db.pgpass.write_text("\n".join([*lines, *copied]) + "\n")
+    return HubDatabase(hub_db.server, full, hub_db.owner, hub_db.ward_role, hub_db.pgpass)
+
+
+def test_a_lost_hub_is_made_again_for_its_ward_and_the_replicas_fill_it(
+    hub: HubDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    first = open_chart(a)
+    write_ward(first)
+    first.close()
+    for path in (a, b, a):
+        assert _run(capsys, "--db", str(path), "sync", "--hub", hub.ward_url)[0] == 0
+    ward = _hub_ward(hub)
+    # The hub's database is lost with no backup; IT makes a new one in an empty database.
+    again = _empty_database(hub, "again")
+    status, out, err = _run(
+        capsys, "hub", "init", again.owner_url, "--ward-role", again.ward_role, "--ward-id", "x1"
+    )
+    assert "--ward-id" in _one_line_error(status, out, err)
+    assert _run(capsys, "hub", "init", again.owner_url, "--ward-id", ward.upper())[0] == 0
+    assert _run(capsys, "hub", "init", again.owner_url, "--ward-role", again.ward_role)[0] == 0
+    assert _hub_ward(again) == ward
+    # A second run naming the same ward changes nothing; another ward's hub is refused.
+    assert _run(capsys, "hub", "init", again.owner_url, "--ward-id", ward)[0] == 0
+    other = _other_hub(hub)
+    before = _hub_counts(other)
+    status, out, err = _run(capsys, "hub", "init", other.owner_url, "--ward-id", ward)
+    assert "already holds ward" in _one_line_error(status, out, err)
+    assert _hub_counts(other) == before
+    # Every replica fills the new hub with what it holds and they stay in step.
+    for path in (a, b, a, b):
+        assert _run(capsys, "--db", str(path), "sync", "--hub", again.ward_url)[0] == 0
+    assert _chart_counts(a)["results"] == _chart_counts(b)["results"] > 0
+    assert _hub_counts(again)["results"] == _chart_counts(a)["results"]

@@ -497,6 +497,12 @@ CASES += [
     (["hub", "senders", "not a=valid=address"], "URL"),
 ]
 
+# Making a lost hub again names the ward by its whole id.
+CASES += [
+    (["hub", "init", "postgresql://owner@db.example/ward4a", "--ward-id", "ward 4a"], "--ward-id"),
+    (["hub", "init", "postgresql://owner@db.example/ward4a", "--ward-id", ""], "--ward-id"),
+]
+
 
 def test_there_are_more_than_a_hundred_cases() -> None:
     assert len(CASES) > 100

@@ -30,6 +30,12 @@ def register(commands: Any, command: AddCommand) -> None:
     sub.add_argument(
         "--ward-role", metavar="ROLE", help="the ward's role: granted SELECT and INSERT only"
     )
+    sub.add_argument(
+        "--ward-id",
+        metavar="ID",
+        help="make a lost hub again for an existing ward: the ward id from `wardchart check` "
+        "on one of its computers (docs/hub.md)",
+    )
     sub.set_defaults(handler=hub_init)
     sub = command(
         actions,
@@ -80,8 +86,15 @@ def hub_init(args: argparse.Namespace, _context: Context) -> int:
         raise UsageError(
             "--ward-role: " + translate("HubCommand", "is empty; give the ward's PostgreSQL role")
         )
+    from wardchart.storage.hub.schema import valid_ward_id
+
+    if args.ward_id is not None:
+        try:
+            valid_ward_id(args.ward_id)
+        except HubError as error:
+            raise UsageError(f"--ward-id: {shown(error)}") from None
     try:
-        done = init(args.url, ward_role=args.ward_role)
+        done = init(args.url, ward_role=args.ward_role, ward_id=args.ward_id)
     except HubError as error:
         return _hub_failed(error)
     where = shown(describe_address(args.url))

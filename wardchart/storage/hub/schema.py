@@ -12,6 +12,7 @@ ward's identity). See docs/hub.md.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -218,7 +219,10 @@ CREATE TABLE wardchart.{WARD_TABLE} (
 -- one row, ever
 CREATE UNIQUE INDEX {WARD_TABLE}_one_row ON wardchart.{WARD_TABLE} ((true));
 {_guards_sql(WARD_TABLE)}
-INSERT INTO wardchart.{WARD_TABLE} (ward_id, hub_from) VALUES (gen_random_uuid()::text, 'hub init');
+-- a new ward's id, or the one `hub init --ward-id` names (a lost hub made again)
+INSERT INTO wardchart.{WARD_TABLE} (ward_id, hub_from) VALUES (
+    coalesce(nullif(current_setting('wardchart.ward_id', true), ''), gen_random_uuid()::text),
+    'hub init');
 """
 
 
@@ -441,12 +445,18 @@ def _newer(where: str, version: int) -> str:
     ).format(where=where, version=version, hub_version=HUB_VERSION)
 
 
-def hub_init(address: str, ward_role: str | None = None) -> InitResult:
+def hub_init(address: str, ward_role: str | None = None, ward_id: str | None = None) -> InitResult:
     """Create the hub schema in the database ``address`` names, or migrate it to this
     wardchart's version, and grant ``ward_role`` SELECT and INSERT only. Run as the
     database's owner. Idempotent: a second run changes nothing. One transaction: on any
-    error nothing is changed."""
+    error nothing is changed.
+
+    ``ward_id`` (IT rebuilding a lost hub from its replicas): a new hub takes this ward id
+    instead of a new one, so the ward's charts sync with it; a hub of another ward is
+    refused."""
     where = describe_address(address)
+    if ward_id is not None:
+        ward_id = valid_ward_id(ward_id)
     conn = connect(address)
     try:
         with hub_errors(where), conn.transaction():
@@ -457,6 +467,7 @@ def hub_init(address: str, ward_role: str | None = None) -> InitResult:
                 raise HubNewer(_newer(where, before))
             if before is None or before < HUB_VERSION:
                 conn.execute("SET LOCAL wardchart.migrating = 'on'")
+                conn.execute("SELECT set_config('wardchart.ward_id', %s, true)", [ward_id or ""])
                 if before is None:
                     conn.execute("CREATE SCHEMA wardchart")
                 for version, script in MIGRATIONS:
@@ -473,6 +484,8 @@ def hub_init(address: str, ward_role: str | None = None) -> InitResult:
                     # when IT does not name the ward role again.
                     for granted in _granted_roles(conn):
                         _grant(conn, where, granted)
+            if ward_id is not None:
+                _same_ward(conn, where, ward_id)
             if ward_role is not None:
                 _grant(conn, where, ward_role)
     finally:
@@ -504,6 +517,32 @@ def _check_owner(conn: Connection, where: str) -> None:
                 "`hub init` on {where} must be run as the database's owner (this "
                 "role may not create a schema there); nothing was changed",
             ).format(where=where)
+        )
+
+
+def valid_ward_id(text: str) -> str:
+    """A ward id as ``wardchart check`` shows it (a UUID), in its canonical form."""
+    try:
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        raise HubError(
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{text} is not a ward id: copy the whole id from the line ward of "
+                "`wardchart check` on one of the ward's computers",
+            ).format(text=text)
+        ) from None
+
+
+def _same_ward(conn: Connection, where: str, ward_id: str) -> None:
+    row = conn.execute(f"SELECT ward_id FROM wardchart.{WARD_TABLE}").fetchone()
+    if row is None or row[0] != ward_id:
+        raise HubError(
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where} already holds ward {found}, not {wanted}: --ward-id is only for "
+                "making a lost hub again in an empty database; nothing was changed",
+            ).format(where=where, found=row[0] if row else "?", wanted=ward_id)
         )
 
 
