@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from wardchart.cli import main
 from wardchart.storage import operations
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.hub import schema
+from wardchart.storage.hub import sync as sync_module
 from wardchart.storage.hub.errors import ReplicaDiverged, WardNotJoined, WrongWard
 from wardchart.storage.hub.schema import HUB_VERSION, WARD_TABLE, hub_init
 from wardchart.storage.hub.sync import sync
@@ -392,3 +394,73 @@ def test_a_lost_hub_is_made_again_for_its_ward_and_the_replicas_fill_it(
         assert _run(capsys, "--db", str(path), "sync", "--hub", again.ward_url)[0] == 0
     assert _chart_counts(a)["results"] == _chart_counts(b)["results"] > 0
     assert _hub_counts(again)["results"] == _chart_counts(a)["results"]
+
+
+def test_two_charts_of_their_own_cannot_both_join_an_empty_hub(
+    hub: HubDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chart with entries of its own takes an empty hub's ward; a second one checking
+    while the first has found the hub empty and sent nothing yet waits, then is refused."""
+    for name in ("a", "b"):
+        store = open_chart(tmp_path / f"{name}.sqlite")
+        write_ward(store)
+        store.close()
+    checked, go = threading.Event(), threading.Event()
+    real = sync_module.own_position
+
+    def paused(db: Any) -> Any:  # "a" stops between its ward check and its push
+        if threading.current_thread().name == "a":
+            checked.set()
+            go.wait(30)
+        return real(db)
+
+    monkeypatch.setattr(sync_module, "own_position", paused)
+    failed: dict[str, BaseException] = {}
+
+    def run() -> None:
+        name = threading.current_thread().name
+        store = open_chart(tmp_path / f"{name}.sqlite")
+        try:
+            sync(store, hub.ward_url, actor="n", now=NOW)
+        except BaseException as error:  # handed to the test thread
+            failed[name] = error
+        finally:
+            store.close()
+
+    first = threading.Thread(target=run, name="a")
+    first.start()
+    assert checked.wait(30)
+    second = threading.Thread(target=run, name="b")
+    second.start()
+    second.join(1.5)  # it waits for "a" to finish sending
+    go.set()
+    first.join(60)
+    second.join(60)
+    assert "a" not in failed
+    assert isinstance(failed.get("b"), WardNotJoined), failed
+    assert _file_ward(tmp_path / "a.sqlite") == (_hub_ward(hub), "hub")
+    assert _file_ward(tmp_path / "b.sqlite") is None
+
+
+def test_a_chart_takes_the_ward_only_once_its_push_went_through(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    """A sync refused after the ward check (here: the file's history parts from what the
+    hub holds for it) leaves the chart with no ward, so it can still join its own."""
+    path = tmp_path / "a.sqlite"
+    store = open_chart(path)
+    write_ward(store)
+    store.close()
+    before_sync = tmp_path / "before.sqlite"
+    shutil.copy(path, before_sync)
+    store = open_chart(path)
+    operations.set_ward_setting(store, "ward_name", "A", actor="n", now=NOW)
+    sync(store, hub.ward_url, actor="n", now=NOW)
+    store.close()
+    # the copy made before the first sync, charted on apart: refused at its push
+    copy = open_chart(before_sync)
+    operations.set_ward_setting(copy, "ward_name", "B", actor="n", now=NOW)
+    with pytest.raises(ReplicaDiverged):
+        sync(copy, hub.ward_url, actor="n", now=NOW, join_ward=True)
+    copy.close()
+    assert _file_ward(before_sync) is None

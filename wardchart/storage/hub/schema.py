@@ -47,6 +47,9 @@ INIT_LOCK = 7_300_001
 #: Key of the lock every push holds while it writes: pushes commit one at a time, so rows
 #: become visible in the order of their receive sequence and a pull never skips one.
 RECEIVE_LOCK = 7_300_002
+#: Key of the lock a chart with no ward yet holds from checking the hub's ward to the end
+#: of its push (sync.py), so two charts cannot both find the hub empty of others' rows.
+JOIN_LOCK = 7_300_003
 
 
 def _received_columns() -> str:

@@ -14,6 +14,7 @@ of another ward (``WrongWard``: the hub and every chart know their ward's id).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +27,7 @@ from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import ChartFileError
 from wardchart.storage.hub.connection import hub_errors
 from wardchart.storage.hub.errors import HubError, ReplicaDiverged, WardNotJoined, WrongWard
+from wardchart.storage.hub.schema import JOIN_LOCK
 from wardchart.storage.hub.state import keep_mark, last_mark, own_position, pending_count
 from wardchart.storage.hub.transfer import (
     BATCH_ROWS,
@@ -197,9 +199,16 @@ def sync(
     hub = _open(address, keep_open)
     try:
         which = hub_id(hub)
-        check_ward(hub, store, mine.id, join_ward=join_ward, now=at)
-        sent_through = own_position(store.db)
-        pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
+        try:
+            joins = check_ward(hub, store, mine.id, join_ward=join_ward)
+            sent_through = own_position(store.db)
+            pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
+        except BaseException:
+            with contextlib.suppress(HubError):  # the first error is the one to tell
+                release_join_lock(hub)
+            raise
+        if joins is not None:
+            adopt_ward(hub, store, joins, at)
         mark = last_mark(store.db, which)
         cursor = 0 if mark is None else mark.pulled_through
         if cursor > hub_high_water(hub):
@@ -308,23 +317,25 @@ def _lineage(db: Any, replica: str) -> list[str]:
     return sorted(found | {replica})
 
 
-def check_ward(
-    hub: Hub, store: ChartStore, replica: str, *, join_ward: bool, now: datetime
-) -> None:
+def check_ward(hub: Hub, store: ChartStore, replica: str, *, join_ward: bool) -> str | None:
     """The chart belongs to the hub's ward, or takes it now; else refuse, before anything
     is sent or received (docs/hub.md, "The ward's identity"). A chart with no ward yet takes
     the hub's when it holds nothing of its own (a new replica joining), when the hub holds
     nothing from other replicas, or when this replica, or the one it was copied from, has
     pushed to this hub before (made by a wardchart that had no ward ids); otherwise only
-    with ``join_ward``. The ward is
-    recorded in its own write transaction, before the push: a sync killed after it resumes
-    as a sync of a chart of this ward."""
+    with ``join_ward``. Returns how the chart takes the ward (None: it has it already); the
+    caller records it only once the push went through (``adopt_ward``), so a sync refused
+    or stopped before then leaves the chart as it was, and one stopped after resumes as a
+    sync of a replica that pushed here. A chart with no ward holds ``JOIN_LOCK`` from here
+    to the end of its push, so two charts cannot both find the hub empty of others."""
     theirs = ward_id(hub)
     ours = chart_ward(store.db)
     if ours == theirs:
-        return
+        return None
     if ours is not None:
         raise WrongWard(wrong_ward(hub.where, ours, theirs))
+    with hub_errors(hub.where):
+        hub.conn.execute("SELECT pg_advisory_lock(%s)", [JOIN_LOCK])
     if join_ward:
         how = "joined"
     elif (
@@ -343,8 +354,22 @@ def check_ward(
                 "received (docs/hub.md)",
             ).format(hub=hub.where)
         )
+    return how
+
+
+def adopt_ward(hub: Hub, store: ChartStore, how: str, now: datetime) -> None:
+    """Record in the chart the hub's ward (``check_ward`` allowed it and the push went
+    through), then let the next chart with no ward check."""
     with store.write() as db:
-        record_ward(db, theirs, how=how, source=hub.where, at_utc=utc_text(now))
+        record_ward(db, ward_id(hub), how=how, source=hub.where, at_utc=utc_text(now))
+    release_join_lock(hub)
+
+
+def release_join_lock(hub: Hub) -> None:
+    """Let go of ``JOIN_LOCK`` if this session holds it (ending the connection does too)."""
+    if not hub.conn.closed and not hub.conn.broken:
+        with hub_errors(hub.where):
+            hub.conn.execute("SELECT pg_advisory_unlock_all()")
 
 
 def anchored(store: ChartStore, address: str) -> tuple[bool, str]:
