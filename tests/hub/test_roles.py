@@ -265,6 +265,50 @@ def test_a_forged_row_stalls_pulls_and_the_message_names_the_role_that_sent_it(
         store.close()
 
 
+def test_a_forged_audit_row_refuses_a_pull_in_one_line_naming_its_sender_and_not_for_good(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    """A computer's role adds an audit row continuing another replica's chain with a hash
+    that does not fit. A new computer pulling in small batches writes the batches before
+    it, then stops at it with the hub's message and the role that sent it — the next sync
+    says the same, never that the chart file is in use."""
+    ws1, a, b = _bound_pair(hub, tmp_path)
+    with _as(ws1) as forger:
+        forger.execute(
+            "INSERT INTO wardchart.audit_rows (replica_id, origin_seq, at_utc, at_local, actor,"
+            " action, entity, record_id, patient_id, detail, prev_hash, hash, hub_from)"
+            " SELECT replica_id, origin_seq + 1, at_utc, at_local, actor, action, entity,"
+            " record_id, patient_id, detail, hash, 'forged', %s FROM wardchart.audit_rows"
+            " WHERE replica_id = %s ORDER BY origin_seq DESC LIMIT 1",
+            [_id(a), _id(b)],
+        )
+        forger.execute(  # and one more after it: the refused row is not the last one read
+            "INSERT INTO wardchart.audit_rows (replica_id, origin_seq, at_utc, at_local, actor,"
+            " action, entity, record_id, patient_id, detail, prev_hash, hash, hub_from)"
+            " SELECT replica_id, origin_seq + 1, at_utc, at_local, actor, action, entity,"
+            " record_id, patient_id, detail, hash, 'forged again', %s FROM wardchart.audit_rows"
+            " WHERE hash = 'forged'",
+            [_id(a)],
+        )
+        forger.execute(  # and a chain head on it (the hub holds that row)
+            "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
+            " SELECT replica_id, origin_seq, hash, %s FROM wardchart.audit_rows"
+            " WHERE hash = 'forged'",
+            [_id(a)],
+        )
+    joining = _chart(tmp_path, "new")
+    for _attempt in range(2):
+        with pytest.raises(HubRecordRefused) as raised:
+            sync(joining, hub.ward_url, actor="n", now=NOW, batch_rows=50)
+        said = str(raised.value)
+        assert "\n" not in said
+        assert "does not fit its chain" in said
+        assert said.endswith(f"the hub received that row from role {_role(ws1)}")
+    assert chart_rows(joining)["patients"]  # the batches before it were written
+    for store in (a, b, joining):
+        store.close()
+
+
 def test_a_hub_of_version_2_with_rows_is_upgraded_and_keeps_working(
     hub_db: HubDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -669,6 +669,8 @@ def _check_new_chains(db: Database, other_path: str | Path, base: int) -> None:
                     "{position} of chart {chart} does not fit its chain; nothing was "
                     "changed",
                 ).format(other_path=other_path, position=position, chart=chain[:8]),
+                table="audit_log",
+                record=f"{chain}#{position}",
             )
         ends[chain] = (position, str(row["hash"]))
 

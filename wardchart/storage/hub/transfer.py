@@ -26,7 +26,9 @@ have fewer rows than the hub was told. Otherwise ``ReplicaDiverged``. See docs/h
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +43,12 @@ from wardchart.storage import audit
 from wardchart.storage.database import ChartStore
 from wardchart.storage.errors import integrity_errors
 from wardchart.storage.hub.connection import connect, describe_address, hub_errors
-from wardchart.storage.hub.errors import HubRecordRefused, HubTampered, ReplicaDiverged
+from wardchart.storage.hub.errors import (
+    HubError,
+    HubRecordRefused,
+    HubTampered,
+    ReplicaDiverged,
+)
 from wardchart.storage.hub.schema import RECEIVE_LOCK, WARD_TABLE, require_hub
 from wardchart.storage.hub.tables import AUDIT_COLUMNS, AUDIT_KEY, BY_NAME, RECORD_TABLES, HubTable
 from wardchart.storage.merge import MERGED_TABLES, MergeRefused, merge_attached, sealed_by
@@ -871,6 +878,12 @@ def pull(
             result.batches += 1
             if not more:  # it held everything the hub had: no need to ask again
                 return result
+    except BaseException:
+        if staged:  # the first error is the one to tell
+            staged = False
+            with contextlib.suppress(sqlite3.Error):
+                store.conn.execute("DETACH DATABASE other")
+        raise
     finally:
         if staged:
             store.conn.execute("DETACH DATABASE other")
@@ -1045,6 +1058,10 @@ def _write_pulled(
     on_batch: Callable[[Database, int], None] | None,
 ) -> dict[str, int]:
     where = hub.where
+    # The refusal is raised after its ``except`` block, so nothing keeps the refused
+    # merge's frames (and their open statements) alive: the staging database can still be
+    # detached.
+    failure: HubError | None = None
     try:
         with store.write() as db:
             if not rows_by_table:  # only rows this replica sent itself: the cursor moves
@@ -1062,17 +1079,21 @@ def _write_pulled(
             message = QT_TRANSLATE_NOOP(
                 "Hub", "{refused}; the hub received that row from role {role}"
             ).format(refused=message, role=sender)
-        if refused.why == "different_content":
-            raise HubTampered(message) from None
-        raise HubRecordRefused(message) from None
+        failure = (
+            HubTampered(message)
+            if refused.why == "different_content"
+            else HubRecordRefused(message)
+        )
     except integrity_errors() as error:
-        raise HubRecordRefused(
+        failure = HubRecordRefused(
             QT_TRANSLATE_NOOP(
                 "Hub",
                 "a record from {where} was refused by this chart ({error}); "
                 "nothing of the batch was written",
             ).format(where=where, error=" ".join(str(error).split()))
-        ) from None
+        )
+    if failure is not None:
+        raise failure
     return {
         ("audit_rows" if name == "audit_log" else name): count
         for name, count in merged.new_rows.items()
@@ -1082,15 +1103,26 @@ def _write_pulled(
 def _received_by(hub: Hub, table: str | None, record: str | None) -> str | None:
     """The role the hub received a refused row from (``hub_received_by``), so IT knows
     whose credential sent it; None when no row is named or it cannot be asked."""
-    found = BY_NAME.get(table or "")
-    if found is None or record is None or found.key != ("id",):
+    if record is None:
+        return None
+    if table == "audit_log":  # named "chain#position"
+        chain, _, position = record.rpartition("#")
+        query, values = (
+            "SELECT hub_received_by FROM wardchart.audit_rows"
+            " WHERE replica_id = %s AND origin_seq = %s",
+            [chain, int(position)] if position.isdigit() else None,
+        )
+    else:
+        found = BY_NAME.get(table or "")
+        if found is None or found.key != ("id",):
+            return None
+        query = f"SELECT hub_received_by FROM wardchart.{found.name} WHERE id = %s"
+        values = [record]
+    if values is None:
         return None
     try:
         with hub.conn.transaction():
-            row = hub.conn.execute(
-                f"SELECT hub_received_by FROM wardchart.{found.name} WHERE id = %s",
-                [record],
-            ).fetchone()
+            row = hub.conn.execute(query, values).fetchone()
     except psycopg.Error:
         return None
     return None if row is None else str(row[0])
