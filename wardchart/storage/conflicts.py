@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from wardchart.domain.duplicates import DUPLICATE, SAME_TIME, Charted, charted_apart
 from wardchart.domain.merge_rules import Tip, conflict_key, current_tip, setting_winner
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
-from wardchart.storage import audit, queries, records
+from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
 from wardchart.storage.replica import local_replica
@@ -36,7 +37,12 @@ KINDS = (
     "bed",
     "username",
     "ward_setting",
+    DUPLICATE,
+    SAME_TIME,
 )
+#: Kinds of one entry charted on two replicas: keeping one withdraws the others (a new
+#: version of each, entered in error).
+CHARTED_TWICE_KINDS = (DUPLICATE, SAME_TIME)
 #: Kinds whose versions all belong to one record (or one setting): keeping one sets the
 #: others aside.
 FORK_KINDS = ("correction", "regimen", "account", "ward_setting")
@@ -66,6 +72,9 @@ SAME_CYCLE = QT_TRANSLATE_NOOP("Conflicts", "cycle {number}")
 SAME_BED = QT_TRANSLATE_NOOP("Conflicts", "bed {bed}")
 SAME_USER_NAME = QT_TRANSLATE_NOOP("Conflicts", "user name {username}")
 SAME_REGIMEN = QT_TRANSLATE_NOOP("Conflicts", "regimen {name}")
+CBC_TAKEN = QT_TRANSLATE_NOOP("Conflicts", "CBC taken {when}")
+TEMPERATURE_TAKEN = QT_TRANSLATE_NOOP("Conflicts", "temperature taken {when}")
+GCSF_GIVEN = QT_TRANSLATE_NOOP("Conflicts", "G-CSF dose given {when}")
 
 
 @dataclass(frozen=True)
@@ -248,6 +257,71 @@ def _beds(db: Database) -> list[Conflict]:
     ]
 
 
+@dataclass(frozen=True)
+class _Entries:
+    """How one kind of entry is compared (``wardchart.domain.duplicates``)."""
+
+    #: The UTC time column, and the local one named in the subject.
+    at_utc: str
+    at_local: str
+    #: The values compared, and whether they are amounts (else words).
+    values: tuple[str, ...]
+    amounts: bool
+    #: Whether another record at the same moment with other values is a conflict too.
+    other_values: bool
+    subject: Text
+
+
+_CHARTED = {
+    "results": _Entries("taken_utc", "taken_at", ("wbc", "anc"), True, True, CBC_TAKEN),
+    "temperatures": _Entries("taken_utc", "taken_at", ("celsius",), True, False, TEMPERATURE_TAKEN),
+    "gcsf_doses": _Entries("given_utc", "given_at", ("drug", "dose"), False, False, GCSF_GIVEN),
+}
+
+
+def _charted_twice(db: Database, table: str) -> list[Conflict]:
+    """One entry charted on two replicas apart (and for blood counts, two results at one
+    collection time): see docs/merging.md. Looked for only at the moments where a
+    patient has two versions of any records (the index on patient and time)."""
+    how = _CHARTED[table]
+    sql = f"""SELECT t.*, o.replica_id AS charted_on FROM current_{table} t
+              JOIN {table} o ON o.id = t.origin_id
+              WHERE (t.patient_id, t.{how.at_utc}) IN (
+                  SELECT patient_id, {how.at_utc} FROM {table}
+                  GROUP BY patient_id, {how.at_utc} HAVING count(*) > 1)"""
+    rows: dict[str, dict[str, Any]] = {}
+    entries = []
+    for row in db.query(sql):
+        origin = str(row["origin_id"])
+        # A side names the replica that charted the record (its first version's).
+        charted_on = row.pop("charted_on")
+        rows[origin] = {**row, "replica_id": charted_on}
+        values = tuple(convert.text_dec(row[c]) if how.amounts else row[c] for c in how.values)
+        entries.append(
+            Charted(
+                record_id=origin,
+                replica_id=charted_on,
+                patient_id=str(row["patient_id"]),
+                at=datetime.fromisoformat(str(row[how.at_utc])),
+                values=values,
+            )
+        )
+    found = []
+    for kind, group in charted_apart(entries, other_values=how.other_values):
+        first = rows[group[0].record_id]
+        found.append(
+            Conflict(
+                kind=kind,
+                key=conflict_key(kind, [c.record_id for c in group]),
+                table=table,
+                patient_id=group[0].patient_id,
+                subject=how.subject.format(when=str(first[how.at_local])[:16].replace("T", " ")),
+                sides=tuple(_side(table, rows[c.record_id], True) for c in group),
+            )
+        )
+    return found
+
+
 def _settings(db: Database) -> list[Conflict]:
     found = []
     for key, heads in sorted(queries.setting_heads_by_key(db).items()):
@@ -304,6 +378,8 @@ def conflicts(db: Database) -> list[Conflict]:
     found += _beds(db)
     found += _clashes(db, "username", "users", ["username"], SAME_USER_NAME)
     found += _regimen_names(db)
+    for table in _CHARTED:
+        found += _charted_twice(db, table)
     found += _settings(db)
     settled = resolved_keys(db)
     return sorted(
@@ -354,7 +430,9 @@ def resolve_conflict(
       apart (or a setting changed apart) the other versions are set aside; for two cycles
       with one number, two accounts with one user name or two regimens with one name, the
       other records are set aside (withdrawn); for a bed given twice, both stand as
-      charted. Not for one MRN twice (link them, or correct one).
+      charted; for one entry charted on two replicas (``duplicate``, ``same_time``) each
+      other record is withdrawn by a new version marked entered in error, with the
+      resolution's reason. Not for one MRN twice (link them, or correct one).
     - ``new_version``: write a corrected version of the side ``record_id`` (its stable id)
       with ``changes``; for a record corrected apart the other versions are set aside.
     - ``link``: (one MRN twice) the patient records are one person: ``keep`` names the
@@ -396,6 +474,19 @@ def resolve_conflict(
                 db, side.table, record_id, changes, reason=reason, actor=actor, now=now
             )
             kept = new_version
+        if action == "keep" and conflict.kind in CHARTED_TWICE_KINDS:
+            for side in conflict.sides:
+                if side.version_id != kept:
+                    records.supersede(
+                        db,
+                        side.table,
+                        side.record_id,
+                        {},
+                        reason=reason,
+                        actor=actor,
+                        now=now,
+                        entered_in_error=True,
+                    )
         resolution_id = records.new_id()
         row = {
             "id": resolution_id,
@@ -485,7 +576,10 @@ def _decide(
                     )
                 ]
             )
-        aside = [] if conflict.kind == "bed" else [s for s in sides if s is not chosen]
+        # A bed: both stand. One entry charted twice: the others are withdrawn by new
+        # versions (``resolve_conflict``), not set aside.
+        keeps_all = conflict.kind == "bed" or conflict.kind in CHARTED_TWICE_KINDS
+        aside = [] if keeps_all else [s for s in sides if s is not chosen]
         return aside, chosen.version_id, [], None
     if action == "new_version":
         if conflict.kind == "ward_setting" or not any(s.record_id == record_id for s in sides):

@@ -1,0 +1,225 @@
+"""One entry charted on two replicas apart — the same lab CSV imported on two laptops, a
+blood count typed again on a second workstation — is a conflict after merging, never two
+silent current records (see docs/merging.md, "Charted twice"): real files, real merges."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from wardchart.domain.plausibility import CbcEntry
+from wardchart.domain.records import Patient
+from wardchart.domain.units import PER_LITRE_E9, PER_MICROLITRE, CountUnit
+from wardchart.storage import operations, queries
+from wardchart.storage.conflicts import Conflict, conflicts, resolve_conflict
+from wardchart.storage.csv_import import import_results
+from wardchart.storage.database import ChartStore, open_chart
+from wardchart.storage.merge import copy_chart, merge_from
+
+NOW = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)
+LATER = NOW + timedelta(minutes=30)
+TAKEN = datetime(2026, 3, 10, 7, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def ward(store: ChartStore) -> ChartStore:
+    operations.admit_patient(
+        store, mrn="A1", name="Alpha, Ann", dob=date(1960, 1, 1), actor="n", now=NOW
+    )
+    return store
+
+
+@pytest.fixture
+def laptop(ward: ChartStore, tmp_path: Path):
+    made = copy_chart(ward, tmp_path / "laptop.sqlite", actor="it", now=NOW)
+    opened = open_chart(made.path, create=False)
+    yield opened
+    opened.close()
+
+
+def ann(store: ChartStore) -> Patient:
+    found = queries.find_patient(store.db, "A1")
+    assert found is not None
+    return found
+
+
+def typed_cbc(
+    store: ChartStore,
+    anc: str,
+    *,
+    taken: datetime = TAKEN,
+    unit: CountUnit = PER_LITRE_E9,
+    wbc: str | None = None,
+) -> str:
+    entry = CbcEntry(
+        taken=taken, wbc=None if wbc is None else Decimal(wbc), anc=Decimal(anc), unit=unit
+    )
+    return operations.record_cbc(
+        store, patient=ann(store), entry=entry, confirm=True, actor="n", now=NOW
+    ).record_id
+
+
+def merged_both_ways(ward: ChartStore, laptop: ChartStore) -> tuple[ChartStore, list[Conflict]]:
+    """Merge the laptop into the ward, and the ward back into the laptop; both must list
+    the same conflicts (the same keys). Returns the laptop reopened and the conflicts."""
+    path = laptop.path
+    laptop.close()
+    merge_from(ward, path, actor="n", now=LATER)
+    back = open_chart(path, create=False)
+    merge_from(back, ward.path, actor="n", now=LATER)
+    found = conflicts(ward.db)
+    assert [(c.kind, c.key, c.subject) for c in conflicts(back.db)] == [
+        (c.kind, c.key, c.subject) for c in found
+    ]
+    return back, found
+
+
+def results_at(store: ChartStore, taken: datetime = TAKEN) -> list[object]:
+    return [r for r in queries.patient_records(store.db, ann(store)).results if r.taken == taken]
+
+
+def test_the_same_csv_imported_on_two_replicas_is_a_duplicate_conflict(
+    ward: ChartStore, laptop: ChartStore, tmp_path: Path
+) -> None:
+    csv = tmp_path / "labs.csv"
+    csv.write_text("MRN,taken,wbc,anc\nA1,2026-03-10T07:00+00:00,2.1,0.84\n", encoding="utf-8")
+    for store in (ward, laptop):
+        assert import_results(store, csv, confirm=False, actor="lab", now=NOW).imported == 1
+    # on one file, the same import again is skipped as already charted
+    assert import_results(ward, csv, confirm=False, actor="lab", now=NOW).skipped_duplicates == 1
+    back, found = merged_both_ways(ward, laptop)
+    (conflict,) = found
+    assert conflict.kind == "duplicate"
+    assert conflict.table == "results"
+    assert conflict.patient_id == ann(ward).id
+    assert conflict.subject == "CBC taken 2026-03-10 07:00"
+    assert len(conflict.sides) == 2
+    assert {s.replica_id for s in conflict.sides} == {
+        ward.conn.execute("SELECT id FROM chart_identity ORDER BY rowid LIMIT 1").fetchone()[0],
+        back.conn.execute("SELECT id FROM chart_identity ORDER BY rowid DESC LIMIT 1").fetchone()[
+            0
+        ],
+    }
+    assert len(results_at(ward)) == 2  # nothing dropped until a person decides
+    back.close()
+
+
+def test_a_count_typed_again_in_other_units_is_the_same_entry(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    typed_cbc(ward, "0.84", wbc="2.1")
+    typed_cbc(laptop, "840", wbc="2100", unit=PER_MICROLITRE)  # the same count, in cells/µL
+    back, found = merged_both_ways(ward, laptop)
+    assert [c.kind for c in found] == ["duplicate"]
+    back.close()
+
+
+def test_two_different_counts_at_one_collection_time_show_both_values(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    typed_cbc(ward, "0.84", wbc="2.1")
+    typed_cbc(laptop, "0.48", wbc="2.1")  # the digits swapped on the second computer
+    back, found = merged_both_ways(ward, laptop)
+    (conflict,) = found
+    assert conflict.kind == "same_time"
+    assert sorted("anc=0.84" in s.summary for s in conflict.sides) == [False, True]
+    assert sorted("anc=0.48" in s.summary for s in conflict.sides) == [False, True]
+    assert all(s.shown for s in conflict.sides)
+    back.close()
+
+
+def test_one_minute_apart_or_on_one_computer_is_not_a_conflict(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    typed_cbc(ward, "0.84", wbc="2.1")
+    typed_cbc(laptop, "0.84", wbc="2.1", taken=TAKEN + timedelta(minutes=1))
+    typed_cbc(ward, "0.5", taken=TAKEN + timedelta(hours=5))  # typed twice on one computer:
+    typed_cbc(ward, "0.5", taken=TAKEN + timedelta(hours=5))  # that file charts it so today
+    back, found = merged_both_ways(ward, laptop)
+    assert found == []
+    back.close()
+
+
+def test_a_temperature_and_a_gcsf_dose_charted_on_both_are_duplicates(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    given = TAKEN + timedelta(hours=2)
+    for store, (value, unit), drug in (
+        (ward, ("38.5", "C"), "filgrastim"),
+        (laptop, ("101.3", "F"), "Filgrastim "),  # 101.3 °F is 38.5 °C
+    ):
+        operations.record_temperature(
+            store,
+            patient=ann(store),
+            value=Decimal(value),
+            unit=unit,
+            taken=TAKEN,
+            confirm=True,
+            actor="n",
+            now=NOW,
+        )
+        operations.record_gcsf(
+            store,
+            patient=ann(store),
+            given=given,
+            drug=drug,
+            dose="300 mcg",
+            confirm=True,
+            actor="n",
+            now=NOW,
+        )
+    # another temperature at that time, with another value: one file charts it too
+    operations.record_temperature(
+        laptop,
+        patient=ann(laptop),
+        value=Decimal("37.9"),
+        unit="C",
+        taken=TAKEN,
+        confirm=True,
+        actor="n",
+        now=NOW,
+    )
+    back, found = merged_both_ways(ward, laptop)
+    assert sorted((c.kind, c.table, c.subject, len(c.sides)) for c in found) == [
+        ("duplicate", "gcsf_doses", "G-CSF dose given 2026-03-10 09:00", 2),
+        ("duplicate", "temperatures", "temperature taken 2026-03-10 07:00", 2),
+    ]
+    back.close()
+
+
+def test_keeping_one_withdraws_the_other_and_closes_it_on_both(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    typed_cbc(ward, "0.84", wbc="2.1")
+    typed_cbc(laptop, "0.84", wbc="2.1")
+    back, (conflict,) = merged_both_ways(ward, laptop)
+    kept, other = conflict.sides
+    before = {t: back.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("results",)}
+    resolve_conflict(
+        back,
+        conflict.key,
+        action="keep",
+        keep=kept.version_id,
+        reason="charted twice",
+        actor="n",
+        now=LATER,
+    )
+    assert conflicts(back.db) == []
+    assert [r.id for r in results_at(back)] == [kept.record_id]
+    # withdrawn by a new version (entered in error, with the reason), nothing changed
+    withdrawn = back.conn.execute(
+        "SELECT supersedes, entered_in_error, reason FROM results WHERE origin_id = ? "
+        "AND supersedes IS NOT NULL",
+        [other.record_id],
+    ).fetchall()
+    assert [tuple(r) for r in withdrawn] == [(other.version_id, 1, "charted twice")]
+    assert back.conn.execute("SELECT count(*) FROM results").fetchone()[0] == before["results"] + 1
+    assert back.conn.execute("SELECT count(*) FROM resolution_set_aside").fetchone()[0] == 0
+    path = back.path
+    back.close()
+    merge_from(ward, path, actor="n", now=LATER)
+    assert conflicts(ward.db) == []
+    assert [r.id for r in results_at(ward)] == [kept.record_id]
