@@ -482,3 +482,49 @@ def test_a_nurse_may_copy_merge_and_resolve(
     status, _, err = run(ward, "merge", str(laptop))  # nobody signed in
     assert status == 2
     assert "--user" in err
+
+
+def test_a_count_charted_on_both_is_listed_and_kept_once(
+    run: Run, ward: Path, laptop: Path, tmp_path: Path
+) -> None:
+    taken = (datetime.now().astimezone() - timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    csv = tmp_path / "labs.csv"
+    csv.write_text(f"MRN,taken,wbc,anc\nA-1,{taken},2.1,0.84\n", encoding="utf-8")
+    for db in (ward, laptop):
+        ok(run(db, "import", str(csv)))
+    out = ok(run(ward, "merge", str(laptop)))
+    assert "conflicts: 1 new, 1 open in all" in out
+    assert "charted twice, on two charts: CBC taken" in out
+    ok(run(laptop, "merge", str(ward)))
+    assert open_conflicts(run, ward) == open_conflicts(run, laptop)
+    listing = ok(run(ward, "conflicts"))
+    assert "1 open conflict:" in listing
+    assert f"charted twice, on two charts: CBC taken {taken} — patient Alpha, Ann" in listing
+    assert listing.count("SHOWN NOW") == 2
+    assert listing.count("anc=0.84") == 2
+    (conflict,) = open_conflicts(run, ward)
+    assert conflict["kind"] == "duplicate"
+    sides = conflict["sides"]
+    assert isinstance(sides, list)
+    kept = sides[0]
+    ok(
+        run(
+            ward,
+            "conflicts",
+            "resolve",
+            str(conflict["key"])[:8],
+            "--keep",
+            str(kept["version_id"])[:8],
+            "--reason",
+            "the same lab file imported on both",
+        )
+    )
+    assert open_conflicts(run, ward) == []
+    ok(run(laptop, "merge", str(ward)))
+    assert open_conflicts(run, laptop) == []
+    for db in (ward, laptop):
+        rows = ok(run(db, "export", "--format", "csv", "--mrn", "A-1", "--kind", "result"))
+        assert [r for r in rows.splitlines() if ",0.84," in r] == [
+            next(r for r in rows.splitlines() if str(kept["record_id"]) in r)
+        ]
+        ok(run(db, "check"))

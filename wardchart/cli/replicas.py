@@ -52,6 +52,10 @@ CONFLICT_WORDS = {
     "bed": QT_TRANSLATE_NOOP("MergeCommand", "one bed given to two patients"),
     "username": QT_TRANSLATE_NOOP("MergeCommand", "one user name on two accounts"),
     "ward_setting": QT_TRANSLATE_NOOP("MergeCommand", "a ward setting changed apart on two charts"),
+    "duplicate": QT_TRANSLATE_NOOP("MergeCommand", "charted twice, on two charts"),
+    "same_time": QT_TRANSLATE_NOOP(
+        "MergeCommand", "two different counts at one collection time, on two charts"
+    ),
 }
 OTHER_PASSPHRASE = "WARDCHART_OTHER_PASSPHRASE"
 #: The shortest prefix of a conflict key, a version id or a record id that is accepted.
