@@ -957,6 +957,14 @@
         <translation>eine Stationseinstellung, auf zwei Kurven getrennt geändert</translation>
     </message>
     <message>
+        <source>charted twice, on two charts</source>
+        <translation>doppelt eingetragen, auf zwei Kurven</translation>
+    </message>
+    <message>
+        <source>two different counts at one collection time, on two charts</source>
+        <translation>zwei verschiedene Blutbilder zu einem Abnahmezeitpunkt, auf zwei Kurven</translation>
+    </message>
+    <message>
         <source>is empty; give the other chart file</source>
         <extracomment>The shortest prefix of a conflict key, a version id or a record id that is accepted.</extracomment>
         <translation>ist leer; geben Sie die andere Kurvendatei an</translation>

@@ -499,6 +499,18 @@
         <source>regimen {name}</source>
         <translation>Therapieschema {name}</translation>
     </message>
+    <message>
+        <source>CBC taken {when}</source>
+        <translation>Blutbild abgenommen {when}</translation>
+    </message>
+    <message>
+        <source>temperature taken {when}</source>
+        <translation>Temperatur gemessen {when}</translation>
+    </message>
+    <message>
+        <source>G-CSF dose given {when}</source>
+        <translation>G-CSF-Gabe {when}</translation>
+    </message>
 </context>
 <context>
     <name>CsvImport</name>

@@ -4,7 +4,7 @@ once one is kept, the nadir and the census count it once (docs/merging.md)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 

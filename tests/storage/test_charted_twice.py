@@ -223,3 +223,51 @@ def test_keeping_one_withdraws_the_other_and_closes_it_on_both(
     merge_from(ward, path, actor="n", now=LATER)
     assert conflicts(ward.db) == []
     assert [r.id for r in results_at(ward)] == [kept.record_id]
+
+
+def test_what_is_remembered_between_listings_never_hides_a_conflict(
+    ward: ChartStore, laptop: ChartStore, tmp_path: Path
+) -> None:
+    """The moments found are remembered per file between listings (a hospital's file is
+    not read in full at every save): rows added since, a merge tried and rolled back, a
+    file put in another's place, are all seen."""
+    assert conflicts(ward.db) == []
+    typed_cbc(laptop, "0.84", wbc="2.1")
+    typed_cbc(ward, "0.84", wbc="2.1")
+    assert conflicts(ward.db) == []  # one record each: nothing yet
+    path = laptop.path
+    laptop.close()
+    merge_from(ward, path, dry_run=True, actor="n", now=LATER)  # lists them, rolls back
+    assert conflicts(ward.db) == []
+    typed_cbc(ward, "0.5", taken=TAKEN + timedelta(hours=1))  # its rowid the rolled-back one's
+    merge_from(ward, path, actor="n", now=LATER)
+    assert [c.kind for c in conflicts(ward.db)] == ["duplicate"]
+    # another file in its place (a restore, say): read again, not believed
+    other = tmp_path / "other.sqlite"
+    ward_path = ward.path
+    ward.close()
+    import shutil
+
+    shutil.copy(ward_path, other)
+    fresh = open_chart(tmp_path / "fresh.sqlite")
+    try:
+        assert conflicts(fresh.db) == []
+    finally:
+        fresh.close()
+    reopened = open_chart(ward_path, create=False)
+    try:
+        assert [c.kind for c in conflicts(reopened.db)] == ["duplicate"]
+    finally:
+        reopened.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{ward_path}{suffix}").unlink(missing_ok=True)
+    shutil.copy(path, ward_path)  # the laptop's file (one record) where the ward's was
+    replaced = open_chart(ward_path, create=False)
+    try:
+        assert conflicts(replaced.db) == []
+        typed_cbc(replaced, "0.84", wbc="2.1")  # typed twice on one computer: its own
+        assert conflicts(replaced.db) == []
+        merge_from(replaced, other, actor="n", now=LATER)
+        assert [c.kind for c in conflicts(replaced.db)] == ["duplicate"]
+    finally:
+        replaced.close()

@@ -40,8 +40,8 @@ KINDS = (
     DUPLICATE,
     SAME_TIME,
 )
-#: Kinds of one entry charted on two replicas: keeping one withdraws the others (a new
-#: version of each, entered in error).
+# Kinds of one entry charted on two replicas: keeping one withdraws the others (a new
+# version of each, entered in error).
 CHARTED_TWICE_KINDS = (DUPLICATE, SAME_TIME)
 #: Kinds whose versions all belong to one record (or one setting): keeping one sets the
 #: others aside.
@@ -261,13 +261,13 @@ def _beds(db: Database) -> list[Conflict]:
 class _Entries:
     """How one kind of entry is compared (``wardchart.domain.duplicates``)."""
 
-    #: The UTC time column, and the local one named in the subject.
+    # The UTC time column, and the local one named in the subject.
     at_utc: str
     at_local: str
-    #: The values compared, and whether they are amounts (else words).
+    # The values compared, and whether they are amounts (else words).
     values: tuple[str, ...]
     amounts: bool
-    #: Whether another record at the same moment with other values is a conflict too.
+    # Whether another record at the same moment with other values is a conflict too.
     other_values: bool
     subject: Text
 
@@ -279,33 +279,81 @@ _CHARTED = {
 }
 
 
+#: Per chart file and table: the moments (patient, time) where two records were ever
+#: charted, as of the row with the greatest rowid then read (its rowid and id). Rows are
+#: never changed or deleted, so only rows after it can add moments; a file whose row at
+#: that rowid is gone or another (restored, rolled back) is read again in full.
+_MOMENTS: dict[tuple[str, str], tuple[int, str, frozenset[tuple[str, str]]]] = {}
+
+
+def _moments(db: Database, table: str, at: str) -> frozenset[tuple[str, str]]:
+    """The moments where a patient has two records of ``table`` (any versions)."""
+    where = db.execute("PRAGMA database_list").fetchone()
+    path = str(where[2]) if where and where[2] else ""
+    last = db.execute(f"SELECT rowid, id FROM {table} ORDER BY rowid DESC LIMIT 1").fetchone()
+    if last is None:
+        return frozenset()
+    cached = _MOMENTS.get((path, table)) if path else None
+    seen = None
+    if cached is not None:
+        row = db.execute(f"SELECT id FROM {table} WHERE rowid = ?", [cached[0]]).fetchone()
+        seen = cached if row is not None and row[0] == cached[1] else None
+    if seen is None:
+        found = {
+            (str(p), str(t))
+            for p, t in db.execute(
+                f"""SELECT patient_id, {at} FROM {table} WHERE (patient_id, {at}) IN (
+                        SELECT patient_id, {at} FROM {table}
+                        GROUP BY patient_id, {at} HAVING count(*) > 1)
+                    GROUP BY patient_id, {at} HAVING count(DISTINCT origin_id) > 1"""
+            )
+        }
+    else:
+        found = set(seen[2])
+        found |= {
+            (str(p), str(t))
+            for p, t in db.execute(
+                f"""SELECT DISTINCT n.patient_id, n.{at} FROM {table} n NOT INDEXED
+                    WHERE n.rowid > ? AND EXISTS (
+                        SELECT 1 FROM {table} o WHERE o.patient_id = n.patient_id
+                           AND o.{at} = n.{at} AND o.origin_id <> n.origin_id)""",
+                [seen[0]],
+            )
+        }
+    moments = frozenset(found)
+    if path:
+        _MOMENTS[path, table] = (int(last[0]), str(last[1]), moments)
+    return moments
+
+
 def _charted_twice(db: Database, table: str) -> list[Conflict]:
     """One entry charted on two replicas apart (and for blood counts, two results at one
     collection time): see docs/merging.md. Looked for only at the moments where a
-    patient has two versions of any records (the index on patient and time)."""
+    patient has two records (``_moments``: a hospital's file is not read in full each
+    time)."""
     how = _CHARTED[table]
     sql = f"""SELECT t.*, o.replica_id AS charted_on FROM current_{table} t
               JOIN {table} o ON o.id = t.origin_id
-              WHERE (t.patient_id, t.{how.at_utc}) IN (
-                  SELECT patient_id, {how.at_utc} FROM {table}
-                  GROUP BY patient_id, {how.at_utc} HAVING count(*) > 1)"""
+              WHERE t.patient_id = ? AND t.{how.at_utc} = ?
+              ORDER BY t.origin_id"""
     rows: dict[str, dict[str, Any]] = {}
     entries = []
-    for row in db.query(sql):
-        origin = str(row["origin_id"])
-        # A side names the replica that charted the record (its first version's).
-        charted_on = row.pop("charted_on")
-        rows[origin] = {**row, "replica_id": charted_on}
-        values = tuple(convert.text_dec(row[c]) if how.amounts else row[c] for c in how.values)
-        entries.append(
-            Charted(
-                record_id=origin,
-                replica_id=charted_on,
-                patient_id=str(row["patient_id"]),
-                at=datetime.fromisoformat(str(row[how.at_utc])),
-                values=values,
+    for moment in sorted(_moments(db, table, how.at_utc)):
+        for row in db.query(sql, list(moment)):
+            origin = str(row["origin_id"])
+            # A side names the replica that charted the record (its first version's).
+            charted_on = row.pop("charted_on")
+            rows[origin] = {**row, "replica_id": charted_on}
+            values = tuple(convert.text_dec(row[c]) if how.amounts else row[c] for c in how.values)
+            entries.append(
+                Charted(
+                    record_id=origin,
+                    replica_id=charted_on,
+                    patient_id=str(row["patient_id"]),
+                    at=datetime.fromisoformat(str(row[how.at_utc])),
+                    values=values,
+                )
             )
-        )
     found = []
     for kind, group in charted_apart(entries, other_values=how.other_values):
         first = rows[group[0].record_id]
