@@ -325,3 +325,77 @@ def test_nothing_but_a_nurse_typing_reaches_storage(window: MainWindow) -> None:
         assert "merge_from" not in source
         assert "resolve_conflict" not in source
     assert NOW is not None
+
+
+@pytest.fixture
+def charted_twice(ward: ChartStore, tmp_path: Path) -> str:
+    """The ward file with a laptop's copy of one CBC (the same count, typed on both)
+    merged in; returns the laptop's record id."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from ward_fixture import TODAY
+
+    from wardchart.domain.plausibility import CbcEntry
+    from wardchart.storage import operations
+    from wardchart.storage.merge import copy_chart
+
+    made = copy_chart(ward, tmp_path / "laptop.sqlite", actor="it", now=NOW)
+    laptop = open_chart(made.path, create=False)
+    taken = NOW - timedelta(hours=3)
+    assert taken.date() == TODAY
+    saved = ""
+    for store in (ward, laptop):
+        patient = queries.find_patient(store.db, "A-1")
+        assert patient is not None
+        entry = CbcEntry(taken=taken, wbc=Decimal("0.9"), anc=Decimal("0.25"))
+        saved = operations.record_cbc(
+            store, patient=patient, entry=entry, confirm=True, actor="n", now=NOW
+        ).record_id
+    laptop.close()
+    merge_from(ward, made.path, actor="nurse b", now=LATER)
+    assert [c.kind for c in conflicts(ward.db)] == ["duplicate"]
+    return saved
+
+
+def test_a_count_charted_on_two_computers_is_marked_twice_and_kept_once(
+    qtbot,
+    charted_twice: str,
+    window: MainWindow,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    assert "conflict" in _census_flags(window, "A-1")[0]
+    _select(window, "A-1")
+    assert "CONFLICT — REVIEW" in window.patient_view.header.text()
+    assert "CBC taken" in window.patient_view.header.text()
+    assert "charted twice on two computers" in window.patient_view.header.toolTip()
+    assert _marked_rows(window) == [REVIEW, REVIEW]  # both stay on the chart, marked
+    dialog = active(window.open_conflicts())
+    assert dialog.list.count() == 1
+    assert "charted twice on two computers" in dialog.list.item(0).text()
+    shown = [dialog.sides.item(r, 0).text() for r in range(dialog.sides.rowCount())]
+    assert shown == ["shown", "shown"]
+    # keep the laptop's record: Tab to the two records, choose it, give a reason, Enter
+    _press(qtbot, dialog, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.sides
+    laptop_row = next(
+        r
+        for r in range(2)
+        if dialog.current().sides[r].record_id == charted_twice  # type: ignore[union-attr]
+    )
+    if dialog.chosen_side() != laptop_row:
+        _press(qtbot, dialog, Qt.Key.Key_Down if laptop_row else Qt.Key.Key_Up)
+    assert dialog.chosen_side() == laptop_row
+    _press(qtbot, dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    _type(dialog, "typed on both")
+    _press(qtbot, dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert conflicts(ward.db) == []
+    assert "conflict" not in _census_flags(window, "A-1")[0]
+    assert _marked_rows(window) == []
+    left = ward.conn.execute("SELECT origin_id FROM current_results WHERE anc = '0.25'")
+    assert [r[0] for r in left] == [charted_twice]
+    withdrawn = ward.conn.execute(
+        "SELECT reason FROM results WHERE entered_in_error = 1 AND anc = '0.25'"
+    ).fetchall()
+    assert [r[0] for r in withdrawn] == ["typed on both"]
