@@ -279,10 +279,10 @@ _CHARTED = {
 }
 
 
-#: Per chart file and table: the moments (patient, time) where two records were ever
-#: charted, as of the row with the greatest rowid then read (its rowid and id). Rows are
-#: never changed or deleted, so only rows after it can add moments; a file whose row at
-#: that rowid is gone or another (restored, rolled back) is read again in full.
+# Per chart file and table: the moments (patient, time) where two records were ever
+# charted, as of the row with the greatest rowid then read (its rowid and id). Rows are
+# never changed or deleted, so only rows after it can add moments; a file whose row at
+# that rowid is gone or another (restored, rolled back) is read again in full.
 _MOMENTS: dict[tuple[str, str], tuple[int, str, frozenset[tuple[str, str]]]] = {}
 
 
