@@ -11,6 +11,7 @@ from wardchart.domain.duplicates import (
     SAME_TIME,
     Charted,
     charted_apart,
+    kept_once,
     same_entry,
     same_moment,
     same_values,
@@ -103,3 +104,13 @@ def test_the_groups_are_the_same_whatever_order_the_records_came_in() -> None:
         ("3", "4"),
     ]
     assert charted_apart(list(reversed(records)), other_values=True) == expected
+
+
+def test_the_record_kept_once_is_the_one_charted_first_then_the_smaller_id() -> None:
+    first = ("2026-03-10T07:05:00.000000Z", "b")
+    later = ("2026-03-10T07:05:00.000001Z", "a")
+    assert kept_once([later, first]) == "b"  # charted first wins over a smaller id
+    assert kept_once([first, later]) == "b"  # in any order
+    same = ("2026-03-10T07:05:00.000000Z", "a")
+    assert kept_once([first, same]) == "a"  # the same moment: the smaller stable id
+    assert kept_once([same, first]) == "a"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from wardchart.domain.plausibility import CbcEntry
+from wardchart.domain.problems import InvalidEntry
 from wardchart.domain.records import Patient
 from wardchart.domain.units import PER_LITRE_E9, PER_MICROLITRE, CountUnit
 from wardchart.storage import operations, queries
@@ -271,3 +272,124 @@ def test_what_is_remembered_between_listings_never_hides_a_conflict(
         assert [c.kind for c in conflicts(replaced.db)] == ["duplicate"]
     finally:
         replaced.close()
+
+
+def count_of(store: ChartStore, record_id: str) -> str:
+    (anc,) = store.conn.execute(
+        "SELECT anc FROM current_results WHERE origin_id = ?", [record_id]
+    ).fetchone()
+    return str(anc)
+
+
+def test_kept_once_apart_on_two_computers_they_agree_whatever_was_clicked(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """The same count charted twice, then resolved on both computers before they meet
+    again, one naming one record, the other the other: the rule keeps the same one on
+    both (charted first, then the smaller id), so one record is shown, not none."""
+    typed_cbc(ward, "0.84", wbc="2.1")
+    typed_cbc(laptop, "0.84", wbc="2.1")
+    back, (conflict,) = merged_both_ways(ward, laptop)
+    first, second = conflict.sides
+    done = [
+        resolve_conflict(
+            store,
+            conflict.key,
+            action="keep",
+            keep=side.version_id,
+            reason="twice",
+            actor="n",
+            now=LATER,
+        )
+        for store, side in ((ward, first), (back, second))
+    ]
+    charted = {
+        r[0]: r[1]
+        for r in ward.conn.execute(
+            "SELECT origin_id, recorded_at FROM results WHERE id = origin_id"
+        ).fetchall()
+    }
+    rule = min((charted[s.record_id], s.record_id) for s in conflict.sides)[1]
+    kept = next(s for s in conflict.sides if s.record_id == rule)
+    for store in (ward, back):
+        assert [r.id for r in results_at(store)] == [rule]
+    assert [d.kept for d in done] == [kept.version_id, kept.version_id]
+    again, found = merged_both_ways(ward, back)
+    assert found == []
+    for store in (ward, again):
+        assert [r.id for r in results_at(store)] == [rule]  # counted once, on both
+    again.close()
+
+
+def test_two_counts_kept_differently_apart_are_a_conflict_until_one_is_shown_again(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """Two different counts at one collection time; one computer keeps the first, the
+    other the second, before they meet again. Merged, each withdrew the other's: nothing
+    would be shown. That is a conflict of its own, listing both counts; showing one again
+    writes a new version of it (nothing updated or deleted) and closes it everywhere."""
+    typed_cbc(ward, "0.84", wbc="2.1")
+    typed_cbc(laptop, "0.48", wbc="2.1")
+    back, (conflict,) = merged_both_ways(ward, laptop)
+    assert conflict.kind == "same_time"
+    ours, theirs = conflict.sides
+    for store, side in ((ward, ours), (back, theirs)):
+        resolve_conflict(
+            store,
+            conflict.key,
+            action="keep",
+            keep=side.version_id,
+            reason="checked",
+            actor="n",
+            now=LATER,
+        )
+        assert len(results_at(store)) == 1
+    again, found = merged_both_ways(ward, back)
+    (apart,) = found
+    assert apart.kind == "resolved_apart"
+    assert apart.subject == "CBC taken 2026-03-10 07:00"
+    assert apart.patient_id == ann(ward).id
+    assert sorted(s.version_id for s in apart.sides) == sorted([ours.version_id, theirs.version_id])
+    assert not any(s.shown for s in apart.sides)
+    assert sorted("anc=0.84" in s.summary for s in apart.sides) == [False, True]
+    for store in (ward, again):
+        assert results_at(store) == []  # what the conflict is about: nothing shown
+    with pytest.raises(InvalidEntry):
+        resolve_conflict(
+            again,
+            apart.key,
+            action="new_version",
+            record_id=ours.record_id,
+            changes={"anc": "0.8"},
+            reason="x",
+            actor="n",
+            now=LATER,
+        )
+    rows_before = again.conn.execute("SELECT count(*) FROM results").fetchone()[0]
+    chosen = next(s for s in apart.sides if "anc=0.84" in s.summary)
+    done = resolve_conflict(
+        again,
+        apart.key,
+        action="keep",
+        keep=chosen.version_id,
+        reason="the lab's value",
+        actor="n",
+        now=LATER,
+    )
+    assert conflicts(again.db) == []
+    assert [r.id for r in results_at(again)] == [chosen.record_id]
+    assert count_of(again, chosen.record_id) == "0.84"
+    # a new version, not entered in error, superseding the withdrawal: nothing changed
+    assert again.conn.execute("SELECT count(*) FROM results").fetchone()[0] == rows_before + 1
+    new = again.conn.execute(
+        "SELECT n.entered_in_error, n.reason, o.entered_in_error FROM results n "
+        "JOIN results o ON o.id = n.supersedes WHERE n.id = ?",
+        [done.kept],
+    ).fetchone()
+    assert tuple(new) == (0, "the lab's value", 1)
+    final, found = merged_both_ways(ward, again)
+    assert found == []
+    for store in (ward, final):
+        assert [r.id for r in results_at(store)] == [chosen.record_id]  # counted once
+        assert count_of(store, chosen.record_id) == "0.84"
+    final.close()

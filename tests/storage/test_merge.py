@@ -471,6 +471,61 @@ def test_two_cycles_with_one_number_and_one_bed_for_two(
     back.close()
 
 
+def test_a_cycle_number_kept_differently_apart_is_shown_again_not_lost(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """Two cycles with one number, one kept on each computer apart: between them both
+    were set aside. Merged, that is a conflict (nothing shown); keeping one shows it again
+    by a new version, the same on both after they meet."""
+    b = patient(ward, "B-2")
+    for store in (ward, laptop):
+        operations.start_cycle(
+            store,
+            patient=b,
+            regimen_name="R-CHOP-21",
+            day1=NOW.date() + timedelta(days=17 if store is ward else 18),
+            confirm=True,
+            actor="n",
+            now=NOW + timedelta(days=25),
+        )
+    back = _both_ways(ward, laptop)
+    (cycle,) = conflicts(ward.db)
+    for store, side in zip((ward, back), cycle.sides, strict=True):
+        resolve_conflict(
+            store,
+            cycle.key,
+            action="keep",
+            keep=side.version_id,
+            reason="given once",
+            actor="n",
+            now=LATER,
+        )
+
+    def seconds(store: ChartStore) -> list[str]:
+        return [c.id for c in queries.patient_records(store.db, b).cycles if c.number == 2]
+
+    again = _both_ways(ward, back)
+    (apart,) = conflicts(ward.db)
+    assert apart.kind == "resolved_apart"
+    assert apart.subject == "cycle 2"
+    assert seconds(ward) == seconds(again) == []
+    resolve_conflict(
+        again,
+        apart.key,
+        action="keep",
+        keep=apart.sides[1].record_id,
+        reason="day 18 is right",
+        actor="n",
+        now=LATER,
+    )
+    assert conflicts(again.db) == []
+    assert seconds(again) == [apart.sides[1].record_id]
+    final = _both_ways(ward, again)
+    assert conflicts(ward.db) == []
+    assert seconds(ward) == seconds(final) == [apart.sides[1].record_id]
+    final.close()
+
+
 def test_two_accounts_with_one_user_name(ward: ChartStore, laptop: ChartStore) -> None:
     for store, name in ((ward, "Anna Kim"), (laptop, "Anne Kimber")):
         users.add_user(

@@ -108,3 +108,12 @@ def charted_apart(
             continue
         found += [(DUPLICATE, tuple(c)) for c in classes if len(c) > 1 and _apart(c)]
     return found
+
+
+def kept_once(records: Iterable[tuple[str, str]]) -> str:
+    """Which record of one entry charted twice stays, given each record's (time its first
+    version was recorded, as UTC text; stable id): the one charted first, then the
+    smaller id. There is no choice to make — the records hold the same values — so the
+    rule, not a click, decides, and every replica that resolves it keeps the same record
+    even when two resolve it apart (see docs/merging.md, "Charted twice")."""
+    return min(records)[1]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from wardchart.domain.duplicates import DUPLICATE, SAME_TIME, Charted, charted_apart
+from wardchart.domain.duplicates import DUPLICATE, SAME_TIME, Charted, charted_apart, kept_once
 from wardchart.domain.merge_rules import Tip, conflict_key, current_tip, setting_winner
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
@@ -39,10 +39,24 @@ KINDS = (
     "ward_setting",
     DUPLICATE,
     SAME_TIME,
+    "resolved_apart",
 )
 # Kinds of one entry charted on two replicas: keeping one withdraws the others (a new
 # version of each, entered in error).
 CHARTED_TWICE_KINDS = (DUPLICATE, SAME_TIME)
+#: Resolutions made apart that, between them, withdrew every side: nothing is shown until
+#: a person shows one again (see docs/merging.md, "Resolved differently on two computers").
+RESOLVED_APART = "resolved_apart"
+#: Kinds where keeping one side withdraws the others (sets them aside, or marks them
+#: entered in error), and where a person's choice is real: the table of each.
+_WITHDRAWING = {
+    "correction": VERSIONED_TABLES,
+    "regimen": ("regimens",),
+    "account": ("users",),
+    "cycle_number": ("cycles",),
+    "username": ("users",),
+    SAME_TIME: ("results",),
+}
 #: Kinds whose versions all belong to one record (or one setting): keeping one sets the
 #: others aside.
 FORK_KINDS = ("correction", "regimen", "account", "ward_setting")
@@ -173,6 +187,10 @@ def _forks(db: Database, table: str) -> list[Conflict]:
     kind = _FORK_KIND.get(table, "correction")
     found = []
     for origin, rows in grouped.items():
+        if all(r["entered_in_error"] for r in rows):
+            # Withdrawn on every branch (one entry charted twice, resolved on two
+            # computers): they agree, nothing to choose.
+            continue
         tips = [Tip(str(r["id"]), str(r["recorded_at"]), bool(r["entered_in_error"])) for r in rows]
         shown = current_tip(tips)
         found.append(
@@ -429,6 +447,7 @@ def conflicts(db: Database) -> list[Conflict]:
     for table in _CHARTED:
         found += _charted_twice(db, table)
     found += _settings(db)
+    found += _resolved_apart(db)
     settled = resolved_keys(db)
     return sorted(
         (c for c in found if c.key not in settled), key=lambda c: (c.kind, c.subject, c.key)
@@ -457,6 +476,9 @@ class Resolution:
     action: str
     set_aside: tuple[str, ...]
     new_version: str | None = None
+    #: The version kept (for one entry charted twice, the one the rule keeps; for a
+    #: record shown again, its new version).
+    kept: str = ""
 
 
 def resolve_conflict(
@@ -520,6 +542,12 @@ def resolve_conflict(
             side = next(s for s in conflict.sides if s.record_id == record_id)
             new_version = records.supersede(
                 db, side.table, record_id, changes, reason=reason, actor=actor, now=now
+            )
+            kept = new_version
+        if action == "keep" and conflict.kind == RESOLVED_APART:
+            side = next(s for s in conflict.sides if s.version_id == kept)
+            new_version = records.reinstate(
+                db, side.table, side.version_id, reason=reason, actor=actor, now=now
             )
             kept = new_version
         if action == "keep" and conflict.kind in CHARTED_TWICE_KINDS:
@@ -592,7 +620,7 @@ def resolve_conflict(
                 now=now,
             )
     return Resolution(
-        resolution_id, key, action, tuple(s.version_id for s in set_aside), new_version
+        resolution_id, key, action, tuple(s.version_id for s in set_aside), new_version, kept
     )
 
 
@@ -624,12 +652,28 @@ def _decide(
                     )
                 ]
             )
+        if conflict.kind == DUPLICATE:
+            # No choice to make (the same values): the rule keeps one, the same on every
+            # replica whatever side was named, so computers resolving it apart agree.
+            chosen = _kept_once(db, conflict)
         # A bed: both stand. One entry charted twice: the others are withdrawn by new
-        # versions (``resolve_conflict``), not set aside.
-        keeps_all = conflict.kind == "bed" or conflict.kind in CHARTED_TWICE_KINDS
+        # versions (``resolve_conflict``), not set aside. Resolved apart: the one chosen
+        # is shown again by a new version (``resolve_conflict``).
+        keeps_all = conflict.kind in ("bed", RESOLVED_APART, *CHARTED_TWICE_KINDS)
         aside = [] if keeps_all else [s for s in sides if s is not chosen]
         return aside, chosen.version_id, [], None
     if action == "new_version":
+        if conflict.kind == RESOLVED_APART:
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "action",
+                        QT_TRANSLATE_NOOP(
+                            "Merge", "nothing is shown: keep one of the records to show it again"
+                        ),
+                    )
+                ]
+            )
         if conflict.kind == "ward_setting" or not any(s.record_id == record_id for s in sides):
             raise InvalidEntry(
                 [
@@ -674,3 +718,84 @@ def _decide(
             )
         ]
     )
+
+
+def _kept_once(db: Database, conflict: Conflict) -> Side:
+    """The side of one entry charted twice that stays: the record charted first (its
+    first version recorded first), then the smaller stable id (``kept_once``)."""
+    ids = [s.record_id for s in conflict.sides]
+    first = {
+        str(r[0]): str(r[1])
+        for r in db.execute(
+            f"SELECT id, recorded_at FROM {conflict.table} "
+            f"WHERE id IN ({', '.join('?' for _ in ids)})",
+            ids,
+        )
+    }
+    kept = kept_once((first.get(i, ""), i) for i in ids)
+    return next(s for s in conflict.sides if s.record_id == kept)
+
+
+def _subject_of(table: str, row: dict[str, Any]) -> str:
+    """What a record is, in the words of the conflict it was in."""
+    if table in _CHARTED:
+        how = _CHARTED[table]
+        return how.subject.format(when=str(row[how.at_local])[:16].replace("T", " "))
+    if table == "cycles":
+        return SAME_CYCLE.format(number=row["number"])
+    if table == "users":
+        return SAME_USER_NAME.format(username=row["username"])
+    if table == "regimens":
+        return SAME_REGIMEN.format(name=row["name"])
+    return CORRECTED_APART.format(table=table, id=str(row["origin_id"])[:8])
+
+
+def _resolved_apart(db: Database) -> list[Conflict]:
+    """Conflicts resolved on two computers apart, each keeping another side, so that
+    between them every side was withdrawn: nothing of it is shown. The sides are the
+    versions each computer kept (see docs/merging.md, "Resolved differently on two
+    computers")."""
+    kinds = ", ".join("?" for _ in _WITHDRAWING)
+    kept: dict[tuple[str, str], dict[str, str | None]] = defaultdict(dict)
+    for key, kind, version, patient in db.execute(
+        f"""SELECT conflict_key, kind, kept, patient_id FROM resolutions
+            WHERE action = 'keep' AND kind IN ({kinds}) AND conflict_key IN (
+                SELECT conflict_key FROM resolutions WHERE action = 'keep'
+                GROUP BY conflict_key HAVING count(DISTINCT kept) > 1)""",
+        list(_WITHDRAWING),
+    ):
+        kept[str(key), str(kind)][str(version)] = patient
+    found = []
+    for (key, kind), versions in sorted(kept.items()):
+        rows = []
+        for version in sorted(versions):
+            row = next(
+                (
+                    (table, r)
+                    for table in _WITHDRAWING[kind]
+                    for r in db.query(f"SELECT * FROM {table} WHERE id = ?", [version])
+                ),
+                None,
+            )
+            if row is not None:
+                rows.append(row)
+        if len(rows) < 2 or any(
+            db.execute(
+                f"SELECT 1 FROM current_{table} WHERE origin_id = ?", [row["origin_id"]]
+            ).fetchone()
+            for table, row in rows
+        ):
+            continue
+        table, first = rows[0]
+        patient = next(iter(versions.values()))
+        found.append(
+            Conflict(
+                kind=RESOLVED_APART,
+                key=conflict_key(RESOLVED_APART, [key]),
+                table=table,
+                patient_id=None if patient is None else str(patient),
+                subject=_subject_of(table, first),
+                sides=tuple(_side(t, r, False) for t, r in rows),
+            )
+        )
+    return found
