@@ -506,19 +506,21 @@ def test_a_count_charted_on_both_is_listed_and_kept_once(
     assert conflict["kind"] == "duplicate"
     sides = conflict["sides"]
     assert isinstance(sides, list)
-    kept = sides[0]
-    ok(
+    # the record charted first stays, whichever side is named: here the other one
+    kept, named = sorted(sides, key=lambda s: (str(s["recorded_at"]), str(s["record_id"])))
+    said = ok(
         run(
             ward,
             "conflicts",
             "resolve",
             str(conflict["key"])[:8],
             "--keep",
-            str(kept["version_id"])[:8],
+            str(named["version_id"])[:8],
             "--reason",
             "the same lab file imported on both",
         )
     )
+    assert f"kept version {str(kept['version_id'])[:8]}, the one charted first" in said
     assert open_conflicts(run, ward) == []
     ok(run(laptop, "merge", str(ward)))
     assert open_conflicts(run, laptop) == []
@@ -526,5 +528,49 @@ def test_a_count_charted_on_both_is_listed_and_kept_once(
         rows = ok(run(db, "export", "--format", "csv", "--mrn", "A-1", "--kind", "result"))
         assert [r for r in rows.splitlines() if ",0.84," in r] == [
             next(r for r in rows.splitlines() if str(kept["record_id"]) in r)
+        ]
+        ok(run(db, "check"))
+
+
+def test_two_counts_kept_differently_on_each_chart_are_shown_again_from_the_command_line(
+    run: Run, ward: Path, laptop: Path
+) -> None:
+    taken = (datetime.now().astimezone() - timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    for db, anc in ((ward, "0.84"), (laptop, "0.48")):
+        ok(run(db, "lab", "add", "--mrn", "A-1", "--taken", taken, "--anc", anc, "--wbc", "2"))
+    ok(run(ward, "merge", str(laptop)))
+    ok(run(laptop, "merge", str(ward)))
+    (conflict,) = open_conflicts(run, ward)
+    sides = conflict["sides"]
+    assert isinstance(sides, list)
+    for db, side in zip((ward, laptop), sides, strict=True):  # each keeps another, apart
+        resolve = ("conflicts", "resolve", str(conflict["key"])[:8])
+        ok(run(db, *resolve, "--keep", str(side["version_id"])[:8], "--reason", "checked"))
+    ok(run(ward, "merge", str(laptop)))
+    ok(run(laptop, "merge", str(ward)))
+    assert open_conflicts(run, ward) == open_conflicts(run, laptop)
+    listing = ok(run(ward, "conflicts"))
+    assert f"resolved differently on two charts — nothing shown: CBC taken {taken}" in listing
+    (apart,) = open_conflicts(run, ward)
+    chosen = next(s for s in apart["sides"] if "anc=0.84" in s["summary"])  # type: ignore[union-attr]
+    said = ok(
+        run(
+            ward,
+            "conflicts",
+            "resolve",
+            str(apart["key"])[:8],
+            "--keep",
+            str(chosen["record_id"])[:8],
+            "--reason",
+            "the lab's value",
+        )
+    )
+    assert "shown again as new version" in said
+    ok(run(laptop, "merge", str(ward)))
+    for db in (ward, laptop):
+        assert open_conflicts(run, db) == []
+        rows = ok(run(db, "export", "--format", "csv", "--mrn", "A-1", "--kind", "result"))
+        assert [r for r in rows.splitlines() if ",0.84," in r or ",0.48," in r] == [
+            next(r for r in rows.splitlines() if str(chosen["record_id"]) in r)
         ]
         ok(run(db, "check"))

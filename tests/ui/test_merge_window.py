@@ -375,17 +375,19 @@ def test_a_count_charted_on_two_computers_is_marked_twice_and_kept_once(
     assert "charted twice on two computers" in dialog.list.item(0).text()
     shown = [dialog.sides.item(r, 0).text() for r in range(dialog.sides.rowCount())]
     assert shown == ["shown", "shown"]
-    # keep the laptop's record: Tab to the two records, choose it, give a reason, Enter
+    # the same values: the rule keeps one (charted first, then the smaller id), shown
+    # selected; choosing the other changes nothing — every computer keeps the same one
+    conflict = dialog.current()
+    assert conflict is not None
+    assert conflict.kept_by_rule is not None
+    assert dialog.keep.text().replace("&", "") == "Keep once (the one charted first stays)"
+    assert dialog.keep.isChecked()
+    rule_row = next(r for r in range(2) if conflict.sides[r].record_id == conflict.kept_by_rule)
+    assert dialog.chosen_side() == rule_row
     _press(qtbot, dialog, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.sides
-    laptop_row = next(
-        r
-        for r in range(2)
-        if dialog.current().sides[r].record_id == charted_twice  # type: ignore[union-attr]
-    )
-    if dialog.chosen_side() != laptop_row:
-        _press(qtbot, dialog, Qt.Key.Key_Down if laptop_row else Qt.Key.Key_Up)
-    assert dialog.chosen_side() == laptop_row
+    _press(qtbot, dialog, Qt.Key.Key_Down if rule_row == 0 else Qt.Key.Key_Up)
+    assert dialog.chosen_side() == 1 - rule_row
     _press(qtbot, dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     _type(dialog, "typed on both")
     _press(qtbot, dialog, Qt.Key.Key_Return)
@@ -394,7 +396,7 @@ def test_a_count_charted_on_two_computers_is_marked_twice_and_kept_once(
     assert "conflict" not in _census_flags(window, "A-1")[0]
     assert _marked_rows(window) == []
     left = ward.conn.execute("SELECT origin_id FROM current_results WHERE anc = '0.25'")
-    assert [r[0] for r in left] == [charted_twice]
+    assert [r[0] for r in left] == [conflict.kept_by_rule]
     withdrawn = ward.conn.execute(
         "SELECT reason FROM results WHERE entered_in_error = 1 AND anc = '0.25'"
     ).fetchall()

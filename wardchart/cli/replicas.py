@@ -56,6 +56,9 @@ CONFLICT_WORDS = {
     "same_time": QT_TRANSLATE_NOOP(
         "MergeCommand", "two different counts at one collection time, on two charts"
     ),
+    "resolved_apart": QT_TRANSLATE_NOOP(
+        "MergeCommand", "resolved differently on two charts — nothing shown"
+    ),
 }
 OTHER_PASSPHRASE = "WARDCHART_OTHER_PASSPHRASE"
 #: The shortest prefix of a conflict key, a version id or a record id that is accepted.
@@ -595,27 +598,43 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
             record_id=target if field == "new_version" else None,
             changes=changes,
         )
-    said = {
-        "keep": translate(
+    said = (
+        {
+            "duplicate": translate(
+                "MergeCommand",
+                "Resolved conflict {key} ({conflict}): kept version {target}, the one charted "
+                "first (the same on every chart, whichever version is named); resolution "
+                "{resolution} saved with its reason",
+            ),
+            "resolved_apart": translate(
+                "MergeCommand",
+                "Resolved conflict {key} ({conflict}): shown again as new version {target}; "
+                "resolution {resolution} saved with its reason",
+            ),
+        }.get(conflict.kind if field == "keep" else "")
+        or {
+            "keep": translate(
+                "MergeCommand",
+                "Resolved conflict {key} ({conflict}): kept version {target}; "
+                "resolution {resolution} saved with its reason",
+            ),
+            "link": translate(
+                "MergeCommand",
+                "Resolved conflict {key} ({conflict}): linked as one person, keeping record "
+                "{target}; resolution {resolution} saved with its reason",
+            ),
+        }.get(field)
+        or translate(
             "MergeCommand",
-            "Resolved conflict {key} ({conflict}): kept version {target}; "
+            "Resolved conflict {key} ({conflict}): corrected the MRN of record {target}; "
             "resolution {resolution} saved with its reason",
-        ),
-        "link": translate(
-            "MergeCommand",
-            "Resolved conflict {key} ({conflict}): linked as one person, keeping record "
-            "{target}; resolution {resolution} saved with its reason",
-        ),
-    }.get(field) or translate(
-        "MergeCommand",
-        "Resolved conflict {key} ({conflict}): corrected the MRN of record {target}; "
-        "resolution {resolution} saved with its reason",
+        )
     )
     print(
         said.format(
             key=key[:8],
             conflict=shown(CONFLICT_WORDS.get(conflict.kind, conflict.kind)),
-            target=target[:8],
+            target=((done.kept if field == "keep" else "") or target)[:8],
             resolution=done.id[:8],
         )
     )

@@ -89,6 +89,9 @@ KIND_WORDS = {
     "same_time": QT_TRANSLATE_NOOP(
         "Conflicts", "two different results at one collection time, charted on two computers"
     ),
+    "resolved_apart": QT_TRANSLATE_NOOP(
+        "Conflicts", "resolved differently on two computers — nothing shown"
+    ),
 }
 #: The words on every conflict mark (census, header, record tables, printouts).
 REVIEW = QT_TRANSLATE_NOOP("Conflicts", "conflict — review")

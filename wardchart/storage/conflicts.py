@@ -121,6 +121,9 @@ class Conflict:
     #: What the conflict is about, in words: "MRN 42", "bed 4A-01", "cycle 3".
     subject: str
     sides: tuple[Side, ...]
+    #: One entry charted twice (``duplicate``): the record that stays when it is resolved,
+    #: by rule (``kept_once``), whatever side a person names.
+    kept_by_rule: str | None = None
 
     def involves(self, record_id: str) -> bool:
         """Whether a record (by its stable id) or a version is one of the sides."""
@@ -350,17 +353,20 @@ def _charted_twice(db: Database, table: str) -> list[Conflict]:
     patient has two records (``_moments``: a hospital's file is not read in full each
     time)."""
     how = _CHARTED[table]
-    sql = f"""SELECT t.*, o.replica_id AS charted_on FROM current_{table} t
+    sql = f"""SELECT t.*, o.replica_id AS charted_on, o.recorded_at AS charted_at
+              FROM current_{table} t
               JOIN {table} o ON o.id = t.origin_id
               WHERE t.patient_id = ? AND t.{how.at_utc} = ?
               ORDER BY t.origin_id"""
     rows: dict[str, dict[str, Any]] = {}
+    first: dict[str, str] = {}
     entries = []
     for moment in sorted(_moments(db, table, how.at_utc)):
         for row in db.query(sql, list(moment)):
             origin = str(row["origin_id"])
             # A side names the replica that charted the record (its first version's).
             charted_on = row.pop("charted_on")
+            first[origin] = str(row.pop("charted_at"))
             rows[origin] = {**row, "replica_id": charted_on}
             values = tuple(convert.text_dec(row[c]) if how.amounts else row[c] for c in how.values)
             entries.append(
@@ -374,15 +380,20 @@ def _charted_twice(db: Database, table: str) -> list[Conflict]:
             )
     found = []
     for kind, group in charted_apart(entries, other_values=how.other_values):
-        first = rows[group[0].record_id]
+        at = rows[group[0].record_id][how.at_local]
         found.append(
             Conflict(
                 kind=kind,
                 key=conflict_key(kind, [c.record_id for c in group]),
                 table=table,
                 patient_id=group[0].patient_id,
-                subject=how.subject.format(when=str(first[how.at_local])[:16].replace("T", " ")),
+                subject=how.subject.format(when=str(at)[:16].replace("T", " ")),
                 sides=tuple(_side(table, rows[c.record_id], True) for c in group),
+                kept_by_rule=(
+                    kept_once((first[c.record_id], c.record_id) for c in group)
+                    if kind == DUPLICATE
+                    else None
+                ),
             )
         )
     return found
@@ -655,7 +666,7 @@ def _decide(
         if conflict.kind == DUPLICATE:
             # No choice to make (the same values): the rule keeps one, the same on every
             # replica whatever side was named, so computers resolving it apart agree.
-            chosen = _kept_once(db, conflict)
+            chosen = next(s for s in sides if s.record_id == conflict.kept_by_rule)
         # A bed: both stand. One entry charted twice: the others are withdrawn by new
         # versions (``resolve_conflict``), not set aside. Resolved apart: the one chosen
         # is shown again by a new version (``resolve_conflict``).
@@ -718,22 +729,6 @@ def _decide(
             )
         ]
     )
-
-
-def _kept_once(db: Database, conflict: Conflict) -> Side:
-    """The side of one entry charted twice that stays: the record charted first (its
-    first version recorded first), then the smaller stable id (``kept_once``)."""
-    ids = [s.record_id for s in conflict.sides]
-    first = {
-        str(r[0]): str(r[1])
-        for r in db.execute(
-            f"SELECT id, recorded_at FROM {conflict.table} "
-            f"WHERE id IN ({', '.join('?' for _ in ids)})",
-            ids,
-        )
-    }
-    kept = kept_once((first.get(i, ""), i) for i in ids)
-    return next(s for s in conflict.sides if s.record_id == kept)
 
 
 def _subject_of(table: str, row: dict[str, Any]) -> str:
