@@ -1176,6 +1176,10 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>wählen Sie bitte eine der Versionen des Konflikts</translation>
     </message>
     <message>
+        <source>nothing is shown: keep one of the records to show it again</source>
+        <translation>nichts wird angezeigt: behalten Sie bitte einen der Einträge, um ihn wieder anzuzeigen</translation>
+    </message>
+    <message>
         <source>choose one of the conflict&apos;s records</source>
         <translation>wählen Sie bitte einen der Einträge des Konflikts</translation>
     </message>

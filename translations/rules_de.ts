@@ -128,6 +128,10 @@
         <translation>zwei verschiedene Ergebnisse zu einem Abnahmezeitpunkt, auf zwei Computern eingetragen</translation>
     </message>
     <message>
+        <source>resolved differently on two computers — nothing shown</source>
+        <translation>auf zwei Computern verschieden aufgelöst — nichts angezeigt</translation>
+    </message>
+    <message>
         <source>conflict — review</source>
         <extracomment>The words on every conflict mark (census, header, record tables, printouts).</extracomment>
         <translation>Konflikt — prüfen</translation>

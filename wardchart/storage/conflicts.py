@@ -44,11 +44,11 @@ KINDS = (
 # Kinds of one entry charted on two replicas: keeping one withdraws the others (a new
 # version of each, entered in error).
 CHARTED_TWICE_KINDS = (DUPLICATE, SAME_TIME)
-#: Resolutions made apart that, between them, withdrew every side: nothing is shown until
-#: a person shows one again (see docs/merging.md, "Resolved differently on two computers").
+# Resolutions made apart that, between them, withdrew every side: nothing is shown until
+# a person shows one again (see docs/merging.md, "Resolved differently on two computers").
 RESOLVED_APART = "resolved_apart"
-#: Kinds where keeping one side withdraws the others (sets them aside, or marks them
-#: entered in error), and where a person's choice is real: the table of each.
+# Kinds where keeping one side withdraws the others (sets them aside, or marks them
+# entered in error), and where a person's choice is real: the table of each.
 _WITHDRAWING = {
     "correction": VERSIONED_TABLES,
     "regimen": ("regimens",),
@@ -121,8 +121,8 @@ class Conflict:
     #: What the conflict is about, in words: "MRN 42", "bed 4A-01", "cycle 3".
     subject: str
     sides: tuple[Side, ...]
-    #: One entry charted twice (``duplicate``): the record that stays when it is resolved,
-    #: by rule (``kept_once``), whatever side a person names.
+    # One entry charted twice (``duplicate``): the record that stays when it is resolved,
+    # by rule (``kept_once``), whatever side a person names.
     kept_by_rule: str | None = None
 
     def involves(self, record_id: str) -> bool:
@@ -487,8 +487,8 @@ class Resolution:
     action: str
     set_aside: tuple[str, ...]
     new_version: str | None = None
-    #: The version kept (for one entry charted twice, the one the rule keeps; for a
-    #: record shown again, its new version).
+    # The version kept (for one entry charted twice, the one the rule keeps; for a
+    # record shown again, its new version).
     kept: str = ""
 
 

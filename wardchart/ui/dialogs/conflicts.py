@@ -325,9 +325,9 @@ class _StayOpen(Exception):
     """Something was done and the dialog stays open for the next conflict."""
 
 
-#: The keep button's words where keeping means something else: one entry charted twice
-#: keeps once by rule (the record charted first); for a conflict resolved differently on
-#: two computers, keeping shows a withdrawn record again.
+# The keep button's words where keeping means something else: one entry charted twice
+# keeps once by rule (the record charted first); for a conflict resolved differently on
+# two computers, keeping shows a withdrawn record again.
 _KEEP_WORDS = {
     "duplicate": QT_TRANSLATE_NOOP("ConflictsDialog", "Keep once (the one charted first stays)"),
     "resolved_apart": QT_TRANSLATE_NOOP(
