@@ -513,7 +513,10 @@ def resolve_conflict(
       other records are set aside (withdrawn); for a bed given twice, both stand as
       charted; for one entry charted on two replicas (``duplicate``, ``same_time``) each
       other record is withdrawn by a new version marked entered in error, with the
-      resolution's reason. Not for one MRN twice (link them, or correct one).
+      resolution's reason — for ``duplicate`` the record kept is the rule's
+      (``kept_once``), whichever side is named; for ``resolved_apart`` the version kept is
+      shown again by a new version with its values. Not for one MRN twice (link them, or
+      correct one).
     - ``new_version``: write a corrected version of the side ``record_id`` (its stable id)
       with ``changes``; for a record corrected apart the other versions are set aside.
     - ``link``: (one MRN twice) the patient records are one person: ``keep`` names the
