@@ -59,7 +59,7 @@ def test_one_csv_imported_on_two_replicas_is_one_conflict_on_both_closed_on_both
     assert [(c.kind, c.key) for c in conflicts(b.db)] == [(conflict.kind, conflict.key)]
     assert len(_results(a)) == len(_results(b)) == 2
 
-    kept = conflict.sides[1]
+    kept = next(s for s in conflict.sides if s.record_id == conflict.kept_by_rule)
     resolve_conflict(
         b, conflict.key, action="keep", keep=kept.version_id, reason="imported on both",
         actor="n", now=NOW,
@@ -68,5 +68,47 @@ def test_one_csv_imported_on_two_replicas_is_one_conflict_on_both_closed_on_both
     for store in (a, b):
         assert conflicts(store.db) == []
         assert _results(store) == [kept.record_id]
+        assert [f for f in check_chart(store) if not f.ok] == []
+        store.close()
+
+
+def test_two_counts_kept_differently_on_two_replicas_are_shown_again_through_the_hub(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    """Two different counts at one collection time; each replica keeps another before
+    they sync. Through the hub, both list one 'resolved apart' conflict (nothing shown);
+    showing one again on one replica closes it on both, counted once."""
+    a, b = (open_chart(tmp_path / f"{name}.sqlite") for name in "ab")
+    operations.admit_patient(
+        a, mrn="A1", name="Alpha, Ann", dob=date(1960, 1, 1), actor="n", now=NOW
+    )
+    _settle(hub.ward_url, a, b)
+    taken = (NOW - timedelta(hours=5)).isoformat(timespec="minutes")
+    for store, anc in ((a, "0.84"), (b, "0.48")):
+        csv = tmp_path / f"labs-{anc}.csv"
+        csv.write_text(f"MRN,taken,wbc,anc\nA1,{taken},2.1,{anc}\n", encoding="utf-8")
+        assert import_results(store, csv, confirm=False, actor="lab", now=NOW).imported == 1
+    _settle(hub.ward_url, a, b)
+    (conflict,) = conflicts(a.db)
+    assert conflict.kind == "same_time"
+    for store, side in zip((a, b), conflict.sides, strict=True):
+        resolve_conflict(
+            store, conflict.key, action="keep", keep=side.version_id, reason="checked",
+            actor="n", now=NOW,
+        )  # fmt: skip
+    _settle(hub.ward_url, a, b)
+    (apart,) = conflicts(a.db)
+    assert apart.kind == "resolved_apart"
+    assert [(c.kind, c.key) for c in conflicts(b.db)] == [(apart.kind, apart.key)]
+    assert _results(a) == _results(b) == []
+    chosen = next(s for s in apart.sides if "anc=0.84" in s.summary)
+    resolve_conflict(
+        b, apart.key, action="keep", keep=chosen.version_id, reason="the lab's value",
+        actor="n", now=NOW,
+    )  # fmt: skip
+    _settle(hub.ward_url, a, b)
+    for store in (a, b):
+        assert conflicts(store.db) == []
+        assert _results(store) == [chosen.record_id]
         assert [f for f in check_chart(store) if not f.ok] == []
         store.close()
