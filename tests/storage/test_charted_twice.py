@@ -384,12 +384,77 @@ def test_two_counts_kept_differently_apart_are_a_conflict_until_one_is_shown_aga
     new = again.conn.execute(
         "SELECT n.entered_in_error, n.reason, o.entered_in_error FROM results n "
         "JOIN results o ON o.id = n.supersedes WHERE n.id = ?",
-        [done.kept],
+        [done.new_version],
     ).fetchone()
     assert tuple(new) == (0, "the lab's value", 1)
+    assert done.kept == chosen.version_id  # the resolution names the version chosen
     final, found = merged_both_ways(ward, again)
     assert found == []
     for store in (ward, final):
         assert [r.id for r in results_at(store)] == [chosen.record_id]  # counted once
         assert count_of(store, chosen.record_id) == "0.84"
     final.close()
+
+
+def kept_differently_apart(ward: ChartStore, laptop: ChartStore) -> tuple[ChartStore, Conflict]:
+    """Two counts at one time, each kept on another computer apart, then merged both ways:
+    the laptop reopened and the 'resolved apart' conflict."""
+    typed_cbc(ward, "0.84", wbc="2.1")
+    typed_cbc(laptop, "0.48", wbc="2.1")
+    back, (conflict,) = merged_both_ways(ward, laptop)
+    for store, side in zip((ward, back), conflict.sides, strict=True):
+        resolve_conflict(
+            store, conflict.key, action="keep", keep=side.version_id, reason="checked",
+            actor="n", now=LATER,
+        )  # fmt: skip
+    again, (apart,) = merged_both_ways(ward, back)
+    assert apart.kind == "resolved_apart"
+    return again, apart
+
+
+def test_one_count_shown_again_on_both_computers_apart_is_shown_once(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """Both computers show the same count again before they meet: two new versions of it
+    with the same values — they agree, nothing to review, counted once."""
+    again, apart = kept_differently_apart(ward, laptop)
+    chosen = next(s for s in apart.sides if "anc=0.84" in s.summary)
+    for store in (ward, again):
+        resolve_conflict(
+            store, apart.key, action="keep", keep=chosen.version_id, reason="lab value",
+            actor="n", now=LATER,
+        )  # fmt: skip
+    final, found = merged_both_ways(ward, again)
+    assert found == []
+    for store in (ward, final):
+        assert [r.id for r in results_at(store)] == [chosen.record_id]
+    final.close()
+
+
+def test_two_counts_shown_again_on_two_computers_apart_are_a_conflict_again(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """Each computer shows another count again before they meet: both are shown, so it is
+    the two-counts conflict again (a new key: the first one is settled), never two counts
+    at one time without a mark; keeping one then closes it on both."""
+    again, apart = kept_differently_apart(ward, laptop)
+    for store, side in zip((ward, again), apart.sides, strict=True):
+        resolve_conflict(
+            store, apart.key, action="keep", keep=side.version_id, reason="lab value",
+            actor="n", now=LATER,
+        )  # fmt: skip
+    final, found = merged_both_ways(ward, again)
+    (conflict,) = found
+    assert conflict.kind == "same_time"
+    assert len(results_at(ward)) == 2
+    assert all(s.shown for s in conflict.sides)
+    kept = next(s for s in conflict.sides if "anc=0.84" in s.summary)
+    resolve_conflict(
+        final, conflict.key, action="keep", keep=kept.version_id, reason="lab value",
+        actor="n", now=LATER,
+    )  # fmt: skip
+    last, found = merged_both_ways(ward, final)
+    assert found == []
+    for store in (ward, last):
+        assert [r.id for r in results_at(store)] == [kept.record_id]
+    last.close()

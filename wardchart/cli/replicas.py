@@ -457,6 +457,7 @@ def _conflict_json(conflict: Any, patients: dict[str, str]) -> dict[str, Any]:
         "subject": conflict.subject,
         "patient_id": conflict.patient_id,
         "patient": patients.get(conflict.patient_id or ""),
+        "kept_by_rule": conflict.kept_by_rule,
         "sides": [
             {
                 "table": s.table,
@@ -630,11 +631,18 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
             "resolution {resolution} saved with its reason",
         )
     )
+    # What was kept: the rule's record (one entry charted twice), the new version of a
+    # record shown again, else the version named.
+    said_target = target
+    if field == "keep":
+        said_target = (
+            done.new_version if conflict.kind == "resolved_apart" else done.kept
+        ) or target
     print(
         said.format(
             key=key[:8],
             conflict=shown(CONFLICT_WORDS.get(conflict.kind, conflict.kind)),
-            target=((done.kept if field == "keep" else "") or target)[:8],
+            target=said_target[:8],
             resolution=done.id[:8],
         )
     )

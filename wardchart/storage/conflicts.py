@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -190,9 +190,12 @@ def _forks(db: Database, table: str) -> list[Conflict]:
     kind = _FORK_KIND.get(table, "correction")
     found = []
     for origin, rows in grouped.items():
-        if all(r["entered_in_error"] for r in rows):
-            # Withdrawn on every branch (one entry charted twice, resolved on two
-            # computers): they agree, nothing to choose.
+        if all(r["entered_in_error"] for r in rows) or (
+            not any(r["entered_in_error"] for r in rows) and len({_summary(r) for r in rows}) == 1
+        ):
+            # Every branch agrees: withdrawn on each (one entry charted twice, resolved on
+            # two computers), or the same values on each (one record shown again on two):
+            # nothing to choose.
             continue
         tips = [Tip(str(r["id"]), str(r["recorded_at"]), bool(r["entered_in_error"])) for r in rows]
         shown = current_tip(tips)
@@ -460,9 +463,35 @@ def conflicts(db: Database) -> list[Conflict]:
     found += _settings(db)
     found += _resolved_apart(db)
     settled = resolved_keys(db)
+    found = _shown_again_apart(db, found, settled)
     return sorted(
         (c for c in found if c.key not in settled), key=lambda c: (c.kind, c.subject, c.key)
     )
+
+
+def _shown_again_apart(db: Database, found: list[Conflict], settled: set[str]) -> list[Conflict]:
+    """A conflict settled, then resolved differently on two computers, then shown again
+    differently on two (each a ``resolved_apart`` keeping another version): its records
+    are all shown again, so it is open again, under a new key (the old one is settled)."""
+    divergent = {
+        str(r[0])
+        for r in db.execute(
+            "SELECT conflict_key FROM resolutions WHERE kind = ? AND action = 'keep' "
+            "GROUP BY conflict_key HAVING count(DISTINCT kept) > 1",
+            [RESOLVED_APART],
+        )
+    }
+    if not divergent:
+        return found
+    again = []
+    for conflict in found:
+        while (
+            conflict.key in settled
+            and (apart := conflict_key(RESOLVED_APART, [conflict.key])) in divergent
+        ):
+            conflict = replace(conflict, key=conflict_key(conflict.kind, [apart, "shown again"]))
+        again.append(conflict)
+    return again
 
 
 def linked_patients(db: Database) -> dict[str, str]:
@@ -488,7 +517,7 @@ class Resolution:
     set_aside: tuple[str, ...]
     new_version: str | None = None
     # The version kept (for one entry charted twice, the one the rule keeps; for a
-    # record shown again, its new version).
+    # record shown again, the version chosen — its new version is ``new_version``).
     kept: str = ""
 
 
@@ -563,7 +592,6 @@ def resolve_conflict(
             new_version = records.reinstate(
                 db, side.table, side.version_id, reason=reason, actor=actor, now=now
             )
-            kept = new_version
         if action == "keep" and conflict.kind in CHARTED_TWICE_KINDS:
             for side in conflict.sides:
                 if side.version_id != kept:
