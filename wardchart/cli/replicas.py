@@ -612,7 +612,11 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
                 "Resolved conflict {key} ({conflict}): shown again as new version {target}; "
                 "resolution {resolution} saved with its reason",
             ),
-        }.get(conflict.kind if field == "keep" else "")
+        }.get(
+            conflict.kind
+            if field == "keep" and (conflict.kind != "resolved_apart" or done.new_version)
+            else ""
+        )
         or {
             "keep": translate(
                 "MergeCommand",

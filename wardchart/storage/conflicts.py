@@ -589,6 +589,8 @@ def resolve_conflict(
             kept = new_version
         if action == "keep" and conflict.kind == RESOLVED_APART:
             side = next(s for s in conflict.sides if s.version_id == kept)
+        if action == "keep" and conflict.kind == RESOLVED_APART and not side.entered_in_error:
+            # (A withdrawal chosen — one computer kept the record withdrawn — stays so.)
             new_version = records.reinstate(
                 db, side.table, side.version_id, reason=reason, actor=actor, now=now
             )
