@@ -136,6 +136,15 @@ def _summary(row: dict[str, Any]) -> str:
     )
 
 
+# What says who wrote a version, when, why and where — not what it holds.
+_WRITTEN = {"id", "supersedes", "reason", "recorded_at", "recorded_by", "replica_id"}
+
+
+def _held(row: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Everything a version holds (a password hash too), not who wrote it or when."""
+    return tuple(sorted((k, repr(v)) for k, v in row.items() if k not in _WRITTEN))
+
+
 def _side(table: str, row: dict[str, Any], shown: bool) -> Side:
     return Side(
         table=table,
@@ -191,7 +200,7 @@ def _forks(db: Database, table: str) -> list[Conflict]:
     found = []
     for origin, rows in grouped.items():
         if all(r["entered_in_error"] for r in rows) or (
-            not any(r["entered_in_error"] for r in rows) and len({_summary(r) for r in rows}) == 1
+            not any(r["entered_in_error"] for r in rows) and len({_held(r) for r in rows}) == 1
         ):
             # Every branch agrees: withdrawn on each (one entry charted twice, resolved on
             # two computers), or the same values on each (one record shown again on two):
