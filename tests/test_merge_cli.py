@@ -482,3 +482,96 @@ def test_a_nurse_may_copy_merge_and_resolve(
     status, _, err = run(ward, "merge", str(laptop))  # nobody signed in
     assert status == 2
     assert "--user" in err
+
+
+def test_a_count_charted_on_both_is_listed_and_kept_once(
+    run: Run, ward: Path, laptop: Path, tmp_path: Path
+) -> None:
+    taken = (datetime.now().astimezone() - timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    csv = tmp_path / "labs.csv"
+    csv.write_text(f"MRN,taken,wbc,anc\nA-1,{taken},2.1,0.84\n", encoding="utf-8")
+    for db in (ward, laptop):
+        ok(run(db, "import", str(csv)))
+    out = ok(run(ward, "merge", str(laptop)))
+    assert "conflicts: 1 new, 1 open in all" in out
+    assert "charted twice, on two charts: CBC taken" in out
+    ok(run(laptop, "merge", str(ward)))
+    assert open_conflicts(run, ward) == open_conflicts(run, laptop)
+    listing = ok(run(ward, "conflicts"))
+    assert "1 open conflict:" in listing
+    assert f"charted twice, on two charts: CBC taken {taken} — patient Alpha, Ann" in listing
+    assert listing.count("SHOWN NOW") == 2
+    assert listing.count("anc=0.84") == 2
+    (conflict,) = open_conflicts(run, ward)
+    assert conflict["kind"] == "duplicate"
+    sides = conflict["sides"]
+    assert isinstance(sides, list)
+    # the record charted first stays, whichever side is named: here the other one
+    (kept,) = [s for s in sides if s["record_id"] == conflict["kept_by_rule"]]
+    (named,) = [s for s in sides if s is not kept]
+    said = ok(
+        run(
+            ward,
+            "conflicts",
+            "resolve",
+            str(conflict["key"])[:8],
+            "--keep",
+            str(named["version_id"])[:8],
+            "--reason",
+            "the same lab file imported on both",
+        )
+    )
+    assert f"kept version {str(kept['version_id'])[:8]}, the one charted first" in said
+    assert open_conflicts(run, ward) == []
+    ok(run(laptop, "merge", str(ward)))
+    assert open_conflicts(run, laptop) == []
+    for db in (ward, laptop):
+        rows = ok(run(db, "export", "--format", "csv", "--mrn", "A-1", "--kind", "result"))
+        assert [r for r in rows.splitlines() if ",0.84," in r] == [
+            next(r for r in rows.splitlines() if str(kept["record_id"]) in r)
+        ]
+        ok(run(db, "check"))
+
+
+def test_two_counts_kept_differently_on_each_chart_are_shown_again_from_the_command_line(
+    run: Run, ward: Path, laptop: Path
+) -> None:
+    taken = (datetime.now().astimezone() - timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    for db, anc in ((ward, "0.84"), (laptop, "0.48")):
+        ok(run(db, "lab", "add", "--mrn", "A-1", "--taken", taken, "--anc", anc, "--wbc", "2"))
+    ok(run(ward, "merge", str(laptop)))
+    ok(run(laptop, "merge", str(ward)))
+    (conflict,) = open_conflicts(run, ward)
+    sides = conflict["sides"]
+    assert isinstance(sides, list)
+    for db, side in zip((ward, laptop), sides, strict=True):  # each keeps another, apart
+        resolve = ("conflicts", "resolve", str(conflict["key"])[:8])
+        ok(run(db, *resolve, "--keep", str(side["version_id"])[:8], "--reason", "checked"))
+    ok(run(ward, "merge", str(laptop)))
+    ok(run(laptop, "merge", str(ward)))
+    assert open_conflicts(run, ward) == open_conflicts(run, laptop)
+    listing = ok(run(ward, "conflicts"))
+    assert f"resolved differently on two charts — nothing shown: CBC taken {taken}" in listing
+    (apart,) = open_conflicts(run, ward)
+    chosen = next(s for s in apart["sides"] if "anc=0.84" in s["summary"])  # type: ignore[union-attr]
+    said = ok(
+        run(
+            ward,
+            "conflicts",
+            "resolve",
+            str(apart["key"])[:8],
+            "--keep",
+            str(chosen["record_id"])[:8],
+            "--reason",
+            "the lab's value",
+        )
+    )
+    assert "shown again as new version" in said
+    ok(run(laptop, "merge", str(ward)))
+    for db in (ward, laptop):
+        assert open_conflicts(run, db) == []
+        rows = ok(run(db, "export", "--format", "csv", "--mrn", "A-1", "--kind", "result"))
+        assert [r for r in rows.splitlines() if ",0.84," in r or ",0.48," in r] == [
+            next(r for r in rows.splitlines() if str(chosen["record_id"]) in r)
+        ]
+        ok(run(db, "check"))

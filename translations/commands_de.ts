@@ -973,6 +973,18 @@
         <translation>eine Stationseinstellung, auf zwei Kurven getrennt geändert</translation>
     </message>
     <message>
+        <source>charted twice, on two charts</source>
+        <translation>doppelt eingetragen, auf zwei Kurven</translation>
+    </message>
+    <message>
+        <source>two different counts at one collection time, on two charts</source>
+        <translation>zwei verschiedene Blutbilder zu einem Abnahmezeitpunkt, auf zwei Kurven</translation>
+    </message>
+    <message>
+        <source>resolved differently on two charts — nothing shown</source>
+        <translation>auf zwei Kurven verschieden aufgelöst — nichts angezeigt</translation>
+    </message>
+    <message>
         <source>is empty; give the other chart file</source>
         <extracomment>The shortest prefix of a conflict key, a version id or a record id that is accepted.</extracomment>
         <translation>ist leer; geben Sie die andere Kurvendatei an</translation>
@@ -1226,6 +1238,14 @@
     <message>
         <source>one MRN on two patients: --link RECORD if they are one person, else --new-version RECORD --mrn RIGHT_MRN</source>
         <translation>eine MRN bei zwei Patienten: --link EINTRAG, wenn es eine Person ist, sonst --new-version EINTRAG --mrn RICHTIGE_MRN</translation>
+    </message>
+    <message>
+        <source>Resolved conflict {key} ({conflict}): kept version {target}, the one charted first (the same on every chart, whichever version is named); resolution {resolution} saved with its reason</source>
+        <translation>Konflikt {key} ({conflict}) aufgelöst: Version {target} behalten, die zuerst eingetragene (auf jeder Kurve dieselbe, gleich welche Version genannt ist); Auflösung {resolution} mit ihrem Grund gespeichert</translation>
+    </message>
+    <message>
+        <source>Resolved conflict {key} ({conflict}): shown again as new version {target}; resolution {resolution} saved with its reason</source>
+        <translation>Konflikt {key} ({conflict}) aufgelöst: als neue Version {target} wieder angezeigt; Auflösung {resolution} mit ihrem Grund gespeichert</translation>
     </message>
     <message>
         <source>Resolved conflict {key} ({conflict}): kept version {target}; resolution {resolution} saved with its reason</source>

@@ -567,6 +567,14 @@ zeigt eine (auf jedem Computer dieselbe), bis Sie den Konflikt mit Begründung a
         <source>give a reason for the resolution</source>
         <translation>Geben Sie eine Begründung für die Auflösung an</translation>
     </message>
+    <message>
+        <source>Keep once (the one charted first stays)</source>
+        <translation>Einmal behalten (der zuerst eingetragene bleibt)</translation>
+    </message>
+    <message>
+        <source>Keep and show the selected record again</source>
+        <translation>Ausgewählten Eintrag behalten und wieder anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>CycleDialog</name>

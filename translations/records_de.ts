@@ -499,6 +499,18 @@
         <source>regimen {name}</source>
         <translation>Therapieschema {name}</translation>
     </message>
+    <message>
+        <source>CBC taken {when}</source>
+        <translation>Blutbild abgenommen {when}</translation>
+    </message>
+    <message>
+        <source>temperature taken {when}</source>
+        <translation>Temperatur gemessen {when}</translation>
+    </message>
+    <message>
+        <source>G-CSF dose given {when}</source>
+        <translation>G-CSF-Gabe {when}</translation>
+    </message>
 </context>
 <context>
     <name>CsvImport</name>
@@ -1199,6 +1211,10 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
     <message>
         <source>choose one of the conflict&apos;s versions</source>
         <translation>wählen Sie bitte eine der Versionen des Konflikts</translation>
+    </message>
+    <message>
+        <source>nothing is shown: keep one of the records to show it again</source>
+        <translation>nichts wird angezeigt: behalten Sie bitte einen der Einträge, um ihn wieder anzuzeigen</translation>
     </message>
     <message>
         <source>choose one of the conflict&apos;s records</source>

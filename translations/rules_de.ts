@@ -120,6 +120,18 @@
         <translation>Stationseinstellung auf zwei Computern geändert</translation>
     </message>
     <message>
+        <source>charted twice on two computers</source>
+        <translation>auf zwei Computern doppelt eingetragen</translation>
+    </message>
+    <message>
+        <source>two different results at one collection time, charted on two computers</source>
+        <translation>zwei verschiedene Ergebnisse zu einem Abnahmezeitpunkt, auf zwei Computern eingetragen</translation>
+    </message>
+    <message>
+        <source>resolved differently on two computers — nothing shown</source>
+        <translation>auf zwei Computern verschieden aufgelöst — nichts angezeigt</translation>
+    </message>
+    <message>
         <source>conflict — review</source>
         <extracomment>The words on every conflict mark (census, header, record tables, printouts).</extracomment>
         <translation>Konflikt — prüfen</translation>

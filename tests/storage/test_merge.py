@@ -14,7 +14,7 @@ from ward_fixture import NOW, write_ward
 
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.problems import InvalidEntry
-from wardchart.storage import audit, operations, queries, users
+from wardchart.storage import audit, operations, queries, records, users
 from wardchart.storage.conflicts import conflicts, linked_patients, resolve_conflict
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.health import check_chart
@@ -396,6 +396,75 @@ def test_a_correction_and_a_withdrawal_keep_the_record_shown(
     back.close()
 
 
+def test_a_correction_kept_on_one_computer_and_a_withdrawal_on_another(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """A record corrected on one computer and withdrawn on another; then each keeps its
+    own side apart, so between them both versions are set aside. Merged, the record is
+    not silently gone: it is a conflict listing both; keeping the withdrawal leaves it
+    withdrawn (one computer's choice), keeping the correction shows it again."""
+    record = cbc(ward, "A-1", 3, "0.5")
+    close_for_merge(laptop)
+    laptop = open_chart(laptop.path, create=False)
+    merge_from(laptop, ward.path, actor="n", now=NOW)
+    operations.mark_entered_in_error(
+        ward,
+        table="results",
+        record_id=record,
+        expected_version=record,
+        reason="wrong patient",
+        actor="n",
+        now=LATER,
+    )
+    _correct(laptop, record, "0.7")
+    back = _both_ways(ward, laptop)
+    (conflict,) = conflicts(ward.db)
+    for store, withdrawn in ((ward, True), (back, False)):
+        side = next(s for s in conflict.sides if s.entered_in_error is withdrawn)
+        resolve_conflict(
+            store,
+            conflict.key,
+            action="keep",
+            keep=side.version_id,
+            reason="checked",
+            actor="n",
+            now=LATER,
+        )
+    again = _both_ways(ward, back)
+    (apart,) = conflicts(ward.db)
+    assert apart.kind == "resolved_apart"
+    assert records.current_version(ward.db, "results", record) is None
+    assert sorted(s.entered_in_error for s in apart.sides) == [False, True]
+    shown = next(s for s in apart.sides if not s.entered_in_error)
+    withdrawal = next(s for s in apart.sides if s.entered_in_error)
+    done = resolve_conflict(
+        again,
+        apart.key,
+        action="keep",
+        keep=withdrawal.version_id,
+        reason="wrong patient indeed",
+        actor="n",
+        now=LATER,
+    )
+    assert done.new_version is None
+    assert conflicts(again.db) == []
+    assert records.current_version(again.db, "results", record) is None
+    done = resolve_conflict(
+        ward,
+        apart.key,
+        action="keep",
+        keep=shown.version_id,
+        reason="right patient",
+        actor="n",
+        now=LATER,
+    )
+    assert done.new_version is not None
+    assert conflicts(ward.db) == []
+    assert queries.resolve_record(ward.db, "results", record)["anc"] == "0.7"
+    assert_sound(ward)
+    again.close()
+
+
 def test_one_mrn_admitted_on_both_is_a_conflict_linked_as_one_person(
     ward: ChartStore, laptop: ChartStore
 ) -> None:
@@ -469,6 +538,61 @@ def test_two_cycles_with_one_number_and_one_bed_for_two(
     assert [c.kind for c in conflicts(ward.db)] == ["bed"]
     assert len([c for c in queries.patient_records(ward.db, b).cycles if c.number == 2]) == 1
     back.close()
+
+
+def test_a_cycle_number_kept_differently_apart_is_shown_again_not_lost(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """Two cycles with one number, one kept on each computer apart: between them both
+    were set aside. Merged, that is a conflict (nothing shown); keeping one shows it again
+    by a new version, the same on both after they meet."""
+    b = patient(ward, "B-2")
+    for store in (ward, laptop):
+        operations.start_cycle(
+            store,
+            patient=b,
+            regimen_name="R-CHOP-21",
+            day1=NOW.date() + timedelta(days=17 if store is ward else 18),
+            confirm=True,
+            actor="n",
+            now=NOW + timedelta(days=25),
+        )
+    back = _both_ways(ward, laptop)
+    (cycle,) = conflicts(ward.db)
+    for store, side in zip((ward, back), cycle.sides, strict=True):
+        resolve_conflict(
+            store,
+            cycle.key,
+            action="keep",
+            keep=side.version_id,
+            reason="given once",
+            actor="n",
+            now=LATER,
+        )
+
+    def seconds(store: ChartStore) -> list[str]:
+        return [c.id for c in queries.patient_records(store.db, b).cycles if c.number == 2]
+
+    again = _both_ways(ward, back)
+    (apart,) = conflicts(ward.db)
+    assert apart.kind == "resolved_apart"
+    assert apart.subject == "cycle 2"
+    assert seconds(ward) == seconds(again) == []
+    resolve_conflict(
+        again,
+        apart.key,
+        action="keep",
+        keep=apart.sides[1].record_id,
+        reason="day 18 is right",
+        actor="n",
+        now=LATER,
+    )
+    assert conflicts(again.db) == []
+    assert seconds(again) == [apart.sides[1].record_id]
+    final = _both_ways(ward, again)
+    assert conflicts(ward.db) == []
+    assert seconds(ward) == seconds(final) == [apart.sides[1].record_id]
+    final.close()
 
 
 def test_two_accounts_with_one_user_name(ward: ChartStore, laptop: ChartStore) -> None:

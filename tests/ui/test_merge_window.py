@@ -325,3 +325,158 @@ def test_nothing_but_a_nurse_typing_reaches_storage(window: MainWindow) -> None:
         assert "merge_from" not in source
         assert "resolve_conflict" not in source
     assert NOW is not None
+
+
+@pytest.fixture
+def charted_twice(ward: ChartStore, tmp_path: Path) -> str:
+    """The ward file with a laptop's copy of one CBC (the same count, typed on both)
+    merged in; returns the laptop's record id."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from ward_fixture import TODAY
+
+    from wardchart.domain.plausibility import CbcEntry
+    from wardchart.storage import operations
+    from wardchart.storage.merge import copy_chart
+
+    made = copy_chart(ward, tmp_path / "laptop.sqlite", actor="it", now=NOW)
+    laptop = open_chart(made.path, create=False)
+    taken = NOW - timedelta(hours=3)
+    assert taken.date() == TODAY
+    saved = ""
+    for store in (ward, laptop):
+        patient = queries.find_patient(store.db, "A-1")
+        assert patient is not None
+        entry = CbcEntry(taken=taken, wbc=Decimal("0.9"), anc=Decimal("0.25"))
+        saved = operations.record_cbc(
+            store, patient=patient, entry=entry, confirm=True, actor="n", now=NOW
+        ).record_id
+    laptop.close()
+    merge_from(ward, made.path, actor="nurse b", now=LATER)
+    assert [c.kind for c in conflicts(ward.db)] == ["duplicate"]
+    return saved
+
+
+def test_a_count_charted_on_two_computers_is_marked_twice_and_kept_once(
+    qtbot,
+    charted_twice: str,
+    window: MainWindow,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    assert "conflict" in _census_flags(window, "A-1")[0]
+    _select(window, "A-1")
+    assert "CONFLICT — REVIEW" in window.patient_view.header.text()
+    assert "CBC taken" in window.patient_view.header.text()
+    assert "charted twice on two computers" in window.patient_view.header.toolTip()
+    assert _marked_rows(window) == [REVIEW, REVIEW]  # both stay on the chart, marked
+    dialog = active(window.open_conflicts())
+    assert dialog.list.count() == 1
+    assert "charted twice on two computers" in dialog.list.item(0).text()
+    shown = [dialog.sides.item(r, 0).text() for r in range(dialog.sides.rowCount())]
+    assert shown == ["shown", "shown"]
+    # the same values: the rule keeps one (charted first, then the smaller id), shown
+    # selected; choosing the other changes nothing — every computer keeps the same one
+    conflict = dialog.current()
+    assert conflict is not None
+    assert conflict.kept_by_rule is not None
+    assert dialog.keep.text().replace("&", "") == "Keep once (the one charted first stays)"
+    assert dialog.keep.isChecked()
+    rule_row = next(r for r in range(2) if conflict.sides[r].record_id == conflict.kept_by_rule)
+    assert dialog.chosen_side() == rule_row
+    _press(qtbot, dialog, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.sides
+    _press(qtbot, dialog, Qt.Key.Key_Down if rule_row == 0 else Qt.Key.Key_Up)
+    assert dialog.chosen_side() == 1 - rule_row
+    _press(qtbot, dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    _type(dialog, "typed on both")
+    _press(qtbot, dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert conflicts(ward.db) == []
+    assert "conflict" not in _census_flags(window, "A-1")[0]
+    assert _marked_rows(window) == []
+    left = ward.conn.execute("SELECT origin_id FROM current_results WHERE anc = '0.25'")
+    assert [r[0] for r in left] == [conflict.kept_by_rule]
+    withdrawn = ward.conn.execute(
+        "SELECT reason FROM results WHERE entered_in_error = 1 AND anc = '0.25'"
+    ).fetchall()
+    assert [r[0] for r in withdrawn] == ["typed on both"]
+
+
+@pytest.fixture
+def resolved_apart(ward: ChartStore, tmp_path: Path) -> str:
+    """The ward file after two counts at one collection time were each kept on another
+    computer apart (so neither is shown); returns the ward's record id (ANC 0.25)."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from wardchart.domain.plausibility import CbcEntry
+    from wardchart.storage import operations
+    from wardchart.storage.conflicts import resolve_conflict
+    from wardchart.storage.merge import copy_chart
+
+    made = copy_chart(ward, tmp_path / "laptop.sqlite", actor="it", now=NOW)
+    laptop = open_chart(made.path, create=False)
+    taken = NOW - timedelta(hours=3)
+    saved = {}
+    for store, anc in ((ward, "0.25"), (laptop, "0.52")):
+        patient = queries.find_patient(store.db, "A-1")
+        assert patient is not None
+        entry = CbcEntry(taken=taken, wbc=Decimal("0.9"), anc=Decimal(anc))
+        saved[anc] = operations.record_cbc(
+            store, patient=patient, entry=entry, confirm=True, actor="n", now=NOW
+        ).record_id
+    merge_from(laptop, ward.path, actor="nurse b", now=LATER)
+    (conflict,) = conflicts(laptop.db)
+    laptop.close()
+    merge_from(ward, made.path, actor="nurse b", now=LATER)
+    for path, anc in ((ward.path, "0.25"), (made.path, "0.52")):
+        store = ward if path == ward.path else open_chart(path, create=False)
+        side = next(s for s in conflict.sides if s.record_id == saved[anc])
+        resolve_conflict(
+            store, conflict.key, action="keep", keep=side.version_id, reason="checked",
+            actor="n", now=LATER,
+        )  # fmt: skip
+        if store is not ward:
+            store.close()
+    merge_from(ward, made.path, actor="nurse b", now=LATER)
+    assert [c.kind for c in conflicts(ward.db)] == ["resolved_apart"]
+    return saved["0.25"]
+
+
+def test_a_conflict_resolved_differently_apart_shows_one_count_again(
+    qtbot,
+    resolved_apart: str,
+    window: MainWindow,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    assert "conflict" in _census_flags(window, "A-1")[0]
+    _select(window, "A-1")
+    assert "CONFLICT — REVIEW" in window.patient_view.header.text()
+    assert (
+        "resolved differently on two computers — nothing shown"
+        in window.patient_view.header.toolTip()
+    )
+    dialog = active(window.open_conflicts())
+    assert dialog.list.count() == 1
+    assert "nothing shown" in dialog.list.item(0).text()
+    assert dialog.keep.text().replace("&", "") == "Keep and show the selected record again"
+    assert dialog.keep.isChecked()
+    assert not dialog.new_version.isEnabled()
+    # choose the ward's count (ANC 0.25) by keyboard, give a reason, Enter
+    _press(qtbot, dialog, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.sides
+    conflict = dialog.current()
+    assert conflict is not None
+    row = next(r for r in range(2) if conflict.sides[r].record_id == resolved_apart)
+    if dialog.chosen_side() != row:
+        _press(qtbot, dialog, Qt.Key.Key_Down if row else Qt.Key.Key_Up)
+    assert dialog.chosen_side() == row
+    _press(qtbot, dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    _type(dialog, "the lab's value")
+    _press(qtbot, dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert conflicts(ward.db) == []
+    assert "conflict" not in _census_flags(window, "A-1")[0]
+    shown = ward.conn.execute("SELECT origin_id FROM current_results WHERE anc IN ('0.25', '0.52')")
+    assert [r[0] for r in shown] == [resolved_apart]

@@ -52,6 +52,13 @@ CONFLICT_WORDS = {
     "bed": QT_TRANSLATE_NOOP("MergeCommand", "one bed given to two patients"),
     "username": QT_TRANSLATE_NOOP("MergeCommand", "one user name on two accounts"),
     "ward_setting": QT_TRANSLATE_NOOP("MergeCommand", "a ward setting changed apart on two charts"),
+    "duplicate": QT_TRANSLATE_NOOP("MergeCommand", "charted twice, on two charts"),
+    "same_time": QT_TRANSLATE_NOOP(
+        "MergeCommand", "two different counts at one collection time, on two charts"
+    ),
+    "resolved_apart": QT_TRANSLATE_NOOP(
+        "MergeCommand", "resolved differently on two charts — nothing shown"
+    ),
 }
 OTHER_PASSPHRASE = "WARDCHART_OTHER_PASSPHRASE"
 #: The shortest prefix of a conflict key, a version id or a record id that is accepted.
@@ -450,6 +457,7 @@ def _conflict_json(conflict: Any, patients: dict[str, str]) -> dict[str, Any]:
         "subject": conflict.subject,
         "patient_id": conflict.patient_id,
         "patient": patients.get(conflict.patient_id or ""),
+        "kept_by_rule": conflict.kept_by_rule,
         "sides": [
             {
                 "table": s.table,
@@ -591,27 +599,54 @@ def resolve(args: argparse.Namespace, context: Context) -> int:
             record_id=target if field == "new_version" else None,
             changes=changes,
         )
-    said = {
-        "keep": translate(
+    said = (
+        {
+            "duplicate": translate(
+                "MergeCommand",
+                "Resolved conflict {key} ({conflict}): kept version {target}, the one charted "
+                "first (the same on every chart, whichever version is named); resolution "
+                "{resolution} saved with its reason",
+            ),
+            "resolved_apart": translate(
+                "MergeCommand",
+                "Resolved conflict {key} ({conflict}): shown again as new version {target}; "
+                "resolution {resolution} saved with its reason",
+            ),
+        }.get(
+            conflict.kind
+            if field == "keep" and (conflict.kind != "resolved_apart" or done.new_version)
+            else ""
+        )
+        or {
+            "keep": translate(
+                "MergeCommand",
+                "Resolved conflict {key} ({conflict}): kept version {target}; "
+                "resolution {resolution} saved with its reason",
+            ),
+            "link": translate(
+                "MergeCommand",
+                "Resolved conflict {key} ({conflict}): linked as one person, keeping record "
+                "{target}; resolution {resolution} saved with its reason",
+            ),
+        }.get(field)
+        or translate(
             "MergeCommand",
-            "Resolved conflict {key} ({conflict}): kept version {target}; "
+            "Resolved conflict {key} ({conflict}): corrected the MRN of record {target}; "
             "resolution {resolution} saved with its reason",
-        ),
-        "link": translate(
-            "MergeCommand",
-            "Resolved conflict {key} ({conflict}): linked as one person, keeping record "
-            "{target}; resolution {resolution} saved with its reason",
-        ),
-    }.get(field) or translate(
-        "MergeCommand",
-        "Resolved conflict {key} ({conflict}): corrected the MRN of record {target}; "
-        "resolution {resolution} saved with its reason",
+        )
     )
+    # What was kept: the rule's record (one entry charted twice), the new version of a
+    # record shown again, else the version named.
+    said_target = target
+    if field == "keep":
+        said_target = (
+            done.new_version if conflict.kind == "resolved_apart" else done.kept
+        ) or target
     print(
         said.format(
             key=key[:8],
             conflict=shown(CONFLICT_WORDS.get(conflict.kind, conflict.kind)),
-            target=target[:8],
+            target=said_target[:8],
             resolution=done.id[:8],
         )
     )

@@ -85,6 +85,13 @@ KIND_WORDS = {
     "bed": QT_TRANSLATE_NOOP("Conflicts", "one bed given to two patients"),
     "username": QT_TRANSLATE_NOOP("Conflicts", "one user name on two accounts"),
     "ward_setting": QT_TRANSLATE_NOOP("Conflicts", "ward setting changed on two computers"),
+    "duplicate": QT_TRANSLATE_NOOP("Conflicts", "charted twice on two computers"),
+    "same_time": QT_TRANSLATE_NOOP(
+        "Conflicts", "two different results at one collection time, charted on two computers"
+    ),
+    "resolved_apart": QT_TRANSLATE_NOOP(
+        "Conflicts", "resolved differently on two computers — nothing shown"
+    ),
 }
 #: The words on every conflict mark (census, header, record tables, printouts).
 REVIEW = QT_TRANSLATE_NOOP("Conflicts", "conflict — review")

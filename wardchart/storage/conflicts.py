@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from wardchart.domain.duplicates import DUPLICATE, SAME_TIME, Charted, charted_apart, kept_once
 from wardchart.domain.merge_rules import Tip, conflict_key, current_tip, setting_winner
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.texts import QT_TRANSLATE_NOOP, Text
-from wardchart.storage import audit, queries, records
+from wardchart.storage import audit, convert, queries, records
 from wardchart.storage.database import ChartStore
 from wardchart.storage.records import utc_text
 from wardchart.storage.replica import local_replica
@@ -36,7 +37,26 @@ KINDS = (
     "bed",
     "username",
     "ward_setting",
+    DUPLICATE,
+    SAME_TIME,
+    "resolved_apart",
 )
+# Kinds of one entry charted on two replicas: keeping one withdraws the others (a new
+# version of each, entered in error).
+CHARTED_TWICE_KINDS = (DUPLICATE, SAME_TIME)
+# Resolutions made apart that, between them, withdrew every side: nothing is shown until
+# a person shows one again (see docs/merging.md, "Resolved differently on two computers").
+RESOLVED_APART = "resolved_apart"
+# Kinds where keeping one side withdraws the others (sets them aside, or marks them
+# entered in error), and where a person's choice is real: the table of each.
+_WITHDRAWING = {
+    "correction": VERSIONED_TABLES,
+    "regimen": ("regimens",),
+    "account": ("users",),
+    "cycle_number": ("cycles",),
+    "username": ("users",),
+    SAME_TIME: ("results",),
+}
 #: Kinds whose versions all belong to one record (or one setting): keeping one sets the
 #: others aside.
 FORK_KINDS = ("correction", "regimen", "account", "ward_setting")
@@ -66,6 +86,9 @@ SAME_CYCLE = QT_TRANSLATE_NOOP("Conflicts", "cycle {number}")
 SAME_BED = QT_TRANSLATE_NOOP("Conflicts", "bed {bed}")
 SAME_USER_NAME = QT_TRANSLATE_NOOP("Conflicts", "user name {username}")
 SAME_REGIMEN = QT_TRANSLATE_NOOP("Conflicts", "regimen {name}")
+CBC_TAKEN = QT_TRANSLATE_NOOP("Conflicts", "CBC taken {when}")
+TEMPERATURE_TAKEN = QT_TRANSLATE_NOOP("Conflicts", "temperature taken {when}")
+GCSF_GIVEN = QT_TRANSLATE_NOOP("Conflicts", "G-CSF dose given {when}")
 
 
 @dataclass(frozen=True)
@@ -98,6 +121,9 @@ class Conflict:
     #: What the conflict is about, in words: "MRN 42", "bed 4A-01", "cycle 3".
     subject: str
     sides: tuple[Side, ...]
+    # One entry charted twice (``duplicate``): the record that stays when it is resolved,
+    # by rule (``kept_once``), whatever side a person names.
+    kept_by_rule: str | None = None
 
     def involves(self, record_id: str) -> bool:
         """Whether a record (by its stable id) or a version is one of the sides."""
@@ -108,6 +134,15 @@ def _summary(row: dict[str, Any]) -> str:
     return ", ".join(
         f"{k}={v}" for k, v in sorted(row.items()) if k not in _BOOKKEEPING and v not in (None, "")
     )
+
+
+# What says who wrote a version, when, why and where — not what it holds.
+_WRITTEN = {"id", "supersedes", "reason", "recorded_at", "recorded_by", "replica_id"}
+
+
+def _held(row: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Everything a version holds (a password hash too), not who wrote it or when."""
+    return tuple(sorted((k, repr(v)) for k, v in row.items() if k not in _WRITTEN))
 
 
 def _side(table: str, row: dict[str, Any], shown: bool) -> Side:
@@ -164,6 +199,13 @@ def _forks(db: Database, table: str) -> list[Conflict]:
     kind = _FORK_KIND.get(table, "correction")
     found = []
     for origin, rows in grouped.items():
+        if all(r["entered_in_error"] for r in rows) or (
+            not any(r["entered_in_error"] for r in rows) and len({_held(r) for r in rows}) == 1
+        ):
+            # Every branch agrees: withdrawn on each (one entry charted twice, resolved on
+            # two computers), or the same values on each (one record shown again on two):
+            # nothing to choose.
+            continue
         tips = [Tip(str(r["id"]), str(r["recorded_at"]), bool(r["entered_in_error"])) for r in rows]
         shown = current_tip(tips)
         found.append(
@@ -248,6 +290,127 @@ def _beds(db: Database) -> list[Conflict]:
     ]
 
 
+@dataclass(frozen=True)
+class _Entries:
+    """How one kind of entry is compared (``wardchart.domain.duplicates``)."""
+
+    # The UTC time column, and the local one named in the subject.
+    at_utc: str
+    at_local: str
+    # The values compared, and whether they are amounts (else words).
+    values: tuple[str, ...]
+    amounts: bool
+    # Whether another record at the same moment with other values is a conflict too.
+    other_values: bool
+    subject: Text
+
+
+_CHARTED = {
+    "results": _Entries("taken_utc", "taken_at", ("wbc", "anc"), True, True, CBC_TAKEN),
+    "temperatures": _Entries("taken_utc", "taken_at", ("celsius",), True, False, TEMPERATURE_TAKEN),
+    "gcsf_doses": _Entries("given_utc", "given_at", ("drug", "dose"), False, False, GCSF_GIVEN),
+}
+
+
+# Per chart file and table: the moments (patient, time) where two records were ever
+# charted, as of the row with the greatest rowid then read (its rowid and id). Rows are
+# never changed or deleted, so only rows after it can add moments; a file whose row at
+# that rowid is gone or another (restored, rolled back) is read again in full.
+_MOMENTS: dict[tuple[str, str], tuple[int, str, frozenset[tuple[str, str]]]] = {}
+
+
+def _moments(db: Database, table: str, at: str) -> frozenset[tuple[str, str]]:
+    """The moments where a patient has two records of ``table`` (any versions)."""
+    where = db.execute("PRAGMA database_list").fetchone()
+    path = str(where[2]) if where and where[2] else ""
+    last = db.execute(f"SELECT rowid, id FROM {table} ORDER BY rowid DESC LIMIT 1").fetchone()
+    if last is None:
+        return frozenset()
+    cached = _MOMENTS.get((path, table)) if path else None
+    seen = None
+    if cached is not None:
+        row = db.execute(f"SELECT id FROM {table} WHERE rowid = ?", [cached[0]]).fetchone()
+        seen = cached if row is not None and row[0] == cached[1] else None
+    if seen is None:
+        found = {
+            (str(p), str(t))
+            for p, t in db.execute(
+                f"""SELECT patient_id, {at} FROM {table} WHERE (patient_id, {at}) IN (
+                        SELECT patient_id, {at} FROM {table}
+                        GROUP BY patient_id, {at} HAVING count(*) > 1)
+                    GROUP BY patient_id, {at} HAVING count(DISTINCT origin_id) > 1"""
+            )
+        }
+    else:
+        found = set(seen[2])
+        found |= {
+            (str(p), str(t))
+            for p, t in db.execute(
+                f"""SELECT DISTINCT n.patient_id, n.{at} FROM {table} n NOT INDEXED
+                    WHERE n.rowid > ? AND EXISTS (
+                        SELECT 1 FROM {table} o WHERE o.patient_id = n.patient_id
+                           AND o.{at} = n.{at} AND o.origin_id <> n.origin_id)""",
+                [seen[0]],
+            )
+        }
+    moments = frozenset(found)
+    if path:
+        _MOMENTS[path, table] = (int(last[0]), str(last[1]), moments)
+    return moments
+
+
+def _charted_twice(db: Database, table: str) -> list[Conflict]:
+    """One entry charted on two replicas apart (and for blood counts, two results at one
+    collection time): see docs/merging.md. Looked for only at the moments where a
+    patient has two records (``_moments``: a hospital's file is not read in full each
+    time)."""
+    how = _CHARTED[table]
+    sql = f"""SELECT t.*, o.replica_id AS charted_on, o.recorded_at AS charted_at
+              FROM current_{table} t
+              JOIN {table} o ON o.id = t.origin_id
+              WHERE t.patient_id = ? AND t.{how.at_utc} = ?
+              ORDER BY t.origin_id"""
+    rows: dict[str, dict[str, Any]] = {}
+    first: dict[str, str] = {}
+    entries = []
+    for moment in sorted(_moments(db, table, how.at_utc)):
+        for row in db.query(sql, list(moment)):
+            origin = str(row["origin_id"])
+            # A side names the replica that charted the record (its first version's).
+            charted_on = row.pop("charted_on")
+            first[origin] = str(row.pop("charted_at"))
+            rows[origin] = {**row, "replica_id": charted_on}
+            values = tuple(convert.text_dec(row[c]) if how.amounts else row[c] for c in how.values)
+            entries.append(
+                Charted(
+                    record_id=origin,
+                    replica_id=charted_on,
+                    patient_id=str(row["patient_id"]),
+                    at=datetime.fromisoformat(str(row[how.at_utc])),
+                    values=values,
+                )
+            )
+    found = []
+    for kind, group in charted_apart(entries, other_values=how.other_values):
+        at = rows[group[0].record_id][how.at_local]
+        found.append(
+            Conflict(
+                kind=kind,
+                key=conflict_key(kind, [c.record_id for c in group]),
+                table=table,
+                patient_id=group[0].patient_id,
+                subject=how.subject.format(when=str(at)[:16].replace("T", " ")),
+                sides=tuple(_side(table, rows[c.record_id], True) for c in group),
+                kept_by_rule=(
+                    kept_once((first[c.record_id], c.record_id) for c in group)
+                    if kind == DUPLICATE
+                    else None
+                ),
+            )
+        )
+    return found
+
+
 def _settings(db: Database) -> list[Conflict]:
     found = []
     for key, heads in sorted(queries.setting_heads_by_key(db).items()):
@@ -304,11 +467,40 @@ def conflicts(db: Database) -> list[Conflict]:
     found += _beds(db)
     found += _clashes(db, "username", "users", ["username"], SAME_USER_NAME)
     found += _regimen_names(db)
+    for table in _CHARTED:
+        found += _charted_twice(db, table)
     found += _settings(db)
+    found += _resolved_apart(db)
     settled = resolved_keys(db)
+    found = _shown_again_apart(db, found, settled)
     return sorted(
         (c for c in found if c.key not in settled), key=lambda c: (c.kind, c.subject, c.key)
     )
+
+
+def _shown_again_apart(db: Database, found: list[Conflict], settled: set[str]) -> list[Conflict]:
+    """A conflict settled, then resolved differently on two computers, then shown again
+    differently on two (each a ``resolved_apart`` keeping another version): its records
+    are all shown again, so it is open again, under a new key (the old one is settled)."""
+    divergent = {
+        str(r[0])
+        for r in db.execute(
+            "SELECT conflict_key FROM resolutions WHERE kind = ? AND action = 'keep' "
+            "GROUP BY conflict_key HAVING count(DISTINCT kept) > 1",
+            [RESOLVED_APART],
+        )
+    }
+    if not divergent:
+        return found
+    again = []
+    for conflict in found:
+        while (
+            conflict.key in settled
+            and (apart := conflict_key(RESOLVED_APART, [conflict.key])) in divergent
+        ):
+            conflict = replace(conflict, key=conflict_key(conflict.kind, [apart, "shown again"]))
+        again.append(conflict)
+    return again
 
 
 def linked_patients(db: Database) -> dict[str, str]:
@@ -333,6 +525,9 @@ class Resolution:
     action: str
     set_aside: tuple[str, ...]
     new_version: str | None = None
+    # The version kept (for one entry charted twice, the one the rule keeps; for a
+    # record shown again, the version chosen — its new version is ``new_version``).
+    kept: str = ""
 
 
 def resolve_conflict(
@@ -354,7 +549,12 @@ def resolve_conflict(
       apart (or a setting changed apart) the other versions are set aside; for two cycles
       with one number, two accounts with one user name or two regimens with one name, the
       other records are set aside (withdrawn); for a bed given twice, both stand as
-      charted. Not for one MRN twice (link them, or correct one).
+      charted; for one entry charted on two replicas (``duplicate``, ``same_time``) each
+      other record is withdrawn by a new version marked entered in error, with the
+      resolution's reason — for ``duplicate`` the record kept is the rule's
+      (``kept_once``), whichever side is named; for ``resolved_apart`` the version kept is
+      shown again by a new version with its values. Not for one MRN twice (link them, or
+      correct one).
     - ``new_version``: write a corrected version of the side ``record_id`` (its stable id)
       with ``changes``; for a record corrected apart the other versions are set aside.
     - ``link``: (one MRN twice) the patient records are one person: ``keep`` names the
@@ -396,6 +596,26 @@ def resolve_conflict(
                 db, side.table, record_id, changes, reason=reason, actor=actor, now=now
             )
             kept = new_version
+        if action == "keep" and conflict.kind == RESOLVED_APART:
+            side = next(s for s in conflict.sides if s.version_id == kept)
+        if action == "keep" and conflict.kind == RESOLVED_APART and not side.entered_in_error:
+            # (A withdrawal chosen — one computer kept the record withdrawn — stays so.)
+            new_version = records.reinstate(
+                db, side.table, side.version_id, reason=reason, actor=actor, now=now
+            )
+        if action == "keep" and conflict.kind in CHARTED_TWICE_KINDS:
+            for side in conflict.sides:
+                if side.version_id != kept:
+                    records.supersede(
+                        db,
+                        side.table,
+                        side.record_id,
+                        {},
+                        reason=reason,
+                        actor=actor,
+                        now=now,
+                        entered_in_error=True,
+                    )
         resolution_id = records.new_id()
         row = {
             "id": resolution_id,
@@ -453,7 +673,7 @@ def resolve_conflict(
                 now=now,
             )
     return Resolution(
-        resolution_id, key, action, tuple(s.version_id for s in set_aside), new_version
+        resolution_id, key, action, tuple(s.version_id for s in set_aside), new_version, kept
     )
 
 
@@ -485,9 +705,28 @@ def _decide(
                     )
                 ]
             )
-        aside = [] if conflict.kind == "bed" else [s for s in sides if s is not chosen]
+        if conflict.kind == DUPLICATE:
+            # No choice to make (the same values): the rule keeps one, the same on every
+            # replica whatever side was named, so computers resolving it apart agree.
+            chosen = next(s for s in sides if s.record_id == conflict.kept_by_rule)
+        # A bed: both stand. One entry charted twice: the others are withdrawn by new
+        # versions (``resolve_conflict``), not set aside. Resolved apart: the one chosen
+        # is shown again by a new version (``resolve_conflict``).
+        keeps_all = conflict.kind in ("bed", RESOLVED_APART, *CHARTED_TWICE_KINDS)
+        aside = [] if keeps_all else [s for s in sides if s is not chosen]
         return aside, chosen.version_id, [], None
     if action == "new_version":
+        if conflict.kind == RESOLVED_APART:
+            raise InvalidEntry(
+                [
+                    Problem(
+                        "action",
+                        QT_TRANSLATE_NOOP(
+                            "Merge", "nothing is shown: keep one of the records to show it again"
+                        ),
+                    )
+                ]
+            )
         if conflict.kind == "ward_setting" or not any(s.record_id == record_id for s in sides):
             raise InvalidEntry(
                 [
@@ -532,3 +771,68 @@ def _decide(
             )
         ]
     )
+
+
+def _subject_of(table: str, row: dict[str, Any]) -> str:
+    """What a record is, in the words of the conflict it was in."""
+    if table in _CHARTED:
+        how = _CHARTED[table]
+        return how.subject.format(when=str(row[how.at_local])[:16].replace("T", " "))
+    if table == "cycles":
+        return SAME_CYCLE.format(number=row["number"])
+    if table == "users":
+        return SAME_USER_NAME.format(username=row["username"])
+    if table == "regimens":
+        return SAME_REGIMEN.format(name=row["name"])
+    return CORRECTED_APART.format(table=table, id=str(row["origin_id"])[:8])
+
+
+def _resolved_apart(db: Database) -> list[Conflict]:
+    """Conflicts resolved on two computers apart, each keeping another side, so that
+    between them every side was withdrawn: nothing of it is shown. The sides are the
+    versions each computer kept (see docs/merging.md, "Resolved differently on two
+    computers")."""
+    kinds = ", ".join("?" for _ in _WITHDRAWING)
+    kept: dict[tuple[str, str], dict[str, str | None]] = defaultdict(dict)
+    for key, kind, version, patient in db.execute(
+        f"""SELECT conflict_key, kind, kept, patient_id FROM resolutions
+            WHERE action = 'keep' AND kind IN ({kinds}) AND conflict_key IN (
+                SELECT conflict_key FROM resolutions WHERE action = 'keep'
+                GROUP BY conflict_key HAVING count(DISTINCT kept) > 1)""",
+        list(_WITHDRAWING),
+    ):
+        kept[str(key), str(kind)][str(version)] = patient
+    found = []
+    for (key, kind), versions in sorted(kept.items()):
+        rows = []
+        for version in sorted(versions):
+            row = next(
+                (
+                    (table, r)
+                    for table in _WITHDRAWING[kind]
+                    for r in db.query(f"SELECT * FROM {table} WHERE id = ?", [version])
+                ),
+                None,
+            )
+            if row is not None:
+                rows.append(row)
+        if len(rows) < 2 or any(
+            db.execute(
+                f"SELECT 1 FROM current_{table} WHERE origin_id = ?", [row["origin_id"]]
+            ).fetchone()
+            for table, row in rows
+        ):
+            continue
+        table, first = rows[0]
+        patient = next(iter(versions.values()))
+        found.append(
+            Conflict(
+                kind=RESOLVED_APART,
+                key=conflict_key(RESOLVED_APART, [key]),
+                table=table,
+                patient_id=None if patient is None else str(patient),
+                subject=_subject_of(table, first),
+                sides=tuple(_side(t, r, False) for t, r in rows),
+            )
+        )
+    return found

@@ -141,6 +141,60 @@ def supersede(
     return version_id
 
 
+def reinstate(
+    db: Database, table: str, version_id: str, *, reason: str, actor: str, now: datetime
+) -> str:
+    """Show a withdrawn record again: a new version with the values of ``version_id`` (one
+    of its versions), not entered in error, that supersedes the version ending the line
+    from it (its withdrawal; or itself, when a resolution set it aside). Nothing is
+    updated or deleted: the withdrawal stays in the record's history. Returns the new id
+    (see docs/merging.md, "Resolved differently on two computers")."""
+    kept = next(iter(db.query(f"SELECT * FROM {table} WHERE id = ?", [version_id])), None)
+    if kept is None:
+        raise LookupError(
+            QT_TRANSLATE_NOOP("ChartStore", "{table}: no current record {origin_id}").format(
+                table=table, origin_id=version_id
+            )
+        )
+    tip = version_id
+    while True:
+        later = db.execute(
+            f"SELECT id FROM {table} WHERE supersedes = ? ORDER BY recorded_at DESC, id DESC",
+            [tip],
+        ).fetchone()
+        if later is None:
+            break
+        tip = str(later[0])
+    new = new_id()
+    row = {
+        **kept,
+        "id": new,
+        "supersedes": tip,
+        "reason": reason.strip(),
+        "entered_in_error": 0,
+        "recorded_at": utc_text(now),
+        "recorded_by": actor,
+        **_written_here(db),
+    }
+    db.table(table).insert(row)
+    audit.append(
+        db,
+        actor=actor,
+        action="correct",
+        entity=table,
+        record_id=str(kept["origin_id"]),
+        patient_id=kept.get("patient_id"),
+        detail={
+            "before": {},
+            "after": {},
+            "reason": reason.strip(),
+            audit.VERSION_KEY: seal(db, table, new),
+        },
+        now=now,
+    )
+    return new
+
+
 def _redacted(values: dict[str, Any], secret: frozenset[str]) -> dict[str, Any]:
     return {k: ("(set)" if k in secret else v) for k, v in values.items()}
 

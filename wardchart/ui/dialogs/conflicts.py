@@ -31,6 +31,7 @@ from wardchart import i18n
 from wardchart.domain.merge_rules import KIND_WORDS
 from wardchart.domain.problems import InvalidEntry, Problem
 from wardchart.domain.records import Patient
+from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.i18n import translate
 from wardchart.session.merging import (
     ResolveConflict,
@@ -131,6 +132,15 @@ class ReviewConflictsDialog(FormDialog):
         self.keep = QRadioButton(
             with_mnemonic(translate("ConflictsDialog", "Keep the selected version"), self.mnemonics)
         )
+        # The keep button's words for the kinds where they differ, with the same shortcut.
+        letter = mnemonic_of(self.keep.text())
+        self.keep_words = {
+            "": self.keep.text(),
+            **{
+                kind: _same_mnemonic(translate("ConflictsDialog", words), letter)
+                for kind, words in _KEEP_WORDS.items()
+            },
+        }
         self.link = QRadioButton(
             with_mnemonic(
                 translate("ConflictsDialog", "Link the records as one person (keep the selected)"),
@@ -201,13 +211,21 @@ class ReviewConflictsDialog(FormDialog):
                 item.setToolTip(text)
                 self.sides.setItem(row, column, item)
         shown_row = next((i for i, s in enumerate(sides) if s.shown), 0)
+        if conflict is not None and conflict.kept_by_rule:
+            # Charted twice with the same values: the rule decides, and shows which.
+            shown_row = next(
+                (i for i, s in enumerate(sides) if s.record_id == conflict.kept_by_rule), 0
+            )
         if sides:
             self.sides.selectRow(shown_row)
         kind = "" if conflict is None else conflict.kind
+        self.keep.setText(self.keep_words.get(kind, self.keep_words[""]))
         self.keep.setEnabled(conflict is not None and kind != "mrn")
         self.link.setEnabled(kind == "mrn")
         self.new_version.setEnabled(
-            conflict is not None and kind != "ward_setting" and conflict.table in CORRECTABLE
+            conflict is not None
+            and kind not in ("ward_setting", "resolved_apart")
+            and conflict.table in CORRECTABLE
         )
         first = next((b for b in (self.keep, self.link) if b.isEnabled()), self.new_version)
         first.setChecked(True)
@@ -305,3 +323,20 @@ class ReviewConflictsDialog(FormDialog):
 
 class _StayOpen(Exception):
     """Something was done and the dialog stays open for the next conflict."""
+
+
+# The keep button's words where keeping means something else: one entry charted twice
+# keeps once by rule (the record charted first); for a conflict resolved differently on
+# two computers, keeping shows a withdrawn record again.
+_KEEP_WORDS = {
+    "duplicate": QT_TRANSLATE_NOOP("ConflictsDialog", "Keep once (the one charted first stays)"),
+    "resolved_apart": QT_TRANSLATE_NOOP(
+        "ConflictsDialog", "Keep and show the selected record again"
+    ),
+}
+
+
+def _same_mnemonic(text: str, letter: str) -> str:
+    """``text`` with its shortcut on ``letter`` where it has one (else none)."""
+    at = text.lower().find(letter) if letter else -1
+    return text if at < 0 else text[:at] + "&" + text[at:]
