@@ -158,6 +158,10 @@
         <translation>noch keine: sie übernimmt die Station des ersten Hubs, mit dem sie synchronisiert</translation>
     </message>
     <message>
+        <source>; this chart&apos;s replica id {replica}</source>
+        <translation>; Replikat-ID dieser Kurve {replica}</translation>
+    </message>
+    <message>
         <source>ward</source>
         <translation>Station</translation>
     </message>
@@ -672,6 +676,10 @@
     <message>
         <source>role {role} may read and add rows, never change or remove them</source>
         <translation>Rolle {role} darf Zeilen lesen und hinzufügen, nie ändern oder entfernen</translation>
+    </message>
+    <message>
+        <source>the ward&apos;s id: {ward} (keep it with the hub&apos;s records: a hub made again after a loss needs it, docs/hub.md)</source>
+        <translation>ID der Station: {ward} (mit den Unterlagen zum Hub aufbewahren: ein nach einem Verlust neu angelegter Hub braucht sie, docs/hub.md)</translation>
     </message>
     <message>
         <source>no computer&apos;s own role has sent to {hub} yet: every replica sends as the ward role</source>

@@ -982,16 +982,16 @@
         <translation>{where} meldet: {error}</translation>
     </message>
     <message>
-        <source>{where} refused: this computer&apos;s role {role} sends as replica {bound}, not {named}; nothing was sent</source>
-        <translation>{where} hat abgelehnt: die Rolle {role} dieses Computers sendet als Replikat {bound}, nicht als {named}; nichts wurde gesendet</translation>
+        <source>{where} refused: this computer&apos;s role {role} sends as replica {bound}, not {named}; nothing was sent. A computer&apos;s role sends as one replica: a new chart file on this computer (restored, copied or made again) needs a new role for it (docs/hub.md, A role per computer)</source>
+        <translation>{where} hat abgelehnt: die Rolle {role} dieses Computers sendet als Replikat {bound}, nicht als {named}; nichts wurde gesendet. Die Rolle eines Computers sendet als ein Replikat: eine neue Kurvendatei auf diesem Computer (wiederhergestellt, kopiert oder neu angelegt) braucht eine neue Rolle (docs/hub.md, A role per computer)</translation>
     </message>
     <message>
-        <source>{where} refused: replica {named} is sent by role {other}, not by this computer&apos;s role {role}; nothing was sent</source>
-        <translation>{where} hat abgelehnt: Replikat {named} wird von der Rolle {other} gesendet, nicht von der Rolle {role} dieses Computers; nichts wurde gesendet</translation>
+        <source>{where} refused: replica {named} is sent by role {other}, not by this computer&apos;s role {role}; nothing was sent. If this chart file was copied from that computer, keep it aside and make a new replica for this one (docs/hub.md)</source>
+        <translation>{where} hat abgelehnt: Replikat {named} wird von der Rolle {other} gesendet, nicht von der Rolle {role} dieses Computers; nichts wurde gesendet. Wurde diese Kurvendatei von jenem Computer kopiert, legen Sie sie beiseite und legen Sie für diesen Computer ein neues Replikat an (docs/hub.md)</translation>
     </message>
     <message>
         <source>{where} has a schema named wardchart that is not a wardchart hub; nothing was changed</source>
-        <extracomment>Every table of the hub (the record tables, then the replicas&apos; bookkeeping). Key of the transaction-scoped advisory lock ``hub init`` holds while it works. Key of the lock every push holds while it writes: pushes commit one at a time, so rows become visible in the order of their receive sequence and a pull never skips one. Key of the lock a chart with no ward yet holds from checking the hub&apos;s ward to the end of its push (sync.py), so two charts cannot both find the hub empty of others&apos; rows. The channel the hub notifies on after every committed insert (``listen.py``). Tables whose inserts are announced: what a pull reads, and the replicas&apos; audit rows. The table holding the ward&apos;s identity: one row, made by ``hub init``. The SQLSTATE of the refusal of a chain head naming no audit row the hub holds. The table binding each computer&apos;s own role to the one replica it sends as. (version, SQL): never edit a released one; add the next version last. The hub version this wardchart makes and understands. The version found (None: there was no hub) and the version left. The role granted SELECT and INSERT (None: no role given).</extracomment>
+        <extracomment>Every table of the hub (the record tables, then the replicas&apos; bookkeeping). Key of the transaction-scoped advisory lock ``hub init`` holds while it works. Key of the lock every push holds while it writes: pushes commit one at a time, so rows become visible in the order of their receive sequence and a pull never skips one. Key of the lock a chart with no ward yet holds from checking the hub&apos;s ward to the end of its push (sync.py), so two charts cannot both find the hub empty of others&apos; rows. The channel the hub notifies on after every committed insert (``listen.py``). Tables whose inserts are announced: what a pull reads, and the replicas&apos; audit rows. The table holding the ward&apos;s identity: one row, made by ``hub init``. The SQLSTATE of the refusal of a chain head naming no audit row the hub holds. The table binding each computer&apos;s own role to the one replica it sends as. (version, SQL): never edit a released one; add the next version last. The hub version this wardchart makes and understands. The version found (None: there was no hub) and the version left. The role granted SELECT and INSERT (None: no role given). The ward&apos;s id the hub holds.</extracomment>
         <translation>{where} hat ein Schema namens wardchart, das kein wardchart-Hub ist; nichts wurde geändert</translation>
     </message>
     <message>
@@ -1042,8 +1042,8 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>Kurvendatei {path} hat keine Kurven-ID; öffnen Sie sie bitte erneut</translation>
     </message>
     <message>
-        <source>this chart belongs to another ward than {hub} (chart&apos;s ward {chart_ward}, hub&apos;s ward {hub_ward}): nothing was sent or received; check the hub address (--hub, WARDCHART_HUB or the ward setting hub)</source>
-        <translation>diese Kurve gehört zu einer anderen Station als {hub} (Station der Kurve {chart_ward}, Station des Hubs {hub_ward}): nichts wurde gesendet oder empfangen; prüfen Sie die Hub-Adresse (--hub, WARDCHART_HUB oder die Stationseinstellung hub)</translation>
+        <source>this chart belongs to another ward than {hub} (chart&apos;s ward {chart_ward}, hub&apos;s ward {hub_ward}): nothing was sent or received; check the hub address (--hub, WARDCHART_HUB or the ward setting hub); a hub IT made again after losing it must carry this ward&apos;s id (hub init --ward-id, docs/hub.md)</source>
+        <translation>diese Kurve gehört zu einer anderen Station als {hub} (Station der Kurve {chart_ward}, Station des Hubs {hub_ward}): nichts wurde gesendet oder empfangen; prüfen Sie die Hub-Adresse (--hub, WARDCHART_HUB oder die Stationseinstellung hub); ein Hub, den die IT nach einem Verlust neu angelegt hat, muss die ID dieser Station tragen (hub init --ward-id, docs/hub.md)</translation>
     </message>
     <message>
         <source>this chart holds entries of its own and has never synced with {hub}, which already holds other computers&apos; records: if this chart really is of the same ward, run `wardchart sync --join-ward` to merge it in; nothing was sent or received (docs/hub.md)</source>
@@ -1067,9 +1067,9 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>{where} enthält keine Stationskennung: der Hub wurde verändert; nichts wurde gesendet oder empfangen</translation>
     </message>
     <message>
-        <source>this chart no longer extends the history it sent to {hub} ({problem}): it was restored from an old backup, cut or rewritten; nothing was sent (docs/hub.md)</source>
+        <source>this chart no longer extends the history it sent to {hub} ({problem}): it was restored from an old backup, cut or rewritten; nothing was sent; keep this file aside and make a new replica for this computer: wardchart --db NEW.sqlite sync --hub URL (docs/hub.md)</source>
         <extracomment>An audit row as the hub stores it: the names of ``AUDIT_COLUMNS``. The push mark of the chart&apos;s audit rows (by the file&apos;s own sequence). The newest row of each chain in ``chain_heads``, found through its primary key (chain, place) one chain at a time: the table gains a row per chain at every push, so a scan of it would grow with the ward&apos;s whole history. Each push mark of one replica, by its primary key (replica, table, mark): one lookup per table, however many marks its pushes have left.</extracomment>
-        <translation>diese Kurve setzt den Verlauf, den sie an {hub} gesendet hat, nicht mehr fort ({problem}): sie wurde aus einer alten Sicherung wiederhergestellt, gekürzt oder umgeschrieben; nichts wurde gesendet (docs/hub.md)</translation>
+        <translation>diese Kurve setzt den Verlauf, den sie an {hub} gesendet hat, nicht mehr fort ({problem}): sie wurde aus einer alten Sicherung wiederhergestellt, gekürzt oder umgeschrieben; nichts wurde gesendet; legen Sie diese Datei beiseite und legen Sie für diesen Computer ein neues Replikat an: wardchart --db NEW.sqlite sync --hub URL (docs/hub.md)</translation>
     </message>
     <message>
         <source>this chart file is a copy of another computer&apos;s replica (both charted as replica {chart}; or a backup charted on after it was restored): its history and the one {hub} holds part ways; nothing was sent; keep this file aside and make a new replica for this computer: wardchart --db NEW.sqlite sync --hub URL (docs/hub.md)</source>

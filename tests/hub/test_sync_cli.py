@@ -56,6 +56,7 @@ def test_hub_init_says_what_it_did_and_is_idempotent(
     assert (status, err) == (0, "")
     assert f"already at hub version {HUB_VERSION}; nothing to change" in out
     assert f"role {hub.ward_role} may read and add rows" in out
+    assert re.search(r"^the ward's id: [0-9a-f-]{36} \(keep it with the hub's records", out, re.M)
     err = _one_line_error(*_run(capsys, "hub", "init", hub.ward_url))
     assert "owner" in err
 
@@ -222,10 +223,12 @@ def test_hub_init_sync_and_check_speak_german(
     )
     assert (status, err) == (0, "")
     where = f"Stations-Hub 127.0.0.1:{hub_db.server.port}/{hub_db.database}"
-    assert out == (
-        f"{where} angelegt (Hub-Version {HUB_VERSION})\n"
+    assert re.fullmatch(
+        f"{re.escape(where)} angelegt \\(Hub-Version {HUB_VERSION}\\)\n"
         f"Rolle {hub_db.ward_role} darf Zeilen lesen und hinzufügen, nie ändern oder entfernen\n"
-    )
+        "ID der Station: [0-9a-f-]{36} \\(mit den Unterlagen zum Hub aufbewahren: .*\\)\n",
+        out,
+    ), out
     a = _ward(tmp_path / "a.sqlite")
     status, out, err = _run(capsys, "--db", str(a), "sync", "--hub", hub_db.ward_url)
     assert (status, err) == (0, "")
@@ -245,3 +248,43 @@ def test_hub_init_sync_and_check_speak_german(
     assert err.startswith(
         f"wardchart: error: Stations-Hub 127.0.0.1:1/{hub_db.database} ist nicht erreichbar ("
     )
+
+
+def test_a_new_file_whose_first_sync_fails_is_not_left_behind(
+    hub: HubDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = tmp_path / "new.sqlite"
+    dead = hub.ward_url.replace(f":{hub.server.port}/", ":1/")
+    missing = hub.server.url(hub.ward_role, "no_such_ward")
+    for address, said in ((dead, "cannot be reached"), (missing, "refused the credentials")):
+        err = _one_line_error(*_run(capsys, "--db", str(new), "sync", "--hub", address))
+        assert said in err
+        assert not new.exists()
+    status, out, _err = _run(capsys, "--db", str(new), "sync", "--hub", hub.ward_url)
+    assert status == 0, out
+    assert new.exists()
+
+
+def test_check_fails_a_hub_that_refuses_and_names_the_replica(
+    hub: HubDatabase,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a = _ward(tmp_path / "a.sqlite")
+    assert _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)[0] == 0
+    status, out, _err = _run(capsys, "--db", str(a), "check")
+    assert status == 0
+    assert re.search(
+        r"^ward: OK — [0-9a-f-]{36}; this chart's replica id [0-9a-f-]{36}$", out, re.M
+    )
+    # offline: said, and the file itself is what is checked
+    monkeypatch.setenv("WARDCHART_HUB", hub.ward_url.replace(f":{hub.server.port}/", ":1/"))
+    status, out, _err = _run(capsys, "--db", str(a), "check")
+    assert status == 0
+    assert "ward hub: OK — not asked: " in out
+    # credentials refused: IT must act
+    monkeypatch.setenv("WARDCHART_HUB", hub.server.url("nobody", hub.database))
+    status, out, _err = _run(capsys, "--db", str(a), "check")
+    assert status == 1
+    assert "ward hub: FAILED — " in out

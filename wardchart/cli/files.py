@@ -210,7 +210,7 @@ def check(_args: argparse.Namespace, context: Context) -> int:
 def _ward_finding(store: Any) -> Any:
     """Which ward this chart belongs to (docs/hub.md, "The ward's identity")."""
     from wardchart.storage.health import Finding
-    from wardchart.storage.replica import chart_ward
+    from wardchart.storage.replica import chart_ward, identity
 
     ward = chart_ward(store.db)
     if ward is None:
@@ -219,22 +219,30 @@ def _ward_finding(store: Any) -> Any:
         )
     else:
         detail = ward
+    mine = identity(store.db)
+    if mine is not None:  # the replica `hub senders` lists: IT matches computers by it
+        detail += translate("CheckCommand", "; this chart's replica id {replica}").format(
+            replica=mine.id
+        )
     return Finding(translate("CheckCommand", "ward"), True, detail)
 
 
 def _hub_finding(store: Any, address: str) -> Any:
     """Whether this replica still extends what the ward hub holds of it. A hub that cannot
-    be asked is said plainly and does not fail the check: the file itself is sound."""
+    be reached (offline, busy) is said plainly and does not fail the check: the file itself
+    is sound. One that refuses (credentials, permissions, no hub, another ward) fails it."""
     from wardchart.storage.health import Finding
-    from wardchart.storage.hub.errors import HubError
+    from wardchart.storage.hub.errors import HubBusy, HubError, HubUnreachable
     from wardchart.storage.hub.sync import anchored
 
     name = translate("CheckCommand", "ward hub")
     not_asked = translate("CheckCommand", "not asked: {reason}")
     try:
         ok, detail = anchored(store, address)
-    except HubError as error:
+    except (HubUnreachable, HubBusy) as error:  # offline: the file itself is what is checked
         return Finding(name, True, not_asked.format(reason=" ".join(shown(error).split())))
+    except HubError as error:  # refused credentials, no hub, another ward: IT must act
+        return Finding(name, False, " ".join(shown(error).split()))
     return Finding(name, ok, detail)
 
 

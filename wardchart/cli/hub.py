@@ -113,6 +113,13 @@ def hub_init(args: argparse.Namespace, _context: Context) -> int:
                 "HubCommand", "role {role} may read and add rows, never change or remove them"
             ).format(role=done.ward_role)
         )
+    print(
+        translate(
+            "HubCommand",
+            "the ward's id: {ward} (keep it with the hub's records: a hub made again after "
+            "a loss needs it, docs/hub.md)",
+        ).format(ward=done.ward_id)
+    )
     return 0
 
 
@@ -190,39 +197,18 @@ def hub_address(given: str | None, setting: str) -> str:
 def sync(args: argparse.Namespace, context: Context) -> int:
     """Sync with the ward hub. A chart file that does not exist yet is made (a new replica
     joining the ward); its first sync needs no account, the ward's arrive with it."""
-    from wardchart.storage.health import describe_history, verify_history
     from wardchart.storage.hub.connection import parse_address
     from wardchart.storage.hub.errors import HubError
-    from wardchart.storage.hub.sync import sync as run
 
     if args.hub is not None:
         try:
             parse_address(args.hub)
         except HubError as error:
             raise UsageError(f"--hub: {shown(error)}") from None
-    with chart(context, create=True) as session:
-        address = hub_address(args.hub, session.settings.hub)
-        check = verify_history(session.store.db)
-        if not check.ok:
-            return _hub_failed(
-                RuntimeError(
-                    translate(
-                        "HubCommand",
-                        "this chart's history does not verify ({problem}): it was altered or "
-                        "damaged; nothing was sent to the ward hub (wardchart check; docs/hub.md)",
-                    ).format(problem=shown(describe_history(check)))
-                )
-            )
-        try:
-            result = run(
-                session.store,
-                address,
-                actor=context.actor,
-                now=context.now,
-                join_ward=args.join_ward,
-            )
-        except HubError as error:
-            return _hub_failed(error)
+    try:
+        result = _synced(args, context)
+    except _SyncFailed as failed:  # a new file that got nothing is removed by then
+        return _hub_failed(failed.error)
     if args.json:
         print(dump_json(result.as_json()))
         return 0
@@ -252,3 +238,44 @@ def sync(args: argparse.Namespace, context: Context) -> int:
         )
     print(said)
     return 0
+
+
+class _SyncFailed(Exception):
+    """A sync that did not happen: raised out of the chart's session, so a chart file the
+    sync made and got nothing into is removed (the session does that)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _synced(args: argparse.Namespace, context: Context) -> Any:
+    """One sync in the chart's session; ``_SyncFailed`` when it did not happen."""
+    from wardchart.storage.health import describe_history, verify_history
+    from wardchart.storage.hub.errors import HubError
+    from wardchart.storage.hub.sync import sync as run
+
+    with chart(context, create=True) as session:
+        address = hub_address(args.hub, session.settings.hub)
+        check = verify_history(session.store.db)
+        if not check.ok:
+            raise _SyncFailed(
+                RuntimeError(
+                    translate(
+                        "HubCommand",
+                        "this chart's history does not verify ({problem}): it was altered or "
+                        "damaged; nothing was sent to the ward hub (wardchart check; docs/hub.md)",
+                    ).format(problem=shown(describe_history(check)))
+                )
+            )
+        try:
+            result = run(
+                session.store,
+                address,
+                actor=context.actor,
+                now=context.now,
+                join_ward=args.join_ward,
+            )
+        except HubError as error:
+            raise _SyncFailed(error) from None
+    return result

@@ -156,13 +156,17 @@ def translate(error: psycopg.Error, where: str) -> HubError:
                 where=where, error=text
             )
         )
-    if isinstance(error, errors.InvalidCatalogName):
+    if isinstance(error, errors.InvalidCatalogName) or (
+        "database" in lowered and "does not exist" in lowered
+    ):
         return NotAHub(
             QT_TRANSLATE_NOOP("Hub", "{where}: no such database ({error})").format(
                 where=where, error=text
             )
         )
-    if isinstance(error, errors.InsufficientPrivilege):
+    if isinstance(error, errors.InsufficientPrivilege) or (
+        "permission denied for database" in lowered
+    ):
         return HubPermissionDenied(
             QT_TRANSLATE_NOOP("Hub", "{where} refused: {error}").format(where=where, error=text)
         )
@@ -194,14 +198,17 @@ def _sender_refused(error: psycopg.Error, where: str) -> HubSenderRefused:
             QT_TRANSLATE_NOOP(
                 "Hub",
                 "{where} refused: this computer's role {role} sends as replica {bound}, not "
-                "{named}; nothing was sent",
+                "{named}; nothing was sent. A computer's role sends as one replica: a new "
+                "chart file on this computer (restored, copied or made again) needs a new "
+                "role for it (docs/hub.md, A role per computer)",
             ).format(where=where, role=role, bound=said["sends_as"], named=named)
         )
     return HubSenderRefused(
         QT_TRANSLATE_NOOP(
             "Hub",
             "{where} refused: replica {named} is sent by role {other}, not by this "
-            "computer's role {role}; nothing was sent",
+            "computer's role {role}; nothing was sent. If this chart file was copied from "
+            "that computer, keep it aside and make a new replica for this one (docs/hub.md)",
         ).format(where=where, role=role, named=named, other=said.get("sent_by", "?"))
     )
 

@@ -377,6 +377,8 @@ class InitResult:
     version_after: int
     #: The role granted SELECT and INSERT (None: no role given).
     ward_role: str | None
+    #: The ward's id the hub holds.
+    ward_id: str = ""
 
     @property
     def changed(self) -> bool:
@@ -489,11 +491,17 @@ def hub_init(address: str, ward_role: str | None = None, ward_id: str | None = N
                         _grant(conn, where, granted)
             if ward_id is not None:
                 _same_ward(conn, where, ward_id)
+            found = conn.execute(  # (a test's older hub has no ward table)
+                f"SELECT ward_id FROM wardchart.{WARD_TABLE}"
+                if _has_table(conn, WARD_TABLE)
+                else "SELECT NULL WHERE false"
+            ).fetchone()
+            held = "" if found is None else str(found[0])
             if ward_role is not None:
                 _grant(conn, where, ward_role)
     finally:
         conn.close()
-    return InitResult(before, HUB_VERSION, ward_role)
+    return InitResult(before, HUB_VERSION, ward_role, held)
 
 
 def _check_owner(conn: Connection, where: str) -> None:
@@ -521,6 +529,11 @@ def _check_owner(conn: Connection, where: str) -> None:
                 "role may not create a schema there); nothing was changed",
             ).format(where=where)
         )
+
+
+def _has_table(conn: Connection, name: str) -> bool:
+    found = conn.execute("SELECT to_regclass(%s)", [f"{SCHEMA}.{name}"]).fetchone()
+    return found is not None and found[0] is not None
 
 
 def valid_ward_id(text: str) -> str:

@@ -298,7 +298,8 @@ def wrong_ward(where: str, chart_ward: str, hub_ward: str) -> str:
         "Hub",
         "this chart belongs to another ward than {hub} (chart's ward {chart_ward}, hub's ward "
         "{hub_ward}): nothing was sent or received; check the hub address (--hub, "
-        "WARDCHART_HUB or the ward setting hub)",
+        "WARDCHART_HUB or the ward setting hub); a hub IT made again after losing it "
+        "must carry this ward's id (hub init --ward-id, docs/hub.md)",
     ).format(hub=where, chart_ward=_short(chart_ward), hub_ward=_short(hub_ward))
 
 
@@ -326,25 +327,24 @@ def check_ward(hub: Hub, store: ChartStore, replica: str, *, join_ward: bool) ->
     with ``join_ward``. Returns how the chart takes the ward (None: it has it already); the
     caller records it only once the push went through (``adopt_ward``), so a sync refused
     or stopped before then leaves the chart as it was, and one stopped after resumes as a
-    sync of a replica that pushed here. A chart with no ward holds ``JOIN_LOCK`` from here
-    to the end of its push, so two charts cannot both find the hub empty of others."""
+    sync of a replica that pushed here. A chart that would take the ward because the hub
+    holds nothing from others holds ``JOIN_LOCK`` from asking to the end of its push, so
+    two such charts cannot both find the hub empty of others."""
     theirs = ward_id(hub)
     ours = chart_ward(store.db)
     if ours == theirs:
         return None
     if ours is not None:
         raise WrongWard(wrong_ward(hub.where, ours, theirs))
-    with hub_errors(hub.where):
-        hub.conn.execute("SELECT pg_advisory_lock(%s)", [JOIN_LOCK])
     if join_ward:
         how = "joined"
-    elif (
-        not _own_entries(store.db)
-        or pushed_before(hub, _lineage(store.db, replica))
-        or not others_sent(hub, replica)
-    ):
+    elif not _own_entries(store.db) or pushed_before(hub, _lineage(store.db, replica)):
         how = "hub"
-    else:
+    else:  # the ward's first computer, if no other has sent anything: asked under the lock
+        with hub_errors(hub.where):
+            hub.conn.execute("SELECT pg_advisory_lock(%s)", [JOIN_LOCK])
+        if not others_sent(hub, replica):
+            return "hub"
         raise WardNotJoined(
             QT_TRANSLATE_NOOP(
                 "Hub",

@@ -436,7 +436,9 @@ def _diverged(where: str, what: str) -> ReplicaDiverged:
         QT_TRANSLATE_NOOP(
             "Hub",
             "this chart no longer extends the history it sent to {hub} ({problem}): it was "
-            "restored from an old backup, cut or rewritten; nothing was sent (docs/hub.md)",
+            "restored from an old backup, cut or rewritten; nothing was sent; keep this "
+            "file aside and make a new replica for this computer: wardchart --db NEW.sqlite "
+            "sync --hub URL (docs/hub.md)",
         ).format(hub=where, problem=what)
     )
 
