@@ -1076,6 +1076,11 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>diese Kurvendatei ist eine Kopie des Replikats eines anderen Computers (beide haben als Replikat {chart} dokumentiert; oder eine Sicherung, in der nach der Wiederherstellung dokumentiert wurde): ihr Verlauf und der, den {hub} enthält, gehen auseinander; nichts wurde gesendet; legen Sie diese Datei beiseite und erstellen Sie ein neues Replikat für diesen Computer: wardchart --db NEU.sqlite sync --hub URL (docs/hub.md)</translation>
     </message>
     <message>
+        <source>nothing was charted on it since it was restored</source>
+        <extracomment>Audit rows a restore and the backups around it write: a file restored from an old backup, with only these after the place it parts from the hub&apos;s record of it, was restored, not copied and charted on.</extracomment>
+        <translation>seit der Wiederherstellung wurde nichts darin dokumentiert</translation>
+    </message>
+    <message>
         <source>its own audit row {row} is missing here</source>
         <translation>ihre eigene Audit-Zeile {row} fehlt hier</translation>
     </message>

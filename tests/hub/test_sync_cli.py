@@ -288,3 +288,31 @@ def test_check_fails_a_hub_that_refuses_and_names_the_replica(
     status, out, _err = _run(capsys, "--db", str(a), "check")
     assert status == 1
     assert "ward hub: FAILED — " in out
+
+
+def test_a_replica_restored_with_the_restore_command_is_told_restored_not_copied(
+    hub: HubDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`wardchart restore` writes its own audit rows (the restore, the backup before it),
+    so the file's chain parts from the hub's: with nothing charted since, it is a
+    restore; once charted on, the message covers a copy too."""
+    a = _ward(tmp_path / "a.sqlite")
+    assert _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)[0] == 0
+    status, _out, _err = _run(capsys, "--db", str(a), "backup")
+    assert status == 0
+    backup = next((tmp_path / "a-backups").glob("*-manual*.sqlite"))
+    lab = ["lab", "add", "--mrn", "A-1", "--wbc", "4", "--anc", "2", "--confirm", "--taken"]
+    assert _run(capsys, "--db", str(a), *lab, NOW.strftime("%Y-%m-%d %H:%M"))[0] == 0
+    assert _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)[0] == 0
+    assert _run(capsys, "--db", str(a), "restore", str(backup))[0] == 0
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url))
+    assert "no longer extends" in err
+    assert "nothing was charted on it since it was restored" in err
+    assert "make a new replica for this computer" in err
+    later = (NOW.replace(minute=0) if NOW.minute else NOW.replace(minute=1)).strftime(
+        "%Y-%m-%d %H:%M"
+    )
+    assert _run(capsys, "--db", str(a), *lab, later)[0] == 0
+    err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url))
+    assert "is a copy of another computer's replica" in err
+    assert "or a backup charted on after it was restored" in err

@@ -475,6 +475,39 @@ def _forked(hub: Hub, db: Database, replica: str, legacy: str, hub_head: int) ->
     return here is not None and there is not None and here[0] != str(there[0])
 
 
+#: Audit rows a restore and the backups around it write: a file restored from an old
+#: backup, with only these after the place it parts from the hub's record of it, was
+#: restored, not copied and charted on.
+_RESTORE_ACTIONS = ("restore", "backup")
+
+
+def _only_restored(hub: Hub, db: Database, replica: str, legacy: str, hub_head: int) -> bool:
+    """Whether the chart's own rows after the first place its chain parts from the hub's
+    record of it are only a restore's bookkeeping (found by halving: once two chains part,
+    every later row differs, since each hash covers the one before)."""
+    (last,) = db.execute(
+        "SELECT coalesce(max(origin_seq), 0) FROM audit_log WHERE replica_id = ?", [replica]
+    ).fetchone()
+    low, high = 0, min(int(last), hub_head)  # rows up to low agree; the row at high differs
+    while high - low > 1:
+        middle = (low + high) // 2
+        here = _held_row(db, replica, legacy, middle)
+        there = hub.conn.execute(
+            "SELECT hash FROM wardchart.audit_rows WHERE replica_id = %s AND origin_seq = %s",
+            [replica, middle],
+        ).fetchone()
+        if here is not None and there is not None and here[0] == str(there[0]):
+            low = middle
+        else:
+            high = middle
+    (charted,) = db.execute(
+        "SELECT count(*) FROM audit_log WHERE replica_id = ? AND origin_seq >= ?"
+        f" AND action NOT IN ({', '.join('?' for _ in _RESTORE_ACTIONS)})",
+        [replica, high, *_RESTORE_ACTIONS],
+    ).fetchone()
+    return int(charted) == 0
+
+
 def _held_row(db: Database, chain: str, legacy: str, position: int) -> tuple[str] | None:
     """The hash of the row at ``position`` of ``chain`` in the chart (None: not held)."""
     if chain == legacy:
@@ -516,6 +549,11 @@ def check_extends(
             and (held is None or held[0] != expected)
             and _forked(hub, db, replica, legacy, seq)
         ):
+            if _only_restored(hub, db, replica, legacy, seq):
+                raise _diverged(
+                    hub.where,
+                    QT_TRANSLATE_NOOP("Hub", "nothing was charted on it since it was restored"),
+                )
             raise _copied(hub.where, replica)
         if held is None:
             if chain == replica:
