@@ -108,3 +108,25 @@ def test_the_ward_chooses_how_long_before_the_banner() -> None:
         with pytest.raises(InvalidEntry) as raised:
             apply_setting(WardSettings(), "hub_warn_after_minutes", bad)
         assert raised.value.first.field == "hub_warn_after_minutes"
+
+
+def test_out_of_step_since_the_last_moment_known_in_step() -> None:
+    """A window that starts offline is out of step since the chart file's last recorded
+    sync, not since it started; the status line still says when it first failed."""
+    recorded = NOW.replace(hour=13, minute=2)
+    state = after_attempt(
+        HubState(recorded_in_step_at=recorded), NOW, problem="x", unreachable=True, pending=1
+    )
+    assert status_line(state, NOW).startswith("hub unreachable since 14:05 —")
+    assert banner(state, NOW, 15) is not None  # 63 minutes out of step
+    assert "Not in step with the ward hub since 13:02 (more than 15 minutes)" in str(
+        banner(state, NOW, 15)
+    )
+    # in step in this window at 13:50: that is the later moment known
+    step = after_attempt(HubState(recorded_in_step_at=recorded), NOW.replace(minute=50, hour=13))
+    failed = after_attempt(step, NOW, problem="x", unreachable=True)
+    assert banner(failed, NOW, 15) is None  # 15 minutes, not more
+    assert banner(failed, NOW + timedelta(minutes=1), 15) is not None
+    # never synced: since the first failure
+    fresh = after_attempt(HubState(), NOW, problem="x", unreachable=True)
+    assert banner(fresh, NOW + timedelta(minutes=15), 15) is None

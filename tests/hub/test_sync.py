@@ -99,10 +99,14 @@ def test_two_replicas_converge_through_the_hub(hub: HubDatabase, tmp_path: Path)
     assert chart_rows(a) == chart_rows(b)
     assert _shown(a) == _shown(b)
     _cbc(b, "C-3", 5)
+    # a print or export travels too, but is nothing a nurse entered
+    operations.log_event(
+        b, action="export", entity="chart", detail={"to": "x.csv"}, actor="n", now=NOW
+    )
     assert pending_count(b) == 1
     sync(b, hub.ward_url, actor="n", now=NOW)
     step = sync(a, hub.ward_url, actor="n", now=NOW)
-    assert step.received == {"results": 1, "audit_rows": 1}
+    assert step.received == {"results": 1, "audit_rows": 2}  # the CBC's, the export's
     for store in (a, b):
         _sound(store)
         store.close()

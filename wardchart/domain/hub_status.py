@@ -29,6 +29,9 @@ class HubState:
     unreachable: bool = False
     #: Entries saved here the hub does not have yet (known after a failed attempt).
     pending: int = 0
+    #: When the chart file last recorded a sync that moved something, before this window
+    #: tried (None: never): a run of failures at start-up began no later than that.
+    recorded_in_step_at: datetime | None = None
 
 
 def after_attempt(
@@ -91,8 +94,12 @@ def status_line(state: HubState, now: datetime) -> Text:
 
 
 def out_of_step_since(state: HubState) -> datetime | None:
-    """Since when this replica has not been in step (None: it is, or has not tried)."""
-    return state.failing_since
+    """Since when this replica has not been in step (None: it is, or has not tried): the
+    last moment it is known to have been (this window's last good sync, else the last sync
+    the chart file recorded), else the first failure."""
+    if state.failing_since is None:
+        return None
+    return state.in_step_at or state.recorded_in_step_at or state.failing_since
 
 
 def banner(state: HubState, now: datetime, warn_after_minutes: int) -> Text | None:

@@ -20,7 +20,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -208,6 +208,21 @@ class SyncLoop:
         self.attempts += 1
         self.on_report(report)
         return store
+
+
+def last_recorded_sync(store: ChartStore) -> datetime | None:
+    """When the chart file last recorded a sync with a hub that moved something (None:
+    never, or it cannot be told): the window's "out of step since" starts no later."""
+    try:
+        from wardchart.storage.hub.state import last_mark
+
+        mark = last_mark(store.db)
+        if mark is None:
+            return None
+        return datetime.strptime(mark.at_utc, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except Exception:  # a courtesy for the status line: never a reason to fail
+        _log.exception("reading the last sync's time failed")
+        return None
 
 
 def _pending(store: ChartStore | None) -> int:

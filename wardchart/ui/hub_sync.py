@@ -22,7 +22,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from wardchart.domain.hub_status import HubState, after_attempt, banner, status_line
 from wardchart.i18n import shown, translate
-from wardchart.session.hub_loop import FALLBACK_S, SyncLoop, SyncReport, configured_hub
+from wardchart.session.hub_loop import (
+    FALLBACK_S,
+    SyncLoop,
+    SyncReport,
+    configured_hub,
+    last_recorded_sync,
+)
 from wardchart.ui import colours
 
 if TYPE_CHECKING:
@@ -57,7 +63,7 @@ class HubSync(QObject):
         self.window = window
         self.session = session
         self.address = address
-        self.state = HubState()
+        self.state = HubState(recorded_in_step_at=last_recorded_sync(session.store))
         self.alive = True
         self.label = QLabel()
         self.label.setAccessibleName(translate("HubSync", "Ward hub"))

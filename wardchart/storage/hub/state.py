@@ -90,15 +90,17 @@ def own_position(db: Database) -> int:
 
 def pending_count(store: ChartStore) -> int:
     """Entries made on this replica not yet sent to its hub: the rows of its own audit
-    chain after the last one a sync sent (every change, print, export and sign-in is one).
-    Cheap (an index), no network."""
+    chain after the last one a sync sent that record a record (an entry, a correction, a
+    setting — not a print, export, sign-in, backup or restore, which travel too but are
+    nothing a nurse entered). Cheap (an index), no network."""
     db = store.db
     mark = last_mark(db)
     mine = local_replica(db)
     if mine is None:
         return 0
     row = db.execute(
-        "SELECT count(*) FROM audit_log WHERE replica_id = ? AND origin_seq > ?",
+        "SELECT count(*) FROM audit_log WHERE replica_id = ? AND origin_seq > ?"
+        " AND record_id IS NOT NULL",
         [mine, 0 if mark is None else mark.pushed_through],
     ).fetchone()
     return int(row[0])
