@@ -18,7 +18,7 @@
     </message>
     <message>
         <source>cycle day</source>
-        <extracomment>Width in pixels of the right-hand axes (grade lines, fever line): equal, so the two plots&apos; days line up. Width in pixels of the left-hand axes (counts, temperatures): equal for the same reason. Pixels kept free around the plots&apos; edges so that no marker is cut by the range: half the largest symbol (the nadir star, 20) and a margin. The febrile-neutropenia crosses sit in a row of their own above the temperatures. Pixels kept free above and below the temperatures (half a fever diamond and a margin). The temperatures always shown (°C); a reading outside widens the range.</extracomment>
+        <extracomment>Width in pixels of the right-hand axes (grade lines, fever line): equal, so the two plots&apos; days line up. Width in pixels of the left-hand axes (counts, temperatures): equal for the same reason. Pixels kept free around the plots&apos; edges so that no marker is cut by the range: half the largest symbol (the nadir star, 20) and a margin. The febrile-neutropenia crosses sit in a row of their own above the temperatures. Pixels kept free above and below the temperatures (half a fever diamond and a margin). The temperatures always shown (°C); a reading outside widens the range. How far (pixels, both ends together) a side axis&apos;s title may run past the axis: less than the gap between the count and the temperature plots, so their titles never meet.</extracomment>
         <translation>Zyklustag</translation>
     </message>
     <message>
@@ -109,6 +109,10 @@
     <message>
         <source>ANC grade, CTCAE v{version}</source>
         <translation>ANC-Grad, CTCAE v{version}</translation>
+    </message>
+    <message>
+        <source>CTCAE v{version}</source>
+        <translation>CTCAE v{version}</translation>
     </message>
     <message>
         <source>lowest so far</source>

@@ -562,7 +562,7 @@
     <name>HubStatus</name>
     <message>
         <source>nothing to send</source>
-        <extracomment>The last time a sync left this replica in step with the hub (None: not yet). When the current run of failed attempts began (None: the last attempt worked). The last failure, one line (&quot;&quot; when the last attempt worked). Whether the last failure was the hub not answering (down, network), rather than the hub refusing (credentials, version, a replica it will not take). Entries saved here the hub does not have yet (known after a failed attempt).</extracomment>
+        <extracomment>The last time a sync left this replica in step with the hub (None: not yet). When the current run of failed attempts began (None: the last attempt worked). The last failure, one line (&quot;&quot; when the last attempt worked). Whether the last failure was the hub not answering (down, network), rather than the hub refusing (credentials, version, a replica it will not take). Entries saved here the hub does not have yet (known after a failed attempt). When the chart file last recorded a sync that moved something, before this window tried (None: never): a run of failures at start-up began no later than that.</extracomment>
         <translation>nichts zu senden</translation>
     </message>
     <message>

@@ -271,3 +271,35 @@ def test_every_chart_element_is_described_in_words(window: MainWindow) -> None:
         "WBC dashed",
     ):
         assert words in said, words
+
+
+def test_the_side_axis_titles_never_run_into_each_other(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """However short the chart (a banner above it, a small screen), the grade axis's and
+    the fever axis's titles stay within their axes, shortened or left out when needed."""
+    from wardchart.plot.cycle_chart import TITLE_OVERRUN
+
+    select(window, "A-1")
+    view = window.patient_view.chart_view
+    assert view is not None
+    shown_titles: set[str] = set()
+    for height in (1080, 768, 700, 640, 600):
+        window.resize(1366, height)
+        qtbot.waitUntil(lambda h=height: window.height() == h)
+        for _ in range(3):
+            QApplication.processEvents()
+        rects = []
+        for axis in (view.grade_axis, view.fever_axis):
+            text = axis.label.toPlainText().strip() if axis.label.isVisible() else ""
+            if not text:
+                continue
+            shown_titles.add(text)
+            box = axis.label.mapRectToScene(axis.label.boundingRect())
+            span = axis.mapRectToScene(axis.boundingRect())
+            margin = TITLE_OVERRUN / 2 + 2 * axis.label.document().documentMargin()
+            assert box.top() >= span.top() - margin, (height, text)
+            assert box.bottom() <= span.bottom() + margin, (height, text)
+            rects.append(box.adjusted(0, 1, 0, -1))
+        if len(rects) == 2:
+            assert not rects[0].intersects(rects[1]), height
+    assert "ANC grade, CTCAE v5.0" in shown_titles  # the whole title where there is room
+    assert "CTCAE v5.0" in shown_titles  # the short one where there is not

@@ -21,7 +21,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from wardchart.domain.chart import ChartedResult, CycleChart, CycleRecords, PatientChart
@@ -91,6 +91,11 @@ TEMP_MARGIN = 8
 TEMP_RANGE = (36.0, 39.5)
 
 
+#: How far (pixels, both ends together) a side axis's title may run past the axis: less
+#: than the gap between the count and the temperature plots, so their titles never meet.
+TITLE_OVERRUN = 10
+
+
 class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
     """An axis that remembers the texts it last drew and where (scene rectangles)."""
 
@@ -132,11 +137,36 @@ class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
         if [mn, mx] != getattr(self, "range", None):  # None in pyqtgraph's __init__
             super().setRange(mn, mx)
 
-    def set_title(self, plot: pg.PlotItem, text: str, **style: Any) -> None:
+    def set_title(self, plot: pg.PlotItem, text: str, *, short: str = "", **style: Any) -> None:
         """``plot.setLabel`` for this axis, only when the title changes: pyqtgraph shows
-        the axis again on every call, which regenerates its texts."""
-        if (text, style) != getattr(self, "_label_set", None):
-            plot.setLabel(self.orientation, text, **style)
+        the axis again on every call, which regenerates its texts. A side axis shorter
+        than ``text`` shows ``short``, else no title, rather than one running past the
+        plot into the next (a short chart: a banner, a small screen, a large font)."""
+        self._titles = (text, short)
+        chosen = self._fitting_title()
+        if (chosen, style) != getattr(self, "_label_set", None):
+            plot.setLabel(self.orientation, chosen, **style)
+
+    def _fitting_title(self) -> str:
+        text, short = getattr(self, "_titles", ("", ""))
+        if self.orientation not in ("left", "right") or not text or self.label is None:
+            return text
+        room = self.size().height() + TITLE_OVERRUN
+        metrics = QFontMetricsF(self.label.font())
+        margin = 2 * self.label.document().documentMargin()
+        for candidate in (text, short):
+            if candidate and metrics.horizontalAdvance(candidate) + margin <= room:
+                return candidate
+        return ""
+
+    def resizeEvent(self, ev: object = None) -> None:
+        """pyqtgraph's, after choosing the title that fits the axis's new height."""
+        wanted = getattr(self, "_label_set", None)
+        if wanted is not None and getattr(self, "_titles", None) is not None:
+            chosen = self._fitting_title()
+            if chosen != wanted[0]:
+                self.setLabel(chosen, **wanted[1])
+        super().resizeEvent(ev)
 
     def setLabel(self, text: str | None = None, **style: Any) -> None:
         """pyqtgraph's (a title and its CSS style, no units), but the same title again
@@ -940,6 +970,7 @@ class ChartView(QWidget):
         self.grade_axis.set_title(
             self.counts,
             translate("Chart", "ANC grade, CTCAE v{version}").format(version=version),
+            short=translate("Chart", "CTCAE v{version}").format(version=version),
             color=THRESHOLD_COLOUR,
         )
 
