@@ -107,6 +107,38 @@ def test_fever_rules_in_the_summary(admitted: Cli) -> None:
     assert kinds("ctcae") == ["febrile_neutropenia"]  # 38.33 °C, ANC < 1.0, over an hour
 
 
+def test_an_entry_that_raises_a_fever_alert_says_so_on_the_command_line(admitted: Cli) -> None:
+    """The window's header shows a new febrile-neutropenia alert at once; the command that
+    charted the entry says it too, with what to do — and says nothing when none is new."""
+    day = TAKEN[:10]
+    status, out, _ = admitted(
+        "temp", "add", "--mrn", "00123456", "--taken", f"{day} 07:00", "--celsius", "37.1"
+    )
+    assert (status, out.count("\n")) == (0, 1)  # no alert: the one line
+    # a fever with no recent ANC: possible febrile neutropenia
+    status, out, _ = admitted(
+        "temp", "add", "--mrn", "00123456", "--taken", f"{day} 08:00", "--celsius", "38.6"
+    )
+    lines = out.splitlines()
+    assert lines[0] == "Recorded temperature 38.6 °C for MRN 00123456"
+    assert lines[1].startswith(
+        f"⚠ POSSIBLE FEBRILE NEUTROPENIA (no recent ANC) [IDSA 2010] {day} 08:00: "
+    )
+    assert lines[2].startswith("Suspected neutropenic fever is an emergency: escalate now")
+    # the count that confirms it, taken before the fever and charted after: the CBC says so
+    status, out, _ = admitted(
+        "lab", "add", "--mrn", "00123456", "--taken", f"{day} 07:30", "--anc", "0.4"
+    )
+    assert status == 0
+    assert "⚠ FEBRILE NEUTROPENIA [IDSA 2010]" in out, out
+    assert "ANC 0.4" in out
+    # a later normal reading raises nothing new
+    status, out, _ = admitted(
+        "temp", "add", "--mrn", "00123456", "--taken", f"{day} 09:00", "--celsius", "37.0"
+    )
+    assert (status, out.count("\n")) == (0, 1)
+
+
 def test_possible_fn_without_a_recent_anc(admitted: Cli) -> None:
     admitted(
         "temp", "add", "--mrn", "00123456", "--taken", TAKEN, "--celsius", "38.6", "--route", "oral"

@@ -321,6 +321,18 @@
         <translation>Blutbild für MRN {mrn} eingetragen: {result}</translation>
     </message>
     <message>
+        <source>FEBRILE NEUTROPENIA</source>
+        <translation>FEBRILE NEUTROPENIE</translation>
+    </message>
+    <message>
+        <source>POSSIBLE FEBRILE NEUTROPENIA (no recent ANC)</source>
+        <translation>MÖGLICHE FEBRILE NEUTROPENIE (keine aktuelle ANC)</translation>
+    </message>
+    <message>
+        <source>Suspected neutropenic fever is an emergency: escalate now; empirical antibiotics within 1 hour of triage (ASCO/IDSA 2018).</source>
+        <translation>Verdacht auf neutropenisches Fieber ist ein Notfall: sofort eskalieren; empirische Antibiotikagabe innerhalb von 1 Stunde nach Triage (ASCO/IDSA 2018).</translation>
+    </message>
+    <message>
         <source>Recorded temperature {value} °{unit} for MRN {mrn}</source>
         <translation>Temperatur {value} °{unit} für MRN {mrn} eingetragen</translation>
     </message>

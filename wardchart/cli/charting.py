@@ -21,7 +21,8 @@ from wardchart.cli.output import census_cells, census_headings, census_json, cha
 from wardchart.cli.words import date_text, shown, translate
 from wardchart.cli.words import number as decimal_text
 from wardchart.domain.census import census_row
-from wardchart.domain.display import count_text
+from wardchart.domain.chart import PatientChart
+from wardchart.domain.display import count_text, time_text
 from wardchart.domain.fever import FnRuleName
 from wardchart.domain.grading import CtcaeVersion
 from wardchart.domain.identifiers import normal_mrn, normal_text
@@ -215,6 +216,7 @@ def lab_add(args: argparse.Namespace, context: Context) -> int:
     entry = cbc_entry(args, parse_datetime(args.taken, "taken"))
     with chart(context, create=False) as session:
         patient = session.require_patient(args.mrn)
+        before = _alert_keys(session.chart(patient))
         record = session.save(changes.RecordCbc(patient=patient, entry=entry, confirm=args.confirm))
         charted = session.chart(patient)
     # The saved result is found by the id the save returned, never by a value that
@@ -222,6 +224,7 @@ def lab_add(args: argparse.Namespace, context: Context) -> int:
     saved = [r for r in charted.all_results if r.result.id == record.record_id]
     if not saved:  # stored, but outside the chart's view (e.g. before the first cycle)
         print(translate("Commands", "Recorded CBC for MRN {mrn}").format(mrn=patient.mrn))
+        _print_new_alerts(charted, before)
         return 0
     result = saved[0]
     anc = result.result.anc
@@ -243,7 +246,34 @@ def lab_add(args: argparse.Namespace, context: Context) -> int:
             mrn=patient.mrn, result=text + grade
         )
     )
+    _print_new_alerts(charted, before)
     return 0
+
+
+def _alert_keys(charted: PatientChart) -> set[tuple[str, str, object]]:
+    return {(a.kind, a.rule, a.at) for a in charted.current_alerts}
+
+
+def _print_new_alerts(charted: PatientChart, before: set[tuple[str, str, object]]) -> None:
+    """A febrile-neutropenia alert the entry just raised, as the window's header shows it,
+    with what to do: a nurse charting on the command line must not miss it."""
+    fresh = [a for a in charted.current_alerts if (a.kind, a.rule, a.at) not in before]
+    for alert in fresh:
+        kind = (
+            translate("Commands", "FEBRILE NEUTROPENIA")
+            if alert.kind == "febrile_neutropenia"
+            else translate("Commands", "POSSIBLE FEBRILE NEUTROPENIA (no recent ANC)")
+        )
+        when = date_text(time_text(alert.at, charted.tz))
+        print(f"⚠ {kind} [{alert.rule}] {when}: {shown(alert.detail)}")
+    if fresh:  # docs/clinical-rules.md, printed summaries: ASCO/IDSA 2018
+        print(
+            translate(
+                "Commands",
+                "Suspected neutropenic fever is an emergency: escalate now; empirical "
+                "antibiotics within 1 hour of triage (ASCO/IDSA 2018).",
+            )
+        )
 
 
 def temp_add(args: argparse.Namespace, context: Context) -> int:
@@ -252,6 +282,7 @@ def temp_add(args: argparse.Namespace, context: Context) -> int:
     taken = parse_datetime(args.taken, "taken")
     with chart(context, create=False) as session:
         patient = session.require_patient(args.mrn)
+        before = _alert_keys(session.chart(patient))
         session.save(
             changes.RecordTemperature(
                 patient=patient,
@@ -262,11 +293,13 @@ def temp_add(args: argparse.Namespace, context: Context) -> int:
                 confirm=args.confirm,
             )
         )
+        charted = session.chart(patient)
     print(
         translate("Commands", "Recorded temperature {value} °{unit} for MRN {mrn}").format(
             value=decimal_text(value), unit=unit, mrn=patient.mrn
         )
     )
+    _print_new_alerts(charted, before)
     return 0
 
 
