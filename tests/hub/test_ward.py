@@ -464,3 +464,42 @@ def test_a_chart_takes_the_ward_only_once_its_push_went_through(
         sync(copy, hub.ward_url, actor="n", now=NOW, join_ward=True)
     copy.close()
     assert _file_ward(before_sync) is None
+
+
+def test_a_chart_charted_under_the_librarys_name_still_has_entries_of_its_own(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    """The shipped regimen library's author name, taken by an operating-system user, does
+    not make a chart with patients look like a new, empty one."""
+    from wardchart.storage.schema import DEFAULT_LIBRARY_AUTHOR
+
+    first = open_chart(tmp_path / "first.sqlite")
+    write_ward(first)
+    sync(first, hub.ward_url, actor="n", now=NOW)
+    other = open_chart(tmp_path / "other.sqlite")
+    operations.admit_patient(
+        other,
+        mrn="EVIL-1",
+        name="Patient E",
+        dob=NOW.date().replace(year=1960),
+        actor=DEFAULT_LIBRARY_AUTHOR,
+        now=NOW,
+    )
+    with pytest.raises(WardNotJoined):
+        sync(other, hub.ward_url, actor=DEFAULT_LIBRARY_AUTHOR, now=NOW)
+    assert _file_ward(tmp_path / "other.sqlite") is None
+    for store in (first, other):
+        store.close()
+
+
+def test_a_push_mark_names_a_table_replicas_send(hub: HubDatabase) -> None:
+    with psycopg.connect(hub.ward_url, autocommit=True) as conn:
+        with pytest.raises(errors.CheckViolation):
+            conn.execute(
+                "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid, hub_from)"
+                " VALUES ('r', 'zz', 0, 'r')"
+            )
+        conn.execute(
+            "INSERT INTO wardchart.push_marks (replica, table_name, through_rowid, hub_from)"
+            " VALUES ('r', 'results', 0, 'r')"
+        )

@@ -250,6 +250,7 @@ def _m_senders() -> str:
     the hub holds, with its hash (else a hand-written head could pass a replica off as
     restored from an old backup). Superusers are not checked. See docs/hub.md."""
     checked = (*(t.name for t in RECORD_TABLES), *LOG_TABLES)
+    marked = ", ".join(f"'{name}'" for name in ("audit_log", *(t.name for t in RECORD_TABLES)))
     triggers = "".join(
         f"""
 CREATE TRIGGER {name}_sender AFTER INSERT ON wardchart.{name}
@@ -339,7 +340,12 @@ BEGIN
     RETURN NULL;
 END;
 $$;
-{triggers}"""
+{triggers}
+-- A push mark names a table replicas send (the chart's audit log or a record table); a
+-- migration adding a record table widens this. NOT VALID: rows already there stay.
+ALTER TABLE wardchart.push_marks ADD CONSTRAINT push_marks_known_table
+    CHECK (table_name IN ({marked})) NOT VALID;
+"""
 
 
 #: (version, SQL): never edit a released one; add the next version last.

@@ -305,9 +305,11 @@ def wrong_ward(where: str, chart_ward: str, hub_ward: str) -> str:
 
 def _own_entries(db: Any) -> bool:
     """Whether the chart holds anything but the regimen library every new file is given:
-    an audit row written by anyone else, on this replica or any other."""
+    an audit row, on this replica or any other, that is not the library's writing a
+    regimen (an operating-system user named like the library still charts patients)."""
     found = db.execute(
-        "SELECT 1 FROM audit_log WHERE actor <> ? LIMIT 1", [DEFAULT_LIBRARY_AUTHOR]
+        "SELECT 1 FROM audit_log WHERE actor <> ? OR entity <> 'regimens' LIMIT 1",
+        [DEFAULT_LIBRARY_AUTHOR],
     ).fetchone()
     return found is not None
 
