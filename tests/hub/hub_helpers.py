@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from wardchart.cli import main
 from wardchart.storage.database import ChartStore
 from wardchart.storage.hub.tables import RECORD_TABLES
 from wardchart.storage.hub.transfer import local_columns
@@ -33,3 +36,18 @@ def chart_rows(store: ChartStore) -> dict[str, set[tuple[Any, ...]]]:
         names = ", ".join(f"[{c}]" for c in columns)
         found[table] = set(store.conn.execute(f"SELECT {names} FROM [{table}]").fetchall())
     return found
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """A command in this process: its exit status, what it printed and what it said."""
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def one_line_error(status: int, out: str, err: str) -> str:
+    """A failure as scripts and nurses get it: exit 2 and one line on stderr."""
+    assert status == 2, (out, err)
+    assert err.startswith("wardchart: error: ")
+    assert err.count("\n") == 1, err
+    return err

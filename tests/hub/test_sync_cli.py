@@ -11,25 +11,13 @@ from pathlib import Path
 
 import pytest
 from conftest import HubDatabase
+from hub_helpers import one_line_error as _one_line_error
+from hub_helpers import run as _run
 from ward_fixture import NOW, write_ward
 
-from wardchart.cli import main
 from wardchart.storage import users
 from wardchart.storage.database import open_chart
 from wardchart.storage.hub.schema import HUB_VERSION
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
-def _one_line_error(status: int, out: str, err: str) -> str:
-    assert status == 2, (out, err)
-    assert err.startswith("wardchart: error: ")
-    assert err.count("\n") == 1, err
-    return err
 
 
 @pytest.fixture

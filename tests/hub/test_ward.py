@@ -15,10 +15,11 @@ from typing import Any
 import psycopg
 import pytest
 from conftest import HubDatabase
+from hub_helpers import one_line_error as _one_line_error
+from hub_helpers import run as _run
 from psycopg import errors
 from ward_fixture import NOW, write_ward
 
-from wardchart.cli import main
 from wardchart.storage import operations
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.hub import schema
@@ -95,19 +96,6 @@ def _file_ward(path: Path) -> tuple[str, str] | None:
         conn.close()
     assert len(found) <= 1
     return None if not found else (str(found[0][0]), str(found[0][1]))
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(list(args))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
-def _one_line_error(status: int, out: str, err: str) -> str:
-    assert status == 2, (out, err)
-    assert err.startswith("wardchart: error: ")
-    assert err.count("\n") == 1, err
-    return err
 
 
 def _ward(path: Path) -> Path:
