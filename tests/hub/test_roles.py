@@ -310,6 +310,42 @@ def test_a_forged_audit_row_refuses_a_pull_in_one_line_naming_its_sender_and_not
         store.close()
 
 
+def test_a_new_computer_whose_first_sync_stops_after_sending_keeps_its_file_and_role(
+    hub: HubDatabase, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new computer's first sync sends the new file's rows (binding its role to it),
+    then stops (here: the pull meets a forged row). The file is kept, of the ward, and
+    the next sync is the same replica through the same role — never "sends as replica X,
+    not Y" for a file that was removed."""
+    ws1, a, b = _bound_pair(hub, tmp_path)
+    table = RECORD_TABLES[0]
+    names = local_columns(a.db, table)
+    row = a.conn.execute(f"SELECT {', '.join(names)} FROM {table.name} LIMIT 1").fetchone()
+    forged = [
+        "forged-1" if name in ("id", "origin_id") else v for name, v in zip(names, row, strict=True)
+    ]
+    with _as(ws1) as forger:
+        forger.execute(
+            f"INSERT INTO wardchart.{table.name} ({', '.join(names)}, hub_from)"
+            f" VALUES ({', '.join('%s' for _ in names)}, %s)",
+            [*forged, _id(a)],
+        )
+    ws2 = _computer(hub, "ws2")
+    new = tmp_path / "new.sqlite"
+    for _attempt in range(2):
+        status = main(["--db", str(new), "sync", "--hub", ws2])
+        err = capsys.readouterr().err
+        assert status == 2
+        assert "has no audit row" in err, err
+        assert "sends as replica" not in err
+        assert new.exists()
+    made = open_chart(new)
+    assert made.conn.execute("SELECT count(*) FROM chart_ward").fetchone()[0] == 1
+    assert _senders(hub)[_role(ws2)] == _id(made)
+    for store in (a, b, made):
+        store.close()
+
+
 def test_a_hub_of_version_2_with_rows_is_upgraded_and_keeps_working(
     hub_db: HubDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

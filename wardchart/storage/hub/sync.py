@@ -199,16 +199,31 @@ def sync(
     hub = _open(address, keep_open)
     try:
         which = hub_id(hub)
+        joins: str | None = None
+        adopted = False
+
+        def committed(table: str, rows: int) -> None:
+            # The hub holds rows of this replica from its first committed batch on (and
+            # a computer's role is bound to it): from then on the chart is of this ward,
+            # even if the sync stops before its end.
+            nonlocal joins, adopted
+            if joins is not None:
+                adopt_ward(hub, store, joins, actor, at)
+                joins, adopted = None, True
+            if progress is not None:
+                progress(table, rows)
+
         try:
             joins = check_ward(hub, store, mine.id, join_ward=join_ward)
             sent_through = own_position(store.db)
-            pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=progress)
+            pushed = push(hub, store.db, mine.id, batch_rows=batch_rows, progress=committed)
         except BaseException:
             with contextlib.suppress(HubError):  # the first error is the one to tell
                 release_join_lock(hub)
             raise
-        if joins is not None:
-            adopt_ward(hub, store, joins, at)
+        if joins is not None:  # nothing needed sending
+            adopt_ward(hub, store, joins, actor, at)
+            adopted = True
         mark = last_mark(store.db, which)
         cursor = 0 if mark is None else mark.pulled_through
         if cursor > hub_high_water(hub):
@@ -241,21 +256,22 @@ def sync(
         )
         records_in = sum(n for name, n in pulled.received.items() if name != "audit_rows")
         sent = dict(pushed.sent)
-        if records_in:
-            with store.write() as db:
-                audit.append(
-                    db,
-                    actor=actor,
-                    action="sync",
-                    entity="chart",
-                    detail={
-                        "hub": hub.where,
-                        "received": pulled.received,
-                        # every chain's head: this row's hash covers the rows pulled in
-                        "chains": audit.heads(db),
-                    },
-                    now=at,
-                )
+        if records_in or adopted:  # rows of its own written meanwhile go in this sync too
+            if records_in:
+                with store.write() as db:
+                    audit.append(
+                        db,
+                        actor=actor,
+                        action="sync",
+                        entity="chart",
+                        detail={
+                            "hub": hub.where,
+                            "received": pulled.received,
+                            # every chain's head: this row's hash covers the rows pulled in
+                            "chains": audit.heads(db),
+                        },
+                        now=at,
+                    )
             sent_through = own_position(store.db)
             for name, n in push(hub, store.db, mine.id).sent.items():
                 sent[name] = sent.get(name, 0) + n
@@ -359,11 +375,21 @@ def check_ward(hub: Hub, store: ChartStore, replica: str, *, join_ward: bool) ->
     return how
 
 
-def adopt_ward(hub: Hub, store: ChartStore, how: str, now: datetime) -> None:
-    """Record in the chart the hub's ward (``check_ward`` allowed it and the push went
-    through), then let the next chart with no ward check."""
+def adopt_ward(hub: Hub, store: ChartStore, how: str, actor: str, now: datetime) -> None:
+    """Record in the chart the hub's ward (``check_ward`` allowed it and the hub took this
+    replica's rows), with an audit row saying so (a new file that took a ward is kept even
+    if the rest of its first sync fails), then let the next chart with no ward check."""
+    ward = ward_id(hub)
     with store.write() as db:
-        record_ward(db, ward_id(hub), how=how, source=hub.where, at_utc=utc_text(now))
+        record_ward(db, ward, how=how, source=hub.where, at_utc=utc_text(now))
+        audit.append(
+            db,
+            actor=actor,
+            action="ward",
+            entity="chart",
+            detail={"ward": ward, "how": how, "hub": hub.where},
+            now=now,
+        )
     release_join_lock(hub)
 
 
