@@ -982,6 +982,10 @@
         <translation>{where} meldet: {error}</translation>
     </message>
     <message>
+        <source>{where}: the service is not defined on this computer ({error}); see ~/.pg_service.conf or PGSERVICEFILE (docs/hub.md)</source>
+        <translation>{where}: der Dienst ist auf diesem Computer nicht definiert ({error}); siehe ~/.pg_service.conf oder PGSERVICEFILE (docs/hub.md)</translation>
+    </message>
+    <message>
         <source>{where} refused: this computer&apos;s role {role} sends as replica {bound}, not {named}; nothing was sent. A computer&apos;s role sends as one replica: a new chart file on this computer (restored, copied or made again) needs a new role for it (docs/hub.md, A role per computer)</source>
         <translation>{where} hat abgelehnt: die Rolle {role} dieses Computers sendet als Replikat {bound}, nicht als {named}; nichts wurde gesendet. Die Rolle eines Computers sendet als ein Replikat: eine neue Kurvendatei auf diesem Computer (wiederhergestellt, kopiert oder neu angelegt) braucht eine neue Rolle (docs/hub.md, A role per computer)</translation>
     </message>
@@ -1081,10 +1085,6 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>seit der Wiederherstellung wurde nichts darin dokumentiert</translation>
     </message>
     <message>
-        <source>its own audit row {row} is missing here</source>
-        <translation>ihre eigene Audit-Zeile {row} fehlt hier</translation>
-    </message>
-    <message>
         <source>audit row {row} of chart {chart} differs</source>
         <translation>Audit-Zeile {row} der Kurve {chart} weicht ab</translation>
     </message>
@@ -1093,8 +1093,20 @@ The audit rows&apos; table on the hub, pulled with the record tables (their key 
         <translation>sie enthält weniger Audit-Zeilen, als sie gesendet hat</translation>
     </message>
     <message>
-        <source>{table} holds fewer rows than were sent</source>
-        <translation>{table} enthält weniger Zeilen, als gesendet wurden</translation>
+        <source>its own audit row {row} is missing here; {sender}</source>
+        <translation>ihre eigene Audit-Zeile {row} fehlt hier; {sender}</translation>
+    </message>
+    <message>
+        <source>{table} holds fewer rows than were sent; {sender}</source>
+        <translation>{table} enthält weniger Zeilen, als gesendet wurden; {sender}</translation>
+    </message>
+    <message>
+        <source>who sent it is not known</source>
+        <translation>wer sie gesendet hat, ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>the hub received it from replica {sender}, role {role}</source>
+        <translation>der Hub hat sie von Replikat {sender} erhalten, Rolle {role}</translation>
     </message>
     <message>
         <source>{where} says it holds this chart&apos;s {table} through row {row}, but lacks that row: the hub was altered (a push mark written by hand); nothing was sent</source>

@@ -21,7 +21,7 @@ from wardchart.cli import main
 from wardchart.storage import operations
 from wardchart.storage.database import ChartStore, open_chart
 from wardchart.storage.hub import schema
-from wardchart.storage.hub.errors import HubRecordRefused, HubSenderRefused
+from wardchart.storage.hub.errors import HubRecordRefused, HubSenderRefused, ReplicaDiverged
 from wardchart.storage.hub.schema import hub_init
 from wardchart.storage.hub.sync import sync
 from wardchart.storage.hub.tables import RECORD_TABLES
@@ -307,6 +307,36 @@ def test_a_forged_audit_row_refuses_a_pull_in_one_line_naming_its_sender_and_not
         assert said.endswith(f"the hub received that row from role {_role(ws1)}")
     assert chart_rows(joining)["patients"]  # the batches before it were written
     for store in (a, b, joining):
+        store.close()
+
+
+def test_rows_forged_on_a_replicas_own_chain_are_told_with_their_sender(
+    hub: HubDatabase, tmp_path: Path
+) -> None:
+    """Another computer's role continues replica B's own chain on the hub (with a head on
+    it): B's sync cannot tell that from a restored file, but says who sent those rows."""
+    ws1, a, b = _bound_pair(hub, tmp_path)
+    with _as(ws1) as forger:
+        forger.execute(
+            "INSERT INTO wardchart.audit_rows (replica_id, origin_seq, at_utc, at_local, actor,"
+            " action, entity, record_id, patient_id, detail, prev_hash, hash, hub_from)"
+            " SELECT replica_id, origin_seq + 1, at_utc, at_local, actor, action, entity,"
+            " record_id, patient_id, detail, hash, 'forged', %s FROM wardchart.audit_rows"
+            " WHERE replica_id = %s ORDER BY origin_seq DESC LIMIT 1",
+            [_id(a), _id(b)],
+        )
+        forger.execute(
+            "INSERT INTO wardchart.chain_heads (replica_id, origin_seq, hash, hub_from)"
+            " SELECT replica_id, origin_seq, hash, %s FROM wardchart.audit_rows"
+            " WHERE hash = 'forged'",
+            [_id(a)],
+        )
+    with pytest.raises(ReplicaDiverged) as refused:
+        sync(b, hub.ward_url, actor="n", now=NOW)
+    said = str(refused.value)
+    assert "is missing here; the hub received it from replica " in said
+    assert f"{_id(a)[:8]}, role {_role(ws1)}" in said
+    for store in (a, b):
         store.close()
 
 

@@ -271,11 +271,16 @@ def test_check_fails_a_hub_that_refuses_and_names_the_replica(
     status, out, _err = _run(capsys, "--db", str(a), "check")
     assert status == 0
     assert "ward hub: OK — not asked: " in out
-    # credentials refused: IT must act
+    # credentials refused, or a service this computer does not define: IT must act
     monkeypatch.setenv("WARDCHART_HUB", hub.server.url("nobody", hub.database))
     status, out, _err = _run(capsys, "--db", str(a), "check")
     assert status == 1
     assert "ward hub: FAILED — " in out
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "no-services.conf"))
+    monkeypatch.setenv("WARDCHART_HUB", "service=ward_nowhere")
+    status, out, _err = _run(capsys, "--db", str(a), "check")
+    assert status == 1
+    assert "the service is not defined on this computer" in out
 
 
 def test_a_replica_restored_with_the_restore_command_is_told_restored_not_copied(

@@ -501,6 +501,10 @@ CASES += [
 CASES += [
     (["hub", "init", "postgresql://owner@db.example/ward4a", "--ward-id", "ward 4a"], "--ward-id"),
     (["hub", "init", "postgresql://owner@db.example/ward4a", "--ward-id", ""], "--ward-id"),
+    (
+        ["hub", "init", "postgresql://owner@db.example/ward4a", "--ward-id", f"{0:032x}"],
+        "--ward-id",
+    ),
 ]
 
 

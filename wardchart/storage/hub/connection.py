@@ -136,10 +136,11 @@ SENDER_REFUSED = "WC001"
 
 def translate(error: psycopg.Error, where: str) -> HubError:
     """One typed, one-line error for a PostgreSQL failure."""
-    if error.sqlstate == SENDER_REFUSED:
-        return _sender_refused(error, where)
     text = _first_line(error)
     lowered = text.lower()
+    early = _refused_sender_or_set_up(error, where, text)
+    if early is not None:
+        return early
     if isinstance(error, errors.InvalidPassword | errors.InvalidAuthorizationSpecification) or (
         "password" in lowered and ("no password supplied" in lowered or "authentication" in lowered)
     ):
@@ -185,6 +186,23 @@ def translate(error: psycopg.Error, where: str) -> HubError:
     return HubError(
         QT_TRANSLATE_NOOP("Hub", "{where} said: {error}").format(where=where, error=text)
     )
+
+
+def _refused_sender_or_set_up(error: psycopg.Error, where: str, text: str) -> HubError | None:
+    """A computer's role refused by the hub, or a service this computer does not define
+    (its set-up, not the network); None for anything else."""
+    if error.sqlstate == SENDER_REFUSED:
+        return _sender_refused(error, where)
+    lowered = text.lower()
+    if "definition of service" in lowered or "service file" in lowered:
+        return HubError(
+            QT_TRANSLATE_NOOP(
+                "Hub",
+                "{where}: the service is not defined on this computer ({error}); see "
+                "~/.pg_service.conf or PGSERVICEFILE (docs/hub.md)",
+            ).format(where=where, error=text)
+        )
+    return None
 
 
 def _sender_refused(error: psycopg.Error, where: str) -> HubSenderRefused:

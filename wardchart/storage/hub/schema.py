@@ -545,7 +545,10 @@ def _has_table(conn: Connection, name: str) -> bool:
 def valid_ward_id(text: str) -> str:
     """A ward id as ``wardchart check`` shows it (a UUID), in its canonical form."""
     try:
-        return str(uuid.UUID(text.strip()))
+        found = uuid.UUID(text.strip())
+        if found.int == 0:  # the nil UUID: no ward's id
+            raise ValueError(text)
+        return str(found)
     except ValueError:
         raise HubError(
             QT_TRANSLATE_NOOP(

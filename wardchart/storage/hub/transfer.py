@@ -559,9 +559,9 @@ def check_extends(
             if chain == replica:
                 raise _diverged(
                     hub.where,
-                    QT_TRANSLATE_NOOP("Hub", "its own audit row {row} is missing here").format(
-                        row=seq
-                    ),
+                    QT_TRANSLATE_NOOP(
+                        "Hub", "its own audit row {row} is missing here; {sender}"
+                    ).format(row=seq, sender=_sent_by(hub, "audit_rows", replica, seq)),
                 )
             continue
         if held[0] != expected:
@@ -584,9 +584,9 @@ def check_extends(
         if int(last) < mark:
             raise _diverged(
                 hub.where,
-                QT_TRANSLATE_NOOP("Hub", "{table} holds fewer rows than were sent").format(
-                    table=table.name
-                ),
+                QT_TRANSLATE_NOOP(
+                    "Hub", "{table} holds fewer rows than were sent; {sender}"
+                ).format(table=table.name, sender=_sent_by(hub, table.name, replica, mark)),
             )
         if mark > 0:
             key = db.execute(
@@ -603,6 +603,30 @@ def check_extends(
             [legacy, audit_mark],
         ).fetchone()
         _must_hold(hub, "audit_rows", AUDIT_KEY, tuple(key or ()))
+
+
+def _sent_by(hub: Hub, table: str, replica: str, place: int) -> str:
+    """Who sent the hub's row this chart lacks (an audit row of its chain, or the push
+    mark past its rows), in words: the replica and the role it came from, so IT can tell
+    a restored file from rows or marks another computer's credential wrote."""
+    query = (
+        "SELECT hub_from, hub_received_by FROM wardchart.audit_rows"
+        " WHERE replica_id = %s AND origin_seq = %s"
+        if table == "audit_rows"
+        else "SELECT hub_from, hub_received_by FROM wardchart.push_marks"
+        " WHERE replica = %s AND table_name = %s AND through_rowid = %s"
+    )
+    values: list[Any] = [replica, place] if table == "audit_rows" else [replica, table, place]
+    try:
+        with hub.conn.transaction():
+            row = hub.conn.execute(query, values).fetchone()
+    except psycopg.Error:
+        row = None
+    if row is None:
+        return QT_TRANSLATE_NOOP("Hub", "who sent it is not known")
+    return QT_TRANSLATE_NOOP(
+        "Hub", "the hub received it from replica {sender}, role {role}"
+    ).format(sender=str(row[0])[:8], role=row[1])
 
 
 def _must_hold(hub: Hub, table: str, key: tuple[str, ...], values: tuple[Any, ...]) -> None:
