@@ -458,3 +458,74 @@ def test_two_counts_shown_again_on_two_computers_apart_are_a_conflict_again(
     for store in (ward, last):
         assert [r.id for r in results_at(store)] == [kept.record_id]
     last.close()
+
+
+def test_a_count_kept_on_one_computer_and_withdrawn_on_another_apart_is_a_conflict(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """Two counts at one time: one computer resolves it keeping the laptop's count, while
+    a nurse on the laptop, apart, marks that same count entered in error. Merged, neither
+    count would be shown with no conflict left; it is a 'resolved apart' conflict whose
+    sides are the count kept and its withdrawal, and keeping the count shows it again."""
+    typed_cbc(ward, "0.30", wbc="2.1")
+    theirs_id = typed_cbc(laptop, "0.90", wbc="2.1")
+    back, (conflict,) = merged_both_ways(ward, laptop)
+    kept = next(s for s in conflict.sides if s.record_id == theirs_id)
+    resolve_conflict(
+        ward, conflict.key, action="keep", keep=kept.version_id, reason="the lab's",
+        actor="n", now=LATER,
+    )  # fmt: skip
+    operations.mark_entered_in_error(
+        back, table="results", record_id=theirs_id, expected_version=kept.version_id,
+        reason="wrong patient", actor="m", now=LATER,
+    )  # fmt: skip
+    again, found = merged_both_ways(ward, back)
+    (apart,) = found
+    assert apart.kind == "resolved_apart"
+    assert sorted(s.entered_in_error for s in apart.sides) == [False, True]
+    for store in (ward, again):
+        assert results_at(store) == []  # what it is about: nothing shown
+    resolve_conflict(
+        again, apart.key, action="keep", keep=kept.version_id, reason="checked with the lab",
+        actor="n", now=LATER,
+    )  # fmt: skip
+    final, found = merged_both_ways(ward, again)
+    assert found == []
+    for store in (ward, final):
+        assert [r.id for r in results_at(store)] == [theirs_id]
+    final.close()
+
+
+def test_a_temperature_kept_once_and_withdrawn_apart_can_stay_withdrawn(
+    ward: ChartStore, laptop: ChartStore
+) -> None:
+    """The same temperature on both; one computer keeps it once (by the rule), the other
+    withdraws that very reading apart. A conflict; keeping the withdrawal closes it with
+    nothing shown, as the nurse chose."""
+    for store in (ward, laptop):
+        operations.record_temperature(
+            store, patient=ann(store), value=Decimal("38.6"), unit="C", taken=TAKEN,
+            route="oral", confirm=True, actor="n", now=NOW,
+        )  # fmt: skip
+    back, (conflict,) = merged_both_ways(ward, laptop)
+    assert conflict.kind == "duplicate"
+    resolve_conflict(
+        ward, conflict.key, action="keep", keep=conflict.sides[0].version_id, reason="once",
+        actor="n", now=LATER,
+    )  # fmt: skip
+    kept = next(s for s in conflict.sides if s.record_id == conflict.kept_by_rule)
+    operations.mark_entered_in_error(
+        back, table="temperatures", record_id=kept.record_id, expected_version=kept.version_id,
+        reason="duplicate", actor="m", now=LATER,
+    )  # fmt: skip
+    again, found = merged_both_ways(ward, back)
+    (apart,) = found
+    assert apart.kind == "resolved_apart"
+    withdrawal = next(s for s in apart.sides if s.entered_in_error)
+    resolve_conflict(
+        again, apart.key, action="keep", keep=withdrawal.version_id, reason="both wrong",
+        actor="n", now=LATER,
+    )  # fmt: skip
+    final, found = merged_both_ways(ward, again)
+    assert found == []
+    final.close()

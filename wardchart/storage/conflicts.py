@@ -471,6 +471,7 @@ def conflicts(db: Database) -> list[Conflict]:
         found += _charted_twice(db, table)
     found += _settings(db)
     found += _resolved_apart(db)
+    found += _kept_then_withdrawn_apart(db)
     settled = resolved_keys(db)
     found = _shown_again_apart(db, found, settled)
     return sorted(
@@ -835,4 +836,57 @@ def _resolved_apart(db: Database) -> list[Conflict]:
                 sides=tuple(_side(t, r, False) for t, r in rows),
             )
         )
+    return found
+
+
+def _kept_then_withdrawn_apart(db: Database) -> list[Conflict]:
+    """A conflict resolved on one computer by keeping a record that a nurse on another
+    computer withdrew (entered in error), each not knowing of the other: between them
+    nothing of it may be shown. A ``resolved_apart`` conflict whose sides are the version
+    kept and the withdrawal, so a nurse decides (see docs/merging.md, "Resolved
+    differently on two computers"). Conflicts kept differently on two computers are
+    ``_resolved_apart``'s."""
+    tables = {**_WITHDRAWING, DUPLICATE: tuple(_CHARTED)}
+    kinds = ", ".join("?" for _ in tables)
+    found = []
+    for key, kind, version, patient, replica in db.execute(
+        f"""SELECT conflict_key, kind, kept, patient_id, replica_id FROM resolutions
+            WHERE action = 'keep' AND kind IN ({kinds}) AND conflict_key IN (
+                SELECT conflict_key FROM resolutions WHERE action = 'keep'
+                GROUP BY conflict_key HAVING count(DISTINCT kept) = 1)
+            ORDER BY conflict_key, id""",
+        list(tables),
+    ).fetchall():
+        for table in tables[str(kind)]:
+            kept = next(iter(db.query(f"SELECT * FROM {table} WHERE id = ?", [version])), None)
+            if kept is None:
+                continue
+            origin = kept["origin_id"]
+            if db.execute(
+                f"SELECT 1 FROM current_{table} WHERE origin_id = ?", [origin]
+            ).fetchone():
+                break
+            withdrawn = next(
+                iter(
+                    db.query(
+                        f"SELECT * FROM {table} WHERE origin_id = ? AND entered_in_error = 1"
+                        " AND coalesce(replica_id, '') <> coalesce(?, '')"
+                        " ORDER BY recorded_at, id LIMIT 1",
+                        [origin, replica],
+                    )
+                ),
+                None,
+            )
+            if withdrawn is not None:
+                found.append(
+                    Conflict(
+                        kind=RESOLVED_APART,
+                        key=conflict_key(RESOLVED_APART, [str(key), str(withdrawn["id"])]),
+                        table=table,
+                        patient_id=None if patient is None else str(patient),
+                        subject=_subject_of(table, kept),
+                        sides=(_side(table, kept, False), _side(table, withdrawn, False)),
+                    )
+                )
+            break
     return found
