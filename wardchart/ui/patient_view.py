@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,6 +110,62 @@ def header_html(chart: PatientChart) -> str:
     return "<br>".join(lines)
 
 
+class PatientHeader(QLabel):
+    """The patient header: as tall as its text, but steady as the nurse clicks down the census.
+
+    It keeps room for its three usual lines and one alert line, and it does not give back a
+    single line when the next patient's header is one line shorter (one alert fewer, one
+    line less wrapped): the chart and records below stay where they are instead of jumping
+    by a line at each click, and the window is not laid out again. It grows whenever its
+    text needs it (nothing of a header is ever cut off), gives back two lines or more at
+    once, and fits its text again when the window's width changes.
+    """
+
+    #: Shaped as the header is: the name line larger, then the cycle, the flags and one
+    #: alert line (with the alert and conflict signs, which may come from another font).
+    ROOM = "<span style='font-size:x-large'><b>X</b></span><br>X<br>X<br><b>⚠ ⚑</b> X"
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self._room = 0
+        # Measures texts: the header's own height for a width includes its minimum.
+        self._ruler = QLabel()
+        self._ruler.setTextFormat(Qt.TextFormat.RichText)
+        self._ruler.setWordWrap(True)
+        self._keep_room()
+
+    def show_text(self, text: str) -> None:
+        """Show a header, keeping the height it has unless the text needs more, or a lot
+        less."""
+        self.setText(text)
+        needed = max(self._room, self._text_height(text, self.width()))
+        kept = self.minimumHeight()
+        if needed > kept or kept - needed > self.fontMetrics().lineSpacing():
+            self.setMinimumHeight(needed)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._keep_room()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.setMinimumHeight(self._room)  # the text's own height at the new width
+
+    def _text_height(self, text: str, width: int) -> int:
+        self._ruler.setText(text)
+        return int(self._ruler.heightForWidth(width))
+
+    def _keep_room(self) -> None:
+        self._ruler.setFont(self.font())
+        self._ruler.setContentsMargins(self.contentsMargins())
+        self._room = self._text_height(self.ROOM, 10_000)
+        self.setMinimumHeight(self._room)
+
+
 class PatientView(QWidget):
     """Header, chart controls, the chart and the records tables for one patient."""
 
@@ -122,9 +179,7 @@ class PatientView(QWidget):
         super().__init__(parent)
         self.chart: PatientChart | None = None
         self.chart_view: ChartView | None = None
-        self.header = QLabel(shown(NO_PATIENT_TEXT))
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
+        self.header = PatientHeader(shown(NO_PATIENT_TEXT))
         self.header.setAccessibleName(translate("PatientView", "Patient header"))
         self.header.linkActivated.connect(lambda _link: self.review_requested.emit())
         self.cycle_box = QComboBox()
@@ -179,7 +234,7 @@ class PatientView(QWidget):
     def show_patient(self, chart: PatientChart | None, *, keep_view: bool = False) -> None:
         """Show a patient's chart (None: nothing selected)."""
         self.chart = chart
-        self.header.setText(shown(NO_PATIENT_TEXT) if chart is None else header_html(chart))
+        self.header.show_text(shown(NO_PATIENT_TEXT) if chart is None else header_html(chart))
         conflicts = () if chart is None else chart.conflicts
         self.header.setToolTip("\n".join(shown(m.line()) for m in conflicts))
         wanted = self.current_view() if keep_view else "current"

@@ -3,6 +3,7 @@ action away from its history, its correction, or being marked entered in error."
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -11,17 +12,18 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -138,35 +140,85 @@ def cycle_row(c: CycleChart) -> tuple[tuple[str, ...], RecordRef]:
 class RecordsView(QTableView):
     """A record table that shows its newest rows: the rows stay oldest first (as the chart
     reads, left to right), and the view keeps the last of them in sight until the nurse
-    scrolls or moves in it herself."""
+    scrolls or moves in it herself.
+
+    Its columns are as wide as the widest text they have shown, and do not narrow again
+    from one patient to the next: nothing is cut short, the columns stay where they are as
+    the nurse clicks down the census, and the table is not laid out again on each click.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.follow_newest = True
+        self._unfitted = True
+        self._widths: list[int] = []  # what each column has had to show so far
         self.verticalScrollBar().actionTriggered.connect(self._moved_by_hand)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         if model is not None:
-            model.modelReset.connect(self._follow)
+            model.modelReset.connect(self._refilled)
 
     def updateGeometries(self) -> None:
-        """Whenever the scroll range is worked out (shown, resized, refilled): to the end."""
+        """Whenever the scroll range is worked out (shown, resized, refilled): columns
+        widened to what they now show, and scrolled to the end."""
         super().updateGeometries()
         if self.follow_newest:
             bar = self.verticalScrollBar()
             bar.setValue(bar.maximum())
+        if self._unfitted and self.isVisible():
+            self._unfitted = False
+            self._widen_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._widths = []
+            self._unfitted = True
+            self.updateGeometries()
 
     def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
         if current.isValid():
             self.follow_newest = False  # the nurse's row stays where she put it
 
-    def _follow(self) -> None:
-        # Refilled: the scroll range is worked out again (``updateGeometries``) when the
-        # view is next laid out, and goes to the end then; scrolling here would lay out
-        # every table at once, hidden tabs too, on every patient selected.
+    def _widen_columns(self) -> None:
+        """Each column widened to its widest text, measured as a table measures a text cell
+        (the text, the style's margin either side, the grid line), rounded up: asking the
+        view itself, cell by cell and role by role, costs a millisecond on every refill."""
+        model = self.model()
+        if not isinstance(model, RecordsModel):
+            return
+        header = self.horizontalHeader()
+        plain = QFontMetricsF(self.font())
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        bold = QFontMetricsF(bold_font)
+        style = self.style()
+        extra = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
+        extra += int(self.showGrid())
+        marked = [model.mark(row) is not None for row in range(model.rowCount())]
+        for column in range(header.count()):
+            wanted = header.sectionSizeHint(column)
+            for row, in_conflict in enumerate(marked):
+                text = model.text(row, column)
+                if text:
+                    width = (bold if in_conflict else plain).horizontalAdvance(text)
+                    wanted = max(wanted, math.ceil(width) + extra)
+            if column >= len(self._widths):
+                self._widths.append(wanted)
+            elif wanted > self._widths[column]:
+                self._widths[column] = wanted
+            else:
+                continue
+            header.resizeSection(column, wanted)
+
+    def _refilled(self) -> None:
+        # The scroll range and the columns are worked out again (``updateGeometries``)
+        # when the view is next laid out, and it goes to the end then; doing it here would
+        # lay out every table at once, hidden tabs too, on every patient selected.
         self.follow_newest = True
+        self._unfitted = True
 
     def _moved_by_hand(self, _action: int) -> None:
         self.follow_newest = False
@@ -209,9 +261,7 @@ class RecordsModel(QAbstractTableModel):
             return font
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if column >= len(self.headers):
-            return localised(REVIEW) if mark is not None else ""
-        return self._rows[row][0][column]
+        return self.text(row, column)
 
     def set_rows(
         self,
@@ -231,6 +281,12 @@ class RecordsModel(QAbstractTableModel):
     def mark(self, row: int) -> str | None:
         """The conflict line of a row, if its record is in conflict."""
         return self._marks.get(row)
+
+    def text(self, row: int, column: int) -> str:
+        """The text of a cell, as shown."""
+        if column < len(self.headers):
+            return self._rows[row][0][column]
+        return localised(REVIEW) if row in self._marks else ""
 
     def cells(self, row: int) -> tuple[str, ...]:
         """The text of a row."""
@@ -321,7 +377,6 @@ class RecordsPanel(QWidget):
             view.setTabKeyNavigation(False)  # Tab moves on; the arrows move in the table
             view.verticalHeader().hide()
             header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setStretchLastSection(True)
             view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
             self.tabs.addTab(view, shown(title))

@@ -1,0 +1,170 @@
+"""Clicking down the census, the window holds still where it can.
+
+The patient header keeps room for its three usual lines and one alert line, and gives back
+a single line only when the window's width changes; the records tables' columns keep the
+widths their texts have needed. Nothing is ever cut short: the header is always at least as
+tall as its text, and every cell's text fits its column.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QStyle
+from ward_fixture import NOW
+
+from wardchart.domain.plausibility import CbcEntry
+from wardchart.domain.records import RecordKind
+from wardchart.storage import operations, queries
+from wardchart.ui.main_window import MainWindow
+from wardchart.ui.patient_view import PatientHeader
+from wardchart.ui.records_panel import RecordsView
+
+
+def select(window: MainWindow, mrn: str) -> None:
+    assert window.session is not None
+    patient = queries.find_patient(window.session.store.db, mrn)
+    assert patient is not None
+    assert window.census.select(patient.id)
+
+
+def lines(count: int) -> str:
+    return "<span style='font-size:x-large'><b>Name</b></span>" + "<br>line" * (count - 1)
+
+
+def text_height(header: PatientHeader, text: str) -> int:
+    ruler = PatientHeader(text)
+    ruler.setFont(header.font())
+    ruler.setMinimumHeight(0)
+    return int(ruler.heightForWidth(header.width()))
+
+
+def test_the_chart_holds_still_between_a_patient_with_an_alert_and_one_without(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    window.resize(2560, 1080)
+    window.splitter.setSizes([500, 2060])  # no line wraps: B-2 has three, A-1 an alert line more
+    viewport = window.patient_view.chart_view.graphics.viewport()  # type: ignore[union-attr]
+    sizes = []
+    for mrn in ("B-2", "A-1", "B-2", "A-1"):
+        select(window, mrn)
+        qtbot.wait(30)
+        sizes.append(viewport.size())
+    header = window.patient_view.header
+    assert header.text().count("<br>") == 3
+    assert "FEBRILE NEUTROPENIA" in header.text()
+    assert sizes == [sizes[0]] * 4
+
+
+def test_the_header_keeps_a_line_gives_back_two_and_is_never_shorter_than_its_text(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1366, 768)
+    select(window, "B-2")
+    qtbot.wait(30)
+    header = window.patient_view.header
+    room = header.minimumHeight()
+    line = header.fontMetrics().lineSpacing()
+    assert room >= text_height(header, lines(4))  # three lines and an alert: no change
+
+    def shown(count: int) -> int:
+        header.show_text(lines(count))
+        qtbot.wait(30)
+        assert header.height() >= text_height(header, lines(count))  # nothing cut off
+        return int(header.height())
+
+    assert shown(3) == room
+    assert shown(4) == room
+    seven = shown(7)
+    assert seven >= room + 3 * line - 2  # grows to its text
+    assert shown(6) == seven  # one line fewer: the chart stays put
+    assert shown(7) == seven
+    five = shown(5)  # two lines fewer: given back
+    assert five < seven
+    assert shown(4) == five  # a line fewer than five lines' text needs, with the room
+    assert shown(3) == five
+    window.resize(1300, 768)  # a new width: fits its text again
+    qtbot.wait(30)
+    assert header.height() == room
+
+
+def test_the_header_keeps_room_in_a_larger_font(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    header = window.patient_view.header
+    room = header.minimumHeight()
+    font = QFont(header.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    header.setFont(font)
+    assert header.minimumHeight() > room * 1.5
+    assert header.minimumHeight() >= text_height(header, lines(4))
+
+
+def cell_widths_fit(view: RecordsView) -> None:
+    """Every cell's text fits its column, as Qt measures a text cell."""
+    model = view.model()
+    header = view.horizontalHeader()
+    plain = view.fontMetrics()
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    for column in range(model.columnCount()):
+        assert header.sectionSize(column) >= view.sizeHintForColumn(column), column
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            assert plain.horizontalAdvance(text) + margin <= header.sectionSize(column), text
+
+
+def test_record_columns_fit_every_text_and_keep_their_widths(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1366, 768)
+    results = window.patient_view.records.views[RecordKind.RESULTS]
+    assert isinstance(results, RecordsView)
+    header = results.horizontalHeader()
+    for mrn in ("A-1", "B-2"):  # B-2's counts are wider (11.0), A-1's dates are
+        select(window, mrn)
+        qtbot.wait(30)
+        cell_widths_fit(results)
+    fixed = range(header.count() - 1)  # the last column stretches to the table's edge
+    widths = [header.sectionSize(c) for c in fixed]
+    select(window, "A-1")  # no text wider than before: the columns stay where they are
+    qtbot.wait(30)
+    cell_widths_fit(results)
+    assert [header.sectionSize(c) for c in fixed] == widths
+    # A longer text widens its column, at once.
+    assert window.session is not None
+    store = window.session.store
+    patient = queries.find_patient(store.db, "B-2")
+    assert patient is not None
+    entry = CbcEntry(
+        taken=NOW - timedelta(hours=1),
+        wbc=Decimal("7.1"),
+        anc=Decimal("4.0"),
+        anc_lln=Decimal("2.0"),
+        platelets=Decimal(150),
+    )
+    operations.record_cbc(
+        store,
+        patient=patient,
+        entry=entry,
+        confirm=True,
+        actor="Staff Nurse Bartholomew Featherstonehaugh-Smythe",
+        now=NOW,
+    )
+    window.refresh()
+    select(window, "B-2")
+    qtbot.wait(30)
+    assert "Featherstonehaugh" in results.model().index(results.model().rowCount() - 1, 7).data()
+    entered_by = 7
+    assert header.sectionSize(entered_by) > widths[entered_by]
+    cell_widths_fit(results)
+
+
+def test_record_columns_follow_a_larger_font(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    select(window, "A-1")
+    qtbot.wait(30)
+    results = window.patient_view.records.views[RecordKind.RESULTS]
+    assert isinstance(results, RecordsView)
+    font = QFont(results.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    results.setFont(font)
+    qtbot.wait(30)
+    assert QFontMetrics(font).horizontalAdvance("x") == results.fontMetrics().horizontalAdvance("x")
+    cell_widths_fit(results)
