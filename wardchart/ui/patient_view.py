@@ -139,11 +139,12 @@ class PatientHeader(QLabel):
     def show_text(self, text: str) -> None:
         """Show a header, keeping the height it has unless the text needs more, or a lot
         less."""
-        self.setText(text)
-        needed = max(self._room, self._text_height(text, self.width()))
-        kept = self.minimumHeight()
-        if needed > kept or kept - needed > self.fontMetrics().lineSpacing():
-            self.setMinimumHeight(needed)
+        self.setText(text)  # a taller text: the layout grows the header (``resizeEvent``)
+        kept, line = self.minimumHeight(), self.fontMetrics().lineSpacing()
+        if kept - self._room > line:  # two lines or more could be given back: measure
+            needed = max(self._room, self._text_height(text, self.width()))
+            if kept - needed > line:
+                self.setMinimumHeight(needed)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -154,6 +155,8 @@ class PatientHeader(QLabel):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.setMinimumHeight(self._room)  # the text's own height at the new width
+        elif event.size().height() > self.minimumHeight():
+            self.setMinimumHeight(event.size().height())  # grown to its text: kept
 
     def _text_height(self, text: str, width: int) -> int:
         self._ruler.setText(text)
