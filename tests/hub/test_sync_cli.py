@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,12 @@ def hub(hub_db: HubDatabase, capsys: pytest.CaptureFixture[str]) -> HubDatabase:
     assert (status, err) == (0, "")
     assert out.startswith("created the ward hub at 127.0.0.1:")
     return hub_db
+
+
+def minutes_ago(minutes: int) -> str:
+    """A collection time the command line takes at any hour: the fixture's NOW is 15:00
+    today, in the future before then, and a CBC cannot be taken in the future."""
+    return (datetime.now().astimezone() - timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M")
 
 
 def _ward(path: Path) -> Path:
@@ -166,7 +173,7 @@ def test_a_replica_restored_from_an_old_backup_is_refused_then_pulled_again(
     shutil.copy(a, old)
     status, _out, err = _run(
         capsys, "--db", str(a), "lab", "add", "--mrn", "A-1", "--taken",
-        NOW.strftime("%Y-%m-%d %H:%M"), "--wbc", "4", "--anc", "2", "--confirm",
+        minutes_ago(3), "--wbc", "4", "--anc", "2", "--confirm",
     )  # fmt: skip
     assert (status, err) == (0, "")
     assert _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)[0] == 0
@@ -295,17 +302,14 @@ def test_a_replica_restored_with_the_restore_command_is_told_restored_not_copied
     assert status == 0
     backup = next((tmp_path / "a-backups").glob("*-manual*.sqlite"))
     lab = ["lab", "add", "--mrn", "A-1", "--wbc", "4", "--anc", "2", "--confirm", "--taken"]
-    assert _run(capsys, "--db", str(a), *lab, NOW.strftime("%Y-%m-%d %H:%M"))[0] == 0
+    assert _run(capsys, "--db", str(a), *lab, minutes_ago(3))[0] == 0
     assert _run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url)[0] == 0
     assert _run(capsys, "--db", str(a), "restore", str(backup))[0] == 0
     err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url))
     assert "no longer extends" in err
     assert "nothing was charted on it since it was restored" in err
     assert "make a new replica for this computer" in err
-    later = (NOW.replace(minute=0) if NOW.minute else NOW.replace(minute=1)).strftime(
-        "%Y-%m-%d %H:%M"
-    )
-    assert _run(capsys, "--db", str(a), *lab, later)[0] == 0
+    assert _run(capsys, "--db", str(a), *lab, minutes_ago(2))[0] == 0
     err = _one_line_error(*_run(capsys, "--db", str(a), "sync", "--hub", hub.ward_url))
     assert "is a copy of another computer's replica" in err
     assert "or a backup charted on after it was restored" in err
