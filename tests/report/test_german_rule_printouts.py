@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
+
+from ward_fixture import A_DAY1S, at
 
 from wardchart.storage.database import ChartStore
 
@@ -27,7 +30,11 @@ def test_the_handover_sheet_gives_the_rules_in_german(
     assert "Z2 d12" in text  # cycle 2, day 12, as the chart writes cycle days
     assert "im Fenster" in text
     assert "nicht bereit" in text
-    assert "kein BB 24 h, ≥65 J." in text
+    # The command line reports at the real time; the fixture charted A-1's last CBC at
+    # 07:00 yesterday, in its nadir window: overdue from 07:00 today.
+    overdue = datetime.now().astimezone() - at(A_DAY1S[1], 11) > timedelta(hours=24)
+    assert ("kein BB 24 h, ≥65 J." if overdue else "≥65 J.") in text
+    assert ("kein BB 24 h" in text) == overdue
     for english in ("in window", "not ready", "no CBC 24 h", "age≥65"):
         assert english not in text, english
 
