@@ -91,11 +91,17 @@ print(*sorted(sys.modules))
     # accounts), the backups (with the file-system checks and socket), uuid (with platform).
     loaded = set(done.stdout.splitlines()[-1].split())
     assert not {"argon2", "wardchart.storage.backup", "uuid"} & loaded
+    # Nor what only a save or a merge needs: hashlib (which loads OpenSSL) for the audit
+    # chain and conflict keys, json for what a save writes.
+    assert not {"hashlib", "json"} & loaded
 
 
 #: Loaded only after the window is on screen: the rotating log's handler (with the socket,
-#: pickle and queue modules), the machine file's TOML parser, JSON, HTML escaping, SQLite.
+#: pickle and queue modules), the machine file's TOML parser, JSON, HTML escaping, SQLite;
+#: ``locale``, which argparse's translation lookups load while a parser is built (the
+#: window's command lines are read without one).
 NOT_BEFORE_THE_WINDOW = (
+    "locale",
     "tomllib",
     "json",
     "html",

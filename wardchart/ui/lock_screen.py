@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from wardchart.ui.actions import STAY_ENABLED_WHEN_LOCKED
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer, SignalInstance
-    from PySide6.QtWidgets import QSplitter
+    from PySide6.QtWidgets import QMessageBox, QSplitter
 
     from wardchart.ui.actions import WindowActions
     from wardchart.ui.idle_lock import IdleWatch
@@ -89,6 +88,8 @@ class LockingWindow(_Window):
         """File → Switch user…: another nurse takes over the shared workstation."""
         if self.session is None:
             return
+        from PySide6.QtWidgets import QMessageBox  # not before the first paint
+
         from wardchart.ui.dialogs.sign_in import ask_sign_in
 
         if not self.session.has_accounts():
@@ -270,6 +271,7 @@ class LockingWindow(_Window):
                 held[-1].activateWindow()
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
 
         discarded = self._drop_held_dialogs()  # never saved under another nurse's name
         if discarded:
