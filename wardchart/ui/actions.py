@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from wardchart import i18n
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
@@ -23,8 +23,6 @@ STAY_ENABLED_WHEN_LOCKED = frozenset({"switch_user", "quit"})
 if TYPE_CHECKING:  # only for the type checker: a Protocol class costs the first paint time
     from pathlib import Path
     from typing import Protocol
-
-    from PySide6.QtWidgets import QMessageBox
 
     from wardchart.ui.census import CensusPanel
 
@@ -437,8 +435,6 @@ class WindowActions:
     def choose_language(self, code: str) -> QMessageBox | None:
         """Save this user's language and say that it applies from the next start (the
         window is not worded again while open: dialogs, tables and the chart all are)."""
-        from PySide6.QtWidgets import QMessageBox  # not before the first paint: ~1.5 ms
-
         from wardchart.ui import settings
 
         if settings.language_fixed_by() is not None or i18n.environment_decides():
@@ -503,8 +499,6 @@ class WindowActions:
 def _show_log_folder(window: object) -> None:
     """Open the log folder; where no file manager can (a locked-down ward computer), say
     where it is instead of doing nothing."""
-    from PySide6.QtWidgets import QMessageBox
-
     from wardchart.logs import log_folder
     from wardchart.ui.log_folder import show_log_folder
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from wardchart.i18n import translate
 from wardchart.paths import default_chart_path
@@ -118,8 +118,6 @@ class FileMenu(_Window):
 
     def open_about(self) -> None:
         """Help → About: version, chart file, rules in force, licences."""
-        from PySide6.QtWidgets import QMessageBox
-
         from wardchart.about import about_text
 
         path = self.session.store.path if self.session else default_chart_path()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,7 @@ from wardchart.ui.actions import STAY_ENABLED_WHEN_LOCKED
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer, SignalInstance
-    from PySide6.QtWidgets import QMessageBox, QSplitter
+    from PySide6.QtWidgets import QSplitter
 
     from wardchart.ui.actions import WindowActions
     from wardchart.ui.idle_lock import IdleWatch
@@ -88,8 +89,6 @@ class LockingWindow(_Window):
         """File → Switch user…: another nurse takes over the shared workstation."""
         if self.session is None:
             return
-        from PySide6.QtWidgets import QMessageBox  # not before the first paint
-
         from wardchart.ui.dialogs.sign_in import ask_sign_in
 
         if not self.session.has_accounts():
@@ -271,7 +270,6 @@ class LockingWindow(_Window):
                 held[-1].activateWindow()
             return
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
 
         discarded = self._drop_held_dialogs()  # never saved under another nurse's name
         if discarded:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from wardchart import i18n
 from wardchart.i18n import shown, translate
@@ -29,7 +29,6 @@ from wardchart.ui.ward_menu import WardMenu
 
 if TYPE_CHECKING:  # imported when the views are built, after the window shows
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QMessageBox
 
     from wardchart.domain.records import Patient
     from wardchart.ui.census import CensusPanel
