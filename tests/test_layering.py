@@ -95,6 +95,8 @@ print(*sorted(sys.modules))
     # chain and conflict keys, json for what a save writes; nor, on a ward without a hub,
     # the hub's status bar and banner.
     assert not {"hashlib", "json", "wardchart.ui.hub_sync"} & loaded
+    # Nor the html module (its table of named characters): the header escapes without it.
+    assert "html" not in loaded
 
 
 #: Loaded only after the window is on screen: the rotating log's handler (with the socket,
