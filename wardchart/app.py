@@ -64,13 +64,13 @@ def _install_error_hook() -> None:
 
 
 def _set_icon(app: object) -> None:
+    from importlib import resources
+
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
-    # A file beside the package, as the translations are (wardchart.i18n): importlib's
-    # resources machinery would add ~3 ms to the first chart.
-    icon = Path(__file__).resolve().parent / "resources" / "wardchart.png"
+    icon = resources.files("wardchart.resources").joinpath("wardchart.png")
     app.setWindowIcon(QIcon(str(icon)))
 
 

@@ -5,6 +5,7 @@ records give the same answer on every replica, whatever order they arrived in.""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -71,8 +72,6 @@ def conflict_key(kind: str, ids: Iterable[str]) -> str:
     order. A resolution names it; a new version made apart changes it, so the conflict
     shows again."""
     text = "\n".join([kind, *sorted(set(ids))])
-    import hashlib  # not before the first chart: it loads OpenSSL (~3 ms)
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 

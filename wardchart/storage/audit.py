@@ -7,6 +7,8 @@ detectable by ``verify``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -35,18 +37,10 @@ HASHED_FIELDS = (
 )
 
 
-def _sha256(content: str) -> str:
-    import hashlib  # loaded at the first hash, not on the way to the first chart (OpenSSL)
-
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
-
-
 def row_hash(row: dict[str, Any]) -> str:
     """The hash that seals an audit row: its fields, including the previous row's hash."""
-    import json  # in each writer: loaded at the first write, not for the first chart
-
     content = json.dumps([row[f] for f in HASHED_FIELDS], ensure_ascii=False, separators=(",", ":"))
-    return _sha256(content)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 #: The key, in the detail of the audit row that writes a version of a record (or a ward
@@ -67,13 +61,11 @@ def version_hash(row: Mapping[str, Any]) -> str:
     every older row's hash as it was; setting a value to NULL still changes the hash.
     Written into the audit row of the same transaction, it binds the version to the hash
     chain (docs/tamper-evidence.md)."""
-    import json
-
     present = {column: value for column, value in row.items() if value is not None}
     content = json.dumps(
         present, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_stored_value
     )
-    return _sha256(content)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def stored_rows(
@@ -89,8 +81,6 @@ def stored_rows(
 def sealed_version(detail: str) -> str | None:
     """The version hash an audit row's detail records (None: written before versions were
     sealed, or not a record-writing row)."""
-    import json
-
     try:
         found = json.loads(detail)
     except ValueError:
@@ -102,11 +92,9 @@ def sealed_version(detail: str) -> str | None:
 def row_hash_v2(row: dict[str, Any]) -> str:
     """The hash of an audit row written with a chart id: its fields in its replica's chain
     (its position there instead of the file's sequence), the chain's id included."""
-    import json
-
     fields = [row["origin_seq"], *(row[f] for f in HASHED_FIELDS[1:]), row["replica_id"]]
     content = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    return _sha256(content)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def chain_hash(row: dict[str, Any], chain: str, position: int) -> str:
@@ -178,8 +166,6 @@ def append(
 ) -> int:
     """Append one audit row inside the caller's write transaction; return its sequence.
     The row extends this file's own chain (see docs/merging.md)."""
-    import json
-
     at = now or datetime.now(UTC)
     mine = identity(db)
     last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()

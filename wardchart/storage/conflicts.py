@@ -5,6 +5,7 @@ that merges like any other."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -506,8 +507,6 @@ def _shown_again_apart(db: Database, found: list[Conflict], settled: set[str]) -
 def linked_patients(db: Database) -> dict[str, str]:
     """Patient records linked as one person by a resolution: each linked record's stable
     id, to the one it was linked to (the record kept)."""
-    import json  # not at import: the census reads conflicts before the first chart
-
     links: dict[str, str] = {}
     rows = db.execute(
         "SELECT kept, linked FROM resolutions WHERE action = 'link' ORDER BY recorded_at, id"
@@ -618,8 +617,6 @@ def resolve_conflict(
                         now=now,
                         entered_in_error=True,
                     )
-        import json
-
         resolution_id = records.new_id()
         row = {
             "id": resolution_id,

@@ -5,6 +5,7 @@ when a check fails.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -255,8 +256,6 @@ def cbc_values(
         )
         if v is not None
     }
-    import json  # at the first save, not on the way to the first chart
-
     warnings = [p.message for p in problems if p.severity == "warning"]
     return {
         "patient_id": patient.id,

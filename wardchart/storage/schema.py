@@ -5,6 +5,7 @@ does not know is refused."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from wardchart.domain.regimens import parse_library
@@ -222,9 +223,7 @@ DEFAULT_LIBRARY_AUTHOR = "wardchart default library"
 
 def default_library_entries() -> list[dict[str, object]]:
     """The regimen library shipped with wardchart (wardchart/resources/regimens.json)."""
-    # Here: only a new file needs them (their imports would delay every start).
-    import json
-    from importlib import resources
+    import json  # here: only a new file needs it (its import delays every start)
 
     text = resources.files("wardchart.resources").joinpath("regimens.json").read_text("utf-8")
     entries: list[dict[str, object]] = json.loads(text)["regimens"]
