@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from wardchart import __version__
+from wardchart.cli.base import global_parser
+from wardchart.cli.entry import _window_command_line, parse
 
 Cli = Callable[..., tuple[int, str, str]]
 TODAY = datetime.now().astimezone().date()
@@ -778,3 +780,31 @@ def test_history_text_is_readable_and_whole(admitted: Cli) -> None:
     flowing = " ".join(out.split())
     assert long_diagnosis in flowing
     assert "Record id (first 8)" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [],
+        ["--db", "ward.sqlite"],
+        ["--db", ""],
+        ["--db", "/srv/ward 7/chart.sqlite"],
+        ["/srv/ward 7/chart.sqlite"],
+        ["chart.sqlite"],
+    ],
+)
+def test_the_window_command_lines_read_as_the_parser_reads_them(words: list[str]) -> None:
+    # The window's usual command lines are read without building a parser; what they give
+    # must be exactly what the global parser gives.
+    parsed, rest = global_parser().parse_known_args(words)
+    if rest:  # `wardchart FILE`
+        parsed.db, rest = rest[0], []
+    assert not rest
+    assert vars(parse(words)) == {**vars(parsed), "command": None}
+
+
+@pytest.mark.parametrize(
+    "words", [["demo"], ["--db", "x.sqlite", "demo"], ["--user", "ann"], ["--version"]]
+)
+def test_other_command_lines_still_go_through_the_parser(words: list[str]) -> None:
+    assert _window_command_line(words) is None

@@ -77,6 +77,8 @@ while window.census_loader.running:
     app.processEvents()
 app.processEvents()
 assert window.patient_view.chart is not None
+import linecache
+print("|".join(sorted(f for f in linecache.cache if "wardchart" in f)))
 print("sqlite_utils" in sys.modules, "wardchart.session.changes" in sys.modules)
 print(*sorted(sys.modules))
 """
@@ -91,11 +93,22 @@ print(*sorted(sys.modules))
     # accounts), the backups (with the file-system checks and socket), uuid (with platform).
     loaded = set(done.stdout.splitlines()[-1].split())
     assert not {"argon2", "wardchart.storage.backup", "uuid"} & loaded
+    # Nor, on a ward without a hub, the hub's status bar and banner.
+    assert "wardchart.ui.hub_sync" not in loaded
+    # Nor the html module (its table of named characters): the header escapes without it.
+    assert "html" not in loaded
+    # PySide6 did not read the source of the modules that load with the window
+    # (wardchart/ui/pyside_source_check.py): none of the chart's is in linecache.
+    read = [Path(f).parent.name for f in done.stdout.splitlines()[-3].split("|")]
+    assert not {"domain", "storage", "session"} & set(read)
 
 
 #: Loaded only after the window is on screen: the rotating log's handler (with the socket,
-#: pickle and queue modules), the machine file's TOML parser, JSON, HTML escaping, SQLite.
+#: pickle and queue modules), the machine file's TOML parser, JSON, HTML escaping, SQLite;
+#: ``locale``, which argparse's translation lookups load while a parser is built (the
+#: window's command lines are read without one).
 NOT_BEFORE_THE_WINDOW = (
+    "locale",
     "tomllib",
     "json",
     "html",

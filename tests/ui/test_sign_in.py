@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
 from wardchart.app import open_session
@@ -142,6 +143,25 @@ def test_the_window_locks_when_idle_and_another_nurse_signs_in(
     assert window.session.actor == "ada"
     assert "Charting as ada" in window.status.text()
     assert window.actions_by_name["backups"].isEnabled()
+    window.close()
+
+
+def test_use_is_watched_from_the_first_second_and_keeps_the_window_unlocked(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    window = _signed_in_window(qtbot, ward)
+    # Not during the window's start (thousands of events of polish, layout and paint),
+    # from the idle timer's first tick on.
+    assert not window.idle_watch._watching
+    qtbot.waitUntil(lambda: window.idle_watch._watching, timeout=3000)
+    window.idle_watch.limit_s = 1.0
+    window.idle_watch.restart()
+    for _ in range(4):  # a key pressed every 0.4 s: in use, never locked
+        qtbot.wait(400)
+        QTest.keyClick(window.census.table, Qt.Key.Key_Shift)
+        assert not window.locked
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)  # then nobody: locked
     window.close()
 
 

@@ -100,6 +100,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse a command line. Opening the window (no command) skips building the parsers
     of every command, which is a noticeable part of the window's start-up."""
     words = list(sys.argv[1:] if argv is None else argv)
+    window = _window_command_line(words)
+    if window is not None:
+        return window
     if "-h" not in words and "--help" not in words:
         quick, rest = global_parser().parse_known_args(words)
         from wardchart.paths import is_chart_argument
@@ -112,6 +115,26 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     from wardchart.cli.parser import build_parser
 
     return build_parser().parse_args(words)
+
+
+def _window_command_line(words: list[str]) -> argparse.Namespace | None:
+    """The window's usual command lines, read as the global parser reads them but without
+    building it (argparse looks up its own translations as it builds one, a few
+    milliseconds of the window's start): none, the desktop entry's ``wardchart FILE``,
+    and ``wardchart --db PATH``. None for anything else."""
+    if not words:
+        db = None
+    elif len(words) == 1:
+        from wardchart.paths import is_chart_argument
+
+        if not is_chart_argument(words[0]):
+            return None
+        db = words[0]
+    elif len(words) == 2 and words[0] == "--db" and not words[1].startswith("-"):
+        db = words[1]
+    else:
+        return None
+    return argparse.Namespace(db=db, user=None, version=False, self_test=False, command=None)
 
 
 # --- entry point ------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -22,6 +21,7 @@ from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.i18n import clinical_time, date_text, shown, translate
 from wardchart.ui import colours
 from wardchart.ui.records_panel import RecordsPanel
+from wardchart.ui.wording import escaped as escape
 from wardchart.ui.wording import localised
 
 if TYPE_CHECKING:

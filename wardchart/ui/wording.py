@@ -50,6 +50,19 @@ WORDS: dict[str, str] = {
 _DECIMAL_POINT = re.compile(r"(?<![\d.v])(\d+)\.(\d+)(?![.\d])")
 
 
+#: What ``html.escape`` replaces (quotes included), in its order: "&" first.
+_MARKUP = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"))
+
+
+def escaped(text: str) -> str:
+    """``text`` made safe inside the window's rich text, exactly as ``html.escape`` does
+    it, without the html module: its table of named characters is ~2 ms of every first
+    chart (the patient's header is rich text)."""
+    for character, entity in _MARKUP:
+        text = text.replace(character, entity)
+    return text
+
+
 def english() -> bool:
     """Whether the window is in its source language (then nothing needs changing)."""
     return i18n.language() == i18n.SOURCE_LANGUAGE
