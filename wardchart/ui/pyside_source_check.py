@@ -8,7 +8,8 @@ finds out with ``inspect.getsource``: each file is decoded, split into lines and
 by looking for the same word in the file's bytes, which gives the same answer for a
 ``.py`` file; anything else (no ``.py`` file, one that cannot be read) is still asked
 PySide6's own way. wardchart uses no ``__feature__``; if PySide6 no longer asks, or asks
-elsewhere, nothing is changed.
+elsewhere, nothing is changed. The cost is known upstream (napari's slow start with
+PySide6: https://github.com/napari/napari/issues/8584, traced there to this check).
 """
 
 from __future__ import annotations
