@@ -10,11 +10,15 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-TAKEN = "2026-11-20 08:00"
+#: Two days ago: a recent entry on any date the suite runs (one over a week old, or in the
+#: future, needs --confirm).
+DAY = date.today() - timedelta(days=2)
+TAKEN = f"{DAY.isoformat()} 08:00"
 #: Every variable that may choose a language, cleared so that each test sets its own.
 LANGUAGE_VARIABLES = ("WARDCHART_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -92,7 +96,7 @@ def test_the_readings_it_suggests_are_taken_back(chart: Path) -> None:
     said = refused(wardchart(chart, *lab, "2.100", "--taken", TAKEN))
     assert "geben Sie 2.1 für eine Dezimalzahl oder 2100 für eine ganze Zahl ein" in said
     ok(wardchart(chart, *lab, "2.1", "--taken", TAKEN))
-    ok(wardchart(chart, *lab, "2100", "--taken", "2026-11-20 09:00", "--unit", "cells/uL"))
+    ok(wardchart(chart, *lab, "2100", "--taken", f"{DAY.isoformat()} 09:00", "--unit", "cells/uL"))
     assert [r["anc"] for r in results(chart)] == [2.1, 2.1]  # type: ignore[index]
 
 
@@ -122,15 +126,23 @@ def test_tables_show_points_and_iso_dates_in_german(chart: Path) -> None:
     ok(wardchart(chart, "lab", "add", "--mrn", "X-1", "--taken", TAKEN, "--anc", "0.45"))
     ok(
         wardchart(
-            chart, "cycle", "start", "--mrn", "X-1", "--regimen", "AC", "--day1", "2026-11-21"
+            chart,
+            "cycle",
+            "start",
+            "--mrn",
+            "X-1",
+            "--regimen",
+            "AC",
+            "--day1",
+            (DAY + timedelta(days=1)).isoformat(),
         )
     )
     summary = ok(wardchart(chart, "summary", "--mrn", "X-1"))
     assert "geb. 1950-01-01" in summary
-    assert "2026-11-20 08:00" in summary
+    assert TAKEN in summary
     assert "0.45" in summary
     assert "0,45" not in summary
-    assert "20.11.2026" not in summary
+    assert DAY.strftime("%d.%m.%Y") not in summary
     assert ">= 1.5" in ok(wardchart(chart, "regimen", "list"))
 
 
@@ -138,7 +150,7 @@ def test_a_baseline_result_is_in_the_text_summary_as_in_json(chart: Path) -> Non
     ok(wardchart(chart, "lab", "add", "--mrn", "X-1", "--taken", TAKEN, "--anc", "2.5"))
     english = ok(wardchart(chart, "summary", "--mrn", "X-1", lang="C"))
     assert "Before the first cycle" in english
-    assert "2026-11-20 08:00" in english
+    assert TAKEN in english
     assert "2.50" in english
     german = ok(wardchart(chart, "summary", "--mrn", "X-1"))
     assert "Vor dem ersten Zyklus" in german
