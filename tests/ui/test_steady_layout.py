@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
+from merge_fixture import LATER, laptop_with_conflicts
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QApplication, QStyle
 from ward_fixture import NOW
 
 from wardchart.domain.plausibility import CbcEntry
 from wardchart.domain.records import RecordKind
 from wardchart.storage import operations, queries
+from wardchart.storage.database import ChartStore
+from wardchart.storage.merge import merge_from
 from wardchart.ui.main_window import MainWindow
 from wardchart.ui.patient_view import PatientHeader
 from wardchart.ui.records_panel import RecordsView
@@ -100,11 +106,14 @@ def test_the_header_keeps_room_in_a_larger_font(qtbot, window: MainWindow) -> No
     assert header.minimumHeight() >= text_height(header, lines(4))
 
 
-def cell_widths_fit(view: RecordsView) -> None:
-    """Every cell's text fits its column, as Qt measures a text cell."""
+def cell_widths_fit(view: RecordsView, *, bold_rows: bool = False) -> None:
+    """Every cell's text fits its column, as Qt measures a text cell (in bold: rows in
+    conflict are bold)."""
     model = view.model()
     header = view.horizontalHeader()
-    plain = view.fontMetrics()
+    font = QFont(view.font())
+    font.setBold(bold_rows)
+    plain = QFontMetrics(font)
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     for column in range(model.columnCount()):
         assert header.sectionSize(column) >= view.sizeHintForColumn(column), column
@@ -168,3 +177,45 @@ def test_record_columns_follow_a_larger_font(qtbot, window: MainWindow) -> None:
     qtbot.wait(30)
     assert QFontMetrics(font).horizontalAdvance("x") == results.fontMetrics().horizontalAdvance("x")
     cell_widths_fit(results)
+
+
+@pytest.fixture
+def merged(ward: ChartStore, tmp_path: Path) -> None:
+    """A-1's first CBC corrected apart on a laptop and merged: a conflict on A-1 only."""
+    laptop = laptop_with_conflicts(ward, tmp_path)
+    merge_from(ward, laptop.path, actor="nurse b", now=LATER)
+
+
+def test_the_conflict_column_comes_back_wide_enough(
+    qtbot,
+    merged: None,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    """Dropped for a patient with no conflict and shown again for one with, the conflict
+    column gets the width its text needs, not Qt's default."""
+    window.resize(900, 700)  # narrow: the table is wider than its view, nothing stretches
+    results = window.patient_view.records.views[RecordKind.RESULTS]
+    assert isinstance(results, RecordsView)
+    for mrn in ("A-1", "B-2", "A-1"):
+        select(window, mrn)
+        window.patient_view.set_view("1")  # the first cycle holds the CBC corrected apart
+        qtbot.wait(30)
+        cell_widths_fit(results, bold_rows=True)
+    assert results.model().headerData(9, Qt.Orientation.Horizontal) == "Conflict"
+
+
+def test_a_large_font_in_a_short_window_never_cuts_the_header(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A window too short for the header's text at a large font grows rather than cut the
+    alert off."""
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    QApplication.setFont(font)
+    try:
+        window.resize(800, 600)
+        for mrn in ("B-2", "A-1"):
+            select(window, mrn)
+            qtbot.wait(50)
+            header = window.patient_view.header
+            assert header.height() >= text_height(header, header.text()), mrn
+    finally:
+        QApplication.setFont(QFont())

@@ -139,7 +139,7 @@ class PatientHeader(QLabel):
     def show_text(self, text: str) -> None:
         """Show a header, keeping the height it has unless the text needs more, or a lot
         less."""
-        self.setText(text)  # a taller text: the layout grows the header (``resizeEvent``)
+        self.setText(text)  # a taller text: the layout grows it, then ``resizeEvent`` keeps it
         kept, line = self.minimumHeight(), self.fontMetrics().lineSpacing()
         if kept - self._room > line:  # two lines or more could be given back: measure
             needed = max(self._room, self._text_height(text, self.width()))
@@ -153,10 +153,12 @@ class PatientHeader(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.setMinimumHeight(self._room)  # the text's own height at the new width
-        elif event.size().height() > self.minimumHeight():
-            self.setMinimumHeight(event.size().height())  # grown to its text: kept
+        # Laid out anew: the height its text needs at this width is its least from now on.
+        # A window too short for everything would otherwise squeeze the header below its
+        # text (a large font on a small screen); this makes the window's least height grow.
+        needed = max(self._room, self._text_height(self.text(), event.size().width()))
+        if event.size().width() != event.oldSize().width() or needed > self.minimumHeight():
+            self.setMinimumHeight(needed)  # a new width: fits its text again
 
     def _text_height(self, text: str, width: int) -> int:
         self._ruler.setText(text)

@@ -207,11 +207,12 @@ class RecordsView(QTableView):
                     wanted = max(wanted, math.ceil(width) + extra)
             if column >= len(self._widths):
                 self._widths.append(wanted)
-            elif wanted > self._widths[column]:
-                self._widths[column] = wanted
             else:
-                continue
-            header.resizeSection(column, wanted)
+                self._widths[column] = max(wanted, self._widths[column])
+            # Also a column dropped and shown again (the conflict column of a patient
+            # with conflicts, after one without) comes back at Qt's default width.
+            if header.sectionSize(column) < self._widths[column]:
+                header.resizeSection(column, self._widths[column])
 
     def _refilled(self) -> None:
         # The scroll range and the columns are worked out again (``updateGeometries``)
