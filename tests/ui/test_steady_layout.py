@@ -26,7 +26,7 @@ from wardchart.storage.database import ChartStore
 from wardchart.storage.merge import merge_from
 from wardchart.ui.main_window import MainWindow
 from wardchart.ui.patient_view import PatientHeader
-from wardchart.ui.records_panel import RecordsView
+from wardchart.ui.records_panel import RecordsModel, RecordsView
 
 
 def select(window: MainWindow, mrn: str) -> None:
@@ -106,20 +106,22 @@ def test_the_header_keeps_room_in_a_larger_font(qtbot, window: MainWindow) -> No
     assert header.minimumHeight() >= text_height(header, lines(4))
 
 
-def cell_widths_fit(view: RecordsView, *, bold_rows: bool = False) -> None:
-    """Every cell's text fits its column, as Qt measures a text cell (in bold: rows in
-    conflict are bold)."""
+def cell_widths_fit(view: RecordsView) -> None:
+    """Every cell's text fits its column, as Qt measures a text cell (rows in conflict are
+    bold)."""
     model = view.model()
+    assert isinstance(model, RecordsModel)
     header = view.horizontalHeader()
-    font = QFont(view.font())
-    font.setBold(bold_rows)
-    plain = QFontMetrics(font)
+    bold_font = QFont(view.font())
+    bold_font.setBold(True)
+    plain, bold = view.fontMetrics(), QFontMetrics(bold_font)
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     for column in range(model.columnCount()):
         assert header.sectionSize(column) >= view.sizeHintForColumn(column), column
         for row in range(model.rowCount()):
             text = str(model.index(row, column).data() or "")
-            assert plain.horizontalAdvance(text) + margin <= header.sectionSize(column), text
+            metrics = plain if model.mark(row) is None else bold
+            assert metrics.horizontalAdvance(text) + margin <= header.sectionSize(column), text
 
 
 def test_record_columns_fit_every_text_and_keep_their_widths(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -131,6 +133,10 @@ def test_record_columns_fit_every_text_and_keep_their_widths(qtbot, window: Main
         select(window, mrn)
         qtbot.wait(30)
         cell_widths_fit(results)
+        if mrn == "A-1":  # as wide as their texts need, no wider (not Qt's default width)
+            for column in range(header.count() - 1):
+                needs = max(results.sizeHintForColumn(column), header.sectionSizeHint(column))
+                assert header.sectionSize(column) <= needs + 1, column
     fixed = range(header.count() - 1)  # the last column stretches to the table's edge
     widths = [header.sectionSize(c) for c in fixed]
     select(window, "A-1")  # no text wider than before: the columns stay where they are
@@ -200,14 +206,15 @@ def test_the_conflict_column_comes_back_wide_enough(
         select(window, mrn)
         window.patient_view.set_view("1")  # the first cycle holds the CBC corrected apart
         qtbot.wait(30)
-        cell_widths_fit(results, bold_rows=True)
+        cell_widths_fit(results)
     assert results.model().headerData(9, Qt.Orientation.Horizontal) == "Conflict"
 
 
 def test_a_large_font_in_a_short_window_never_cuts_the_header(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """A window too short for the header's text at a large font grows rather than cut the
     alert off."""
-    font = QFont(window.font())
+    before = QApplication.font()
+    font = QFont(before)
     font.setPointSizeF(font.pointSizeF() * 1.5)
     QApplication.setFont(font)
     try:
@@ -218,4 +225,4 @@ def test_a_large_font_in_a_short_window_never_cuts_the_header(qtbot, window: Mai
             header = window.patient_view.header
             assert header.height() >= text_height(header, header.text()), mrn
     finally:
-        QApplication.setFont(QFont())
+        QApplication.setFont(before)

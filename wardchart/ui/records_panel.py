@@ -209,10 +209,13 @@ class RecordsView(QTableView):
                 self._widths.append(wanted)
             else:
                 self._widths[column] = max(wanted, self._widths[column])
-            # Also a column dropped and shown again (the conflict column of a patient
-            # with conflicts, after one without) comes back at Qt's default width.
-            if header.sectionSize(column) < self._widths[column]:
-                header.resizeSection(column, self._widths[column])
+            # Qt gives a new column, and one dropped and shown again (the conflict column
+            # of a patient with conflicts, after one without), its default width; the last
+            # column may be wider, stretched to the table's edge.
+            size, width = header.sectionSize(column), self._widths[column]
+            stretched = header.stretchLastSection() and column == header.count() - 1
+            if size < width or (size > width and not stretched):
+                header.resizeSection(column, width)
 
     def _refilled(self) -> None:
         # The scroll range and the columns are worked out again (``updateGeometries``)
