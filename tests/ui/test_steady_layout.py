@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from merge_fixture import LATER, laptop_with_conflicts
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QStyle, QWidget
 from ward_fixture import NOW
 
 from wardchart.domain.plausibility import CbcEntry
@@ -25,7 +25,8 @@ from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore
 from wardchart.storage.merge import merge_from
 from wardchart.ui.main_window import MainWindow
-from wardchart.ui.patient_view import PatientHeader
+from wardchart.ui.patient_view import CycleBox, PatientHeader
+from wardchart.ui.session import ChartSession
 from wardchart.ui.records_panel import RecordsModel, RecordsView
 
 
@@ -41,9 +42,11 @@ def lines(count: int) -> str:
 
 
 def text_height(header: PatientHeader, text: str) -> int:
-    ruler = PatientHeader(text)
+    """The height Qt's own label needs for ``text`` at the header's width and font."""
+    ruler = QLabel(text)
+    ruler.setTextFormat(Qt.TextFormat.RichText)
+    ruler.setWordWrap(True)
     ruler.setFont(header.font())
-    ruler.setMinimumHeight(0)
     return int(ruler.heightForWidth(header.width()))
 
 
@@ -71,7 +74,7 @@ def test_the_header_keeps_a_line_gives_back_two_and_is_never_shorter_than_its_te
     select(window, "B-2")
     qtbot.wait(30)
     header = window.patient_view.header
-    room = header.minimumHeight()
+    room = header.holder.minimumHeight()
     line = header.fontMetrics().lineSpacing()
     assert room >= text_height(header, lines(4))  # three lines and an alert: no change
 
@@ -98,12 +101,12 @@ def test_the_header_keeps_a_line_gives_back_two_and_is_never_shorter_than_its_te
 
 def test_the_header_keeps_room_in_a_larger_font(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     header = window.patient_view.header
-    room = header.minimumHeight()
+    room = header.holder.minimumHeight()
     font = QFont(header.font())
     font.setPointSizeF(font.pointSizeF() * 2)
     header.setFont(font)
-    assert header.minimumHeight() > room * 1.5
-    assert header.minimumHeight() >= text_height(header, lines(4))
+    assert header.holder.minimumHeight() > room * 1.5
+    assert header.holder.minimumHeight() >= text_height(header, lines(4))
 
 
 def cell_widths_fit(view: RecordsView) -> None:
@@ -226,3 +229,105 @@ def test_a_large_font_in_a_short_window_never_cuts_the_header(qtbot, window: Mai
             assert header.height() >= text_height(header, header.text()), mrn
     finally:
         QApplication.setFont(before)
+
+
+class LayoutRequests(QObject):
+    """Counts the layout passes asked of some widgets."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.seen.append(type(watched).__name__)
+        return False
+
+
+def test_clicking_between_patients_lays_nothing_out_again(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A new header of the same height and a new list of cycles repaint themselves only:
+    the window, its splitter and the patient view are not laid out again on each click."""
+    window.resize(2560, 1080)
+    window.splitter.setSizes([500, 2060])  # no line wraps: both headers fit the kept room
+    for mrn in ("B-2", "A-1"):
+        select(window, mrn)
+        qtbot.wait(30)
+    view = window.patient_view
+    assert view.cycle_box.count() >= 1
+    requests = LayoutRequests(window, window.splitter, view)
+    heights, texts = [], []
+    for mrn in ("B-2", "A-1", "B-2"):
+        select(window, mrn)
+        qtbot.wait(30)
+        heights.append(view.header.height())
+        texts.append(view.header.text())
+    assert "FEBRILE NEUTROPENIA" in texts[1]
+    assert "FEBRILE" not in texts[0]
+    assert heights == [heights[0]] * 3
+    assert requests.seen == []
+
+
+def test_the_cycle_box_fits_its_widest_entries_and_keeps_its_width(qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = CycleBox()
+    qtbot.addWidget(box)
+    box.show()
+
+    def needed(items: list[str]) -> int:
+        """What Qt's own box sized to its contents asks for these entries."""
+        plain = QComboBox()
+        plain.setFont(box.font())
+        plain.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        plain.addItems(items)
+        return int(plain.sizeHint().width())
+
+    def offer(items: list[str]) -> int:
+        box.clear()
+        box.addItems(items)
+        box.fit()
+        assert box.width() >= needed(items)  # no entry cut short
+        return int(box.width())
+
+    long = ["Cycle 12 (current)", "Cycle 11", "All cycles overlaid"]
+    wide = offer(long)
+    assert wide == needed(long)
+    assert offer(["Cycle 1 (current)"]) == wide  # fewer, shorter entries: the box stays
+    longer = ["Cycle 3 (current)", "Alle Zyklen überlagert (frühere blass)"]
+    assert offer(longer) > wide  # a longer one widens it at once
+    font = QFont(box.font())
+    font.setPointSizeF(font.pointSizeF() * 1.8)
+    box.setFont(font)
+    assert box.width() >= needed(longer)  # measured again in the larger font
+
+
+def darkest(widget: QWidget) -> int:
+    """The darkest grey level drawn in a widget (text is near 0, the window near 240)."""
+    image = widget.grab().toImage()
+    return min(
+        QColor(image.pixel(x, y)).lightness()
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+    )
+
+
+def test_a_chart_opened_in_a_shown_window_shows_its_header(qtbot, ward: ChartStore) -> None:  # type: ignore[no-untyped-def]
+    """As the program starts: the window first, then the chart. The header is laid out at
+    the width it is shown at and fills its place (it was once left at the height its
+    text needed at Qt's 100-pixel default width, its text centred out of sight)."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.wait(30)
+    window.set_session(ChartSession(ward, "nurse b", clock=lambda: NOW))
+    window.load_chart()
+    qtbot.waitUntil(lambda: window.patient_view.chart is not None)
+    qtbot.wait(50)
+    header = window.patient_view.header
+    assert "MRN" in header.text()
+    assert header.geometry() == header.holder.rect()
+    assert header.height() >= text_height(header, header.text())
+    assert header.height() < 2 * text_height(header, header.text())
+    assert darkest(header.holder) < 80  # its text is in sight
+    window.close()

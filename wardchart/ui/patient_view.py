@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -116,9 +125,13 @@ class PatientHeader(QLabel):
     It keeps room for its three usual lines and one alert line, and it does not give back a
     single line when the next patient's header is one line shorter (one alert fewer, one
     line less wrapped): the chart and records below stay where they are instead of jumping
-    by a line at each click, and the window is not laid out again. It grows whenever its
-    text needs it (nothing of a header is ever cut off), gives back two lines or more at
-    once, and fits its text again when the window's width changes.
+    by a line at each click. It grows whenever its text needs it (nothing of a header is
+    ever cut off), gives back two lines or more at once, and fits its text again when the
+    window's width changes.
+
+    The layout holds ``holder``, whose height the header sets itself, not the label: a
+    QLabel asks its layout for a new geometry on every new text, and the patient view
+    would be laid out again (about a millisecond) on every click even when nothing moves.
     """
 
     #: Shaped as the header is: the name line larger, then the cycle, the flags and one
@@ -126,49 +139,127 @@ class PatientHeader(QLabel):
     ROOM = "<span style='font-size:x-large'><b>X</b></span><br>X<br>X<br><b>⚠ ⚑</b> X"
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
+        self.holder = _HeaderHolder(self)
+        super().__init__(text, self.holder)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self._room = 0
-        # Measures texts: the header's own height for a width includes its minimum.
-        self._ruler = QLabel()
-        self._ruler.setTextFormat(Qt.TextFormat.RichText)
-        self._ruler.setWordWrap(True)
+        self._laid_out: tuple[str, int, str] | None = None
+        # Measures texts at a width; the label's own measure would lay its text out twice.
+        self._ruler = QTextDocument()
+        self._ruler.setDocumentMargin(0)  # as a QLabel lays out its text
+        wrap = QTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WordWrap)  # not inside a word, as a QLabel
+        self._ruler.setDefaultTextOption(wrap)
         self._keep_room()
 
     def show_text(self, text: str) -> None:
         """Show a header, keeping the height it has unless the text needs more, or a lot
         less."""
-        self.setText(text)  # a taller text: the layout grows it, then ``resizeEvent`` keeps it
-        kept, line = self.minimumHeight(), self.fontMetrics().lineSpacing()
-        if kept - self._room > line:  # two lines or more could be given back: measure
-            needed = max(self._room, self._text_height(text, self.width()))
-            if kept - needed > line:
-                self.setMinimumHeight(needed)
+        self.setText(text)
+        kept, line = self.holder.height(), self.fontMetrics().lineSpacing()
+        needed = self._needed(self.width())
+        if needed > kept or kept - needed > line:
+            self._set_height(self.width(), needed)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._keep_room()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Laid out anew: the height its text needs at this width is its least from now on.
-        # A window too short for everything would otherwise squeeze the header below its
-        # text (a large font on a small screen); this makes the window's least height grow.
-        needed = max(self._room, self._text_height(self.text(), event.size().width()))
-        if event.size().width() != event.oldSize().width() or needed > self.minimumHeight():
-            self.setMinimumHeight(needed)  # a new width: fits its text again
+    def fit(self, width: int) -> None:
+        """The holder has a new width: the header fills it and fits its text again."""
+        self._set_height(width, self._needed(width))
 
-    def _text_height(self, text: str, width: int) -> int:
-        self._ruler.setText(text)
-        return int(self._ruler.heightForWidth(width))
+    def _set_height(self, width: int, height: int) -> None:
+        """The holder's height and the header's size, the header's at once: a holder
+        being shown, or hidden, hears of its new height only later, or not at all."""
+        if height != self.holder.maximumHeight():
+            self.holder.setFixedHeight(height)
+        self.setGeometry(0, 0, width, height)
+
+    def _needed(self, width: int) -> int:
+        """The height the shown text needs at ``width``, and never less than the room."""
+        margins = self.contentsMargins()
+        text_width = max(1, width - margins.left() - margins.right())
+        self._lay_out(text_width)
+        height = math.ceil(self._ruler.size().height()) + margins.top() + margins.bottom()
+        return max(self._room, height)
+
+    def _lay_out(self, text_width: int) -> None:
+        """The shown text laid out at ``text_width`` in ``_ruler`` (once per text, width
+        and font)."""
+        wanted = (self.text(), text_width, self.font().key())
+        if wanted != self._laid_out:
+            self._ruler.setDefaultFont(self.font())
+            self._ruler.setTextWidth(text_width)
+            self._ruler.setHtml(wanted[0])
+            self._laid_out = wanted
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """QLabel's painting (its colours, the text centred in its height), of the text
+        as laid out to measure it: QLabel would lay the same text out once more."""
+        margins = self.contentsMargins()
+        area = self.contentsRect()
+        self._lay_out(max(1, area.width()))
+        painter = QPainter(self)
+        centred = max(0.0, (area.height() - self._ruler.size().height()) / 2)
+        painter.translate(margins.left(), math.floor(area.top() + centred))  # as QLabel
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = self.palette()
+        if self.isEnabled():
+            context.palette.setColor(QPalette.ColorRole.Text, self.palette().windowText().color())
+        self._ruler.documentLayout().draw(painter, context)
+        painter.end()
 
     def _keep_room(self) -> None:
-        self._ruler.setFont(self.font())
-        self._ruler.setContentsMargins(self.contentsMargins())
-        self._room = self._text_height(self.ROOM, 10_000)
-        self.setMinimumHeight(self._room)
+        text = self.text()
+        self.setText(self.ROOM)
+        self._room = 0
+        self._room = self._needed(10_000)
+        self.setText(text)
+        self._set_height(self.width(), self._needed(self.width()))
+
+
+class _HeaderHolder(QWidget):
+    """What the layout holds of the patient header (see ``PatientHeader``)."""
+
+    def __init__(self, header: PatientHeader) -> None:
+        super().__init__()
+        self._header = header
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._header.fit(event.size().width())
+        else:
+            self._header.resize(event.size())
+
+
+class CycleBox(QComboBox):
+    """The "Show:" box: as wide as the widest list of cycles it has offered, and no
+    narrower later. A box sized to its contents asks for a new geometry whenever its
+    entries change, and the whole window would be laid out again on every click down the
+    census; at a fixed size, new entries only repaint it. Call ``fit`` after changing them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.fit()
+
+    def fit(self) -> None:
+        """Widen to the entries now offered (never narrower)."""
+        hint = self.sizeHint()
+        width = max(hint.width(), self.minimumWidth())
+        if (width, hint.height()) != (self.maximumWidth(), self.maximumHeight()):
+            self.setFixedSize(width, hint.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.setMinimumWidth(0)  # measured again in the new font
+            self.fit()
 
 
 class PatientView(QWidget):
@@ -187,9 +278,8 @@ class PatientView(QWidget):
         self.header = PatientHeader(shown(NO_PATIENT_TEXT))
         self.header.setAccessibleName(translate("PatientView", "Patient header"))
         self.header.linkActivated.connect(lambda _link: self.review_requested.emit())
-        self.cycle_box = QComboBox()
+        self.cycle_box = CycleBox()
         self.cycle_box.setAccessibleName(translate("PatientView", "Cycle shown on the chart"))
-        self.cycle_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.calendar_box = QCheckBox(translate("PatientView", "Calendar dates"))
         self.calendar_box.setAccessibleName(
             translate("PatientView", "Label the axis with calendar dates")
@@ -217,7 +307,7 @@ class PatientView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([480, 170])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addWidget(self.header.holder)
         layout.addLayout(controls)
         layout.addWidget(self.splitter, 1)
         self.cycle_box.currentIndexChanged.connect(self._on_view_changed)
@@ -263,6 +353,7 @@ class PatientView(QWidget):
             self.cycle_box.addItem(shown(NO_CYCLE_TEXT), "current")
         # Nothing to choose between: one entry (or none) is shown, not offered.
         self.cycle_box.setEnabled(self.cycle_box.count() > 1)
+        self.cycle_box.fit()
         position = self.cycle_box.findData(wanted)
         self.cycle_box.setCurrentIndex(max(position, 0))
         self.cycle_box.blockSignals(False)
