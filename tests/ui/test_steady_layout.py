@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from merge_fixture import LATER, laptop_with_conflicts
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QStyle, QWidget
 from ward_fixture import NOW
@@ -26,8 +26,8 @@ from wardchart.storage.database import ChartStore
 from wardchart.storage.merge import merge_from
 from wardchart.ui.main_window import MainWindow
 from wardchart.ui.patient_view import CycleBox, PatientHeader
-from wardchart.ui.session import ChartSession
 from wardchart.ui.records_panel import RecordsModel, RecordsView
+from wardchart.ui.session import ChartSession
 
 
 def select(window: MainWindow, mrn: str) -> None:
@@ -331,3 +331,33 @@ def test_a_chart_opened_in_a_shown_window_shows_its_header(qtbot, ward: ChartSto
     assert header.height() < 2 * text_height(header, header.text())
     assert darkest(header.holder) < 80  # its text is in sight
     window.close()
+
+
+def test_a_row_in_conflict_is_bold_and_says_why(qtbot, merged: None, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    select(window, "A-1")
+    window.patient_view.set_view("1")  # the first cycle holds the CBC corrected apart
+    qtbot.wait(30)
+    model = window.patient_view.records.models[RecordKind.RESULTS]
+    marked = [row for row in range(model.rowCount()) if model.mark(row) is not None]
+    calm = [row for row in range(model.rowCount()) if model.mark(row) is None]
+    assert marked
+    assert calm
+    Role = Qt.ItemDataRole
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            assert index.data() == model.text(row, column)
+            font, tip, words = (
+                index.data(r) for r in (Role.FontRole, Role.ToolTipRole, Role.AccessibleTextRole)
+            )
+            if row in marked:
+                assert font is not None
+                assert font.bold()
+                assert tip == words
+                assert "conflict" in tip.lower() or "Konflikt" in tip
+            else:
+                assert (font, tip, words) == (None, None, None)
+            for other in (Role.DecorationRole, Role.BackgroundRole, Role.CheckStateRole):
+                assert index.data(other) is None
+    assert model.data(QModelIndex()) is None
+    assert model.data(QModelIndex(), Role.ToolTipRole) is None

@@ -228,6 +228,12 @@ class RecordsView(QTableView):
         self.follow_newest = False
 
 
+#: The roles a row in conflict answers besides its text: bold, and its line in words.
+_MARK_ROLES = frozenset(
+    {Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole}
+)
+
+
 class RecordsModel(QAbstractTableModel):
     """Rows of text with the record each row stands for."""
 
@@ -253,19 +259,19 @@ class RecordsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Asked for seven roles of every cell painted: the text first, the rest at once.
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), index.column()) if index.isValid() else None
+        if role not in _MARK_ROLES or not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        mark = self._marks.get(row)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None if mark is None else localised(mark)
-        if role == Qt.ItemDataRole.FontRole and mark is not None:
+        mark = self._marks.get(index.row())
+        if mark is None:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.text(row, column)
+        return localised(mark)
 
     def set_rows(
         self,
