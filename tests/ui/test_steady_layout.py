@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from merge_fixture import LATER, laptop_with_conflicts
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QStyle, QWidget
 from ward_fixture import NOW
@@ -326,6 +326,7 @@ def test_a_chart_opened_in_a_shown_window_shows_its_header(qtbot, ward: ChartSto
     qtbot.wait(50)
     header = window.patient_view.header
     assert "MRN" in header.text()
+    assert window.size() == QSize(1366, 768)  # not grown by a header measured too narrow
     assert header.geometry() == header.holder.rect()
     assert header.height() >= text_height(header, header.text())
     assert header.height() < 2 * text_height(header, header.text())
@@ -361,3 +362,50 @@ def test_a_row_in_conflict_is_bold_and_says_why(qtbot, merged: None, window: Mai
                 assert index.data(other) is None
     assert model.data(QModelIndex()) is None
     assert model.data(QModelIndex(), Role.ToolTipRole) is None
+
+
+def longest_word(header: PatientHeader, text: str) -> int:
+    """The least width Qt's own label takes for ``text`` (its longest word)."""
+    ruler = QLabel(text)
+    ruler.setTextFormat(Qt.TextFormat.RichText)
+    ruler.setWordWrap(True)
+    ruler.setFont(header.font())
+    return int(ruler.minimumSizeHint().width())
+
+
+def test_the_header_is_never_narrower_than_its_longest_word(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1366, 768)
+    select(window, "B-2")
+    qtbot.wait(30)
+    header = window.patient_view.header
+    name = (
+        "<span style='font-size:x-large'><b>Wolfeschlegelsteinhausenbergerdorff, Hubert</b></span>"
+    )
+    header.show_text(name + "<br>cycle 1<br>flags")
+    qtbot.wait(30)
+    window.splitter.setSizes([1000, 366])  # the census dragged wide
+    qtbot.wait(30)
+    assert header.width() >= longest_word(header, header.text())
+    assert header.height() >= text_height(header, header.text())
+    window.resize(500, 768)
+    qtbot.wait(30)
+    assert header.width() >= longest_word(header, header.text())
+    assert header.height() >= text_height(header, header.text())
+
+
+def test_the_patient_view_dragged_shut_and_open_again(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Dragged shut, the header does not stand its text a letter a line (the window
+    grew to thousands of pixels); opened again, it fits its text."""
+    window.resize(1366, 768)
+    select(window, "A-1")
+    qtbot.wait(30)
+    header = window.patient_view.header
+    before = header.height()
+    window.splitter.setSizes([1366, 0])
+    qtbot.wait(30)
+    assert window.size() == QSize(1366, 768)
+    window.splitter.setSizes([680, 680])
+    qtbot.wait(30)
+    assert window.size() == QSize(1366, 768)
+    assert header.height() == before
+    assert header.geometry() == header.holder.rect()

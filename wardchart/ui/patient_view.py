@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPainter,
@@ -144,6 +144,9 @@ class PatientHeader(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self._room = 0
+        # The width the header was last fitted to (None: not laid out yet, or too narrow
+        # for its longest word): a text is measured at that width, and only then.
+        self._width: int | None = None
         self._laid_out: tuple[str, int, str] | None = None
         # Measures texts at a width; the label's own measure would lay its text out twice.
         self._ruler = QTextDocument()
@@ -157,10 +160,12 @@ class PatientHeader(QLabel):
         """Show a header, keeping the height it has unless the text needs more, or a lot
         less."""
         self.setText(text)
+        if self._width is None:
+            return  # measured when it is laid out (a label's width before is Qt's default)
         kept, line = self.holder.height(), self.fontMetrics().lineSpacing()
-        needed = self._needed(self.width())
+        needed = self._needed(self._width)
         if needed > kept or kept - needed > line:
-            self._set_height(self.width(), needed)
+            self._set_height(self._width, needed)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -168,7 +173,16 @@ class PatientHeader(QLabel):
             self._keep_room()
 
     def fit(self, width: int) -> None:
-        """The holder has a new width: the header fills it and fits its text again."""
+        """The holder has a new width: the header fills it and fits its text again. A
+        width narrower than the text's longest word (the patient view dragged shut) keeps
+        the height: the text would stand a letter a line, as tall as many screens."""
+        if width < self.minimumSizeHint().width():
+            self._width = None
+            self.setGeometry(0, 0, width, self.holder.height())
+            # The layout may hold the last text's least width: it takes this one's.
+            self.holder.updateGeometry()
+            return
+        self._width = width
         self._set_height(width, self._needed(width))
 
     def _set_height(self, width: int, height: int) -> None:
@@ -183,6 +197,10 @@ class PatientHeader(QLabel):
         margins = self.contentsMargins()
         text_width = max(1, width - margins.left() - margins.right())
         self._lay_out(text_width)
+        if self._ruler.size().width() > text_width:
+            # A word wider than the header: the layout is asked to widen it, as it would
+            # a label (the holder's least width is the label's, its longest word).
+            self.holder.updateGeometry()
         height = math.ceil(self._ruler.size().height()) + margins.top() + margins.bottom()
         return max(self._room, height)
 
@@ -218,7 +236,10 @@ class PatientHeader(QLabel):
         self._room = 0
         self._room = self._needed(10_000)
         self.setText(text)
-        self._set_height(self.width(), self._needed(self.width()))
+        if self._width is None:
+            self._set_height(self.width(), self._room)
+        else:
+            self._set_height(self._width, self._needed(self._width))
 
 
 class _HeaderHolder(QWidget):
@@ -227,6 +248,10 @@ class _HeaderHolder(QWidget):
     def __init__(self, header: PatientHeader) -> None:
         super().__init__()
         self._header = header
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the header's text allows (its longest word), as Qt's label."""
+        return QSize(self._header.minimumSizeHint().width(), self.minimumHeight())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -228,7 +228,7 @@ class RecordsView(QTableView):
         self.follow_newest = False
 
 
-#: The roles a row in conflict answers besides its text: bold, and its line in words.
+# The roles a row in conflict answers besides its text: bold, and its line in words.
 _MARK_ROLES = frozenset(
     {Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole}
 )
