@@ -146,3 +146,17 @@ def test_each_grade_line_is_where_grading_changes(version: CtcaeVersion) -> None
     for line in anc_grade_lines(version):
         assert grade_anc(line.value - D("0.001"), version, lln).grade == line.grade
         assert grade_anc(line.value, version, lln).grade == line.grade - 1
+
+
+def test_remembered_grades_are_the_grades_of_the_values() -> None:
+    """Grades are remembered by value; each is what the rule gives, whatever was asked
+    before (another version, another LLN, the same count written 1.0 or 1.00)."""
+    values = [Decimal(f"{tenths / 100:.2f}") for tenths in range(0, 400, 7)]
+    values += [Decimal("1.0"), Decimal("1.00"), Decimal("0.50"), Decimal("1.5000"), Decimal("2")]
+    for function in (grade_anc, grade_wbc):
+        fresh = function.__wrapped__  # the rule itself, not remembered
+        for _ in range(2):  # asked twice: the second time from memory
+            for version in CtcaeVersion:
+                for lln in (None, Decimal("1.8"), Decimal("4.0")):
+                    for value in values:
+                        assert function(value, version, lln) == fresh(value, version, lln)

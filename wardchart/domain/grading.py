@@ -10,6 +10,7 @@ version.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -113,6 +114,10 @@ def anc_grade_lines(version: CtcaeVersion) -> tuple[GradeLine, ...]:
     return tuple(GradeLine(bound, 4 - index) for index, bound in reversed(list(enumerate(bounds))))
 
 
+# Grades are remembered by value: a chart grades each of a patient's results again on every
+# selection, and a grade depends on nothing but these arguments (equal Decimals, 1.0 and
+# 1.00, are the same count and get the same grade).
+@functools.lru_cache(maxsize=4096)
 def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
     """Grade an ANC in ×10⁹/L.
 
@@ -124,6 +129,7 @@ def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -
     return _grade_with_lln(ANC_TERM, version, anc, _ANC_V5, lln)
 
 
+@functools.lru_cache(maxsize=4096)
 def grade_wbc(wbc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
     """Grade a WBC in ×10⁹/L; identical in v5.0 and v6.0
     (docs/clinical-rules.md#grading-ctcae-v5-and-v6).
