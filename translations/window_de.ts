@@ -742,7 +742,6 @@ Kein Dateimanager konnte ihn hier öffnen; die IT kann wardchart.log von dort ko
     </message>
     <message>
         <source>Patient header</source>
-        <extracomment>Shaped as the header is: the name line larger, then the cycle, the flags and one alert line (with the alert and conflict signs, which may come from another font).</extracomment>
         <translation>Patientenkopf</translation>
     </message>
     <message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPainter,
@@ -119,6 +119,10 @@ def header_html(chart: PatientChart) -> str:
     return "<br>".join(lines)
 
 
+# A header narrower than this many characters is not measured (see ``PatientHeader.fit``).
+NARROWEST_READABLE = 12
+
+
 class PatientHeader(QLabel):
     """The patient header: as tall as its text, but steady as the nurse clicks down the census.
 
@@ -134,8 +138,8 @@ class PatientHeader(QLabel):
     would be laid out again (about a millisecond) on every click even when nothing moves.
     """
 
-    #: Shaped as the header is: the name line larger, then the cycle, the flags and one
-    #: alert line (with the alert and conflict signs, which may come from another font).
+    # Shaped as the header is: the name line larger, then the cycle, the flags and one
+    # alert line (with the alert and conflict signs, which may come from another font).
     ROOM = "<span style='font-size:x-large'><b>X</b></span><br>X<br>X<br><b>⚠ ⚑</b> X"
 
     def __init__(self, text: str) -> None:
@@ -144,15 +148,18 @@ class PatientHeader(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self._room = 0
-        # The width the header was last fitted to (None: not laid out yet, or too narrow
-        # for its longest word): a text is measured at that width, and only then.
+        # The width the header was last fitted to (None: not laid out yet, or dragged
+        # (nearly) shut): a text is measured at that width, and only then.
         self._width: int | None = None
         self._laid_out: tuple[str, int, str] | None = None
         # Measures texts at a width; the label's own measure would lay its text out twice.
         self._ruler = QTextDocument()
         self._ruler.setDocumentMargin(0)  # as a QLabel lays out its text
         wrap = QTextOption()
-        wrap.setWrapMode(QTextOption.WrapMode.WordWrap)  # not inside a word, as a QLabel
+        # Between words, as a label; but a word wider than the header (a long code or
+        # name in a narrow window) is broken where it must be: a label would be cut off,
+        # or widen the window past the screen.
+        wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._ruler.setDefaultTextOption(wrap)
         self._keep_room()
 
@@ -174,13 +181,11 @@ class PatientHeader(QLabel):
 
     def fit(self, width: int) -> None:
         """The holder has a new width: the header fills it and fits its text again. A
-        width narrower than the text's longest word (the patient view dragged shut) keeps
-        the height: the text would stand a letter a line, as tall as many screens."""
-        if width < self.minimumSizeHint().width():
+        patient view dragged (nearly) shut keeps the height: the text would stand a few
+        letters a line, as tall as many screens, where nobody can read it."""
+        if width < NARROWEST_READABLE * self.fontMetrics().averageCharWidth():
             self._width = None
             self.setGeometry(0, 0, width, self.holder.height())
-            # The layout may hold the last text's least width: it takes this one's.
-            self.holder.updateGeometry()
             return
         self._width = width
         self._set_height(width, self._needed(width))
@@ -197,10 +202,6 @@ class PatientHeader(QLabel):
         margins = self.contentsMargins()
         text_width = max(1, width - margins.left() - margins.right())
         self._lay_out(text_width)
-        if self._ruler.size().width() > text_width:
-            # A word wider than the header: the layout is asked to widen it, as it would
-            # a label (the holder's least width is the label's, its longest word).
-            self.holder.updateGeometry()
         height = math.ceil(self._ruler.size().height()) + margins.top() + margins.bottom()
         return max(self._room, height)
 
@@ -248,10 +249,6 @@ class _HeaderHolder(QWidget):
     def __init__(self, header: PatientHeader) -> None:
         super().__init__()
         self._header = header
-
-    def minimumSizeHint(self) -> QSize:
-        """As narrow as the header's text allows (its longest word), as Qt's label."""
-        return QSize(self._header.minimumSizeHint().width(), self.minimumHeight())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
