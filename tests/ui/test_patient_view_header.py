@@ -13,7 +13,7 @@ from ward_fixture import NOW
 from wardchart.domain.settings import WardSettings
 from wardchart.storage import queries
 from wardchart.storage.database import ChartStore
-from wardchart.ui.patient_view import PatientHeader, header_html
+from wardchart.ui.patient_header import PatientHeader, header_html
 from wardchart.ui.wording import escaped
 
 

@@ -26,7 +26,8 @@ from wardchart.storage import operations, queries
 from wardchart.storage.database import ChartStore
 from wardchart.storage.merge import merge_from
 from wardchart.ui.main_window import MainWindow
-from wardchart.ui.patient_view import CycleBox, PatientHeader
+from wardchart.ui.patient_header import PatientHeader
+from wardchart.ui.patient_view import CycleBox
 from wardchart.ui.records_panel import RecordsModel, RecordsView
 from wardchart.ui.session import ChartSession
 
