@@ -526,3 +526,25 @@ def test_a_hint_in_the_status_bar_goes_once_it_is_followed(qtbot, window: MainWi
     assert shown
     for dialog in shown:
         dialog.reject()
+
+
+def test_a_right_click_on_the_chart_opens_no_menu_and_keeps_the_whole_cycle(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """pyqtgraph's context menu (zoom, export, log axes) is not offered: the chart always
+    shows the whole cycle, as drawn."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    select(window, "A-1")
+    qtbot.wait(30)
+    view = window.patient_view.chart_view
+    assert view is not None
+    before = view.counts.vb.viewRange()
+    viewport = view.graphics.viewport()
+    centre = view.graphics.mapFromScene(view.counts.vb.sceneBoundingRect().center())
+    QTest.mouseClick(viewport, Qt.MouseButton.RightButton, pos=QPoint(centre.x(), centre.y()))
+    qtbot.wait(50)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    assert view.counts.vb.viewRange() == before

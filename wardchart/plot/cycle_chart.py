@@ -101,6 +101,10 @@ class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
 
     def __init__(self, orientation: str, *, spread_texts: bool = False) -> None:
         super().__init__(orientation)
+        # No unit prefix is ever shown (no units; values far below a million). Off from the
+        # start: pyqtgraph otherwise sets the title's text again on every range it is given
+        # (some 30 times while the plots are built, ~5 ms of the first chart).
+        self.autoSIPrefix = False
         self.drawn_texts: list[tuple[Rect, str]] = []
         # Move texts that would cover each other apart (a short plot brings the grade
         # lines within a text's height of each other); pyqtgraph would draw them on top.
@@ -355,9 +359,11 @@ class ChartView(QWidget):
             offset=None, labelTextSize=text_size(), colCount=4, brush=pg.mkBrush(255, 255, 255)
         )
         self.graphics.addItem(self.legend, row=0, col=0)
+        # No context menus (the chart always shows the whole cycle): not built either.
         self.counts = self.graphics.addPlot(
             row=1,
             col=0,
+            enableMenu=False,
             axisItems={
                 "bottom": self.count_axis,
                 "left": self.level_axis,
@@ -367,6 +373,7 @@ class ChartView(QWidget):
         self.temps = self.graphics.addPlot(
             row=2,
             col=0,
+            enableMenu=False,
             axisItems={
                 "bottom": self.temp_axis,
                 "left": self.temp_level_axis,
@@ -376,17 +383,6 @@ class ChartView(QWidget):
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 1)
         self.temps.setXLink(self.counts)
-        # No unit prefix is ever shown (no units; values far below a million), so the axes
-        # need not set their titles again on every range change (a relayout each time).
-        for axis in (
-            self.count_axis,
-            self.temp_axis,
-            self.level_axis,
-            self.temp_level_axis,
-            self.grade_axis,
-            self.fever_axis,
-        ):
-            axis.enableAutoSIPrefix(False)
         # One day axis, under the temperatures: the counts' own axis keeps its ticks but
         # not their numbers (the same days 1 cm lower; a quarter of every repaint).
         self.count_axis.setStyle(showValues=False)
