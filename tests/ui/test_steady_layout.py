@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from merge_fixture import LATER, laptop_with_conflicts
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocument, QTextOption
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QStyle, QWidget
 from ward_fixture import NOW
 
@@ -445,3 +446,58 @@ def test_the_patient_view_dragged_shut_and_open_again(qtbot, window: MainWindow)
     assert window.size() == QSize(1366, 768)
     assert header.height() == before
     assert header.geometry() == header.holder.rect()
+
+
+def link_pixels(header: PatientHeader) -> list[QPoint]:
+    """Where the header's link is drawn: the pixels in the palette's link colour."""
+    image = header.grab().toImage()
+    link = header.palette().link().color().rgb()
+    return [
+        QPoint(x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixel(x, y) == link
+    ]
+
+
+def review_dialogs() -> list[QWidget]:
+    from wardchart.ui.dialogs.conflicts import ReviewConflictsDialog
+
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ReviewConflictsDialog) and w.isVisible()
+    ]
+
+
+@pytest.mark.parametrize("token", ["", LONG_TOKEN])
+def test_the_review_link_opens_the_conflicts_where_it_is_drawn(
+    qtbot, merged: None, window: MainWindow, token: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Clicked where it is drawn, the header's "Review conflicts…" link opens the review;
+    the text around it does not. Also after a word broken inside (the label's own layout,
+    which breaks only between words, once put the link a line away from where it is drawn)."""
+    window.resize(1366, 768)
+    select(window, "A-1")
+    qtbot.wait(30)
+    header = window.patient_view.header
+    assert "href='review'" in header.text()
+    if token:
+        header.show_text(header.text().replace("<br>", f" {token}<br>", 1))
+        qtbot.wait(30)
+    drawn = link_pixels(header)
+    assert drawn
+    top = min(p.y() for p in drawn)
+    elsewhere = QPoint(header.width() // 2, max(1, top - header.fontMetrics().lineSpacing()))
+    QTest.mouseMove(header, elsewhere)
+    assert header.cursor().shape() != Qt.CursorShape.PointingHandCursor
+    QTest.mouseClick(header, Qt.MouseButton.LeftButton, pos=elsewhere)
+    qtbot.wait(50)
+    assert review_dialogs() == []
+    on_link = drawn[len(drawn) // 2]
+    QTest.mouseMove(header, on_link)
+    assert header.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    QTest.mouseClick(header, Qt.MouseButton.LeftButton, pos=on_link)
+    qtbot.waitUntil(lambda: len(review_dialogs()) == 1)
+    for dialog in review_dialogs():
+        dialog.close()

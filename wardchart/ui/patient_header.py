@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -143,6 +144,11 @@ class PatientHeader(QLabel):
         # or widen the window past the screen.
         wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._ruler.setDefaultTextOption(wrap)
+        # Links are found in the text as painted (below), not in the label's own layout,
+        # which breaks lines only between words and so puts a link elsewhere.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setMouseTracking(True)
+        self._pressed_link = ""
         self._keep_room()
 
     def show_text(self, text: str) -> None:
@@ -200,18 +206,46 @@ class PatientHeader(QLabel):
     def paintEvent(self, _event: QPaintEvent) -> None:
         """QLabel's painting (its colours, the text centred in its height), of the text
         as laid out to measure it: QLabel would lay the same text out once more."""
-        margins = self.contentsMargins()
-        area = self.contentsRect()
-        self._lay_out(max(1, area.width()))
         painter = QPainter(self)
-        centred = max(0.0, (area.height() - self._ruler.size().height()) / 2)
-        painter.translate(margins.left(), math.floor(area.top() + centred))  # as QLabel
+        painter.translate(self._text_origin())
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette = self.palette()
         if self.isEnabled():
             context.palette.setColor(QPalette.ColorRole.Text, self.palette().windowText().color())
         self._ruler.documentLayout().draw(painter, context)
         painter.end()
+
+    def _text_origin(self) -> QPointF:
+        """Where the laid-out text's top left is painted: centred in the header's height
+        (rounded down, as QLabel does)."""
+        area = self.contentsRect()
+        self._lay_out(max(1, area.width()))
+        centred = max(0.0, (area.height() - self._ruler.size().height()) / 2)
+        return QPointF(area.left(), math.floor(area.top() + centred))
+
+    def _link_at(self, position: QPointF) -> str:
+        """The link drawn at a point of the header ("" if none)."""
+        return str(self._ruler.documentLayout().anchorAt(position - self._text_origin()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._link_at(event.position()):
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        left = event.button() == Qt.MouseButton.LeftButton
+        self._pressed_link = self._link_at(event.position()) if left else ""
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A link pressed and released on is followed (``linkActivated``), as in a label."""
+        link, self._pressed_link = self._pressed_link, ""
+        left = event.button() == Qt.MouseButton.LeftButton
+        if link and left and self._link_at(event.position()) == link:
+            self.linkActivated.emit(link)
+        super().mouseReleaseEvent(event)
 
     def _keep_room(self) -> None:
         text = self.text()
