@@ -187,16 +187,18 @@ class PatientHeader(QLabel):
 
     def _needed(self, width: int) -> int:
         """The height the shown text needs at ``width``, and never less than the room."""
-        margins = self.contentsMargins()
-        text_width = max(1, width - margins.left() - margins.right())
-        self._lay_out(text_width)
-        height = math.ceil(self._ruler.size().height()) + margins.top() + margins.bottom()
-        return max(self._room, height)
+        return max(self._room, self._text_height(self.text(), width))
 
-    def _lay_out(self, text_width: int) -> None:
-        """The shown text laid out at ``text_width`` in ``_ruler`` (once per text, width
-        and font)."""
-        wanted = (self.text(), text_width, self.font().key())
+    def _text_height(self, text: str, width: int) -> int:
+        """The height ``text`` takes in the header at ``width``."""
+        margins = self.contentsMargins()
+        self._lay_out(max(1, width - margins.left() - margins.right()), text)
+        return math.ceil(self._ruler.size().height()) + margins.top() + margins.bottom()
+
+    def _lay_out(self, text_width: int, text: str | None = None) -> None:
+        """A text (the shown one by default) laid out at ``text_width`` in ``_ruler``
+        (once per text, width and font)."""
+        wanted = (self.text() if text is None else text, text_width, self.font().key())
         if wanted != self._laid_out:
             self._ruler.setDefaultFont(self.font())
             self._ruler.setTextWidth(text_width)
@@ -248,11 +250,7 @@ class PatientHeader(QLabel):
         super().mouseReleaseEvent(event)
 
     def _keep_room(self) -> None:
-        text = self.text()
-        self.setText(self.ROOM)
-        self._room = 0
-        self._room = self._needed(10_000)
-        self.setText(text)
+        self._room = self._text_height(self.ROOM, 10_000)
         if self._width is None:
             self._set_height(self.width(), self._room)
         else:
