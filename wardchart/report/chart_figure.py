@@ -20,9 +20,7 @@ CHART_WIDTH, CHART_HEIGHT = 880, 540
 
 def chart_figure(chart: PatientChart, view: str) -> Figure:
     """A figure drawing ``chart`` as the window would show ``view``."""
-    import pyqtgraph.exporters
-
-    from wardchart.plot.cycle_chart import ChartView
+    from wardchart.plot.cycle_chart import ChartView  # imports pyqtgraph (qt_mirrors.py)
 
     chart_view = ChartView()
     chart_view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -35,6 +33,8 @@ def chart_figure(chart: PatientChart, view: str) -> Figure:
     layout_item.layout.activate()
 
     def draw(painter: QPainter, rect: QRectF) -> None:
+        import pyqtgraph.exporters
+
         source = layout_item.sceneBoundingRect()
         exporter = pyqtgraph.exporters.ImageExporter(layout_item)
         exporter.setExportMode(True, {"painter": painter, "antialias": True})
