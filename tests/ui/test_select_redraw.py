@@ -8,10 +8,12 @@ first at the size it is about to leave, and then again.
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from wardchart.plot.cycle_chart import ChartView
 from wardchart.storage import queries
 from wardchart.ui.main_window import MainWindow
 
@@ -130,3 +132,79 @@ def test_the_legend_shows_the_marks_as_the_chart_draws_them(qtbot, window: MainW
     for curve, colour in ((view.anc_curve, ANC_COLOUR), (view.wbc_curve, WBC_COLOUR)):
         assert len(curve.scatter.data) > 0
         assert curve.scatter.opts["brush"].color().name() == colour
+
+
+def _settle(view: ChartView) -> None:
+    """Laid out and painted, as the window would: the labels placed at the final size."""
+    QApplication.processEvents()
+    view.graphics.grab()
+
+
+def _visible(view: ChartView) -> list[bool]:
+    """Which of the chart's own lines and band are shown, and which of its labels it has
+    asked to place (where a label then fits is the label layout's business)."""
+    lines = [line for lines in view._threshold_sets.values() for line, _ in lines]
+    planned = {id(entry[1]) for entry in view._plan}
+    return [
+        id(item) in planned if isinstance(item, pg.TextItem) else item.isVisible()
+        for item in (*view._furniture, *lines)
+    ]
+
+
+def test_what_a_chart_shows_does_not_depend_on_the_chart_before(window: MainWindow) -> None:
+    """Each draw shows its furniture and hides what it does not use, without hiding
+    everything first: whatever was shown before, the same chart shows the same items."""
+    view = window.patient_view.chart_view
+    assert view is not None
+    assert window.session is not None
+    charts = {}
+    for mrn in ("A-1", "B-2"):
+        patient = queries.find_patient(window.session.store.db, mrn)
+        assert patient is not None
+        charts[mrn] = window.session.chart(patient)
+    states = [
+        (mrn, shown, calendar)
+        for mrn in charts
+        for shown in ("current", "1", "overlay")
+        for calendar in (False, True)
+    ]
+    alone = {}
+    for state in states:
+        view.show_chart(None)
+        view.show_chart(charts[state[0]], state[1], calendar=state[2])
+        _settle(view)
+        alone[state] = _visible(view)
+    assert len({tuple(v) for v in alone.values()}) > 1  # the states differ in what they show
+    for before in states:
+        for state in states:
+            view.show_chart(charts[before[0]], before[1], calendar=before[2])
+            _settle(view)
+            view.show_chart(charts[state[0]], state[1], calendar=state[2])
+            _settle(view)
+            assert _visible(view) == alone[state], (before, state)
+    view.show_chart(None)
+    assert not any(_visible(view))
+
+
+def test_the_same_chart_drawn_again_changes_no_item_s_visibility(window: MainWindow) -> None:
+    """Showing and hiding an item costs a call into Python even to the same state
+    (pyqtgraph's ``itemChange``): a redraw of the same chart changes none."""
+    view = window.patient_view.chart_view
+    assert view is not None
+    assert window.patient_view.chart is not None
+    chart = window.patient_view.chart
+    view.show_chart(chart)
+    _settle(view)
+    changes: list[object] = []
+    lines = [line for lines in view._threshold_sets.values() for line, _ in lines]
+    for item in (*view._furniture, *lines):
+        original = item.setVisible
+
+        def counted(visible: bool, item: object = item, original: object = original) -> None:
+            changes.append(item)
+            original(visible)  # type: ignore[operator]
+
+        item.setVisible = counted
+    view.show_chart(chart)
+    _settle(view)
+    assert changes == []

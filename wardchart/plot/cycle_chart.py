@@ -508,6 +508,8 @@ class ChartView(QWidget):
             self.fever_line,
             self._nadir_text,
         )
+        # The furniture this draw has shown (``_show``).
+        self._shown: set[pg.GraphicsObject] = set()
         # What one draw added, removed by the next.
         self._transient: list[tuple[pg.PlotItem, pg.GraphicsObject]] = []
         # Labels to lay out once the plots have their size: (plot, label, how, x, y).
@@ -555,8 +557,9 @@ class ChartView(QWidget):
             ):
                 curve.setData([], [])
             self.counts.setTitle(None)
-        for item in (*self._furniture, *self.threshold_lines):
-            item.setVisible(False)
+        self._shown = set()
+        if not redrawing:  # else what the new chart does not show is hidden at its end
+            self._hide_unshown()
         self.drawn = []
         self.threshold_lines = []
         self.nadir_marker = self.gcsf_marker = self.fever_marker = None
@@ -615,6 +618,7 @@ class ChartView(QWidget):
         self._draw_temperatures(chart, selected, records)
         now_text = self._draw_now(chart, selected)
         self._fit_x(selected)
+        self._hide_unshown()
         self._legend_entries(nadir_text, gcsf_text, recovery_text, now_text, selected)
         title = translate("Chart", "Cycle {number} · {regimen} · day 1 {day1}").format(
             number=selected.cycle.number,
@@ -661,7 +665,9 @@ class ChartView(QWidget):
                 continue
             vb = plot.vb
             box = vb.sceneBoundingRect()
-            if box.width() < 20 or box.height() < 20:
+            if box.width() < 20 or box.height() < 20:  # no room for any label
+                for _, label, _how, _x, _y in plan:
+                    _set_visible(label, False)
                 continue
             area = (box.x() + 2, box.y() + 2, box.width() - 4, box.height() - 4)
             obstacles = self._point_rects(plot) + self._line_rects(plot)
@@ -681,7 +687,7 @@ class ChartView(QWidget):
             placed = place(requests, obstacles, area)
             for _, label, _how, _x, _y in plan:
                 rect = placed[str(id(label))]
-                label.setVisible(rect is not None)
+                _set_visible(label, rect is not None)
                 if rect is not None:
                     label.setAnchor((0, 0))
                     label.setPos(vb.mapSceneToView(pg.Point(rect[0], rect[1])))
@@ -824,6 +830,19 @@ class ChartView(QWidget):
                 rects.append(point_rect(at.x(), at.y(), size))
         return rects
 
+    def _show(self, item: pg.GraphicsObject) -> None:
+        """Show a piece of furniture in this draw; what no draw step shows is hidden at
+        its end (``_hide_unshown``). Not hidden first and shown again: pyqtgraph answers
+        every visibility change in Python, even to the same state (~13 µs an item)."""
+        self._shown.add(item)
+        _set_visible(item, True)
+
+    def _hide_unshown(self) -> None:
+        lines = (line for lines in self._threshold_sets.values() for line, _ in lines)
+        for item in (*self._furniture, *lines):
+            if item not in self._shown:
+                _set_visible(item, False)
+
     def _label(self, colour: str) -> pg.TextItem:
         label = pg.TextItem("", color=colour, anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 220))
         label.setZValue(20)
@@ -832,8 +851,9 @@ class ChartView(QWidget):
         return label
 
     def _hang(self, plot: pg.PlotItem, label: pg.TextItem, how: str, x: float, y: float) -> None:
-        """Lay ``label`` out at the next layout: beside the point (x, y) or hung at x."""
-        label.setVisible(True)
+        """Lay ``label`` out at the next layout: beside the point (x, y) or hung at x. The
+        layout shows it where it fits (``layout_labels``)."""
+        self._shown.add(label)
         self._plan.append((plot, label, how, x, y))
 
     def _legend_entries(
@@ -944,7 +964,7 @@ class ChartView(QWidget):
     def _draw_window(self, cycle: CycleChart) -> None:
         start, end = cycle.window
         self.band.setRegion((start, end + 1))
-        self.band.setVisible(True)
+        self._show(self.band)
         self.band_label.setText(nadir_band_text(start, end))
         self._hang(self.counts, self.band_label, "top", (start + end + 1) / 2, 0)
 
@@ -965,7 +985,7 @@ class ChartView(QWidget):
         self._version = version
         ticks = []
         for line, text in self._threshold_sets[version]:
-            line.setVisible(True)
+            self._show(line)
             self.threshold_lines.append(line)
             ticks.append((line.value(), text))
         self.grade_axis.setTicks([ticks, []])
@@ -1003,7 +1023,7 @@ class ChartView(QWidget):
             return text, None
         rx = day_position(cycle.cycle.day1, cycle.recovery.result.taken, chart.tz)
         self._recovery_line.setPos(rx)
-        self._recovery_line.setVisible(True)
+        self._show(self._recovery_line)
         self.recovery_line = self._recovery_line
         recovery = translate("Chart", "recovery D{day} (ANC ≥{anc})").format(
             day=cycle.recovery.cycle_day, anc=number(chart.settings.recovery_anc)
@@ -1044,7 +1064,7 @@ class ChartView(QWidget):
 
     def _draw_day1(self) -> None:
         for line in self.day1_lines:
-            line.setVisible(True)
+            self._show(line)
         if self.count_axis.calendar:
             self.day1_label.setText(day_mark(1))
             self._hang(self.counts, self.day1_label, "top", 1.0, 0)
@@ -1059,7 +1079,7 @@ class ChartView(QWidget):
         self.now_x = x
         for line in self.now_lines:
             line.setPos(x)
-            line.setVisible(True)
+            self._show(line)
         text = translate("Chart", "now D{day} {time}").format(
             day=day_label(x), time=f"{chart.today:%H:%M}"
         )
@@ -1093,7 +1113,7 @@ class ChartView(QWidget):
         temps = records.temperatures
         xs = [day_position(cycle.cycle.day1, t.taken, chart.tz) for t in temps]
         ys = [float(t.celsius) for t in temps]
-        self.fever_line.setVisible(True)
+        self._show(self.fever_line)
         self.fever_line.setPos(float(rule.single_celsius))
         limit = f"{OP_SYMBOL[rule.single_op]}{number(rule.single_celsius)} °C"
         self.fever_text = f"{limit} ({shown(rule.label)})"
@@ -1183,7 +1203,8 @@ class ChartView(QWidget):
         self.counts.setXRange(low, high, padding=0)
         self.level_axis.setTicks(self.scale.ticks())
         self.temp_axis.set_title(self.temps, self.temp_axis.title(low, high))
-        self.break_line.setVisible(self.scale.compressed)
+        if self.scale.compressed:
+            self._show(self.break_line)
         self.level_axis.set_title(self.counts, self._count_title())
 
     def _count_title(self) -> str:
@@ -1233,7 +1254,8 @@ class ChartView(QWidget):
         self.counts.setYRange(-0.05 * self.scale.view_top, self.scale.view_top, padding=0)
         self.level_axis.setTicks(self.scale.ticks())
         self.temp_axis.set_title(self.temps, self.temp_axis.title(*self.x_range))
-        self.break_line.setVisible(self.scale.compressed)
+        if self.scale.compressed:
+            self._show(self.break_line)
         self.level_axis.set_title(self.counts, self._count_title())
         self.counts.setTitle(
             translate("Chart", "No cycle: baseline only (calendar dates)")
@@ -1261,6 +1283,11 @@ def route_text(route: str) -> str:
         "tympanic": translate("Chart", "tympanic"),
     }
     return routes.get(route, route)
+
+
+def _set_visible(item: pg.GraphicsObject, visible: bool) -> None:
+    if item.isVisible() != visible:
+        item.setVisible(visible)
 
 
 def _tip(x: float, y: float, data: object) -> str:  # noqa: ARG001  pyqtgraph calls tip(x=, y=, data=)
