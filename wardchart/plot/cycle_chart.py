@@ -147,6 +147,17 @@ class RecordingAxis(pg.AxisItem):  # type: ignore[misc]
         if [mn, mx] != getattr(self, "range", None):  # None in pyqtgraph's __init__
             super().setRange(mn, mx)
 
+    def linkedViewChanged(self, view: pg.ViewBox, newRange: object = None) -> None:
+        """pyqtgraph's; and when the plot is resized (``newRange`` None) an axis with a
+        grid draws its lines again to the plot's new height, and has the area its old lines
+        covered painted again: the grid is part of the axis, whose extent follows the plot
+        without telling Qt, so lines of the old height stayed over the title and legend."""
+        if newRange is None and self.grid is not False:
+            self.prepareGeometryChange()
+            self.picture = None
+            self.update()
+        super().linkedViewChanged(view, newRange)
+
     def set_title(self, plot: pg.PlotItem, text: str, *, short: str = "", **style: Any) -> None:
         """``plot.setLabel`` for this axis, only when the title changes: pyqtgraph shows
         the axis again on every call, which regenerates its texts. A side axis shorter
