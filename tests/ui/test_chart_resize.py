@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsItem
 
 from tests.ui.test_select_redraw import select
 from wardchart.ui.main_window import MainWindow
@@ -33,6 +34,7 @@ def _drawn_afresh(qtbot, window: MainWindow) -> QImage:  # type: ignore[no-untyp
     assert view is not None
     axes = (view.count_axis, view.temp_axis, view.level_axis, view.temp_level_axis)
     for axis in (*axes, view.grade_axis, view.fever_axis):
+        assert axis.cacheMode() == QGraphicsItem.CacheMode.NoCache  # nothing kept to reuse
         axis.redraw()
     view.graphics.viewport().update()
     return _on_screen(qtbot, window)
@@ -60,3 +62,16 @@ def test_a_lower_window_leaves_nothing_of_the_old_chart(qtbot, window: MainWindo
     window.resize(1366, 700)
     after = _on_screen(qtbot, window)
     assert after == _drawn_afresh(qtbot, window)
+
+
+def test_patients_selected_in_turn_leave_nothing_of_each_other(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Each selection, and calendar dates turned on and off, show what the chart drawn
+    afresh shows."""
+    window.resize(1366, 768)
+    dates = window.patient_view.calendar_box
+    for mrn, calendar in (("A-1", False), ("B-2", False), ("A-1", True), ("B-2", True)):
+        if dates.isChecked() != calendar:
+            dates.click()
+        select(window, mrn)
+        after = _on_screen(qtbot, window)
+        assert after == _drawn_afresh(qtbot, window), (mrn, calendar)
