@@ -188,7 +188,8 @@ def test_what_a_chart_shows_does_not_depend_on_the_chart_before(window: MainWind
 
 def test_the_same_chart_drawn_again_changes_no_item_s_visibility(window: MainWindow) -> None:
     """Showing and hiding an item costs a call into Python even to the same state
-    (pyqtgraph's ``itemChange``): a redraw of the same chart changes none."""
+    (pyqtgraph's ``itemChange``): a redraw of the same chart changes none of its lines,
+    band and placed labels (a label with no room is shown to be measured, then hidden)."""
     view = window.patient_view.chart_view
     assert view is not None
     assert window.patient_view.chart is not None
@@ -198,6 +199,8 @@ def test_the_same_chart_drawn_again_changes_no_item_s_visibility(window: MainWin
     changes: list[object] = []
     lines = [line for lines in view._threshold_sets.values() for line, _ in lines]
     for item in (*view._furniture, *lines):
+        if isinstance(item, pg.TextItem) and not item.isVisible():
+            continue
         original = item.setVisible
 
         def counted(visible: bool, item: object = item, original: object = original) -> None:
@@ -208,3 +211,24 @@ def test_the_same_chart_drawn_again_changes_no_item_s_visibility(window: MainWin
     view.show_chart(chart)
     _settle(view)
     assert changes == []
+
+
+def test_the_labels_that_fit_are_shown_on_the_plot(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A label hidden by one draw (no room) is placed and shown by the next that has room:
+    pyqtgraph sizes a text to the plot only while it is shown, so it is shown to be
+    measured."""
+    view = window.patient_view.chart_view
+    assert view is not None
+    window.resize(1366, 768)
+    for mrn in ("A-1", "B-2", "A-1"):
+        select(window, mrn)
+        qtbot.wait(50)
+        view.graphics.grab()
+        shown = {label.toPlainText() for _, label, *_ in view._plan if label.isVisible()}
+        assert view.now_label.toPlainText() in shown, (mrn, shown)
+    window.resize(1366, 400)  # too short for the labels: hidden, then shown again
+    qtbot.wait(50)
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    view.graphics.grab()
+    assert view.now_label.isVisible()

@@ -686,6 +686,7 @@ class ChartView(QWidget):
             for _, label, how, x, y in plan:
                 if how == "alert":
                     how, y = "point", self.alert_y
+                _set_visible(label, True)  # pyqtgraph sizes a text to the plot only if shown
                 label.updateTransform(force=True)
                 text_box = label.sceneBoundingRect()
                 w, h = text_box.width() + 1, text_box.height() + 1
