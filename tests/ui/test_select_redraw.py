@@ -9,8 +9,8 @@ first at the size it is about to leave, and then again.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wardchart.plot.cycle_chart import ChartView
@@ -232,3 +232,32 @@ def test_the_labels_that_fit_are_shown_on_the_plot(qtbot, window: MainWindow) ->
     qtbot.wait(50)
     view.graphics.grab()
     assert view.now_label.isVisible()
+
+
+def test_the_day_lines_are_opaque_and_under_the_data(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The day grid is drawn in the colour a translucent line gives on white, under the
+    plots' contents (a translucent line costs Qt a pixel at a time; over the data it
+    dimmed every mark it crossed)."""
+    from PySide6.QtGui import QColor, QPen
+
+    from wardchart.plot.cycle_chart import _opaque_on_white
+
+    pen = QPen(QColor(0, 0, 0, 38))
+    assert _opaque_on_white(pen).color().getRgb() == (217, 217, 217, 255)
+    solid = QPen(QColor(10, 20, 30))
+    assert _opaque_on_white(solid) is solid
+    view = window.patient_view.chart_view
+    assert view is not None
+    select(window, "A-1")
+    qtbot.wait(50)
+    top_first = view.graphics.scene().items(Qt.SortOrder.DescendingOrder)
+    depth = {id(item): index for index, item in enumerate(top_first)}
+    assert depth[id(view.count_axis)] > depth[id(view.band)]
+    assert depth[id(view.count_axis)] > depth[id(view.anc_curve.curve)]
+    for plot, axis in ((view.counts, view.count_axis), (view.temps, view.temp_axis)):
+        assert axis.grid is not False
+        assert depth[id(axis)] > depth[id(plot.vb)]  # painted before the plot's contents
+        specs = axis.generateDrawSpecs(QPainter())
+        assert specs is not None
+        assert specs[1]
+        assert all(pen.color().alpha() == 255 for pen, _, _ in specs[1])
