@@ -29,6 +29,7 @@ from wardchart.domain.census import CensusRow, bed_sort_key
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.i18n import shown, translate
 from wardchart.ui import colours
+from wardchart.ui.cell_widths import CellWidths
 from wardchart.ui.wording import localised
 
 # The urgent columns come first so they stay in view on a 1366-pixel laptop screen.
@@ -108,6 +109,12 @@ NADIR_CHIPS = {
 }
 # A febrile-neutropenia alert: the row is tinted and bold (and says so in words).
 ALERT_FLAG, POSSIBLE_FLAG = "FN alert", "possible FN"
+
+
+def _bold(row: CensusRow) -> bool:
+    return ALERT_FLAG in row.flags or POSSIBLE_FLAG in row.flags
+
+
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROLES = frozenset(
     {
@@ -230,7 +237,7 @@ class CensusModel(QAbstractTableModel):
                 return QBrush(QColor(colours.GRADE_TEXT))
             return QBrush(QColor(colours.alert_row_text())) if alert else None
         if role == Qt.ItemDataRole.FontRole:
-            if alert or POSSIBLE_FLAG in row.flags:
+            if _bold(row):
                 font = QFont()
                 font.setBold(True)
                 return font
@@ -238,6 +245,14 @@ class CensusModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._words(row, column, position) or None
         return None
+
+    def text(self, row: int, column: int) -> str:
+        """The text shown in a cell."""
+        return self._shown_text[self._shown[row]][column]
+
+    def bold(self, row: int) -> bool:
+        """Whether a line is shown bold (an alert or a possible one)."""
+        return _bold(self._rows[self._shown[row]])
 
     def _words(self, row: CensusRow, column: int, position: int) -> str:
         """A cell in whole words, for its tooltip and for screen readers."""
@@ -523,12 +538,19 @@ class CensusPanel(QWidget):
         metrics = QFontMetrics(bold)
         margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
         arrow = header.height() or metrics.height() + margin
+        cells = CellWidths(table)  # as Qt's sizeHintForColumn, without asking every cell
+        bolds = [self.model.bold(row) for row in range(self.model.rowCount())]
         self._natural = []
         for column, heading in enumerate(self.model.headings):
             title = metrics.horizontalAdvance(heading) + 4 * margin
             if column == header.sortIndicatorSection():
                 title += arrow
-            self._natural.append(max(table.sizeHintForColumn(column), title))
+            texts = (self.model.text(row, column) for row in range(self.model.rowCount()))
+            widest = max(
+                (cells.width(text, bold=bold) for text, bold in zip(texts, bolds, strict=True)),
+                default=0,
+            )
+            self._natural.append(max(widest, title))
         self.fit_columns()
 
     def fit_columns(self) -> None:

@@ -3,7 +3,6 @@ action away from its history, its correction, or being marked entered in error."
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -18,12 +17,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
-    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from wardchart.domain.records import GcsfDose, RecordKind, Temperature
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.domain.units import display
 from wardchart.i18n import clinical_time, date_text, shown, translate
+from wardchart.ui.cell_widths import CellWidths
 from wardchart.ui.wording import english, localised, number
 
 Index = QModelIndex | QPersistentModelIndex
@@ -184,27 +183,18 @@ class RecordsView(QTableView):
 
     def _widen_columns(self) -> None:
         """Each column widened to its widest text, measured as a table measures a text cell
-        (the text, the style's margin either side, the grid line), rounded up: asking the
-        view itself, cell by cell and role by role, costs a millisecond on every refill."""
+        (``CellWidths``): asking the view itself, cell by cell and role by role, costs a
+        millisecond on every refill."""
         model = self.model()
         if not isinstance(model, RecordsModel):
             return
         header = self.horizontalHeader()
-        plain = QFontMetricsF(self.font())
-        bold_font = QFont(self.font())
-        bold_font.setBold(True)
-        bold = QFontMetricsF(bold_font)
-        style = self.style()
-        extra = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
-        extra += int(self.showGrid())
+        cells = CellWidths(self)
         marked = [model.mark(row) is not None for row in range(model.rowCount())]
         for column in range(header.count()):
             wanted = header.sectionSizeHint(column)
             for row, in_conflict in enumerate(marked):
-                text = model.text(row, column)
-                if text:
-                    width = (bold if in_conflict else plain).horizontalAdvance(text)
-                    wanted = max(wanted, math.ceil(width) + extra)
+                wanted = max(wanted, cells.width(model.text(row, column), bold=in_conflict))
             if column >= len(self._widths):
                 self._widths.append(wanted)
             else:

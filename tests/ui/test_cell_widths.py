@@ -1,0 +1,51 @@
+"""Text cells are measured as Qt's own ``sizeHintForColumn`` measures them, without asking
+the model for every cell role by role: the census's columns at its first fill (bold alert
+lines among them) and every records table."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QTableView
+from ward_fixture import NOW
+
+from tests.ui.test_chart_display import _demo_window
+from wardchart.demo import write_demo_ward
+from wardchart.storage import queries
+from wardchart.storage.database import ChartStore
+from wardchart.ui.cell_widths import CellWidths
+from wardchart.ui.records_panel import RecordsView
+
+
+def _measured(view: QTableView, column: int, text: object, bold: object) -> int:
+    model = view.model()
+    cells = CellWidths(view)
+    rows = range(model.rowCount())
+    return max((cells.width(text(r, column), bold=bold(r)) for r in rows), default=0)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_census_and_records_cells_measure_as_qt_measures_them(
+    qtbot, store: ChartStore, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("WARDCHART_LANGUAGE", language)
+    write_demo_ward(store, now=NOW)
+    win = _demo_window(qtbot, store, (1366, 768))
+    census = win.census.table
+    model = win.census.model
+    assert any(model.bold(row) for row in range(model.rowCount()))  # bold lines measured
+    for column in range(model.columnCount()):
+        assert _measured(census, column, model.text, model.bold) == census.sizeHintForColumn(
+            column
+        ), column
+    for patient in queries.all_patients(store.db)[:4]:
+        assert win.census.select(patient.id)
+        for view in win.patient_view.findChildren(RecordsView):
+            records = view.model()
+            if records.rowCount() == 0:  # no cell (Qt answers 1: the grid line)
+                continue
+            for column in range(records.columnCount()):
+                mine = _measured(
+                    view, column, records.text, lambda row, m=records: m.mark(row) is not None
+                )
+                assert mine == view.sizeHintForColumn(column), (patient.name, column)
+    win.close()
