@@ -45,14 +45,19 @@ print(json.dumps(out))
 """
 
 
-def _report(load: str, env: dict[str, str] | None = None) -> dict[str, Any]:
-    code = REPORT.format(modules=MODULES, load=textwrap.dedent(load))
+def _run(code: str, env: dict[str, str] | None = None) -> str:
+    """Run ``code`` in a fresh interpreter, offscreen; its standard output."""
     run_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=run_env, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.splitlines()[-1])  # type: ignore[no-any-return]
+    return done.stdout
+
+
+def _report(load: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    code = REPORT.format(modules=MODULES, load=textwrap.dedent(load))
+    return json.loads(_run(code, env).splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def test_every_name_means_what_a_plain_import_gives_it() -> None:
@@ -102,14 +107,7 @@ def test_pyqtgraph_already_imported_is_given_as_it_is() -> None:
         "assert import_pyqtgraph() is pyqtgraph\n"
         "assert type(pyqtgraph.Qt.QtCore).__name__ == 'module'\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    _run(code)
 
 
 def test_a_failed_import_leaves_pyside6_as_it_was() -> None:
@@ -127,14 +125,7 @@ def test_a_failed_import_leaves_pyside6_as_it_was() -> None:
         "assert dir(W) == before\n"
         "assert not [m for m in sys.modules if m.startswith('pyqtgraph.Qt.Qt')]\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    _run(code)
 
 
 def test_the_chart_module_imports_pyqtgraph_this_way() -> None:
