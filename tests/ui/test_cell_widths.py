@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QTableView
+from test_chart_display import _demo_window
 from ward_fixture import NOW
 
-from tests.ui.test_chart_display import _demo_window
 from wardchart.demo import write_demo_ward
 from wardchart.storage import queries
 from wardchart.storage.database import ChartStore

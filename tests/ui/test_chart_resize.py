@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
+from test_select_redraw import select
 
-from tests.ui.test_select_redraw import select
 from wardchart.ui.main_window import MainWindow
 
 
