@@ -5,7 +5,8 @@ lines among them) and every records table."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QTableView
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QTableView
 from test_chart_display import _demo_window
 from ward_fixture import NOW
 
@@ -23,11 +24,44 @@ def _measured(view: QTableView, column: int, text: object, bold: object) -> int:
     return max((cells.width(text(r, column), bold=bold(r)) for r in rows), default=0)  # type: ignore[operator]
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(
+    ("language", "family", "points"),
+    [
+        ("en", "", 0.0),
+        ("de", "", 0.0),
+        ("en", "", 6.0),
+        ("en", "", 7.5),
+        ("de", "", 20.0),
+        ("en", "DejaVu Serif", 11.0),
+    ],
+)
 def test_census_and_records_cells_measure_as_qt_measures_them(
-    qtbot, store: ChartStore, language: str, monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    store: ChartStore,
+    language: str,
+    family: str,
+    points: float,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
+    """In the default font and in others: a last letter that overhangs its advance (an
+    italic-like "r" or "x" at some sizes) widens the cell by the overhang, as in Qt."""
     monkeypatch.setenv("WARDCHART_LANGUAGE", language)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    font = QFont(before)
+    if family:
+        font.setFamily(family)
+    if points:
+        font.setPointSizeF(points)
+    app.setFont(font)
+    try:
+        _compare(qtbot, store)
+    finally:
+        app.setFont(before)
+
+
+def _compare(qtbot, store: ChartStore) -> None:  # type: ignore[no-untyped-def]
     write_demo_ward(store, now=NOW)
     win = _demo_window(qtbot, store, (1366, 768))
     census = win.census.table
