@@ -114,7 +114,12 @@ def test_a_failed_import_leaves_pyside6_as_it_was() -> None:
     code = (
         "import sys, PySide6.QtWidgets as W\n"
         "before = dir(W)\n"
-        "sys.modules['pyqtgraph.colors'] = None  # the import fails part way\n"
+        "class Halt:  # the import fails part way\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'pyqtgraph.functions':  # after pyqtgraph.Qt\n"
+        "            raise ImportError('halted')\n"
+        "halt = Halt()\n"
+        "sys.meta_path.insert(0, halt)\n"
         "from wardchart.plot.qt_mirrors import import_pyqtgraph\n"
         "try:\n"
         "    import_pyqtgraph()\n"
@@ -123,7 +128,62 @@ def test_a_failed_import_leaves_pyside6_as_it_was() -> None:
         "else:\n"
         "    raise SystemExit('imported')\n"
         "assert dir(W) == before\n"
-        "assert not [m for m in sys.modules if m.startswith('pyqtgraph.Qt.Qt')]\n"
+        "assert not [m for m in sys.modules if m.startswith('pyqtgraph')]\n"
+        "sys.meta_path.remove(halt)  # a second attempt, that succeeds\n"
+        "pg = import_pyqtgraph()\n"
+        "assert sys.modules['pyqtgraph.Qt.QtWidgets'] is pg.Qt.QtWidgets\n"
+        "from pyqtgraph.Qt.QtWidgets import QOpenGLWidget\n"
+        "assert dir(W) == before\n"
+    )
+    _run(code)
+
+
+def test_two_threads_importing_at_once_leave_pyside6_as_it_was() -> None:
+    """The second thread decides while the first is part way, as unluckily as can be:
+    it waits for the first instead, and PySide6's listings are put back."""
+    code = (
+        "import sys, threading, PySide6.QtWidgets as W\n"
+        "before = dir(W)\n"
+        "from wardchart.plot import qt_mirrors\n"
+        "first_decided, second_decided, first_swapped = (threading.Event() for _ in range(3))\n"
+        "decide = qt_mirrors._can_copy_on_demand\n"
+        "def unlucky():\n"
+        "    if threading.current_thread().name == 'first':\n"
+        "        answer = decide()\n"
+        "        first_decided.set()\n"
+        "        second_decided.wait(2)\n"
+        "        return answer\n"
+        "    first_decided.wait(2)\n"
+        "    answer = decide()\n"
+        "    second_decided.set()\n"
+        "    first_swapped.wait(2)\n"
+        "    return answer\n"
+        "class Swapped:  # the first thread has swapped the listings and begun the import\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'pyqtgraph' and threading.current_thread().name == 'first':\n"
+        "            first_swapped.set()\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Swapped())\n"
+        "qt_mirrors._can_copy_on_demand = unlucky\n"
+        "threads = [threading.Thread(target=qt_mirrors.import_pyqtgraph, name=n)\n"
+        "           for n in ('first', 'second')]\n"
+        "for t in threads: t.start()\n"
+        "for t in threads: t.join()\n"
+        "assert dir(W) == before, len(dir(W))\n"
+    )
+    _run(code)
+
+
+def test_a_star_import_gives_every_name() -> None:
+    code = (
+        "from wardchart.plot.qt_mirrors import import_pyqtgraph\n"
+        "import_pyqtgraph()\n"
+        "import PySide6.QtCore\n"
+        "names = {}\n"
+        "exec('from pyqtgraph.Qt.QtCore import *', names)\n"
+        "public = {n for n in dir(PySide6.QtCore) if not n.startswith('_')}\n"
+        "assert public <= set(names), public - set(names)\n"
+        "assert names['QTimer'] is PySide6.QtCore.QTimer\n"
     )
     _run(code)
 
