@@ -9,6 +9,7 @@ first at the size it is about to leave, and then again.
 from __future__ import annotations
 
 import pyqtgraph as pg
+import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -261,3 +262,30 @@ def test_the_day_lines_are_opaque_and_under_the_data(qtbot, window: MainWindow) 
         assert specs is not None
         assert specs[1]
         assert all(pen.color().alpha() == 255 for pen, _, _ in specs[1])
+
+
+def test_a_draw_that_fails_part_way_leaves_nothing_of_the_patient_before(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The chart shows what a draw shows and hides the rest at its end: a draw that fails
+    before its end must not leave the previous patient's lines, labels and legend."""
+    view = window.patient_view.chart_view
+    assert view is not None
+    assert window.session is not None
+    select(window, "A-1")
+    qtbot.wait(50)
+    assert view.now_lines[0].isVisible()
+    patient = queries.find_patient(window.session.store.db, "B-2")
+    assert patient is not None
+    chart = window.session.chart(patient)
+
+    def fails(*_args: object) -> None:
+        raise RuntimeError("a draw step failed")
+
+    monkeypatch.setattr(view, "_draw_now", fails)
+    with pytest.raises(RuntimeError):
+        view.show_chart(chart)
+    assert not any(_visible(view))
+    assert not [item for item in view._furniture if item.isVisible()]
+    assert len(view.anc_curve.xData if view.anc_curve.xData is not None else []) == 0
+    assert view.legend.getLabel(view._now_sample) is None

@@ -4,8 +4,8 @@ x is the cycle day on true time (a result's exact time, docs/clinical-rules.md#c
 expected nadir window is a shaded band; the ANC grade thresholds of the ward's CTCAE version are
 labelled lines; the nadir and the recovery are marked; G-CSF doses sit on the same axis. WBC and ANC
 differ by line style and marker shape as well as colour, so they survive greyscale
-printing and colour blindness. Every draw starts from an empty plot: nothing of the
-previous patient can remain.
+printing and colour blindness. Every draw shows what it draws and hides the rest, and a draw
+that fails part way leaves an empty chart: nothing of the previous patient can remain.
 
 This module imports pyqtgraph (about 0.3 s of CPU even with its Qt copies filled on demand,
 wardchart/plot/qt_mirrors.py), so the window imports it after it is shown.
@@ -590,9 +590,18 @@ class ChartView(QWidget):
         self, chart: PatientChart | None, view: str = "current", calendar: bool = False
     ) -> None:
         """Draw a patient's chart: the current cycle, cycle ``view`` (its number as text),
-        or every cycle overlaid on one cycle-day axis (``view == "overlay"``)."""
+        or every cycle overlaid on one cycle-day axis (``view == "overlay"``). A draw that
+        fails part way leaves an empty chart, nothing of the patient before."""
         redrawing = chart is not None and bool(chart.cycles)
         self.clear(redrawing=redrawing)
+        try:
+            self._draw(chart, view, calendar)
+        except BaseException:
+            self.clear()
+            self._draw(None, "current", calendar=False)  # no patient's texts either
+            raise
+
+    def _draw(self, chart: PatientChart | None, view: str, calendar: bool) -> None:
         # No patient: no day or date texts at all (they would be the last patient's).
         if self.temp_axis.style["showValues"] != (chart is not None):
             self.temp_axis.setStyle(showValues=chart is not None)
