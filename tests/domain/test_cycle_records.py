@@ -3,6 +3,7 @@ chart, the records under it and the printed summary."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -121,3 +122,20 @@ def test_fever_alerts_belong_to_the_cycle_they_were_raised_in() -> None:
     first, second = (c.records_of(cycle).alerts for cycle in c.cycles)
     assert [a.at for a in first] == [fever[0].taken]
     assert [a.at for a in second] == [fever[1].taken]
+
+
+def test_a_cycle_s_records_are_worked_out_once_per_chart() -> None:
+    """The chart and the records under it ask for the same cycle on every selection: the
+    answer is kept with the chart, for that chart's own cycles only."""
+    c = chart()
+    first, second = c.cycles
+    assert c.records_of(first) is c.records_of(first)
+    assert c.records_of(None) is c.records_of(None)
+    assert c.records_of(second) is not c.records_of(first)
+    assert c.records_of(second) == chart().records_of(chart().cycles[1])
+    other = chart()  # an equal chart: its own answers, not this one's
+    assert other == c
+    assert other.records_of(other.cycles[0]) is not c.records_of(first)
+    marked = replace(c, conflicts=())  # a copy starts with nothing kept
+    assert marked.records_of(marked.cycles[0]) is not c.records_of(first)
+    assert marked.records_of(marked.cycles[0]) == c.records_of(first)

@@ -7,7 +7,7 @@ applied the same way everywhere.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
@@ -95,6 +95,11 @@ class PatientChart:
     #: Open conflicts among this patient's records after merging charts (see
     #: docs/merging.md): marked "conflict — review" wherever the records appear.
     conflicts: tuple[ConflictMark, ...] = ()
+    #: ``records_of`` answers, by cycle: the chart and the records under it ask for the
+    #: same cycle's on every selection (a chart is never changed once built).
+    _records: dict[int, tuple[CycleChart | None, CycleRecords]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     @property
     def today(self) -> datetime:
@@ -166,6 +171,14 @@ class PatientChart:
         a cycle (None: the whole chart): those on the local dates of its ``period``, so a
         record belongs to exactly one cycle, and the baseline goes with the first. The
         chart, the records under it and the printed summary all take them from here."""
+        known = self._records.get(id(cycle))
+        if known is not None and known[0] is cycle:
+            return known[1]
+        records = self._records_of(cycle)
+        self._records[id(cycle)] = (cycle, records)
+        return records
+
+    def _records_of(self, cycle: CycleChart | None) -> CycleRecords:
         if cycle is None:
             results = self.all_results
         elif cycle is self.cycles[0]:
