@@ -289,3 +289,18 @@ def test_a_draw_that_fails_part_way_leaves_nothing_of_the_patient_before(
     assert not [item for item in view._furniture if item.isVisible()]
     assert len(view.anc_curve.xData if view.anc_curve.xData is not None else []) == 0
     assert view.legend.getLabel(view._now_sample) is None
+
+
+def test_hover_texts_are_written_when_shown(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A selection draws every point; its hover text is written only when it is shown."""
+    from wardchart.plot.cycle_chart import PointTip, point_tip
+
+    view = window.patient_view.chart_view
+    assert view is not None
+    select(window, "A-1")
+    qtbot.wait(20)
+    tips = list(view.anc_curve.scatter.data["data"])
+    assert tips
+    assert all(isinstance(tip, PointTip) for tip in tips)
+    shown = view.anc_curve.scatter.opts["tip"](x=0, y=0, data=tips[0])
+    assert shown == point_tip(tips[0].item, "ANC", tips[0].chart)

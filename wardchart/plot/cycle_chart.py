@@ -318,6 +318,19 @@ def point_tip(item: ChartedResult, measure: str, chart: PatientChart) -> str:
     )
 
 
+@dataclass(frozen=True)
+class PointTip:
+    """A point's hover text (``point_tip``), written when it is first shown: a selection
+    draws every point and the nurse hovers over few of them."""
+
+    item: ChartedResult
+    measure: str
+    chart: PatientChart
+
+    def __str__(self) -> str:
+        return point_tip(self.item, self.measure, self.chart)
+
+
 @functools.cache
 def _mark_styles(colour: str, alpha: int, outline: str | None, faded: bool) -> tuple[Any, ...]:
     """The fills and outlines of one kind of mark (fill, hollow fill, solid pen, hollow
@@ -340,7 +353,7 @@ def _set_marks(
     xs: Sequence[float],
     ys: Sequence[float],
     items: Sequence[ChartedResult],
-    tips: Sequence[str],
+    tips: Sequence[PointTip],
     *,
     style: tuple[str, int, str | None, bool],
 ) -> None:
@@ -928,8 +941,8 @@ class ChartView(QWidget):
         anc_y = [float(r.result.anc) for r in anc if r.result.anc is not None]
         wbc_x = [self._x(chart, cycle, r) for r in wbc]
         wbc_y = [float(r.result.wbc) for r in wbc if r.result.wbc is not None]
-        wbc_tips = [point_tip(r, "WBC", chart) for r in wbc]
-        anc_tips = [point_tip(r, "ANC", chart) for r in anc]
+        wbc_tips = [PointTip(r, "WBC", chart) for r in wbc]
+        anc_tips = [PointTip(r, "ANC", chart) for r in anc]
         to_view = self.scale.to_view
         anc_v = [to_view(y) for y in anc_y]
         wbc_v = [to_view(y) for y in wbc_y]
@@ -1271,7 +1284,7 @@ class ChartView(QWidget):
                 xs,
                 [to_view(y) for y in ys],
                 items,
-                [point_tip(r, measure, chart) for r in items],
+                [PointTip(r, measure, chart) for r in items],
                 style=(colour, 255, "w" if measure == "ANC" else None, False),
             )
         self._draw_thresholds(chart.settings.ctcae_version)
