@@ -3,12 +3,13 @@
 PySide6 makes a Qt class's Python type only when it is first asked for (~0.15 ms each).
 pyqtgraph, on import, fills its own copies of ``QtCore``, ``QtGui`` and ``QtWidgets``
 (``pyqtgraph.Qt.QtCore`` …) by asking PySide6 for every name those modules list: some 700
-classes made that the chart never uses, ~100 ms of CPU on the way to the first chart
-(benchmarks/README.md). ``import_pyqtgraph`` gives pyqtgraph copies that ask PySide6 for a
-name when it is first used instead, and while pyqtgraph imports, has PySide6's three
-modules list no names, so nothing is copied. Every name then means what it meant: the same
-PySide6 object, and pyqtgraph's own additions are set on its copies as before
-(tests/plot/test_qt_mirrors.py compares every name with a plain import).
+classes made that the chart never uses (~110 ms of CPU in a bare process; ~40 ms in the
+window's start, which has made many of them already; benchmarks/README.md).
+``import_pyqtgraph`` gives pyqtgraph copies that ask PySide6 for a name when it is first
+used instead, and while pyqtgraph imports, has PySide6's three modules list no names, so
+nothing is copied. Every name then means what it meant: the same PySide6 object, and
+pyqtgraph's own additions are set on its copies as before (tests/ui/test_qt_mirrors.py
+compares every name with a plain import).
 
 If pyqtgraph (or any part of it) is already imported, or the modules are not as expected
 (no ``__dir__`` of PySide6's own; another Qt binding chosen), pyqtgraph is imported the
