@@ -110,15 +110,16 @@ def test_redrawing_reuses_the_symbols_already_drawn(qtbot, window: MainWindow) -
     the store of them does not grow with every selection."""
     view = window.patient_view.chart_view
     assert view is not None
-    curves = (view.anc_curve, view.wbc_curve)
+    scatters = [c.scatter for c in (view.anc_curve, view.wbc_curve, view.temp_curve)]
+    scatters += [view._nadir_star, view._gcsf]
     for mrn in ("A-1", "B-2"):
         select(window, mrn)
         qtbot.wait(20)
-    stored = [len(curve.scatter.fragmentAtlas) for curve in curves]
+    stored = [len(scatter.fragmentAtlas) for scatter in scatters]
     for mrn in ("A-1", "B-2") * 3:
         select(window, mrn)
         qtbot.wait(20)
-    assert [len(curve.scatter.fragmentAtlas) for curve in curves] == stored
+    assert [len(scatter.fragmentAtlas) for scatter in scatters] == stored
 
 
 def test_the_legend_shows_the_marks_as_the_chart_draws_them(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

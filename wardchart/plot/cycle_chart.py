@@ -503,11 +503,15 @@ class ChartView(QWidget):
         )
         self.fever_text = ""
         self.temps.addItem(self.fever_line, ignoreBounds=True)
+        # The marks' pen and brush are objects made once: pyqtgraph keeps each symbol it
+        # has drawn for a pen and brush object, and would draw it again (and keep it) on
+        # every selection for pens and brushes given by colour.
         self.temp_curve = pg.PlotDataItem(
             pen=pg.mkPen("#555555", width=1),
             symbol="o",
             symbolSize=5,
-            symbolBrush="#555555",
+            symbolBrush=pg.mkBrush("#555555"),
+            symbolPen=pg.mkPen((200, 200, 200)),  # pyqtgraph's own default, as before
             dynamicRangeLimit=None,
         )
         self.temp_curve.scatter.opts["hoverable"] = True
