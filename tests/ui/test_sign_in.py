@@ -3,11 +3,13 @@ sign-in dialog refuses wrong passwords (audited) and holds the button during a w
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QWheelEvent, QWindow
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from wardchart.app import open_session
 from wardchart.storage import users
@@ -146,22 +148,110 @@ def test_the_window_locks_when_idle_and_another_nurse_signs_in(
     window.close()
 
 
-def test_use_is_watched_from_the_first_second_and_keeps_the_window_unlocked(
+def _wheel_turn(window: QWindow) -> None:
+    """A wheel turn arriving at a top-level window, as the window system delivers it."""
+    centre = QPointF(window.width() / 2, window.height() / 2)
+    turn = QWheelEvent(
+        centre,
+        window.mapToGlobal(centre),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(window, turn)
+
+
+def test_key_presses_clicks_and_wheel_turns_keep_the_window_unlocked(
     qtbot,
     ward: ChartStore,  # type: ignore[no-untyped-def]
 ) -> None:
     window = _signed_in_window(qtbot, ward)
-    # Not during the window's start (thousands of events of polish, layout and paint),
-    # from the idle timer's first tick on.
-    assert not window.idle_watch._watching
-    qtbot.waitUntil(lambda: window.idle_watch._watching, timeout=3000)
-    window.idle_watch.limit_s = 1.0
-    window.idle_watch.restart()
-    for _ in range(4):  # a key pressed every 0.4 s: in use, never locked
+    top = window.windowHandle()
+    watch = window.idle_watch
+    # Each kind of use, arriving through the window system from the start, counts.
+    for use in (
+        lambda: QTest.keyClick(top, Qt.Key.Key_Shift),
+        lambda: QTest.mouseClick(top, Qt.MouseButton.LeftButton, pos=QPoint(5, 5)),
+        lambda: _wheel_turn(top),
+    ):
+        watch._last = before = time.monotonic() - 100
+        use()
+        assert watch._last > before + 99
+    # The cursor moved is not use.
+    watch._last = before = time.monotonic() - 100
+    QTest.mouseMove(top, QPoint(40, 40))
+    assert watch._last == before
+    # In use every 0.4 s: never locked; then nobody: locked.
+    watch.limit_s = 1.0
+    watch.restart()
+    for _ in range(4):
         qtbot.wait(400)
-        QTest.keyClick(window.census.table, Qt.Key.Key_Shift)
+        QTest.keyClick(top, Qt.Key.Key_Shift)
         assert not window.locked
-    qtbot.waitUntil(lambda: window.locked, timeout=5000)  # then nobody: locked
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    window.close()
+
+
+def test_use_in_a_dialog_counts_from_when_it_takes_the_focus(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    window = _signed_in_window(qtbot, ward)
+    watch = window.idle_watch
+    dialog = QDialog(window)  # a window of its own, e.g. a CBC form
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    watch._last = before = time.monotonic() - 100
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert watch._last > before + 99
+    # A window that never takes the focus (offscreen, only a tooltip-type window does
+    # not) is watched from the next once-a-second check.
+    beside = QWidget(window, Qt.WindowType.ToolTip)
+    beside.resize(200, 100)
+    beside.show()
+    assert QGuiApplication.focusWindow() is dialog.windowHandle()
+    qtbot.wait(1100)
+    watch._last = before = time.monotonic() - 100
+    _wheel_turn(beside.windowHandle())  # a wheel turn does not take the focus
+    assert watch._last > before + 99
+    assert QGuiApplication.focusWindow() is dialog.windowHandle()
+    window.close()
+
+
+def test_what_the_window_draws_does_not_pass_through_the_watch(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    """Only use is watched: paint, layout and timers of every widget stay out of Python
+    (an application-wide watch cost half a millisecond of each patient selected)."""
+    from wardchart.ui.idle_lock import IdleWatch
+
+    class Counting(IdleWatch):
+        def __init__(self, parent: QObject) -> None:
+            super().__init__(60, parent)
+            self.seen: list[QEvent.Type] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            self.seen.append(event.type())
+            return super().eventFilter(watched, event)
+
+    window = _signed_in_window(qtbot, ward)
+    watch = Counting(window)
+    watch.start()
+    qtbot.wait(1200)  # past its first once-a-second check
+    watch.seen.clear()
+    for row in (1, 0, 1):
+        window.census.table.setCurrentIndex(window.census.model.index(row, 0))
+        window.census.table.viewport().repaint()
+        QApplication.processEvents()
+    assert window.patient_view.chart is not None
+    assert watch.seen == []
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Shift)  # use still reaches it
+    assert QEvent.Type.KeyPress in watch.seen
     window.close()
 
 

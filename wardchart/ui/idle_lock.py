@@ -1,10 +1,15 @@
 """Noticing that nobody has used the window for a while (automatic lock).
 
 Any key press, click or wheel turn in the application counts as use. Mouse movement does
-not: a cursor nudged by a passing trolley must not keep patient data on screen. Use is
-watched from the first second after the start (the idle timer's first tick): every event
-of the application passes through the watch, and the window's start alone makes
-thousands (benchmarks/README.md).
+not: a cursor nudged by a passing trolley must not keep patient data on screen.
+
+Use is watched where it arrives: every key press, click and wheel turn from the system
+comes to a top-level window (the main window, a dialog, a menu) before Qt hands it to a
+widget. Watching each top-level window, rather than the whole application, keeps the
+thousands of events Qt sends to widgets (paint, layout, timers) out of Python: an
+application-wide watch cost half a millisecond of every patient selected
+(benchmarks/README.md). A window is watched from when it takes the focus, and every
+top-level window from the next tick of the once-a-second check at the latest.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QWindow
 
 _USE = {
     QEvent.Type.KeyPress,
@@ -33,13 +38,16 @@ class IdleWatch(QObject):
         self.limit_s = limit_s
         self._last = time.monotonic()
         self._fired = False
-        self._watching = False
         self.timer = QTimer(self, interval=1000)
         self.timer.timeout.connect(self._check)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.focusWindowChanged.connect(self._watch)
 
     def start(self) -> None:
         """Begin watching (from now)."""
         self.restart()
+        self._watch_every_window()
         self.timer.start()
 
     def restart(self) -> None:
@@ -51,15 +59,17 @@ class IdleWatch(QObject):
             self._last = time.monotonic()
         return False
 
+    def _watch(self, window: QWindow | None) -> None:
+        # Installing a watch twice leaves one (Qt moves it to the front of the list).
+        if window is not None:
+            window.installEventFilter(self)
+
+    def _watch_every_window(self) -> None:
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
+
     def _check(self) -> None:
-        if not self._watching:
-            # Use is watched from the first tick, a second after the start: the thousands
-            # of events of the window's start (polish, layout, paint) are not all passed
-            # through Python for nothing.
-            self._watching = True
-            app = QApplication.instance()
-            assert app is not None
-            app.installEventFilter(self)
+        self._watch_every_window()  # a window opened without taking the focus
         if not self._fired and time.monotonic() - self._last >= self.limit_s:
             self._fired = True
             self.idle.emit()
