@@ -160,11 +160,15 @@ def main_window(db: Path, opened: list[float] | None = None) -> Iterator[Any]:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
+    from wardchart.plot.painting_threads import paint_on_one_thread
     from wardchart.storage.database import open_chart
     from wardchart.ui.main_window import MainWindow
     from wardchart.ui.session import ChartSession
 
-    app = QApplication.instance() or QApplication(["wardchart-bench"])
+    app = QApplication.instance()
+    if app is None:
+        paint_on_one_thread()  # as wardchart's own start does (``wardchart.app``)
+        app = QApplication(["wardchart-bench"])
     window = MainWindow()
     window.resize(1366, 768)
     window.show()

@@ -103,6 +103,9 @@ def _application() -> object:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from wardchart.plot.painting_threads import paint_on_one_thread
+
+    paint_on_one_thread()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("wardchart")
     app.setOrganizationName("wardchart")

@@ -24,6 +24,9 @@ def qt_for_printing() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from wardchart.plot.painting_threads import paint_on_one_thread
+
     quiet_offscreen_warnings()
     if QApplication.instance() is None:
+        paint_on_one_thread()
         QApplication(["wardchart"])

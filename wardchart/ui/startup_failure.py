@@ -70,6 +70,9 @@ def show_startup_failure(reason: object, parent: QWidget | None = None) -> None:
     from wardchart.logs import log_folder
 
     if QApplication.instance() is None:
+        from wardchart.plot.painting_threads import paint_on_one_thread
+
+        paint_on_one_thread()
         QApplication([sys.argv[0]])
     box = QMessageBox(
         QMessageBox.Icon.Critical, shown(TITLE), shown(reason), QMessageBox.StandardButton.Ok
