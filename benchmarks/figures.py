@@ -192,8 +192,8 @@ def main_window(db: Path, opened: list[float] | None = None) -> Iterator[Any]:
         window.session = None
         window.hide()
         window.deleteLater()
-        # Really gone before the next figure: a window kept alive keeps its application-wide
-        # event filter (the idle lock), and every later event would pass through it too.
+        # Really gone before the next figure: a window kept alive keeps its timers, models
+        # and the idle lock's watch of the windows, and later figures would pay for them.
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
 

@@ -471,7 +471,10 @@ class CensusPanel(QWidget):
         self.filter.returnPressed.connect(self._open_current)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.activated.connect(lambda _index: self._open_current())
+        # Down from the filter moves into the list; only from the filter (a shortcut of
+        # the whole window took Down from the list and the records tables too).
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self.table.setFocus)
         self._update_empty()
 

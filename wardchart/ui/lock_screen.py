@@ -126,7 +126,12 @@ class LockingWindow(_Window):
         """Hide every patient until someone signs in (only on a file with accounts:
         without them there is nobody to sign in as). Open dialogs are hidden, not closed:
         what was typed in them comes back when the same nurse signs in again."""
-        if self.session is None or self.locked or not self.session.has_accounts():
+        if self.session is None or self.locked:
+            return
+        if not self.session.has_accounts():
+            # Idle again from now: accounts added later (here, or merged or synced in)
+            # lock the window one idle time on, not only after a restart.
+            self.idle_watch.restart()
             return
         self.held_dialogs = open_dialogs()
         self.held_for = self.session.actor
