@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 
 from wardchart.domain.texts import QT_TRANSLATE_NOOP
 from wardchart.i18n import shown, translate
+from wardchart.ui.dialogs.opening import open_until_done
 
 if TYPE_CHECKING:
     from wardchart.domain.records import Patient
@@ -61,7 +62,7 @@ class ChartingDialogs(_Window):
                 self.census.select(admitted[-1], reveal=True)
 
         dialog.finished.connect(finished)
-        dialog.open()
+        open_until_done(dialog)
         return dialog
 
     def _for_patient(self, make: Callable[[ChartSession, Patient], QDialog]) -> QDialog | None:
@@ -70,7 +71,7 @@ class ChartingDialogs(_Window):
             return None
         self.statusBar().clearMessage()  # a hint or result of an earlier action is over
         dialog = make(self.session, patient)
-        dialog.open()
+        open_until_done(dialog)
         return dialog
 
     def open_cycle(self) -> QDialog | None:

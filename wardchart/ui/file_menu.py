@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from wardchart.i18n import translate
 from wardchart.paths import default_chart_path
+from wardchart.ui.dialogs.opening import open_until_done
 
 if TYPE_CHECKING:
     from wardchart.domain.records import Patient
@@ -70,7 +71,7 @@ class FileMenu(_Window):
         if self.session is None:
             return None
         dialog = BackupsDialog(self.session, self)
-        dialog.open()
+        open_until_done(dialog)
         return dialog
 
     def open_merge(self) -> QDialog | None:
@@ -101,7 +102,7 @@ class FileMenu(_Window):
             )
 
         dialog.accepted.connect(merged)
-        dialog.open()
+        open_until_done(dialog)
         return dialog
 
     def open_conflicts(self) -> QDialog | None:
@@ -113,7 +114,7 @@ class FileMenu(_Window):
             return None
         self.statusBar().clearMessage()
         dialog = ReviewConflictsDialog(self.session, self.selected_patient(), self)
-        dialog.open()
+        open_until_done(dialog)
         return dialog
 
     def open_about(self) -> None:

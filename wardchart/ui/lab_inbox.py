@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
 
 from wardchart.i18n import shown, translate
+from wardchart.ui.dialogs.opening import open_until_done
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
@@ -142,5 +143,5 @@ class LabInbox(_Window):
             return None
         dialog = HeldMessagesDialog(self.session, self)
         dialog.finished.connect(lambda _result: self._show_held_count())
-        dialog.open()
+        open_until_done(dialog)
         return dialog

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from wardchart.domain.problems import InvalidEntry
@@ -21,6 +21,7 @@ from wardchart.report.output import ReportError, default_paper, page_layout, wri
 from wardchart.storage import audit
 from wardchart.storage.files import check_output_path, write_atomically
 from wardchart.ui import settings
+from wardchart.ui.dialogs.opening import open_until_done
 from wardchart.ui.session import ChartSession
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def preview(parent: QWidget, printout: Printout) -> QDialog:
             printout.audit("print", _printer_name(printer))
 
     dialog.finished.connect(on_finished)
-    dialog.open()
+    open_until_done(dialog)
     return dialog
 
 
@@ -100,6 +101,7 @@ def print_document(parent: QWidget, printout: Printout) -> QDialog:
         printout.audit("print", _printer_name(printer), pages)
 
     dialog.accepted.connect(on_accepted)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as ``open_until_done``
     dialog.show()
     return dialog
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 
 from wardchart.i18n import shown
 from wardchart.ui.actions import FOR_ADMINISTRATORS
+from wardchart.ui.dialogs.opening import open_until_done
 
 if TYPE_CHECKING:
     from wardchart.ui.session import ChartSession
@@ -34,7 +35,7 @@ class WardMenu(_Window):
             self.statusBar().showMessage(shown(FOR_ADMINISTRATORS), 15_000)
             return None
         dialog = make(self.session)
-        dialog.open()
+        open_until_done(dialog)
         return dialog
 
     def open_accounts(self) -> QDialog | None:
