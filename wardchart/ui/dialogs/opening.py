@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 D = TypeVar("D", bound=QDialog)
@@ -18,6 +17,10 @@ D = TypeVar("D", bound=QDialog)
 
 def open_until_done(dialog: D) -> D:
     """``dialog.open()``, deleted when done."""
+    # Not at import: the first use of ``Qt`` makes PySide6 build its enums (~17 ms), and
+    # this module is imported on the way to the window.
+    from PySide6.QtCore import Qt
+
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
