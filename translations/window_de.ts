@@ -800,6 +800,14 @@ Kein Dateimanager konnte ihn hier öffnen; die IT kann wardchart.log von dort ko
         <translation>Drucken — {title}</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: the printer could not be used. Check that it is switched on and connected, or choose another printer.</source>
+        <translation>Nichts wurde gedruckt: Der Drucker konnte nicht verwendet werden. Prüfen Sie, ob er eingeschaltet und angeschlossen ist, oder wählen Sie einen anderen Drucker.</translation>
+    </message>
+    <message>
         <source>Export {title}</source>
         <translation>{title} exportieren</translation>
     </message>

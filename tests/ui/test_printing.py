@@ -95,3 +95,31 @@ def test_an_export_says_where_it_wrote_and_the_next_opens_there(
     assert window.print_patient("export", out) == out
     assert window.statusBar().currentMessage() == f"PDF saved to {out}"
     assert folder_the_dialog_opens_in() == out.parent
+
+
+def test_a_printer_that_cannot_be_used_prints_nothing_and_says_so(
+    window: MainWindow,
+    ward: ChartStore,
+    tmp_path: Path,
+) -> None:
+    """No error in front of the nurse, no audit row for a print that did not happen."""
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    _select(window, "A-1")
+    dialog = window.print_patient("print")
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "no such folder" / "chart.pdf"))  # cannot open
+    before = _last_audit(ward)
+    # What the print dialog says when Print is pressed (its own ending, with no printer
+    # set up on this machine, is not what is tested here).
+    dialog.accepted.emit(printer)
+    QApplication.processEvents()
+    box = window.findChild(QMessageBox, "print_failed")
+    assert box is not None
+    assert box.isVisible()
+    assert box.text().startswith("Nothing was printed: the printer could not be used.")
+    assert _last_audit(ward) == before
+    box.accept()
+    dialog.reject()

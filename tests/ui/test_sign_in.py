@@ -9,10 +9,11 @@ import time
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWheelEvent, QWindow
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from wardchart.app import open_session
 from wardchart.storage import users
@@ -446,6 +447,57 @@ def test_another_nurse_signing_in_discards_what_was_typed_and_says_so(
     assert "was discarded at the lock, not saved" in box.text()
     assert "discarded at the lock" in window.statusBar().currentMessage()
     box.close()
+    window.close()
+
+
+def _question_at_the_lock(window: MainWindow) -> QDialog:
+    """File → Backups…, then a question of Qt's own (a box that waits for its answer in a
+    loop of its own, as Restore… asks) open when the lock comes."""
+    backups = window.open_backups()
+    assert isinstance(backups, QDialog)
+    QTimer.singleShot(300, window.lock)
+    answer = QMessageBox.question(backups, "Restore backup", "Restore it?")
+    assert window.locked
+    assert answer != QMessageBox.StandardButton.Yes  # hidden by the lock: not answered yes
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return backups
+
+
+@pytest.mark.parametrize("nurse", ["nina", "ada"])
+def test_a_question_open_at_the_lock_ends_as_cancelled(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+    nurse: str,
+) -> None:
+    """The question is gone (its asker deleted it); the dialog it belonged to comes back
+    to the same nurse, or is dropped for another, without an error."""
+    window = _signed_in_window(qtbot, ward)
+    backups = _question_at_the_lock(window)
+    window.unlock(nurse)
+    assert not window.locked
+    if nurse == "nina":
+        assert backups.isVisible()
+        backups.reject()
+    else:
+        assert not shiboken6.isValid(backups) or not backups.isVisible()
+    window.close()
+
+
+def test_the_not_saved_notice_is_deleted_once_read(
+    qtbot,
+    ward: ChartStore,  # type: ignore[no-untyped-def]
+) -> None:
+    """One notice a discarding sign-in: kept, they piled up for the whole shift."""
+    window = _signed_in_window(qtbot, ward)
+    _typed_temperature(qtbot, window)
+    window.lock()
+    window.unlock("ada")
+    box = window.discarded_box
+    assert box is not None
+    assert box.isVisible()
+    box.accept()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(box)
     window.close()
 
 

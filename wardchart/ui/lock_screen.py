@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from wardchart.i18n import translate
 from wardchart.ui.actions import STAY_ENABLED_WHEN_LOCKED
+from wardchart.ui.dialogs.opening import open_until_done
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer, SignalInstance
@@ -183,10 +185,11 @@ class LockingWindow(_Window):
     def _drop_held_dialogs(self) -> list[str]:
         """Close the dialogs hidden behind the lock without saving them; what was typed
         in them, described for the notice that says so."""
-        held, self.held_dialogs = self.held_dialogs, []
+        held, self.held_dialogs = _still_there(self.held_dialogs), []
         unsaved = unsaved_entries(held)
         for dialog in reversed(held):
-            dialog.reject()
+            if shiboken6.isValid(dialog):  # not gone with the dialog it belonged to
+                dialog.reject()
         return [
             translate("LockScreen", "an unsaved entry ({what}) by {nurse}").format(
                 what=what, nurse=self.held_for
@@ -266,7 +269,7 @@ class LockingWindow(_Window):
         self.idle_watch.start()
         self.refresh()
         if username == self.held_for:  # the same nurse: every dialog back as it was
-            held, self.held_dialogs = self.held_dialogs, []
+            held, self.held_dialogs = _still_there(self.held_dialogs), []
             if held:
                 self.activateWindow()  # the dialogs belong to this window
             for dialog in held:
@@ -289,7 +292,14 @@ class LockingWindow(_Window):
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setWindowModality(Qt.WindowModality.WindowModal)
             self.discarded_box = box
-            box.open()
+            open_until_done(box)
+
+
+def _still_there(dialogs: list[QDialog]) -> list[QDialog]:
+    """The held dialogs that still exist. A dialog that waited for an answer in a loop of
+    its own (Qt's question boxes, its file and print dialogs) ended its wait when the lock
+    hid it, as if cancelled, and was deleted by the code that asked."""
+    return [dialog for dialog in dialogs if shiboken6.isValid(dialog)]
 
 
 def open_dialogs() -> list[QDialog]:

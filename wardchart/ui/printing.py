@@ -97,7 +97,23 @@ def print_document(parent: QWidget, printout: Printout) -> QDialog:
     )
 
     def on_accepted() -> None:
-        pages = printout.paint(printer)
+        try:
+            pages = printout.paint(printer)
+        except OSError:  # Qt could not open the printer: nothing was printed or audited
+            # Opened, not run in a loop of its own: the print dialog is still ending.
+            warning = QMessageBox(
+                QMessageBox.Icon.Warning,
+                translate("Printing", "Print"),
+                translate(
+                    "Printing",
+                    "Nothing was printed: the printer could not be used. Check that it is "
+                    "switched on and connected, or choose another printer.",
+                ),
+                parent=parent,
+            )
+            warning.setObjectName("print_failed")
+            open_until_done(warning)
+            return
         printout.audit("print", _printer_name(printer), pages)
 
     dialog.accepted.connect(on_accepted)
