@@ -324,10 +324,13 @@ def record_cbc(db: Path, mrn: str, runs: int, floor_db: Path) -> tuple[list[floa
         assert patient is not None
         window.census.select(patient.id)
         _settle()
-        start = session.now() - timedelta(hours=2)
+        # Taken in the last seconds, one a second: the last is the newest result, whatever
+        # the time of day (the generated files have CBCs at 06:00–06:45 and 18:00–18:45;
+        # two hours back, as before, fell before them for two hours after each).
+        now = session.now()
         for n in range(runs):
             entry = CbcEntry(
-                taken=start + timedelta(minutes=n),
+                taken=now - timedelta(seconds=runs - n),
                 wbc=Decimal("3.1"),
                 anc=Decimal("1.4"),
                 platelets=Decimal("150"),
