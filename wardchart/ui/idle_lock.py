@@ -36,7 +36,8 @@ _USE = {
 
 def awake_and_asleep() -> float:
     """Seconds on a clock that also runs while the computer is suspended, where there is
-    one (Linux); elsewhere the monotonic clock (on Windows it runs during sleep too)."""
+    one (Linux); elsewhere the monotonic clock (on Windows, Python 3.11 reads it from
+    ``GetTickCount64``, which counts sleep too; macOS's is not checked)."""
     boot = getattr(time, "CLOCK_BOOTTIME", None)
     return time.clock_gettime(boot) if boot is not None else time.monotonic()
 
