@@ -305,3 +305,83 @@ def test_hover_texts_are_written_when_shown(qtbot, window: MainWindow) -> None: 
     assert all(isinstance(tip, PointTip) for tip in tips)
     shown = view.anc_curve.scatter.opts["tip"](x=0, y=0, data=tips[0])
     assert shown == point_tip(tips[0].item, "ANC", tips[0].chart)
+
+
+class Painted(QObject):
+    """The widgets it watches that were painted, each with its size then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[QObject, tuple[int, int]]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            assert isinstance(watched, QWidget)
+            self.seen.append((watched, (watched.width(), watched.height())))
+        return False
+
+
+def test_selecting_a_patient_repaints_no_census_heading(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The census's headings are not painted again when another patient is selected: Qt
+    repaints every heading of a table whose whole line is selected, to highlight them all."""
+    select(window, "A-1")
+    qtbot.wait(50)
+    census = window.census.table.horizontalHeader()
+    painted = Painted()
+    census.viewport().installEventFilter(painted)
+    for mrn in ("B-2", "A-1", "B-2"):
+        select(window, mrn)
+        qtbot.wait(50)
+        assert window.patient_view.chart is not None
+        assert window.patient_view.chart.patient.mrn == mrn
+    assert painted.seen == []
+    assert not census.highlightSections()
+    census.viewport().grab()  # still painted when Qt has to
+    assert painted.seen
+
+
+def test_refilled_records_keep_their_headings(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Records refilled (the chart shown again: another workstation saved a record for the
+    patient) keep their headings as they are, unpainted; the rows are new."""
+    select(window, "A-1")
+    qtbot.wait(50)
+    views = list(window.patient_view.records.views.values())
+    headers = [view.horizontalHeader() for view in views]
+    widths = [[h.sectionSize(c) for c in range(h.count())] for h in headers]
+    painted = Painted()
+    refills: list[object] = []
+    for view, header in zip(views, headers, strict=True):
+        header.viewport().installEventFilter(painted)
+        view.viewport().installEventFilter(painted)
+        view.model().refilled.connect(lambda view=view: refills.append(view))
+    window.patient_view.show_patient(window.patient_view.chart, keep_view=True)
+    qtbot.wait(50)
+    assert refills == views
+    shown = window.patient_view.records.tabs.currentWidget()
+    assert [watched for watched, _ in painted.seen] == [shown.viewport()]
+    assert [[h.sectionSize(c) for c in range(h.count())] for h in headers] == widths
+
+
+def test_a_refilled_records_table_has_no_selection_of_the_patient_before(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """A row selected in the records of one patient is not selected in the next's: the
+    buttons that act on a record are off, and nothing of the patient before can be acted on."""
+    from wardchart.domain.records import RecordKind
+
+    panel = window.patient_view.records
+    select(window, "A-1")
+    qtbot.wait(20)
+    view = panel.views[RecordKind.RESULTS]
+    assert view.model().rowCount() > 0
+    panel.select(RecordKind.RESULTS, 0)
+    assert panel.selected() is not None
+    assert panel.correct_button.isEnabled()
+    select(window, "B-2")
+    qtbot.wait(20)
+    assert view.model().rowCount() > 0
+    assert panel.selected() is None
+    assert not view.selectionModel().hasSelection()
+    assert not view.currentIndex().isValid()
+    assert not panel.correct_button.isEnabled()
+    assert view.follow_newest

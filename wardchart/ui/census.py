@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelection,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -410,6 +411,20 @@ def _sort_key(row: CensusRow, column: int, cells: tuple[str, ...]) -> Any:
     return cells[column].lower()
 
 
+class Headings(QHeaderView):
+    """The census's column headings, clickable to sort. They are not highlighted for the
+    selected line: a whole line is selected, so Qt would highlight every heading, which
+    says nothing, and would repaint them all on every patient selected."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(False)
+
+    def selectionChanged(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """Nothing to repaint: no heading shows the selection."""
+
+
 class CensusPanel(QWidget):
     """The census table with its filter; Enter opens the selected patient."""
 
@@ -427,6 +442,7 @@ class CensusPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(translate("Census", "Census filter"))
         self.table = QTableView()
+        self.table.setHorizontalHeader(Headings(self.table))
         self.table.setAccessibleName(translate("Census", "Ward census"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -533,12 +549,9 @@ class CensusPanel(QWidget):
         """Size the columns to their text (from the first rows), then fit them.
 
         A heading's width counts the sort arrow only for the column sorted by: Qt's own
-        sizing leaves room for it beside every heading, a tenth of a laptop's census. A
-        heading is measured bold, as it is drawn while its column has the selected row."""
+        sizing leaves room for it beside every heading, a tenth of a laptop's census."""
         table, header = self.table, self.table.horizontalHeader()
-        bold = QFont(header.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
+        metrics = QFontMetrics(header.font())
         margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
         arrow = header.height() or metrics.height() + margin
         cells = CellWidths(table)  # as Qt's sizeHintForColumn, without asking every cell

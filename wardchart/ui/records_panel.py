@@ -155,7 +155,9 @@ class RecordsView(QTableView):
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
-        if model is not None:
+        if isinstance(model, RecordsModel):
+            model.refilled.connect(self._refilled)
+        elif model is not None:
             model.modelReset.connect(self._refilled)
 
     def updateGeometries(self) -> None:
@@ -227,6 +229,9 @@ _MARK_ROLES = frozenset(
 class RecordsModel(QAbstractTableModel):
     """Rows of text with the record each row stands for."""
 
+    #: Every row was replaced (``set_rows``).
+    refilled = Signal()
+
     def __init__(self, headers: Sequence[str]) -> None:
         super().__init__()
         self.headers = tuple(headers)
@@ -268,15 +273,30 @@ class RecordsModel(QAbstractTableModel):
         rows: list[tuple[tuple[str, ...], RecordRef]],
         marks: Sequence[ConflictMark] = (),
     ) -> None:
-        """Replace every row; mark those with a record in one of ``marks``."""
-        self.beginResetModel()
-        self._rows = rows
-        self._marks = {}
-        for position, (_, ref) in enumerate(rows):
-            found = marks_for(marks, ref.record_id)
-            if found is not None:
-                self._marks[position] = found.line()
-        self.endResetModel()
+        """Replace every row; mark those with a record in one of ``marks``.
+
+        The old rows are removed and the new inserted (their selection goes with them), so
+        the columns stay as they are: a reset would set the header's sections back to their
+        defaults and repaint it, on every patient selected. Only a conflict column that
+        comes or goes resets the model."""
+        found = (
+            (position, marks_for(marks, ref.record_id)) for position, (_, ref) in enumerate(rows)
+        )
+        new_marks = {position: mark.line() for position, mark in found if mark is not None}
+        if bool(new_marks) != bool(self._marks):
+            self.beginResetModel()
+            self._rows, self._marks = rows, new_marks
+            self.endResetModel()
+        else:
+            if self._rows:
+                self.beginRemoveRows(QModelIndex(), 0, len(self._rows) - 1)
+                self._rows, self._marks = [], {}
+                self.endRemoveRows()
+            if rows:
+                self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+                self._rows, self._marks = rows, new_marks
+                self.endInsertRows()
+        self.refilled.emit()
 
     def mark(self, row: int) -> str | None:
         """The conflict line of a row, if its record is in conflict."""
