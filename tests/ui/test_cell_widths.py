@@ -83,3 +83,20 @@ def _compare(qtbot, store: ChartStore) -> None:  # type: ignore[no-untyped-def]
                 )
                 assert mine == view.sizeHintForColumn(column), (patient.name, column)
     win.close()
+
+
+def test_a_text_measured_again_is_remembered_within_a_bound(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A table refilled for the next patient measures the texts it has already measured
+    from memory, with the same answers, and remembers a bounded number of them."""
+    from wardchart.ui.cell_widths import REMEMBERED
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    cells = CellWidths(view)
+    texts = [f"2026-11-{n % 28 + 1:02d} {n:05d}" for n in range(REMEMBERED + 50)]
+    first = [cells.width(text, bold=n % 3 == 0) for n, text in enumerate(texts)]
+    assert 0 < len(cells._known) <= REMEMBERED
+    again = [cells.width(text, bold=n % 3 == 0) for n, text in enumerate(texts)]
+    fresh = CellWidths(view)
+    assert first == again == [fresh.width(text, bold=n % 3 == 0) for n, text in enumerate(texts)]
+    assert cells.width("wide" * 10, bold=True) > cells.width("wide" * 10) > cells.width("w")

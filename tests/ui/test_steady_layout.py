@@ -114,7 +114,7 @@ def test_the_header_keeps_room_in_a_larger_font(qtbot, window: MainWindow) -> No
 
 def cell_widths_fit(view: RecordsView) -> None:
     """Every cell's text fits its column, as Qt measures a text cell (rows in conflict are
-    bold)."""
+    bold), and so does its heading."""
     model = view.model()
     assert isinstance(model, RecordsModel)
     header = view.horizontalHeader()
@@ -124,6 +124,7 @@ def cell_widths_fit(view: RecordsView) -> None:
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     for column in range(model.columnCount()):
         assert header.sectionSize(column) >= view.sizeHintForColumn(column), column
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column  # heading
         for row in range(model.rowCount()):
             text = str(model.index(row, column).data() or "")
             metrics = plain if model.mark(row) is None else bold

@@ -14,11 +14,17 @@ import math
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QStyle, QTableView
 
+#: Texts measured that a ``CellWidths`` remembers, at most (then it starts again).
+REMEMBERED = 4096
+
 
 class CellWidths:
-    """Widths of text cells in ``view``, in its font or bold."""
+    """Widths of text cells in ``view``, in its font or bold, each text measured once (a
+    table refilled for the next patient shows many of the same texts: grades, sources,
+    names, days). Made again when the view's font or style changes."""
 
     def __init__(self, view: QTableView) -> None:
+        self._known: dict[tuple[str, bool], int] = {}
         font = view.font()
         bold = QFont(font)
         bold.setBold(True)
@@ -29,6 +35,14 @@ class CellWidths:
 
     def width(self, text: str, *, bold: bool = False) -> int:
         """The width a cell showing ``text`` asks for (an empty one: its margins)."""
+        known = self._known.get((text, bold))
+        if known is None:
+            if len(self._known) >= REMEMBERED:
+                self._known.clear()
+            known = self._known[text, bold] = self._measure(text, bold)
+        return known
+
+    def _measure(self, text: str, bold: bool) -> int:
         metrics = self._metrics[bold]
         natural = metrics.horizontalAdvance(text)
         if text:  # Qt's text layout makes room for a last letter that overhangs its advance

@@ -151,10 +151,15 @@ class RecordsView(QTableView):
         self.follow_newest = True
         self._unfitted = True
         self._widths: list[int] = []  # what each column has had to show so far
+        # Made at the first widening, and again after a change of font or style: the
+        # cells' measures, and each heading's width (the headings never change).
+        self._cells: CellWidths | None = None
+        self._heading_widths: dict[int, int] = {}
         self.verticalScrollBar().actionTriggered.connect(self._moved_by_hand)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
+        self._heading_widths = {}  # another model's headings
         if isinstance(model, RecordsModel):
             model.refilled.connect(self._refilled)
         elif model is not None:
@@ -175,6 +180,8 @@ class RecordsView(QTableView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._widths = []
+            self._cells = None
+            self._heading_widths = {}
             self._unfitted = True
             self.updateGeometries()
 
@@ -191,10 +198,14 @@ class RecordsView(QTableView):
         if not isinstance(model, RecordsModel):
             return
         header = self.horizontalHeader()
-        cells = CellWidths(self)
+        if self._cells is None:
+            self._cells = CellWidths(self)
+        cells, headings = self._cells, self._heading_widths
         marked = [model.mark(row) is not None for row in range(model.rowCount())]
         for column in range(header.count()):
-            wanted = header.sectionSizeHint(column)
+            wanted = headings.get(column)
+            if wanted is None:
+                wanted = headings[column] = header.sectionSizeHint(column)
             for row, in_conflict in enumerate(marked):
                 wanted = max(wanted, cells.width(model.text(row, column), bold=in_conflict))
             if column >= len(self._widths):
