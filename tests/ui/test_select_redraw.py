@@ -356,10 +356,49 @@ def test_refilled_records_keep_their_headings(qtbot, window: MainWindow) -> None
         view.model().refilled.connect(lambda view=view: refills.append(view))
     window.patient_view.show_patient(window.patient_view.chart, keep_view=True)
     qtbot.wait(50)
-    assert refills == views
     shown = window.patient_view.records.tabs.currentWidget()
+    assert refills == [shown]  # the others are filled when shown
     assert [watched for watched, _ in painted.seen] == [shown.viewport()]
     assert [[h.sectionSize(c) for c in range(h.count())] for h in headers] == widths
+
+
+def test_a_records_tab_shows_the_patient_selected_when_it_is_shown(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """Only the records tab on screen is filled when a patient is selected; another tab,
+    clicked later, shows the patient selected then, never the one before."""
+    from wardchart.domain.records import RecordKind
+    from wardchart.ui.records_panel import temperature_row
+
+    panel = window.patient_view.records
+    temperatures = panel.views[RecordKind.TEMPERATURES]
+    model = temperatures.model()
+    refills: list[str] = []
+    model.refilled.connect(lambda: refills.append("temperatures"))
+
+    def rows() -> list[tuple[str, ...]]:
+        return [model.cells(row) for row in range(model.rowCount())]
+
+    def wanted() -> list[tuple[str, ...]]:
+        chart = window.patient_view.chart
+        assert chart is not None
+        shown = chart.records_of(chart.cycles[-1]).temperatures
+        return [temperature_row(t, chart.tz)[0] for t in shown]
+
+    select(window, "B-2")
+    select(window, "A-1")
+    qtbot.wait(20)
+    assert refills == []
+    bar = panel.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert panel.tabs.currentWidget() is temperatures
+    assert refills == ["temperatures"]
+    assert wanted()  # A-1 has temperatures in this cycle
+    assert rows() == wanted()
+    select(window, "B-2")  # the tab on screen is filled at once
+    qtbot.wait(20)
+    assert refills == ["temperatures"] * 2
+    assert rows() == wanted() == []
 
 
 def test_a_refilled_records_table_has_no_selection_of_the_patient_before(

@@ -391,8 +391,13 @@ class RecordsPanel(QWidget):
         super().__init__(parent)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(translate("Records", "Records of the cycle shown"))
-        self.models: dict[RecordKind, RecordsModel] = {}
+        self._models: dict[RecordKind, RecordsModel] = {}
         self.views: dict[RecordKind, QTableView] = {}
+        # What the tabs show, and the tabs not filled with it yet: only the tab on screen
+        # is filled when a patient is selected; another is filled when it is shown, or
+        # when its rows are read (``models``).
+        self._showing: tuple[PatientChart | None, CycleChart | None] = (None, None)
+        self._unfilled: set[RecordKind] = set()
         for table, title, headers in TABS:
             model = RecordsModel([shown(heading) for heading in headers])
             view = RecordsView()
@@ -411,7 +416,7 @@ class RecordsPanel(QWidget):
             header.setStretchLastSection(True)
             view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
             self.tabs.addTab(view, shown(title))
-            self.models[table], self.views[table] = model, view
+            self._models[table], self.views[table] = model, view
         self.history_button = QPushButton(translate("Records", "History…"))
         self.correct_button = QPushButton(translate("Records", "Correct…"))
         self.withdraw_button = QPushButton(translate("Records", "Entered in error…"))
@@ -442,31 +447,24 @@ class RecordsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(lambda _: self._update_buttons())
+        self.tabs.currentChanged.connect(self._on_tab_shown)
         self._update_buttons()
 
     # --- public API ---------------------------------------------------------------------
 
+    @property
+    def models(self) -> dict[RecordKind, RecordsModel]:
+        """Every tab's rows, each filled with what the panel shows."""
+        for table in list(self._unfilled):
+            self._fill(table)
+        return self._models
+
     def show_records(self, chart: PatientChart | None, cycle: CycleChart | None) -> None:
-        """Fill the tabs for one cycle (None: every cycle) of a chart."""
-        if chart is None:
-            for model in self.models.values():
-                model.set_rows([])
-            self._update_buttons()
-            return
-        tz = chart.tz
-        records = chart.records_of(cycle)
-        marks = chart.conflicts
-        self.models[RecordKind.RESULTS].set_rows(
-            [result_row(r, tz) for r in records.results], marks
-        )
-        self.models[RecordKind.TEMPERATURES].set_rows(
-            [temperature_row(t, tz) for t in records.temperatures], marks
-        )
-        self.models[RecordKind.GCSF_DOSES].set_rows(
-            [gcsf_row(d, tz) for d in records.gcsf_doses], marks
-        )
-        self.models[RecordKind.CYCLES].set_rows([cycle_row(c) for c in chart.cycles], marks)
+        """Show one cycle (None: every cycle) of a chart: the tab on screen is filled now,
+        the others when they are shown."""
+        self._showing = (chart, cycle)
+        self._unfilled = set(self._models)
+        self._fill(self._current_table())
         self._update_buttons()
 
     def selected(self) -> RecordRef | None:
@@ -486,6 +484,37 @@ class RecordsPanel(QWidget):
         self.views[table].selectRow(row)
 
     # --- internals ----------------------------------------------------------------------
+
+    def _current_table(self) -> RecordKind:
+        return next(
+            table for table, view in self.views.items() if view is self.tabs.currentWidget()
+        )
+
+    def _on_tab_shown(self, _index: int) -> None:
+        self._fill(self._current_table())
+        self._update_buttons()
+
+    def _fill(self, table: RecordKind) -> None:
+        """Fill one tab with what the panel shows, if it is not filled with it yet."""
+        if table not in self._unfilled:
+            return
+        self._unfilled.discard(table)
+        chart, cycle = self._showing
+        model = self._models[table]
+        if chart is None:
+            model.set_rows([])
+            return
+        tz, marks = chart.tz, chart.conflicts
+        if table is RecordKind.CYCLES:
+            model.set_rows([cycle_row(c) for c in chart.cycles], marks)
+            return
+        records = chart.records_of(cycle)
+        if table is RecordKind.RESULTS:
+            model.set_rows([result_row(r, tz) for r in records.results], marks)
+        elif table is RecordKind.TEMPERATURES:
+            model.set_rows([temperature_row(t, tz) for t in records.temperatures], marks)
+        else:
+            model.set_rows([gcsf_row(d, tz) for d in records.gcsf_doses], marks)
 
     def _emit(self, signal: Any) -> None:
         ref = self.selected()
