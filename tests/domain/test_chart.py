@@ -159,3 +159,44 @@ def test_a_normal_lowest_count_is_not_marked_as_a_nadir() -> None:
     assert early.cycles[0].nadir is not None  # 4.0 on day 1 is the lowest so far
     assert not early.cycles[0].nadir_marked
     assert chart().cycles[0].nadir_marked  # 0.4 on day 11
+
+
+def test_a_cycle_s_findings_are_worked_out_when_asked_once_and_as_the_rules_say(
+    monkeypatch,
+) -> None:  # type: ignore[no-untyped-def]
+    """Building a chart finds no nadir yet: each cycle's findings are worked out when
+    first asked for (a selection shows one cycle of many), once, and are what the rules
+    give for that cycle's results, the ward's recovery ANC and, for the current cycle
+    only, today."""
+    from wardchart.domain import chart as chart_module
+    from wardchart.domain.chart import cycle_findings
+
+    second = Cycle("c2", "p1", 2, "AC", DAY1 + timedelta(days=21), 21, 10, 14)
+    later = [*RESULTS, res("c2d3", at(24), "2.5"), res("c2d12", at(33), "0.3", "0.9")]
+    asked: list[int] = []
+    find_nadir = chart_module.find_nadir
+
+    def counted(pairs):  # type: ignore[no-untyped-def]
+        asked.append(len(pairs))
+        return find_nadir(pairs)
+
+    monkeypatch.setattr(chart_module, "find_nadir", counted)
+    settings = WardSettings(recovery_anc=D("1.5"))
+    now = NOW + timedelta(days=21)
+    built = build_chart(PATIENT, [second, CYCLE], later, TEMPS, [], [], settings, now, UTC)
+    assert asked == []
+    first, current = built.cycles
+    assert current.nadir is not None
+    assert current.nadir.result.id == "c2d12"
+    assert current.nadir_provisional  # day 12 of its window, not recovered: today counts
+    assert asked == [2]
+    assert current.nadir_grade is not None
+    assert current.nadir_grade.grade == 4
+    assert asked == [2]  # once
+    assert first.today is None
+    assert current.today == now.date()
+    for cycle in built.cycles:
+        assert cycle.findings == cycle_findings(cycle.cycle, cycle.results, D("1.5"), cycle.today)
+    assert not first.nadir_provisional  # an earlier cycle's nadir is never provisional
+    assert first.nadir is not None
+    assert first.nadir.result.id == "d11"

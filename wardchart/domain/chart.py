@@ -6,6 +6,7 @@ applied the same way everywhere.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
@@ -46,20 +47,67 @@ class ChartedResult:
 
 
 @dataclass(frozen=True)
-class CycleChart:
-    """One cycle's results and what they show."""
+class CycleFindings:
+    """What one cycle's results show: its nadir, recovery and readiness."""
 
-    cycle: Cycle
-    results: tuple[ChartedResult, ...]
     nadir: Nadir | None
     nadir_grade: Grade | None
     recovery: ChartedResult | None
     readiness: ReadinessCheck
     #: The current cycle, before the end of its window and not yet recovered: the lowest
     #: count so far, and the real nadir may still come.
-    nadir_provisional: bool = False
+    nadir_provisional: bool
     #: Whether the nadir is worth a marker on the chart (``nadir.nadir_marked``).
-    nadir_marked: bool = False
+    nadir_marked: bool
+
+
+@dataclass(frozen=True)
+class CycleChart:
+    """One cycle's results and what they show. The findings are worked out when first
+    asked for, once: a patient selected shows one cycle of many, and the others are
+    looked at only on the Cycles tab, in the overlay or in print."""
+
+    cycle: Cycle
+    results: tuple[ChartedResult, ...]
+    #: The ward's recovery ANC (×10⁹/L) when the chart was computed.
+    recovery_anc: Decimal
+    #: Today's local date, given for the current cycle only.
+    today: date | None = None
+
+    @functools.cached_property
+    def findings(self) -> CycleFindings:
+        """The nadir, recovery and readiness of this cycle (``cycle_findings``)."""
+        return cycle_findings(self.cycle, self.results, self.recovery_anc, self.today)
+
+    @property
+    def nadir(self) -> Nadir | None:
+        """The lowest ANC of the cycle (``nadir.find_nadir``)."""
+        return self.findings.nadir
+
+    @property
+    def nadir_grade(self) -> Grade | None:
+        """The nadir's grade, as its result was graded."""
+        return self.findings.nadir_grade
+
+    @property
+    def recovery(self) -> ChartedResult | None:
+        """The first result after the nadir back at the recovery ANC."""
+        return self.findings.recovery
+
+    @property
+    def readiness(self) -> ReadinessCheck:
+        """Whether the latest counts allow the next cycle."""
+        return self.findings.readiness
+
+    @property
+    def nadir_provisional(self) -> bool:
+        """See ``CycleFindings.nadir_provisional``."""
+        return self.findings.nadir_provisional
+
+    @property
+    def nadir_marked(self) -> bool:
+        """See ``CycleFindings.nadir_marked``."""
+        return self.findings.nadir_marked
 
     @property
     def window(self) -> tuple[int, int]:
@@ -255,7 +303,7 @@ def build_chart(  # noqa: PLR0917  the patient's record lists, in the order they
             )
     today = now.astimezone(tz).date()
     charts = tuple(
-        _cycle_chart(c, rs, settings, today if c is ordered_cycles[-1] else None)
+        CycleChart(c, tuple(rs), settings.recovery_anc, today if c is ordered_cycles[-1] else None)
         for c, rs in zip(ordered_cycles, per_cycle, strict=True)
     )
     alerts = evaluate_fn(
@@ -282,16 +330,16 @@ def build_chart(  # noqa: PLR0917  the patient's record lists, in the order they
     )
 
 
-def _cycle_chart(
-    cycle: Cycle, results: list[ChartedResult], settings: WardSettings, today: date | None
-) -> CycleChart:
-    """One cycle's chart; ``today`` is given for the current cycle only."""
+def cycle_findings(
+    cycle: Cycle, results: Sequence[ChartedResult], recovery_anc: Decimal, today: date | None
+) -> CycleFindings:
+    """What one cycle's results show; ``today`` is given for the current cycle only."""
     pairs = [(r.result, r.cycle_day or 0) for r in results]
     nadir = find_nadir(pairs)
     nadir_grade = None
     if nadir is not None:
         nadir_grade = next(r.anc_grade for r in results if r.result is nadir.result)
-    recovery_pair = find_recovery(pairs, nadir, settings.recovery_anc)
+    recovery_pair = find_recovery(pairs, nadir, recovery_anc)
     recovery = None
     if recovery_pair is not None:
         recovery = next(r for r in results if r.result is recovery_pair[0])
@@ -302,13 +350,11 @@ def _cycle_chart(
         and recovery is None
         and cycle_day(cycle.day1, today) <= cycle.nadir_end
     )
-    return CycleChart(
-        cycle,
-        tuple(results),
+    return CycleFindings(
         nadir,
         nadir_grade,
         recovery,
         next_cycle_readiness(cycle, latest),
         provisional,
-        nadir_marked(nadir, settings.recovery_anc),
+        nadir_marked(nadir, recovery_anc),
     )

@@ -240,7 +240,7 @@ _MARK_ROLES = frozenset(
 class RecordsModel(QAbstractTableModel):
     """Rows of text with the record each row stands for."""
 
-    #: Every row was replaced (``set_rows``).
+    # Every row was replaced (``set_rows``).
     refilled = Signal()
 
     def __init__(self, headers: Sequence[str]) -> None:
