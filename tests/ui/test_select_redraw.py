@@ -424,3 +424,34 @@ def test_a_refilled_records_table_has_no_selection_of_the_patient_before(
     assert not view.currentIndex().isValid()
     assert not panel.correct_button.isEnabled()
     assert view.follow_newest
+
+
+def test_a_patient_selected_is_painted_in_one_frame(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Everything a selection changes (census lines, header, Show box, chart, records) is
+    painted in the frame that follows it, and nothing later: no frame shows the records
+    of the patient before, and no second paint follows (Qt lays a refilled table out at
+    its next turn, and a box that fits its contents repaints itself 20 ms later). Both
+    patients are shown once first: a column widened for a text wider than any before it
+    is repainted once more by Qt, as is a table whose scroll bar comes or goes (here both
+    patients' results fit without one)."""
+    window.resize(1366, 1000)
+    for mrn in ("B-2", "A-1"):
+        select(window, mrn)
+        qtbot.wait(100)
+        results = window.patient_view.records.tabs.currentWidget()
+        assert not results.verticalScrollBar().isVisible()
+    painted = Painted()
+    for widget in (window, *window.findChildren(QWidget)):
+        widget.installEventFilter(painted)
+    table = window.census.table
+    table.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(table, Qt.Key.Key_Down if _ == 0 else Qt.Key.Key_Up)
+        QApplication.processEvents()  # one turn of the event loop: the next frame
+        assert window.patient_view.chart is not None
+        records = window.patient_view.records.tabs.currentWidget()
+        assert records.viewport() in [watched for watched, _size in painted.seen]
+        painted.seen.clear()
+        qtbot.wait(80)
+        assert [type(watched).__name__ for watched, _size in painted.seen] == []
+    assert window.patient_view.chart.patient.mrn == "A-1"

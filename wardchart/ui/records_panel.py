@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -464,7 +465,7 @@ class RecordsPanel(QWidget):
         the others when they are shown."""
         self._showing = (chart, cycle)
         self._unfilled = set(self._models)
-        self._fill(self._current_table())
+        self._fill_shown()
         self._update_buttons()
 
     def selected(self) -> RecordRef | None:
@@ -491,8 +492,20 @@ class RecordsPanel(QWidget):
         )
 
     def _on_tab_shown(self, _index: int) -> None:
-        self._fill(self._current_table())
+        self._fill_shown()
         self._update_buttons()
+
+    def _fill_shown(self) -> None:
+        """Fill the tab on screen, and lay it out now, its scroll bar shown or hidden
+        too: its rows are then painted with the chart, in the same frame. Qt lays a
+        refilled table out, and shows or hides its scroll bar, at its next turn: the
+        frame before showed the rows of the patient before."""
+        table = self._current_table()
+        if table in self._unfilled:
+            self._fill(table)
+            view = self.views[table]
+            view.doItemsLayout()
+            QCoreApplication.sendPostedEvents(view, QEvent.Type.MetaCall)
 
     def _fill(self, table: RecordKind) -> None:
         """Fill one tab with what the panel shows, if it is not filled with it yet."""
