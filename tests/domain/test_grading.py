@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wardchart.domain.anc import compute_anc
-from wardchart.domain.grading import CtcaeVersion, anc_grade_lines, grade_anc, grade_wbc
+from wardchart.domain.grading import CtcaeVersion, Grade, anc_grade_lines, grade_anc, grade_wbc
 
 V5, V6 = CtcaeVersion.V5, CtcaeVersion.V6
 D = Decimal
@@ -148,15 +148,26 @@ def test_each_grade_line_is_where_grading_changes(version: CtcaeVersion) -> None
         assert grade_anc(line.value, version, lln).grade == line.grade - 1
 
 
-def test_remembered_grades_are_the_grades_of_the_values() -> None:
-    """Grades are remembered by value; each is what the rule gives, whatever was asked
+def test_each_grade_is_made_once_and_is_the_grade_of_its_value() -> None:
+    """A grade is one of a few made once (a Grade never changes): the same object for the
+    same term, version and grade, and equal to that grade made afresh, whatever was asked
     before (another version, another LLN, the same count written 1.0 or 1.00)."""
     values = [Decimal(f"{tenths / 100:.2f}") for tenths in range(0, 400, 7)]
     values += [Decimal("1.0"), Decimal("1.00"), Decimal("0.50"), Decimal("1.5000"), Decimal("2")]
+    made: dict[tuple[str, CtcaeVersion, int | None], Grade] = {}
     for function in (grade_anc, grade_wbc):
-        fresh = function.__wrapped__  # the rule itself, not remembered
-        for _ in range(2):  # asked twice: the second time from memory
+        for _ in range(2):
             for version in CtcaeVersion:
                 for lln in (None, Decimal("1.8"), Decimal("4.0")):
                     for value in values:
-                        assert function(value, version, lln) == fresh(value, version, lln)
+                        grade = function(value, version, lln)
+                        assert grade.version is version
+                        fresh = Grade(grade.term, version, grade.grade, grade.why_not_gradable)
+                        assert grade == fresh
+                        assert made.setdefault((grade.term, version, grade.grade), grade) is grade
+    assert grade_anc(Decimal("1.0"), CtcaeVersion.V5, None) is grade_anc(
+        Decimal("1.00"), CtcaeVersion.V5, Decimal("9")
+    )
+    assert grade_anc(Decimal("2.0"), CtcaeVersion.V5, None).grade is None  # no LLN
+    assert grade_anc(Decimal("2.0"), CtcaeVersion.V5, Decimal("2.5")).grade == 1
+    assert grade_anc(Decimal("2.5"), CtcaeVersion.V5, Decimal("2.5")).grade == 0

@@ -10,7 +10,6 @@ version.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -65,6 +64,17 @@ _ANC_V5 = (Decimal("0.5"), Decimal("1.0"), Decimal("1.5"))
 _ANC_V6 = (Decimal("0.1"), Decimal("0.5"), Decimal("1.0"), Decimal("1.5"))
 _WBC = (Decimal("1.0"), Decimal("2.0"), Decimal("3.0"))
 
+# Every grade there is, made once: a Grade never changes, and a chart grades each of a
+# patient's results again on every selection. None: not gradable (no LLN).
+_GRADES: dict[tuple[str, CtcaeVersion], dict[int | None, Grade]] = {
+    (term, version): {
+        **{grade: Grade(term, version, grade) for grade in range(5)},
+        None: Grade(term, version, None, _NO_LLN),
+    }
+    for term in (ANC_TERM, WBC_TERM)
+    for version in CtcaeVersion
+}
+
 
 def _grade_below(value: Decimal, bounds: tuple[Decimal, ...]) -> int | None:
     """4 below bounds[0], 3 below bounds[1], ...; None if not below any bound."""
@@ -82,11 +92,9 @@ def _grade_with_lln(
     lln: Decimal | None,
 ) -> Grade:
     grade = _grade_below(value, bounds)
-    if grade is not None:
-        return Grade(term, version, grade)
-    if lln is None:
-        return Grade(term, version, None, _NO_LLN)
-    return Grade(term, version, 1 if value < lln else 0)
+    if grade is None and lln is not None:
+        grade = 1 if value < lln else 0
+    return _GRADES[term, version][grade]
 
 
 @dataclass(frozen=True)
@@ -114,10 +122,6 @@ def anc_grade_lines(version: CtcaeVersion) -> tuple[GradeLine, ...]:
     return tuple(GradeLine(bound, 4 - index) for index, bound in reversed(list(enumerate(bounds))))
 
 
-# Grades are remembered by value: a chart grades each of a patient's results again on every
-# selection, and a grade depends on nothing but these arguments (equal Decimals, 1.0 and
-# 1.00, are the same count and get the same grade).
-@functools.lru_cache(maxsize=4096)
 def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
     """Grade an ANC in ×10⁹/L.
 
@@ -125,11 +129,10 @@ def grade_anc(anc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -
     v6.0: <0.1 → 4; <0.5 → 3; <1.0 → 2; <1.5 → 1; the LLN is not used.
     """
     if version is CtcaeVersion.V6:
-        return Grade(ANC_TERM, version, _grade_below(anc, _ANC_V6) or 0)
+        return _GRADES[ANC_TERM, version][_grade_below(anc, _ANC_V6) or 0]
     return _grade_with_lln(ANC_TERM, version, anc, _ANC_V5, lln)
 
 
-@functools.lru_cache(maxsize=4096)
 def grade_wbc(wbc: Decimal, version: CtcaeVersion, lln: Decimal | None = None) -> Grade:
     """Grade a WBC in ×10⁹/L; identical in v5.0 and v6.0
     (docs/clinical-rules.md#grading-ctcae-v5-and-v6).
