@@ -53,3 +53,20 @@ def test_benchmarks_run_at_tiny_size_and_report_every_figure(tmp_path: Path) -> 
         else:
             assert figure["met"] is None
     assert "figure" in done.stdout  # the table's header was printed
+
+
+def test_the_instruction_count_runs_outside_valgrind(tmp_path: Path) -> None:
+    """``python -m benchmarks.instructions`` selects the patient in the real window; outside
+    valgrind its switches do nothing and it still runs to the end."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.instructions", "--pairs", "1", "--data", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert list(tmp_path.glob("ward-*"))  # the ward file was made (cached for the day)
