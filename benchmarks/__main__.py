@@ -50,9 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="wardchart-bench-") as scratch:
         work = Path(scratch)
-        env = figures.probe_env(work / "config")
-        os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]
-        os.environ["XDG_STATE_HOME"] = env["XDG_STATE_HOME"]
+        env = figures.own_settings(work / "config")
         ward = generate.working_copy(ward_file, work)
         hospital = generate.working_copy(hospital_file, work)
         results: list[Figure] = []

@@ -387,5 +387,14 @@ def probe_env(config: Path) -> dict[str, str]:
     return env
 
 
+def own_settings(config: Path) -> dict[str, str]:
+    """This process's settings and state go to ``config`` too (the window's, in-process);
+    the environment for probes, as ``probe_env``."""
+    env = probe_env(config)
+    os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]
+    os.environ["XDG_STATE_HOME"] = env["XDG_STATE_HOME"]
+    return env
+
+
 def today() -> datetime:
     return datetime.now().astimezone()

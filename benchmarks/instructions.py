@@ -42,9 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     ward_file, _ = generate.cached_file(args.data, "ward", generate.WARD, figures.today())
     with tempfile.TemporaryDirectory(prefix="wardchart-bench-") as scratch:
         work = Path(scratch)
-        env = figures.probe_env(work / "config")
-        os.environ["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME"]
-        os.environ["XDG_STATE_HOME"] = env["XDG_STATE_HOME"]
+        figures.own_settings(work / "config")
         ward = generate.working_copy(ward_file, work)
         with figures.main_window(ward) as window:
             assert window.session is not None

@@ -20,19 +20,24 @@ FLOORED = {
 }
 
 
-def test_benchmarks_run_at_tiny_size_and_report_every_figure(tmp_path: Path) -> None:
-    out = tmp_path / "results.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def _run(*args: str, **env: str) -> str:
+    """``python -m`` ``args`` from the repository, offscreen; it must succeed. Its output."""
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--tiny", "--data", str(tmp_path), "--json", str(out)],
+        [sys.executable, "-m", *args],
         cwd=ROOT,
-        env=env,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_benchmarks_run_at_tiny_size_and_report_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    printed = _run("benchmarks", "--tiny", "--data", str(tmp_path), "--json", str(out))
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["tiny"] is True
     assert report["files"]["ward"]["patients"] == 6
@@ -52,21 +57,11 @@ def test_benchmarks_run_at_tiny_size_and_report_every_figure(tmp_path: Path) -> 
             assert figure["met"] in (True, False)
         else:
             assert figure["met"] is None
-    assert "figure" in done.stdout  # the table's header was printed
+    assert "figure" in printed  # the table's header was printed
 
 
 def test_the_instruction_count_runs_outside_valgrind(tmp_path: Path) -> None:
     """``python -m benchmarks.instructions`` selects the patient in the real window; outside
     valgrind its switches do nothing and it still runs to the end."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.instructions", "--pairs", "1", "--data", str(tmp_path)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    _run("benchmarks.instructions", "--pairs", "1", "--data", str(tmp_path), PATH="/usr/bin:/bin")
     assert list(tmp_path.glob("ward-*"))  # the ward file was made (cached for the day)
